@@ -1,0 +1,42 @@
+import type { Config } from 'jest';
+import { shared } from './config/jest/shared';
+import { admin } from './config/jest/admin';
+import { ui } from './config/jest/ui';
+
+/** One runner for everything: unit, ui, admin, contract, integration and e2e projects. */
+const config: Config = {
+  projects: [
+    {
+      ...shared,
+      rootDir: '.',
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/{core,server,local-cloud,scripts}/**/*.test.ts'],
+    },
+    { ...ui, rootDir: '.' },
+    { ...admin, rootDir: '.' },
+    {
+      ...shared,
+      rootDir: '.',
+      displayName: 'contract',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      rootDir: '.',
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      rootDir: '.',
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,25 @@
+/** Stable error codes returned by every cloud function as `error.code`. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_ACTION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'NOT_A_MEMBER',
+  'INVALID_CREDENTIALS',
+  'SESSION_EXPIRED',
+  'BOOTSTRAP_CLOSED',
+  'BOOTSTRAP_NOT_CONFIGURED',
+  'NOT_A_TIMER',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Machine-readable extras, e.g. the failing field of a validation error. */
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import type { adminRequests, AdminResponses } from './admin';
+import type { memberRequests, MemberResponses } from './member';
+
+/** Every client-callable cloud function: its request schemas and its responses, by action. */
+export interface FunctionContracts {
+  member: { requests: typeof memberRequests; responses: MemberResponses };
+  admin: { requests: typeof adminRequests; responses: AdminResponses };
+}
+
+export type FunctionName = keyof FunctionContracts;
+export type ActionOf<F extends FunctionName> = keyof FunctionContracts[F]['requests'] & string;
+
+type RequestSchema<F extends FunctionName, A extends ActionOf<F>> = FunctionContracts[F]['requests'][A];
+
+/** The payload a caller sends for one action, without the `action` field. */
+export type PayloadOf<F extends FunctionName, A extends ActionOf<F>> =
+  RequestSchema<F, A> extends z.ZodType ? Omit<z.input<RequestSchema<F, A>>, 'action'> : never;
+
+export type ResponseOf<F extends FunctionName, A extends ActionOf<F>> =
+  A extends keyof FunctionContracts[F]['responses'] ? FunctionContracts[F]['responses'][A] : never;
