@@ -1,3 +1,4 @@
+/** @jest-config-loader esbuild-register */
 import type { Config } from 'jest';
 import { shared } from './config/jest/shared';
 import { admin } from './config/jest/admin';

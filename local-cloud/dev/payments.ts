@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+export type PaymentState = 'NOTPAY' | 'SUCCESS' | 'PAYERROR' | 'CLOSED';
+
+export interface Payment {
+  outTradeNo: string;
+  fn: string;
+  callbackFn: string;
+  openid: string | null;
+  body: string;
+  totalFee: number;
+  subMchId: string;
+  prepayId: string;
+  state: PaymentState;
+  transactionId: string | null;
+  createdAt: number;
+  paidAt: number | null;
+}
+
+interface PaymentRow {
+  out_trade_no: string;
+  fn: string;
+  callback_fn: string;
+  openid: string | null;
+  body: string;
+  total_fee: number;
+  sub_mch_id: string;
+  prepay_id: string;
+  state: PaymentState;
+  transaction_id: string | null;
+  created_at: number;
+  paid_at: number | null;
+}
+
+const toPayment = (row: PaymentRow): Payment => ({
+  outTradeNo: row.out_trade_no,
+  fn: row.fn,
+  callbackFn: row.callback_fn,
+  openid: row.openid,
+  body: row.body,
+  totalFee: row.total_fee,
+  subMchId: row.sub_mch_id,
+  prepayId: row.prepay_id,
+  state: row.state,
+  transactionId: row.transaction_id,
+  createdAt: row.created_at,
+  paidAt: row.paid_at,
+});
+
+const ok = { return_code: 'SUCCESS', return_msg: 'OK', result_code: 'SUCCESS' };
+const fail = (code: string, message: string) => ({ ...ok, result_code: 'FAIL', err_code: code, err_code_des: message });
+
+/**
+ * Simulated WeChat Pay behind `cloud.cloudPay`: orders wait until someone confirms or fails
+ * them in the local dev page, which then invokes the order's callback function.
+ */
+export class Payments {
+  constructor(private readonly sql: Database.Database) {
+    sql.exec(`CREATE TABLE IF NOT EXISTS _local_payments (
+      out_trade_no TEXT PRIMARY KEY, fn TEXT NOT NULL, callback_fn TEXT NOT NULL, openid TEXT, body TEXT NOT NULL,
+      total_fee INTEGER NOT NULL, sub_mch_id TEXT NOT NULL, prepay_id TEXT NOT NULL, state TEXT NOT NULL,
+      transaction_id TEXT, created_at INTEGER NOT NULL, paid_at INTEGER)`);
+  }
+
+  get(outTradeNo: string): Payment | undefined {
+    const row = this.sql.prepare('SELECT * FROM _local_payments WHERE out_trade_no = ?').get(outTradeNo) as PaymentRow | undefined;
+    return row && toPayment(row);
+  }
+
+  list(limit = 50): Payment[] {
+    return (this.sql.prepare('SELECT * FROM _local_payments ORDER BY created_at DESC LIMIT ?').all(limit) as PaymentRow[]).map(toPayment);
+  }
+
+  /** Answers one cloudPay API call with WeChat Pay's snake_case body. */
+  call(fn: string, openid: string | null, api: string, args: Record<string, unknown>, now: number): Record<string, unknown> {
+    const outTradeNo = String(args.out_trade_no ?? '');
+    if (!outTradeNo) return fail('PARAM_ERROR', 'out_trade_no is required');
+    const existing = this.get(outTradeNo);
+    switch (api) {
+      case 'unifiedOrder': {
+        const totalFee = Number(args.total_fee);
+        if (!Number.isInteger(totalFee) || totalFee <= 0) return fail('PARAM_ERROR', 'total_fee must be a positive integer (fen)');
+        if (typeof args.function_name !== 'string') return fail('PARAM_ERROR', 'function_name (the payment callback) is required');
+        if (existing && existing.state !== 'NOTPAY') return fail('ORDERPAID', 'order already paid or closed');
+        const payment = existing ?? this.insert(fn, openid, args, totalFee, now);
+        const nonce = randomBytes(8).toString('hex');
+        return {
+          ...ok,
+          sub_mch_id: payment.subMchId,
+          nonce_str: nonce,
+          prepay_id: payment.prepayId,
+          trade_type: 'JSAPI',
+          payment: {
+            time_stamp: String(Math.floor(now / 1000)),
+            nonce_str: nonce,
+            package: `prepay_id=${payment.prepayId}`,
+            sign_type: 'MD5',
+            pay_sign: 'local-simulated',
+          },
+        };
+      }
+      case 'queryOrder':
+        if (!existing) return fail('ORDERNOTEXIST', 'order does not exist');
+        return {
+          ...ok,
+          trade_state: existing.state,
+          out_trade_no: existing.outTradeNo,
+          transaction_id: existing.transactionId ?? undefined,
+          total_fee: existing.totalFee,
+          time_end: existing.paidAt ? String(existing.paidAt) : undefined,
+        };
+      case 'closeOrder':
+        if (!existing) return fail('ORDERNOTEXIST', 'order does not exist');
+        if (existing.state === 'SUCCESS') return fail('ORDERPAID', 'order already paid');
+        this.setState(outTradeNo, 'CLOSED', null, null);
+        return ok;
+      default:
+        return fail('NOT_EMULATED', `[local-cloud] cloudPay.${api} is not emulated yet`);
+    }
+  }
+
+  private insert(fn: string, openid: string | null, args: Record<string, unknown>, totalFee: number, now: number): Payment {
+    this.sql
+      .prepare(
+        `INSERT INTO _local_payments (out_trade_no, fn, callback_fn, openid, body, total_fee, sub_mch_id, prepay_id, state, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'NOTPAY', ?)`,
+      )
+      .run(
+        String(args.out_trade_no),
+        fn,
+        String(args.function_name),
+        openid,
+        String(args.body ?? ''),
+        totalFee,
+        String(args.sub_mch_id ?? ''),
+        `wx${randomBytes(14).toString('hex')}`,
+        now,
+      );
+    return this.get(String(args.out_trade_no)) as Payment;
+  }
+
+  /** Marks a waiting payment paid or failed; returns it, or null if it was not waiting. */
+  settle(outTradeNo: string, outcome: 'SUCCESS' | 'PAYERROR', now: number): Payment | null {
+    const payment = this.get(outTradeNo);
+    if (!payment || payment.state !== 'NOTPAY') return null;
+    const transactionId = outcome === 'SUCCESS' ? `4200${randomBytes(12).toString('hex')}` : null;
+    this.setState(outTradeNo, outcome, transactionId, outcome === 'SUCCESS' ? now : null);
+    return this.get(outTradeNo) as Payment;
+  }
+
+  private setState(outTradeNo: string, state: PaymentState, transactionId: string | null, paidAt: number | null): void {
+    this.sql
+      .prepare('UPDATE _local_payments SET state = ?, transaction_id = ?, paid_at = ? WHERE out_trade_no = ?')
+      .run(state, transactionId, paidAt, outTradeNo);
+  }
+}
+
+/** The event WeChat Pay delivers to the callback function (camelCase, as cloudPay passes it). */
+export function paymentCallbackEvent(payment: Payment, appid: string): Record<string, unknown> {
+  const paid = payment.state === 'SUCCESS';
+  return {
+    returnCode: 'SUCCESS',
+    resultCode: paid ? 'SUCCESS' : 'FAIL',
+    errCode: paid ? undefined : 'PAYERROR',
+    appid,
+    subMchId: payment.subMchId,
+    outTradeNo: payment.outTradeNo,
+    transactionId: payment.transactionId ?? undefined,
+    totalFee: payment.totalFee,
+    cashFee: paid ? payment.totalFee : 0,
+    feeType: 'CNY',
+    tradeType: 'JSAPI',
+    timeEnd: payment.paidAt ? String(payment.paidAt) : undefined,
+    subOpenid: payment.openid ?? undefined,
+    userInfo: { appId: appid, openId: payment.openid ?? undefined },
+  };
+}

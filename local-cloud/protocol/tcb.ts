@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DatabaseEngine } from '../db/engine';
+import { ProtocolError } from '../db/errors';
+import { InvocationError } from '../functions/pool';
+import { decodeOpenApiRequest, encodeOpenApiResponse } from './openapi-pb';
+
+/** What the SDK endpoint needs besides the database. */
+export interface TcbServices {
+  engine: DatabaseEngine;
+  /** `cloud.callFunction` from inside a function. */
+  callFunction(name: string, data: unknown): Promise<unknown>;
+  /** `cloud.openapi.*` from function `caller`; answers WeChat's JSON body. */
+  openApi(caller: string, apiName: string, args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** `cloud.cloudPay.*`; answers WeChat Pay's snake_case JSON body. */
+  pay(caller: string, apiName: string, args: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+
+/** Reads a whole request body. */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** The SDK reads openapi and pay answers as raw buffers; this content type keeps them raw. */
+function sendBuffer(res: ServerResponse, body: Buffer): void {
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length });
+  res.end(body);
+}
+
+async function readForm(req: IncomingMessage, body: Buffer): Promise<Map<string, Buffer>> {
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+  const fields = new Map<string, Buffer>();
+  for (const [key, value] of form.entries()) {
+    fields.set(key, typeof value === 'string' ? Buffer.from(value) : Buffer.from(await value.arrayBuffer()));
+  }
+  return fields;
+}
+
+/**
+ * Handles `POST /tcb/<function>/admin`: the endpoint that the real wx-server-sdk calls when
+ * TCB_CONTEXT_CNFG points at it. `caller` is the function whose instances use this URL.
+ */
+export async function handleTcb(services: TcbServices, caller: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = randomUUID();
+  const body = await readBody(req);
+  try {
+    if ((req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+      const form = await readForm(req, body);
+      const action = form.get('action')?.toString();
+      const apiName = form.get('apiName')?.toString() ?? '';
+      const requestData = form.get('requestData') ?? Buffer.alloc(0);
+      if (action === 'wx.openApi') {
+        const { args } = decodeOpenApiRequest(requestData);
+        return sendBuffer(res, encodeOpenApiResponse(await services.openApi(caller, apiName, args)));
+      }
+      if (action === 'wx.wxPayApi') {
+        const args = JSON.parse(requestData.toString('utf8')) as Record<string, unknown>;
+        return sendBuffer(res, Buffer.from(JSON.stringify(await services.pay(caller, apiName, args))));
+      }
+      throw new ProtocolError('INVALID_PARAM', `[local-cloud] action ${action} is not emulated`);
+    }
+    const params = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    const action = String(params.action ?? '');
+    if (action.startsWith('database.')) return sendJson(res, { requestId, ...services.engine.handle(action, params) });
+    if (action === 'functions.invokeFunction') {
+      const data = typeof params.request_data === 'string' && params.request_data ? JSON.parse(params.request_data) : {};
+      const result = await services.callFunction(String(params.function_name), data);
+      return sendJson(res, { requestId, data: { response_data: JSON.stringify(result) } });
+    }
+    throw new ProtocolError('INVALID_PARAM', `[local-cloud] action ${action} is not emulated`);
+  } catch (error) {
+    const code =
+      error instanceof ProtocolError ? error.code : error instanceof InvocationError ? 'FUNCTIONS_EXECUTE_FAIL' : 'SYS_ERR';
+    sendJson(res, { requestId, code, message: (error as Error).message });
+  }
+}
