@@ -6,5 +6,11 @@ export const admin: Config = {
   ...shared,
   displayName: 'admin',
   testEnvironment: 'jsdom',
-  testMatch: ['<rootDir>/admin/**/*.test.tsx'],
+  testMatch: ['<rootDir>/admin/**/*.test.{ts,tsx}'],
+  setupFiles: ['<rootDir>/config/jest/admin-setup.ts'],
+  moduleNameMapper: {
+    ...shared.moduleNameMapper,
+    // @ant-design/icons' CommonJS build requires an ES-module file of @ant-design/colors.
+    '^@ant-design/colors/es/(.*)$': '@ant-design/colors/lib/$1',
+  },
 };

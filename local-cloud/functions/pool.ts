@@ -61,8 +61,8 @@ export interface PoolOptions {
 }
 
 const WORKER_FILE = join(__dirname, 'worker.ts');
-/** Instances start under tsx so that the worker shim itself can stay TypeScript. */
-const WORKER_EXEC_ARGV = ['--import', 'tsx'];
+/** Each instance registers tsx's CommonJS hook first, so the worker shim itself can stay TypeScript. */
+const WORKER_BOOT = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(WORKER_FILE)});`;
 
 /**
  * Instances of one function: worker threads that each load the bundle once and serve one
@@ -123,10 +123,10 @@ export class FunctionPool {
 
   private spawn(): Slot {
     const id = randomUUID().slice(0, 8);
-    const worker = new Worker(WORKER_FILE, {
+    const worker = new Worker(WORKER_BOOT, {
+      eval: true,
       workerData: { bundle: this.def.bundle },
       env: { ...this.options.env, TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.tcbUrl(this.def.name, id) }) },
-      execArgv: WORKER_EXEC_ARGV,
     });
     const slot: Slot = { id, worker };
     worker.on('message', (reply: ResultMessage) => this.finish(slot, reply));

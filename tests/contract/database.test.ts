@@ -1,5 +1,6 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { startTestCloud } from '../support/local-cloud';
+import type { RawCloud } from '../support/sdk';
 import { connectSdk } from '../support/sdk';
 
 /**
@@ -8,9 +9,9 @@ import { connectSdk } from '../support/sdk';
  */
 describe('database protocol through the real wx-server-sdk', () => {
   let local: LocalCloud;
-  let cloud: ReturnType<typeof connectSdk>;
-  let db: ReturnType<ReturnType<typeof connectSdk>['database']>;
-  let _: ReturnType<ReturnType<typeof connectSdk>['database']>['command'];
+  let cloud: RawCloud;
+  let db: RawCloud;
+  let _: RawCloud;
 
   beforeAll(async () => {
     local = await startTestCloud({ functions: false, collectionsFile: `${__dirname}/../fixtures/contract-collections.json` });
@@ -19,7 +20,7 @@ describe('database protocol through the real wx-server-sdk', () => {
     _ = db.command;
   });
 
-  afterAll(() => local.stop());
+  afterAll(() => local?.stop());
 
   beforeEach(() => {
     for (const name of ['items', 'accounts', 'events']) local.store.sql.exec(`DELETE FROM "${name}"`);
@@ -111,7 +112,7 @@ describe('database protocol through the real wx-server-sdk', () => {
           db.collection('accounts').where({ _id: 'stock', units: _.gt(0) }).update({ data: { units: _.inc(-1) } }),
         ),
       );
-      expect(results.filter((r) => r.stats.updated === 1)).toHaveLength(50);
+      expect(results.filter((r: RawCloud) => r.stats.updated === 1)).toHaveLength(50);
       expect((await db.collection('accounts').doc('stock').get()).data.units).toBe(0);
     });
   });
@@ -182,7 +183,7 @@ describe('database protocol through the real wx-server-sdk', () => {
   describe('transactions', () => {
     it('commits reads and writes of several documents together', async () => {
       await db.collection('accounts').add({ data: { _id: 'a', points: 10 } });
-      await db.runTransaction(async (tx) => {
+      await db.runTransaction(async (tx: RawCloud) => {
         const { data } = await tx.collection('accounts').doc('a').get();
         await tx.collection('accounts').doc('a').update({ data: { points: data.points - 4 } });
         await tx.collection('events').add({ data: { _id: 'spend:a:1', points: -4 } });
@@ -194,7 +195,7 @@ describe('database protocol through the real wx-server-sdk', () => {
     it('an error inside the callback rolls everything back', async () => {
       await db.collection('accounts').add({ data: { _id: 'b', points: 10 } });
       await expect(
-        db.runTransaction(async (tx) => {
+        db.runTransaction(async (tx: RawCloud) => {
           await tx.collection('accounts').doc('b').update({ data: { points: _.inc(-5) } });
           throw new Error('changed my mind');
         }),
@@ -214,7 +215,7 @@ describe('database protocol through the real wx-server-sdk', () => {
         };
       });
       const addTen = () =>
-        db.runTransaction(async (tx) => {
+        db.runTransaction(async (tx: RawCloud) => {
           runs += 1;
           const { data } = await tx.collection('accounts').doc('c').get();
           if (runs <= 2) {
@@ -230,7 +231,7 @@ describe('database protocol through the real wx-server-sdk', () => {
     });
 
     it('where() inside a transaction fails as it does on WeChat cloud', async () => {
-      await expect(db.runTransaction(async (tx) => tx.collection('accounts').where({ points: 1 }).get())).rejects.toMatchObject({
+      await expect(db.runTransaction(async (tx: RawCloud) => tx.collection('accounts').where({ points: 1 }).get())).rejects.toMatchObject({
         errCode: -502001,
       });
     });
@@ -238,7 +239,7 @@ describe('database protocol through the real wx-server-sdk', () => {
     it('a duplicate insert inside a transaction aborts it', async () => {
       await db.collection('events').add({ data: { _id: 'once' } });
       await expect(
-        db.runTransaction(async (tx) => {
+        db.runTransaction(async (tx: RawCloud) => {
           await tx.collection('accounts').add({ data: { _id: 'side', points: 1 } });
           await tx.collection('events').add({ data: { _id: 'once' } });
         }),

@@ -1,0 +1,60 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { AdminApiError, createAdminClient } from './client';
+
+function jsonResponse(body: unknown, status = 200) {
+  return { status, json: async () => body } as Response;
+}
+
+describe('createAdminClient', () => {
+  it('posts { action, ...payload } as JSON to /fn/admin and returns data', async () => {
+    const fetchImpl = jest.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
+      jsonResponse({ ok: true, data: { items: [], nextCursor: null } }),
+    );
+    const client = createAdminClient({ fetchImpl });
+
+    const result = await client.call('listMembers', { token: 'tok_0123456789abcdef', cursor: 'c1' });
+
+    expect(result).toEqual({ items: [], nextCursor: null });
+    const [url, init] = fetchImpl.mock.calls[0] ?? [];
+    expect(url).toBe('/fn/admin');
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({ action: 'listMembers', token: 'tok_0123456789abcdef', cursor: 'c1' });
+  });
+
+  it('turns an error envelope into an AdminApiError with the stable code', async () => {
+    const client = createAdminClient({
+      fetchImpl: async () => jsonResponse({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: 'nope' } }, 401),
+    });
+
+    await expect(client.call('login', { username: 'a', password: 'b' })).rejects.toMatchObject({
+      name: 'AdminApiError',
+      code: 'INVALID_CREDENTIALS',
+      message: 'nope',
+    });
+  });
+
+  it('reports transport failures and unexpected bodies with client-side codes', async () => {
+    const offline = createAdminClient({
+      fetchImpl: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    await expect(offline.call('login', { username: 'a', password: 'b' })).rejects.toEqual(
+      new AdminApiError('NETWORK_ERROR', 'Failed to fetch'),
+    );
+
+    const proxyPage = createAdminClient({
+      fetchImpl: async () =>
+        ({
+          status: 502,
+          json: async () => {
+            throw new SyntaxError('Unexpected token <');
+          },
+        }) as unknown as Response,
+    });
+    await expect(proxyPage.call('login', { username: 'a', password: 'b' })).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+
+    const wrongShape = createAdminClient({ fetchImpl: async () => jsonResponse({ hello: 'world' }) });
+    await expect(wrongShape.call('login', { username: 'a', password: 'b' })).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+  });
+});

@@ -1,0 +1,90 @@
+import type { ApiResult } from '~/types/api';
+import type { ErrorCode } from '~/types/errors';
+import type { AdminResponses } from '~/types/functions/admin';
+import type { PayloadOf } from '~/types/functions/index';
+
+/** Every action the `admin` function answers. */
+export type AdminAction = keyof AdminResponses;
+/** What a caller sends for one action, without `action`; the token is part of it. */
+export type AdminPayload<A extends AdminAction> = PayloadOf<'admin', A>;
+
+/** Codes the client adds for failures that never reached a cloud function's envelope. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
+
+/** A failed call: the server's stable error code, or a client-side one for transport failures. */
+export class AdminApiError extends Error {
+  readonly code: ClientErrorCode;
+
+  constructor(code: ClientErrorCode, message: string) {
+    super(message);
+    this.name = 'AdminApiError';
+    this.code = code;
+  }
+}
+
+/** Per-call options; `signal` cancels a request whose answer is no longer wanted. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Typed access to the `admin` cloud function. */
+export interface AdminClient {
+  call<A extends AdminAction>(action: A, payload: AdminPayload<A>, options?: CallOptions): Promise<AdminResponses[A]>;
+}
+
+/** Where and how the client sends its requests; tests pass their own `fetchImpl`. */
+export interface AdminClientOptions {
+  /** Gateway route of the `admin` function; same origin as the page. */
+  endpoint?: string;
+  fetchImpl?: typeof fetch;
+}
+
+function isEnvelope(body: unknown): body is ApiResult<unknown> {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  if (body.ok === true) return 'data' in body;
+  if (body.ok !== false || !('error' in body)) return false;
+  const { error } = body;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
+}
+
+/** Creates a client that sends every call as `POST /fn/admin` with body `{ action, ...payload }`. */
+export function createAdminClient(options: AdminClientOptions = {}): AdminClient {
+  const endpoint = options.endpoint ?? '/fn/admin';
+  const fetchImpl = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  return {
+    async call<A extends AdminAction>(
+      action: A,
+      payload: AdminPayload<A>,
+      callOptions?: CallOptions,
+    ): Promise<AdminResponses[A]> {
+      let response: Response;
+      try {
+        response = await fetchImpl(endpoint, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          credentials: 'same-origin',
+          body: JSON.stringify({ action, ...payload }),
+          signal: callOptions?.signal,
+        });
+      } catch (cause) {
+        if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+        throw new AdminApiError('NETWORK_ERROR', cause instanceof Error ? cause.message : String(cause));
+      }
+
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        throw new AdminApiError('BAD_RESPONSE', `HTTP ${response.status}: response is not JSON`);
+      }
+      if (!isEnvelope(body)) {
+        throw new AdminApiError('BAD_RESPONSE', `HTTP ${response.status}: unexpected response shape`);
+      }
+      if (!body.ok) {
+        throw new AdminApiError(body.error.code, body.error.message);
+      }
+      return body.data as AdminResponses[A];
+    },
+  };
+}

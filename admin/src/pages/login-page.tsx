@@ -1,0 +1,91 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import type { CSSProperties } from 'react';
+import type { AdminSession } from '~/types/functions/admin';
+import type { AdminClient } from '../api/client';
+import { describeError } from '../api/error-messages';
+import { PRODUCT_NAME } from '../product';
+
+const screenStyle: CSSProperties = {
+  minHeight: '100%',
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+  padding: 24,
+  boxSizing: 'border-box',
+};
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+/** Inputs of the login screen. */
+export interface LoginPageProps {
+  client: AdminClient;
+  onLogin: (session: AdminSession) => void;
+  /** Why the admin is here again, e.g. an expired session. */
+  notice?: string | null;
+}
+
+/** The sign-in screen: a centred card with username and password. */
+export function LoginPage({ client, onLogin, notice }: LoginPageProps) {
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async ({ username, password }: LoginValues) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const session = await client.call('login', { username: username.trim(), password });
+      setSubmitting(false);
+      onLogin(session);
+    } catch (cause) {
+      setSubmitting(false);
+      setError(describeError(cause));
+    }
+  };
+
+  return (
+    <div style={screenStyle}>
+      <Card style={{ width: 380, maxWidth: '100%' }} styles={{ body: { padding: 32 } }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0, marginBottom: 4 }}>
+          {PRODUCT_NAME}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 24 }}>
+          品牌管理员登录
+        </Typography.Paragraph>
+        {notice && !error ? <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} /> : null}
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <Form<LoginValues> layout="vertical" requiredMark={false} onFinish={submit}>
+          <Form.Item
+            name="username"
+            label="用户名"
+            rules={[
+              { required: true, whitespace: true, message: '请输入用户名' },
+              { max: 64, message: '用户名最多 64 个字符' },
+            ]}
+          >
+            <Input prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label="密码"
+            rules={[
+              { required: true, message: '请输入密码' },
+              { max: 256, message: '密码最多 256 个字符' },
+            ]}
+          >
+            <Input.Password prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Form.Item style={{ marginBottom: 0 }}>
+            <Button type="primary" htmlType="submit" className="login-submit" loading={submitting} block size="large">
+              登录
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </div>
+  );
+}

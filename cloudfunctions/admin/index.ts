@@ -1,0 +1,3 @@
+import { adminMain } from '~/server/admin/routes';
+
+export const main = adminMain;

@@ -1,0 +1,3 @@
+import { memberMain } from '~/server/members/routes';
+
+export const main = memberMain;

@@ -1,0 +1,43 @@
+import type { AdminDoc } from '~/types/documents';
+import type { AdminSession } from '~/types/functions/admin';
+import { AppError } from '../runtime/errors';
+import type { RequestContext } from '../runtime/wx';
+import type { TokenClaims } from './credentials';
+import { readToken, signToken, verifyPassword } from './credentials';
+
+/** Sessions last a working day. */
+const SESSION_MS = 12 * 60 * 60 * 1000;
+
+/** The secret that signs admin tokens: an environment variable of the admin function. */
+function tokenSecret(): string {
+  const secret = process.env.ADMIN_TOKEN_SECRET;
+  if (!secret || secret.length < 32) {
+    console.error('[admin] ADMIN_TOKEN_SECRET is not set (or shorter than 32 characters) on the admin function');
+    throw new AppError('INTERNAL', 'admin sign-in is not configured');
+  }
+  return secret;
+}
+
+/** Checks a login and issues a session token. Wrong user and wrong password look the same. */
+export async function loginAdmin(input: { username: string; password: string }, ctx: RequestContext): Promise<AdminSession> {
+  const secret = tokenSecret();
+  const admins = ctx.db.collection<AdminDoc>('admins');
+  const admin = await admins.get(input.username);
+  const valid = admin ? await verifyPassword(input.password, admin.passwordHash) : false;
+  if (!admin || !valid) throw new AppError('INVALID_CREDENTIALS', 'wrong username or password');
+  await admins.updateWhere({ _id: admin._id }, { lastLoginAt: ctx.now });
+  const expiresAt = ctx.now + SESSION_MS;
+  return {
+    token: signToken({ sub: admin._id, role: admin.role, exp: expiresAt }, secret),
+    expiresAt,
+    admin: { username: admin._id, role: admin.role },
+  };
+}
+
+/** The admin behind a token; every admin action but login calls this first. */
+export function requireAdmin(token: string, ctx: RequestContext): TokenClaims {
+  const claims = readToken(token, tokenSecret());
+  if (!claims) throw new AppError('UNAUTHENTICATED', 'please sign in');
+  if (claims.exp <= ctx.now) throw new AppError('SESSION_EXPIRED', 'your session has expired, please sign in again');
+  return claims;
+}

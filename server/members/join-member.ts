@@ -1,0 +1,46 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { defaultNickname, toMemberProfile } from '~/core/members/profile';
+import { ENTRY_TIER_ID } from '~/core/tiers/default-programme';
+import type { MemberDoc } from '~/types/documents';
+import type { MemberResponses } from '~/types/functions/member';
+import { AppError } from '../runtime/errors';
+import type { RequestContext } from '../runtime/wx';
+
+/** Ten digits, never starting with 0, so the number reads the same everywhere it is typed. */
+function newMemberNo(): string {
+  return String(randomInt(1_000_000_000, 10_000_000_000));
+}
+
+/**
+ * Joins the caller as a member, once per OPENID: the unique index on `openid` turns a double
+ * tap or a retry into a read of the existing member.
+ */
+export async function joinMember(
+  openid: string,
+  input: { nickname?: string; avatarUrl?: string },
+  ctx: RequestContext,
+): Promise<MemberResponses['join']> {
+  const members = ctx.db.collection<MemberDoc>('members');
+  const existing = await members.findOne({ openid });
+  if (existing) return { ...toMemberProfile(existing), created: false };
+
+  // A member-number collision is possible (1 in 9e9 per pair); retry with a fresh number.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const memberNo = newMemberNo();
+    const doc: MemberDoc = {
+      _id: `m${randomBytes(12).toString('hex')}`,
+      openid,
+      memberNo,
+      nickname: input.nickname ?? defaultNickname(memberNo),
+      avatarUrl: input.avatarUrl ?? '',
+      tierId: ENTRY_TIER_ID,
+      points: { available: 0, pending: 0, lifetimeEarned: 0 },
+      joinedAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    if (await members.insert(doc)) return { ...toMemberProfile(doc), created: true };
+    const raced = await members.findOne({ openid });
+    if (raced) return { ...toMemberProfile(raced), created: false };
+  }
+  throw new AppError('CONFLICT', 'could not allocate a member number, please try again');
+}

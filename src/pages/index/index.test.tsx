@@ -1,0 +1,105 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { MemberProfile } from '~/types/functions/member';
+import { CloudError } from '../../services/cloud';
+import * as memberService from '../../services/member';
+import { useMemberStore } from '../../stores/member';
+import IndexPage from './index';
+
+jest.mock('../../services/member');
+
+const service = jest.mocked(memberService);
+
+const profile: MemberProfile = {
+  memberId: 'm_01',
+  memberNo: '8602417735',
+  nickname: '小悦',
+  avatarUrl: '',
+  tier: { id: 'basic', name: '普通会员' },
+  points: { available: 120, pending: 30 },
+  joinedAt: Date.UTC(2025, 10, 21, 16, 30),
+};
+
+function renderPage() {
+  return render(<IndexPage />);
+}
+
+function find(container: HTMLElement, selector: string): HTMLElement | null {
+  return container.querySelector<HTMLElement>(selector);
+}
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  useMemberStore.setState({ status: 'idle', profile: null, error: null, joining: false, justJoined: false });
+});
+
+test('a guest sees the welcome panel with the join button', async () => {
+  service.getProfile.mockRejectedValue(new CloudError('NOT_A_MEMBER', 'not a member'));
+  const { container } = renderPage();
+
+  await screen.findByText('一键加入会员');
+  expect(find(container, '.join-button')).not.toBeNull();
+  expect(find(container, '.member-card')).toBeNull();
+  expect(service.getProfile).toHaveBeenCalledTimes(1);
+});
+
+test('tapping join calls the service and shows the member card with points and number', async () => {
+  service.getProfile.mockRejectedValue(new CloudError('NOT_A_MEMBER', 'not a member'));
+  service.join.mockResolvedValue({ ...profile, created: true });
+  const { container } = renderPage();
+  await screen.findByText('一键加入会员');
+
+  await act(async () => {
+    fireEvent.click(find(container, '.join-button')!);
+  });
+
+  await waitFor(() => expect(find(container, '.member-card')).not.toBeNull());
+  expect(service.join).toHaveBeenCalledTimes(1);
+  expect(find(container, '.member-points')?.textContent).toBe('120');
+  expect(find(container, '.member-no')?.textContent).toBe('8602417735');
+  expect(find(container, '.member-tier')?.textContent).toBe('普通会员');
+  expect(find(container, '.join-button')).toBeNull();
+  expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '加入成功' }));
+});
+
+test('a member sees the card at once and the link opens the profile page', async () => {
+  service.getProfile.mockResolvedValue(profile);
+  const { container } = renderPage();
+
+  await waitFor(() => expect(find(container, '.member-card')).not.toBeNull());
+  expect(find(container, '.member-nickname')?.textContent).toBe('小悦');
+  expect(find(container, '.join-button')).toBeNull();
+
+  fireEvent.click(find(container, '.profile-link')!);
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/pages/profile/index' });
+});
+
+test('a failed load shows an error that can be retried', async () => {
+  service.getProfile.mockRejectedValueOnce(new CloudError('NETWORK', 'Failed to fetch'));
+  service.getProfile.mockResolvedValueOnce(profile);
+  const { container } = renderPage();
+
+  await screen.findByText('网络连接不太稳定，请检查网络后重试');
+  await act(async () => {
+    fireEvent.click(find(container, '.retry-button')!);
+  });
+
+  await waitFor(() => expect(find(container, '.member-card')).not.toBeNull());
+  expect(service.getProfile).toHaveBeenCalledTimes(2);
+});
+
+test('a failed join keeps the welcome panel and says why', async () => {
+  service.getProfile.mockRejectedValue(new CloudError('NOT_A_MEMBER', 'not a member'));
+  service.join.mockRejectedValue(new CloudError('INTERNAL', 'boom'));
+  const { container } = renderPage();
+  await screen.findByText('一键加入会员');
+
+  await act(async () => {
+    fireEvent.click(find(container, '.join-button')!);
+  });
+
+  await screen.findByText('服务开了个小差，请稍后重试');
+  expect(find(container, '.join-button')).not.toBeNull();
+  expect(find(container, '.member-card')).toBeNull();
+  expect(Taro.showToast).not.toHaveBeenCalled();
+});
