@@ -21,6 +21,7 @@ const config: Config = {
       rootDir: '.',
       displayName: 'contract',
       testEnvironment: 'node',
+      setupFilesAfterEnv: ['<rootDir>/config/jest/slow-setup.ts'],
       testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
     },
     {
@@ -28,6 +29,7 @@ const config: Config = {
       rootDir: '.',
       displayName: 'integration',
       testEnvironment: 'node',
+      setupFilesAfterEnv: ['<rootDir>/config/jest/slow-setup.ts'],
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
     },
     {
@@ -35,6 +37,7 @@ const config: Config = {
       rootDir: '.',
       displayName: 'e2e',
       testEnvironment: 'node',
+      setupFilesAfterEnv: ['<rootDir>/config/jest/slow-setup.ts'],
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
     },
   ],

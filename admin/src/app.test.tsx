@@ -19,6 +19,7 @@ const page = {
       memberNo: 'LM00000001',
       nickname: '小林',
       tierId: 'gold',
+      tierName: '金卡会员',
       pointsAvailable: 320,
       joinedAt: Date.UTC(2024, 2, 1),
     },

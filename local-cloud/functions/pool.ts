@@ -164,6 +164,7 @@ export class FunctionPool {
     if (reply.ok) pending.resolve(reply.result);
     else pending.reject(new InvocationError(this.def.name, reply.error?.message ?? 'failed', 'threw'));
     slot.idleTimer = setTimeout(() => void slot.worker.terminate(), this.options.idleMs);
+    slot.idleTimer.unref();
     this.drain();
   }
 
@@ -182,7 +183,12 @@ export class FunctionPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of this.queue.splice(0)) pending.reject(new InvocationError(this.def.name, 'the local cloud is stopping', 'crashed'));
-    await Promise.all([...this.slots].map((slot) => slot.worker.terminate()));
+    await Promise.all(
+      [...this.slots].map((slot) => {
+        clearTimeout(slot.idleTimer);
+        return slot.worker.terminate();
+      }),
+    );
     this.slots.clear();
   }
 }

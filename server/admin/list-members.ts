@@ -1,3 +1,4 @@
+import { tierName } from '~/core/tiers/default-programme';
 import type { MemberDoc } from '~/types/documents';
 import type { AdminResponses, MemberRow } from '~/types/functions/admin';
 import { AppError } from '../runtime/errors';
@@ -30,6 +31,7 @@ function toRow(member: MemberDoc): MemberRow {
     memberNo: member.memberNo,
     nickname: member.nickname,
     tierId: member.tierId,
+    tierName: tierName(member.tierId),
     pointsAvailable: member.points.available,
     joinedAt: member.joinedAt,
   };

@@ -32,6 +32,7 @@ export interface MemberRow {
   memberNo: string;
   nickname: string;
   tierId: string;
+  tierName: string;
   pointsAvailable: Points;
   joinedAt: EpochMs;
 }

@@ -15,6 +15,7 @@ function member(n: number, overrides: Partial<MemberRow> = {}): MemberRow {
     memberNo: `LM${String(n).padStart(8, '0')}`,
     nickname: `会员${n}`,
     tierId: 'silver',
+    tierName: '银卡会员',
     pointsAvailable: 1000 * n,
     // 16:30 UTC is 00:30 the next day in Asia/Shanghai.
     joinedAt: Date.UTC(2024, 0, 15, 16, 30),
@@ -47,7 +48,7 @@ describe('MembersPage', () => {
     expect(within(table).getByText('会员2')).toBeTruthy();
     expect(within(table).getByText('12,500')).toBeTruthy();
     expect(within(table).getAllByText('2024-01-16 00:30')).toHaveLength(2);
-    expect(within(table).getAllByText('silver')).toHaveLength(2);
+    expect(within(table).getAllByText('银卡会员')).toHaveLength(2);
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent);
     expect(headers).toEqual(['会员号', '昵称', '等级', '可用积分', '入会时间']);
     expect(call).toHaveBeenCalledWith(

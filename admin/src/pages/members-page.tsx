@@ -14,7 +14,7 @@ export const MEMBERS_PAGE_SIZE = 20;
 const columns: TableColumnsType<MemberRow> = [
   { title: '会员号', dataIndex: 'memberNo', key: 'memberNo', width: 180 },
   { title: '昵称', dataIndex: 'nickname', key: 'nickname', ellipsis: true },
-  { title: '等级', dataIndex: 'tierId', key: 'tierId', width: 120, render: (tierId: string) => <Tag>{tierId}</Tag> },
+  { title: '等级', dataIndex: 'tierName', key: 'tierId', width: 120, render: (name: string) => <Tag>{name}</Tag> },
   {
     title: '可用积分',
     dataIndex: 'pointsAvailable',

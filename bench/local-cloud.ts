@@ -1,0 +1,145 @@
+/**
+ * Throughput of the local cloud through the real, unmodified wx-server-sdk, next to the
+ * protocol ceiling (the same SDK calls answered by an endpoint that does no work) and raw
+ * better-sqlite3 on the same table layout. Prints figures only; it never fails on a number.
+ *
+ *   npm run bench:local-cloud -- [--seconds N] [--cpu-prof DIR]
+ *
+ * The local cloud and the ceiling endpoint each run in their own child process, the SDK
+ * client in this one, so that every side has its own event loop as in real use.
+ * `--cpu-prof DIR` writes a V8 CPU profile of the local-cloud process into DIR.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { connectSdk, platformEnv } from '../tests/support/sdk';
+import type { ChildServer } from './support/child-server';
+import { startChildServer } from './support/child-server';
+import { ITEM_COUNT } from './support/items';
+import type { Operation } from './support/measure';
+import { measure } from './support/measure';
+import type { RawSqlite } from './support/raw-sqlite';
+import { openRawSqlite } from './support/raw-sqlite';
+import type { CaseResult } from './support/report';
+import { formatTable } from './support/report';
+import type { BenchOperations } from './support/sdk-operations';
+import { sdkOperations } from './support/sdk-operations';
+
+const CONCURRENCIES = [1, 16];
+const OPERATIONS: { name: string; pick: (ops: BenchOperations) => Operation }[] = [
+  { name: 'point read', pick: (ops) => ops.pointRead },
+  { name: 'guarded update', pick: (ops) => ops.guardedUpdate },
+  { name: 'paged scan (100)', pick: (ops) => ops.pagedScan },
+];
+
+/** The value of `--name value` or `--name=value` on the command line. */
+function option(name: string): string | undefined {
+  const inline = process.argv.find((arg) => arg.startsWith(`${name}=`));
+  if (inline) return inline.slice(name.length + 1);
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+function secondsOption(): number {
+  const value = Number(option('--seconds') ?? 3);
+  if (!Number.isFinite(value) || value <= 0) throw new Error('--seconds needs a positive number');
+  return value;
+}
+
+/** Points the already loaded SDK at another endpoint; it reads TCB_CONTEXT_CNFG on every call. */
+function pointSdkAt(tcbUrl: string): void {
+  Object.assign(process.env, platformEnv(tcbUrl));
+}
+
+async function main(cleanups: (() => Promise<void> | void)[]): Promise<void> {
+  const seconds = secondsOption();
+  const warmup = Math.min(1, seconds / 3);
+  const profileDir = option('--cpu-prof');
+  const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+
+  const scratch = mkdtempSync(join(tmpdir(), 'lm-bench-'));
+  cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+  const servers: ChildServer[] = [];
+  cleanups.push(() => Promise.all(servers.map((server) => server.stop())).then(() => undefined));
+  const started = await Promise.allSettled([
+    startChildServer(join(__dirname, 'support', 'serve-local-cloud.ts'), profileArgs),
+    startChildServer(join(__dirname, 'support', 'serve-ceiling.ts')),
+  ]);
+  for (const outcome of started) if (outcome.status === 'fulfilled') servers.push(outcome.value);
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [local, ceiling] = servers as [ChildServer, ChildServer];
+  const raw: RawSqlite = openRawSqlite(scratch, 3);
+  cleanups.push(() => raw.close());
+
+  const db = connectSdk(local.tcbUrl).database();
+  const targets = { ceiling: sdkOperations(db, 1), localCloud: sdkOperations(db, 2), rawSqlite: raw };
+  const urls: Record<string, string | undefined> = { ceiling: ceiling.tcbUrl, localCloud: local.tcbUrl };
+
+  console.log(
+    `local cloud through wx-server-sdk: ${ITEM_COUNT.toLocaleString('en-US')} items, ${seconds} s per case ` +
+      `after ${Number(warmup.toFixed(2))} s warm-up, ${cpus().length} cores, node ${process.version}, ` +
+      `load average ${(loadavg()[0] as number).toFixed(2)} at start (other work on the machine skews the figures)`,
+  );
+  const results: CaseResult[] = [];
+  for (const { name, pick } of OPERATIONS) {
+    for (const concurrency of CONCURRENCIES) {
+      const row: CaseResult = { operation: name, concurrency, ceiling: 0, localCloud: 0, rawSqlite: 0 };
+      for (const target of ['ceiling', 'localCloud', 'rawSqlite'] as const) {
+        const url = urls[target];
+        if (url) pointSdkAt(url);
+        const op = pick(targets[target]);
+        await measure(op, concurrency, warmup);
+        row[target] = await measure(op, concurrency, seconds);
+      }
+      results.push(row);
+      process.stderr.write(`  measured ${name} x${concurrency}\n`);
+    }
+  }
+
+  console.log('');
+  console.log(formatTable(results));
+  console.log('');
+  console.log('ceiling: the same SDK calls answered by an endpoint that does no work (canned answers)');
+  console.log('local/ceiling: the share of the protocol ceiling that the local cloud reaches (target: 60 % or more)');
+  console.log('raw sqlite: the equivalent statements on better-sqlite3 in this process, no SDK and no HTTP');
+  const missed = targets.localCloud.missedUpdates() + targets.rawSqlite.missedUpdates();
+  if (missed > 0) console.log(`note: ${missed} guarded updates matched no document`);
+  if (profileDir) console.log(`CPU profile of the local-cloud process: ${resolve(profileDir)} (written when it stops)`);
+}
+
+async function run(): Promise<void> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      for (const step of cleanups.reverse()) {
+        try {
+          await step();
+        } catch (error) {
+          console.error(`cleanup: ${(error as Error).message}`);
+        }
+      }
+    })());
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await main(cleanups);
+  } catch (error) {
+    if (!interrupted) {
+      console.error((error as Error).stack ?? (error as Error).message);
+      process.exitCode = 1;
+    }
+  } finally {
+    await cleanUp();
+  }
+  // The SDK's keep-alive sockets would otherwise hold the process open.
+  process.exit(interrupted ? 130 : process.exitCode);
+}
+
+void run();

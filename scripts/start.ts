@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startLocalCloud } from '../local-cloud/local-cloud';
+import { isStale } from './lib/freshness';
+import { npmRun } from './lib/run';
+import { demoMembers } from './seed/demo-members';
+
+const ROOT = resolve(__dirname, '..');
+const DATA = join(ROOT, '.local-cloud');
+const PORT = Number(process.env.PORT ?? 8787);
+
+interface LocalSecrets {
+  adminTokenSecret: string;
+}
+
+/** Secrets the admin function needs, made once per checkout and kept with the local data. */
+function localSecrets(): LocalSecrets {
+  const file = join(DATA, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+  const secrets = { adminTokenSecret: randomBytes(32).toString('base64url') };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Builds what is missing or older than its sources. */
+async function buildWhatIsStale(): Promise<void> {
+  await npmRun('build:functions');
+  const shared = ['types', 'core', 'package.json'].map((p) => join(ROOT, p));
+  if (isStale(join(ROOT, 'dist/h5/index.html'), [join(ROOT, 'src'), join(ROOT, 'config'), ...shared])) {
+    console.log('Building the H5 storefront…');
+    await npmRun('build:h5');
+  }
+  if (isStale(join(ROOT, 'dist/admin/index.html'), [join(ROOT, 'admin'), ...shared])) {
+    console.log('Building the admin page…');
+    await npmRun('build:admin');
+  }
+}
+
+/** `npm start`: the whole product on this machine, on the embedded database. */
+async function main(): Promise<void> {
+  await buildWhatIsStale();
+  mkdirSync(DATA, { recursive: true });
+  const firstStart = !existsSync(join(DATA, 'cloud.db'));
+  const chosenPassword = process.env.LM_ADMIN_PASSWORD;
+  const initialPassword = chosenPassword ?? randomBytes(9).toString('base64url');
+
+  const cloud = await startLocalCloud({
+    root: ROOT,
+    dataDir: DATA,
+    port: PORT,
+    functionEnv: { admin: { ADMIN_TOKEN_SECRET: localSecrets().adminTokenSecret, ADMIN_INITIAL_PASSWORD: initialPassword } },
+  });
+
+  if (firstStart) {
+    const members = demoMembers(Date.now());
+    cloud.store.atomically(() => members.forEach((member) => cloud.store.insert('members', { ...member })));
+    console.log(`Seeded ${members.length} demo members.`);
+  }
+  const bootstrap = (await cloud.invoke('admin', { action: 'bootstrapAdmin' })) as { ok: boolean; data?: { created: boolean } };
+  if (!bootstrap.ok) throw new Error(`could not create the first admin: ${JSON.stringify(bootstrap)}`);
+
+  console.log('\nLoyalty Mall is running locally');
+  console.log(`  Storefront (H5):  ${cloud.url}/`);
+  console.log(`  Admin page:       ${cloud.url}/admin/`);
+  console.log(`  Database:         ${join(DATA, 'cloud.db')}`);
+  console.log(`  Dev endpoints:    ${cloud.url}/dev/outbox  ${cloud.url}/dev/payments`);
+  if (bootstrap.data?.created) {
+    console.log(
+      chosenPassword
+        ? '  Admin sign-in:    admin / the password in LM_ADMIN_PASSWORD'
+        : `  Admin sign-in:    admin / ${initialPassword}   (shown once; only its hash is stored)`,
+    );
+  }
+  console.log('Press Ctrl+C to stop.\n');
+
+  const stop = () => {
+    console.log('\nStopping…');
+    cloud.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
