@@ -35,6 +35,23 @@ function describeIssue(error: z.ZodError): { message: string; field: string } {
 }
 
 /**
+ * The admin page reaches its function through the HTTP access service in production, which
+ * wraps the request as `{ httpMethod, body, isBase64Encoded, … }`; every other caller sends
+ * the request itself. Answers the request either way (JSON objects are returned as JSON).
+ */
+export function requestOf(event: unknown): unknown {
+  const http = event as { httpMethod?: unknown; body?: unknown; isBase64Encoded?: boolean } | null;
+  if (!http || typeof http.httpMethod !== 'string') return event;
+  if (typeof http.body !== 'string' || http.body === '') return {};
+  const text = http.isBase64Encoded ? Buffer.from(http.body, 'base64').toString('utf8') : http.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'body must be JSON');
+  }
+}
+
+/**
  * Builds a cloud function's `main`: reads `action`, validates the payload with the shared
  * schema, runs the route, and answers the `{ ok, data | error }` envelope. Bad input gets
  * VALIDATION_FAILED or UNKNOWN_ACTION before any route code runs, so it changes nothing.
@@ -46,11 +63,13 @@ export function createWxHandler<F extends FunctionName>(requests: Requests<F>, r
 
   return async function main(event: unknown): Promise<ApiResult<unknown>> {
     try {
-      const action = (event as { action?: unknown } | null)?.action;
+      const request = requestOf(event);
+      const action = (request as { action?: unknown } | null)?.action;
       if (typeof action !== 'string' || !Object.hasOwn(schemas, action)) {
         throw new AppError('UNKNOWN_ACTION', `unknown action: ${typeof action === 'string' ? action : '(missing)'}`);
       }
-      const { userInfo: _platformAdded, ...payload } = event as Record<string, unknown>;
+      // wx.cloud.callFunction adds `userInfo` to every event; identity is read from getWXContext instead.
+      const { userInfo: _platformAdded, ...payload } = request as Record<string, unknown>;
       const parsed = (schemas[action] as z.ZodType).safeParse(payload);
       if (!parsed.success) {
         const { message, field } = describeIssue(parsed.error);
