@@ -43,7 +43,7 @@ function zone(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local-cloud/', 'cloudfunctions/*/index.js', 'coverage/', 'test-results/'] },
+  { ignores: ['node_modules/', 'dist/', '.local-cloud/', 'cloudfunctions/*/index.js', 'tests/fixtures/functions/*/index.js', 'coverage/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

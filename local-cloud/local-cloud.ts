@@ -40,6 +40,8 @@ export interface LocalCloudOptions {
   collectionsFile?: string;
   /** Load and run the built functions (the contract suite drives the database alone). */
   functions?: boolean;
+  /** Where the functions live; defaults to cloudfunctions/. */
+  functionsDir?: string;
 }
 
 export interface LocalCloud {
@@ -67,11 +69,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const envId = options.envId ?? 'local';
   const appid = options.appid ?? 'wx0000000000local';
   const log = options.log ?? ((line: string) => console.log(line));
-  const functionsDir = join(options.root, 'cloudfunctions');
+  const functionsDir = options.functionsDir ?? join(options.root, 'cloudfunctions');
   mkdirSync(options.dataDir, { recursive: true });
 
   const functions = options.functions === false ? new Map<string, FunctionDef>() : loadFunctions(options.root, functionsDir);
-  const collections = loadCollections(options.collectionsFile ?? join(functionsDir, 'collections.json'));
+  const collections = loadCollections(options.collectionsFile ?? join(options.root, 'cloudfunctions', 'collections.json'));
   const store = new DocStore(join(options.dataDir, 'cloud.db'), collections);
   const engine = new DatabaseEngine(store);
   const outbox = new Outbox(store.sql);

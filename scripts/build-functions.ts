@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { BundleStamp } from '../local-cloud/functions/bundle-stamp';
 import { bannerFor, bundleProblem, inputsDigest, STAMP_FILE } from '../local-cloud/functions/bundle-stamp';
 
@@ -20,8 +20,8 @@ export function functionNames(): string[] {
  * (wx-server-sdk stays external: the platform installs it from the function's package.json),
  * stamped with the digest of its sources so a stale bundle is caught before it runs.
  */
-async function buildFunction(name: string): Promise<{ name: string; bytes: number }> {
-  const dir = join(FUNCTIONS, name);
+export async function buildFunction(dir: string): Promise<{ name: string; bytes: number }> {
+  const name = basename(dir);
   const common = {
     entryPoints: [join(dir, 'index.ts')],
     bundle: true,
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
-  const built = await Promise.all(names.map(buildFunction));
+  const built = await Promise.all(names.map((name) => buildFunction(join(FUNCTIONS, name))));
   for (const { name, bytes } of built) console.log(`  ${name.padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(8)} KB`);
   console.log(`built ${built.length} functions in ${Math.round(performance.now() - started)} ms`);
 }

@@ -202,6 +202,9 @@ function identityEnv(caller: Caller): Record<string, string> {
     WX_CLIENTIP: caller.clientIp,
   };
   const present = Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  // The platform always passes an API token key (which getWXContext hides); without any key the
+  // SDK answers an empty context, losing ENV and SOURCE.
+  present.push(['WX_TRIGGER_API_TOKEN_V0', 'local-cloud']);
   const env: Record<string, string> = Object.fromEntries(present);
   env.WX_CONTEXT_KEYS = present.map(([key]) => key).join(',');
   env.TCB_SOURCE = caller.source;

@@ -1,3 +1,4 @@
+import busboy from 'busboy';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DatabaseEngine } from '../db/engine';
@@ -38,13 +39,24 @@ function sendBuffer(res: ServerResponse, body: Buffer): void {
   res.end(body);
 }
 
-async function readForm(req: IncomingMessage, body: Buffer): Promise<Map<string, Buffer>> {
-  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
-  const fields = new Map<string, Buffer>();
-  for (const [key, value] of form.entries()) {
-    fields.set(key, typeof value === 'string' ? Buffer.from(value) : Buffer.from(await value.arrayBuffer()));
-  }
-  return fields;
+/**
+ * Reads the SDK's multipart form. Parts such as `requestData` are binary (protobuf) without a
+ * filename, so they arrive as fields: decoding them as latin1 keeps every byte.
+ */
+function readForm(req: IncomingMessage, body: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    const fields = new Map<string, Buffer>();
+    const parser = busboy({ headers: req.headers, defCharset: 'latin1', limits: { fieldSize: 8 * 1024 * 1024 } });
+    parser.on('field', (name, value) => fields.set(name, Buffer.from(value, 'latin1')));
+    parser.on('file', (name, stream) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => fields.set(name, Buffer.concat(chunks)));
+    });
+    parser.on('close', () => resolve(fields));
+    parser.on('error', reject);
+    parser.end(body);
+  });
 }
 
 /**

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import type { LocalCloud } from '../../local-cloud/local-cloud';
+import { buildFunction } from '../../scripts/build-functions';
+import { GatewayClient } from '../support/gateway';
+import { startTestCloud } from '../support/local-cloud';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'functions');
+
+/** The platform services around functions: identity, callFunction, timers, openapi, cloudPay, crashes. */
+describe('local cloud platform services', () => {
+  let cloud: LocalCloud;
+
+  beforeAll(async () => {
+    await Promise.all(['probe', 'pay-callback', 'job-tick'].map((name) => buildFunction(join(FIXTURES, name))));
+    cloud = await startTestCloud({
+      functionsDir: FIXTURES,
+      collectionsFile: join(__dirname, '..', 'fixtures', 'contract-collections.json'),
+    });
+  });
+
+  afterAll(() => cloud?.stop());
+
+  const events = () => [...cloud.store.scan('events', [], [], 'rowid')].map((row) => cloud.store.parse(row));
+
+  it('gives each invocation its caller identity and the platform clock zone', async () => {
+    const browser = new GatewayClient(cloud.url);
+    const openid = await browser.login();
+    const { body } = await browser.call('probe', { do: 'whoami' });
+    expect(body).toEqual({ openid, source: 'wx_client', tz: 'UTC' });
+    const anonymous = new GatewayClient(cloud.url);
+    expect((await anonymous.call('probe', { do: 'whoami' })).body).toMatchObject({ openid: null, source: 'wx_http' });
+  });
+
+  it('cloud.callFunction runs the callee with the caller passed along', async () => {
+    const result = await cloud.invoke('probe', { do: 'call' }, { source: 'wx_client', openid: 'o-caller' });
+    expect(result).toEqual({ openid: 'o-caller', source: 'wx_client,scf', tz: 'UTC' });
+  });
+
+  it('fires a timer trigger on demand with the platform timer event', async () => {
+    await cloud.runTimer('job-tick', Date.UTC(2026, 10, 22, 18, 0, 0));
+    expect(events().find((e) => e.kind === 'tick')).toMatchObject({
+      type: 'Timer',
+      trigger: 'nightly',
+      time: '2026-11-22T18:00:00Z',
+      source: 'wx_trigger',
+    });
+  });
+
+  it('records subscription messages in the outbox, and refuses an API the function did not declare', async () => {
+    const sent = await cloud.invoke('probe', { do: 'notify' }, { source: 'wx_client', openid: 'o-subscriber' });
+    expect(sent).toMatchObject({ errCode: 0 });
+    expect(cloud.outbox.list(1)[0]).toMatchObject({ fn: 'probe', api: 'subscribeMessage.send', touser: 'o-subscriber', templateId: 'tpl-points-expiring' });
+    await expect(cloud.invoke('probe', { do: 'notify-unlisted' }, { source: 'wx_client', openid: 'o-subscriber' })).rejects.toThrow(/no permission/);
+  });
+
+  it('simulates WeChat Pay: an order waits, is confirmed once, and the callback runs once', async () => {
+    const order = (await cloud.invoke('probe', { do: 'pay', amount: 1990 }, { source: 'wx_client', openid: 'o-payer' })) as {
+      returnCode: string;
+      payment: { package: string };
+    };
+    expect(order.returnCode).toBe('SUCCESS');
+    expect(order.payment.package).toMatch(/^prepay_id=wx/);
+    expect(await cloud.invoke('probe', { do: 'query-pay', amount: 1990 })).toMatchObject({ tradeState: 'NOTPAY' });
+
+    const res = await fetch(`${cloud.url}/dev/payments/order-1990/confirm`, { method: 'POST' });
+    expect(await res.json()).toMatchObject({ ok: true, callback: { errcode: 0 } });
+    expect((await fetch(`${cloud.url}/dev/payments/order-1990/confirm`, { method: 'POST' })).status).toBe(409);
+    expect(events().filter((e) => e.kind === 'paid')).toEqual([
+      expect.objectContaining({ outTradeNo: 'order-1990', resultCode: 'SUCCESS', totalFee: 1990, source: 'wx_paycallback' }),
+    ]);
+    expect(await cloud.invoke('probe', { do: 'query-pay', amount: 1990 })).toMatchObject({ tradeState: 'SUCCESS' });
+  });
+
+  it('a crashed or timed-out instance fails that invocation only, and the next one runs', async () => {
+    await expect(cloud.invoke('probe', { do: 'crash' })).rejects.toThrow(/crashed/);
+    await expect(cloud.invoke('probe', { do: 'hang' })).rejects.toThrow(/timed out after 2 s/);
+    expect(await cloud.invoke('probe', { do: 'whoami' })).toMatchObject({ source: 'wx_http' });
+  });
+});
