@@ -1,15 +1,8 @@
 import Taro from '@tarojs/taro';
+import { memberProfile } from '../test/member-profile';
 import { callFunction, CloudError, resetDevSession } from './cloud';
 
-const profile = {
-  memberId: 'm_01',
-  memberNo: '8602417735',
-  nickname: '小悦',
-  avatarUrl: '',
-  tier: { id: 'basic', name: '普通会员' },
-  points: { available: 0, pending: 0 },
-  joinedAt: 1_763_740_800_000,
-};
+const profile = memberProfile({ points: { available: 0, pending: 0 } });
 
 function jsonResponse(body: unknown, status = 200): Response {
   return {

@@ -1,24 +1,16 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { MemberProfile } from '~/types/functions/member';
 import { CloudError } from '../../services/cloud';
 import * as memberService from '../../services/member';
 import { useMemberStore } from '../../stores/member';
+import { memberProfile } from '../../test/member-profile';
 import IndexPage from './index';
 
 jest.mock('../../services/member');
 
 const service = jest.mocked(memberService);
 
-const profile: MemberProfile = {
-  memberId: 'm_01',
-  memberNo: '8602417735',
-  nickname: '小悦',
-  avatarUrl: '',
-  tier: { id: 'basic', name: '普通会员' },
-  points: { available: 120, pending: 30 },
-  joinedAt: Date.UTC(2025, 10, 21, 16, 30),
-};
+const profile = memberProfile();
 
 function renderPage() {
   return render(<IndexPage />);

@@ -1,24 +1,16 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import type { MemberProfile } from '~/types/functions/member';
 import { CloudError } from '../../../../services/cloud';
 import * as memberService from '../../../../services/member';
 import { useMemberStore } from '../../../../stores/member';
+import { memberProfile } from '../../../../test/member-profile';
 import ProfilePage from './index';
 
 jest.mock('../../../../services/member');
 
 const service = jest.mocked(memberService);
 
-const profile: MemberProfile = {
-  memberId: 'm_01',
-  memberNo: '8602417735',
-  nickname: '小悦',
-  avatarUrl: '',
-  tier: { id: 'silver', name: '银卡会员' },
-  points: { available: 1280, pending: 45 },
-  // 16:30 UTC on 21 November is already 22 November in Shanghai.
-  joinedAt: Date.UTC(2025, 10, 21, 16, 30),
-};
+// Joined at 16:30 UTC on 21 November, which is already 22 November in Shanghai.
+const profile = memberProfile({ tier: { id: 'silver', name: '银卡会员' }, points: { available: 1280, pending: 45 } });
 
 function text(container: HTMLElement, selector: string): string | null | undefined {
   return container.querySelector(`${selector} .profile-row__value`)?.textContent;

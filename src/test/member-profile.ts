@@ -1,0 +1,15 @@
+import type { MemberProfile } from '~/types/functions/member';
+
+/** A member profile for component and service tests; override what a test is about. */
+export function memberProfile(overrides: Partial<MemberProfile> = {}): MemberProfile {
+  return {
+    memberId: 'm_01',
+    memberNo: '8602417735',
+    nickname: '小悦',
+    avatarUrl: '',
+    tier: { id: 'normal', name: '普通会员' },
+    points: { available: 120, pending: 30 },
+    joinedAt: Date.UTC(2025, 10, 21, 16, 30),
+    ...overrides,
+  };
+}
