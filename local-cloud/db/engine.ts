@@ -95,6 +95,13 @@ export class DatabaseEngine {
   /** Yields matching documents in order. */
   private *matches(collection: string, query: Doc, order: [string, 1 | -1][] = []): Generator<{ row: Row; doc: Doc }> {
     const filter = new Query(query);
+    if (typeof query._id === 'string') {
+      // A query that pins one _id (e.g. a guarded update) reads that row by primary key.
+      const row = this.store.get(collection, query._id);
+      const doc = row && this.store.parse(row);
+      if (row && doc && filter.test(doc)) yield { row, doc };
+      return;
+    }
     const prefilter = planPrefilter(query, this.store.indexedPaths(collection));
     for (const row of this.store.scan(collection, prefilter.where, prefilter.params, planOrder(order))) {
       const doc = this.store.parse(row);
@@ -124,6 +131,12 @@ export class DatabaseEngine {
     const limit = Math.min(nonNegativeInt(params.limit, DEFAULT_LIMIT, 'limit') || DEFAULT_LIMIT, MAX_LIMIT);
     const order = this.decode(params, 'order') as Record<string, number> | undefined;
     const sort = Object.entries(order ?? {}).map(([path, dir]) => [path, dir === -1 ? -1 : 1] as [string, 1 | -1]);
+    const prefilter = planPrefilter(query, this.store.indexedPaths(collection));
+    if (prefilter.exact && !projection) {
+      // SQL selects exactly the matching rows: answer the stored texts without parsing them.
+      const rows = this.store.page(collection, prefilter.where, prefilter.params, planOrder(sort), limit, offset);
+      return { list: rows.map((row) => row.text), limit, offset };
+    }
     const found: { text: string; doc: Doc }[] = [];
     let skipped = 0;
     for (const { row, doc } of this.matches(collection, query, sort)) {
@@ -206,7 +219,6 @@ export class DatabaseEngine {
       if (id !== undefined) {
         const row = this.store.get(collection, id);
         const current = row ? this.store.parse(row) : null;
-        if (current && !new Query(query).test(current)) return { updated: 0, upsert_id: null };
         if (!current) {
           if (!upsert) return { updated: 0, upsert_id: null };
           this.store.insert(collection, this.nextVersion(null, data, false, id) as Doc);
@@ -257,7 +269,8 @@ export class DatabaseEngine {
     const collection = requireString(params, 'collectionName');
     const query = this.query(params);
     if (typeof params.transactionId === 'string') throw unsupported('count() is not allowed inside a transaction');
-    if (Object.keys(query).length === 0) return this.store.count(collection);
+    const prefilter = planPrefilter(query, this.store.indexedPaths(collection));
+    if (prefilter.exact) return this.store.count(collection, prefilter.where, prefilter.params);
     let total = 0;
     for (const _ of this.matches(collection, query)) total += 1;
     return total;

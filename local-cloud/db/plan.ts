@@ -1,10 +1,15 @@
 import { fieldExpr } from './collections';
 import type { Doc } from './ejson';
 
-/** An SQL prefilter: a superset of the matching rows, narrowed through indexes where it can. */
+/**
+ * An SQL prefilter: a superset of the matching rows, narrowed through indexes where it can.
+ * `exact` means the SQL selects exactly the matching rows, so the JS check can be skipped and
+ * LIMIT/OFFSET pushed into SQL.
+ */
 export interface Prefilter {
   where: string[];
   params: unknown[];
+  exact: boolean;
 }
 
 type Scalar = string | number | boolean;
@@ -17,15 +22,24 @@ function sqlValue(value: Scalar): string | number {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
 
+/**
+ * MongoDB compares values of one type bracket only, while SQLite orders numbers before text;
+ * a json_type guard makes a comparison on an indexed path mean what it means in MongoDB.
+ */
+function typeGuard(path: string, value: Scalar): string {
+  const types = { number: "IN ('integer', 'real')", string: "= 'text'", boolean: "IN ('true', 'false')" } as const;
+  return `json_type(doc, '$.${path}') ${types[typeof value as 'number' | 'string' | 'boolean']}`;
+}
+
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
 /**
  * Translates the index-backed part of a query into SQL. Only `_id` and indexed paths are
- * translated (those hold scalars), and only operators whose SQL form can never drop a row
- * that the query matches; the full query is then checked in JS on every candidate row.
+ * translated (the store keeps those scalar), each with a type guard; anything else is left to
+ * the JS check of every candidate row, and makes the plan inexact.
  */
 export function planPrefilter(query: Doc, indexed: Set<string>): Prefilter {
-  const plan: Prefilter = { where: [], params: [] };
+  const plan: Prefilter = { where: [], params: [], exact: true };
   addConditions(query, indexed, plan);
   return plan;
 }
@@ -34,32 +48,45 @@ function addConditions(query: Doc, indexed: Set<string>, plan: Prefilter): void 
   for (const [key, condition] of Object.entries(query)) {
     if (key === '$and' && Array.isArray(condition)) {
       for (const part of condition) addConditions(part as Doc, indexed, plan);
-      continue;
-    }
-    if (key.startsWith('$') || !indexed.has(key)) continue;
-    const expr = fieldExpr(key);
-    if (isScalar(condition)) {
-      plan.where.push(`${expr} = ?`);
-      plan.params.push(sqlValue(condition));
-      continue;
-    }
-    if (!condition || typeof condition !== 'object' || condition instanceof Date || condition instanceof RegExp || Array.isArray(condition)) {
-      continue;
-    }
-    for (const [op, operand] of Object.entries(condition as Doc)) {
-      if (op === '$eq' && isScalar(operand)) {
-        plan.where.push(`${expr} = ?`);
-        plan.params.push(sqlValue(operand));
-      } else if (op in RANGE && (typeof operand === 'number' || typeof operand === 'string')) {
-        // SQLite orders numbers before text, so a range on one type cannot lose rows of that type.
-        plan.where.push(`${expr} ${RANGE[op]} ?`);
-        plan.params.push(operand);
-      } else if (op === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
-        plan.where.push(`${expr} IN (${operand.map(() => '?').join(', ')})`);
-        plan.params.push(...operand.map(sqlValue));
+    } else if (key.startsWith('$') || !indexed.has(key)) {
+      plan.exact = false;
+    } else if (isScalar(condition) || (condition && typeof condition === 'object' && !Array.isArray(condition) && !(condition instanceof Date) && !(condition instanceof RegExp))) {
+      const operators = isScalar(condition) ? { $eq: condition } : (condition as Doc);
+      for (const [op, operand] of Object.entries(operators)) {
+        if (!addComparison(key, op, operand, plan)) plan.exact = false;
       }
+    } else {
+      plan.exact = false;
     }
   }
+}
+
+/** Adds one comparison; answers false when it cannot be expressed exactly in SQL. */
+function addComparison(path: string, op: string, operand: unknown, plan: Prefilter): boolean {
+  const expr = fieldExpr(path);
+  const guard = (value: Scalar) => {
+    if (path === '_id') return typeof value === 'string';
+    plan.where.push(typeGuard(path, value));
+    return true;
+  };
+  if (op === '$eq' && isScalar(operand)) {
+    plan.where.push(`${expr} = ?`);
+    plan.params.push(sqlValue(operand));
+    return guard(operand);
+  }
+  if (op in RANGE && (typeof operand === 'number' || typeof operand === 'string') && isScalar(operand)) {
+    plan.where.push(`${expr} ${RANGE[op]} ?`);
+    plan.params.push(operand);
+    return guard(operand);
+  }
+  if (op === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
+    plan.where.push(`${expr} IN (${operand.map(() => '?').join(', ')})`);
+    plan.params.push(...operand.map(sqlValue));
+    const first = operand[0] as Scalar;
+    // One type across the list keeps one guard exact; a mixed list stays a superset.
+    return operand.every((value) => typeof value === typeof first) && (path === '_id' ? typeof first === 'string' : guard(first));
+  }
+  return false;
 }
 
 /** ORDER BY for a sort spec; insertion order (rowid) breaks ties, as Mongo's natural order does. */

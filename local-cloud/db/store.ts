@@ -50,11 +50,14 @@ export class DocStore {
   private readonly indexedFields = new Map<string, string[]>();
   private readonly indexed = new Map<string, Set<string>>();
   private clock = 0;
+  private readonly scans = new Map<string, Database.Statement>();
+  private readonly transaction: (fn: () => unknown) => unknown;
 
   constructor(file: string, collections: CollectionsFile) {
     this.sql = new Database(file);
     this.sql.pragma('journal_mode = WAL');
     this.sql.pragma('synchronous = NORMAL');
+    this.transaction = this.sql.transaction((fn: () => unknown) => fn());
     for (const [name, spec] of Object.entries(collections)) this.createCollection(name, spec.indexes ?? []);
     for (const name of this.statements.keys()) {
       const { v } = this.sql.prepare(`SELECT COALESCE(MAX(v), 0) AS v FROM "${name}"`).get() as { v: number };
@@ -149,22 +152,41 @@ export class DocStore {
 
   /** Iterates rows of a collection that pass an SQL prefilter, in the given order. */
   *scan(collection: string, where: string[], params: unknown[], order: string): Generator<Row> {
-    this.stmts(collection);
-    const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const statement = this.sql.prepare(`SELECT _id, doc, v FROM "${collection}"${clause} ORDER BY ${order}`);
+    const statement = this.prepared(collection, `SELECT _id, doc, v FROM "${collection}"${whereClause(where)} ORDER BY ${order}`);
     for (const row of statement.iterate(...params) as IterableIterator<{ _id: string; doc: string; v: number }>) {
       yield { id: row._id, text: row.doc, v: row.v };
     }
   }
 
-  count(collection: string): number {
+  /** One page of rows selected exactly by SQL (see Prefilter.exact), in order. */
+  page(collection: string, where: string[], params: unknown[], order: string, limit: number, offset: number): Row[] {
+    const rows = this.prepared(collection, `SELECT _id, doc, v FROM "${collection}"${whereClause(where)} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+      ...params,
+      limit,
+      offset,
+    ) as { _id: string; doc: string; v: number }[];
+    return rows.map((row) => ({ id: row._id, text: row.doc, v: row.v }));
+  }
+
+  /** Number of rows selected exactly by SQL; all rows when `where` is empty. */
+  count(collection: string, where: string[] = [], params: unknown[] = []): number {
+    return (this.prepared(collection, `SELECT COUNT(*) AS n FROM "${collection}"${whereClause(where)}`).get(...params) as { n: number }).n;
+  }
+
+  /** A cached prepared statement; one still being iterated by an outer scan gets a fresh twin. */
+  private prepared(collection: string, text: string): Database.Statement {
     this.stmts(collection);
-    return (this.sql.prepare(`SELECT COUNT(*) AS n FROM "${collection}"`).get() as { n: number }).n;
+    let statement = this.scans.get(text);
+    if (!statement || statement.busy) {
+      statement = this.sql.prepare(text);
+      if (this.scans.size < 500) this.scans.set(text, statement);
+    }
+    return statement;
   }
 
   /** Runs `fn` in one SQLite transaction: all of its writes land, or none do. */
   atomically<T>(fn: () => T): T {
-    return this.sql.transaction(fn)();
+    return this.transaction(fn) as T;
   }
 
   parse(row: Row): Doc {
@@ -208,6 +230,8 @@ export class DocStore {
     return error;
   }
 }
+
+const whereClause = (where: string[]) => (where.length ? ` WHERE ${where.join(' AND ')}` : '');
 
 /** Reads a dot path from a document. */
 export function readPath(doc: unknown, path: string): unknown {

@@ -163,6 +163,24 @@ describe('database protocol through the real wx-server-sdk', () => {
       expect((await db.collection('items').where({ 'meta.none': _.exists(false) }).count()).total).toBe(30);
     });
 
+    it('comparisons on an indexed field keep MongoDB type brackets', async () => {
+      local.store.sql.exec(`DELETE FROM "items"`);
+      const ranks: unknown[] = [1, 5, 7.5, '5', '9', true, false, null];
+      for (const [i, rank] of ranks.entries()) await db.collection('items').add({ data: { _id: `t${i}`, sku: `t${i}`, rank } });
+      await db.collection('items').add({ data: { _id: 'tmissing', sku: 'tmissing' } });
+      const ids = async (where: unknown) =>
+        (await db.collection('items').where(where).orderBy('_id', 'asc').get()).data.map((d: { _id: string }) => d._id);
+      expect(await ids({ rank: _.gte(5) })).toEqual(['t1', 't2']);
+      expect(await ids({ rank: _.gte('5') })).toEqual(['t3', 't4']);
+      expect(await ids({ rank: 5 })).toEqual(['t1']);
+      expect(await ids({ rank: '5' })).toEqual(['t3']);
+      expect(await ids({ rank: true })).toEqual(['t5']);
+      expect(await ids({ rank: _.in([true, false]) })).toEqual(['t5', 't6']);
+      expect(await ids({ rank: _.in([1, '9']) })).toEqual(['t0', 't4']);
+      expect(await ids({ rank: _.lt(2) })).toEqual(['t0']);
+      expect((await db.collection('items').where({ rank: _.gte(1) }).count()).total).toBe(3);
+    });
+
     it('aggregate groups and sorts', async () => {
       const { list } = await db
         .collection('items')
