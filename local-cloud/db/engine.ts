@@ -4,6 +4,7 @@ import { update as applyUpdate } from 'mingo/updater';
 import type { Doc } from './ejson';
 import { decodeEjson, toStored } from './ejson';
 import { badRequest, ProtocolError, unsupported } from './errors';
+import { fastMatch, fastUpdate } from './fast-paths';
 import { planOrder, planPrefilter } from './plan';
 import type { DocStore, Row } from './store';
 import { CollectionMissingError, DuplicateKeyError } from './store';
@@ -94,18 +95,19 @@ export class DatabaseEngine {
 
   /** Yields matching documents in order. */
   private *matches(collection: string, query: Doc, order: [string, 1 | -1][] = []): Generator<{ row: Row; doc: Doc }> {
-    const filter = new Query(query);
+    let filter: Query | undefined;
+    const test = (doc: Doc) => fastMatch(query, doc) ?? (filter ??= new Query(query)).test(doc);
     if (typeof query._id === 'string') {
       // A query that pins one _id (e.g. a guarded update) reads that row by primary key.
       const row = this.store.get(collection, query._id);
       const doc = row && this.store.parse(row);
-      if (row && doc && filter.test(doc)) yield { row, doc };
+      if (row && doc && test(doc)) yield { row, doc };
       return;
     }
     const prefilter = planPrefilter(query, this.store.indexedPaths(collection));
     for (const row of this.store.scan(collection, prefilter.where, prefilter.params, planOrder(order))) {
       const doc = this.store.parse(row);
-      if (filter.test(doc)) yield { row, doc };
+      if (test(doc)) yield { row, doc };
     }
   }
 
@@ -180,13 +182,18 @@ export class DatabaseEngine {
     return { insertedIds: docs.map((doc) => doc._id) };
   }
 
-  /** Applies an update (merge: operators) or a replacement (set) to one document; null when unchanged. */
+  /**
+   * Applies an update (merge: operators) or a replacement (set) to one document; null when
+   * unchanged. `current` was parsed for this request alone, so the fast path may change it in place.
+   */
   private nextVersion(current: Doc | null, data: Doc, merge: boolean, id: string): Doc | null {
     if (merge) {
       if (!current) return null;
-      const copy = structuredClone(current);
       const operators = Object.keys(data);
       if (operators.some((op) => !op.startsWith('$'))) throw badRequest('update data must use operators');
+      const fast = fastUpdate(current, data);
+      if (fast !== null) return fast ? current : null;
+      const copy = structuredClone(current);
       const changed = applyUpdate(copy, data);
       if (copy._id !== current._id) throw badRequest('_id cannot be updated');
       return changed.length ? copy : null;
