@@ -23,3 +23,8 @@ export const ENTRY_TIER_ID = 'normal';
 export function tierName(id: string): string {
   return DEFAULT_TIERS.find((tier) => tier.id === id)?.name ?? id;
 }
+
+/** Position of a tier in the default ladder (0 = entry tier); unknown ids rank lowest. */
+export function tierRank(id: string): number {
+  return Math.max(0, DEFAULT_TIERS.findIndex((tier) => tier.id === id));
+}
