@@ -38,6 +38,8 @@ function zone(folder) {
   }
   return {
     files: [`${folder}/**/*.{ts,tsx}`],
+    // Tests beside the code may start a local cloud and use the shared test support.
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { startLocalCloud } from '../local-cloud/local-cloud';
 import { isStale } from './lib/freshness';
 import { npmRun } from './lib/run';
-import { demoMembers } from './seed/demo-members';
+import { demoData } from './seed/demo-members';
 
 const ROOT = resolve(__dirname, '..');
 const DATA = join(ROOT, '.local-cloud');
@@ -53,9 +53,13 @@ async function main(): Promise<void> {
   });
 
   if (firstStart) {
-    const members = demoMembers(Date.now());
-    cloud.store.atomically(() => members.forEach((member) => cloud.store.insert('members', { ...member })));
-    console.log(`Seeded ${members.length} demo members.`);
+    const demo = demoData(Date.now());
+    cloud.store.atomically(() => {
+      demo.members.forEach((doc) => cloud.store.insert('members', { ...doc }));
+      demo.entries.forEach((doc) => cloud.store.insert('ledger_entries', { ...doc }));
+      demo.lots.forEach((doc) => cloud.store.insert('point_lots', { ...doc }));
+    });
+    console.log(`Seeded ${demo.members.length} demo members with their points.`);
   }
   const bootstrap = (await cloud.invoke('admin', { action: 'bootstrapAdmin' })) as { ok: boolean; data?: { created: boolean } };
   if (!bootstrap.ok) throw new Error(`could not create the first admin: ${JSON.stringify(bootstrap)}`);

@@ -1,6 +1,12 @@
-import type { EpochMs, Points } from './units';
+import type { MemberPoints } from './points';
+import type { EpochMs } from './units';
 
-/** `members` collection. `_id` is an opaque member id; `openid` carries a unique index. */
+export type Gender = 'unknown' | 'male' | 'female';
+
+/**
+ * `members` collection. `_id` is an opaque member id; `openid` carries a unique index (after
+ * deletion it becomes `deleted:<_id>`, so the person can join again as a new member).
+ */
 export interface MemberDoc {
   _id: string;
   openid: string;
@@ -8,10 +14,19 @@ export interface MemberDoc {
   memberNo: string;
   nickname: string;
   avatarUrl: string;
+  gender: Gender;
+  phone: string | null;
+  /** `YYYY-MM-DD`; members set it once, afterwards only an admin can change it. */
+  birthday: string | null;
+  consent: { marketing: boolean; updatedAt: EpochMs | null };
   tierId: string;
-  points: { available: Points; pending: Points; lifetimeEarned: Points };
+  tierSince: EpochMs;
+  points: MemberPoints;
+  checkIn: { lastDay: string | null; streak: number };
+  status: 'active' | 'deleted';
   joinedAt: EpochMs;
   updatedAt: EpochMs;
+  deletedAt: EpochMs | null;
 }
 
 /** `admins` collection. `_id` is the login name. */

@@ -1,17 +1,12 @@
 import type { MemberDoc } from '~/types/documents';
+import { newMember } from './new-member';
 import { defaultNickname, toMemberProfile } from './profile';
 
 describe('member profile', () => {
   const doc: MemberDoc = {
-    _id: 'm1',
-    openid: 'o-secret',
-    memberNo: '1234567890',
-    nickname: '小明',
-    avatarUrl: '',
+    ...newMember({ _id: 'm1', openid: 'o-secret', memberNo: '1234567890', nickname: '小明', now: 1_700_000_000_000 }),
     tierId: 'gold',
-    points: { available: 120, pending: 30, lifetimeEarned: 500 },
-    joinedAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
+    points: { available: 120, pending: 30, lifetimeEarned: 500, openBuckets: [] },
   };
 
   it('shows the tier name and never the openid', () => {

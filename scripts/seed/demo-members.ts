@@ -1,4 +1,8 @@
+import { newMember } from '~/core/members/new-member';
+import { planCredit } from '~/core/points/ledger-plans';
+import { DEFAULT_PROGRAMME } from '~/core/tiers/default-programme';
 import type { MemberDoc } from '~/types/documents';
+import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 
 const NICKNAMES = [
   '林小满', '陈一一', '周末的猫', '王大锤', '李晓雨', '赵清欢', '孙悟空不空', '吴知夏', '郑好', '冯半夏',
@@ -8,24 +12,40 @@ const NICKNAMES = [
 const TIERS = ['normal', 'normal', 'normal', 'silver', 'silver', 'gold', 'diamond'];
 const DAY = 24 * 60 * 60 * 1000;
 
+export interface DemoData {
+  members: MemberDoc[];
+  entries: LedgerEntryDoc[];
+  lots: PointLotDoc[];
+}
+
 /**
- * Demo members for a fresh local cloud, as a brand would import them from a CSV in the cloud
- * console. Deterministic, so every fresh start shows the same table.
+ * Demo members for a fresh local cloud, as a brand would import them when moving from another
+ * system: each with a migrated points balance, posted as a ledger entry so the books reconcile.
+ * Deterministic, so every fresh start shows the same data.
  */
-export function demoMembers(now: number): MemberDoc[] {
-  return NICKNAMES.map((nickname, i) => {
+export function demoData(now: number): DemoData {
+  const data: DemoData = { members: [], entries: [], lots: [] };
+  NICKNAMES.forEach((nickname, i) => {
     const joinedAt = now - (i * 13 + 2) * DAY - i * 3_600_000;
-    const available = ((i * 7919) % 4000) + 50;
-    return {
+    const member = newMember({
       _id: `mdemo${String(i + 1).padStart(4, '0')}`,
       openid: `odemo-member-${String(i + 1).padStart(4, '0')}`,
       memberNo: String(2_000_000_000 + i * 7_654_321),
       nickname,
-      avatarUrl: '',
-      tierId: TIERS[i % TIERS.length] as string,
-      points: { available, pending: i % 3 === 0 ? 120 : 0, lifetimeEarned: available + 500 },
-      joinedAt,
-      updatedAt: joinedAt,
-    };
+      now: joinedAt,
+    });
+    member.tierId = TIERS[i % TIERS.length] as string;
+    const points = ((i * 7919) % 4000) + 50;
+    const posting = planCredit(
+      { memberId: member._id, points: member.points, lots: new Map(), now: joinedAt },
+      { kind: 'adjust', reason: '会员迁移积分', ref: { type: 'admin', id: 'migration' } },
+      points,
+      DEFAULT_PROGRAMME.points.expiryMonths,
+    );
+    member.points = posting.points;
+    data.members.push(member);
+    data.entries.push({ ...posting.entry, _id: `adjust:migration:${member._id}`, createdAt: joinedAt });
+    data.lots.push(...posting.lots);
   });
+  return data;
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { defaultNickname, toMemberProfile } from '~/core/members/profile';
-import { ENTRY_TIER_ID } from '~/core/tiers/default-programme';
+import { newMember } from '~/core/members/new-member';
+import { toMemberProfile } from '~/core/members/profile';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberResponses } from '~/types/functions/member';
 import { AppError } from '../runtime/errors';
@@ -27,17 +27,7 @@ export async function joinMember(
   // A member-number collision is possible (1 in 9e9 per pair); retry with a fresh number.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const memberNo = newMemberNo();
-    const doc: MemberDoc = {
-      _id: `m${randomBytes(12).toString('hex')}`,
-      openid,
-      memberNo,
-      nickname: input.nickname ?? defaultNickname(memberNo),
-      avatarUrl: input.avatarUrl ?? '',
-      tierId: ENTRY_TIER_ID,
-      points: { available: 0, pending: 0, lifetimeEarned: 0 },
-      joinedAt: ctx.now,
-      updatedAt: ctx.now,
-    };
+    const doc = newMember({ _id: `m${randomBytes(12).toString('hex')}`, openid, memberNo, ...input, now: ctx.now });
     if (await members.insert(doc)) return { ...toMemberProfile(doc), created: true };
     const raced = await members.findOne({ openid });
     if (raced) return { ...toMemberProfile(raced), created: false };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { RuleError } from '~/core/rule-error';
 import type { ApiResult } from '~/types/api';
 import type { ActionOf, FunctionContracts, FunctionName, ResponseOf } from '~/types/functions';
 import { wxContext } from '../db/cloud';
@@ -82,6 +83,9 @@ export function createWxHandler<F extends FunctionName>(requests: Requests<F>, r
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApi() };
+      if (error instanceof RuleError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+      }
       console.error('[internal]', error);
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } };
     }

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { adminRequests, AdminResponses } from './admin';
 import type { memberRequests, MemberResponses } from './member';
+import type { pointsRequests, PointsResponses } from './points';
 
 /** Every client-callable cloud function: its request schemas and its responses, by action. */
 export interface FunctionContracts {
   member: { requests: typeof memberRequests; responses: MemberResponses };
   admin: { requests: typeof adminRequests; responses: AdminResponses };
+  points: { requests: typeof pointsRequests; responses: PointsResponses };
 }
 
 export type FunctionName = keyof FunctionContracts;

@@ -1,0 +1,3 @@
+import { pointsMain } from '~/server/points/routes';
+
+export const main = pointsMain;

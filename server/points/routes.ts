@@ -1,0 +1,31 @@
+import { pointsRequests } from '~/types/functions/points';
+import { loadMember } from '../members/get-profile';
+import type { Routes } from '../runtime/wx';
+import { createWxHandler, requireOpenid } from '../runtime/wx';
+import { checkIn } from './member-points';
+import { checkInDays, pointsHistory, pointsSummary } from './points-views';
+
+/** Routes of the `points` function: the caller's own points only. */
+export const pointsRoutes: Routes<'points'> = {
+  summary: async (_input, ctx) => pointsSummary(ctx, await loadMember(requireOpenid(ctx), ctx)),
+  history: async (input, ctx) => pointsHistory(ctx, await loadMember(requireOpenid(ctx), ctx), input),
+  checkIn: async (_input, ctx) => {
+    const member = await loadMember(requireOpenid(ctx), ctx);
+    const { entry } = await checkIn(ctx, member._id);
+    const details = entry.details ?? {};
+    return {
+      day: String(details.day),
+      streak: Number(details.streak),
+      points: entry.available,
+      bonus: Number(details.bonus),
+      available: entry.balanceAfter.available,
+    };
+  },
+  checkInCalendar: async (input, ctx) => {
+    const member = await loadMember(requireOpenid(ctx), ctx);
+    return { month: input.month, days: await checkInDays(ctx, member, input.month), streak: member.checkIn.streak, lastDay: member.checkIn.lastDay };
+  },
+};
+
+/** The `points` cloud function's main. */
+export const pointsMain = createWxHandler<'points'>(pointsRequests, pointsRoutes);

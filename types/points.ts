@@ -1,0 +1,76 @@
+import type { EpochMs, Points } from './units';
+
+export type LedgerKind = 'earn' | 'release' | 'checkin' | 'profile' | 'adjust' | 'spend' | 'refund' | 'clawback' | 'expire';
+
+/** What an entry refers to. */
+export interface LedgerRef {
+  type: 'order' | 'reward' | 'checkin' | 'profile' | 'admin' | 'expiry';
+  id: string;
+}
+
+/** The rules in force when points were earned, so a reversal undoes exactly that award. */
+export interface EarnSnapshot {
+  earnPerYuan: number;
+  pointsMultiplierPercent: number;
+  tierId: string;
+  /** Points per order line, so a partial refund claws back exactly what those lines earned. */
+  lines?: { lineId: string; paidFen: number; points: Points }[];
+}
+
+/**
+ * `ledger_entries`: append-only. `_id` is the natural idempotency key
+ * (`earn:order:<orderId>`, `checkin:<memberId>:<YYYY-MM-DD>`, …); corrections are new entries.
+ */
+export interface LedgerEntryDoc {
+  _id: string;
+  memberId: string;
+  kind: LedgerKind;
+  /** Signed change to the available balance. */
+  available: Points;
+  /** Signed change to pending points. */
+  pending: Points;
+  /** Readable reason shown in the member's history, in Chinese. */
+  reason: string;
+  ref: LedgerRef;
+  /** Signed changes per lot, e.g. which buckets a spend consumed. */
+  lots: { lotId: string; points: Points }[];
+  snapshot?: EarnSnapshot;
+  /** Extra facts of the entry (e.g. the check-in streak). */
+  details?: Record<string, number | string>;
+  balanceAfter: { available: Points; pending: Points };
+  createdAt: EpochMs;
+}
+
+/**
+ * `point_lots`. A bucket holds the available points of one member that expire together (all
+ * earned in one Shanghai month); a pending lot holds one award until its return window closes.
+ */
+export interface PointLotDoc {
+  _id: string;
+  memberId: string;
+  kind: 'bucket' | 'pending';
+  state: 'open' | 'expired' | 'pending' | 'released' | 'clawedback';
+  /** Points still in the lot: spendable (bucket) or still pending (pending lot). */
+  remaining: Points;
+  expiresAt: EpochMs;
+  /** Pending lots only: when the points become available. */
+  pendingUntil: EpochMs | null;
+  /** Pending lots only: the earn entry that created it. */
+  entryId: string | null;
+  earned: Points;
+  spent: Points;
+  expired: Points;
+  clawedBack: Points;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** The member's cached points, changed in the same transaction as every entry. */
+export interface MemberPoints {
+  /** Spendable points; negative only after a claw-back of points already spent. */
+  available: Points;
+  pending: Points;
+  lifetimeEarned: Points;
+  /** Bucket ids with points left, soonest expiry first. */
+  openBuckets: string[];
+}

@@ -1,0 +1,49 @@
+import type { Fen, Points } from './units';
+
+/** `tiers` collection: one document per tier, editable by admins. `_id` is the tier id. */
+export interface TierDoc {
+  _id: string;
+  name: string;
+  /** 0 for the entry tier, rising by one per tier. */
+  rank: number;
+  /** Rolling-window qualifying spend that enters the tier. */
+  entrySpendFen: Fen;
+  /** Rolling-window qualifying spend that keeps the tier at review. */
+  keepSpendFen: Fen;
+  /** Points multiplier in percent (100 = ×1.0). */
+  pointsMultiplierPercent: number;
+  /** Member price in percent of the list price (95 = 5 % off). */
+  memberPricePercent: number;
+  /** Coupon template issued on the member's birthday, if any. */
+  birthdayCouponTemplateId: string | null;
+  /** Goods total from which shipping is free for this tier; null = no tier perk. */
+  freeShippingThresholdFen: Fen | null;
+  /** Perks shown to members, in Chinese. */
+  perks: string[];
+}
+
+/** `settings/programme`: the programme's numbers, editable by admins. */
+export interface ProgrammeSettings {
+  _id: 'programme';
+  points: {
+    /** Points per ¥1 paid (after discounts, before shipping), before the tier multiplier. */
+    earnPerYuan: number;
+    /** Purchase points stay pending this many days after delivery or pickup. */
+    pendingDays: number;
+    /** Points expire at the end of this many months after the month earned. */
+    expiryMonths: number;
+    /** Points worth ¥1 at checkout. */
+    pointsPerYuan: number;
+    /** Share of the goods total payable with points, in percent. */
+    maxRedeemPercent: number;
+  };
+  checkIn: { dailyPoints: Points; streakDays: number; streakBonusPoints: Points };
+  profileBonusPoints: Points;
+  tierReview: { windowDays: number; graceDays: number; noticeDays: number; maxDropPerReview: number };
+  coupons: {
+    welcomeTemplateId: string | null;
+    comebackTemplateId: string | null;
+    comebackAfterDays: number;
+    comebackCooldownDays: number;
+  };
+}
