@@ -45,7 +45,7 @@ function zone(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local-cloud/', 'cloudfunctions/*/index.js', 'tests/fixtures/functions/*/index.js', 'coverage/', 'test-results/'] },
+  { ignores: ['node_modules/', 'dist/', '.local-cloud/', '.cache/', 'cloudfunctions/*/index.js', 'tests/fixtures/functions/*/index.js', 'coverage/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

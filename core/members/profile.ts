@@ -7,14 +7,40 @@ export function defaultNickname(memberNo: string): string {
   return `会员${memberNo.slice(-4)}`;
 }
 
+/** A profile is complete (and earns its one-time bonus) with a chosen nickname, avatar, gender and birthday. */
+export function profileComplete(member: MemberDoc): boolean {
+  return member.nickname !== defaultNickname(member.memberNo) && member.avatarUrl !== '' && member.gender !== 'unknown' && member.birthday !== null;
+}
+
+/** The fields a deleted account keeps: its ids and numbers for accounting, nothing that identifies the person. */
+export function anonymised(member: MemberDoc, now: number): Partial<MemberDoc> {
+  return {
+    openid: `deleted:${member._id}`,
+    nickname: '已注销会员',
+    avatarUrl: '',
+    gender: 'unknown',
+    phone: null,
+    birthday: null,
+    consent: { marketing: false, updatedAt: now },
+    status: 'deleted',
+    deletedAt: now,
+    updatedAt: now,
+  };
+}
+
 /** What a member sees of their own record. */
-export function toMemberProfile(doc: MemberDoc): MemberProfile {
+export function toMemberProfile(doc: MemberDoc, tierNames: (id: string) => string = tierName): MemberProfile {
   return {
     memberId: doc._id,
     memberNo: doc.memberNo,
     nickname: doc.nickname,
     avatarUrl: doc.avatarUrl,
-    tier: { id: doc.tierId, name: tierName(doc.tierId) },
+    gender: doc.gender,
+    phone: doc.phone,
+    birthday: doc.birthday,
+    birthdayEditable: doc.birthday === null,
+    marketingConsent: doc.consent.marketing,
+    tier: { id: doc.tierId, name: tierNames(doc.tierId) },
     points: { available: doc.points.available, pending: doc.points.pending },
     joinedAt: doc.joinedAt,
   };

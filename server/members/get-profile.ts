@@ -1,6 +1,7 @@
 import { toMemberProfile } from '~/core/members/profile';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberProfile } from '~/types/functions/member';
+import { loadProgramme } from '../programme/load-programme';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 
@@ -11,7 +12,13 @@ export async function loadMember(openid: string, ctx: RequestContext): Promise<M
   return member;
 }
 
+/** A member's profile, with tier names as the brand set them. */
+export async function profileOf(ctx: RequestContext, member: MemberDoc): Promise<MemberProfile> {
+  const { tiers } = await loadProgramme(ctx);
+  return toMemberProfile(member, (id) => tiers.find((tier) => tier._id === id)?.name ?? id);
+}
+
 /** The caller's own profile. */
 export async function getProfile(openid: string, ctx: RequestContext): Promise<MemberProfile> {
-  return toMemberProfile(await loadMember(openid, ctx));
+  return profileOf(ctx, await loadMember(openid, ctx));
 }

@@ -1,10 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { newMember } from '~/core/members/new-member';
-import { toMemberProfile } from '~/core/members/profile';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberResponses } from '~/types/functions/member';
+import { issueWelcomeCoupon } from '../coupons/issue-welcome-coupon';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
+import { profileOf } from './get-profile';
 
 /** Ten digits, never starting with 0, so the number reads the same everywhere it is typed. */
 function newMemberNo(): string {
@@ -12,8 +13,17 @@ function newMemberNo(): string {
 }
 
 /**
+ * Answers the member, making sure their welcome coupon was issued (idempotent, so a retried join
+ * finishes it). A coupon failure is logged, never a reason to fail the join itself.
+ */
+async function joined(ctx: RequestContext, member: MemberDoc, created: boolean): Promise<MemberResponses['join']> {
+  await issueWelcomeCoupon(member._id, ctx).catch((error: unknown) => console.error('[join] welcome coupon not issued', member._id, error));
+  return { ...(await profileOf(ctx, member)), created };
+}
+
+/**
  * Joins the caller as a member, once per OPENID: the unique index on `openid` turns a double
- * tap or a retry into a read of the existing member.
+ * tap or a retry into a read of the existing member. New members get the welcome coupon once.
  */
 export async function joinMember(
   openid: string,
@@ -22,15 +32,15 @@ export async function joinMember(
 ): Promise<MemberResponses['join']> {
   const members = ctx.db.collection<MemberDoc>('members');
   const existing = await members.findOne({ openid });
-  if (existing) return { ...toMemberProfile(existing), created: false };
+  if (existing) return joined(ctx, existing, false);
 
   // A member-number collision is possible (1 in 9e9 per pair); retry with a fresh number.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const memberNo = newMemberNo();
     const doc = newMember({ _id: `m${randomBytes(12).toString('hex')}`, openid, memberNo, ...input, now: ctx.now });
-    if (await members.insert(doc)) return { ...toMemberProfile(doc), created: true };
+    if (await members.insert(doc)) return joined(ctx, doc, true);
     const raced = await members.findOne({ openid });
-    if (raced) return { ...toMemberProfile(raced), created: false };
+    if (raced) return joined(ctx, raced, false);
   }
   throw new AppError('CONFLICT', 'could not allocate a member number, please try again');
 }

@@ -1,13 +1,36 @@
 import { memberRequests } from '~/types/functions/member';
+import { loadProgramme } from '../programme/load-programme';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler, requireOpenid } from '../runtime/wx';
-import { getProfile } from './get-profile';
+import { memberTierProgress } from '../tiers/qualifying-spend';
+import { getProfile, loadMember } from './get-profile';
 import { joinMember } from './join-member';
+import { deleteAccount, setBirthday, setConsent, updateProfile } from './update-member';
 
 /** Routes of the `member` function: the caller is always the member acted on. */
 export const memberRoutes: Routes<'member'> = {
   join: (input, ctx) => joinMember(requireOpenid(ctx), input, ctx),
   getProfile: (_input, ctx) => getProfile(requireOpenid(ctx), ctx),
+  updateProfile: ({ action: _action, ...input }, ctx) => updateProfile(ctx, requireOpenid(ctx), input),
+  setBirthday: (input, ctx) => setBirthday(ctx, requireOpenid(ctx), input.birthday),
+  setConsent: (input, ctx) => setConsent(ctx, requireOpenid(ctx), input.marketing),
+  deleteAccount: (_input, ctx) => deleteAccount(ctx, requireOpenid(ctx)),
+  tierProgress: async (_input, ctx) => {
+    const member = await loadMember(requireOpenid(ctx), ctx);
+    const { progress, history } = await memberTierProgress(ctx, member);
+    const { current, next } = progress;
+    return {
+      current: { id: current._id, name: current.name, perks: current.perks },
+      next: next && { id: next._id, name: next.name, entrySpendFen: next.entrySpendFen },
+      spendFen: progress.spendFen,
+      toNextFen: progress.toNextFen,
+      toKeepFen: progress.toKeepFen,
+      reviewAt: progress.reviewAt,
+      downgradeAt: progress.downgradeAt,
+      ladder: (await loadProgramme(ctx)).tiers.map((tier) => ({ id: tier._id, name: tier.name, entrySpendFen: tier.entrySpendFen, perks: tier.perks })),
+      history: history.map((change) => ({ from: change.from, to: change.to, reason: change.reason, at: change.at })),
+    };
+  },
 };
 
 /** The `member` cloud function's main. */

@@ -1,13 +1,17 @@
 import type { z } from 'zod';
 import type { adminRequests, AdminResponses } from './admin';
+import type { couponsRequests, CouponsResponses } from './coupons';
 import type { memberRequests, MemberResponses } from './member';
 import type { pointsRequests, PointsResponses } from './points';
+import type { rewardsRequests, RewardsResponses } from './rewards';
 
 /** Every client-callable cloud function: its request schemas and its responses, by action. */
 export interface FunctionContracts {
   member: { requests: typeof memberRequests; responses: MemberResponses };
   admin: { requests: typeof adminRequests; responses: AdminResponses };
   points: { requests: typeof pointsRequests; responses: PointsResponses };
+  rewards: { requests: typeof rewardsRequests; responses: RewardsResponses };
+  coupons: { requests: typeof couponsRequests; responses: CouponsResponses };
 }
 
 export type FunctionName = keyof FunctionContracts;

@@ -1,8 +1,19 @@
 import { z } from 'zod';
-import type { EpochMs, Points } from '../units';
+import type { Gender } from '../documents';
+import type { EpochMs, Fen, Points } from '../units';
 
 const nickname = z.string().trim().min(1).max(32);
 const avatarUrl = z.string().max(512).regex(/^(https:\/\/|cloud:\/\/)/, 'must be an https:// or cloud:// URL');
+
+/** A real calendar date `YYYY-MM-DD` from 1900 on (29 February only in leap years). */
+export const birthdaySchema = z
+  .string()
+  .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'is not a calendar date');
 
 /** Request schemas of the `member` function, one per action. */
 export const memberRequests = {
@@ -12,6 +23,24 @@ export const memberRequests = {
     avatarUrl: avatarUrl.optional(),
   }),
   getProfile: z.strictObject({ action: z.literal('getProfile') }),
+  updateProfile: z
+    .strictObject({
+      action: z.literal('updateProfile'),
+      nickname: nickname.optional(),
+      avatarUrl: avatarUrl.optional(),
+      gender: z.enum(['unknown', 'male', 'female']).optional(),
+      /** A mainland mobile number, or null to remove it. */
+      phone: z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mobile number').nullable().optional(),
+    })
+    .refine((input) => Object.keys(input).length > 1, 'nothing to update'),
+  setBirthday: z.strictObject({ action: z.literal('setBirthday'), birthday: birthdaySchema }),
+  setConsent: z.strictObject({ action: z.literal('setConsent'), marketing: z.boolean() }),
+  deleteAccount: z.strictObject({
+    action: z.literal('deleteAccount'),
+    /** The member typed the confirmation; the client sends this exact phrase. */
+    confirm: z.literal('注销账号'),
+  }),
+  tierProgress: z.strictObject({ action: z.literal('tierProgress') }),
 };
 
 /** What a member sees of themselves. */
@@ -20,12 +49,36 @@ export interface MemberProfile {
   memberNo: string;
   nickname: string;
   avatarUrl: string;
+  gender: Gender;
+  phone: string | null;
+  birthday: string | null;
+  /** Whether the birthday can still be set by the member (it can be set once). */
+  birthdayEditable: boolean;
+  marketingConsent: boolean;
   tier: { id: string; name: string };
   points: { available: Points; pending: Points };
   joinedAt: EpochMs;
 }
 
+export interface TierProgressView {
+  current: { id: string; name: string; perks: string[] };
+  next: { id: string; name: string; entrySpendFen: Fen } | null;
+  spendFen: Fen;
+  toNextFen: Fen;
+  toKeepFen: Fen;
+  reviewAt: EpochMs;
+  downgradeAt: EpochMs | null;
+  /** Every tier with its perks, lowest first, for the perks table. */
+  ladder: { id: string; name: string; entrySpendFen: Fen; perks: string[] }[];
+  history: { from: string; to: string; reason: string; at: EpochMs }[];
+}
+
 export interface MemberResponses {
   join: MemberProfile & { created: boolean };
   getProfile: MemberProfile;
+  updateProfile: MemberProfile & { bonusPoints: Points };
+  setBirthday: MemberProfile & { bonusPoints: Points };
+  setConsent: MemberProfile;
+  deleteAccount: { deleted: true };
+  tierProgress: TierProgressView;
 }

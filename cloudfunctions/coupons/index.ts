@@ -1,0 +1,3 @@
+import { couponsMain } from '~/server/coupons/routes';
+
+export const main = couponsMain;

@@ -1,0 +1,3 @@
+import { rewardsMain } from '~/server/rewards/routes';
+
+export const main = rewardsMain;

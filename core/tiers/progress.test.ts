@@ -1,0 +1,33 @@
+import { DEFAULT_TIERS } from './default-programme';
+import { nextReviewAt, tierForSpend, tierProgress, upgradeFor } from './progress';
+
+const tiers = [...DEFAULT_TIERS];
+const DAY = 86_400_000;
+
+describe('tiers', () => {
+  it('finds the tier a spend reaches, exactly at the thresholds', () => {
+    expect(tierForSpend(tiers, 99_999)._id).toBe('normal');
+    expect(tierForSpend(tiers, 100_000)._id).toBe('silver');
+    expect(tierForSpend(tiers, 2_000_000)._id).toBe('diamond');
+  });
+
+  it('upgrades at once, across several tiers, and never downgrades', () => {
+    expect(upgradeFor(tiers, 'normal', 600_000)?._id).toBe('gold');
+    expect(upgradeFor(tiers, 'gold', 100_000)).toBeNull();
+    expect(upgradeFor(tiers, 'gold', 500_000)).toBeNull();
+  });
+
+  it('reviews on each anniversary of reaching the tier', () => {
+    expect(nextReviewAt(0, 10 * DAY, 365)).toBe(365 * DAY);
+    expect(nextReviewAt(0, 365 * DAY, 365)).toBe(730 * DAY);
+  });
+
+  it('shows what is needed for the next tier and to keep this one, and when a drop would happen', () => {
+    const progress = tierProgress(tiers, { tierId: 'silver', tierSince: 0 }, 50_000, 100 * DAY, { windowDays: 365, graceDays: 30 });
+    expect(progress).toMatchObject({ toNextFen: 450_000, toKeepFen: 30_000, reviewAt: 365 * DAY, downgradeAt: 395 * DAY });
+    expect(progress.next?._id).toBe('gold');
+    const safe = tierProgress(tiers, { tierId: 'silver', tierSince: 0 }, 90_000, 100 * DAY, { windowDays: 365, graceDays: 30 });
+    expect(safe.downgradeAt).toBeNull();
+    expect(tierProgress(tiers, { tierId: 'diamond', tierSince: 0 }, 3_000_000, DAY, { windowDays: 365, graceDays: 30 })).toMatchObject({ next: null, toNextFen: 0 });
+  });
+});

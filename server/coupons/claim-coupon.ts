@@ -1,0 +1,50 @@
+import { toMyCoupon } from '~/core/coupons/coupon-views';
+import { claimBlock } from '~/core/coupons/eligibility';
+import { centreClaimKey, quotaId } from '~/core/coupons/issue-keys';
+import { instanceWindow } from '~/core/coupons/validity';
+import type { CouponsResponses } from '~/types/functions/coupons';
+import { loadMember } from '../members/get-profile';
+import { AppError } from '../runtime/errors';
+import type { RequestContext } from '../runtime/wx';
+import { claimsBesides, reserveClaimPlace } from './claim-quota';
+import { couponCollections } from './coupon-collections';
+import { grantCoupon } from './grant-coupon';
+import { loadTierLadder } from './tier-ladder';
+
+/**
+ * The caller claims a coupon-centre coupon. Idempotent on the client's key: the instance
+ * `_id` is derived from template, member and key, so a repeated tap or a retried request
+ * answers the coupon the first one got (`created: false`), whatever has changed since.
+ */
+export async function claimCoupon(
+  openid: string,
+  input: { templateId: string; clientKey: string },
+  ctx: RequestContext,
+): Promise<CouponsResponses['claim']> {
+  const member = await loadMember(openid, ctx);
+  const { templates, instances, quotas } = couponCollections(ctx);
+  const issueKey = centreClaimKey(input.templateId, member._id, input.clientKey);
+
+  const earlier = await instances.get(issueKey);
+  if (earlier) return { coupon: toMyCoupon(earlier, ctx.now), created: false };
+
+  const template = await templates.get(input.templateId);
+  if (!template || template.channel !== 'centre') throw new AppError('NOT_FOUND', `no coupon ${input.templateId} in the coupon centre`);
+  // Advisory reads, for a clear answer before touching any counter; the guarded updates decide.
+  const [quota, tiers] = await Promise.all([quotas.get(quotaId(template._id, member._id)), loadTierLadder(ctx)]);
+  const blocked = claimBlock(template, member, claimsBesides(quota, issueKey), tiers, ctx.now);
+  if (blocked) throw new AppError(blocked.code, `cannot claim ${template._id}: ${blocked.code}`, { reason: blocked.reason });
+
+  const { coupon, created } = await grantCoupon(
+    {
+      template,
+      memberId: member._id,
+      issueKey,
+      source: 'centre',
+      window: instanceWindow(template.validity, ctx.now),
+      reservePlace: () => reserveClaimPlace(template, member._id, issueKey, quota, ctx),
+    },
+    ctx,
+  );
+  return { coupon: toMyCoupon(coupon, ctx.now), created };
+}

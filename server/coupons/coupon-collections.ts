@@ -1,0 +1,16 @@
+import type { CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from '~/types/coupons';
+import type { Collection } from '../db/database';
+import type { RequestContext } from '../runtime/wx';
+
+/** The three coupon collections, typed. */
+export function couponCollections(ctx: RequestContext): {
+  templates: Collection<CouponTemplateDoc>;
+  instances: Collection<CouponInstanceDoc>;
+  quotas: Collection<CouponQuotaDoc>;
+} {
+  return {
+    templates: ctx.db.collection<CouponTemplateDoc>('coupon_templates'),
+    instances: ctx.db.collection<CouponInstanceDoc>('coupon_instances'),
+    quotas: ctx.db.collection<CouponQuotaDoc>('coupon_quotas'),
+  };
+}

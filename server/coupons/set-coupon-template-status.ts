@@ -1,0 +1,33 @@
+import type { CouponTemplateDoc, CouponTemplateStatus } from '~/types/coupons';
+import { AppError } from '../runtime/errors';
+import type { RequestContext } from '../runtime/wx';
+import { couponCollections } from './coupon-collections';
+
+/** The statuses a template may move to each status from: pause and resume freely, end for good. */
+const FROM: Record<CouponTemplateStatus, CouponTemplateStatus[]> = {
+  active: ['paused'],
+  paused: ['active'],
+  ended: ['active', 'paused'],
+};
+
+/**
+ * An admin pauses, resumes or ends a template. Coupons already issued stay valid; only new
+ * claims and issuance stop. Setting the status a template already has answers it as it is;
+ * an ended template stays ended (INVALID_STATE).
+ */
+export async function setCouponTemplateStatus(
+  input: { templateId: string; status: CouponTemplateStatus },
+  ctx: RequestContext,
+): Promise<CouponTemplateDoc> {
+  const { templates } = couponCollections(ctx);
+  const template = await templates.get(input.templateId);
+  if (!template) throw new AppError('NOT_FOUND', `no coupon template ${input.templateId}`);
+  if (template.status === input.status) return template;
+  const _ = ctx.db.command;
+  const change = { status: input.status, updatedAt: ctx.now };
+  const updated = await templates.updateWhere({ _id: input.templateId, status: _.in(FROM[input.status]) }, change);
+  if (updated === 1) return { ...template, ...change };
+  const current = (await templates.get(input.templateId)) ?? template;
+  if (current.status === input.status) return current;
+  throw new AppError('INVALID_STATE', `cannot set template ${input.templateId} from ${current.status} to ${input.status}`, { state: current.status });
+}

@@ -1,0 +1,55 @@
+import { anonymised, profileComplete } from '~/core/members/profile';
+import { RuleError } from '~/core/rule-error';
+import type { MemberDoc } from '~/types/documents';
+import type { MemberProfile, MemberResponses } from '~/types/functions/member';
+import type { Points } from '~/types/units';
+import { awardProfileBonus } from '../points/member-points';
+import type { RequestContext } from '../runtime/wx';
+import { loadMember, profileOf } from './get-profile';
+
+/** Once the profile is complete, the one-time bonus (idempotent on `profile:<memberId>`). */
+async function bonusIfComplete(ctx: RequestContext, member: MemberDoc): Promise<Points> {
+  if (!profileComplete(member)) return 0;
+  const posted = await awardProfileBonus(ctx, member._id);
+  return posted?.created ? posted.entry.available : 0;
+}
+
+/** Changes the member's nickname, avatar, gender or phone. */
+export async function updateProfile(
+  ctx: RequestContext,
+  openid: string,
+  input: { nickname?: string; avatarUrl?: string; gender?: MemberDoc['gender']; phone?: string | null },
+): Promise<MemberResponses['updateProfile']> {
+  const member = await loadMember(openid, ctx);
+  const fields = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<MemberDoc>;
+  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id, status: 'active' }, { ...fields, updatedAt: ctx.now });
+  const updated = { ...member, ...fields };
+  return { ...(await profileOf(ctx, updated)), bonusPoints: await bonusIfComplete(ctx, updated) };
+}
+
+/** Sets the birthday, once: a guarded update on `birthday: null`, so it cannot be changed by the member afterwards. */
+export async function setBirthday(ctx: RequestContext, openid: string, birthday: string): Promise<MemberResponses['setBirthday']> {
+  const member = await loadMember(openid, ctx);
+  const set = await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id, status: 'active', birthday: null }, { birthday, updatedAt: ctx.now });
+  if (set !== 1 && member.birthday !== birthday) throw new RuleError('BIRTHDAY_LOCKED', '生日设置后不可修改，如需更正请联系客服');
+  const updated = { ...member, birthday };
+  return { ...(await profileOf(ctx, updated)), bonusPoints: await bonusIfComplete(ctx, updated) };
+}
+
+/** Records the member's choice about marketing messages. */
+export async function setConsent(ctx: RequestContext, openid: string, marketing: boolean): Promise<MemberProfile> {
+  const member = await loadMember(openid, ctx);
+  const consent = { marketing, updatedAt: ctx.now };
+  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id }, { consent, updatedAt: ctx.now });
+  return profileOf(ctx, { ...member, consent });
+}
+
+/**
+ * Deletes the account: the profile is anonymised and the OPENID released (so the person may
+ * join again as a new member), while ledger entries, orders and redemptions stay for accounting.
+ */
+export async function deleteAccount(ctx: RequestContext, openid: string): Promise<{ deleted: true }> {
+  const member = await loadMember(openid, ctx);
+  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id, status: 'active' }, anonymised(member, ctx.now));
+  return { deleted: true };
+}

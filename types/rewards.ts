@@ -1,0 +1,55 @@
+import type { EpochMs, Fen, Points } from './units';
+
+/** `rewards`: the points mall catalogue. */
+export interface RewardDoc {
+  _id: string;
+  title: string;
+  description: string;
+  imageUrl: string;
+  category: string;
+  /** `pickup`: an item collected in store; `coupon`: a coupon issued at once; `pointsCash`: an item for points plus cash paid at pickup. */
+  kind: 'pickup' | 'coupon' | 'pointsCash';
+  pointsCost: Points;
+  cashFen: Fen;
+  couponTemplateId: string | null;
+  totalStock: number;
+  stockRemaining: number;
+  perMemberLimit: number;
+  availableFrom: EpochMs | null;
+  availableTo: EpochMs | null;
+  /** Lowest tier that may redeem; null = everyone. */
+  minTierId: string | null;
+  status: 'active' | 'paused' | 'ended';
+  sort: number;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/**
+ * Steps of a redemption, each done once and then recorded, in this order. A redemption that
+ * stops part-way (a crash) is resumed from its last recorded step by a retry of the same request.
+ */
+export type RedemptionProgress = 'reserved' | 'quota' | 'stock' | 'paid' | 'done';
+
+/** `redemptions`. `_id` is `redeem:<memberId>:<clientKey>`, so a retry finds the first one. */
+export interface RedemptionDoc {
+  _id: string;
+  memberId: string;
+  rewardId: string;
+  title: string;
+  kind: RewardDoc['kind'];
+  pointsCost: Points;
+  cashFen: Fen;
+  status: 'processing' | 'awaitingPickup' | 'fulfilled' | 'issued' | 'cancelled' | 'failed';
+  progress: RedemptionProgress;
+  /** Why a redemption failed (an error code), once it has. */
+  failure: string | null;
+  pickupCode: string | null;
+  couponInstanceId: string | null;
+  /** Until when the request that created it owns it; after that a retry may resume it. */
+  leaseUntil: EpochMs;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+  fulfilledAt: EpochMs | null;
+  cancelledAt: EpochMs | null;
+}
