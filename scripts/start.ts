@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { startLocalCloud } from '../local-cloud/local-cloud';
 import { isStale } from './lib/freshness';
 import { npmRun } from './lib/run';
+import { demoCouponTemplates, demoRewards } from './seed/demo-catalogue';
 import { demoData } from './seed/demo-members';
 
 const ROOT = resolve(__dirname, '..');
@@ -58,8 +59,10 @@ async function main(): Promise<void> {
       demo.members.forEach((doc) => cloud.store.insert('members', { ...doc }));
       demo.entries.forEach((doc) => cloud.store.insert('ledger_entries', { ...doc }));
       demo.lots.forEach((doc) => cloud.store.insert('point_lots', { ...doc }));
+      demoCouponTemplates(Date.now()).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));
+      demoRewards(Date.now()).forEach((doc) => cloud.store.insert('rewards', { ...doc }));
     });
-    console.log(`Seeded ${demo.members.length} demo members with their points.`);
+    console.log(`Seeded ${demo.members.length} demo members with their points, coupons and rewards.`);
   }
   const bootstrap = (await cloud.invoke('admin', { action: 'bootstrapAdmin' })) as { ok: boolean; data?: { created: boolean } };
   if (!bootstrap.ok) throw new Error(`could not create the first admin: ${JSON.stringify(bootstrap)}`);

@@ -1,5 +1,6 @@
 import type { AdminDoc } from '~/types/documents';
 import type { AdminResponses } from '~/types/functions/admin';
+import { installDefaults } from '../programme/install-defaults';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { hashPassword } from './credentials';
@@ -7,11 +8,12 @@ import { hashPassword } from './credentials';
 export const FIRST_ADMIN = 'admin';
 
 /**
- * Creates the first admin account, once, with the password set on the admin function as
- * ADMIN_INITIAL_PASSWORD (never from the payload). The fixed `_id` makes a second call, or a
- * race of two, a no-op.
+ * Sets a new environment up, once: installs the default programme and creates the first admin
+ * account with the password set on the admin function as ADMIN_INITIAL_PASSWORD (never from the
+ * payload). Fixed `_id`s make a second call, or a race of two, a no-op.
  */
 export async function bootstrapAdmin(ctx: RequestContext): Promise<AdminResponses['bootstrapAdmin']> {
+  await installDefaults(ctx);
   const admins = ctx.db.collection<AdminDoc>('admins');
   if (await admins.get(FIRST_ADMIN)) return { created: false, username: FIRST_ADMIN };
   const password = process.env.ADMIN_INITIAL_PASSWORD;

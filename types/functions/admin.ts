@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { CouponInstanceDoc, CouponTemplateDoc } from '../coupons';
 import type { EpochMs, Points } from '../units';
+import { couponTemplateInput, issueCampaignCouponsInput, setCouponTemplateStatusInput, voidCouponInput } from './coupons';
 
 const token = z.string().min(16).max(512);
 
@@ -19,6 +21,25 @@ export const adminRequests = {
     /** Opaque cursor from the previous page's `nextCursor`. */
     cursor: z.string().max(128).optional(),
   }),
+  adjustPoints: z.strictObject({
+    action: z.literal('adjustPoints'),
+    token,
+    memberId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id'),
+    /** Points to add (positive) or take away (negative). */
+    points: z.number().int().min(-1_000_000).max(1_000_000).refine((n) => n !== 0, 'cannot be zero'),
+    reason: z.string().trim().min(2).max(100),
+    /** Chosen by the admin page once per submission; a retry posts nothing twice. */
+    requestKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'),
+  }),
+  reconcile: z.strictObject({
+    action: z.literal('reconcile'),
+    token,
+    memberId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id').optional(),
+  }),
+  createCouponTemplate: couponTemplateInput.extend({ action: z.literal('createCouponTemplate'), token }),
+  setCouponTemplateStatus: setCouponTemplateStatusInput.extend({ action: z.literal('setCouponTemplateStatus'), token }),
+  voidCoupon: voidCouponInput.extend({ action: z.literal('voidCoupon'), token }),
+  issueCampaignCoupons: issueCampaignCouponsInput.extend({ action: z.literal('issueCampaignCoupons'), token }),
 };
 
 export interface AdminSession {
@@ -41,4 +62,10 @@ export interface AdminResponses {
   bootstrapAdmin: { created: boolean; username: string };
   login: AdminSession;
   listMembers: { items: MemberRow[]; nextCursor: string | null };
+  adjustPoints: { entryId: string; available: Points; created: boolean };
+  reconcile: { members: number; problems: { memberId: string; problem: string }[] };
+  createCouponTemplate: CouponTemplateDoc;
+  setCouponTemplateStatus: CouponTemplateDoc;
+  voidCoupon: CouponInstanceDoc;
+  issueCampaignCoupons: { issued: number; alreadyHad: number; failed: { memberId: string; code: string }[] };
 }

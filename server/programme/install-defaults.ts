@@ -1,0 +1,22 @@
+import { defaultCouponTemplateDocs } from '~/core/coupons/default-templates';
+import { DEFAULT_PROGRAMME, DEFAULT_TIERS } from '~/core/tiers/default-programme';
+import type { CouponTemplateDoc } from '~/types/coupons';
+import type { ProgrammeSettings, TierDoc } from '~/types/programme';
+import type { RequestContext } from '../runtime/wx';
+import { forgetProgramme } from './load-programme';
+
+/**
+ * Installs the default programme (settings, tiers, the system coupon templates) for a new
+ * brand. Each document is inserted under its fixed `_id`, so running it again changes nothing
+ * and never overwrites what admins have edited.
+ */
+export async function installDefaults(ctx: RequestContext): Promise<{ installed: number }> {
+  const inserts = [
+    ctx.db.collection<ProgrammeSettings>('settings').insert({ ...DEFAULT_PROGRAMME }),
+    ...DEFAULT_TIERS.map((tier) => ctx.db.collection<TierDoc>('tiers').insert({ ...tier })),
+    ...defaultCouponTemplateDocs(ctx.now).map((template) => ctx.db.collection<CouponTemplateDoc>('coupon_templates').insert(template)),
+  ];
+  const installed = (await Promise.all(inserts)).filter(Boolean).length;
+  if (installed) forgetProgramme();
+  return { installed };
+}
