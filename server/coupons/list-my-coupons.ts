@@ -1,10 +1,10 @@
 import { toMyCoupon } from '~/core/coupons/coupon-views';
 import type { CouponsResponses } from '~/types/functions/coupons';
 import type { Raw } from '../db/cloud';
+import { keysetPage } from '../db/keyset-page';
 import { loadMember } from '../members/get-profile';
 import type { RequestContext } from '../runtime/wx';
 import { couponCollections } from './coupon-collections';
-import { decodeCursor, encodeCursor } from './list-cursor';
 
 export type CouponBucket = 'usable' | 'used' | 'expired';
 
@@ -40,25 +40,8 @@ export async function listMyCoupons(
 ): Promise<CouponsResponses['listMine']> {
   const member = await loadMember(openid, ctx);
   const _ = ctx.db.command;
-  const { field, direction } = ORDER[input.status];
-  let query = bucketQuery(input.status, member._id, ctx.now, _);
-  if (input.cursor) {
-    const { v, id } = decodeCursor(input.cursor);
-    const beyond = (value: unknown) => (direction === 'asc' ? _.gt(value) : _.lt(value));
-    query = _.and([query, _.or([{ [field]: beyond(v) }, { [field]: v, _id: beyond(id) }])]);
-  }
-  const page = await couponCollections(ctx).instances.find(query, {
-    orderBy: [
-      [field, direction],
-      ['_id', direction],
-    ],
-    limit: input.pageSize + 1,
-  });
-  const items = page.slice(0, input.pageSize);
-  const last = items[items.length - 1];
-  return {
-    items: items.map((coupon) => toMyCoupon(coupon, ctx.now)),
-    nextCursor: page.length > input.pageSize && last ? encodeCursor({ v: last[field] ?? 0, id: last._id }) : null,
-  };
+  const query = bucketQuery(input.status, member._id, ctx.now, _);
+  const { items, nextCursor } = await keysetPage(couponCollections(ctx).instances, _, query, ORDER[input.status], input);
+  return { items: items.map((coupon) => toMyCoupon(coupon, ctx.now)), nextCursor };
 }
 

@@ -2,7 +2,7 @@ import { monthOf, startOfDay } from '~/core/calendar/shanghai';
 import type { MemberDoc } from '~/types/documents';
 import type { PointsHistoryPage, PointsSummary } from '~/types/functions/points';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
-import { AppError } from '../runtime/errors';
+import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
 
 /** Buckets expiring within this many days show as "expiring soon". */
@@ -29,34 +29,10 @@ export async function pointsSummary(ctx: RequestContext, member: MemberDoc): Pro
   };
 }
 
-interface Cursor {
-  t: number;
-  id: string;
-}
-
-/** The member's entries, newest first, a page at a time by a (createdAt, _id) cursor. */
+/** The member's entries, newest first, a page at a time. */
 export async function pointsHistory(ctx: RequestContext, member: MemberDoc, input: { cursor?: string; pageSize: number }): Promise<PointsHistoryPage> {
-  const _ = ctx.db.command;
-  let query: Record<string, unknown> = { memberId: member._id };
-  if (input.cursor) {
-    let cursor: Cursor;
-    try {
-      cursor = JSON.parse(Buffer.from(input.cursor, 'base64url').toString('utf8')) as Cursor;
-    } catch {
-      throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor from this list', { field: 'cursor' });
-    }
-    if (typeof cursor?.t !== 'number' || typeof cursor.id !== 'string') throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor from this list', { field: 'cursor' });
-    query = _.and([{ memberId: member._id }, _.or([{ createdAt: _.lt(cursor.t) }, { createdAt: cursor.t, _id: _.lt(cursor.id) }])]);
-  }
-  const page = await ctx.db.collection<LedgerEntryDoc>('ledger_entries').find(query, {
-    orderBy: [
-      ['createdAt', 'desc'],
-      ['_id', 'desc'],
-    ],
-    limit: input.pageSize + 1,
-  });
-  const items = page.slice(0, input.pageSize);
-  const last = items[items.length - 1];
+  const entries = ctx.db.collection<LedgerEntryDoc>('ledger_entries');
+  const { items, nextCursor } = await keysetPage(entries, ctx.db.command, { memberId: member._id }, { field: 'createdAt', direction: 'desc' }, input);
   return {
     items: items.map((entry) => ({
       id: entry._id,
@@ -66,7 +42,7 @@ export async function pointsHistory(ctx: RequestContext, member: MemberDoc, inpu
       pending: entry.pending,
       at: entry.createdAt,
     })),
-    nextCursor: page.length > input.pageSize && last ? Buffer.from(JSON.stringify({ t: last.createdAt, id: last._id })).toString('base64url') : null,
+    nextCursor,
   };
 }
 

@@ -2,7 +2,7 @@ import { cancellable, redeemBlocker } from '~/core/rewards/redeemable';
 import type { MemberDoc } from '~/types/documents';
 import type { RedemptionView, RewardView } from '~/types/functions/rewards';
 import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
-import { AppError } from '../runtime/errors';
+import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
 import { loadProgramme } from '../programme/load-programme';
 
@@ -55,23 +55,7 @@ export async function listMyRedemptions(
   input: { pageSize: number; cursor?: string },
 ): Promise<{ items: RedemptionView[]; nextCursor: string | null }> {
   const _ = ctx.db.command;
-  let query: Record<string, unknown> = { memberId: member._id, status: _.neq('failed') };
-  if (input.cursor) {
-    const [t, id] = Buffer.from(input.cursor, 'base64url').toString('utf8').split('|');
-    if (!t || !id || !Number.isFinite(Number(t))) throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor from this list', { field: 'cursor' });
-    query = _.and([query, _.or([{ createdAt: _.lt(Number(t)) }, { createdAt: Number(t), _id: _.lt(id) }])]);
-  }
-  const page = await ctx.db.collection<RedemptionDoc>('redemptions').find(query, {
-    orderBy: [
-      ['createdAt', 'desc'],
-      ['_id', 'desc'],
-    ],
-    limit: input.pageSize + 1,
-  });
-  const items = page.slice(0, input.pageSize);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(toRedemptionView),
-    nextCursor: page.length > input.pageSize && last ? Buffer.from(`${last.createdAt}|${last._id}`).toString('base64url') : null,
-  };
+  const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
+  const { items, nextCursor } = await keysetPage(redemptions, _, { memberId: member._id, status: _.neq('failed') }, { field: 'createdAt', direction: 'desc' }, input);
+  return { items: items.map(toRedemptionView), nextCursor };
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../runtime/errors';
-import { decodeCursor, encodeCursor } from './list-cursor';
+import { decodeCursor, encodeCursor } from './keyset-page';
 
 describe('list cursor', () => {
   it('reads back what it wrote', () => {
