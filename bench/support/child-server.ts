@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline';
 export interface ChildServer {
   tcbUrl: string;
   pid: number;
+  /** Everything the ready line carried, `tcbUrl` included (a child may announce more endpoints). */
+  ready: Record<string, unknown>;
   /** Asks the child to shut down and waits for it; kills it if it does not exit in time. */
   stop(): Promise<void>;
 }
@@ -29,7 +31,7 @@ export async function startChildServer(script: string, nodeArgs: string[] = []):
     clearTimeout(timer);
   };
   try {
-    const tcbUrl = await new Promise<string>((resolve, reject) => {
+    const ready = await new Promise<Record<string, unknown> & { tcbUrl: string }>((resolve, reject) => {
       const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
       const timer = setTimeout(() => reject(new Error(`${script} did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
       child.once('error', reject);
@@ -38,14 +40,16 @@ export async function startChildServer(script: string, nodeArgs: string[] = []):
         clearTimeout(timer);
         lines.close();
         try {
-          resolve((JSON.parse(line) as { tcbUrl: string }).tcbUrl);
+          const parsed = JSON.parse(line) as Record<string, unknown> & { tcbUrl: string };
+          if (typeof parsed.tcbUrl !== 'string') throw new Error('no tcbUrl');
+          resolve(parsed);
         } catch {
           reject(new Error(`${script} printed an unexpected line: ${line}`));
         }
       });
     });
     child.stdout?.resume();
-    return { tcbUrl, pid: child.pid as number, stop };
+    return { tcbUrl: ready.tcbUrl, pid: child.pid as number, ready, stop };
   } catch (error) {
     await stop();
     throw error;

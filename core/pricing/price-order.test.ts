@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CouponTerms } from '~/types/coupons';
-import type { PricingInput } from './price-order';
+import type { PricedOrder, PricingInput } from './price-order';
 import { priceOrder } from './price-order';
 
 const TIERS = {
@@ -129,14 +129,15 @@ describe('priceOrder: properties over random carts', () => {
           ...(raw.freeShipping ? [coupon('s', { kind: 'shipping', thresholdFen: 0 }, 'shipping')] : []),
         ];
         const order: PricingInput = { ...base(raw), coupons };
-        let priced;
+        let priced: PricedOrder;
         try {
           priced = priceOrder(order);
         } catch (error) {
           expect((error as { code?: string }).code).toBe('NOT_ELIGIBLE');
           return;
         }
-        const sum = (pick: (l: (typeof priced.lines)[number]) => number) => priced.lines.reduce((s, l) => s + pick(l), 0);
+        const lines = priced.lines;
+        const sum = (pick: (l: PricedOrder['lines'][number]) => number) => lines.reduce((s, l) => s + pick(l), 0);
         expect(sum((l) => l.couponFen)).toBe(priced.couponDiscountFen);
         expect(sum((l) => l.pointsFen)).toBe(priced.pointsDiscountFen);
         expect(sum((l) => l.memberFen)).toBe(priced.goodsSubtotalFen);

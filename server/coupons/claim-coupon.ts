@@ -7,6 +7,7 @@ import { loadMember } from '../members/get-profile';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { claimsBesides, reserveClaimPlace } from './claim-quota';
+import { answerOfTwin, closeTicket, openTicket } from './claim-ticket';
 import { couponCollections } from './coupon-collections';
 import { grantCoupon } from './grant-coupon';
 import { loadTierLadder } from './tier-ladder';
@@ -14,7 +15,8 @@ import { loadTierLadder } from './tier-ladder';
 /**
  * The caller claims a coupon-centre coupon. Idempotent on the client's key: the instance
  * `_id` is derived from template, member and key, so a repeated tap or a retried request
- * answers the coupon the first one got (`created: false`), whatever has changed since.
+ * answers the coupon the first one got (`created: false`), whatever has changed since; a copy
+ * racing the first waits for its answer through the claim's ticket, and so gets the same one.
  */
 export async function claimCoupon(
   openid: string,
@@ -33,18 +35,36 @@ export async function claimCoupon(
   // Advisory reads, for a clear answer before touching any counter; the guarded updates decide.
   const [quota, tiers] = await Promise.all([quotas.get(quotaId(template._id, member._id)), loadTierLadder(ctx)]);
   const blocked = claimBlock(template, member, claimsBesides(quota, issueKey), tiers, ctx.now);
-  if (blocked) throw new AppError(blocked.code, `cannot claim ${template._id}: ${blocked.code}`, { reason: blocked.reason });
-
-  const { coupon, created } = await grantCoupon(
-    {
-      template,
-      memberId: member._id,
-      issueKey,
-      source: 'centre',
-      window: instanceWindow(template.validity, ctx.now),
-      reservePlace: () => reserveClaimPlace(template, member._id, issueKey, quota, ctx),
-    },
-    ctx,
-  );
-  return { coupon: toMyCoupon(coupon, ctx.now), created };
+  // A copy of this claim may already hold its ticket (and perhaps the last unit): its answer is ours.
+  const twin = async () => {
+    const first = await answerOfTwin(ctx, issueKey);
+    return first && { coupon: toMyCoupon(first, ctx.now), created: false };
+  };
+  if (blocked) {
+    const first = await twin();
+    if (first) return first;
+    throw new AppError(blocked.code, `cannot claim ${template._id}: ${blocked.code}`, { reason: blocked.reason });
+  }
+  if (!(await openTicket(ctx, issueKey))) {
+    const first = await twin();
+    if (first) return first;
+  }
+  try {
+    const { coupon, created } = await grantCoupon(
+      {
+        template,
+        memberId: member._id,
+        issueKey,
+        source: 'centre',
+        window: instanceWindow(template.validity, ctx.now),
+        reservePlace: () => reserveClaimPlace(template, member._id, issueKey, quota, ctx),
+      },
+      ctx,
+    );
+    await closeTicket(ctx, issueKey, null);
+    return { coupon: toMyCoupon(coupon, ctx.now), created };
+  } catch (error) {
+    if (error instanceof AppError) await closeTicket(ctx, issueKey, error);
+    throw error;
+  }
 }

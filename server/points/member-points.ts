@@ -35,7 +35,8 @@ export async function checkIn(ctx: RequestContext, memberId: string): Promise<Po
         programme.points.expiryMonths,
       );
     },
-    memberFields: () => ({ checkIn: { lastDay: day, streak } }),
+    // Two check-ins around midnight may commit out of order; the later day stays the member's last.
+    memberFields: (member) => (member.checkIn.lastDay !== null && member.checkIn.lastDay > day ? {} : { checkIn: { lastDay: day, streak } }),
   });
 }
 

@@ -48,7 +48,16 @@ export async function postEntry(ctx: RequestContext, request: PostRequest): Prom
         const lots = new Map<string, PointLotDoc>();
         for (const { data } of found) if (data) lots.set(data._id, data as PointLotDoc);
 
-        const posting = request.plan({ memberId: member._id, points: member.points, lots, now: ctx.now }, member);
+        let posting = request.plan({ memberId: member._id, points: member.points, lots, now: ctx.now }, member);
+        // A plan creates the lots it was not given; a bucket emptied earlier (so no longer in openBuckets) still exists, and
+        // writing a fresh one would wipe its history: read the lots the plan did not see, and plan again if any exists.
+        // A pending lot is named after its own entry, which this transaction found absent: it cannot exist yet.
+        const unseenIds = posting.lots.filter((lot) => !lots.has(lot._id) && lot.kind === 'bucket').map((lot) => lot._id);
+        const unseen = await Promise.all(unseenIds.map((id) => tx.collection('point_lots').doc(id).get()));
+        if (unseen.some(({ data }) => data)) {
+          for (const { data } of unseen) if (data) lots.set(data._id, data as PointLotDoc);
+          posting = request.plan({ memberId: member._id, points: member.points, lots, now: ctx.now }, member);
+        }
         const entry: LedgerEntryDoc = { ...posting.entry, _id: request.key, createdAt: ctx.now };
         for (const lot of posting.lots) {
           const { _id, ...fields } = lot;

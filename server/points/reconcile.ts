@@ -35,7 +35,9 @@ function check(member: MemberDoc, sums: Sums | undefined, lots: PointLotDoc[]): 
   if (member.points.available < 0 && inBuckets > 0) problems.push('negative balance while buckets still hold points');
   if (inPending !== member.points.pending) problems.push(`pending lots hold ${inPending}, pending is ${member.points.pending}`);
   for (const lot of lots) {
-    if (lot.remaining < 0) problems.push(`lot ${lot._id} is below zero`);
+    for (const counter of ['remaining', 'earned', 'spent', 'expired', 'clawedBack'] as const) {
+      if (lot[counter] < 0) problems.push(`lot ${lot._id}: ${counter} is below zero`);
+    }
     if (lot.kind === 'bucket' && lot.remaining !== lot.earned - lot.spent - lot.expired - lot.clawedBack) problems.push(`bucket ${lot._id} does not add up`);
   }
   const open = lots.filter((lot) => lot.kind === 'bucket' && lot.state === 'open' && lot.remaining > 0).map((lot) => lot._id).sort();

@@ -6,7 +6,7 @@ import type { ErrorCode } from '~/types/errors';
 import type { RedemptionDoc, RedemptionProgress, RewardDoc } from '~/types/rewards';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
-import { spendPoints } from '../points/member-points';
+import { refundSpentPoints, spendPoints } from '../points/member-points';
 import { loadProgramme } from '../programme/load-programme';
 import { issueRewardCoupon } from './reward-coupon';
 
@@ -20,6 +20,7 @@ export const quotaId = (rewardId: string, memberId: string) => `${rewardId}:${me
 export const spendKeyOf = (redemptionId: string) => `spend:reward:${redemptionId}`;
 
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  NOT_AVAILABLE: '该礼品暂时无法兑换，积分已退回',
   LIMIT_REACHED: '已达到该礼品的兑换次数上限',
   OUT_OF_STOCK: '礼品已兑完',
   INSUFFICIENT_POINTS: '积分不足',
@@ -48,9 +49,15 @@ export async function redeemReward(ctx: RequestContext, member: MemberDoc, input
   if (!reward) throw new AppError('NOT_FOUND', '礼品不存在');
   const { tiers } = await loadProgramme(ctx);
   const rankOf = (tierId: string) => tiers.find((tier) => tier._id === tierId)?.rank ?? 0;
-  const blocker = redeemBlocker(reward, rankOf(member.tierId), rankOf, ctx.now);
-  if (blocker) throw blocker;
-  if (member.points.available < reward.pointsCost) throw new RuleError('INSUFFICIENT_POINTS', `积分不足：需要 ${reward.pointsCost}，可用 ${member.points.available}`);
+  const refusal =
+    redeemBlocker(reward, rankOf(member.tierId), rankOf, ctx.now) ??
+    (member.points.available < reward.pointsCost ? new RuleError('INSUFFICIENT_POINTS', `积分不足：需要 ${reward.pointsCost}，可用 ${member.points.available}`) : null);
+  if (refusal) {
+    // A copy of this request may have started the redemption since the read above and taken the last unit: answer it, not the refusal.
+    const raced = await redemptions.get(id);
+    if (raced) return settle(ctx, raced);
+    throw refusal;
+  }
 
   const redemption: RedemptionDoc = {
     _id: id,
@@ -85,9 +92,11 @@ async function settle(ctx: RequestContext, found: RedemptionDoc): Promise<Redemp
   }
   if (current.status === 'failed') throw failure(current);
   if (current.status !== 'processing') return current;
+  // Resume only a redemption whose owner has gone (its lease has run out); a live owner keeps it.
+  if (current.leaseUntil > ctx.now + WAIT_MS) return current;
   const claimed = await redemptions.updateWhere(
     { _id: current._id, status: 'processing', leaseUntil: current.leaseUntil },
-    { leaseUntil: ctx.now + LEASE_MS, updatedAt: ctx.now },
+    { leaseUntil: ctx.now + WAIT_MS + LEASE_MS, updatedAt: ctx.now },
   );
   if (claimed !== 1) return (await redemptions.get(current._id)) as RedemptionDoc;
   const reward = (await ctx.db.collection<RewardDoc>('rewards').get(current.rewardId)) as RewardDoc;
@@ -113,6 +122,15 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
   const fail = async (code: ErrorCode): Promise<never> => {
     await redemptions.updateWhere({ _id: redemption._id, status: 'processing' }, { status: 'failed', failure: code, updatedAt: ctx.now });
     const done = ['quota', 'stock', 'paid'].indexOf(redemption.progress);
+    if (done >= 2) {
+      await refundSpentPoints(ctx, {
+        memberId: redemption.memberId,
+        key: `refund:reward:${redemption._id}`,
+        spendKey: spendKeyOf(redemption._id),
+        reason: `兑换失败退回积分：${redemption.title}`,
+        ref: { type: 'reward', id: redemption._id },
+      });
+    }
     if (done >= 1) await ctx.db.collection<RewardDoc>('rewards').updateWhere({ _id: reward._id }, { stockRemaining: _.inc(1) });
     if (done >= 0) await ctx.db.collection('reward_quotas').updateWhere({ _id: quotaId(reward._id, redemption.memberId) }, { count: _.inc(-1) });
     throw failure({ ...redemption, failure: code });
@@ -148,7 +166,14 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
   }
   if (redemption.progress === 'paid') {
     if (reward.kind === 'coupon') {
-      const couponInstanceId = await issueRewardCoupon(ctx, { memberId: redemption.memberId, redemptionId: redemption._id, templateId: reward.couponTemplateId });
+      let couponInstanceId: string;
+      try {
+        couponInstanceId = await issueRewardCoupon(ctx, { memberId: redemption.memberId, redemptionId: redemption._id, templateId: reward.couponTemplateId });
+      } catch (error) {
+        // The coupon cannot be issued (sold out, paused, not for this member): undo the redemption, points included.
+        if (error instanceof AppError || error instanceof RuleError) await fail('NOT_AVAILABLE');
+        throw error;
+      }
       await record('done', { status: 'issued', couponInstanceId, fulfilledAt: ctx.now });
     } else {
       await record('done', { status: 'awaitingPickup', pickupCode: await allocatePickupCode(ctx, redemption._id) });
