@@ -159,10 +159,15 @@ class PostingBuilder {
 
   build(draft: EntryDraft): Posting {
     const lots = [...this.changed].map((id) => this.lots.get(id) as PointLotDoc);
-    const openBuckets = [...this.lots.values()]
-      .filter((lot) => lot.kind === 'bucket' && lot.state === 'open' && lot.remaining > 0)
-      .sort((a, b) => a.expiresAt - b.expiresAt)
-      .map((lot) => lot._id);
+    // Only the buckets this entry touched can join or leave the list; the posting may not have read the others.
+    const open = new Set(this.state.points.openBuckets);
+    for (const lot of lots) {
+      if (lot.kind !== 'bucket') continue;
+      if (lot.state === 'open' && lot.remaining > 0) open.add(lot._id);
+      else open.delete(lot._id);
+    }
+    // Bucket ids end in their expiry month (YYYY-MM), so id order is expiry order.
+    const openBuckets = [...open].sort();
     return {
       entry: {
         memberId: this.state.memberId,

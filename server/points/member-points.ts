@@ -70,17 +70,16 @@ export async function earnForOrder(
   const { programme, tiers } = await loadProgramme(ctx);
   const key = `earn:order:${input.orderId}`;
   const paid = input.lines.reduce((sum, line) => sum + line.paidFen, 0);
-  const existing = await ctx.db.collection<LedgerEntryDoc>('ledger_entries').get(key);
-  if (existing) return { entry: existing, created: false };
-  const member = await ctx.db.collection<{ _id: string; tierId: string }>('members').get(input.memberId);
-  const preview = member ? purchasePoints(paid, programme.points.earnPerYuan, tierOf(tiers, member.tierId).pointsMultiplierPercent) : 1;
-  if (preview === 0) return null;
+  const best = Math.max(...tiers.map((tier) => tier.pointsMultiplierPercent));
+  if (purchasePoints(paid, programme.points.earnPerYuan, best) === 0) return null;
+  let earnsNothing = false;
   return postEntry(ctx, {
     key,
     memberId: input.memberId,
     plan: (state, current) => {
       const tier = tierOf(tiers, current.tierId);
       const points = purchasePoints(paid, programme.points.earnPerYuan, tier.pointsMultiplierPercent);
+      earnsNothing = points === 0;
       const perLine = allocate(points, input.lines.map((line) => line.paidFen));
       return planPendingEarn(
         state,
@@ -101,6 +100,10 @@ export async function earnForOrder(
         programme.points.expiryMonths,
       );
     },
+  }).catch((error: unknown) => {
+    // Too small for this member's tier to earn a point: nothing to post.
+    if (earnsNothing) return null;
+    throw error;
   });
 }
 
@@ -143,6 +146,7 @@ export async function clawbackOrderPoints(
     key: `clawback:order:${input.orderId}:${input.refundId}`,
     memberId: input.memberId,
     lotIds: [pendingLotId(earnKey)],
+    allBuckets: true,
     plan: (state) => planClawback(state, { kind: 'clawback', reason: '订单退款扣回积分', ref: { type: 'order', id: input.orderId } }, earnKey, points),
   });
 }
@@ -155,6 +159,7 @@ export async function spendPoints(
   return postEntry(ctx, {
     key: input.key,
     memberId: input.memberId,
+    allBuckets: true,
     plan: (state) => planSpend(state, { kind: 'spend', reason: input.reason, ref: input.ref }, input.points),
   });
 }
@@ -195,6 +200,7 @@ export async function adjustPoints(
   return postEntry(ctx, {
     key: `adjust:${input.key}`,
     memberId: input.memberId,
+    allBuckets: input.points < 0,
     plan: (state) =>
       input.points > 0 ? planCredit(state, draft, input.points, programme.points.expiryMonths) : planSpend(state, draft, -input.points),
   });

@@ -10,8 +10,10 @@ export interface PostRequest {
   /** The entry's natural idempotency key, used as its `_id`. */
   key: string;
   memberId: string;
-  /** Lots the plan needs besides the member's open buckets (a pending lot, buckets a spend used). */
+  /** Lots the plan reads (a pending lot, the buckets a spend used). */
   lotIds?: string[];
+  /** Whether the plan needs every open bucket (spends and claw-backs take from them soonest-expiry first). */
+  allBuckets?: boolean;
   /** Pure: what the entry does, given what the transaction read. */
   plan: (state: LedgerState, member: MemberDoc) => Posting;
   /** Other member fields that change with the entry (e.g. the check-in streak). */
@@ -43,14 +45,14 @@ export async function postEntry(ctx: RequestContext, request: PostRequest): Prom
         if (existing) return { entry: existing, created: false };
         const member = (await tx.collection('members').doc(request.memberId).get()).data as MemberDoc | null;
         if (!member || member.status !== 'active') throw new AppError('NOT_A_MEMBER', 'no such member');
-        const ids = [...new Set([...member.points.openBuckets, ...(request.lotIds ?? [])])];
+        const ids = [...new Set([...(request.allBuckets ? member.points.openBuckets : []), ...(request.lotIds ?? [])])];
         const found = await Promise.all(ids.map((id) => tx.collection('point_lots').doc(id).get()));
         const lots = new Map<string, PointLotDoc>();
         for (const { data } of found) if (data) lots.set(data._id, data as PointLotDoc);
 
         let posting = request.plan({ memberId: member._id, points: member.points, lots, now: ctx.now }, member);
-        // A plan creates the lots it was not given; a bucket emptied earlier (so no longer in openBuckets) still exists, and
-        // writing a fresh one would wipe its history: read the lots the plan did not see, and plan again if any exists.
+        // A plan creates the buckets it was not given. The one it credits may exist (open, or emptied earlier), and writing
+        // a fresh one would wipe its counters: read the buckets the plan did not see, and plan again if any exists.
         // A pending lot is named after its own entry, which this transaction found absent: it cannot exist yet.
         const unseenIds = posting.lots.filter((lot) => !lots.has(lot._id) && lot.kind === 'bucket').map((lot) => lot._id);
         const unseen = await Promise.all(unseenIds.map((id) => tx.collection('point_lots').doc(id).get()));
