@@ -13,6 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { connectSdk, platformEnv } from '../tests/support/sdk';
+import type { Cleanups } from './support/bench-main';
+import { option, runBench, secondsOption } from './support/bench-main';
 import type { ChildServer } from './support/child-server';
 import { startChildServer } from './support/child-server';
 import { ITEM_COUNT } from './support/items';
@@ -36,26 +38,12 @@ const OPERATIONS: { name: string; pick: (ops: BenchOperations) => Operation }[] 
   { name: 'paged scan (100)', pick: (ops) => ops.pagedScan },
 ];
 
-/** The value of `--name value` or `--name=value` on the command line. */
-function option(name: string): string | undefined {
-  const inline = process.argv.find((arg) => arg.startsWith(`${name}=`));
-  if (inline) return inline.slice(name.length + 1);
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-function secondsOption(): number {
-  const value = Number(option('--seconds') ?? 3);
-  if (!Number.isFinite(value) || value <= 0) throw new Error('--seconds needs a positive number');
-  return value;
-}
-
 /** Points the already loaded SDK at another endpoint; it reads TCB_CONTEXT_CNFG on every call. */
 function pointSdkAt(tcbUrl: string): void {
   Object.assign(process.env, platformEnv(tcbUrl));
 }
 
-async function main(cleanups: (() => Promise<void> | void)[]): Promise<void> {
+async function main(cleanups: Cleanups): Promise<void> {
   const seconds = secondsOption();
   const warmup = Math.min(1, seconds / 3);
   const profileDir = option('--cpu-prof');
@@ -118,38 +106,4 @@ async function main(cleanups: (() => Promise<void> | void)[]): Promise<void> {
   if (profileDir) console.log(`CPU profile of the local-cloud process: ${resolve(profileDir)} (written when it stops)`);
 }
 
-async function run(): Promise<void> {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      for (const step of cleanups.reverse()) {
-        try {
-          await step();
-        } catch (error) {
-          console.error(`cleanup: ${(error as Error).message}`);
-        }
-      }
-    })());
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await main(cleanups);
-  } catch (error) {
-    if (!interrupted) {
-      console.error((error as Error).stack ?? (error as Error).message);
-      process.exitCode = 1;
-    }
-  } finally {
-    await cleanUp();
-  }
-  // The SDK's keep-alive sockets would otherwise hold the process open.
-  process.exit(interrupted ? 130 : process.exitCode);
-}
-
-void run();
+void runBench(main);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalCloud } from '../../local-cloud/local-cloud';
 import { ITEM_COUNT, itemDoc } from './items';
+import { serveUntilClosed } from './serve-until-closed';
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lm-bench-cloud-'));
@@ -30,24 +31,13 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    cloud
-      .stop()
-      .catch((error: Error) => console.error(`[serve-local-cloud] stop failed: ${error.message}`))
-      .finally(() => {
-        removeData();
-        process.exit(0);
-      });
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  process.stdin.on('end', shutdown);
-  process.stdin.on('close', shutdown);
-  process.stdin.resume();
-  process.stdout.write(`${JSON.stringify({ tcbUrl: cloud.tcbUrl })}\n`);
+  serveUntilClosed('serve-local-cloud', { tcbUrl: cloud.tcbUrl }, async () => {
+    try {
+      await cloud.stop();
+    } finally {
+      removeData();
+    }
+  });
 }
 
 main().catch((error: Error) => {

@@ -23,6 +23,7 @@ import { ownCpuSeconds } from './cpu-usage';
 import { rewardFixture, seededMembers } from './loyalty-fixtures';
 import type { ActionCounts } from './round-trips';
 import { countKey } from './round-trips';
+import { serveUntilClosed } from './serve-until-closed';
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lm-bench-loyalty-'));
@@ -75,26 +76,15 @@ async function main(): Promise<void> {
   await new Promise<void>((ready) => control.listen(0, '127.0.0.1', ready));
   const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}`;
 
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
+  serveUntilClosed('serve-loyalty-cloud', { tcbUrl: cloud.tcbUrl, controlUrl }, async () => {
     control.closeAllConnections();
     control.close();
-    cloud
-      .stop()
-      .catch((error: Error) => console.error(`[serve-loyalty-cloud] stop failed: ${error.message}`))
-      .finally(() => {
-        removeData();
-        process.exit(0);
-      });
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  process.stdin.on('end', shutdown);
-  process.stdin.on('close', shutdown);
-  process.stdin.resume();
-  process.stdout.write(`${JSON.stringify({ tcbUrl: cloud.tcbUrl, controlUrl })}\n`);
+    try {
+      await cloud.stop();
+    } finally {
+      removeData();
+    }
+  });
 }
 
 main().catch((error: Error) => {
