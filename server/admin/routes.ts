@@ -7,6 +7,7 @@ import { setCouponTemplateStatus } from '../coupons/set-coupon-template-status';
 import { voidCoupon } from '../coupons/void-coupon';
 import { adjustPoints } from '../points/member-points';
 import { reconcileAll, reconcileMember } from '../points/reconcile';
+import { setMemberBirthday } from '../members/update-member';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { listMembers } from './list-members';
 import { loginAdmin, requireAdmin } from './session';
@@ -23,6 +24,11 @@ export const adminRoutes: Routes<'admin'> = {
     const admin = requireAdmin(token, ctx);
     const { entry, created } = await adjustPoints(ctx, { memberId, key: requestKey, points, reason, adminId: admin.sub });
     return { entryId: entry._id, available: entry.balanceAfter.available, created };
+  },
+  setMemberBirthday: async ({ token, memberId, birthday }, ctx) => {
+    requireAdmin(token, ctx);
+    await setMemberBirthday(ctx, memberId, birthday);
+    return { memberId, birthday };
   },
   reconcile: async ({ token, memberId }, ctx) => {
     requireAdmin(token, ctx);

@@ -4,6 +4,7 @@ import type { MemberDoc } from '~/types/documents';
 import type { MemberProfile, MemberResponses } from '~/types/functions/member';
 import type { Points } from '~/types/units';
 import { awardProfileBonus } from '../points/member-points';
+import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { loadMember, profileOf } from './get-profile';
 
@@ -34,6 +35,15 @@ export async function setBirthday(ctx: RequestContext, openid: string, birthday:
   if (set !== 1 && member.birthday !== birthday) throw new RuleError('BIRTHDAY_LOCKED', '生日设置后不可修改，如需更正请联系客服');
   const updated = { ...member, birthday };
   return { ...(await profileOf(ctx, updated)), bonusPoints: await bonusIfComplete(ctx, updated) };
+}
+
+/** An admin corrects a member's birthday (members can set it only once). */
+export async function setMemberBirthday(ctx: RequestContext, memberId: string, birthday: string): Promise<void> {
+  const changed = await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: memberId, status: 'active' }, { birthday, updatedAt: ctx.now });
+  if (changed !== 1) {
+    const member = await ctx.db.collection<MemberDoc>('members').get(memberId);
+    if (!member || member.status !== 'active') throw new AppError('NOT_FOUND', '会员不存在');
+  }
 }
 
 /** Records the member's choice about marketing messages. */

@@ -75,6 +75,9 @@ describe('loyalty functions end to end', () => {
     const first = await member.call<Envelope<{ bonusPoints: number }>>('member', { action: 'setBirthday', birthday: '2000-02-29' });
     expect(first.body).toMatchObject({ ok: true, data: { birthday: '2000-02-29', birthdayEditable: false, bonusPoints: 0 } });
     expect((await member.call('member', { action: 'setBirthday', birthday: '2000-03-01' })).body).toMatchObject({ ok: false, error: { code: 'BIRTHDAY_LOCKED' } });
+    const memberId = (first.body.data as unknown as { memberId: string }).memberId;
+    expect((await admin.call('admin', { action: 'setMemberBirthday', token, memberId, birthday: '2000-03-01' })).body).toMatchObject({ ok: true });
+    expect((await member.call('member', { action: 'getProfile' })).body).toMatchObject({ data: { birthday: '2000-03-01' } });
     const complete = await member.call<Envelope<{ bonusPoints: number }>>('member', {
       action: 'updateProfile', nickname: '小满', avatarUrl: 'https://img.example.com/a.png', gender: 'female',
     });
@@ -136,6 +139,8 @@ describe('loyalty functions end to end', () => {
       ['admin', { action: 'adjustPoints', memberId: 'm1', points: 1, reason: '测试', requestKey: 'k-123456789' }, 'VALIDATION_FAILED'],
       ['admin', { action: 'adjustPoints', token: 'x'.repeat(40), memberId: 'm1', points: 1, reason: '测试', requestKey: 'k-123456789' }, 'UNAUTHENTICATED'],
       ['admin', { action: 'reconcile', token, memberId: '../../etc' }, 'VALIDATION_FAILED'],
+      ['admin', { action: 'setMemberBirthday', token, memberId: 'nobody', birthday: '2000-01-01' }, 'NOT_FOUND'],
+      ['admin', { action: 'setMemberBirthday', token, memberId: 'nobody', birthday: '2000-13-01' }, 'VALIDATION_FAILED'],
       ['admin', { action: 'createCouponTemplate', token, title: '', terms: { kind: 'cash' } }, 'VALIDATION_FAILED'],
       ['admin', { action: 'voidCoupon', token, instanceId: 'x', reason: '' }, 'VALIDATION_FAILED'],
     ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CouponInstanceDoc, CouponTemplateDoc } from '../coupons';
 import type { EpochMs, Points } from '../units';
 import { couponTemplateInput, issueCampaignCouponsInput, setCouponTemplateStatusInput, voidCouponInput } from './coupons';
+import { birthdaySchema } from './member';
 
 const token = z.string().min(16).max(512);
 
@@ -30,6 +31,13 @@ export const adminRequests = {
     reason: z.string().trim().min(2).max(100),
     /** Chosen by the admin page once per submission; a retry posts nothing twice. */
     requestKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'),
+  }),
+  /** Members set their birthday once; corrections after that are an admin's. */
+  setMemberBirthday: z.strictObject({
+    action: z.literal('setMemberBirthday'),
+    token,
+    memberId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id'),
+    birthday: birthdaySchema,
   }),
   reconcile: z.strictObject({
     action: z.literal('reconcile'),
@@ -63,6 +71,7 @@ export interface AdminResponses {
   login: AdminSession;
   listMembers: { items: MemberRow[]; nextCursor: string | null };
   adjustPoints: { entryId: string; available: Points; created: boolean };
+  setMemberBirthday: { memberId: string; birthday: string };
   reconcile: { members: number; problems: { memberId: string; problem: string }[] };
   createCouponTemplate: CouponTemplateDoc;
   setCouponTemplateStatus: CouponTemplateDoc;
