@@ -143,6 +143,11 @@ describe('loyalty functions end to end', () => {
       ['admin', { action: 'setMemberBirthday', token, memberId: 'nobody', birthday: '2000-13-01' }, 'VALIDATION_FAILED'],
       ['admin', { action: 'createCouponTemplate', token, title: '', terms: { kind: 'cash' } }, 'VALIDATION_FAILED'],
       ['admin', { action: 'voidCoupon', token, instanceId: 'x', reason: '' }, 'VALIDATION_FAILED'],
+      ['admin', { action: 'setCouponTemplateStatus', token, templateId: 'welcome', status: 'deleted' }, 'VALIDATION_FAILED'],
+      ['admin', { action: 'setCouponTemplateStatus', token, templateId: 'no-such-template', status: 'paused' }, 'NOT_FOUND'],
+      ['admin', { action: 'issueCampaignCoupons', token, templateId: 'welcome', campaignId: 'Bad Id', memberIds: ['m1'] }, 'VALIDATION_FAILED'],
+      ['admin', { action: 'issueCampaignCoupons', token, templateId: 'welcome', campaignId: 'spring', memberIds: [] }, 'VALIDATION_FAILED'],
+      ['admin', { action: 'listMembers', token, pageSize: 1000 }, 'VALIDATION_FAILED'],
     ];
     for (const [fn, body, code] of cases) {
       const client = fn === 'admin' ? admin : member;
