@@ -90,6 +90,15 @@ describe('loyalty functions end to end', () => {
     expect((await member.call('member', { action: 'getProfile' })).body).toMatchObject({ ok: false, error: { code: 'NOT_A_MEMBER' } });
   });
 
+  it('runs the points jobs on their timers only', async () => {
+    expect(await cloud.runTimer('job-release-points')).toMatchObject({ ok: true, data: { job: 'job-release-points', status: 'finished' } });
+    expect(await cloud.runTimer('job-expire-points')).toMatchObject({ ok: true, data: { status: 'finished' } });
+    expect(await cloud.invoke('job-expire-points', { Type: 'Timer' }, { source: 'wx_client', openid: 'o-someone' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_TIMER' },
+    });
+  });
+
   it('rejects malformed input on every member, points, rewards and admin action, writing nothing', async () => {
     const member = new GatewayClient(cloud.url);
     await member.login();

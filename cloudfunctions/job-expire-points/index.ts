@@ -1,0 +1,4 @@
+import { createJobHandler } from '~/server/jobs/job-handler';
+import { expirePointsJob } from '~/server/jobs/points-jobs';
+
+export const main = createJobHandler(expirePointsJob);

@@ -1,0 +1,78 @@
+import type { LocalCloud } from '../../local-cloud/local-cloud';
+import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
+import type { MemberDoc } from '~/types/documents';
+import type { JobRunDoc } from '~/types/jobs';
+import { adjustPoints, earnForOrder, spendPoints, startReturnWindow } from '../points/member-points';
+import { reconcileAll } from '../points/reconcile';
+import type { RequestContext } from '../runtime/wx';
+import { expirePointsJob, releasePointsJob } from './points-jobs';
+import { runJob } from './run-job';
+
+const NOW = Date.UTC(2026, 10, 22, 2);
+const DAY = 86_400_000;
+
+/** A clock that moves 10 ms each time the job looks at it, so a small budget ends a run after a few pages. */
+const steppingClock = () => {
+  let t = 0;
+  return () => (t += 10);
+};
+
+describe('timer jobs: cursor, lease, budget and idempotency', () => {
+  let cloud: LocalCloud;
+  let ctx: (now: number) => RequestContext;
+
+  beforeAll(async () => {
+    ({ cloud, ctx } = await startUseCaseCloud());
+    for (let i = 0; i < 30; i += 1) {
+      addMember(cloud, `jm${i}`, NOW);
+      await earnForOrder(ctx(NOW), { memberId: `jm${i}`, orderId: `jo${i}`, lines: [{ lineId: 'l1', paidFen: 10_000 + i }] });
+      await startReturnWindow(ctx(NOW), { orderId: `jo${i}`, completedAt: NOW + (i % 3) * DAY });
+    }
+  });
+  afterAll(() => cloud?.stop());
+
+  const member = (id: string) => cloud.store.parse(cloud.store.get('members', id) as never) as unknown as MemberDoc;
+
+  it('releases every due lot exactly once over several budget-limited runs, and a re-run changes nothing', async () => {
+    const spec = { ...releasePointsJob, pageSize: 4, budgetMs: 25 };
+    const at = NOW + 10 * DAY;
+    const runs: JobRunDoc[] = [];
+    for (let tick = 0; tick < 20; tick += 1) {
+      const run = await runJob(ctx(at), spec, steppingClock());
+      runs.push(run);
+      if (run.status === 'finished') break;
+    }
+    expect(runs.slice(0, -1).every((run) => run.status === 'paused')).toBe(true);
+    expect(runs.at(-1)?.status).toBe('finished');
+    expect(runs.reduce((sum, run) => sum + run.changed, 0)).toBe(30);
+    for (let i = 0; i < 30; i += 1) expect(member(`jm${i}`).points).toMatchObject({ pending: 0, available: 100 });
+    const again = await runJob(ctx(at), spec, steppingClock());
+    expect(again).toMatchObject({ status: 'finished', scanned: 0, changed: 0 });
+    expect(cloud.store.count('job_runs')).toBe(runs.length + 1);
+    expect((await reconcileAll(ctx(at))).problems).toEqual([]);
+  });
+
+  it('lets only one of two overlapping runs work', async () => {
+    const [a, b] = await Promise.all([runJob(ctx(NOW + 11 * DAY), releasePointsJob), runJob(ctx(NOW + 11 * DAY), releasePointsJob)]);
+    expect([a.status, b.status].sort()).toEqual(['finished', 'skipped']);
+  });
+
+  it('expires what is left after the month ends, and closes emptied buckets without an entry', async () => {
+    addMember(cloud, 'ex1', NOW);
+    addMember(cloud, 'ex2', NOW);
+    await adjustPoints(ctx(NOW), { memberId: 'ex1', key: 'ex1-a', points: 70, reason: '活动奖励', adminId: 'admin' });
+    await adjustPoints(ctx(NOW), { memberId: 'ex2', key: 'ex2-a', points: 40, reason: '活动奖励', adminId: 'admin' });
+    await spendPoints(ctx(NOW), { memberId: 'ex2', key: 'spend:ex2', points: 40, reason: '兑换礼品', ref: { type: 'reward', id: 'x' } });
+    const entriesBefore = cloud.store.count('ledger_entries');
+    const afterMonth = Date.UTC(2027, 10, 30, 16, 30); // 00:30 on 1 Dec 2027 in Shanghai
+    const run = await runJob(ctx(afterMonth), expirePointsJob);
+    expect(run.status).toBe('finished');
+    expect(member('ex1').points.available).toBe(0);
+    expect(member('ex2').points.available).toBe(0);
+    // The 30 released buckets of the other test expire too (their points were earned in November 2026).
+    expect(cloud.store.count('ledger_entries') - entriesBefore).toBe(31);
+    expect(cloud.store.parse(cloud.store.get('point_lots', 'bucket:ex2:2027-11') as never)).toMatchObject({ state: 'expired', remaining: 0 });
+    expect((await runJob(ctx(afterMonth + DAY), expirePointsJob)).scanned).toBe(0);
+    expect((await reconcileAll(ctx(afterMonth))).problems).toEqual([]);
+  });
+});
