@@ -40,7 +40,8 @@ export interface RedemptionDoc {
   kind: RewardDoc['kind'];
   pointsCost: Points;
   cashFen: Fen;
-  status: 'processing' | 'awaitingPickup' | 'fulfilled' | 'issued' | 'cancelled' | 'failed';
+  /** `failing` and `cancelling` are on the way to `failed` and `cancelled`: what was taken is being given back. */
+  status: 'processing' | 'awaitingPickup' | 'fulfilled' | 'issued' | 'cancelling' | 'cancelled' | 'failing' | 'failed';
   progress: RedemptionProgress;
   /** Why a redemption failed (an error code), once it has. */
   failure: string | null;

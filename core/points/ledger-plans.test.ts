@@ -107,9 +107,20 @@ describe('points ledger plans', () => {
     m.apply(planCredit(m.state(NOV_5), draft('checkin'), 100, 12));
     m.apply(planCredit(m.state(DEC_20), draft('checkin'), 100, 12));
     const spend = m.apply(planSpend(m.state(DEC_20), draft('spend'), 150));
-    const refund = m.apply(planRefundSpend(m.state(DEC_20), draft('refund'), { kind: 'spend', lots: spend.entry.lots }));
+    const refund = m.apply(planRefundSpend(m.state(DEC_20), draft('refund'), { kind: 'spend', lots: spend.entry.lots }, 12));
     expect(refund.entry.lots).toEqual(spend.entry.lots.map((l) => ({ lotId: l.lotId, points: -l.points })));
     expect(m.points.available).toBe(200);
+    m.checkBuckets();
+  });
+
+  it('a refund after the spent bucket expired comes back spendable, in the bucket of points earned now', () => {
+    const m = new Member();
+    m.apply(planCredit(m.state(NOV_5), draft('checkin'), 400, 12));
+    const spend = m.apply(planSpend(m.state(NOV_5), draft('spend'), 400));
+    const later = Date.UTC(2027, 11, 5);
+    const refund = m.apply(planRefundSpend(m.state(later), draft('refund'), { kind: 'spend', lots: spend.entry.lots }, 12));
+    expect(refund.entry.lots).toEqual([{ lotId: 'bucket:m1:2028-12', points: 400 }]);
+    expect(planSpend(m.state(later), draft('spend'), 400).entry.available).toBe(-400);
     m.checkBuckets();
   });
 

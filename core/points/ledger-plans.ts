@@ -242,14 +242,23 @@ export function planSpend(state: LedgerState, draft: EntryDraft, points: Points)
   return builder.build(draft);
 }
 
-/** Gives back exactly what a spend took, to the same buckets (a cancelled redemption or order). */
-export function planRefundSpend(state: LedgerState, draft: EntryDraft, spend: Pick<LedgerEntryDoc, 'lots' | 'kind'>): Posting {
+/**
+ * Gives back exactly what a spend took (a cancelled redemption or order), to the same buckets;
+ * points whose bucket has expired meanwhile come back into the bucket of points earned now, so
+ * they can be spent again rather than sit in a bucket the expiry job has already closed.
+ */
+export function planRefundSpend(state: LedgerState, draft: EntryDraft, spend: Pick<LedgerEntryDoc, 'lots' | 'kind'>, expiryMonths: number): Posting {
   if (spend.kind !== 'spend') throw new RuleError('INVALID_STATE', 'only a spend can be refunded');
   const builder = new PostingBuilder(state);
   for (const { lotId, points } of spend.lots) {
     const lot = builder.lot(lotId);
     if (!lot) throw new Error(`refund: bucket ${lotId} was not loaded`);
-    builder.credit(-points, lot, 'refund');
+    if (lot.expiresAt >= state.now) {
+      builder.credit(-points, lot, 'refund');
+    } else {
+      const { expiresAt, month } = expiryOf(state.now, expiryMonths);
+      builder.credit(-points, builder.bucketFor(expiresAt, month), 'earned');
+    }
   }
   return builder.build(draft);
 }

@@ -12,7 +12,7 @@ export function redeemBlocker(reward: RewardDoc, memberRank: number, rankOf: (ti
   return null;
 }
 
-/** A redemption that may still be cancelled by the member: a pickup not yet collected. */
+/** A redemption that may still be cancelled by the member: a pickup not yet collected (or a cancel that stopped halfway). */
 export function cancellable(redemption: { status: string; kind: RewardDoc['kind'] }): boolean {
-  return redemption.status === 'awaitingPickup' && redemption.kind !== 'coupon';
+  return (redemption.status === 'awaitingPickup' || redemption.status === 'cancelling') && redemption.kind !== 'coupon';
 }

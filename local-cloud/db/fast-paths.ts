@@ -48,7 +48,7 @@ export function fastMatch(query: Doc, doc: Doc): boolean | null {
       if (value !== condition) return false;
       continue;
     }
-    if (!isPlainObject(condition)) return null;
+    if (!isPlainObject(condition) || Object.keys(condition).length === 0) return null;
     for (const [op, operand] of Object.entries(condition)) {
       if (op === '$eq' && isScalar(operand)) {
         if (value !== operand) return false;

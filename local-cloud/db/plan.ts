@@ -52,6 +52,8 @@ function addConditions(query: Doc, indexed: Set<string>, plan: Prefilter): void 
       plan.exact = false;
     } else if (isScalar(condition) || (condition && typeof condition === 'object' && !Array.isArray(condition) && !(condition instanceof Date) && !(condition instanceof RegExp))) {
       const operators = isScalar(condition) ? { $eq: condition } : (condition as Doc);
+      // `{ field: {} }` compares with an empty object: not something SQL here expresses.
+      if (Object.keys(operators).length === 0) plan.exact = false;
       for (const [op, operand] of Object.entries(operators)) {
         if (!addComparison(key, op, operand, plan)) plan.exact = false;
       }

@@ -163,7 +163,11 @@ export class FunctionPool {
     this.options.log({ fn: this.def.name, source: pending.caller.source, ms, ok: reply.ok, error: reply.error?.message });
     if (reply.ok) pending.resolve(reply.result);
     else pending.reject(new InvocationError(this.def.name, reply.error?.message ?? 'failed', 'threw'));
-    slot.idleTimer = setTimeout(() => void slot.worker.terminate(), this.options.idleMs);
+    slot.idleTimer = setTimeout(() => {
+      // Retire it from the pool first, so no new invocation is sent to an instance that is stopping.
+      this.slots.delete(slot);
+      void slot.worker.terminate();
+    }, this.options.idleMs);
     slot.idleTimer.unref();
     this.drain();
   }

@@ -169,13 +169,13 @@ export async function refundSpentPoints(
   ctx: RequestContext,
   input: { memberId: string; key: string; spendKey: string; reason: string; ref: LedgerRef },
 ): Promise<PostResult | null> {
-  const spend = await ctx.db.collection<LedgerEntryDoc>('ledger_entries').get(input.spendKey);
+  const [spend, { programme }] = await Promise.all([ctx.db.collection<LedgerEntryDoc>('ledger_entries').get(input.spendKey), loadProgramme(ctx)]);
   if (!spend) return null;
   return postEntry(ctx, {
     key: input.key,
     memberId: input.memberId,
     lotIds: spend.lots.map((lot) => lot.lotId),
-    plan: (state) => planRefundSpend(state, { kind: 'refund', reason: input.reason, ref: input.ref }, spend),
+    plan: (state) => planRefundSpend(state, { kind: 'refund', reason: input.reason, ref: input.ref }, spend, programme.points.expiryMonths),
   });
 }
 
@@ -198,7 +198,7 @@ export async function adjustPoints(
   const draft = { kind: 'adjust' as const, reason: `积分调整：${input.reason}`, ref: { type: 'admin' as const, id: input.adminId } };
   if (input.points === 0) throw new RuleError('VALIDATION_FAILED', 'points: an adjustment cannot be zero');
   return postEntry(ctx, {
-    key: `adjust:${input.key}`,
+    key: `adjust:${input.memberId}:${input.key}`,
     memberId: input.memberId,
     allBuckets: input.points < 0,
     plan: (state) =>

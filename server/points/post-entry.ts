@@ -42,7 +42,10 @@ export async function postEntry(ctx: RequestContext, request: PostRequest): Prom
       return await ctx.db.raw.runTransaction(async (tx: Raw) => {
         const entries = tx.collection('ledger_entries');
         const existing = (await entries.doc(request.key).get()).data as LedgerEntryDoc | null;
-        if (existing) return { entry: existing, created: false };
+        if (existing) {
+          if (existing.memberId !== request.memberId) throw new AppError('CONFLICT', `key ${request.key} was already used for another member`);
+          return { entry: existing, created: false };
+        }
         const member = (await tx.collection('members').doc(request.memberId).get()).data as MemberDoc | null;
         if (!member || member.status !== 'active') throw new AppError('NOT_A_MEMBER', 'no such member');
         const ids = [...new Set([...(request.allBuckets ? member.points.openBuckets : []), ...(request.lotIds ?? [])])];

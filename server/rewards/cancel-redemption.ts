@@ -1,36 +1,26 @@
 import { cancellable } from '~/core/rewards/redeemable';
 import { RuleError } from '~/core/rule-error';
-import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
+import type { RedemptionDoc } from '~/types/rewards';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
-import { refundSpentPoints } from '../points/member-points';
-import { quotaId, spendKeyOf } from './redeem-reward';
+import { giveBack } from './give-back';
 
 /**
- * The member cancels a pickup not yet collected: the status change is one guarded update (so
- * it happens once), then the points come back (idempotent posting) and the stock and quota are
- * restored behind a one-time flag. A retry after a crash finishes what is left.
+ * The member cancels a pickup not yet collected: one guarded update moves it to cancelling
+ * (so it happens once), points, stock and quota come back (resumable), then it is cancelled.
+ * A cancel that stopped halfway stays cancellable, so the member's retry finishes it.
  */
 export async function cancelRedemption(ctx: RequestContext, memberId: string, id: string): Promise<RedemptionDoc> {
-  const _ = ctx.db.command;
-  const redemptions = ctx.db.collection<RedemptionDoc & { restocked?: boolean }>('redemptions');
+  const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
   const redemption = await redemptions.get(id);
   if (!redemption || redemption.memberId !== memberId) throw new AppError('NOT_FOUND', '兑换记录不存在');
-  if (redemption.status !== 'cancelled') {
-    if (!cancellable(redemption)) throw new RuleError('INVALID_STATE', '该兑换已领取或不可取消');
-    const moved = await redemptions.updateWhere({ _id: id, memberId, status: 'awaitingPickup' }, { status: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now });
+  if (redemption.status === 'cancelled') return redemption;
+  if (!cancellable(redemption)) throw new RuleError('INVALID_STATE', '该兑换已领取或不可取消');
+  if (redemption.status === 'awaitingPickup') {
+    const moved = await redemptions.updateWhere({ _id: id, memberId, status: 'awaitingPickup' }, { status: 'cancelling', cancelledAt: ctx.now, updatedAt: ctx.now });
     if (moved !== 1) return cancelRedemption(ctx, memberId, id);
   }
-  await refundSpentPoints(ctx, {
-    memberId,
-    key: `refund:reward:${id}`,
-    spendKey: spendKeyOf(id),
-    reason: `取消兑换退回积分：${redemption.title}`,
-    ref: { type: 'reward', id },
-  });
-  if ((await redemptions.updateWhere({ _id: id, restocked: _.neq(true) }, { restocked: true })) === 1) {
-    await ctx.db.collection<RewardDoc>('rewards').updateWhere({ _id: redemption.rewardId }, { stockRemaining: _.inc(1) });
-    await ctx.db.collection('reward_quotas').updateWhere({ _id: quotaId(redemption.rewardId, memberId) }, { count: _.inc(-1) });
-  }
+  await giveBack(ctx, redemption, '取消兑换退回积分');
+  await redemptions.updateWhere({ _id: id, status: 'cancelling' }, { status: 'cancelled', updatedAt: ctx.now });
   return { ...redemption, status: 'cancelled', cancelledAt: redemption.cancelledAt ?? ctx.now };
 }

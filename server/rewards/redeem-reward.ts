@@ -6,8 +6,9 @@ import type { ErrorCode } from '~/types/errors';
 import type { RedemptionDoc, RedemptionProgress, RewardDoc } from '~/types/rewards';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
-import { refundSpentPoints, spendPoints } from '../points/member-points';
+import { spendPoints } from '../points/member-points';
 import { loadProgramme } from '../programme/load-programme';
+import { giveBack, quotaId, spendKeyOf } from './give-back';
 import { issueRewardCoupon } from './reward-coupon';
 
 /** How long the request that created a redemption owns it before a retry may resume it. */
@@ -16,8 +17,6 @@ const LEASE_MS = 15_000;
 const WAIT_MS = 3_000;
 
 export const redemptionId = (memberId: string, clientKey: string) => `redeem:${memberId}:${clientKey}`;
-export const quotaId = (rewardId: string, memberId: string) => `${rewardId}:${memberId}`;
-export const spendKeyOf = (redemptionId: string) => `spend:reward:${redemptionId}`;
 
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
   NOT_AVAILABLE: '该礼品暂时无法兑换，积分已退回',
@@ -90,6 +89,12 @@ async function settle(ctx: RequestContext, found: RedemptionDoc): Promise<Redemp
     await new Promise((resolve) => setTimeout(resolve, 50));
     current = (await redemptions.get(current._id)) as RedemptionDoc;
   }
+  if (current.status === 'failing') {
+    // Its request stopped while giving back what it took: finish that first.
+    await giveBack(ctx, current, '兑换失败退回积分');
+    await redemptions.updateWhere({ _id: current._id, status: 'failing' }, { status: 'failed', updatedAt: ctx.now });
+    throw failure(current);
+  }
   if (current.status === 'failed') throw failure(current);
   if (current.status !== 'processing') return current;
   // Resume only a redemption whose owner has gone (its lease has run out); a live owner keeps it.
@@ -118,21 +123,14 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
     redemption = { ...redemption, progress: next, ...fields };
   };
 
-  /** Marks the redemption failed first, then gives back what its recorded steps took. */
+  /**
+   * Marks the redemption failing, gives back what its recorded steps took, then marks it failed.
+   * A retry that finds it still failing (a crash in between) finishes the give-back.
+   */
   const fail = async (code: ErrorCode): Promise<never> => {
-    await redemptions.updateWhere({ _id: redemption._id, status: 'processing' }, { status: 'failed', failure: code, updatedAt: ctx.now });
-    const done = ['quota', 'stock', 'paid'].indexOf(redemption.progress);
-    if (done >= 2) {
-      await refundSpentPoints(ctx, {
-        memberId: redemption.memberId,
-        key: `refund:reward:${redemption._id}`,
-        spendKey: spendKeyOf(redemption._id),
-        reason: `兑换失败退回积分：${redemption.title}`,
-        ref: { type: 'reward', id: redemption._id },
-      });
-    }
-    if (done >= 1) await ctx.db.collection<RewardDoc>('rewards').updateWhere({ _id: reward._id }, { stockRemaining: _.inc(1) });
-    if (done >= 0) await ctx.db.collection('reward_quotas').updateWhere({ _id: quotaId(reward._id, redemption.memberId) }, { count: _.inc(-1) });
+    await redemptions.updateWhere({ _id: redemption._id, status: 'processing' }, { status: 'failing', failure: code, updatedAt: ctx.now });
+    await giveBack(ctx, redemption, '兑换失败退回积分');
+    await redemptions.updateWhere({ _id: redemption._id, status: 'failing' }, { status: 'failed', updatedAt: ctx.now });
     throw failure({ ...redemption, failure: code });
   };
 

@@ -19,7 +19,8 @@ import {
 } from '~/server/points/member-points';
 import { reconcileAll } from '~/server/points/reconcile';
 import { cancelRedemption } from '~/server/rewards/cancel-redemption';
-import { redeemReward, spendKeyOf } from '~/server/rewards/redeem-reward';
+import { spendKeyOf } from '~/server/rewards/give-back';
+import { redeemReward } from '~/server/rewards/redeem-reward';
 import { AppError } from '~/server/runtime/errors';
 import type { RequestContext } from '~/server/runtime/wx';
 import type { CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from '~/types/coupons';
@@ -367,7 +368,7 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
           case 'adjust': {
             const m = members[op.m] as MemberDoc;
             const key = `${p}a${next()}`;
-            return postRequest('adjust', `adjust ${m._id} ${op.points}`, `adjust:${key}`, {
+            return postRequest('adjust', `adjust ${m._id} ${op.points}`, `adjust:${m._id}:${key}`, {
               now: at, expected: op.points < 0 ? POINTS_REFUSALS : [], racy: op.points < 0 ? POINTS_REFUSALS : [],
               send: (t) => adjustPoints(ctx(t), { memberId: m._id, key, points: op.points, reason: '客服调整', adminId: 'admin' }),
             });
@@ -557,11 +558,14 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
         for (const r of stored) {
           const spend = read<LedgerEntryDoc>('ledger_entries', spendKeyOf(r._id));
           const refund = read<LedgerEntryDoc>('ledger_entries', `refund:reward:${r._id}`);
-          const failures = ['INSUFFICIENT_POINTS', 'NEGATIVE_BALANCE', 'OUT_OF_STOCK', 'LIMIT_REACHED'];
-          if (r.status === 'processing') fail(`${r._id} is still processing (${r.progress}) after every request settled`);
-          else if (r.status === 'failed' && (spend || !failures.includes(r.failure ?? ''))) fail(`${r._id} failed with ${r.failure}${spend ? ', but its points were spent' : ''}`);
+          const failures = ['INSUFFICIENT_POINTS', 'NEGATIVE_BALANCE', 'OUT_OF_STOCK', 'LIMIT_REACHED', 'NOT_AVAILABLE'];
+          const refunded = refund?.available === r.pointsCost;
+          if (r.status === 'processing' || r.status === 'failing' || r.status === 'cancelling') fail(`${r._id} is still ${r.status} (${r.progress}) after every request settled`);
+          else if (r.status === 'failed' && !failures.includes(r.failure ?? '')) fail(`${r._id} failed with ${r.failure}`);
+          // A failed redemption keeps no points: either none were spent, or they were given back.
+          else if (r.status === 'failed' && spend && !refunded) fail(`${r._id} failed with ${r.failure}, but its points were spent and not given back`);
           else if (r.status !== 'failed' && spend?.available !== -r.pointsCost) fail(`${r._id} is ${r.status} but its spend entry is ${JSON.stringify(spend?.available)}`);
-          if ((r.status === 'cancelled') !== (refund?.available === r.pointsCost)) fail(`${r._id} is ${r.status} and its refund entry is ${JSON.stringify(refund?.available)}`);
+          if (r.status !== 'failed' && (r.status === 'cancelled') !== refunded) fail(`${r._id} is ${r.status} and its refund entry is ${JSON.stringify(refund?.available)}`);
           if (r.status === 'issued') {
             const coupon = r.couponInstanceId ? read<CouponInstanceDoc>('coupon_instances', r.couponInstanceId) : null;
             if (!coupon || coupon.memberId !== r.memberId || coupon.source !== 'reward') fail(`${r._id} is issued but its coupon ${r.couponInstanceId} is missing`);
