@@ -159,6 +159,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
+    // Pages on other sites must not reach the database or the dev endpoints through a browser.
+    const origin = req.headers.origin;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && origin && origin !== baseUrl && origin !== baseUrl.replace('127.0.0.1', 'localhost')) {
+      return json(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: `cross-site request from ${origin}` } });
+    }
     const tcb = /^\/tcb\/([^/]+)\/([^/]+)\/admin$/.exec(path);
     if (tcb && req.method === 'POST') return handleTcb(tcbServices(tcb[1] as string, tcb[2] as string), tcb[1] as string, req, res);
 

@@ -5,6 +5,9 @@ import type { RequestContext } from '../runtime/wx';
 import type { TokenClaims } from './credentials';
 import { readToken, signToken, verifyPassword } from './credentials';
 
+/** A valid hash of a random password, checked when the user does not exist. */
+const UNKNOWN_USER_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
 /** Sessions last a working day. */
 const SESSION_MS = 12 * 60 * 60 * 1000;
 
@@ -23,7 +26,8 @@ export async function loginAdmin(input: { username: string; password: string }, 
   const secret = tokenSecret();
   const admins = ctx.db.collection<AdminDoc>('admins');
   const admin = await admins.get(input.username);
-  const valid = admin ? await verifyPassword(input.password, admin.passwordHash) : false;
+  // An unknown user costs the same hash as a known one, so timing does not tell which names exist.
+  const valid = await verifyPassword(input.password, admin?.passwordHash ?? UNKNOWN_USER_HASH);
   if (!admin || !valid) throw new AppError('INVALID_CREDENTIALS', 'wrong username or password');
   await admins.updateWhere({ _id: admin._id }, { lastLoginAt: ctx.now });
   const expiresAt = ctx.now + SESSION_MS;

@@ -71,6 +71,17 @@ describe('local cloud platform services', () => {
     expect(await cloud.invoke('probe', { do: 'query-pay', amount: 1990 })).toMatchObject({ tradeState: 'SUCCESS' });
   });
 
+  it('refuses cross-site requests from browsers to the database and the dev endpoints', async () => {
+    const res = await fetch(cloud.tcbUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+      body: JSON.stringify({ action: 'database.insertDocument', collectionName: 'events', data: ['{"_id":"x"}'] }),
+    });
+    expect(res.status).toBe(403);
+    expect(cloud.store.get('events', 'x')).toBeUndefined();
+    expect((await fetch(`${cloud.url}/dev/timers/job-tick/run`, { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+  });
+
   it('a crashed or timed-out instance fails that invocation only, and the next one runs', async () => {
     await expect(cloud.invoke('probe', { do: 'crash' })).rejects.toThrow(/crashed/);
     await expect(cloud.invoke('probe', { do: 'hang' })).rejects.toThrow(/timed out after 2 s/);
