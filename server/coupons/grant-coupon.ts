@@ -80,7 +80,11 @@ export async function grantCoupon(grant: Grant, ctx: RequestContext): Promise<Gr
     if (!first) throw new AppError('CONFLICT', 'the coupon was being issued at the same moment, please try again');
     outcome = { coupon: first, created: false };
   } catch (error) {
-    await returnStock(grant.template, ctx);
+    // A refusal of ours wrote nothing. A database error may hide an insert that landed (its
+    // reply lost): give the unit back only when the coupon is surely absent.
+    const landed = error instanceof AppError ? null : await instances.get(grant.issueKey).catch(() => 'unknown' as const);
+    if (landed && landed !== 'unknown') return { coupon: landed, created: true };
+    if (landed !== 'unknown') await returnStock(grant.template, ctx);
     throw error;
   }
   // Another grant with this key got there first and spent its own unit; this one was not used.

@@ -18,7 +18,8 @@ export async function lockCoupon(instanceId: string, memberId: string, orderId: 
   const { instances } = couponCollections(ctx);
   const change = { status: 'locked' as const, lockedBy: orderId, lockedAt: ctx.now, updatedAt: ctx.now };
   const updated = await instances.updateWhere(
-    { _id: instanceId, memberId, status: 'issued', validFrom: _.lte(ctx.now), validTo: _.gte(ctx.now) },
+    // An order that already released the coupon (cancelled) cannot lock it again by a late retry.
+    { _id: instanceId, memberId, status: 'issued', releasedBy: _.neq(orderId), validFrom: _.lte(ctx.now), validTo: _.gte(ctx.now) },
     change,
   );
   if (updated === 1) return { ...coupon, ...change };

@@ -5,6 +5,7 @@ import type { MemberResponses } from '~/types/functions/member';
 import { issueWelcomeCoupon } from '../coupons/issue-welcome-coupon';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
+import { isFirstMembership } from './first-join';
 import { profileOf } from './get-profile';
 
 /** Ten digits, never starting with 0, so the number reads the same everywhere it is typed. */
@@ -17,7 +18,10 @@ function newMemberNo(): string {
  * finishes it). A coupon failure is logged, never a reason to fail the join itself.
  */
 async function joined(ctx: RequestContext, member: MemberDoc, created: boolean): Promise<MemberResponses['join']> {
-  await issueWelcomeCoupon(member._id, ctx).catch((error: unknown) => console.error('[join] welcome coupon not issued', member._id, error));
+  // Someone who deleted an earlier account and joined again had their welcome gift already.
+  if (await isFirstMembership(ctx, member.openid, member._id)) {
+    await issueWelcomeCoupon(member._id, ctx).catch((error: unknown) => console.error('[join] welcome coupon not issued', member._id, error));
+  }
   return { ...(await profileOf(ctx, member)), created };
 }
 

@@ -6,13 +6,20 @@ import type { Points } from '~/types/units';
 import { awardProfileBonus } from '../points/member-points';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
+import { personKey } from './first-join';
 import { loadMember, profileOf } from './get-profile';
 
-/** Once the profile is complete, the one-time bonus (idempotent on `profile:<memberId>`). */
+/** Once the profile is complete, the one-time bonus (once per person: idempotent on `profile:<personKey>`). */
 async function bonusIfComplete(ctx: RequestContext, member: MemberDoc): Promise<Points> {
   if (!profileComplete(member)) return 0;
-  const posted = await awardProfileBonus(ctx, member._id);
-  return posted?.created ? posted.entry.available : 0;
+  try {
+    const posted = await awardProfileBonus(ctx, member._id, personKey(member.openid));
+    return posted?.created ? posted.entry.available : 0;
+  } catch (error) {
+    // The person had the bonus on an earlier, deleted account: the key belongs to that member.
+    if (error instanceof AppError && error.code === 'CONFLICT') return 0;
+    throw error;
+  }
 }
 
 /** Changes the member's nickname, avatar, gender or phone. */

@@ -40,12 +40,12 @@ export async function checkIn(ctx: RequestContext, memberId: string): Promise<Po
   });
 }
 
-/** Points for completing the profile, once per member. */
-export async function awardProfileBonus(ctx: RequestContext, memberId: string): Promise<PostResult | null> {
+/** Points for completing the profile, once per person (`personKey` survives a deleted account). */
+export async function awardProfileBonus(ctx: RequestContext, memberId: string, personKey: string): Promise<PostResult | null> {
   const { programme } = await loadProgramme(ctx);
   if (programme.profileBonusPoints <= 0) return null;
   return postEntry(ctx, {
-    key: `profile:${memberId}`,
+    key: `profile:${personKey}`,
     memberId,
     plan: (state) =>
       planCredit(

@@ -88,6 +88,18 @@ describe('loyalty functions end to end', () => {
     expect(progress.body.data).toMatchObject({ current: { id: 'normal' }, toNextFen: 100_000 });
     expect((await member.call('member', { action: 'deleteAccount', confirm: '注销账号' })).body).toMatchObject({ ok: true });
     expect((await member.call('member', { action: 'getProfile' })).body).toMatchObject({ ok: false, error: { code: 'NOT_A_MEMBER' } });
+
+    // Joining again after deleting the account makes a new member, without the one-time gifts again.
+    const again2 = await member.call<Envelope<{ memberId: string; created: boolean }>>('member', { action: 'join' });
+    expect(again2.body.data).toMatchObject({ created: true });
+    expect(again2.body.data.memberId).not.toBe(memberId);
+    const wallet = await member.call<Envelope<{ items: unknown[] }>>('coupons', { action: 'listMine', status: 'usable' });
+    expect(wallet.body.data.items).toEqual([]);
+    await member.call('member', { action: 'setBirthday', birthday: '2000-02-29' });
+    const redo = await member.call<Envelope<{ bonusPoints: number }>>('member', {
+      action: 'updateProfile', nickname: '小满', avatarUrl: 'https://img.example.com/a.png', gender: 'female',
+    });
+    expect(redo.body).toMatchObject({ ok: true, data: { bonusPoints: 0 } });
   });
 
   it('runs the points jobs on their timers only', async () => {
