@@ -37,4 +37,7 @@ export interface AdminDoc {
   passwordHash: string;
   createdAt: EpochMs;
   lastLoginAt?: EpochMs;
+  /** Wrong passwords since the last good one. */
+  failedLogins?: number;
+  lockedUntil?: EpochMs;
 }

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'NOT_AVAILABLE',
   'INVALID_STATE',
   'BIRTHDAY_LOCKED',
+  'ACCOUNT_LOCKED',
   'INTERNAL',
 ] as const;
 

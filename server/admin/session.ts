@@ -21,15 +21,31 @@ function tokenSecret(): string {
   return secret;
 }
 
-/** Checks a login and issues a session token. Wrong user and wrong password look the same. */
+/** Wrong passwords in a row before an account is locked for LOCK_MS. */
+const MAX_FAILURES = 5;
+const LOCK_MS = 15 * 60 * 1000;
+
+/**
+ * Checks a login and issues a session token. Wrong user and wrong password look the same;
+ * five wrong passwords in a row lock the account for 15 minutes (counted with guarded
+ * increments, so parallel guesses cannot slip past the limit).
+ */
 export async function loginAdmin(input: { username: string; password: string }, ctx: RequestContext): Promise<AdminSession> {
   const secret = tokenSecret();
+  const _ = ctx.db.command;
   const admins = ctx.db.collection<AdminDoc>('admins');
   const admin = await admins.get(input.username);
+  if (admin && (admin.lockedUntil ?? 0) > ctx.now) {
+    throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords: this account is locked for a while', { lockedUntil: admin.lockedUntil });
+  }
   // An unknown user costs the same hash as a known one, so timing does not tell which names exist.
   const valid = await verifyPassword(input.password, admin?.passwordHash ?? UNKNOWN_USER_HASH);
+  if (admin && !valid) {
+    await admins.updateWhere({ _id: admin._id }, { failedLogins: _.inc(1) });
+    await admins.updateWhere({ _id: admin._id, failedLogins: _.gte(MAX_FAILURES) }, { failedLogins: 0, lockedUntil: ctx.now + LOCK_MS });
+  }
   if (!admin || !valid) throw new AppError('INVALID_CREDENTIALS', 'wrong username or password');
-  await admins.updateWhere({ _id: admin._id }, { lastLoginAt: ctx.now });
+  await admins.updateWhere({ _id: admin._id }, { lastLoginAt: ctx.now, failedLogins: 0 });
   const expiresAt = ctx.now + SESSION_MS;
   return {
     token: signToken({ sub: admin._id, role: admin.role, exp: expiresAt }, secret),

@@ -8,6 +8,7 @@ const SESSION_LOST_MESSAGES: Partial<Record<string, string>> = {
 const MESSAGES: Partial<Record<string, string>> = {
   ...SESSION_LOST_MESSAGES,
   INVALID_CREDENTIALS: '用户名或密码错误',
+  ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定15分钟，请稍后再试',
   VALIDATION_FAILED: '提交的内容有误，请检查后重试',
   FORBIDDEN: '没有权限执行此操作',
   NOT_FOUND: '请求的数据不存在',
