@@ -15,17 +15,20 @@ async function unlessMoved(work: () => Promise<{ created: boolean }>): Promise<'
   }
 }
 
-/** Pending lots whose return window has closed, soonest first, by the (state, pendingUntil) index. */
-function duePendingLots(ctx: RequestContext, cursor: string | null, limit: number) {
-  const _ = ctx.db.command;
-  return keysetPage(
-    ctx.db.collection<PointLotDoc>('point_lots'),
-    _,
-    { state: 'pending', pendingUntil: _.lte(ctx.now) },
-    { field: 'pendingUntil', direction: 'asc' },
-    { pageSize: limit, cursor: cursor ?? undefined },
-  ).then(({ items, nextCursor }) => ({ items, next: nextCursor }));
+/** One page of lots matching `query`, in `field` order, by keyset cursor over an index on (state, field). */
+function lotsPage(query: (ctx: RequestContext) => Record<string, unknown>, field: 'pendingUntil' | 'expiresAt') {
+  return async (ctx: RequestContext, cursor: string | null, limit: number) => {
+    const lots = ctx.db.collection<PointLotDoc>('point_lots');
+    const { items, nextCursor } = await keysetPage(lots, ctx.db.command, query(ctx), { field, direction: 'asc' }, { pageSize: limit, cursor: cursor ?? undefined });
+    return { items, next: nextCursor };
+  };
 }
+
+/** Pending lots whose return window has closed, soonest first. */
+const duePendingLots = lotsPage((ctx) => ({ state: 'pending', pendingUntil: ctx.db.command.lte(ctx.now) }), 'pendingUntil');
+
+/** Buckets past the end of their expiry month, soonest first. */
+const expiredBuckets = lotsPage((ctx) => ({ state: 'open', expiresAt: ctx.db.command.lt(ctx.now) }), 'expiresAt');
 
 /** Makes purchase points available once their return window has closed (hourly). */
 export const releasePointsJob: JobSpec<PointLotDoc> = {
@@ -35,18 +38,6 @@ export const releasePointsJob: JobSpec<PointLotDoc> = {
   page: duePendingLots,
   handle: (ctx, lot) => unlessMoved(() => releasePendingLot(ctx, lot)),
 };
-
-/** Buckets past the end of their expiry month, soonest first, by the (state, expiresAt) index. */
-function expiredBuckets(ctx: RequestContext, cursor: string | null, limit: number) {
-  const _ = ctx.db.command;
-  return keysetPage(
-    ctx.db.collection<PointLotDoc>('point_lots'),
-    _,
-    { state: 'open', expiresAt: _.lt(ctx.now) },
-    { field: 'expiresAt', direction: 'asc' },
-    { pageSize: limit, cursor: cursor ?? undefined },
-  ).then(({ items, nextCursor }) => ({ items, next: nextCursor }));
-}
 
 /**
  * Expires what is left in buckets whose month has ended (daily). A bucket already spent down
