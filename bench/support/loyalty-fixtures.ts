@@ -6,6 +6,7 @@ import { couponTemplateInput } from '~/types/functions/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { RewardDoc } from '~/types/rewards';
+import { newReward } from '~/core/rewards/new-reward';
 
 /** The clock of every call in the loyalty benchmark: 10:00 on 2 November 2026 in Shanghai. */
 export const NOW = Date.UTC(2026, 10, 2, 2);
@@ -56,27 +57,7 @@ export function memberFixture(id: string, serial: number, openBuckets = 1): Seed
 
 /** A pickup reward for 500 points, one per member, with `stock` units. */
 export function rewardFixture(id: string, stock: number): RewardDoc {
-  return {
-    _id: id,
-    title: '品牌帆布袋',
-    description: '门店自提',
-    imageUrl: '',
-    category: '周边',
-    kind: 'pickup',
-    pointsCost: 500,
-    cashFen: 0,
-    couponTemplateId: null,
-    totalStock: stock,
-    stockRemaining: stock,
-    perMemberLimit: 1,
-    availableFrom: null,
-    availableTo: null,
-    minTierId: null,
-    status: 'active',
-    sort: 0,
-    createdAt: NOW - DAY,
-    updatedAt: NOW - DAY,
-  };
+  return newReward({ _id: id, title: '品牌帆布袋', description: '门店自提', category: '周边', pointsCost: 500, totalStock: stock }, NOW - DAY);
 }
 
 /** A coupon-centre template (¥30 off ¥199, valid 7 days, one per member) with `stock` coupons. */

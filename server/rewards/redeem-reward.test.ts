@@ -1,6 +1,7 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
 import type { MemberDoc } from '~/types/documents';
+import { newReward } from '~/core/rewards/new-reward';
 import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
 import { adjustPoints } from '../points/member-points';
 import { reconcileAll } from '../points/reconcile';
@@ -10,13 +11,8 @@ import { redeemReward } from './redeem-reward';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
 
-function reward(id: string, fields: Partial<RewardDoc> = {}): RewardDoc {
-  return {
-    _id: id, title: '品牌帆布袋', description: '门店自提', imageUrl: '', category: '周边', kind: 'pickup', pointsCost: 500, cashFen: 0,
-    couponTemplateId: null, totalStock: 10, stockRemaining: 10, perMemberLimit: 1, availableFrom: null, availableTo: null,
-    minTierId: null, status: 'active', sort: 0, createdAt: NOW, updatedAt: NOW, ...fields,
-  };
-}
+const reward = (id: string, fields: Partial<RewardDoc> = {}): RewardDoc =>
+  newReward({ _id: id, title: '品牌帆布袋', description: '门店自提', category: '周边', pointsCost: 500, totalStock: 10, ...fields }, NOW);
 
 describe('redeemReward through the real SDK', () => {
   let cloud: LocalCloud;
