@@ -25,6 +25,8 @@ export interface MemberDoc {
   checkIn: { lastDay: string | null; streak: number };
   status: 'active' | 'deleted';
   joinedAt: EpochMs;
+  /** When the member last paid for an order (set by the payment); absent or null before the first. */
+  lastPaidAt?: EpochMs | null;
   updatedAt: EpochMs;
   deletedAt: EpochMs | null;
 }

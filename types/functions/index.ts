@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { adminRequests, AdminResponses } from './admin';
+import type { catalogRequests, CatalogResponses } from './catalog';
 import type { couponsRequests, CouponsResponses } from './coupons';
 import type { memberRequests, MemberResponses } from './member';
+import type { ordersRequests, OrdersResponses } from './orders';
 import type { pointsRequests, PointsResponses } from './points';
 import type { rewardsRequests, RewardsResponses } from './rewards';
 
@@ -12,6 +14,8 @@ export interface FunctionContracts {
   points: { requests: typeof pointsRequests; responses: PointsResponses };
   rewards: { requests: typeof rewardsRequests; responses: RewardsResponses };
   coupons: { requests: typeof couponsRequests; responses: CouponsResponses };
+  catalog: { requests: typeof catalogRequests; responses: CatalogResponses };
+  orders: { requests: typeof ordersRequests; responses: OrdersResponses };
 }
 
 export type FunctionName = keyof FunctionContracts;

@@ -1,0 +1,59 @@
+import type { EpochMs, Fen } from './units';
+
+/** `categories` collection. `_id` is a short slug. */
+export interface CategoryDoc {
+  _id: string;
+  name: string;
+  iconUrl: string;
+  sort: number;
+}
+
+/** One spec axis of a product, e.g. 颜色: 红, 蓝. */
+export interface ProductSpec {
+  name: string;
+  values: string[];
+}
+
+/** One sellable combination of spec values. `skuId` is `<productId>:<n>`; its stock lives in `sku_stock`. */
+export interface ProductSku {
+  skuId: string;
+  /** One value per spec axis, in the order of `specs`. */
+  specValues: string[];
+  priceFen: Fen;
+}
+
+/**
+ * `products` collection. Prices are list prices in fen; the member price comes from the tier
+ * rate unless `memberPrice` is false. `searchText` is the lower-cased title, subtitle and
+ * keywords that keyword search matches.
+ */
+export interface ProductDoc {
+  _id: string;
+  title: string;
+  subtitle: string;
+  categoryId: string;
+  images: string[];
+  description: string;
+  specs: ProductSpec[];
+  skus: ProductSku[];
+  /** Lowest SKU price, for lists and sorting. */
+  minPriceFen: Fen;
+  memberPrice: boolean;
+  status: 'onShelf' | 'offShelf';
+  /** Whether every SKU is out of stock; kept by stock changes so lists need not read stock. */
+  soldOut: boolean;
+  recommended: boolean;
+  sort: number;
+  searchText: string;
+  salesCount: number;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** `sku_stock` collection: one document per SKU, `_id` = skuId, changed only by guarded updates or transactions. */
+export interface SkuStockDoc {
+  _id: string;
+  productId: string;
+  stock: number;
+  updatedAt: EpochMs;
+}

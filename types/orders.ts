@@ -1,0 +1,153 @@
+import type { EpochMs, Fen, Points } from './units';
+
+/**
+ * An order's life. `placing` holds stock, coupons and points step by step (`progress`); a
+ * placement that cannot finish gives back what it took and ends `failed`. Then
+ * pendingPayment → paid → shipped → completed for delivery, pendingPayment → paid → completed
+ * (picked up with the pickup code) for store pickup; pendingPayment → cancelled by the member
+ * or when the payment deadline passes; any paid state → refunded once every line is refunded.
+ */
+export type OrderStatus = 'placing' | 'failed' | 'pendingPayment' | 'cancelled' | 'paid' | 'shipped' | 'completed' | 'refunded';
+
+export type PlacementProgress = 'created' | 'stockHeld' | 'couponsLocked' | 'pointsHeld';
+
+export interface ShippingAddress {
+  name: string;
+  phone: string;
+  region: string;
+  detail: string;
+}
+
+export type OrderDelivery =
+  | { mode: 'delivery'; address: ShippingAddress; trackingNo: string | null }
+  | { mode: 'pickup'; storeId: string; storeName: string; pickupCode: string | null };
+
+export interface OrderLine {
+  lineId: string;
+  productId: string;
+  skuId: string;
+  title: string;
+  specText: string;
+  imageUrl: string;
+  unitPriceFen: Fen;
+  quantity: number;
+  listFen: Fen;
+  memberFen: Fen;
+  couponFen: Fen;
+  pointsFen: Fen;
+  /** Points used on this line: the order's points split over lines by their points discount. */
+  pointsUsed: Points;
+  paidFen: Fen;
+  /** The refund that refunded this line, once one has. */
+  refundId: string | null;
+}
+
+export interface OrderEvent {
+  status: OrderStatus | 'refundRequested' | 'refundRejected' | 'lineRefunded';
+  at: EpochMs;
+  note: string;
+}
+
+/**
+ * `orders` collection. `_id` is derived from the member and the client's order key, so a
+ * retried placement finds the first order. `orderNo` is the number members and staff read, and
+ * the payment's out_trade_no.
+ */
+export interface OrderDoc {
+  _id: string;
+  orderNo: string;
+  memberId: string;
+  status: OrderStatus;
+  progress: PlacementProgress;
+  /** Why a placement failed (an error code), when it did. */
+  failure: { code: string; message: string } | null;
+  leaseUntil: EpochMs;
+  lines: OrderLine[];
+  listFen: Fen;
+  memberDiscountFen: Fen;
+  goodsSubtotalFen: Fen;
+  couponDiscountFen: Fen;
+  pointsUsed: Points;
+  pointsDiscountFen: Fen;
+  shippingFeeFen: Fen;
+  shippingDiscountFen: Fen;
+  payableFen: Fen;
+  pointsToEarn: Points;
+  couponIds: string[];
+  delivery: OrderDelivery;
+  note: string;
+  /** Unpaid orders are cancelled after this. */
+  payDeadline: EpochMs;
+  /** Set when a payment was started with WeChat Pay (or the local simulation). */
+  paymentStartedAt: EpochMs | null;
+  transactionId: string | null;
+  paidAt: EpochMs | null;
+  shippedAt: EpochMs | null;
+  completedAt: EpochMs | null;
+  cancelledAt: EpochMs | null;
+  cancelReason: string | null;
+  /** Refunded so far, in fen and points. */
+  refundedFen: Fen;
+  refundedPoints: Points;
+  /** Whether the order's stock hold is still taken (false once cancelled or released by refunds before shipping). */
+  stockHeld: boolean;
+  timeline: OrderEvent[];
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export type RefundStatus = 'requested' | 'rejected' | 'refunding' | 'refunded';
+
+/**
+ * `refunds` collection. `_id` is derived from the order and the client's refund key. Lines are
+ * refunded whole; the amount is what those lines paid (plus the shipping fee on a full refund
+ * before shipping).
+ */
+export interface RefundDoc {
+  _id: string;
+  refundNo: string;
+  orderId: string;
+  orderNo: string;
+  memberId: string;
+  lineIds: string[];
+  reason: string;
+  status: RefundStatus;
+  amountFen: Fen;
+  /** Points used on the refunded lines, given back. */
+  pointsReturned: Points;
+  /** Points the refunded lines earned, taken back. */
+  pointsClawedBack: Points;
+  /** What happened to the order's coupons: returned on a full refund, kept as used otherwise. */
+  couponPolicy: 'returned' | 'kept';
+  restock: boolean;
+  reviewedBy: string | null;
+  reviewNote: string | null;
+  requestedAt: EpochMs;
+  reviewedAt: EpochMs | null;
+  refundedAt: EpochMs | null;
+  /** Steps of an approved refund that are done, so a retry finishes the rest and repeats none. */
+  steps: string[];
+  updatedAt: EpochMs;
+}
+
+/** `payments` collection: one document per confirmed WeChat Pay transaction, `_id` = `pay:<transactionId>`. */
+export interface PaymentDoc {
+  _id: string;
+  orderId: string;
+  outTradeNo: string;
+  transactionId: string;
+  totalFee: Fen;
+  /** Whether the order accepted this payment; a late payment on a cancelled order is refunded. */
+  outcome: 'applied' | 'refundedLate';
+  receivedAt: EpochMs;
+}
+
+/** `stores` collection: where pickup orders are collected. */
+export interface StoreDoc {
+  _id: string;
+  name: string;
+  address: string;
+  phone: string;
+  openHours: string;
+  status: 'open' | 'closed';
+}
