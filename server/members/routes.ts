@@ -1,4 +1,5 @@
 import { memberRequests } from '~/types/functions/member';
+import { recordSubscriptions, subscriptionQuota } from '../notify/subscription-quota';
 import { loadProgramme } from '../programme/load-programme';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler, requireOpenid } from '../runtime/wx';
@@ -31,6 +32,11 @@ export const memberRoutes: Routes<'member'> = {
       history: history.map((change) => ({ from: change.from, to: change.to, reason: change.reason, at: change.at })),
     };
   },
+  recordSubscriptions: async ({ accepted, clientKey }, ctx) => {
+    const member = await loadMember(requireOpenid(ctx), ctx);
+    return { quota: await recordSubscriptions(ctx, { memberId: member._id, accepted, clientKey }) };
+  },
+  subscriptionQuota: async (_input, ctx) => ({ quota: await subscriptionQuota(ctx, (await loadMember(requireOpenid(ctx), ctx))._id) }),
 };
 
 /** The `member` cloud function's main. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Gender } from '../documents';
+import type { SubscriptionTopic } from '../notify';
+import { SUBSCRIPTION_TOPICS } from '../notify';
 import type { EpochMs, Fen, Points } from '../units';
 
 const nickname = z.string().trim().min(1).max(32);
@@ -41,6 +43,14 @@ export const memberRequests = {
     confirm: z.literal('注销账号'),
   }),
   tierProgress: z.strictObject({ action: z.literal('tierProgress') }),
+  /** The topics the member accepted in one `requestSubscribeMessage` prompt; each adds one message of quota. */
+  recordSubscriptions: z.strictObject({
+    action: z.literal('recordSubscriptions'),
+    accepted: z.array(z.enum(SUBSCRIPTION_TOPICS)).min(1).max(SUBSCRIPTION_TOPICS.length),
+    /** Made once per prompt, so a retried report counts once. */
+    clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, _ or -'),
+  }),
+  subscriptionQuota: z.strictObject({ action: z.literal('subscriptionQuota') }),
 };
 
 /** What a member sees of themselves. */
@@ -81,4 +91,6 @@ export interface MemberResponses {
   setConsent: MemberProfile;
   deleteAccount: { deleted: true };
   tierProgress: TierProgressView;
+  recordSubscriptions: { quota: Record<SubscriptionTopic, number> };
+  subscriptionQuota: { quota: Record<SubscriptionTopic, number> };
 }

@@ -1,0 +1,36 @@
+import type { SubscriptionDoc, SubscriptionTopic } from '~/types/notify';
+import { SUBSCRIPTION_TOPICS } from '~/types/notify';
+import type { RequestContext } from '../runtime/wx';
+
+const emptyQuota = (): Record<SubscriptionTopic, number> =>
+  Object.fromEntries(SUBSCRIPTION_TOPICS.map((topic) => [topic, 0])) as Record<SubscriptionTopic, number>;
+
+/** The member's remaining one-time subscription quota per topic. */
+export async function subscriptionQuota(ctx: RequestContext, memberId: string): Promise<Record<SubscriptionTopic, number>> {
+  const doc = await ctx.db.collection<SubscriptionDoc>('subscriptions').get(memberId);
+  return { ...emptyQuota(), ...doc?.quota };
+}
+
+/**
+ * Adds one message of quota for each topic the member accepted in one prompt. The prompt's
+ * client key is recorded in `subscription_grants`, so a retried report adds nothing.
+ */
+export async function recordSubscriptions(
+  ctx: RequestContext,
+  input: { memberId: string; accepted: SubscriptionTopic[]; clientKey: string },
+): Promise<Record<SubscriptionTopic, number>> {
+  const topics = [...new Set(input.accepted)];
+  const fresh = await ctx.db
+    .collection<{ _id: string; memberId: string; topics: SubscriptionTopic[]; at: number }>('subscription_grants')
+    .insert({ _id: `grant:${input.memberId}:${input.clientKey}`, memberId: input.memberId, topics, at: ctx.now });
+  if (fresh) {
+    const subscriptions = ctx.db.collection<SubscriptionDoc>('subscriptions');
+    await subscriptions.insert({ _id: input.memberId, memberId: input.memberId, quota: emptyQuota(), updatedAt: ctx.now });
+    const _ = ctx.db.command;
+    await subscriptions.updateWhere(
+      { _id: input.memberId },
+      { ...Object.fromEntries(topics.map((topic) => [`quota.${topic}`, _.inc(1)])), updatedAt: ctx.now },
+    );
+  }
+  return subscriptionQuota(ctx, input.memberId);
+}
