@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^~\/types\//, replacement: `${repoRoot}types/` },
+      { find: /^~\/core\//, replacement: `${repoRoot}core/` },
       // The `antd/locale/*` entry points are CommonJS shims over `lib/`; take the ES build instead.
       { find: /^antd\/locale\//, replacement: 'antd/es/locale/' },
     ],

@@ -6,11 +6,21 @@ import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..');
 
+/** Folders outside `src` whose TypeScript the client imports. */
+const sharedSources = [path.resolve(root, 'types'), path.resolve(root, 'core')];
+
+/** Whether postcss is converting one of NutUI's own stylesheets. */
+function isNutUiStylesheet(input: unknown): boolean {
+  const file = (input as { file?: string } | undefined)?.file;
+  return typeof file === 'string' && file.replace(/\\+/g, '/').includes('@nutui/');
+}
+
 /** Taro build configuration shared by the weapp and H5 targets. */
 export default defineConfig<'webpack5'>((merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'loyalty-mall',
-    designWidth: 750,
+    // Our styles use a 750-wide design; NutUI's stylesheets are written for a 375-wide one.
+    designWidth: (input) => (isNutUiStylesheet(input) ? 375 : 750),
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,
@@ -26,11 +36,15 @@ export default defineConfig<'webpack5'>((merge) => {
     env: {
       // Empty means "the environment selected in WeChat DevTools" (see src/app.ts).
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // `topic=templateId` pairs, comma-separated (see src/config/subscription-templates.ts).
+      TARO_APP_SUBSCRIBE_TEMPLATES: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? ''),
     },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: true },
     mini: {
+      // The client may import values from the pure shared folders (DESIGN.md section 2): compile them too.
+      compile: { include: sharedSources },
       optimizeMainPackage: { enable: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -38,6 +52,9 @@ export default defineConfig<'webpack5'>((merge) => {
       },
     },
     h5: {
+      compile: { include: sharedSources },
+      // NutUI ships ES modules; compile them for the H5 targets as Taro does for the weapp.
+      esnextModules: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'],
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

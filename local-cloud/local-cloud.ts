@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadCollections } from './db/collections';
 import { DatabaseEngine } from './db/engine';
 import { DocStore } from './db/store';
@@ -14,7 +14,7 @@ import { FunctionPool, InvocationError } from './functions/pool';
 import type { FunctionDef } from './functions/registry';
 import { loadFunctions } from './functions/registry';
 import { clientIp, cookie, json, readJson } from './gateway/http';
-import { serveStatic } from './gateway/static';
+import { serveFile, serveStatic } from './gateway/static';
 import { handleTcb } from './protocol/tcb';
 import type { TimerSpec } from './timers';
 import { TimerScheduler, timerEvent, timersOf } from './timers';
@@ -42,6 +42,8 @@ export interface LocalCloudOptions {
   functions?: boolean;
   /** Where the functions live; defaults to cloudfunctions/. */
   functionsDir?: string;
+  /** A folder of pictures served at GET /media/… (the demo catalogue's); none when omitted. */
+  mediaDir?: string;
 }
 
 export interface LocalCloud {
@@ -58,6 +60,13 @@ export interface LocalCloud {
   runTimer(fn: string, at?: number): Promise<unknown>;
   /** Completes a simulated payment and delivers the callback once. */
   settlePayment(outTradeNo: string, outcome: 'SUCCESS' | 'PAYERROR'): Promise<unknown>;
+  /**
+   * Sets the clock the functions see (Date.now inside every instance) to `at`, or back to the
+   * machine's time with null; timers fired without a time use it too. For tests that move time.
+   */
+  setClock(at: number | null): void;
+  /** The time the functions see now. */
+  now(): number;
   stop(): Promise<void>;
 }
 
@@ -96,6 +105,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const writeLog = (entry: InvocationLog) =>
     log(`[fn] ${entry.fn} ${entry.source} ${entry.ms}ms ${entry.ok ? 'ok' : `FAILED ${entry.error ?? ''}`}`);
   const pools = new Map<string, FunctionPool>();
+  const clock = { offsetMs: 0 };
+  const now = () => Date.now() + clock.offsetMs;
+  const setClock = (at: number | null) => {
+    clock.offsetMs = at === null ? 0 : at - Date.now();
+  };
   for (const def of functions.values()) {
     pools.set(
       def.name,
@@ -105,6 +119,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         maxInstances: options.maxInstances ?? 4,
         idleMs: 60_000,
         log: writeLog,
+        clock,
       }),
     );
   }
@@ -144,7 +159,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const timerSpecs = timersOf(functions.values());
   const runSpec = (spec: TimerSpec, at: number) => invoke(spec.fn, timerEvent(spec, at), { source: 'wx_trigger' });
-  const runTimer = (fn: string, at = Date.now()) => {
+  const runTimer = (fn: string, at = now()) => {
     const spec = timerSpecs.find((t) => t.fn === fn);
     if (!spec) return Promise.reject(new Error(`${fn} has no timer trigger`));
     return runSpec(spec, at);
@@ -195,6 +210,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       res.setHeader('set-cookie', `${SESSION_COOKIE}=${session.sid}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000`);
       return json(res, 200, { openid: session.openid });
     }
+    if (path === '/dev/clock' && req.method === 'GET') return json(res, 200, { now: now(), offsetMs: clock.offsetMs });
+    if (path === '/dev/clock' && req.method === 'POST') {
+      const body = (await readJson(req)) as { at?: unknown } | null;
+      const at = body?.at;
+      if (at !== null && (typeof at !== 'number' || !Number.isFinite(at))) return json(res, 400, { ok: false, error: 'send {"at": <epoch ms>} or {"at": null}' });
+      setClock(at);
+      return json(res, 200, { now: now(), offsetMs: clock.offsetMs });
+    }
     if (path === '/dev/outbox' && req.method === 'GET') return json(res, 200, { messages: outbox.list() });
     if (path === '/dev/payments' && req.method === 'GET') return json(res, 200, { payments: payments.list() });
     const settle = /^\/dev\/payments\/([^/]+)\/(confirm|fail)$/.exec(path);
@@ -215,6 +238,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }
     }
 
+    if ((req.method === 'GET' || req.method === 'HEAD') && path.startsWith('/media/')) {
+      if (options.mediaDir && serveFile(resolve(options.mediaDir), path.slice('/media/'.length), res)) return;
+      return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `no media ${path}` } });
+    }
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (path === '/admin') {
         res.writeHead(302, { location: '/admin/' });
@@ -250,6 +277,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     invoke,
     runTimer,
     settlePayment,
+    setClock,
+    now,
     async stop() {
       scheduler.stop();
       await Promise.all([...pools.values()].map((pool) => pool.close()));

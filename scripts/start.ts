@@ -6,6 +6,7 @@ import { isStale } from './lib/freshness';
 import { npmRun } from './lib/run';
 import { demoCouponTemplates, demoRewards } from './seed/demo-catalogue';
 import { demoData } from './seed/demo-members';
+import { DEMO_MEDIA_DIR, seedDemoCatalog } from './seed/demo-products';
 
 const ROOT = resolve(__dirname, '..');
 const DATA = join(ROOT, '.local-cloud');
@@ -13,14 +14,20 @@ const PORT = Number(process.env.PORT ?? 8787);
 
 interface LocalSecrets {
   adminTokenSecret: string;
+  memberCodeSecret: string;
 }
 
-/** Secrets the admin function needs, made once per checkout and kept with the local data. */
+/** Secrets the functions need, made once per checkout (each when first missing) and kept with the local data. */
 function localSecrets(): LocalSecrets {
   const file = join(DATA, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
-  const secrets = { adminTokenSecret: randomBytes(32).toString('base64url') };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
+  const secrets: LocalSecrets = {
+    adminTokenSecret: stored.adminTokenSecret ?? randomBytes(32).toString('base64url'),
+    memberCodeSecret: stored.memberCodeSecret ?? randomBytes(32).toString('base64url'),
+  };
+  if (stored.adminTokenSecret !== secrets.adminTokenSecret || stored.memberCodeSecret !== secrets.memberCodeSecret) {
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return secrets;
 }
 
@@ -46,11 +53,21 @@ async function main(): Promise<void> {
   const chosenPassword = process.env.LM_ADMIN_PASSWORD;
   const initialPassword = chosenPassword ?? randomBytes(9).toString('base64url');
 
+  const secrets = localSecrets();
+  // The simulated WeChat Pay accepts any sub-merchant; production sets the brand's own.
+  const PAYMENT_ENV = { LM_SUB_MCH_ID: '1900000109' };
   const cloud = await startLocalCloud({
     root: ROOT,
     dataDir: DATA,
     port: PORT,
-    functionEnv: { admin: { ADMIN_TOKEN_SECRET: localSecrets().adminTokenSecret, ADMIN_INITIAL_PASSWORD: initialPassword } },
+    mediaDir: DEMO_MEDIA_DIR,
+    functionEnv: {
+      admin: { ADMIN_TOKEN_SECRET: secrets.adminTokenSecret, ADMIN_INITIAL_PASSWORD: initialPassword, ...PAYMENT_ENV },
+      member: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret },
+      orders: PAYMENT_ENV,
+      'pay-callback': PAYMENT_ENV,
+      'job-cancel-unpaid': PAYMENT_ENV,
+    },
   });
 
   if (firstStart) {
@@ -63,6 +80,11 @@ async function main(): Promise<void> {
       demoRewards(Date.now()).forEach((doc) => cloud.store.insert('rewards', { ...doc }));
     });
     console.log(`Seeded ${demo.members.length} demo members with their points, coupons and rewards.`);
+  }
+  // Also on a database made before the storefront had a catalogue.
+  if (cloud.store.count('products') === 0 && cloud.store.count('categories') === 0) {
+    const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
+    console.log(`Seeded the demo catalogue: ${catalog.products.length} products in ${catalog.categories.length} categories, ${catalog.stores.length} pickup stores.`);
   }
   const bootstrap = (await cloud.invoke('admin', { action: 'bootstrapAdmin' })) as { ok: boolean; data?: { created: boolean } };
   if (!bootstrap.ok) throw new Error(`could not create the first admin: ${JSON.stringify(bootstrap)}`);

@@ -3,11 +3,31 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/member',
-      pages: ['pages/profile/index'],
+      pages: ['pages/profile/index', 'pages/centre/index', 'pages/code/index'],
+    },
+    {
+      root: 'packages/points',
+      pages: ['pages/index/index', 'pages/check-in/index'],
+    },
+    {
+      root: 'packages/mall',
+      pages: ['pages/index/index', 'pages/reward/index', 'pages/redemptions/index'],
+    },
+    {
+      root: 'packages/coupons',
+      pages: ['pages/centre/index', 'pages/mine/index'],
+    },
+    {
+      root: 'packages/shop',
+      pages: ['pages/category/index', 'pages/search/index', 'pages/product/index', 'pages/cart/index'],
+    },
+    {
+      root: 'packages/orders',
+      pages: ['pages/checkout/index', 'pages/address/index', 'pages/result/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index'],
     },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/member'] },
+    'pages/index/index': { network: 'all', packages: ['packages/member', 'packages/points', 'packages/shop'] },
   },
   window: {
     navigationBarTitleText: '悦享商城',

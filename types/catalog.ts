@@ -44,6 +44,8 @@ export interface ProductDoc {
   soldOut: boolean;
   recommended: boolean;
   sort: number;
+  /** Extra words keyword search finds the product by (already part of `searchText`). */
+  keywords?: string[];
   searchText: string;
   salesCount: number;
   createdAt: EpochMs;
@@ -56,4 +58,15 @@ export interface SkuStockDoc {
   productId: string;
   stock: number;
   updatedAt: EpochMs;
+}
+
+/** `banners` collection: the storefront's home carousel, in `sort` order. */
+export interface BannerDoc {
+  _id: string;
+  title: string;
+  imageUrl: string;
+  /** The product a tap opens, if any. */
+  productId: string | null;
+  active: boolean;
+  sort: number;
 }

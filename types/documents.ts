@@ -27,8 +27,29 @@ export interface MemberDoc {
   joinedAt: EpochMs;
   /** When the member last paid for an order (set by the payment); absent or null before the first. */
   lastPaidAt?: EpochMs | null;
+  /** `birthday` as month × 100 + day (1231 for 31 December), indexed so the birthday job reads only members whose birthday is near. */
+  birthdayMonthDay?: number | null;
+  /** The year whose birthday coupon the member was given; the birthday job passes them over until the next. */
+  birthdayCouponYear?: number | null;
+  /** When the tier review next looks at the member (indexed); absent or null: nothing to review. */
+  tierReviewAt?: EpochMs | null;
+  /** The at-risk notice of the member's last review: the drop happens at `downgradeAt` unless the spend recovers. */
+  tierNotice?: TierNotice | null;
+  /** When the comeback job next looks at the member (indexed): 90 days after joining, then moved on by the job; null without marketing consent. */
+  comebackDueAt?: EpochMs | null;
+  /** When the member last got a comeback coupon (the cooldown counts from it). */
+  comebackIssuedAt?: EpochMs | null;
   updatedAt: EpochMs;
   deletedAt: EpochMs | null;
+}
+
+/** A tier review found the member's spend short of keeping their tier and told them when they would drop. */
+export interface TierNotice {
+  /** The review (an anniversary of `tierSince`) the notice belongs to. */
+  reviewAt: EpochMs;
+  noticedAt: EpochMs;
+  /** At least the programme's notice days after `noticedAt`, and not before the grace period ends. */
+  downgradeAt: EpochMs;
 }
 
 /** `admins` collection. `_id` is the login name. */

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'INVALID_STATE',
   'BIRTHDAY_LOCKED',
   'ACCOUNT_LOCKED',
+  'PRICE_CHANGED',
+  'PAYMENT_FAILED',
   'INTERNAL',
 ] as const;
 

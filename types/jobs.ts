@@ -8,6 +8,10 @@ export interface JobStateDoc {
   leaseOwner: string | null;
   leaseUntil: EpochMs;
   lastFinishedAt: EpochMs | null;
+  /** The instant the sweep in progress works as of (every invocation of one sweep decides as of it); null between sweeps. */
+  sweepAsOf?: EpochMs | null;
+  /** The instant the last finished sweep worked as of: the next sweep covers what became due after it. */
+  lastSweepAsOf?: EpochMs | null;
 }
 
 /** `job_runs`: one per invocation of a job, shown to admins. */
@@ -24,4 +28,6 @@ export interface JobRunDoc {
   /** The cursor the run stopped at (paused runs continue from it on the next tick). */
   cursor: string | null;
   note: string | null;
+  /** The instant the run's sweep works as of (see JobStateDoc.sweepAsOf). */
+  sweepAsOf?: EpochMs | null;
 }

@@ -89,8 +89,13 @@ export interface OrderDoc {
   /** Refunded so far, in fen and points. */
   refundedFen: Fen;
   refundedPoints: Points;
-  /** Whether the order's stock hold is still taken (false once cancelled or released by refunds before shipping). */
+  /** Whether the order took its stock, and the lines whose stock went back (cancelled, or refunded before shipping). */
   stockHeld: boolean;
+  stockReturned: string[];
+  /** Set once a cancelled or failed order has given back its stock, coupons and points. */
+  holdsReturned: boolean;
+  /** Whether the member ever asked for a refund (the orders list's 退款/售后 tab). */
+  hasRefund: boolean;
   timeline: OrderEvent[];
   createdAt: EpochMs;
   updatedAt: EpochMs;
@@ -150,4 +155,16 @@ export interface StoreDoc {
   phone: string;
   openHours: string;
   status: 'open' | 'closed';
+}
+
+/** `settings/shop`: the shop's own numbers, editable by admins. */
+export interface ShopSettings {
+  _id: 'shop';
+  /** Delivery fee, and the goods total (at member prices) from which delivery is free; null = never free by amount. */
+  shippingFeeFen: Fen;
+  freeShippingThresholdFen: Fen | null;
+  /** Minutes a member has to pay before the order is cancelled. */
+  payMinutes: number;
+  /** Days after completion during which a member may ask for a refund. */
+  refundDays: number;
 }

@@ -1,3 +1,4 @@
+import type { SubscriptionTopic } from './notify';
 import type { Fen, Points } from './units';
 
 /** `tiers` collection: one document per tier, editable by admins. `_id` is the tier id. */
@@ -36,6 +37,8 @@ export interface ProgrammeSettings {
     pointsPerYuan: number;
     /** Share of the goods total payable with points, in percent. */
     maxRedeemPercent: number;
+    /** Days before a month's points expire that members are reminded (absent in settings stored before it existed: the default). */
+    expiryNoticeDays?: number;
   };
   checkIn: { dailyPoints: Points; streakDays: number; streakBonusPoints: Points };
   profileBonusPoints: Points;
@@ -45,5 +48,10 @@ export interface ProgrammeSettings {
     comebackTemplateId: string | null;
     comebackAfterDays: number;
     comebackCooldownDays: number;
+  };
+  /** Subscription messages (absent in settings stored before they existed: the defaults). */
+  messages?: {
+    /** The template chosen in the mini-program console for each topic; its keywords are listed in server/notify/messages.ts. */
+    templateIds: Record<SubscriptionTopic, string>;
   };
 }

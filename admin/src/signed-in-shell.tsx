@@ -1,10 +1,13 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { RollbackOutlined, ScheduleOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
 import type { AdminClient } from './api/client';
 import { AdminLayout } from './layout/admin-layout';
+import { JobRunsPage } from './pages/job-runs-page';
 import { MembersPage } from './pages/members-page';
+import { OrdersPage } from './pages/orders-page';
+import { RefundsPage } from './pages/refunds-page';
 
 interface PageContext {
   client: AdminClient;
@@ -27,6 +30,24 @@ const PAGES: readonly PageEntry[] = [
     render: ({ client, token, onSessionLost }) => (
       <MembersPage client={client} token={token} onSessionLost={onSessionLost} />
     ),
+  },
+  {
+    key: 'orders',
+    label: '订单',
+    icon: <ShoppingOutlined />,
+    render: ({ client, token, onSessionLost }) => <OrdersPage client={client} token={token} onSessionLost={onSessionLost} />,
+  },
+  {
+    key: 'refunds',
+    label: '退款',
+    icon: <RollbackOutlined />,
+    render: ({ client, token, onSessionLost }) => <RefundsPage client={client} token={token} onSessionLost={onSessionLost} />,
+  },
+  {
+    key: 'job-runs',
+    label: '任务运行',
+    icon: <ScheduleOutlined />,
+    render: ({ client, token, onSessionLost }) => <JobRunsPage client={client} token={token} onSessionLost={onSessionLost} />,
   },
 ];
 

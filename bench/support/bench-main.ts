@@ -9,9 +9,9 @@ export function option(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-/** `--seconds N` (default 3): the measuring time of each case. */
-export function secondsOption(): number {
-  const value = Number(option('--seconds') ?? 3);
+/** `--seconds N` (default `fallback`, 3 unless the benchmark says): the measuring time of each case. */
+export function secondsOption(fallback = 3): number {
+  const value = Number(option('--seconds') ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error('--seconds needs a positive number');
   return value;
 }

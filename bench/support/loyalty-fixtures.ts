@@ -28,19 +28,26 @@ export interface SeededMember {
   entries: LedgerEntryDoc[];
 }
 
+/** The same day and hour `monthsAgo` months before `now` (the day capped at the 28th, so every month has it). */
+function monthsBefore(now: number, monthsAgo: number): number {
+  if (monthsAgo === 0) return now;
+  const at = new Date(now);
+  return Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - monthsAgo, Math.min(at.getUTCDate(), 28), at.getUTCHours());
+}
+
 /**
- * Member `id` (card number from `serial`), joined 400 days ago, holding START_POINTS in
+ * Member `id` (card number from `serial`), joined 400 days before `now`, holding START_POINTS in
  * `openBuckets` buckets, posted by the ledger's own plan: one credit in each of the last
- * `openBuckets` Shanghai months, the last one at NOW. That last bucket is the one points earned
- * at NOW go to, so a check-in credits it; a spend takes from the oldest, which covers a reward.
+ * `openBuckets` Shanghai months, the last one at `now`. That last bucket is the one points earned
+ * at `now` go to, so a check-in credits it; a spend takes from the oldest, which covers a reward.
  */
-export function memberFixture(id: string, serial: number, openBuckets = 1): SeededMember {
-  const base = newMember({ _id: id, openid: `o-${id}`, memberNo: String(4_000_000_000 + serial), now: NOW - 400 * DAY });
+export function memberFixture(id: string, serial: number, openBuckets = 1, now = NOW): SeededMember {
+  const base = newMember({ _id: id, openid: `o-${id}`, memberNo: String(4_000_000_000 + serial), now: now - 400 * DAY });
   let points = base.points;
   const lots = new Map<string, PointLotDoc>();
   const entries: LedgerEntryDoc[] = [];
   for (let monthsAgo = openBuckets - 1; monthsAgo >= 0; monthsAgo -= 1) {
-    const at = Date.UTC(2026, 10 - monthsAgo, 2, 2);
+    const at = monthsBefore(now, monthsAgo);
     const share = Math.floor(START_POINTS / openBuckets) + (monthsAgo === 0 ? START_POINTS % openBuckets : 0);
     const posting = planCredit(
       { memberId: id, points, lots, now: at },

@@ -31,7 +31,7 @@ const decimal = (value: number) => (Number.isInteger(value) ? String(value) : va
 const ratio = (measured: number, minimum: number) => (minimum > 0 ? `${(measured / minimum).toFixed(2)}x` : 'n/a');
 
 /** A fixed-width table; the first `left` columns are left-aligned. */
-function table(header: string[], rows: string[][], left = 1): string {
+export function table(header: string[], rows: string[][], left = 1): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
   const line = (cells: string[]) =>
     cells.map((cell, column) => (column < left ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ').trimEnd();

@@ -1,12 +1,18 @@
 /**
  * Child process: the local cloud on a temporary database with the project's collections
  * (cloudfunctions/collections.json), its database engine wrapped so that every SDK database
- * request is counted by action, and a small control endpoint for the benchmark:
+ * request is counted by action, and a small control endpoint for the benchmarks (bench:loyalty,
+ * bench:checkout); nothing it does through the control endpoint is counted:
  *
  *   GET  /counts                                  the counters (counting key → requests so far)
  *   GET  /cpu                                     CPU time this process has used, {seconds}
+ *   GET  /count/<collection>                      documents in a collection, {count}
  *   POST /members {prefix, firstSerial, count, openBuckets}    seeds fresh members (see seededMembers)
  *   POST /rewards {ids, stock}                    seeds pickup rewards
+ *   POST /docs {docs: {<collection>: [doc, …]}}   inserts documents as given, all or none
+ *   POST /payments/settle {outTradeNo}            confirms a simulated WeChat Pay order as the dev page
+ *                                                 does, and answers the callback event, {event}, for the
+ *                                                 caller to deliver (this cloud runs no functions)
  *
  * Prints `{"tcbUrl": …, "controlUrl": …}` on one stdout line, and stops (removing the data) when
  * its stdin closes or it receives SIGINT/SIGTERM. Both listen on 127.0.0.1 only.
@@ -17,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Doc } from '../../local-cloud/db/ejson';
+import { paymentCallbackEvent } from '../../local-cloud/dev/payments';
 import { json, readJson } from '../../local-cloud/gateway/http';
 import { startLocalCloud } from '../../local-cloud/local-cloud';
 import { ownCpuSeconds } from './cpu-usage';
@@ -25,12 +32,14 @@ import type { ActionCounts } from './round-trips';
 import { countKey } from './round-trips';
 import { serveUntilClosed } from './serve-until-closed';
 
+const APPID = 'wx0000000000local';
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lm-bench-loyalty-'));
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
   let cloud: Awaited<ReturnType<typeof startLocalCloud>>;
   try {
-    cloud = await startLocalCloud({ root: resolve(__dirname, '../..'), dataDir, functions: false, timers: false, log: () => undefined });
+    cloud = await startLocalCloud({ root: resolve(__dirname, '../..'), dataDir, appid: APPID, functions: false, timers: false, log: () => undefined });
   } catch (error) {
     removeData();
     throw error;
@@ -46,11 +55,26 @@ async function main(): Promise<void> {
     return handle(action, params);
   };
 
-  const { store } = cloud;
+  const { store, payments } = cloud;
   const control = createServer((req, res) => {
     const answer = async () => {
       if (req.method === 'GET' && req.url === '/counts') return json(res, 200, counts);
       if (req.method === 'GET' && req.url === '/cpu') return json(res, 200, { seconds: ownCpuSeconds() });
+      const counted = /^\/count\/([a-z_]+)$/.exec(req.url ?? '');
+      if (req.method === 'GET' && counted) return json(res, 200, { count: store.count(counted[1] as string) });
+      if (req.method === 'POST' && req.url === '/docs') {
+        const { docs } = (await readJson(req)) as { docs: Record<string, Doc[]> };
+        store.atomically(() => {
+          for (const [collection, list] of Object.entries(docs)) for (const doc of list) store.insert(collection, doc);
+        });
+        return json(res, 200, { seeded: Object.values(docs).reduce((sum, list) => sum + list.length, 0) });
+      }
+      if (req.method === 'POST' && req.url === '/payments/settle') {
+        const { outTradeNo } = (await readJson(req)) as { outTradeNo: string };
+        const payment = payments.settle(outTradeNo, 'SUCCESS', Date.now());
+        if (!payment) return json(res, 409, { error: `payment ${outTradeNo} is not waiting to be paid` });
+        return json(res, 200, { event: paymentCallbackEvent(payment, APPID) });
+      }
       if (req.method === 'POST' && req.url === '/members') {
         const { prefix, firstSerial, count, openBuckets } = (await readJson(req)) as { prefix: string; firstSerial: number; count: number; openBuckets: number };
         store.atomically(() => {

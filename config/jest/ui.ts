@@ -2,7 +2,7 @@ import type { Config } from 'jest';
 import { shared } from './shared';
 
 /** ESM packages under node_modules that the Taro H5 components pull in. */
-const esmPackages = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'tslib'];
+const esmPackages = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'tslib', '@nutui'];
 
 /** Component tests for the Taro client, rendered with the real H5 components in jsdom. */
 export const ui: Config = {
@@ -27,6 +27,7 @@ export const ui: Config = {
     ...shared.moduleNameMapper,
     '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index',
     '^@tarojs/taro$': '<rootDir>/config/jest/taro-mock.ts',
+    '^@nutui/nutui-react-taro$': '<rootDir>/config/jest/nutui-on-demand.ts',
     '\\.(css|scss|sass|less)$': '<rootDir>/config/jest/style-stub.ts',
   },
   globals: {

@@ -3,10 +3,10 @@ import type { CouponEvent } from './status-machine';
 import { COUPON_STATE_TEXT, couponStateAt, isUsableAt, nextStatus } from './status-machine';
 
 const STATUSES: CouponStatus[] = ['issued', 'locked', 'used', 'expired', 'voided'];
-const EVENTS: CouponEvent[] = ['lock', 'use', 'release', 'expire', 'void'];
+const EVENTS: CouponEvent[] = ['lock', 'use', 'release', 'restore', 'expire', 'void'];
 
 describe('coupon status machine', () => {
-  it('allows exactly issued→locked→used, locked→issued (release), issued→expired and issued→voided', () => {
+  it('allows exactly issued→locked→used, locked→issued (release), used→issued (restore), issued→expired and issued→voided', () => {
     const allowed = STATUSES.flatMap((from) => EVENTS.map((event) => [from, event, nextStatus(from, event)] as const)).filter(([, , to]) => to !== null);
     expect(allowed).toEqual([
       ['issued', 'lock', 'locked'],
@@ -14,11 +14,13 @@ describe('coupon status machine', () => {
       ['issued', 'void', 'voided'],
       ['locked', 'use', 'used'],
       ['locked', 'release', 'issued'],
+      ['used', 'restore', 'issued'],
     ]);
   });
 
-  it('keeps used, expired and voided final', () => {
-    for (const final of ['used', 'expired', 'voided'] as const) {
+  it('keeps expired and voided final, and a used coupon final but for a full refund', () => {
+    expect(EVENTS.filter((event) => nextStatus('used', event) !== null)).toEqual(['restore']);
+    for (const final of ['expired', 'voided'] as const) {
       for (const event of EVENTS) expect(nextStatus(final, event)).toBeNull();
     }
   });

@@ -2,19 +2,23 @@ import type { CouponInstanceDoc, CouponStatus } from '~/types/coupons';
 import type { MyCoupon } from '~/types/functions/coupons';
 import type { EpochMs } from '~/types/units';
 
-/** What can happen to an instance. `release` is the way back from `locked` to `issued`. */
-export type CouponEvent = 'lock' | 'use' | 'release' | 'expire' | 'void';
+/**
+ * What can happen to an instance. `release` is the way back from `locked` to `issued`;
+ * `restore` gives a used coupon back when its whole order is refunded.
+ */
+export type CouponEvent = 'lock' | 'use' | 'release' | 'restore' | 'expire' | 'void';
 
 /**
- * The whole status machine: issued → locked → used, locked → issued on release, issued →
- * expired past its window, issued → voided by an admin. A locked coupon is never voided or
- * expired: an order holds it and will either use or release it. `used`, `expired` and
- * `voided` are final.
+ * The whole status machine: issued → locked → used, locked → issued on release, used →
+ * issued when the order that used it is refunded in full, issued → expired past its window,
+ * issued → voided by an admin. A locked coupon is never voided or expired: an order holds it
+ * and will either use or release it. `expired` and `voided` are final.
  */
 export const COUPON_TRANSITIONS: Readonly<Record<CouponEvent, { from: readonly CouponStatus[]; to: CouponStatus }>> = {
   lock: { from: ['issued'], to: 'locked' },
   use: { from: ['locked'], to: 'used' },
   release: { from: ['locked'], to: 'issued' },
+  restore: { from: ['used'], to: 'issued' },
   expire: { from: ['issued'], to: 'expired' },
   void: { from: ['issued'], to: 'voided' },
 };

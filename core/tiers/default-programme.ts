@@ -1,3 +1,4 @@
+import type { SubscriptionTopic } from '~/types/notify';
 import type { ProgrammeSettings, TierDoc } from '~/types/programme';
 
 /**
@@ -55,13 +56,26 @@ export const DEFAULT_TIERS: readonly TierDoc[] = [
   },
 ];
 
+/** Days before a month's points expire that members are reminded, unless the stored programme says otherwise. */
+export const DEFAULT_EXPIRY_NOTICE_DAYS = 7;
+
+/** Placeholder subscription message template ids, until the brand picks its templates in the mini-program console. */
+export const DEFAULT_MESSAGE_TEMPLATE_IDS: Readonly<Record<SubscriptionTopic, string>> = {
+  tierChange: 'tier-change',
+  tierAtRisk: 'tier-at-risk',
+  birthdayCoupon: 'birthday-coupon',
+  comebackCoupon: 'comeback-coupon',
+  pointsExpiring: 'points-expiring',
+};
+
 export const DEFAULT_PROGRAMME: ProgrammeSettings = {
   _id: 'programme',
-  points: { earnPerYuan: 1, pendingDays: 7, expiryMonths: 12, pointsPerYuan: 100, maxRedeemPercent: 50 },
+  points: { earnPerYuan: 1, pendingDays: 7, expiryMonths: 12, pointsPerYuan: 100, maxRedeemPercent: 50, expiryNoticeDays: DEFAULT_EXPIRY_NOTICE_DAYS },
   checkIn: { dailyPoints: 5, streakDays: 7, streakBonusPoints: 20 },
   profileBonusPoints: 50,
   tierReview: { windowDays: 365, graceDays: 30, noticeDays: 14, maxDropPerReview: 1 },
   coupons: { welcomeTemplateId: 'welcome', comebackTemplateId: 'comeback', comebackAfterDays: 90, comebackCooldownDays: 180 },
+  messages: { templateIds: { ...DEFAULT_MESSAGE_TEMPLATE_IDS } },
 };
 
 /** The tier every new member starts in. */

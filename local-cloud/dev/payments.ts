@@ -61,6 +61,21 @@ export class Payments {
       out_trade_no TEXT PRIMARY KEY, fn TEXT NOT NULL, callback_fn TEXT NOT NULL, openid TEXT, body TEXT NOT NULL,
       total_fee INTEGER NOT NULL, sub_mch_id TEXT NOT NULL, prepay_id TEXT NOT NULL, state TEXT NOT NULL,
       transaction_id TEXT, created_at INTEGER NOT NULL, paid_at INTEGER)`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS _local_refunds (
+      out_refund_no TEXT PRIMARY KEY, out_trade_no TEXT NOT NULL, refund_id TEXT NOT NULL,
+      refund_fee INTEGER NOT NULL, created_at INTEGER NOT NULL)`);
+  }
+
+  /** Refunds made against a payment, oldest first. */
+  refunds(outTradeNo: string): { outRefundNo: string; refundId: string; refundFee: number; createdAt: number }[] {
+    return (
+      this.sql.prepare('SELECT * FROM _local_refunds WHERE out_trade_no = ? ORDER BY created_at, out_refund_no').all(outTradeNo) as {
+        out_refund_no: string;
+        refund_id: string;
+        refund_fee: number;
+        created_at: number;
+      }[]
+    ).map((row) => ({ outRefundNo: row.out_refund_no, refundId: row.refund_id, refundFee: row.refund_fee, createdAt: row.created_at }));
   }
 
   get(outTradeNo: string): Payment | undefined {
@@ -115,9 +130,37 @@ export class Payments {
         if (existing.state === 'SUCCESS') return fail('ORDERPAID', 'order already paid');
         this.setState(outTradeNo, 'CLOSED', null, null);
         return ok;
+      case 'refund':
+        return this.refund(existing, args, now);
       default:
         return fail('NOT_EMULATED', `[local-cloud] cloudPay.${api} is not emulated yet`);
     }
+  }
+
+  /**
+   * A refund, at once (WeChat Pay settles it later and calls back; the local cloud does not).
+   * As on WeChat Pay, the same out_refund_no is the same refund, and refunds never exceed the payment.
+   */
+  private refund(payment: Payment | undefined, args: Record<string, unknown>, now: number): Record<string, unknown> {
+    const outRefundNo = String(args.out_refund_no ?? '');
+    const refundFee = Number(args.refund_fee);
+    if (!payment) return fail('ORDERNOTEXIST', 'order does not exist');
+    if (payment.state !== 'SUCCESS') return fail('TRADE_STATE_ERROR', 'order is not paid');
+    if (!outRefundNo) return fail('PARAM_ERROR', 'out_refund_no is required');
+    if (Number(args.total_fee) !== payment.totalFee) return fail('PARAM_ERROR', 'total_fee does not match the payment');
+    if (!Number.isInteger(refundFee) || refundFee <= 0) return fail('PARAM_ERROR', 'refund_fee must be a positive integer (fen)');
+    const earlier = this.refunds(payment.outTradeNo);
+    const same = earlier.find((refund) => refund.outRefundNo === outRefundNo);
+    if (same) {
+      if (same.refundFee !== refundFee) return fail('PARAM_ERROR', 'out_refund_no was used with another refund_fee');
+      return { ...ok, out_trade_no: payment.outTradeNo, out_refund_no: outRefundNo, refund_id: same.refundId, refund_fee: refundFee };
+    }
+    if (earlier.reduce((sum, refund) => sum + refund.refundFee, 0) + refundFee > payment.totalFee) return fail('NOTENOUGH', 'refunds exceed the payment');
+    const refundId = `5030${randomBytes(12).toString('hex')}`;
+    this.sql
+      .prepare('INSERT INTO _local_refunds (out_refund_no, out_trade_no, refund_id, refund_fee, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(outRefundNo, payment.outTradeNo, refundId, refundFee, now);
+    return { ...ok, out_trade_no: payment.outTradeNo, out_refund_no: outRefundNo, refund_id: refundId, refund_fee: refundFee };
   }
 
   private insert(fn: string, openid: string | null, args: Record<string, unknown>, totalFee: number, now: number): Payment {

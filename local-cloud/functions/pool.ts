@@ -58,6 +58,8 @@ export interface PoolOptions {
   maxInstances: number;
   idleMs: number;
   log: (entry: InvocationLog) => void;
+  /** The local cloud's clock, shared by all pools: function code sees the machine's time plus this offset. */
+  clock: { offsetMs: number };
 }
 
 const WORKER_FILE = join(__dirname, 'worker.ts');
@@ -87,6 +89,7 @@ export class FunctionPool {
       id: this.nextId++,
       event,
       identity: identityEnv(caller),
+      clockOffsetMs: this.options.clock.offsetMs,
       context: {
         callbackWaitsForEmptyEventLoop: false,
         memory_limit_in_mb: 256,

@@ -7,6 +7,8 @@ export interface InvokeMessage {
   context: Record<string, unknown>;
   /** The caller identity as the platform passes it: WX_* variables for this invocation only. */
   identity: Record<string, string>;
+  /** How far the local cloud's clock is set ahead of (or behind) the machine's, for tests that move time. */
+  clockOffsetMs: number;
 }
 
 export interface ResultMessage {
@@ -30,10 +32,17 @@ if (typeof main !== 'function') throw new Error(`${input.bundle} does not export
 
 let identityKeys: string[] = [];
 
+// The local cloud's settable clock: function code reads time through Date.now(), which this
+// instance shifts by the offset of the invocation it is running.
+let clockOffsetMs = 0;
+const machineNow = Date.now.bind(Date);
+Date.now = () => machineNow() + clockOffsetMs;
+
 parentPort?.on('message', async (message: InvokeMessage) => {
   for (const key of identityKeys) delete process.env[key];
   identityKeys = Object.keys(message.identity);
   Object.assign(process.env, message.identity);
+  clockOffsetMs = message.clockOffsetMs;
   let reply: ResultMessage;
   try {
     const result = await main(message.event, message.context);

@@ -37,3 +37,20 @@ export function serveStatic(dir: string, relative: string, res: ServerResponse):
   createReadStream(file).pipe(res);
   return true;
 }
+
+/**
+ * Serves one file from `dir` (demo media), with no index fallback: answers false when the path
+ * leaves the folder or names no file, so the caller can answer 404.
+ */
+export function serveFile(dir: string, relative: string, res: ServerResponse): boolean {
+  let wanted: string;
+  try {
+    wanted = normalize(join(dir, decodeURIComponent(relative)));
+  } catch {
+    return false;
+  }
+  if (!wanted.startsWith(dir.endsWith(sep) ? dir : dir + sep) || !existsSync(wanted) || !statSync(wanted).isFile()) return false;
+  res.writeHead(200, { 'content-type': TYPES[extname(wanted)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600' });
+  createReadStream(wanted).pipe(res);
+  return true;
+}

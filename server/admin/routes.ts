@@ -5,9 +5,16 @@ import { createCouponTemplate } from '../coupons/create-coupon-template';
 import { issueCampaignCoupons } from '../coupons/issue-campaign-coupons';
 import { setCouponTemplateStatus } from '../coupons/set-coupon-template-status';
 import { voidCoupon } from '../coupons/void-coupon';
+import { listAdminProducts } from '../catalog/list-admin-products';
+import { saveProduct } from '../catalog/save-product';
+import { setProductStatus } from '../catalog/set-product-status';
+import { setStock } from '../catalog/set-stock';
+import { listJobRuns } from '../jobs/list-job-runs';
 import { adjustPoints } from '../points/member-points';
 import { reconcileAll, reconcileMember } from '../points/reconcile';
 import { setMemberBirthday } from '../members/update-member';
+import { completePickup, listAllOrders, listRefunds, shipOrderById } from '../orders/admin-orders';
+import { approveRefund, rejectRefund } from '../orders/review-refund';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { listMembers } from './list-members';
 import { loginAdmin, requireAdmin } from './session';
@@ -47,6 +54,44 @@ export const adminRoutes: Routes<'admin'> = {
     requireAdmin(token, ctx);
     return issueCampaignCoupons(input, ctx);
   },
+  listJobRuns: ({ action: _action, token, ...input }, ctx) => {
+    requireAdmin(token, ctx);
+    return listJobRuns(input, ctx);
+  },
+  listProducts: ({ action: _action, token, ...input }, ctx) => {
+    requireAdmin(token, ctx);
+    return listAdminProducts(ctx, input);
+  },
+  saveProduct: ({ action: _action, token, ...input }, ctx) => {
+    requireAdmin(token, ctx);
+    return saveProduct(ctx, input);
+  },
+  setProductStatus: ({ action: _action, token, ...input }, ctx) => {
+    requireAdmin(token, ctx);
+    return setProductStatus(ctx, input);
+  },
+  setStock: ({ action: _action, token, ...input }, ctx) => {
+    requireAdmin(token, ctx);
+    return setStock(ctx, input);
+  },
+  listOrders: ({ action: _action, token, ...input }, ctx) => {
+    requireAdmin(token, ctx);
+    return listAllOrders(ctx, input);
+  },
+  shipOrder: ({ token, orderId, trackingNo }, ctx) => {
+    requireAdmin(token, ctx);
+    return shipOrderById(ctx, orderId, trackingNo);
+  },
+  completePickup: ({ token, pickupCode }, ctx) => {
+    requireAdmin(token, ctx);
+    return completePickup(ctx, pickupCode);
+  },
+  listRefunds: ({ action: _action, token, ...input }, ctx) => {
+    requireAdmin(token, ctx);
+    return listRefunds(ctx, input);
+  },
+  approveRefund: ({ token, refundId }, ctx) => approveRefund(ctx, requireAdmin(token, ctx).sub, refundId),
+  rejectRefund: ({ token, refundId, note }, ctx) => rejectRefund(ctx, requireAdmin(token, ctx).sub, refundId, note),
 };
 
 /** The `admin` cloud function's main. */

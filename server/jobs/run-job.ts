@@ -1,36 +1,67 @@
 import { randomBytes } from 'node:crypto';
+import { dayOf } from '~/core/calendar/shanghai';
 import type { JobRunDoc, JobStateDoc } from '~/types/jobs';
 import type { EpochMs } from '~/types/units';
 import type { RequestContext } from '../runtime/wx';
 
+/** One pass of a job over everything due: every invocation of it decides as of `asOf`. */
+export interface Sweep {
+  asOf: EpochMs;
+  /** `asOf` of the last finished sweep (null before the first): what became due since then is this sweep's. */
+  since: EpochMs | null;
+}
+
 /** One job: pages of work read by an indexed cursor, and what to do with each item. */
 export interface JobSpec<Item> {
   name: string;
+  /** `daily`: one sweep per Shanghai day, continued on later ticks until done; `eachTick` (the default): a new sweep on every tick after the last finished. */
+  cadence?: 'daily' | 'eachTick';
   /** Stop taking new pages after this long, well before the platform's time limit. */
   budgetMs: number;
   pageSize: number;
+  /** Items of one page handled at once (they belong to different members). */
+  concurrency?: number;
   /** The next page after `cursor` (null: from the start), by an indexed range, never by skip. */
-  page(ctx: RequestContext, cursor: string | null, limit: number): Promise<{ items: Item[]; next: string | null }>;
+  page(ctx: RequestContext, cursor: string | null, limit: number, sweep: Sweep): Promise<{ items: Item[]; next: string | null }>;
   /** Does one item's effect; every effect carries a natural key, so doing it twice changes nothing. */
-  handle(ctx: RequestContext, item: Item): Promise<'changed' | 'skipped'>;
+  handle(ctx: RequestContext, item: Item, sweep: Sweep): Promise<'changed' | 'skipped'>;
 }
 
 /** Extra time past the budget before another run may take over a lease. */
 const LEASE_MARGIN_MS = 60_000;
 
+const idle = (state: JobStateDoc, cadence: JobSpec<unknown>['cadence'], now: EpochMs) =>
+  cadence === 'daily' && state.sweepAsOf == null && state.lastSweepAsOf != null && dayOf(state.lastSweepAsOf) === dayOf(now);
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+}
+
 /**
  * Runs one invocation of a job: takes the job's lease (so two overlapping runs never work the
- * same range), continues from the stored cursor, saves the cursor after every page, and stops
- * when the work is done or the budget is spent; the next tick continues. A crash leaves the
- * cursor at the last saved page, and redoing that page changes nothing (natural keys).
+ * same range), continues the sweep in progress from its stored cursor (or starts one, as of the
+ * invocation's `now`), saves the cursor after every page, and stops when the sweep is done or
+ * the budget is spent; the next tick continues. A crash leaves the cursor at the last saved
+ * page, and redoing that page changes nothing (natural keys, decisions as of the sweep's
+ * `asOf`). Answers null without recording a run when a daily job has already swept today.
+ * `clock` measures the budget only; the calendar is `ctx.now`.
  */
-export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clock: () => EpochMs = Date.now): Promise<JobRunDoc> {
+export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clock: () => EpochMs = Date.now): Promise<JobRunDoc | null> {
   const _ = ctx.db.command;
   const states = ctx.db.collection<JobStateDoc>('job_state');
   const runs = ctx.db.collection<JobRunDoc>('job_runs');
   const started = clock();
+  const fresh: JobStateDoc = { _id: spec.name, cursor: null, leaseOwner: null, leaseUntil: 0, lastFinishedAt: null, sweepAsOf: null, lastSweepAsOf: null };
+  const before = (await states.get(spec.name)) ?? ((await states.insert(fresh)) ? fresh : ((await states.get(spec.name)) as JobStateDoc));
+  if (idle(before, spec.cadence, ctx.now)) return null;
+
   const run: JobRunDoc = {
-    _id: `${spec.name}:${started}:${randomBytes(4).toString('hex')}`,
+    _id: `${spec.name}:${ctx.now}:${randomBytes(4).toString('hex')}`,
     job: spec.name,
     status: 'running',
     startedAt: ctx.now,
@@ -41,30 +72,41 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
     failed: 0,
     cursor: null,
     note: null,
+    sweepAsOf: null,
   };
-  await states.insert({ _id: spec.name, cursor: null, leaseOwner: null, leaseUntil: 0, lastFinishedAt: null });
   const leaseUntil = ctx.now + spec.budgetMs + LEASE_MARGIN_MS;
   const leased = await states.updateWhere({ _id: spec.name, leaseUntil: _.lt(ctx.now) }, { leaseOwner: run._id, leaseUntil });
   if (leased !== 1) {
     await runs.insert({ ...run, status: 'skipped', finishedAt: ctx.now, note: 'another run holds the lease' });
-    return { ...run, status: 'skipped' };
+    return { ...run, status: 'skipped', finishedAt: ctx.now, note: 'another run holds the lease' };
   }
-  await runs.insert(run);
   const state = (await states.get(spec.name)) as JobStateDoc;
-  let cursor = state.cursor;
+  const release = (fields: Partial<JobStateDoc>) => states.updateWhere({ _id: spec.name, leaseOwner: run._id }, { leaseOwner: null, leaseUntil: 0, ...fields });
+  // Another run may have finished today's sweep between the first read and the lease.
+  if (idle(state, spec.cadence, ctx.now)) {
+    await release({});
+    return null;
+  }
+  const sweep: Sweep = { asOf: state.sweepAsOf ?? ctx.now, since: state.lastSweepAsOf ?? null };
+  if (state.sweepAsOf == null) await states.updateWhere({ _id: spec.name, leaseOwner: run._id }, { sweepAsOf: sweep.asOf, cursor: null });
+  run.sweepAsOf = sweep.asOf;
+  await runs.insert(run);
+
+  const work: RequestContext = { ...ctx, now: sweep.asOf };
+  let cursor = state.sweepAsOf == null ? null : state.cursor;
   let done = false;
   try {
     while (clock() - started < spec.budgetMs) {
-      const { items, next } = await spec.page(ctx, cursor, spec.pageSize);
-      for (const item of items) {
+      const { items, next } = await spec.page(work, cursor, spec.pageSize, sweep);
+      await eachLimited(items, spec.concurrency ?? 1, async (item) => {
         run.scanned += 1;
         try {
-          run[(await spec.handle(ctx, item)) === 'changed' ? 'changed' : 'skipped'] += 1;
+          run[(await spec.handle(work, item, sweep)) === 'changed' ? 'changed' : 'skipped'] += 1;
         } catch (error) {
           run.failed += 1;
           console.error(`[${spec.name}] item failed`, error);
         }
-      }
+      });
       cursor = next;
       done = next === null;
       await states.updateWhere({ _id: spec.name, leaseOwner: run._id }, { cursor });
@@ -77,10 +119,7 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
   }
   run.cursor = cursor;
   run.finishedAt = ctx.now + (clock() - started);
-  await states.updateWhere(
-    { _id: spec.name, leaseOwner: run._id },
-    { leaseOwner: null, leaseUntil: 0, ...(done ? { lastFinishedAt: run.finishedAt } : {}) },
-  );
+  await release(done ? { lastFinishedAt: run.finishedAt, sweepAsOf: null, lastSweepAsOf: sweep.asOf, cursor: null } : {});
   const { _id, ...fields } = run;
   await runs.updateWhere({ _id }, fields);
   return run;

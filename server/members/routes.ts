@@ -6,6 +6,7 @@ import { createWxHandler, requireOpenid } from '../runtime/wx';
 import { memberTierProgress } from '../tiers/qualifying-spend';
 import { getProfile, loadMember } from './get-profile';
 import { joinMember } from './join-member';
+import { issueMemberCode } from './member-code';
 import { deleteAccount, setBirthday, setConsent, updateProfile } from './update-member';
 
 /** Routes of the `member` function: the caller is always the member acted on. */
@@ -37,6 +38,7 @@ export const memberRoutes: Routes<'member'> = {
     return { quota: await recordSubscriptions(ctx, { memberId: member._id, accepted, clientKey }) };
   },
   subscriptionQuota: async (_input, ctx) => ({ quota: await subscriptionQuota(ctx, (await loadMember(requireOpenid(ctx), ctx))._id) }),
+  memberCode: (_input, ctx) => issueMemberCode(requireOpenid(ctx), ctx),
 };
 
 /** The `member` cloud function's main. */

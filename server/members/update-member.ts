@@ -1,5 +1,6 @@
 import { anonymised, profileComplete } from '~/core/members/profile';
 import { RuleError } from '~/core/rule-error';
+import { birthdayMonthDay } from '~/core/schedules/birthday-schedule';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberProfile, MemberResponses } from '~/types/functions/member';
 import type { Points } from '~/types/units';
@@ -38,7 +39,9 @@ export async function updateProfile(
 /** Sets the birthday, once: a guarded update on `birthday: null`, so it cannot be changed by the member afterwards. */
 export async function setBirthday(ctx: RequestContext, openid: string, birthday: string): Promise<MemberResponses['setBirthday']> {
   const member = await loadMember(openid, ctx);
-  const set = await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id, status: 'active', birthday: null }, { birthday, updatedAt: ctx.now });
+  const set = await ctx.db
+    .collection<MemberDoc>('members')
+    .updateWhere({ _id: member._id, status: 'active', birthday: null }, { birthday, birthdayMonthDay: birthdayMonthDay(birthday), updatedAt: ctx.now });
   if (set !== 1 && member.birthday !== birthday) throw new RuleError('BIRTHDAY_LOCKED', '生日设置后不可修改，如需更正请联系客服');
   const updated = { ...member, birthday };
   return { ...(await profileOf(ctx, updated)), bonusPoints: await bonusIfComplete(ctx, updated) };
@@ -46,18 +49,24 @@ export async function setBirthday(ctx: RequestContext, openid: string, birthday:
 
 /** An admin corrects a member's birthday (members can set it only once). */
 export async function setMemberBirthday(ctx: RequestContext, memberId: string, birthday: string): Promise<void> {
-  const changed = await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: memberId, status: 'active' }, { birthday, updatedAt: ctx.now });
+  const changed = await ctx.db
+    .collection<MemberDoc>('members')
+    .updateWhere({ _id: memberId, status: 'active' }, { birthday, birthdayMonthDay: birthdayMonthDay(birthday), updatedAt: ctx.now });
   if (changed !== 1) {
     const member = await ctx.db.collection<MemberDoc>('members').get(memberId);
     if (!member || member.status !== 'active') throw new AppError('NOT_FOUND', '会员不存在');
   }
 }
 
-/** Records the member's choice about marketing messages. */
+/**
+ * Records the member's choice about marketing messages. A consent puts the member (back) in the
+ * comeback coupon's sweep, which left them out while they had none.
+ */
 export async function setConsent(ctx: RequestContext, openid: string, marketing: boolean): Promise<MemberProfile> {
   const member = await loadMember(openid, ctx);
   const consent = { marketing, updatedAt: ctx.now };
-  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id }, { consent, updatedAt: ctx.now });
+  const comeback = marketing && member.comebackDueAt == null ? { comebackDueAt: ctx.now } : {};
+  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id }, { consent, ...comeback, updatedAt: ctx.now });
   return profileOf(ctx, { ...member, consent });
 }
 
@@ -67,6 +76,8 @@ export async function setConsent(ctx: RequestContext, openid: string, marketing:
  */
 export async function deleteAccount(ctx: RequestContext, openid: string): Promise<{ deleted: true }> {
   const member = await loadMember(openid, ctx);
-  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id, status: 'active' }, anonymised(member, ctx.now));
+  // The timer jobs' dates go too, so the sweeps no longer read the account.
+  const unscheduled = { birthdayMonthDay: null, tierReviewAt: null, tierNotice: null, comebackDueAt: null };
+  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id, status: 'active' }, { ...anonymised(member, ctx.now), ...unscheduled });
   return { deleted: true };
 }

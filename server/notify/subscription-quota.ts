@@ -34,3 +34,16 @@ export async function recordSubscriptions(
   }
   return subscriptionQuota(ctx, input.memberId);
 }
+
+/**
+ * Which of `memberIds` have quota left for `topic`, in one read: a sweep asks once per page
+ * and skips the members who did not subscribe, instead of a guarded update for each. Advisory
+ * only; the guarded update at sending decides.
+ */
+export async function subscribersAmong(ctx: RequestContext, topic: SubscriptionTopic, memberIds: string[]): Promise<Set<string>> {
+  const ids = [...new Set(memberIds)];
+  if (ids.length === 0) return new Set();
+  const _ = ctx.db.command;
+  const found = await ctx.db.collection<SubscriptionDoc>('subscriptions').find({ _id: _.in(ids), [`quota.${topic}`]: _.gt(0) }, { limit: ids.length });
+  return new Set(found.map((doc) => doc._id));
+}

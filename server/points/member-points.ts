@@ -3,6 +3,7 @@ import { allocate } from '~/core/money/allocate';
 import { checkInReward, purchasePoints } from '~/core/points/earning';
 import { planClawback, planCredit, planExpire, planPendingEarn, planRefundSpend, planRelease, planSpend } from '~/core/points/ledger-plans';
 import { pendingLotId } from '~/core/points/lots';
+import { spendSlice } from '~/core/points/spend-slice';
 import { RuleError } from '~/core/rule-error';
 import type { LedgerEntryDoc, LedgerRef, PointLotDoc } from '~/types/points';
 import type { EpochMs, Fen, Points } from '~/types/units';
@@ -164,18 +165,23 @@ export async function spendPoints(
   });
 }
 
-/** Gives back what the spend `spendKey` took, to the same buckets; idempotent on `key`. */
+/**
+ * Gives back what the spend `spendKey` took, to the same buckets — all of it, or only the
+ * `slices` of it (see spendSlice), e.g. the points used on refunded order lines; idempotent on `key`.
+ */
 export async function refundSpentPoints(
   ctx: RequestContext,
-  input: { memberId: string; key: string; spendKey: string; reason: string; ref: LedgerRef },
+  input: { memberId: string; key: string; spendKey: string; reason: string; ref: LedgerRef; slices?: { offset: number; points: Points }[] },
 ): Promise<PostResult | null> {
   const [spend, { programme }] = await Promise.all([ctx.db.collection<LedgerEntryDoc>('ledger_entries').get(input.spendKey), loadProgramme(ctx)]);
   if (!spend) return null;
+  const lots = input.slices ? input.slices.flatMap((slice) => spendSlice(spend.lots, slice.offset, slice.points)) : spend.lots;
+  if (lots.length === 0) return null;
   return postEntry(ctx, {
     key: input.key,
     memberId: input.memberId,
-    lotIds: spend.lots.map((lot) => lot.lotId),
-    plan: (state) => planRefundSpend(state, { kind: 'refund', reason: input.reason, ref: input.ref }, spend, programme.points.expiryMonths),
+    lotIds: [...new Set(lots.map((lot) => lot.lotId))],
+    plan: (state) => planRefundSpend(state, { kind: 'refund', reason: input.reason, ref: input.ref }, { kind: spend.kind, lots }, programme.points.expiryMonths),
   });
 }
 

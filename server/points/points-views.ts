@@ -1,6 +1,9 @@
-import { monthOf, startOfDay } from '~/core/calendar/shanghai';
+import type { DayKey } from '~/core/calendar/shanghai';
+import { monthOf, previousDay, startOfDay } from '~/core/calendar/shanghai';
+import { checkInReward } from '~/core/points/earning';
 import type { MemberDoc } from '~/types/documents';
-import type { PointsHistoryPage, PointsSummary } from '~/types/functions/points';
+import type { CheckInCalendar, PointsHistoryPage, PointsSummary } from '~/types/functions/points';
+import type { ProgrammeSettings } from '~/types/programme';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
@@ -15,6 +18,7 @@ export async function pointsSummary(ctx: RequestContext, member: MemberDoc): Pro
     { orderBy: [['expiresAt', 'asc']], limit: 100 },
   );
   const soon = ctx.now + EXPIRING_SOON_DAYS * 86_400_000;
+  const held = lots.filter((lot) => lot.kind === 'bucket' && lot.remaining > 0 && lot.expiresAt >= ctx.now);
   return {
     available: member.points.available,
     pending: member.points.pending,
@@ -22,9 +26,8 @@ export async function pointsSummary(ctx: RequestContext, member: MemberDoc): Pro
     pendingLots: lots
       .filter((lot) => lot.kind === 'pending' && lot.remaining > 0)
       .map((lot) => ({ points: lot.remaining, availableAt: lot.pendingUntil, orderId: (lot.entryId ?? '').replace(/^earn:order:/, '') })),
-    expiring: lots
-      .filter((lot) => lot.kind === 'bucket' && lot.remaining > 0 && lot.expiresAt >= ctx.now && lot.expiresAt <= soon)
-      .map((lot) => ({ points: lot.remaining, expiresAt: lot.expiresAt })),
+    expiring: held.filter((lot) => lot.expiresAt <= soon).map((lot) => ({ points: lot.remaining, expiresAt: lot.expiresAt })),
+    nextExpiry: held[0] ? { points: held[0].remaining, expiresAt: held[0].expiresAt } : null,
     negative: member.points.available < 0,
   };
 }
@@ -56,4 +59,26 @@ export async function checkInDays(ctx: RequestContext, member: MemberDoc, month:
     { orderBy: [['createdAt', 'asc']], limit: 31 },
   );
   return entries.map((entry) => entry.ref.id);
+}
+
+/** Today's check-in as the calendar shows it: done or not, the live streak, and what today gives. */
+export function checkInToday(
+  last: MemberDoc['checkIn'],
+  today: DayKey,
+  rules: ProgrammeSettings['checkIn'],
+): Omit<CheckInCalendar, 'month' | 'days' | 'streak' | 'lastDay'> {
+  const checkedInToday = last.lastDay === today;
+  const todayStreak = checkedInToday ? last.streak : checkInReward(last, today, rules).streak;
+  const bonusToday = rules.streakDays > 0 && todayStreak % rules.streakDays === 0;
+  const n = rules.streakDays;
+  let daysToBonus = 0;
+  if (n > 0) daysToBonus = checkedInToday ? n - (todayStreak % n) : ((n - (todayStreak % n)) % n) + 1;
+  return {
+    today,
+    checkedInToday,
+    currentStreak: checkedInToday || last.lastDay === previousDay(today) ? last.streak : 0,
+    todayReward: { points: rules.dailyPoints, bonus: bonusToday ? rules.streakBonusPoints : 0 },
+    daysToBonus,
+    rules: { dailyPoints: rules.dailyPoints, streakDays: rules.streakDays, streakBonusPoints: rules.streakBonusPoints },
+  };
 }

@@ -1,9 +1,11 @@
+import { dayOf } from '~/core/calendar/shanghai';
 import { pointsRequests } from '~/types/functions/points';
 import { loadMember } from '../members/get-profile';
+import { loadProgramme } from '../programme/load-programme';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler, requireOpenid } from '../runtime/wx';
 import { checkIn } from './member-points';
-import { checkInDays, pointsHistory, pointsSummary } from './points-views';
+import { checkInDays, checkInToday, pointsHistory, pointsSummary } from './points-views';
 
 /** Routes of the `points` function: the caller's own points only. */
 export const pointsRoutes: Routes<'points'> = {
@@ -23,7 +25,14 @@ export const pointsRoutes: Routes<'points'> = {
   },
   checkInCalendar: async (input, ctx) => {
     const member = await loadMember(requireOpenid(ctx), ctx);
-    return { month: input.month, days: await checkInDays(ctx, member, input.month), streak: member.checkIn.streak, lastDay: member.checkIn.lastDay };
+    const [days, { programme }] = await Promise.all([checkInDays(ctx, member, input.month), loadProgramme(ctx)]);
+    return {
+      month: input.month,
+      days,
+      streak: member.checkIn.streak,
+      lastDay: member.checkIn.lastDay,
+      ...checkInToday(member.checkIn, dayOf(ctx.now), programme.checkIn),
+    };
   },
 };
 

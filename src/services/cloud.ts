@@ -9,11 +9,14 @@ export type ClientErrorCode = ErrorCode | 'NETWORK';
 /** A cloud function answered `ok: false`, or the call never got an answer (`NETWORK`). */
 export class CloudError extends Error {
   readonly code: ClientErrorCode;
+  /** The server's machine-readable extras, e.g. the new breakdown of a PRICE_CHANGED refusal. */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ClientErrorCode, message: string) {
+  constructor(code: ClientErrorCode, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'CloudError';
     this.code = code;
+    this.details = details;
     // Subclassing Error loses the prototype once compiled down to ES5 for the weapp target.
     Object.setPrototypeOf(this, new.target.prototype);
   }
@@ -41,7 +44,7 @@ function unwrap<T>(envelope: unknown): T {
     throw new CloudError('NETWORK', 'The cloud function answered with an unexpected shape.');
   }
   if (envelope.ok) return envelope.data as T;
-  throw new CloudError(envelope.error.code, envelope.error.message);
+  throw new CloudError(envelope.error.code, envelope.error.message, envelope.error.details);
 }
 
 function isEnvelope(value: unknown): value is ApiResult<unknown> {

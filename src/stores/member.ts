@@ -1,7 +1,12 @@
 import { create } from 'zustand';
-import type { MemberProfile } from '~/types/functions/member';
+import type { Gender } from '~/types/documents';
+import type { MemberProfile, TierProgressView } from '~/types/functions/member';
+import type { SubscriptionTopic } from '~/types/notify';
+import type { Points } from '~/types/units';
 import { CloudError, isCloudError } from '../services/cloud';
 import * as memberService from '../services/member';
+import type { Loadable } from './loadable';
+import { idle, loadInto } from './loadable';
 
 export type MemberStatus = 'idle' | 'loading' | 'guest' | 'member' | 'error';
 
@@ -18,7 +23,25 @@ export interface MemberState {
   load: () => Promise<void>;
   /** Joins the programme and keeps the returned profile. */
   join: () => Promise<void>;
+  tierProgress: Loadable<TierProgressView>;
+  subscriptionQuota: Loadable<Record<SubscriptionTopic, number>>;
+  /** True while a profile change is being saved. */
+  saving: boolean;
+  loadTierProgress: () => Promise<void>;
+  loadSubscriptionQuota: () => Promise<void>;
+  /** Saves profile fields; answers the one-time bonus for completing the profile (0 when none). */
+  updateProfile: (changes: { nickname?: string; gender?: Gender; phone?: string | null }) => Promise<Saved<Points>>;
+  /** Sets the birthday (once); answers the completion bonus, if this completed the profile. */
+  setBirthday: (birthday: string) => Promise<Saved<Points>>;
+  setConsent: (marketing: boolean) => Promise<Saved<true>>;
+  /** Records the topics accepted in one prompt; `clientKey` is made once per prompt. */
+  recordSubscriptions: (accepted: SubscriptionTopic[], clientKey: string) => Promise<Saved<true>>;
+  /** Deletes the account and forgets the profile: the visitor is a guest again. */
+  deleteAccount: () => Promise<Saved<true>>;
 }
+
+/** What a save answers: its value, or the error that refused it (nothing changed then). */
+export type Saved<T> = { ok: true; value: T } | { ok: false; error: CloudError };
 
 function toCloudError(err: unknown): CloudError {
   if (err instanceof CloudError) return err;
@@ -26,6 +49,17 @@ function toCloudError(err: unknown): CloudError {
 }
 
 let inFlightLoad: Promise<void> | null = null;
+
+async function saving<T>(set: (partial: Partial<MemberState>) => void, work: () => Promise<T>): Promise<Saved<T>> {
+  set({ saving: true });
+  try {
+    return { ok: true, value: await work() };
+  } catch (err) {
+    return { ok: false, error: toCloudError(err) };
+  } finally {
+    set({ saving: false });
+  }
+}
 
 /** The visitor's membership: guest or member, with the profile once known. */
 export const useMemberStore = create<MemberState>()((set, get) => ({
@@ -68,4 +102,56 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
       set({ joining: false, error: toCloudError(err) });
     }
   },
+
+  tierProgress: idle(),
+  subscriptionQuota: idle(),
+  saving: false,
+
+  loadTierProgress: () =>
+    loadInto(
+      () => get().tierProgress,
+      (tierProgress) => set({ tierProgress }),
+      () => memberService.getTierProgress(),
+    ),
+
+  loadSubscriptionQuota: () =>
+    loadInto(
+      () => get().subscriptionQuota,
+      (subscriptionQuota) => set({ subscriptionQuota }),
+      async () => (await memberService.getSubscriptionQuota()).quota,
+    ),
+
+  updateProfile: (changes) =>
+    saving(set, async () => {
+      const { bonusPoints, ...profile } = await memberService.updateProfile(changes);
+      set({ profile });
+      return bonusPoints;
+    }),
+
+  setBirthday: (birthday) =>
+    saving(set, async () => {
+      const { bonusPoints, ...profile } = await memberService.setBirthday(birthday);
+      set({ profile });
+      return bonusPoints;
+    }),
+
+  setConsent: (marketing) =>
+    saving(set, async () => {
+      set({ profile: await memberService.setConsent(marketing) });
+      return true as const;
+    }),
+
+  recordSubscriptions: (accepted, clientKey) =>
+    saving(set, async () => {
+      const { quota } = await memberService.recordSubscriptions(accepted, clientKey);
+      set({ subscriptionQuota: { status: 'ready', data: quota, error: null } });
+      return true as const;
+    }),
+
+  deleteAccount: () =>
+    saving(set, async () => {
+      await memberService.deleteAccount('注销账号');
+      set({ status: 'guest', profile: null, tierProgress: idle(), subscriptionQuota: idle(), justJoined: false });
+      return true as const;
+    }),
 }));

@@ -36,6 +36,18 @@ describe('local cloud platform services', () => {
     expect(result).toEqual({ openid: 'o-caller', source: 'wx_client,scf', tz: 'UTC' });
   });
 
+  it('moves the clock the functions see, and back', async () => {
+    const at = Date.UTC(2027, 1, 28, 15, 59, 0);
+    cloud.setClock(at);
+    const moved = (await cloud.invoke('probe', { do: 'now' })) as { now: number };
+    expect(Math.abs(moved.now - at)).toBeLessThan(2_000);
+    const res = await fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: null }) });
+    expect(await res.json()).toMatchObject({ offsetMs: 0 });
+    const back = (await cloud.invoke('probe', { do: 'now' })) as { now: number };
+    expect(Math.abs(back.now - Date.now())).toBeLessThan(2_000);
+    expect((await fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"at":"soon"}' })).status).toBe(400);
+  });
+
   it('fires a timer trigger on demand with the platform timer event', async () => {
     await cloud.runTimer('job-tick', Date.UTC(2026, 10, 22, 18, 0, 0));
     expect(events().find((e) => e.kind === 'tick')).toMatchObject({

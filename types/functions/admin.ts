@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { CouponInstanceDoc, CouponTemplateDoc } from '../coupons';
+import type { JobRunDoc } from '../jobs';
 import type { EpochMs, Points } from '../units';
+import type { AdminCatalogResponses } from './admin-catalog';
+import { adminCatalogInputs } from './admin-catalog';
+import type { AdminOrdersResponses } from './admin-orders';
+import { adminOrdersInputs } from './admin-orders';
 import { couponTemplateInput, issueCampaignCouponsInput, setCouponTemplateStatusInput, voidCouponInput } from './coupons';
 import { birthdaySchema } from './member';
 
@@ -48,6 +53,25 @@ export const adminRequests = {
   setCouponTemplateStatus: setCouponTemplateStatusInput.extend({ action: z.literal('setCouponTemplateStatus'), token }),
   voidCoupon: voidCouponInput.extend({ action: z.literal('voidCoupon'), token }),
   issueCampaignCoupons: issueCampaignCouponsInput.extend({ action: z.literal('issueCampaignCoupons'), token }),
+  /** Runs of the timer jobs, newest first; `job` narrows to one job. */
+  listJobRuns: z.strictObject({
+    action: z.literal('listJobRuns'),
+    token,
+    job: z.string().regex(/^job-[a-z-]{1,40}$/, 'must be a job name').optional(),
+    pageSize: z.number().int().min(1).max(100).default(20),
+    /** Opaque cursor from the previous page's `nextCursor`. */
+    cursor: z.string().max(128).optional(),
+  }),
+  listProducts: adminCatalogInputs.listProducts.extend({ action: z.literal('listProducts'), token }),
+  saveProduct: adminCatalogInputs.saveProduct.extend({ action: z.literal('saveProduct'), token }),
+  setProductStatus: adminCatalogInputs.setProductStatus.extend({ action: z.literal('setProductStatus'), token }),
+  setStock: adminCatalogInputs.setStock.extend({ action: z.literal('setStock'), token }),
+  listOrders: adminOrdersInputs.listOrders.extend({ action: z.literal('listOrders'), token }),
+  shipOrder: adminOrdersInputs.shipOrder.extend({ action: z.literal('shipOrder'), token }),
+  completePickup: adminOrdersInputs.completePickup.extend({ action: z.literal('completePickup'), token }),
+  listRefunds: adminOrdersInputs.listRefunds.extend({ action: z.literal('listRefunds'), token }),
+  approveRefund: adminOrdersInputs.approveRefund.extend({ action: z.literal('approveRefund'), token }),
+  rejectRefund: adminOrdersInputs.rejectRefund.extend({ action: z.literal('rejectRefund'), token }),
 };
 
 export interface AdminSession {
@@ -77,4 +101,15 @@ export interface AdminResponses {
   setCouponTemplateStatus: CouponTemplateDoc;
   voidCoupon: CouponInstanceDoc;
   issueCampaignCoupons: { issued: number; alreadyHad: number; failed: { memberId: string; code: string }[] };
+  listJobRuns: { items: JobRunDoc[]; nextCursor: string | null };
+  listProducts: AdminCatalogResponses['listProducts'];
+  saveProduct: AdminCatalogResponses['saveProduct'];
+  setProductStatus: AdminCatalogResponses['setProductStatus'];
+  setStock: AdminCatalogResponses['setStock'];
+  listOrders: AdminOrdersResponses['listOrders'];
+  shipOrder: AdminOrdersResponses['shipOrder'];
+  completePickup: AdminOrdersResponses['completePickup'];
+  listRefunds: AdminOrdersResponses['listRefunds'];
+  approveRefund: AdminOrdersResponses['approveRefund'];
+  rejectRefund: AdminOrdersResponses['rejectRefund'];
 }

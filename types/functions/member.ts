@@ -51,6 +51,8 @@ export const memberRequests = {
     clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, _ or -'),
   }),
   subscriptionQuota: z.strictObject({ action: z.literal('subscriptionQuota') }),
+  /** The caller's current member code for the till; it rotates every 30 seconds. */
+  memberCode: z.strictObject({ action: z.literal('memberCode') }),
 };
 
 /** What a member sees of themselves. */
@@ -83,6 +85,19 @@ export interface TierProgressView {
   history: { from: string; to: string; reason: string; at: EpochMs }[];
 }
 
+/** A signed, short-lived member code: shown as a QR code and as digits. */
+export interface MemberCodeView {
+  /** 18 digits: the member number and a signature over the member and the current 30-second window. */
+  code: string;
+  memberNo: string;
+  /** The server's clock when it signed, so a client with a wrong clock still counts down right. */
+  issuedAt: EpochMs;
+  /** When to fetch the next code. */
+  refreshAt: EpochMs;
+  /** When a till stops accepting this code. */
+  expiresAt: EpochMs;
+}
+
 export interface MemberResponses {
   join: MemberProfile & { created: boolean };
   getProfile: MemberProfile;
@@ -93,4 +108,5 @@ export interface MemberResponses {
   tierProgress: TierProgressView;
   recordSubscriptions: { quota: Record<SubscriptionTopic, number> };
   subscriptionQuota: { quota: Record<SubscriptionTopic, number> };
+  memberCode: MemberCodeView;
 }

@@ -166,10 +166,17 @@ export interface OrderView {
   createdAt: EpochMs;
 }
 
-/** What `wx.requestPayment` needs, or in the local cloud the simulated payment to confirm. */
-export type PaymentStart =
-  | { channel: 'wechat'; orderId: string; payment: { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string } }
-  | { channel: 'simulated'; orderId: string; outTradeNo: string; confirmUrl: string };
+/**
+ * What `wx.requestPayment` needs to pay an order (`payment`), or `paid` when nothing was left
+ * to pay. In the local cloud the payment is simulated: confirm it at /dev/payments/<outTradeNo>/confirm.
+ */
+export interface PaymentStart {
+  orderId: string;
+  outTradeNo: string;
+  payableFen: Fen;
+  paid: boolean;
+  payment: { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string } | null;
+}
 
 export interface OrdersResponses {
   preview: OrderPreview;

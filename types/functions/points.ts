@@ -25,6 +25,8 @@ export interface PointsSummary {
   pendingLots: { points: Points; availableAt: EpochMs | null; orderId: string }[];
   /** Points that expire within 30 days, soonest first. */
   expiring: { points: Points; expiresAt: EpochMs }[];
+  /** The soonest available points to expire, however far off; null when none are held. */
+  nextExpiry: { points: Points; expiresAt: EpochMs } | null;
   /** True when a refund took back points already spent: spending is blocked until earned back. */
   negative: boolean;
 }
@@ -51,9 +53,29 @@ export interface CheckInResult {
   available: Points;
 }
 
+/** The check-in month as the calendar shows it, with today's state from the server's clock. */
+export interface CheckInCalendar {
+  month: string;
+  /** Shanghai days of `month` the member checked in on, `YYYY-MM-DD`. */
+  days: string[];
+  /** The stored streak of the last check-in (see `currentStreak` for today's view). */
+  streak: number;
+  lastDay: string | null;
+  /** Today in Shanghai, `YYYY-MM-DD`. */
+  today: string;
+  checkedInToday: boolean;
+  /** The streak as of today: 0 once a day was missed. */
+  currentStreak: number;
+  /** What today's check-in gives (or gave, once checked in). */
+  todayReward: { points: Points; bonus: Points };
+  /** Check-ins still needed for the next streak bonus, counting today's if not yet made; 0 when there is no bonus. */
+  daysToBonus: number;
+  rules: { dailyPoints: Points; streakDays: number; streakBonusPoints: Points };
+}
+
 export interface PointsResponses {
   summary: PointsSummary;
   history: PointsHistoryPage;
   checkIn: CheckInResult;
-  checkInCalendar: { month: string; days: string[]; streak: number; lastDay: string | null };
+  checkInCalendar: CheckInCalendar;
 }

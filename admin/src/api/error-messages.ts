@@ -13,9 +13,16 @@ const MESSAGES: Partial<Record<string, string>> = {
   FORBIDDEN: '没有权限执行此操作',
   NOT_FOUND: '请求的数据不存在',
   CONFLICT: '数据已被修改，请刷新后重试',
+  INVALID_STATE: '当前状态下不能执行此操作，请刷新后重试',
+  PRICE_CHANGED: '价格已变化，请刷新后重试',
+  PAYMENT_FAILED: '微信支付处理失败，请稍后重试',
+  OUT_OF_STOCK: '库存不足',
   NETWORK_ERROR: '无法连接服务器，请检查网络后重试',
   BAD_RESPONSE: '服务器返回了无法识别的响应，请稍后重试',
 };
+
+/** Server messages written for people are in Chinese; messages for developers are not. */
+const CHINESE = /[\u4e00-\u9fff]/;
 
 /** The message to show when a session ends because of this error, or null if the session is still good. */
 export function sessionLostMessage(error: unknown): string | null {
@@ -29,4 +36,10 @@ export function describeError(error: unknown): string {
     return MESSAGES[error.code] ?? `服务器出错，请稍后重试（${error.code}）`;
   }
   return '出现未知错误，请稍后重试';
+}
+
+/** The message for a refused action: the server's own Chinese explanation when it gave one, e.g. 提货码无效. */
+export function describeActionError(error: unknown): string {
+  if (error instanceof AdminApiError && sessionLostMessage(error) === null && CHINESE.test(error.message)) return error.message;
+  return describeError(error);
 }

@@ -1,14 +1,24 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import * as catalogService from '../../services/catalog';
 import { CloudError } from '../../services/cloud';
+import * as couponsService from '../../services/coupons';
 import * as memberService from '../../services/member';
+import { useCatalogStore } from '../../stores/catalog';
+import { idle } from '../../stores/loadable';
 import { useMemberStore } from '../../stores/member';
 import { memberProfile } from '../../test/member-profile';
+import { catalogHome } from '../../test/shop';
+import '../../test/intersection-observer';
 import IndexPage from './index';
 
 jest.mock('../../services/member');
+jest.mock('../../services/catalog');
+jest.mock('../../services/coupons');
 
 const service = jest.mocked(memberService);
+const catalog = jest.mocked(catalogService);
+const coupons = jest.mocked(couponsService);
 
 const profile = memberProfile();
 
@@ -23,6 +33,9 @@ function find(container: HTMLElement, selector: string): HTMLElement | null {
 beforeEach(() => {
   jest.clearAllMocks();
   useMemberStore.setState({ status: 'idle', profile: null, error: null, joining: false, justJoined: false });
+  useCatalogStore.setState({ home: idle(), couponCount: idle() });
+  catalog.getHome.mockResolvedValue(catalogHome());
+  coupons.listMine.mockResolvedValue({ items: [], nextCursor: null });
 });
 
 test('a guest sees the welcome panel with the join button', async () => {
@@ -94,4 +107,19 @@ test('a failed join keeps the welcome panel and says why', async () => {
   expect(find(container, '.join-button')).not.toBeNull();
   expect(find(container, '.member-card')).toBeNull();
   expect(Taro.showToast).not.toHaveBeenCalled();
+});
+
+test('the shop shows banners, categories and recommended products, and a member sees their coupon count', async () => {
+  service.getProfile.mockResolvedValue(profile);
+  coupons.listMine.mockResolvedValue({ items: new Array(3).fill(null), nextCursor: null } as unknown as Awaited<ReturnType<typeof couponsService.listMine>>);
+  const { container } = renderPage();
+
+  await waitFor(() => expect(container.querySelectorAll('.home-category')).toHaveLength(2));
+  expect(container.querySelectorAll('.home-banner')).toHaveLength(1);
+  expect(find(container, '.product-title')?.textContent).toBe('云南小粒咖啡豆');
+  await waitFor(() => expect(find(container, '.shortcut-coupons .shortcut-value')?.textContent).toBe('3'));
+  expect(coupons.listMine).toHaveBeenCalledWith('usable', undefined, 50);
+
+  fireEvent.click(container.querySelectorAll<HTMLElement>('.home-category')[1]!);
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/shop/pages/category/index?id=snacks' });
 });

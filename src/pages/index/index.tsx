@@ -1,18 +1,26 @@
 import { useEffect } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { CartEntry } from '../../components/cart-entry';
 import { MemberCard } from '../../components/member-card';
+import { SearchLink } from '../../components/search-link';
 import { StatusPanel } from '../../components/status-panel';
 import { ROUTES } from '../../routes';
+import { useCatalogStore } from '../../stores/catalog';
 import { useMemberStore } from '../../stores/member';
 import { errorText } from '../../utils/error-text';
+import { HomeShop } from './home-shop';
 import './index.scss';
 
 const PERKS = [
-  { mark: '价', title: '会员专享价', text: '等级越高，折扣越多' },
-  { mark: '积', title: '消费得积分', text: '下单抵现，好礼兑换' },
-  { mark: '礼', title: '生日礼遇', text: '生日月专属优惠券' },
-  { mark: '券', title: '新人礼券', text: '入会即送，立即可用' },
+  { mark: '价', title: '会员专享价', text: '等级越高，折扣越多', url: ROUTES.memberCentre },
+  { mark: '积', title: '消费得积分', text: '下单抵现，好礼兑换', url: ROUTES.points },
+  { mark: '礼', title: '生日礼遇', text: '生日月专属优惠券', url: ROUTES.memberProfile },
+  { mark: '券', title: '新人礼券', text: '入会即送，立即可用', url: ROUTES.myCoupons },
+  { mark: '码', title: '会员码', text: '到店出示，积分自动累计', url: ROUTES.memberCode },
+  { mark: '签', title: '每日签到', text: '天天签到，连签有奖', url: ROUTES.checkIn },
+  { mark: '兑', title: '积分商城', text: '积分兑好礼', url: ROUTES.mall },
+  { mark: '领', title: '领券中心', text: '好券限量领取', url: ROUTES.couponCentre },
 ] as const;
 
 function WelcomePanel() {
@@ -48,7 +56,7 @@ function Perks() {
       <Text className='perks__title'>会员权益</Text>
       <View className='perks__grid'>
         {PERKS.map((perk) => (
-          <View className='perks__item' key={perk.title}>
+          <View className='perks__item perk-link' key={perk.title} onClick={() => void Taro.navigateTo({ url: perk.url })}>
             <View className='perks__mark'>
               <Text>{perk.mark}</Text>
             </View>
@@ -61,7 +69,7 @@ function Perks() {
   );
 }
 
-/** Home: the visitor's membership at a glance, with one-tap joining for guests. */
+/** Home: the visitor's membership at a glance (one-tap joining for guests), then the shop: search, banners, categories, recommendations. */
 export default function IndexPage() {
   const status = useMemberStore((s) => s.status);
   const profile = useMemberStore((s) => s.profile);
@@ -73,7 +81,9 @@ export default function IndexPage() {
   }, [load]);
 
   usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
+    const catalog = useCatalogStore.getState();
+    const member = useMemberStore.getState().status === 'member';
+    void Promise.all([load(), catalog.loadHome(), member ? catalog.loadCouponCount() : null]).finally(() => Taro.stopPullDownRefresh());
   });
 
   const openProfile = () => {
@@ -98,11 +108,16 @@ export default function IndexPage() {
         <Text className='home-hero__slogan'>
           {status === 'member' && profile ? `${profile.nickname}，欢迎回来` : '好物悦享，积分有礼'}
         </Text>
+        <View className='home-hero__search'>
+          <SearchLink tone='light' />
+        </View>
       </View>
       <View className='home-page__body'>
         {body}
+        <HomeShop member={status === 'member'} />
         <Perks />
       </View>
+      <CartEntry />
     </View>
   );
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '会员资料',
+  enablePullDownRefresh: true,
 });

@@ -1,4 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { CloudError } from '../../../../services/cloud';
 import * as memberService from '../../../../services/member';
 import { useMemberStore } from '../../../../stores/member';
@@ -48,4 +49,90 @@ test('sends a guest back to join', async () => {
   render(<ProfilePage />);
 
   await screen.findByText('你还不是会员');
+});
+
+describe('settings', () => {
+  const quota = { tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring: 0 };
+
+  beforeEach(() => {
+    service.getSubscriptionQuota.mockResolvedValue({ quota });
+  });
+
+  test('a set birthday cannot be changed, and says so', async () => {
+    service.getProfile.mockResolvedValue(memberProfile({ birthday: '1995-03-08', birthdayEditable: false }));
+    const { container } = render(<ProfilePage />);
+
+    await waitFor(() => expect(text(container, '.profile-birthday-row')).toBe('1995年3月8日'));
+    expect(screen.getByText('生日设置后不可修改，如需更正请联系客服')).not.toBeNull();
+    expect(container.querySelector('.profile-birthday-row.profile-row--link')).toBeNull();
+  });
+
+  test('an unset birthday explains that it can be set only once', async () => {
+    service.getProfile.mockResolvedValue(memberProfile());
+    const { container } = render(<ProfilePage />);
+
+    await waitFor(() => expect(text(container, '.profile-birthday-row')).toBe('去设置'));
+    expect(screen.getByText('生日月可领取生日礼券；生日只能设置一次，设置后不可修改')).not.toBeNull();
+  });
+
+  test('turning marketing messages on saves the consent', async () => {
+    service.getProfile.mockResolvedValue(memberProfile({ marketingConsent: false }));
+    service.setConsent.mockResolvedValue(memberProfile({ marketingConsent: true }));
+    const { container } = render(<ProfilePage />);
+    await waitFor(() => expect(container.querySelector('.consent-switch')).not.toBeNull());
+
+    await act(async () => {
+      fireEvent.click(container.querySelector('.consent-switch')!);
+    });
+
+    expect(service.setConsent).toHaveBeenCalledWith(true);
+    await waitFor(() => expect(container.querySelector('.consent-switch')?.getAttribute('aria-checked')).toBe('true'));
+  });
+
+  test('in H5 the chosen subscription topics are recorded directly, once per prompt', async () => {
+    service.getProfile.mockResolvedValue(memberProfile());
+    service.recordSubscriptions.mockResolvedValue({ quota: { ...quota, pointsExpiring: 1 } });
+    const { container } = render(<ProfilePage />);
+    await waitFor(() => expect(text(container, '.profile-subscribe')).toBe('未订阅'));
+
+    await act(async () => {
+      fireEvent.click(container.querySelector('.profile-subscribe')!);
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByText('积分到期提醒'));
+    });
+    await act(async () => {
+      fireEvent.click(document.querySelector('.subscribe-dialog .nut-dialog-footer-ok')!);
+    });
+
+    await waitFor(() => expect(service.recordSubscriptions).toHaveBeenCalledWith(['pointsExpiring'], expect.stringMatching(/^[a-z0-9]{8,64}$/)));
+    await waitFor(() => expect(text(container, '.profile-subscribe')).toBe('可接收 1 条'));
+  });
+
+  test('deleting the account spells out the consequences and needs the typed phrase', async () => {
+    service.getProfile.mockResolvedValue(memberProfile({ points: { available: 1280, pending: 0 } }));
+    service.deleteAccount.mockResolvedValue({ deleted: true });
+    const { container } = render(<ProfilePage />);
+    await waitFor(() => expect(container.querySelector('.delete-account')).not.toBeNull());
+
+    await act(async () => {
+      fireEvent.click(container.querySelector('.delete-account')!);
+    });
+    const dialog = document.querySelector('.delete-dialog')!;
+    expect(dialog.textContent).toContain('可用积分 1280 分及待入账积分全部作废');
+    expect(dialog.querySelector('.nut-dialog-footer-ok')?.className).toContain('disabled');
+
+    // Taro's H5 input reports typing as an `input` event carrying the value in `detail`.
+    const input = dialog.querySelector('taro-input-core')!;
+    await act(async () => {
+      fireEvent(input, new CustomEvent('input', { detail: { value: '注销账号' }, bubbles: true }));
+    });
+    await act(async () => {
+      fireEvent.click(dialog.querySelector('.nut-dialog-footer-ok')!);
+    });
+
+    await waitFor(() => expect(service.deleteAccount).toHaveBeenCalledWith('注销账号'));
+    expect(useMemberStore.getState().status).toBe('guest');
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
+  });
 });

@@ -1,30 +1,20 @@
 import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { MemberAvatar } from '../../../../components/member-avatar';
 import { StatusPanel } from '../../../../components/status-panel';
 import { ROUTES } from '../../../../routes';
 import { useMemberStore } from '../../../../stores/member';
 import { formatDate } from '../../../../utils/date';
 import { errorText } from '../../../../utils/error-text';
+import { BasicInfo } from './basic-info';
+import { BirthdayRow } from './birthday-row';
+import { DeleteAccount } from './delete-account';
+import { PrivacySection } from './privacy-section';
+import { SettingsRow } from './settings-row';
 import './index.scss';
 
-interface RowProps {
-  label: string;
-  value: string | number;
-  className: string;
-}
-
-function Row({ label, value, className }: RowProps) {
-  return (
-    <View className={`profile-row ${className}`}>
-      <Text className='profile-row__label'>{label}</Text>
-      <Text className='profile-row__value'>{value}</Text>
-    </View>
-  );
-}
-
-/** Member profile: number, nickname, tier, points and the date of joining. */
+/** Member profile and settings: who, tier and points; edit details, birthday once, privacy, deletion. */
 export default function ProfilePage() {
   const status = useMemberStore((s) => s.status);
   const profile = useMemberStore((s) => s.profile);
@@ -34,6 +24,10 @@ export default function ProfilePage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
 
   let content;
   if (status === 'member' && profile) {
@@ -45,7 +39,7 @@ export default function ProfilePage() {
           <Text className='profile-header__tier'>{profile.tier.name}</Text>
         </View>
 
-        <View className='profile-points'>
+        <View className='profile-points' onClick={() => void Taro.navigateTo({ url: ROUTES.points })}>
           <View className='profile-points__cell'>
             <Text className='profile-points__value profile-points-available'>{profile.points.available}</Text>
             <Text className='profile-points__label'>可用积分</Text>
@@ -57,13 +51,18 @@ export default function ProfilePage() {
           </View>
         </View>
 
+        <Text className='profile-section-title'>基本资料</Text>
+        <BasicInfo profile={profile} />
         <View className='profile-list'>
-          <Row label='会员号' value={profile.memberNo} className='profile-member-no' />
-          <Row label='昵称' value={profile.nickname} className='profile-nickname' />
-          <Row label='会员等级' value={profile.tier.name} className='profile-tier' />
-          <Row label='入会日期' value={formatDate(profile.joinedAt)} className='profile-joined' />
+          <BirthdayRow profile={profile} />
+          <SettingsRow label='会员等级' value={profile.tier.name} className='profile-tier' onClick={() => void Taro.navigateTo({ url: ROUTES.memberCentre })} />
+          <SettingsRow label='入会日期' value={formatDate(profile.joinedAt)} className='profile-joined' />
         </View>
 
+        <Text className='profile-section-title'>消息与隐私</Text>
+        <PrivacySection profile={profile} />
+
+        <DeleteAccount available={profile.points.available} />
         <Text className='profile-page__note'>待入账积分在订单完成且售后期结束后自动转为可用</Text>
       </>
     );

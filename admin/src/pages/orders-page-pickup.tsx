@@ -1,0 +1,86 @@
+import { Alert, Card, Input, Typography } from 'antd';
+import { useState } from 'react';
+import type { OrderDoc } from '~/types/orders';
+import type { AdminClient } from '../api/client';
+import { describeActionError, sessionLostMessage } from '../api/error-messages';
+import { formatFen } from '../format/format-money';
+import { formatDateTime } from '../format/format-time';
+import { linesSummary } from './orders-page-labels';
+
+const PICKUP_CODE = /^[0-9]{6}$/;
+
+/** Inputs of the pickup write-off box. */
+export interface PickupWriteOffProps {
+  client: AdminClient;
+  token: string;
+  onSessionLost: (message: string) => void;
+  /** Called with the order a code completed, so the list can refresh. */
+  onCompleted: (order: OrderDoc) => void;
+}
+
+/** 核销提货码: staff type the code a member shows and the paid pickup order is handed over. */
+export function PickupWriteOff({ client, token, onSessionLost, onCompleted }: PickupWriteOffProps) {
+  const [code, setCode] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [completed, setCompleted] = useState<OrderDoc | null>(null);
+
+  const submit = async (value: string) => {
+    const pickupCode = value.trim();
+    setCompleted(null);
+    if (!PICKUP_CODE.test(pickupCode)) {
+      setError('请输入 6 位数字提货码');
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      const order = await client.call('completePickup', { token, pickupCode });
+      setCompleted(order);
+      setCode('');
+      onCompleted(order);
+    } catch (cause) {
+      const lost = sessionLostMessage(cause);
+      if (lost !== null) {
+        onSessionLost(lost);
+        return;
+      }
+      setError(describeActionError(cause));
+    }
+    setSubmitting(false);
+  };
+
+  return (
+    <Card size="small" title="核销提货码" className="pickup-write-off" style={{ marginBottom: 16 }}>
+      <Input.Search
+        className="pickup-code"
+        placeholder="输入会员出示的 6 位提货码"
+        inputMode="numeric"
+        maxLength={6}
+        value={code}
+        onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
+        onSearch={submit}
+        enterButton="核销"
+        loading={submitting}
+        style={{ width: 360, maxWidth: '100%' }}
+      />
+      {error ? <Alert className="pickup-error" type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
+      {completed ? (
+        <Alert
+          className="pickup-done"
+          type="success"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={`已核销：订单 ${completed.orderNo}`}
+          description={
+            <Typography.Text>
+              {completed.delivery.mode === 'pickup' ? `${completed.delivery.storeName} · ` : ''}
+              {linesSummary(completed.lines)} · 实付 {formatFen(completed.payableFen)}
+              {completed.completedAt !== null ? ` · 提货时间 ${formatDateTime(completed.completedAt)}` : ''}
+            </Typography.Text>
+          }
+        />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+import { Alert, Descriptions, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import type { OrderDoc } from '~/types/orders';
+import type { AdminClient } from '../api/client';
+import { describeActionError, sessionLostMessage } from '../api/error-messages';
+import { linesSummary } from './orders-page-labels';
+
+/** The server's rule for a tracking number (types/functions/admin-orders.ts), checked before sending. */
+export const TRACKING_NO_PATTERN = /^[A-Za-z0-9-]{6,40}$/;
+
+interface ShipValues {
+  trackingNo: string;
+}
+
+/** Inputs of the ship dialog. */
+export interface ShipOrderModalProps {
+  order: OrderDoc;
+  client: AdminClient;
+  token: string;
+  onSessionLost: (message: string) => void;
+  onClose: () => void;
+  onShipped: (order: OrderDoc) => void;
+}
+
+/** Asks for the tracking number of a paid delivery order and ships it. */
+export function ShipOrderModal({ order, client, token, onSessionLost, onClose, onShipped }: ShipOrderModalProps) {
+  const [form] = Form.useForm<ShipValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const { trackingNo } = await form.validateFields().catch(() => ({ trackingNo: null }));
+    if (trackingNo === null) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      const shipped = await client.call('shipOrder', { token, orderId: order._id, trackingNo: trackingNo.trim() });
+      onShipped(shipped);
+    } catch (cause) {
+      const lost = sessionLostMessage(cause);
+      if (lost !== null) {
+        onSessionLost(lost);
+        return;
+      }
+      setError(describeActionError(cause));
+      setSubmitting(false);
+    }
+  };
+
+  const address = order.delivery.mode === 'delivery' ? order.delivery.address : null;
+
+  return (
+    <Modal
+      open
+      className="ship-order-modal"
+      title={`发货 · 订单 ${order.orderNo}`}
+      okText="确认发货"
+      cancelText="取消"
+      confirmLoading={submitting}
+      onOk={submit}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      <Descriptions
+        size="small"
+        column={1}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'lines', label: '商品', children: linesSummary(order.lines) },
+          ...(address
+            ? [
+                { key: 'to', label: '收货人', children: `${address.name} ${address.phone}` },
+                { key: 'address', label: '地址', children: `${address.region} ${address.detail}` },
+              ]
+            : []),
+        ]}
+      />
+      <Form<ShipValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item
+          name="trackingNo"
+          label="运单号"
+          rules={[
+            { required: true, whitespace: true, message: '请输入运单号' },
+            {
+              validator: (_, value: string | undefined) =>
+                !value?.trim() || TRACKING_NO_PATTERN.test(value.trim()) ? Promise.resolve() : Promise.reject(new Error('运单号为 6–40 位字母、数字或 -')),
+            },
+          ]}
+        >
+          <Input className="tracking-no" placeholder="例如 SF1234567890" maxLength={60} autoFocus />
+        </Form.Item>
+      </Form>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+    </Modal>
+  );
+}

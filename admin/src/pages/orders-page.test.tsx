@@ -1,0 +1,243 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { OrderDoc } from '~/types/orders';
+import { AdminApiError } from '../api/client';
+import type { AdminAction, AdminPayload } from '../api/client';
+import { mockClient } from '../test/mock-client';
+import { PLACED_AT, orderDoc, orderLine } from '../test/order-fixtures';
+import { renderWithProviders } from '../test/render-with-providers';
+import { ORDERS_PAGE_SIZE, OrdersPage } from './orders-page';
+
+const TOKEN = 'tok_0123456789abcdef';
+
+// Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
+jest.setTimeout(20_000);
+
+const paidDelivery = orderDoc(1, {
+  lines: [
+    orderLine(1, { title: '咖啡豆', couponFen: 1_039, pointsFen: 2_599, pointsUsed: 2_599, paidFen: 8_906 }),
+    orderLine(2, { title: '马克杯', quantity: 2, couponFen: 796, pointsFen: 1_989, pointsUsed: 1_989, paidFen: 6_819, refundId: 'r000000000002' }),
+  ],
+  payableFen: 17_138,
+  hasRefund: true,
+  timeline: [
+    { status: 'pendingPayment', at: PLACED_AT, note: '订单已提交，等待付款' },
+    { status: 'paid', at: PLACED_AT + 120_000, note: '支付成功，等待发货' },
+    { status: 'lineRefunded', at: PLACED_AT + 7_200_000, note: '部分退款成功 ¥68.19' },
+  ],
+});
+const paidPickup = orderDoc(2, {
+  delivery: { mode: 'pickup', storeId: 'jingan', storeName: '静安嘉里店', pickupCode: '482913' },
+  lines: [orderLine(1, { title: '蛋糕券' })],
+});
+const unpaid = orderDoc(3, { status: 'pendingPayment', paidAt: null, transactionId: null });
+const completedPage = { items: [orderDoc(4, { status: 'completed', completedAt: PLACED_AT + 86_400_000 })], nextCursor: null };
+
+type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
+
+function ordersClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
+  return mockClient(async (action, payload) => {
+    const handler = actions[action];
+    if (handler) return handler(action, payload);
+    if (action !== 'listOrders') throw new Error(`unexpected ${action}`);
+    const { status, cursor } = payload as AdminPayload<'listOrders'>;
+    if (status === 'completed') return completedPage;
+    return cursor === 'cursor-2' ? { items: [unpaid], nextCursor: null } : { items: [paidDelivery, paidPickup], nextCursor: 'cursor-2' };
+  });
+}
+
+function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
+  return renderWithProviders(<OrdersPage client={client} token={TOKEN} onSessionLost={onSessionLost} />);
+}
+
+function rowOf(orderNo: string): HTMLElement {
+  return screen.getByText(orderNo).closest('tr') as HTMLElement;
+}
+
+function listCalls(call: ReturnType<typeof mockClient>['call']) {
+  return call.mock.calls.filter(([action]) => action === 'listOrders');
+}
+
+describe('OrdersPage', () => {
+  it('lists orders with Chinese status, amounts, lines, delivery and Shanghai times', async () => {
+    const { client, call } = ordersClient();
+    const { container } = renderPage(client);
+
+    const table = container.querySelector('.orders-table') as HTMLElement;
+    await within(table).findByText(paidDelivery.orderNo);
+    const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
+    expect(headers).toEqual(['订单号', '会员', '状态', '实付', '商品', '配送', '下单 / 支付时间', '操作']);
+
+    const delivery = rowOf(paidDelivery.orderNo);
+    expect(within(delivery).getByText('member-1')).toBeTruthy();
+    expect(within(delivery).getByText('待发货')).toBeTruthy();
+    expect(within(delivery).getByText('有退款')).toBeTruthy();
+    expect(within(delivery).getByText('¥171.38')).toBeTruthy();
+    expect(within(delivery).getByText('咖啡豆 ×1、马克杯 ×2')).toBeTruthy();
+    expect(within(delivery).getByText('上海市 静安区 南京西路 1 号')).toBeTruthy();
+    expect(within(delivery).getByText('2025-02-28 10:00')).toBeTruthy();
+    expect(within(delivery).getByText('2025-02-28 10:02')).toBeTruthy();
+    expect(within(delivery).getByRole('button', { name: /发\s*货/ })).toBeTruthy();
+
+    const pickup = rowOf(paidPickup.orderNo);
+    expect(within(pickup).getByText('静安嘉里店')).toBeTruthy();
+    expect(within(pickup).queryByText('有退款')).toBeNull();
+    expect(within(pickup).getByText('提货码 482913')).toBeTruthy();
+    expect(within(pickup).queryByRole('button', { name: /发\s*货/ })).toBeNull();
+
+    expect(call).toHaveBeenCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE }, expect.objectContaining({ signal: expect.anything() }));
+  });
+
+  it('narrows by status from the first page, and pages forward and back', async () => {
+    const { client, call } = ordersClient();
+    const { container } = renderPage(client);
+    await screen.findByText(paidDelivery.orderNo);
+
+    fireEvent.click(container.querySelector('button.orders-next') as HTMLButtonElement);
+    expect(await screen.findByText(unpaid.orderNo)).toBeTruthy();
+    expect(within(rowOf(unpaid.orderNo)).getByText('待付款')).toBeTruthy();
+    expect(within(rowOf(unpaid.orderNo)).getByText('未支付')).toBeTruthy();
+    expect(screen.getByText('第 2 页')).toBeTruthy();
+    expect(call).toHaveBeenLastCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, cursor: 'cursor-2' }, expect.anything());
+
+    fireEvent.click(within(container.querySelector('.orders-status-filter') as HTMLElement).getByText('已完成'));
+    expect(await screen.findByText(completedPage.items[0]?.orderNo as string)).toBeTruthy();
+    expect(call).toHaveBeenLastCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, status: 'completed' }, expect.anything());
+    expect(screen.getByText('第 1 页')).toBeTruthy();
+
+    fireEvent.click(within(container.querySelector('.orders-status-filter') as HTMLElement).getByText('全部'));
+    expect(await screen.findByText(paidDelivery.orderNo)).toBeTruthy();
+    fireEvent.click(container.querySelector('button.orders-next') as HTMLButtonElement);
+    await screen.findByText(unpaid.orderNo);
+    fireEvent.click(container.querySelector('button.orders-prev') as HTMLButtonElement);
+    expect(await screen.findByText(paidDelivery.orderNo)).toBeTruthy();
+    expect(call).toHaveBeenLastCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE }, expect.anything());
+  });
+
+  it('expands an order into its lines, discount shares, refunded marker and timeline', async () => {
+    const { client } = ordersClient();
+    const { container } = renderPage(client);
+    await screen.findByText(paidDelivery.orderNo);
+
+    fireEvent.click(within(rowOf(paidDelivery.orderNo)).getByRole('button', { name: /展开行|expand/i }));
+    await waitFor(() => expect(container.querySelector('.order-detail')).not.toBeNull());
+    const detail = container.querySelector('.order-detail') as HTMLElement;
+    const lines = detail.querySelector('.order-lines') as HTMLElement;
+    const mug = within(lines).getByText('马克杯').closest('tr') as HTMLElement;
+    expect(within(mug).getByText('-¥7.96')).toBeTruthy();
+    expect(within(mug).getByText('1,989 积分 / -¥19.89')).toBeTruthy();
+    expect(within(mug).getByText('¥68.19')).toBeTruthy();
+    expect(within(mug).getByText('已退款')).toBeTruthy();
+    expect(within(mug).getByText('L2')).toBeTruthy();
+    const beans = within(lines).getByText('咖啡豆').closest('tr') as HTMLElement;
+    expect(within(beans).queryByText('已退款')).toBeNull();
+    expect(within(beans).getByText('¥89.06')).toBeTruthy();
+
+    const timeline = detail.querySelector('.order-timeline') as HTMLElement;
+    expect(within(timeline).getByText('订单已提交，等待付款')).toBeTruthy();
+    expect(within(timeline).getByText('部分退款成功 ¥68.19')).toBeTruthy();
+    expect(within(timeline).getByText('2025-02-28 12:00')).toBeTruthy();
+  });
+
+  it('ships a paid delivery order with a checked tracking number, then refreshes the list', async () => {
+    const shipOrder = jest.fn<Handler>(async () => ({ ...paidDelivery, status: 'shipped' }) satisfies OrderDoc);
+    const { client, call } = ordersClient({ shipOrder });
+    renderPage(client);
+    await screen.findByText(paidDelivery.orderNo);
+
+    fireEvent.click(within(rowOf(paidDelivery.orderNo)).getByRole('button', { name: /发\s*货/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(`发货 · 订单 ${paidDelivery.orderNo}`)).toBeTruthy();
+    expect(within(dialog).getByText('林小满 13800138000')).toBeTruthy();
+    const input = dialog.querySelector('input.tracking-no') as HTMLInputElement;
+
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
+    expect(await within(dialog).findByText('请输入运单号')).toBeTruthy();
+    fireEvent.change(input, { target: { value: 'SF 123' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
+    expect(await within(dialog).findByText('运单号为 6–40 位字母、数字或 -')).toBeTruthy();
+    expect(shipOrder).not.toHaveBeenCalled();
+
+    const listsBefore = listCalls(call).length;
+    fireEvent.change(input, { target: { value: ' SF-1234567890 ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
+    await waitFor(() => expect(shipOrder).toHaveBeenCalledWith('shipOrder', { token: TOKEN, orderId: paidDelivery._id, trackingNo: 'SF-1234567890' }));
+    expect(await screen.findByText(`订单 ${paidDelivery.orderNo} 已发货`)).toBeTruthy();
+    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('keeps the ship dialog open with the server’s Chinese reason when shipping is refused', async () => {
+    const { client } = ordersClient({
+      shipOrder: async () => {
+        throw new AdminApiError('INVALID_STATE', '订单已退款，不能发货');
+      },
+    });
+    renderPage(client);
+    await screen.findByText(paidDelivery.orderNo);
+
+    fireEvent.click(within(rowOf(paidDelivery.orderNo)).getByRole('button', { name: /发\s*货/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(dialog.querySelector('input.tracking-no') as HTMLInputElement, { target: { value: 'SF1234567890' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
+    expect(await within(dialog).findByText('订单已退款，不能发货')).toBeTruthy();
+  });
+
+  it('writes off a pickup code, shows the order it completed and refreshes the list', async () => {
+    const done = { ...paidPickup, status: 'completed', completedAt: PLACED_AT + 86_400_000 } satisfies OrderDoc;
+    const completePickup = jest.fn<Handler>(async (_action, payload) => {
+      if ((payload as AdminPayload<'completePickup'>).pickupCode !== '482913') throw new AdminApiError('NOT_FOUND', '提货码无效');
+      return done;
+    });
+    const { client, call } = ordersClient({ completePickup });
+    const { container } = renderPage(client);
+    await screen.findByText(paidDelivery.orderNo);
+    const box = container.querySelector('.pickup-write-off') as HTMLElement;
+    const input = box.querySelector('input') as HTMLInputElement;
+    const submit = within(box).getByRole('button', { name: /核\s*销/ });
+
+    fireEvent.change(input, { target: { value: '48a2' } });
+    expect(input.value).toBe('482');
+    fireEvent.click(submit);
+    expect(await within(box).findByText('请输入 6 位数字提货码')).toBeTruthy();
+    expect(completePickup).not.toHaveBeenCalled();
+
+    fireEvent.change(input, { target: { value: '111111' } });
+    fireEvent.click(submit);
+    expect(await within(box).findByText('提货码无效')).toBeTruthy();
+
+    const listsBefore = listCalls(call).length;
+    fireEvent.change(input, { target: { value: '482913' } });
+    fireEvent.click(submit);
+    expect(await within(box).findByText(`已核销：订单 ${paidPickup.orderNo}`)).toBeTruthy();
+    expect(within(box).getByText('静安嘉里店 · 蛋糕券 ×1 · 实付 ¥98.00 · 提货时间 2025-03-01 10:00')).toBeTruthy();
+    expect(within(box).queryByText('提货码无效')).toBeNull();
+    expect(completePickup).toHaveBeenLastCalledWith('completePickup', { token: TOKEN, pickupCode: '482913' });
+    expect(input.value).toBe('');
+    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+  });
+
+  it('shows a failed load with a retry, and signs out when an action finds the session expired', async () => {
+    let failures = 1;
+    const onSessionLost = jest.fn();
+    const { client } = ordersClient({
+      listOrders: async () => {
+        if (failures-- > 0) throw new AdminApiError('INTERNAL', 'boom');
+        return { items: [paidPickup], nextCursor: null };
+      },
+      completePickup: async () => {
+        throw new AdminApiError('SESSION_EXPIRED', 'expired');
+      },
+    });
+    const { container } = renderPage(client, onSessionLost);
+
+    expect(await screen.findByText('订单列表加载失败')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /重\s*试/ }));
+    expect(await screen.findByText(paidPickup.orderNo)).toBeTruthy();
+
+    const box = container.querySelector('.pickup-write-off') as HTMLElement;
+    fireEvent.change(box.querySelector('input') as HTMLInputElement, { target: { value: '482913' } });
+    fireEvent.click(within(box).getByRole('button', { name: /核\s*销/ }));
+    await waitFor(() => expect(onSessionLost).toHaveBeenCalledWith('登录已过期，请重新登录'));
+  });
+});

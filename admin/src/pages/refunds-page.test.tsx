@@ -1,0 +1,204 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { RefundDoc } from '~/types/orders';
+import { AdminApiError } from '../api/client';
+import type { AdminAction, AdminPayload } from '../api/client';
+import { mockClient } from '../test/mock-client';
+import { PLACED_AT, refundDoc } from '../test/order-fixtures';
+import { renderWithProviders } from '../test/render-with-providers';
+import { REFUNDS_PAGE_SIZE, RefundsPage } from './refunds-page';
+
+const TOKEN = 'tok_0123456789abcdef';
+
+// Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
+jest.setTimeout(20_000);
+
+const requested = refundDoc(1);
+const another = refundDoc(2, { lineIds: ['L1', 'L3'], reason: '不想要了', amountFen: 12_000, pointsReturned: 0 });
+const onSecondPage = refundDoc(3);
+const cutShort = refundDoc(4, { status: 'refunding', reviewedBy: 'admin', reviewedAt: PLACED_AT + 7_200_000 });
+const rejected = refundDoc(5, { status: 'rejected', reviewedBy: 'admin', reviewedAt: PLACED_AT + 7_200_000, reviewNote: '商品已使用' });
+
+type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
+
+function refundsClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
+  return mockClient(async (action, payload) => {
+    const handler = actions[action];
+    if (handler) return handler(action, payload);
+    if (action !== 'listRefunds') throw new Error(`unexpected ${action}`);
+    const { status, cursor } = payload as AdminPayload<'listRefunds'>;
+    if (status === 'refunding') return { items: [cutShort], nextCursor: null };
+    if (status === 'rejected') return { items: [rejected], nextCursor: null };
+    if (status === undefined) return { items: [requested, cutShort, rejected], nextCursor: null };
+    return cursor === 'cursor-2' ? { items: [onSecondPage], nextCursor: null } : { items: [requested, another], nextCursor: 'cursor-2' };
+  });
+}
+
+function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
+  return renderWithProviders(<RefundsPage client={client} token={TOKEN} onSessionLost={onSessionLost} />);
+}
+
+function rowOf(refundNo: string): HTMLElement {
+  return screen.getByText(refundNo).closest('tr') as HTMLElement;
+}
+
+function filterTo(container: HTMLElement, label: string) {
+  fireEvent.click(within(container.querySelector('.refunds-status-filter') as HTMLElement).getByText(label));
+}
+
+function listCalls(call: ReturnType<typeof mockClient>['call']) {
+  return call.mock.calls.filter(([action]) => action === 'listRefunds');
+}
+
+describe('RefundsPage', () => {
+  it('opens on the requests waiting for review, with amounts, points, lines and times', async () => {
+    const { client, call } = refundsClient();
+    const { container } = renderPage(client);
+
+    const table = container.querySelector('.refunds-table') as HTMLElement;
+    await within(table).findByText(requested.refundNo);
+    expect(call).toHaveBeenCalledWith(
+      'listRefunds',
+      { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'requested' },
+      expect.objectContaining({ signal: expect.anything() }),
+    );
+    const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
+    expect(headers).toEqual(['退款单号 / 订单号', '退款商品行', '原因', '金额', '退回积分', '状态', '申请 / 审核时间', '审核备注', '操作']);
+
+    const row = rowOf(requested.refundNo);
+    expect(within(row).getByText(`订单 ${requested.orderNo}`)).toBeTruthy();
+    expect(within(row).getByText('L2')).toBeTruthy();
+    expect(within(row).getByText('杯子有裂纹')).toBeTruthy();
+    expect(within(row).getByText('¥68.19')).toBeTruthy();
+    expect(within(row).getByText('1,989')).toBeTruthy();
+    expect(within(row).getByText('待审核')).toBeTruthy();
+    expect(within(row).getByText('2025-02-28 11:00')).toBeTruthy();
+    expect(within(row).getByText('未审核')).toBeTruthy();
+    expect(within(row).getByRole('button', { name: '同意退款' })).toBeTruthy();
+    expect(within(row).getByRole('button', { name: /驳\s*回/ })).toBeTruthy();
+    expect(within(rowOf(another.refundNo)).getByText('L3')).toBeTruthy();
+    expect(within(rowOf(another.refundNo)).getByText('¥120.00')).toBeTruthy();
+  });
+
+  it('filters by status, pages, and offers only a retry on a refund cut short', async () => {
+    const { client, call } = refundsClient();
+    const { container } = renderPage(client);
+    await screen.findByText(requested.refundNo);
+
+    fireEvent.click(container.querySelector('button.refunds-next') as HTMLButtonElement);
+    expect(await screen.findByText(onSecondPage.refundNo)).toBeTruthy();
+    expect(call).toHaveBeenLastCalledWith('listRefunds', { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'requested', cursor: 'cursor-2' }, expect.anything());
+    fireEvent.click(container.querySelector('button.refunds-prev') as HTMLButtonElement);
+    expect(await screen.findByText(requested.refundNo)).toBeTruthy();
+
+    filterTo(container, '已驳回');
+    expect(await screen.findByText(rejected.refundNo)).toBeTruthy();
+    expect(call).toHaveBeenLastCalledWith('listRefunds', { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'rejected' }, expect.anything());
+    const rejectedRow = rowOf(rejected.refundNo);
+    expect(within(rejectedRow).getByText('商品已使用')).toBeTruthy();
+    expect(within(rejectedRow).getByText('2025-02-28 12:00')).toBeTruthy();
+    expect(within(rejectedRow).queryByRole('button')).toBeNull();
+
+    filterTo(container, '退款中');
+    expect(await screen.findByText(cutShort.refundNo)).toBeTruthy();
+    const retryRow = rowOf(cutShort.refundNo);
+    expect(within(retryRow).getByRole('button', { name: '重试退款' })).toBeTruthy();
+    expect(within(retryRow).queryByRole('button', { name: /驳\s*回/ })).toBeNull();
+
+    filterTo(container, '全部');
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('listRefunds', { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE }, expect.anything()));
+    expect(await screen.findByText(requested.refundNo)).toBeTruthy();
+  });
+
+  it('approves after confirming the amount, then refreshes the list', async () => {
+    const approveRefund = jest.fn<Handler>(async () => ({ ...requested, status: 'refunded', refundedAt: PLACED_AT + 7_200_000 }) satisfies RefundDoc);
+    const { client, call } = refundsClient({ approveRefund });
+    renderPage(client);
+    await screen.findByText(requested.refundNo);
+
+    fireEvent.click(within(rowOf(requested.refundNo)).getByRole('button', { name: '同意退款' }));
+    const confirm = (await screen.findByText('同意退款 ¥68.19？')).closest('.ant-popover') as HTMLElement;
+    expect(within(confirm).getByText('原路退回 ¥68.19，退回 1,989 积分')).toBeTruthy();
+    const listsBefore = listCalls(call).length;
+    fireEvent.click(within(confirm).getByRole('button', { name: '同意退款' }));
+
+    await waitFor(() => expect(approveRefund).toHaveBeenCalledWith('approveRefund', { token: TOKEN, refundId: requested._id }));
+    expect(await screen.findByText(`退款 ${requested.refundNo} 已完成，退回 ¥68.19`)).toBeTruthy();
+    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+  });
+
+  it('shows why a refund could not be carried out, in the server’s words', async () => {
+    const { client } = refundsClient({
+      approveRefund: async () => {
+        throw new AdminApiError('PAYMENT_FAILED', '微信退款失败：余额不足，可再次审核通过以重试');
+      },
+    });
+    const { container } = renderPage(client);
+    await screen.findByText(requested.refundNo);
+
+    fireEvent.click(within(rowOf(requested.refundNo)).getByRole('button', { name: '同意退款' }));
+    const confirm = (await screen.findByText('同意退款 ¥68.19？')).closest('.ant-popover') as HTMLElement;
+    fireEvent.click(within(confirm).getByRole('button', { name: '同意退款' }));
+
+    await waitFor(() => expect(container.querySelector('.refund-action-error')).not.toBeNull());
+    expect(container.querySelector('.refund-action-error')?.textContent).toContain(`退款 ${requested.refundNo} 未完成：微信退款失败：余额不足，可再次审核通过以重试（该申请已转入「退款中」）`);
+  });
+
+  it('rejects with a required note of 2–100 characters, then refreshes the list', async () => {
+    const rejectRefund = jest.fn<Handler>(async () => ({ ...requested, status: 'rejected', reviewNote: '商品已使用' }) satisfies RefundDoc);
+    const { client, call } = refundsClient({ rejectRefund });
+    renderPage(client);
+    await screen.findByText(requested.refundNo);
+
+    fireEvent.click(within(rowOf(requested.refundNo)).getByRole('button', { name: /驳\s*回/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(`订单 ${requested.orderNo} 申请退款 ¥68.19，原因：杯子有裂纹`)).toBeTruthy();
+    const note = dialog.querySelector('textarea.reject-note, .reject-note textarea') as HTMLTextAreaElement;
+
+    fireEvent.click(within(dialog).getByRole('button', { name: '驳回申请' }));
+    expect(await within(dialog).findByText('请填写驳回说明')).toBeTruthy();
+    fireEvent.change(note, { target: { value: ' 否 ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '驳回申请' }));
+    expect(await within(dialog).findByText('驳回说明为 2–100 个字')).toBeTruthy();
+    expect(rejectRefund).not.toHaveBeenCalled();
+
+    const listsBefore = listCalls(call).length;
+    fireEvent.change(note, { target: { value: ' 商品已使用 ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '驳回申请' }));
+    await waitFor(() => expect(rejectRefund).toHaveBeenCalledWith('rejectRefund', { token: TOKEN, refundId: requested._id, note: '商品已使用' }));
+    expect(await screen.findByText(`退款 ${requested.refundNo} 已驳回`)).toBeTruthy();
+    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+  });
+
+  it('keeps the reject dialog open with the server’s reason when the refund has moved on', async () => {
+    const { client } = refundsClient({
+      rejectRefund: async () => {
+        throw new AdminApiError('INVALID_STATE', '该退款已在处理或已完成，不能驳回');
+      },
+    });
+    renderPage(client);
+    await screen.findByText(requested.refundNo);
+
+    fireEvent.click(within(rowOf(requested.refundNo)).getByRole('button', { name: /驳\s*回/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(dialog.querySelector('textarea') as HTMLTextAreaElement, { target: { value: '商品已使用' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '驳回申请' }));
+    expect(await within(dialog).findByText('该退款已在处理或已完成，不能驳回')).toBeTruthy();
+  });
+
+  it('says so when nothing waits for review, and shows a failed load with a retry', async () => {
+    let failures = 1;
+    const { client } = refundsClient({
+      listRefunds: async () => {
+        if (failures-- > 0) throw new AdminApiError('NETWORK_ERROR', 'offline');
+        return { items: [], nextCursor: null };
+      },
+    });
+    renderPage(client);
+
+    expect(await screen.findByText('退款列表加载失败')).toBeTruthy();
+    expect(screen.getByText('无法连接服务器，请检查网络后重试')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /重\s*试/ }));
+    expect(await screen.findByText('没有待审核的退款')).toBeTruthy();
+  });
+});

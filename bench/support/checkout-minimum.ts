@@ -1,0 +1,146 @@
+import type { OrderShape } from './checkout-fixtures';
+
+/** The three requests one order makes: placing it, starting payment, and the payment being applied. */
+export type Phase = 'place' | 'pay' | 'callback';
+export const PHASES: Phase[] = ['place', 'pay', 'callback'];
+
+/** What each phase runs, as the benchmark labels its rows. */
+export const PHASE_LABELS: Record<Phase, string> = {
+  place: 'placeOrder',
+  pay: 'startPayment',
+  callback: 'pay-callback (applyPayment)',
+};
+
+/** The fewest round trips of one phase, as numbered reasons. */
+export interface PhaseMinimum {
+  trips: number;
+  parts: { trips: number; why: string }[];
+}
+
+const phase = (parts: [trips: number, why: string][]): PhaseMinimum => {
+  const kept = parts.filter(([trips]) => trips > 0).map(([trips, why]) => ({ trips, why }));
+  return { trips: kept.reduce((sum, part) => sum + part.trips, 0), parts: kept };
+};
+
+/**
+ * The fewest database round trips an uncontended order of `shape` needs, from what must be
+ * read and written for it to be priced by the server, to hold stock, coupon and points without
+ * overselling or double-spending, and to be paid exactly once with its loyalty effects. Each
+ * document operation is one request on WeChat cloud (a transaction's start, reads, writes and
+ * commit each too). The member arrives with the request (the route reads it by OPENID), and
+ * the programme and shop settings are cached per instance.
+ */
+export function orderMinimum(shape: OrderShape): Record<Phase, PhaseMinimum> {
+  const { lines, coupons } = shape;
+  return {
+    place: phase([
+      [1, "products read (one `_id in` query for the cart's prices and shelf state)"],
+      [coupons > 0 ? 1 : 0, 'coupon read (terms and window of the chosen coupon)'],
+      [
+        2 * lines + 3,
+        'stock and order together, all or nothing, in one transaction: start + a stock read and a stock write per line + order insert ' +
+          "(its _id comes from the client's order key, so a retry meets the duplicate) + commit",
+      ],
+      [coupons, 'coupon lock: guarded update issued → locked (no read: the coupon was just read for pricing)'],
+      [shape.usesPoints ? 8 : 0, 'points spend: start, entry read (its key), member read, read of the bucket that covers it, bucket write, member write, entry insert, commit'],
+      [1, 'order write: open for payment'],
+    ]),
+    pay: phase([
+      [1, 'order read (owner, state, amount)'],
+      [1, 'order write: payment started (a later cancel must close the WeChat Pay order); plus one cloudPay.unifiedOrder call, not a database request'],
+    ]),
+    callback: phase([
+      [1, 'order read by out_trade_no'],
+      [1, 'order write: paid, guarded on pendingPayment'],
+      [1, 'payment record insert (its _id is the transaction id)'],
+      [coupons, 'coupon use: guarded update locked → used'],
+      [7, "earn posting: start, entry read, member read, pending-lot write, member write (carrying the last-paid date), entry insert, commit"],
+      [2, "qualifying spend: record insert + rolling-window sum (the member's tier came with the earn posting)"],
+      [lines, 'sales count: one update per line\'s product (the quantities differ, so one multi-document update cannot do it)'],
+    ]),
+  };
+}
+
+/** All three phases of an order of `shape`. */
+export const orderTotalMinimum = (shape: OrderShape) => Object.values(orderMinimum(shape)).reduce((sum, part) => sum + part.trips, 0);
+
+/** The extra round trips of an order placed and paid through the `orders` function's routes rather than the use-cases. */
+export const ROUTE_MINIMUM = {
+  trips: 2,
+  why: 'each of the two requests (place, pay) identifies its member: 1 member read by OPENID each; the placed order is answered from what placeOrder returned',
+};
+
+/** A place where the orders code makes more round trips than the minimum, with the count for an order of a given shape. */
+export interface Excess {
+  phase: Phase;
+  trips: (shape: OrderShape) => number;
+  where: string;
+  why: string;
+}
+
+/** Where the orders code spends more than `orderMinimum`, as read from the code; the measured counts show whether these add up. */
+export const EXCESS: Excess[] = [
+  {
+    phase: 'place',
+    trips: () => 1,
+    where: 'server/orders/place-order.ts:40 placeOrder (orders.get before pricing)',
+    why: 'reads the order first so a retry answers it; a retry would also meet the duplicate _id at the insert, and a retry whose repricing fails (coupon locked, points spent) could read the order on that error path only',
+  },
+  {
+    phase: 'place',
+    trips: () => 1,
+    where: 'server/catalog/load-cart-products.ts:17 readStock, called by buildCheckout',
+    why: 'a stock snapshot at placement; the stock transaction reads the same documents and refuses with the same message',
+  },
+  {
+    phase: 'place',
+    trips: (shape) => (shape.coupons === 0 ? 1 : 0),
+    where: "server/orders/checkout.ts:56 buildCheckout (the member's issued coupons)",
+    why: 'reads the coupon list even when the order selects none (the preview needs it for the picker; placement does not)',
+  },
+  {
+    phase: 'place',
+    trips: () => 2,
+    where: 'server/orders/place-order.ts:49 orders.insert, then server/orders/stock.ts:29 and :44 (order read and write in the stock transaction)',
+    why:
+      'the order is inserted before the stock transaction (so that a concurrent retry finds it and waits), which then reads it (stockHeld) and writes it; ' +
+      'inserting it inside that transaction would do both in one write, with retries meeting the duplicate _id instead of a placing order',
+  },
+  {
+    phase: 'place',
+    trips: (shape) => shape.coupons,
+    where: 'server/coupons/lock-coupon.ts:15 loadOwnCoupon',
+    why: 'reads the coupon again before the guarded lock; the guard (memberId, issued, window) alone decides, and the read is only needed when the lock fails',
+  },
+  {
+    phase: 'place',
+    trips: () => 1,
+    where: "server/orders/place-order.ts:152 record({ progress: 'couponsLocked' })",
+    why: 'a progress write between the coupon locks and the points spend (also for orders with no coupon); both steps are idempotent on the order, so a take-over could redo them without it',
+  },
+  {
+    phase: 'callback',
+    trips: (shape) => shape.coupons,
+    where: 'server/coupons/use-coupon.ts:15 loadOwnCoupon',
+    why: 'reads the coupon before the guarded locked → used update, which alone decides',
+  },
+  {
+    phase: 'callback',
+    trips: () => 1,
+    where: 'server/tiers/qualifying-spend.ts:58 (member read)',
+    why: "reads the member for its tier (alongside the rolling sum, so no extra wait) right after the earn posting's transaction read it",
+  },
+  {
+    phase: 'callback',
+    trips: () => 1,
+    where: 'server/orders/apply-payment.ts:88 (lastPaidAt)',
+    why: "a separate member write; postEntry's memberFields could carry it in the earn posting's member write (a separate write is still needed when an order earns no points)",
+  },
+];
+
+/** Route overhead beyond ROUTE_MINIMUM. */
+export const ROUTE_EXCESS = {
+  trips: 2,
+  where: 'server/orders/routes.ts:21 viewOf, after place',
+  why: 'the place route reads the order it was just given back by placeOrder, and its refunds (none yet), to build the view',
+};

@@ -1,0 +1,3 @@
+import { catalogMain } from '~/server/catalog/routes';
+
+export const main = catalogMain;

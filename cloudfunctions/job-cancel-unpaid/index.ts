@@ -1,0 +1,4 @@
+import { createJobHandler } from '~/server/jobs/job-handler';
+import { cancelUnpaidJob } from '~/server/orders/cancel-unpaid-job';
+
+export const main = createJobHandler(cancelUnpaidJob);

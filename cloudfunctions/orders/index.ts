@@ -1,0 +1,3 @@
+import { ordersMain } from '~/server/orders/routes';
+
+export const main = ordersMain;

@@ -1,0 +1,3 @@
+import { createPayCallback } from '~/server/orders/pay-callback';
+
+export const main = createPayCallback();

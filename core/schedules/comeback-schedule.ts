@@ -1,0 +1,37 @@
+import type { EpochMs } from '~/types/units';
+
+const DAY = 86_400_000;
+
+/** The programme's comeback numbers (ProgrammeSettings.coupons). */
+export interface ComebackSettings {
+  comebackAfterDays: number;
+  comebackCooldownDays: number;
+}
+
+/** What the comeback sweep reads of a member. */
+export interface ComebackMember {
+  joinedAt: EpochMs;
+  lastPaidAt?: EpochMs | null;
+  /** When the member last got a comeback coupon. */
+  comebackIssuedAt?: EpochMs | null;
+}
+
+export type ComebackDecision = { kind: 'issue'; nextDueAt: EpochMs } | { kind: 'wait'; nextDueAt: EpochMs };
+
+/** When a member who joined at `joinedAt` is first due: after the configured days without a paid order. */
+export function firstComebackDueAt(joinedAt: EpochMs, settings: ComebackSettings): EpochMs {
+  return joinedAt + settings.comebackAfterDays * DAY;
+}
+
+/**
+ * Whether a member gets the comeback coupon now: no paid order for `comebackAfterDays` (members
+ * who never paid count from joining), and none of these coupons in the last
+ * `comebackCooldownDays`. Otherwise, when to look again.
+ */
+export function comebackDecision(member: ComebackMember, now: EpochMs, settings: ComebackSettings): ComebackDecision {
+  const quietEnough = (member.lastPaidAt ?? member.joinedAt) + settings.comebackAfterDays * DAY;
+  const cooledDown = member.comebackIssuedAt == null ? 0 : member.comebackIssuedAt + settings.comebackCooldownDays * DAY;
+  const eligibleAt = Math.max(quietEnough, cooledDown);
+  if (eligibleAt > now) return { kind: 'wait', nextDueAt: eligibleAt };
+  return { kind: 'issue', nextDueAt: now + settings.comebackCooldownDays * DAY };
+}

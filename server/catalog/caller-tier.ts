@@ -1,0 +1,18 @@
+import type { TierPair } from '~/core/catalog/tier-prices';
+import { tierPairOf } from '~/core/catalog/tier-prices';
+import type { MemberDoc } from '~/types/documents';
+import { loadProgramme } from '../programme/load-programme';
+import type { RequestContext } from '../runtime/wx';
+
+/**
+ * The tier the caller shops at, the next one up, and the purchase points rule. Anyone may
+ * browse: a visitor who has not joined (or has left) shops at the entry tier.
+ */
+export async function loadCallerTier(ctx: RequestContext): Promise<TierPair & { earnPerYuan: number }> {
+  const [{ programme, tiers }, member] = await Promise.all([
+    loadProgramme(ctx),
+    ctx.openid ? ctx.db.collection<MemberDoc>('members').findOne({ openid: ctx.openid }) : Promise.resolve(null),
+  ]);
+  const tierId = member && member.status === 'active' ? member.tierId : null;
+  return { ...tierPairOf(tiers, tierId), earnPerYuan: programme.points.earnPerYuan };
+}

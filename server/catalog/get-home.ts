@@ -1,0 +1,24 @@
+import { toProductCard } from '~/core/catalog/product-views';
+import type { CatalogResponses } from '~/types/functions/catalog';
+import type { RequestContext } from '../runtime/wx';
+import { loadCallerTier } from './caller-tier';
+import { catalogCollections } from './catalog-collections';
+
+/** Most recommended products the home page shows. */
+const RECOMMENDED = 10;
+
+/** The storefront home: active banners, every category, and the recommended products on the shelf, priced for the caller. */
+export async function getHome(ctx: RequestContext): Promise<CatalogResponses['home']> {
+  const { banners, categories, products } = catalogCollections(ctx);
+  const [bannerDocs, categoryDocs, recommended, { tier }] = await Promise.all([
+    banners.find({ active: true }, { orderBy: [['sort', 'asc']], limit: 10 }),
+    categories.find({}, { orderBy: [['sort', 'asc']], limit: 50 }),
+    products.find({ status: 'onShelf', recommended: true }, { orderBy: [['sort', 'asc']], limit: RECOMMENDED }),
+    loadCallerTier(ctx),
+  ]);
+  return {
+    banners: bannerDocs.map((banner) => ({ id: banner._id, imageUrl: banner.imageUrl, title: banner.title, productId: banner.productId })),
+    categories: categoryDocs.map((category) => ({ _id: category._id, name: category.name, iconUrl: category.iconUrl, sort: category.sort })),
+    recommended: recommended.map((product) => toProductCard(product, tier)),
+  };
+}

@@ -1,0 +1,65 @@
+import { dayOf } from '~/core/calendar/shanghai';
+import { comebackKey } from '~/core/coupons/issue-keys';
+import { comebackDecision } from '~/core/schedules/comeback-schedule';
+import type { MemberDoc } from '~/types/documents';
+import { issueCoupon } from '../coupons/issue-coupon';
+import { comebackCouponMessage } from '../notify/messages';
+import { sendSubscriptionMessage } from '../notify/send-subscription-message';
+import { loadProgramme } from '../programme/load-programme';
+import { AppError } from '../runtime/errors';
+import type { RequestContext } from '../runtime/wx';
+import type { JobSpec } from './run-job';
+import type { PhaseItem } from './sweep-pages';
+import { phasedPages } from './sweep-pages';
+
+/** Outcomes that mean there is no comeback coupon to give right now (template missing, paused, ended, sold out). */
+const NOTHING_TO_GIVE = new Set(['NOT_FOUND', 'NOT_AVAILABLE', 'NOT_ELIGIBLE', 'OUT_OF_STOCK']);
+
+/** Looks at one member whose comeback date has come: a coupon if they have been away long enough, else the next date. */
+async function welcomeBack(ctx: RequestContext, member: MemberDoc): Promise<'changed' | 'skipped'> {
+  const members = ctx.db.collection<MemberDoc>('members');
+  const dueAt = member.comebackDueAt as number;
+  if (member.status !== 'active' || !member.consent.marketing) {
+    // Out of the sweep until the member consents again (setConsent puts them back).
+    await members.updateWhere({ _id: member._id, comebackDueAt: dueAt }, { comebackDueAt: null });
+    return 'skipped';
+  }
+  const { programme } = await loadProgramme(ctx);
+  const templateId = programme.coupons.comebackTemplateId;
+  if (!templateId) return 'skipped';
+  const decision = comebackDecision(member, ctx.now, programme.coupons);
+  if (decision.kind === 'wait') {
+    await members.updateWhere({ _id: member._id, comebackDueAt: dueAt }, { comebackDueAt: decision.nextDueAt });
+    return 'skipped';
+  }
+  let granted;
+  try {
+    // Keyed by the day the member became due, which stays put until the coupon is recorded below.
+    granted = await issueCoupon({ templateId, memberId: member._id, source: 'comeback', issueKey: comebackKey(member._id, dayOf(dueAt)) }, ctx);
+  } catch (error) {
+    if (error instanceof AppError && NOTHING_TO_GIVE.has(error.code)) return 'skipped';
+    throw error;
+  }
+  await sendSubscriptionMessage(ctx, { effectKey: granted.coupon._id, memberId: member._id, openid: member.openid, message: comebackCouponMessage(granted.coupon) });
+  await members.updateWhere({ _id: member._id, comebackDueAt: dueAt }, { comebackDueAt: decision.nextDueAt, comebackIssuedAt: granted.coupon.issuedAt });
+  return granted.created ? 'changed' : 'skipped';
+}
+
+/**
+ * Daily: the comeback coupon for members with marketing consent and no paid order for the
+ * programme's `comebackAfterDays` (counted from joining for members who never paid), at most
+ * once per `comebackCooldownDays`. Members are read by their indexed comeback date.
+ */
+export const comebackCouponsJob: JobSpec<PhaseItem> = {
+  name: 'job-comeback-coupons',
+  cadence: 'daily',
+  budgetMs: 45_000,
+  pageSize: 100,
+  concurrency: 8,
+  page: phasedPages(async (ctx, { asOf }) => {
+    const { programme } = await loadProgramme(ctx);
+    if (!programme.coupons.comebackTemplateId) return [];
+    return [{ name: 'due', collection: 'members', where: {}, field: 'comebackDueAt', range: [ctx.db.command.lte(asOf)] }];
+  }),
+  handle: (ctx, { doc }) => welcomeBack(ctx, doc as unknown as MemberDoc),
+};

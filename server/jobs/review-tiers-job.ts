@@ -1,0 +1,126 @@
+import { reviewTier } from '~/core/tiers/review';
+import type { MemberDoc, TierNotice } from '~/types/documents';
+import type { TierDoc } from '~/types/programme';
+import type { EpochMs, Fen } from '~/types/units';
+import { tierAtRiskMessage, tierChangeMessage } from '../notify/messages';
+import { sendSubscriptionMessage } from '../notify/send-subscription-message';
+import { loadProgramme, tierOf } from '../programme/load-programme';
+import type { RequestContext } from '../runtime/wx';
+import type { SpendRecordDoc, TierChangeDoc } from '../tiers/qualifying-spend';
+import { rollingSpend } from '../tiers/qualifying-spend';
+import type { JobSpec } from './run-job';
+import type { PhaseItem } from './sweep-pages';
+import { phasedPages } from './sweep-pages';
+
+const DAY = 86_400_000;
+
+const sameNotice = (a: TierNotice | null | undefined, b: TierNotice | null) =>
+  (a ?? null) === b || (a != null && b !== null && a.reviewAt === b.reviewAt && a.downgradeAt === b.downgradeAt && a.noticedAt === b.noticedAt);
+
+/**
+ * Moves the member to `to` as of the sweep: the history record first (its key names the move),
+ * then a guarded update on the tier the member had, then the message. A crash before the update
+ * redoes both with the same key; a move that lost to another change (a payment upgrade at the
+ * same moment) takes its history record back.
+ */
+async function changeTier(
+  ctx: RequestContext,
+  member: MemberDoc,
+  change: { from: TierDoc; to: TierDoc; reason: TierChangeDoc['reason']; spendFen: Fen; nextReviewAt: EpochMs | null },
+): Promise<'changed' | 'skipped'> {
+  const history = ctx.db.collection<TierChangeDoc>('tier_history');
+  const id = `tier:${member._id}:${change.to._id}:${ctx.now}`;
+  await history.insert({ _id: id, memberId: member._id, from: member.tierId, to: change.to._id, reason: change.reason, spendFen: change.spendFen, at: ctx.now });
+  const moved = await ctx.db
+    .collection<MemberDoc>('members')
+    .updateWhere(
+      { _id: member._id, tierId: member.tierId, tierSince: member.tierSince },
+      { tierId: change.to._id, tierSince: ctx.now, tierReviewAt: change.nextReviewAt, tierNotice: null, updatedAt: ctx.now },
+    );
+  if (moved !== 1) {
+    await ctx.db.raw.collection('tier_history').doc(id).remove();
+    return 'skipped';
+  }
+  await sendSubscriptionMessage(ctx, { effectKey: id, memberId: member._id, openid: member.openid, message: tierChangeMessage({ from: change.from, to: change.to, at: ctx.now }) });
+  return 'changed';
+}
+
+/** The review of one member as of the sweep (core/tiers/review.ts decides; this writes it). */
+async function reviewMember(ctx: RequestContext, member: MemberDoc): Promise<'changed' | 'skipped'> {
+  const members = ctx.db.collection<MemberDoc>('members');
+  if (member.status !== 'active') {
+    if (member.tierReviewAt != null || member.tierNotice != null) await members.updateWhere({ _id: member._id }, { tierReviewAt: null, tierNotice: null });
+    return 'skipped';
+  }
+  const [{ programme, tiers }, spendFen] = await Promise.all([loadProgramme(ctx), rollingSpend(ctx, member._id)]);
+  const decision = reviewTier({ member, tiers, spendFen, now: ctx.now, review: programme.tierReview });
+  const current = tierOf(tiers, member.tierId);
+  const unchanged = { _id: member._id, tierId: member.tierId, tierSince: member.tierSince };
+  switch (decision.kind) {
+    case 'upgrade':
+      return changeTier(ctx, member, { from: current, to: decision.to, reason: 'upgrade', spendFen, nextReviewAt: decision.nextReviewAt });
+    case 'downgrade':
+      return changeTier(ctx, member, { from: current, to: decision.to, reason: 'review', spendFen, nextReviewAt: decision.nextReviewAt });
+    case 'notice': {
+      // The message goes first: a crash before the update redoes the same notice, whose key finds the message sent.
+      await sendSubscriptionMessage(ctx, {
+        effectKey: `${member._id}:${decision.notice.reviewAt}`,
+        memberId: member._id,
+        openid: member.openid,
+        message: tierAtRiskMessage({ tier: current, toKeepFen: current.keepSpendFen - spendFen, downgradeAt: decision.notice.downgradeAt }),
+      });
+      const noticed = await members.updateWhere(unchanged, { tierNotice: decision.notice, tierReviewAt: decision.nextReviewAt });
+      return noticed === 1 ? 'changed' : 'skipped';
+    }
+    case 'schedule':
+      if ((member.tierReviewAt ?? null) !== decision.nextReviewAt || !sameNotice(member.tierNotice, decision.notice)) {
+        await members.updateWhere(unchanged, { tierReviewAt: decision.nextReviewAt, tierNotice: decision.notice });
+      }
+      return 'skipped';
+  }
+}
+
+/** Members who paid or refunded since the last sweep, then members whose review date has come. */
+const reviewPages = phasedPages(async (ctx, { asOf, since }) => {
+  const _ = ctx.db.command;
+  const { programme } = await loadProgramme(ctx);
+  const spentFrom = since ?? asOf - programme.tierReview.windowDays * DAY;
+  return [
+    { name: 'spent', collection: 'spend_records', where: {}, field: 'at', range: [_.gte(spentFrom), _.lt(asOf)] },
+    { name: 'due', collection: 'members', where: {}, field: 'tierReviewAt', range: [_.lte(asOf)] },
+  ];
+});
+
+/** Several payments of one member in a page need one review. */
+function oncePerMember(items: PhaseItem[]): PhaseItem[] {
+  const seen = new Set<string>();
+  return items.filter(({ phase, doc }) => {
+    if (phase !== 'spent') return true;
+    const memberId = String(doc.memberId);
+    if (seen.has(memberId)) return false;
+    seen.add(memberId);
+    return true;
+  });
+}
+
+/**
+ * Daily tier review. Two phases: members who paid or refunded since the last sweep (an upgrade
+ * the payment missed, and the first review date of a new tier), then members whose review date
+ * has come (at-risk notices, drops, and the next date).
+ */
+export const reviewTiersJob: JobSpec<PhaseItem> = {
+  name: 'job-review-tiers',
+  cadence: 'daily',
+  budgetMs: 45_000,
+  pageSize: 100,
+  concurrency: 8,
+  page: async (ctx, cursor, limit, sweep) => {
+    const { items, next } = await reviewPages(ctx, cursor, limit, sweep);
+    return { items: oncePerMember(items), next };
+  },
+  handle: async (ctx, { phase, doc }) => {
+    if (phase === 'due') return reviewMember(ctx, doc as unknown as MemberDoc);
+    const member = await ctx.db.collection<MemberDoc>('members').get((doc as unknown as SpendRecordDoc).memberId);
+    return member ? reviewMember(ctx, member) : 'skipped';
+  },
+};

@@ -1,0 +1,101 @@
+import type { Raw } from '../db/cloud';
+import type { RequestContext } from '../runtime/wx';
+import type { JobSpec, Sweep } from './run-job';
+
+type Doc = { _id: string } & Record<string, unknown>;
+
+/**
+ * One part of a sweep: the documents of `collection` matching `where` whose numeric `field`
+ * passes every condition of `range`, read in (`field`, `_id`) order. The collection needs an
+ * index on (`field`, `_id`), after any equality fields of `where`, for pages to cost what the
+ * first one does.
+ */
+export interface SweepPhase {
+  name: string;
+  collection: string;
+  where: Record<string, unknown>;
+  field: string;
+  range: Raw[];
+}
+
+/** A document of a sweep, tagged with the phase that read it. */
+export interface PhaseItem<T = Doc> {
+  phase: string;
+  doc: T;
+}
+
+/** Where a sweep stands: phase `p`, after (`v`, `id`); `ties` when documents with `field = v` may remain. */
+interface Position {
+  p: number;
+  v: number | null;
+  id: string | null;
+  ties: boolean;
+}
+
+const START = (p: number): Position => ({ p, v: null, id: null, ties: false });
+
+function encode(position: Position): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+/** A cursor this pager wrote; anything else (an older job's cursor) starts the sweep over, which redoes nothing twice. */
+function decode(cursor: string | null): Position {
+  if (!cursor) return START(0);
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Position> | null;
+    if (parsed && Number.isInteger(parsed.p) && (parsed.v === null || Number.isFinite(parsed.v)) && (parsed.id === null || typeof parsed.id === 'string')) {
+      return { p: parsed.p as number, v: parsed.v ?? null, id: parsed.id ?? null, ties: parsed.ties === true };
+    }
+  } catch {
+    // fall through: not one of ours
+  }
+  return START(0);
+}
+
+/**
+ * The next `limit` documents of a phase after `at`. Keyset paging without an `$or`: first the
+ * rest of the documents sharing the last value (`field = v`, `_id > id`), then those beyond it
+ * (`field > v`), each an exact index range, so the database never reads past rows again.
+ */
+async function phasePage(ctx: RequestContext, phase: SweepPhase, at: Position, limit: number): Promise<{ docs: Doc[]; next: Position | null }> {
+  const _ = ctx.db.command;
+  const collection = ctx.db.collection<Doc>(phase.collection);
+  const order: [string, 'asc' | 'desc'][] = [
+    [phase.field, 'asc'],
+    ['_id', 'asc'],
+  ];
+  const inRange = phase.range.map((condition) => ({ [phase.field]: condition }));
+  let fetched: Doc[] = [];
+  if (at.v !== null && at.ties) {
+    fetched = await collection.find(_.and([phase.where, { [phase.field]: at.v, _id: _.gt(at.id) }]), { orderBy: order, limit: limit + 1 });
+  }
+  if (fetched.length <= limit) {
+    const beyond = at.v === null ? [] : [{ [phase.field]: _.gt(at.v) }];
+    fetched = fetched.concat(await collection.find(_.and([phase.where, ...inRange, ...beyond]), { orderBy: order, limit: limit + 1 - fetched.length }));
+  }
+  const docs = fetched.slice(0, limit);
+  const last = docs[docs.length - 1];
+  const after = fetched[limit];
+  if (!last || !after) return { docs, next: null };
+  return { docs, next: { p: at.p, v: Number(last[phase.field]), id: last._id, ties: after[phase.field] === last[phase.field] } };
+}
+
+/**
+ * A job's `page` over the phases of its sweep, one after another. The phases must be the same
+ * for every invocation of one sweep (they may depend on the sweep and the programme only).
+ */
+export function phasedPages(phasesOf: (ctx: RequestContext, sweep: Sweep) => Promise<SweepPhase[]>): JobSpec<PhaseItem>['page'] {
+  return async (ctx, cursor, limit, sweep) => {
+    const phases = await phasesOf(ctx, sweep);
+    let at = decode(cursor);
+    while (at.p < phases.length) {
+      const phase = phases[at.p] as SweepPhase;
+      const { docs, next } = await phasePage(ctx, phase, at, limit);
+      const following = next ?? (at.p + 1 < phases.length ? START(at.p + 1) : null);
+      if (docs.length > 0) return { items: docs.map((doc) => ({ phase: phase.name, doc })), next: following && encode(following) };
+      if (!following) break;
+      at = following;
+    }
+    return { items: [], next: null };
+  };
+}

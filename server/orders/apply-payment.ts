@@ -1,0 +1,89 @@
+import type { OrderDoc, PaymentDoc } from '~/types/orders';
+import type { Fen } from '~/types/units';
+import { useCoupon } from '../coupons/use-coupon';
+import { earnForOrder } from '../points/member-points';
+import { AppError } from '../runtime/errors';
+import type { RequestContext } from '../runtime/wx';
+import { recordQualifyingSpend } from '../tiers/qualifying-spend';
+import { newPickupCode } from './order-ids';
+import { refund } from './wechat-pay';
+
+export interface ConfirmedPayment {
+  outTradeNo: string;
+  transactionId: string;
+  totalFee: Fen;
+}
+
+/** The goods part of what an order paid: the base of purchase points and of qualifying spend (shipping excluded). */
+export const goodsPaidFen = (order: Pick<OrderDoc, 'lines'>) => order.lines.reduce((sum, line) => sum + line.paidFen, 0);
+
+async function allocatePickupCode(ctx: RequestContext, orderId: string): Promise<string> {
+  const codes = ctx.db.collection<{ _id: string; orderId: string; createdAt: number }>('pickup_codes');
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const code = newPickupCode();
+    if (await codes.insert({ _id: code, orderId, createdAt: ctx.now })) return code;
+  }
+  throw new AppError('CONFLICT', 'could not allocate a pickup code, the payment will be applied on the next delivery');
+}
+
+/**
+ * Applies one confirmed WeChat Pay payment to its order, however often it is delivered: the
+ * payment is recorded once under its transaction id, the order moves pendingPayment → paid by a
+ * guarded update, and the effects of payment — coupons used, purchase points (pending), the
+ * qualifying spend and its tier upgrade, the member's last-paid date — are each idempotent, so a
+ * repeat delivery finishes what a crashed one started and changes nothing else. A payment for
+ * an order that was cancelled meanwhile, or of another amount, is refunded in full.
+ */
+export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment: ConfirmedPayment): Promise<OrderDoc> {
+  const payments = ctx.db.collection<PaymentDoc>('payments');
+  const paymentId = `pay:${payment.transactionId}`;
+  let current = order;
+  // A payment of another amount than the order asked is never applied; it goes back below.
+  if (current.status === 'pendingPayment' && payment.totalFee === current.payableFen) {
+    const pickupCode = current.delivery.mode === 'pickup' ? await allocatePickupCode(ctx, current._id) : null;
+    const fields: Partial<OrderDoc> = {
+      status: 'paid',
+      paidAt: ctx.now,
+      transactionId: payment.transactionId,
+      ...(pickupCode && current.delivery.mode === 'pickup' ? { delivery: { ...current.delivery, pickupCode } } : {}),
+      timeline: [...current.timeline, { status: 'paid', at: ctx.now, note: pickupCode ? '支付成功，可到店自提' : '支付成功，等待发货' }],
+      updatedAt: ctx.now,
+    };
+    const moved = await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: current._id, status: 'pendingPayment' }, fields);
+    if (moved === 1) {
+      current = { ...current, ...fields };
+      await Promise.all(current.lines.map((line) => ctx.db.collection('products').updateWhere({ _id: line.productId }, { salesCount: ctx.db.command.inc(line.quantity) })));
+    } else {
+      current = (await ctx.db.collection<OrderDoc>('orders').get(current._id)) as OrderDoc;
+    }
+  }
+  const applied = current.transactionId === payment.transactionId && current.paidAt !== null;
+  await payments.insert({
+    _id: paymentId,
+    orderId: current._id,
+    outTradeNo: payment.outTradeNo,
+    transactionId: payment.transactionId,
+    totalFee: payment.totalFee,
+    outcome: applied ? 'applied' : 'refundedLate',
+    receivedAt: ctx.now,
+  });
+  if (!applied) {
+    // Paid after the order was cancelled, paid twice, or of another amount: the money goes straight back.
+    await refund({ outTradeNo: payment.outTradeNo, outRefundNo: `late${payment.outTradeNo}`, totalFee: payment.totalFee, refundFee: payment.totalFee });
+    return current;
+  }
+  await paymentEffects(ctx, current);
+  return current;
+}
+
+/** The loyalty effects of a paid order, each idempotent on the order. */
+async function paymentEffects(ctx: RequestContext, order: OrderDoc): Promise<void> {
+  for (const couponId of order.couponIds) await useCoupon(couponId, order.memberId, order._id, ctx);
+  await earnForOrder(ctx, { memberId: order.memberId, orderId: order._id, lines: order.lines.map((line) => ({ lineId: line.lineId, paidFen: line.paidFen })) });
+  await recordQualifyingSpend(ctx, { memberId: order.memberId, sourceId: `order:${order._id}`, amountFen: goodsPaidFen(order) });
+  const _ = ctx.db.command;
+  // Only ever forward: a late repeat of an older order's payment leaves a newer date alone.
+  await ctx.db
+    .collection('members')
+    .updateWhere(_.and([{ _id: order.memberId }, _.or([{ lastPaidAt: _.lt(order.paidAt) }, { lastPaidAt: null }])]), { lastPaidAt: order.paidAt, updatedAt: ctx.now });
+}

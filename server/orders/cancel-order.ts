@@ -1,0 +1,44 @@
+import { assertMove } from '~/core/orders/order-machine';
+import type { OrderDoc } from '~/types/orders';
+import { AppError } from '../runtime/errors';
+import type { RequestContext } from '../runtime/wx';
+import { applyPayment } from './apply-payment';
+import { releaseHolds } from './placement-failure';
+import { closeOrder, queryOrder } from './wechat-pay';
+
+/**
+ * Cancels an unpaid order (by its member, or by the sweep when the payment deadline passed):
+ * closes its WeChat Pay order first, so it can no longer be paid — if it turns out paid, the
+ * payment is applied and the order stays — then moves it to cancelled by a guarded update and
+ * gives back its stock, coupons and points. Cancelling again finishes a give-back a crash cut short.
+ */
+export async function cancelOrder(ctx: RequestContext, order: OrderDoc, reason: string): Promise<OrderDoc> {
+  const orders = ctx.db.collection<OrderDoc>('orders');
+  if (order.status === 'cancelled') {
+    if (!order.holdsReturned) await releaseHolds(ctx, order, '订单取消，退回积分');
+    return (await orders.get(order._id)) as OrderDoc;
+  }
+  assertMove(order, 'cancelled', '取消');
+  if (order.paymentStartedAt !== null) {
+    const closed = await closeOrder(order.orderNo);
+    if (closed.errCode === 'ORDERPAID') {
+      const state = await queryOrder(order.orderNo);
+      if (state.tradeState === 'SUCCESS' && state.transactionId) {
+        await applyPayment(ctx, order, { outTradeNo: order.orderNo, transactionId: state.transactionId, totalFee: state.totalFee ?? order.payableFen });
+      }
+      throw new AppError('INVALID_STATE', '订单已支付，不能取消', { status: 'paid' });
+    }
+  }
+  const fields: Partial<OrderDoc> = {
+    status: 'cancelled',
+    cancelledAt: ctx.now,
+    cancelReason: reason,
+    timeline: [...order.timeline, { status: 'cancelled', at: ctx.now, note: reason }],
+    updatedAt: ctx.now,
+  };
+  const moved = await orders.updateWhere({ _id: order._id, status: 'pendingPayment' }, fields);
+  const current = moved === 1 ? { ...order, ...fields } : ((await orders.get(order._id)) as OrderDoc);
+  if (current.status !== 'cancelled') assertMove(current, 'cancelled', '取消');
+  await releaseHolds(ctx, current, '订单取消，退回积分');
+  return { ...current, holdsReturned: true };
+}

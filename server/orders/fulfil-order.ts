@@ -1,0 +1,50 @@
+import { assertMove } from '~/core/orders/order-machine';
+import { RuleError } from '~/core/rule-error';
+import type { OrderDoc } from '~/types/orders';
+import { startReturnWindow } from '../points/member-points';
+import { AppError } from '../runtime/errors';
+import type { RequestContext } from '../runtime/wx';
+
+async function move(ctx: RequestContext, order: OrderDoc, from: OrderDoc['status'], fields: Partial<OrderDoc>, note: string): Promise<OrderDoc> {
+  const to = fields.status as OrderDoc['status'];
+  const change = { ...fields, timeline: [...order.timeline, { status: to, at: ctx.now, note }], updatedAt: ctx.now };
+  const moved = await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: order._id, status: from }, change);
+  if (moved === 1) return { ...order, ...change };
+  const current = (await ctx.db.collection<OrderDoc>('orders').get(order._id)) as OrderDoc;
+  if (current.status !== to) assertMove(current, to, note);
+  return current;
+}
+
+/** Staff ship a paid delivery order with its tracking number (paid → shipped). */
+export async function shipOrder(ctx: RequestContext, order: OrderDoc, trackingNo: string): Promise<OrderDoc> {
+  if (order.delivery.mode !== 'delivery') throw new RuleError('INVALID_STATE', '自提订单无需发货');
+  if (order.status === 'shipped') return order;
+  assertMove(order, 'shipped', '发货');
+  return move(ctx, order, 'paid', { status: 'shipped', shippedAt: ctx.now, delivery: { ...order.delivery, trackingNo } }, `已发货，运单号 ${trackingNo}`);
+}
+
+/**
+ * Completes an order — the member confirms receipt of a shipped one, or staff hand over a
+ * pickup order — and starts the return window after which its points become available.
+ */
+export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: 'received' | 'pickedUp'): Promise<OrderDoc> {
+  if (how === 'received' && order.delivery.mode !== 'delivery') throw new RuleError('INVALID_STATE', '自提订单请到店出示提货码');
+  if (how === 'pickedUp' && order.delivery.mode !== 'pickup') throw new RuleError('INVALID_STATE', '快递订单不能到店提货');
+  if (how === 'received' && order.status === 'paid') throw new RuleError('INVALID_STATE', '商家尚未发货，暂不能确认收货', { status: order.status });
+  let current = order;
+  if (current.status !== 'completed') {
+    assertMove(current, 'completed', how === 'received' ? '确认收货' : '提货');
+    current = await move(ctx, current, how === 'received' ? 'shipped' : 'paid', { status: 'completed', completedAt: ctx.now }, how === 'received' ? '已确认收货' : '已到店提货');
+  }
+  await startReturnWindow(ctx, { orderId: current._id, completedAt: current.completedAt as number });
+  return current;
+}
+
+/** The paid pickup order holding a pickup code, for the till. */
+export async function orderByPickupCode(ctx: RequestContext, code: string): Promise<OrderDoc> {
+  const entry = await ctx.db.collection<{ _id: string; orderId?: string }>('pickup_codes').get(code);
+  const order = entry?.orderId ? await ctx.db.collection<OrderDoc>('orders').get(entry.orderId) : null;
+  // A code drawn by a payment delivery that lost the race to another is not the order's code.
+  if (!order || order.delivery.mode !== 'pickup' || order.delivery.pickupCode !== code) throw new AppError('NOT_FOUND', '提货码无效');
+  return order;
+}

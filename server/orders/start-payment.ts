@@ -1,0 +1,44 @@
+import { assertMove } from '~/core/orders/order-machine';
+import { RuleError } from '~/core/rule-error';
+import type { PaymentStart } from '~/types/functions/orders';
+import type { OrderDoc } from '~/types/orders';
+import { AppError } from '../runtime/errors';
+import type { RequestContext } from '../runtime/wx';
+import { applyPayment } from './apply-payment';
+import { loadOwnOrder } from './load-order';
+import { queryOrder, succeeded, unifiedOrder } from './wechat-pay';
+
+/**
+ * Starts paying an unpaid order: a WeChat Pay prepaid order for exactly the order's payable
+ * total, under the order number (so paying again reuses it and can never pay twice). An order
+ * with nothing to pay is paid at once. Refuses an order past its payment deadline.
+ */
+export async function startPayment(ctx: RequestContext, memberId: string, orderId: string): Promise<PaymentStart> {
+  const order = await loadOwnOrder(ctx, memberId, orderId);
+  const base = { orderId: order._id, outTradeNo: order.orderNo, payableFen: order.payableFen };
+  if (order.status === 'paid' || order.paidAt !== null) return { ...base, paid: true, payment: null };
+  assertMove(order, 'paid', '支付');
+  if (ctx.now > order.payDeadline) throw new RuleError('INVALID_STATE', '订单已超过支付时间，请重新下单', { status: 'expired' });
+  if (order.payableFen === 0) {
+    const paid = await applyPayment(ctx, order, { outTradeNo: order.orderNo, transactionId: `free-${order.orderNo}`, totalFee: 0 });
+    return { ...base, paid: paid.status === 'paid', payment: null };
+  }
+  // Recorded before WeChat Pay hears of it, so a cancel racing this always closes the payment.
+  await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: order._id, paymentStartedAt: null }, { paymentStartedAt: ctx.now, updatedAt: ctx.now });
+  const reply = await unifiedOrder({ outTradeNo: order.orderNo, totalFee: order.payableFen, body: `悦享商城-订单${order.orderNo}` });
+  if (!succeeded(reply) || !reply.payment) {
+    if (reply.errCode === 'ORDERPAID') return settleFromQuery(ctx, order, base);
+    throw new AppError('PAYMENT_FAILED', `微信支付下单失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}`);
+  }
+  return { ...base, paid: false, payment: reply.payment };
+}
+
+/** WeChat Pay says the order is already paid: apply the payment it reports (the callback may still be on its way). */
+async function settleFromQuery(ctx: RequestContext, order: OrderDoc, base: Omit<PaymentStart, 'paid' | 'payment'>): Promise<PaymentStart> {
+  const state = await queryOrder(order.orderNo);
+  if (state.tradeState === 'SUCCESS' && state.transactionId) {
+    const paid = await applyPayment(ctx, order, { outTradeNo: order.orderNo, transactionId: state.transactionId, totalFee: state.totalFee ?? order.payableFen });
+    return { ...base, paid: paid.status !== 'pendingPayment' && paid.paidAt !== null, payment: null };
+  }
+  throw new AppError('PAYMENT_FAILED', '该订单的支付已关闭，请重新下单');
+}

@@ -1,0 +1,41 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import * as couponsService from '../../../../services/coupons';
+import { useCouponsStore } from '../../../../stores/coupons';
+import { idle } from '../../../../stores/loadable';
+import { emptyList } from '../../../../stores/paged-list';
+import { myCoupon } from '../../../../test/loyalty-fixtures';
+import MyCouponsPage from './index';
+
+jest.mock('../../../../services/coupons');
+
+const service = jest.mocked(couponsService);
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  useCouponsStore.setState({ centre: idle(), mine: { usable: emptyList(), used: emptyList(), expired: emptyList() }, claiming: null });
+});
+
+test('lists the usable coupons with their source and validity', async () => {
+  service.listMine.mockResolvedValue({
+    items: [myCoupon({ instanceId: 'i1', title: '满99减15' }), myCoupon({ instanceId: 'i2', title: '新人专享券', source: 'welcome', face: { headline: '¥10', condition: '满59元可用' } })],
+    nextCursor: null,
+  });
+  const { container } = render(<MyCouponsPage />);
+
+  await screen.findByText('新人专享券');
+  expect(service.listMine).toHaveBeenCalledWith('usable', undefined);
+  expect([...container.querySelectorAll('.coupon-title')].map((title) => title.textContent)).toEqual(['满99减15', '新人专享券']);
+  expect(screen.getByText('新人礼')).not.toBeNull();
+  expect(screen.getAllByText('2026.11.22 10:00 - 2026.11.28 23:59')).toHaveLength(2);
+  expect(screen.getByText('可使用')).not.toBeNull();
+  expect(screen.getByText('已使用')).not.toBeNull();
+  expect(screen.getByText('已过期')).not.toBeNull();
+});
+
+test('an empty wallet points to the coupon centre', async () => {
+  service.listMine.mockResolvedValue({ items: [], nextCursor: null });
+  render(<MyCouponsPage />);
+
+  await screen.findByText('暂无可用的优惠券');
+  await waitFor(() => expect(screen.getByText('去领券')).not.toBeNull());
+});

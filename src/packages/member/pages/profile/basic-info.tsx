@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Dialog, Input } from '@nutui/nutui-react-taro';
+import type { Gender } from '~/types/documents';
+import type { MemberProfile } from '~/types/functions/member';
+import { useMemberStore } from '../../../../stores/member';
+import { actionErrorText } from '../../../../utils/error-text';
+import { SettingsRow } from './settings-row';
+
+const GENDERS: { value: Gender; text: string }[] = [
+  { value: 'male', text: '男' },
+  { value: 'female', text: '女' },
+  { value: 'unknown', text: '不透露' },
+];
+
+type Editing = { field: 'nickname' | 'phone'; value: string } | null;
+
+function maskedPhone(phone: string | null): string {
+  return phone ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '未填写';
+}
+
+/** Nickname, gender and phone, each editable; completing the profile earns a one-time bonus. */
+export function BasicInfo({ profile }: { profile: MemberProfile }) {
+  const updateProfile = useMemberStore((s) => s.updateProfile);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const save = async (changes: Parameters<typeof updateProfile>[0]) => {
+    const saved = await updateProfile(changes);
+    if (!saved.ok) {
+      void Taro.showToast({ title: actionErrorText(saved.error), icon: 'none' });
+      return false;
+    }
+    void Taro.showToast({ title: saved.value > 0 ? `资料已完善，获得 ${saved.value} 积分` : '已保存', icon: saved.value > 0 ? 'none' : 'success' });
+    return true;
+  };
+
+  const onConfirm = async () => {
+    if (!editing) return;
+    const value = editing.value.trim();
+    if (editing.field === 'nickname') {
+      if (value.length === 0 || value.length > 32) {
+        void Taro.showToast({ title: '昵称需为1-32个字', icon: 'none' });
+        return;
+      }
+      if (await save({ nickname: value })) setEditing(null);
+      return;
+    }
+    if (value !== '' && !/^1[3-9]\d{9}$/.test(value)) {
+      void Taro.showToast({ title: '请输入11位手机号', icon: 'none' });
+      return;
+    }
+    if (await save({ phone: value === '' ? null : value })) setEditing(null);
+  };
+
+  const chooseGender = async () => {
+    try {
+      const { tapIndex } = await Taro.showActionSheet({ itemList: GENDERS.map((item) => item.text) });
+      const choice = GENDERS[tapIndex];
+      if (choice && choice.value !== profile.gender) await save({ gender: choice.value });
+    } catch {
+      // The member dismissed the sheet.
+    }
+  };
+
+  return (
+    <>
+      <View className='profile-list profile-basic'>
+        <SettingsRow label='会员号' value={profile.memberNo} className='profile-member-no' />
+        <SettingsRow label='昵称' value={profile.nickname} className='profile-nickname' onClick={() => setEditing({ field: 'nickname', value: profile.nickname })} />
+        <SettingsRow label='性别' value={GENDERS.find((item) => item.value === profile.gender)?.text ?? '不透露'} className='profile-gender' onClick={() => void chooseGender()} />
+        <SettingsRow label='手机号' value={maskedPhone(profile.phone)} className='profile-phone' onClick={() => setEditing({ field: 'phone', value: profile.phone ?? '' })} />
+      </View>
+      <Dialog
+        className='profile-edit-dialog'
+        visible={editing !== null}
+        title={editing?.field === 'phone' ? '修改手机号' : '修改昵称'}
+        content={
+          <Input
+            className='profile-edit-input'
+            value={editing?.value ?? ''}
+            type={editing?.field === 'phone' ? 'tel' : 'text'}
+            maxLength={editing?.field === 'phone' ? 11 : 32}
+            placeholder={editing?.field === 'phone' ? '11位手机号，留空则删除' : '1-32个字'}
+            onChange={(value) => setEditing((current) => (current ? { ...current, value } : current))}
+          />
+        }
+        confirmText='保存'
+        cancelText='取消'
+        onConfirm={() => void onConfirm()}
+        onCancel={() => setEditing(null)}
+        onClose={() => setEditing(null)}
+      />
+    </>
+  );
+}

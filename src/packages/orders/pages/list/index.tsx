@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { ListFooter } from '../../../../components/list-footer';
+import { LoadState } from '../../../../components/load-state';
+import { StatusPanel } from '../../../../components/status-panel';
+import { ROUTES } from '../../../../routes';
+import type { OrderTab } from '../../../../services/orders';
+import { useOrdersStore } from '../../../../stores/orders';
+import { OrderCard } from '../../components/order-card';
+import { isOrderTab, ORDER_TABS } from '../../order-text';
+import { useOrderAction } from '../../use-order-action';
+import './index.scss';
+
+/** The member's orders by status tab, newest first, a page at a time. */
+export default function OrderListPage() {
+  const { params } = useRouter();
+  const [tab, setTab] = useState<OrderTab>(isOrderTab(params.tab) ? params.tab : 'all');
+  const list = useOrdersStore((s) => s.lists[tab]);
+  const busy = useOrdersStore((s) => s.busy);
+  const load = useOrdersStore((s) => s.loadList);
+  const { run, dialog } = useOrderAction();
+  const shownOnce = useRef(false);
+
+  useEffect(() => {
+    void load(tab, 'first');
+  }, [load, tab]);
+
+  // Coming back from an order (paid, cancelled, refunded there) shows the tab as it is now.
+  useDidShow(() => {
+    if (shownOnce.current) void load(tab, 'first');
+    shownOnce.current = true;
+  });
+
+  usePullDownRefresh(() => {
+    void load(tab, 'first').finally(() => Taro.stopPullDownRefresh());
+  });
+
+  useReachBottom(() => {
+    void load(tab, 'more');
+  });
+
+  const current = ORDER_TABS.find((item) => item.tab === tab)!;
+
+  return (
+    <View className='order-list-page'>
+      <View className='order-tabs'>
+        {ORDER_TABS.map((item) => (
+          <View key={item.tab} className={`order-tabs__item order-tab-${item.tab}${item.tab === tab ? ' order-tabs__item--active' : ''}`} onClick={() => setTab(item.tab)}>
+            <Text>{item.title}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='order-list-page__list'>
+        <LoadState status={list.status} error={list.error} loadingText='正在加载订单…' onRetry={() => void load(tab, 'first')}>
+          {() =>
+            list.items.length === 0 ? (
+              <StatusPanel kind='empty' title={current.empty} text='去商城挑挑好物吧' actionText='去逛逛' onAction={() => void Taro.navigateTo({ url: ROUTES.category })} />
+            ) : (
+              <>
+                {list.items.map((order) => (
+                  <OrderCard
+                    key={order.id}
+                    order={order}
+                    busy={busy === order.id}
+                    onOpen={() => void Taro.navigateTo({ url: `${ROUTES.order}?id=${order.id}` })}
+                    onAction={(action) => run(order.id, action)}
+                  />
+                ))}
+                <ListFooter list={list} onMore={() => void load(tab, 'more')} />
+              </>
+            )
+          }
+        </LoadState>
+      </View>
+      {dialog}
+    </View>
+  );
+}

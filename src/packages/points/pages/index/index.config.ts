@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的积分',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+});

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { ScrollView, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { CartEntry } from '../../../../components/cart-entry';
+import { ListFooter } from '../../../../components/list-footer';
+import { LoadState } from '../../../../components/load-state';
+import { ProductGrid } from '../../../../components/product-card';
+import { SearchLink } from '../../../../components/search-link';
+import { StatusPanel } from '../../../../components/status-panel';
+import type { ProductQuery, ProductSort } from '../../../../services/catalog';
+import { queryKey, useCatalogStore } from '../../../../stores/catalog';
+import { emptyList } from '../../../../stores/paged-list';
+import { SortBar } from '../../components/sort-bar';
+import './index.scss';
+
+/** Browse by category: category tabs, a sort bar and the product grid, a page at a time. */
+export default function CategoryPage() {
+  const { params } = useRouter();
+  const [categoryId, setCategoryId] = useState<string>(params.id ?? '');
+  const [sort, setSort] = useState<ProductSort>('default');
+  const home = useCatalogStore((s) => s.home);
+  const loadHome = useCatalogStore((s) => s.loadHome);
+  const loadList = useCatalogStore((s) => s.loadList);
+  const query: ProductQuery = { categoryId: categoryId || undefined, sort };
+  const list = useCatalogStore((s) => s.lists[queryKey(query)]) ?? emptyList();
+
+  useEffect(() => {
+    if (useCatalogStore.getState().home.status === 'idle') void loadHome();
+  }, [loadHome]);
+
+  useEffect(() => {
+    void loadList({ categoryId: categoryId || undefined, sort }, 'first');
+  }, [loadList, categoryId, sort]);
+
+  const categories = home.data?.categories ?? [];
+  const current = categories.find((category) => category._id === categoryId);
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: current?.name ?? '全部商品' });
+  }, [current?.name]);
+
+  usePullDownRefresh(() => {
+    void loadList(query, 'first').finally(() => Taro.stopPullDownRefresh());
+  });
+
+  useReachBottom(() => {
+    void loadList(query, 'more');
+  });
+
+  const tabs = [{ _id: '', name: '全部' }, ...categories];
+
+  return (
+    <View className='category-page'>
+      <View className='category-page__top'>
+        <SearchLink />
+        <ScrollView className='category-tabs' scrollX enhanced showScrollbar={false} scrollIntoView={categoryId ? `category-${categoryId}` : undefined}>
+          {tabs.map((category) => (
+            <View
+              key={category._id || 'all'}
+              id={`category-${category._id || 'all'}`}
+              className={`category-tabs__item category-tab${category._id === categoryId ? ' category-tabs__item--active' : ''}`}
+              onClick={() => setCategoryId(category._id)}
+            >
+              <Text>{category.name}</Text>
+            </View>
+          ))}
+        </ScrollView>
+      </View>
+      <SortBar sort={sort} onChange={setSort} />
+      <View className='category-page__list'>
+        <LoadState status={list.status} error={list.error} loadingText='正在加载商品…' onRetry={() => void loadList(query, 'first')}>
+          {() =>
+            list.items.length === 0 ? (
+              <StatusPanel kind='empty' title='暂时没有商品' text='这个分类正在上新，先看看其他分类吧' actionText='看看全部商品' onAction={() => setCategoryId('')} />
+            ) : (
+              <>
+                <ProductGrid products={list.items} />
+                <ListFooter list={list} onMore={() => void loadList(query, 'more')} />
+              </>
+            )
+          }
+        </LoadState>
+      </View>
+      <CartEntry />
+    </View>
+  );
+}

@@ -1,0 +1,202 @@
+import { useEffect, useState } from 'react';
+import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { specText } from '~/core/catalog/spec-text';
+import type { ProductDetail, SkuView } from '~/types/functions/catalog';
+import { LoadState } from '../../../../components/load-state';
+import { PriceText } from '../../../../components/price-text';
+import { salesText } from '../../../../components/product-card';
+import { ROUTES } from '../../../../routes';
+import { useCartStore } from '../../../../stores/cart';
+import { useCatalogStore } from '../../../../stores/catalog';
+import { useCheckoutStore } from '../../../../stores/checkout';
+import { idle } from '../../../../stores/loadable';
+import { formatYuan } from '../../../../utils/money';
+import type { PickerAction } from '../../components/sku-picker';
+import { SkuPicker } from '../../components/sku-picker';
+import type { SpecChoice } from '../../sku-selection';
+import { chosenSku, initialChoice, missingSpecs, toggleValue } from '../../sku-selection';
+import './index.scss';
+
+function Gallery({ product }: { product: ProductDetail }) {
+  const images = product.images.length > 0 ? product.images : [product.imageUrl];
+  if (images.length === 1) return <Image className='product-gallery product-gallery__image' src={images[0] as string} mode='aspectFill' />;
+  return (
+    <Swiper className='product-gallery' indicatorDots indicatorColor='rgba(255,255,255,0.5)' indicatorActiveColor='#ffffff' circular>
+      {images.map((src) => (
+        <SwiperItem key={src}>
+          <Image className='product-gallery__image' src={src} mode='aspectFill' />
+        </SwiperItem>
+      ))}
+    </Swiper>
+  );
+}
+
+function PricePanel({ product, sku, quantity }: { product: ProductDetail; sku: SkuView | null; quantity: number }) {
+  const price = sku?.memberPriceFen ?? product.memberMinPriceFen;
+  const listPrice = sku?.priceFen ?? product.minPriceFen;
+  const nextPrice = sku ? sku.nextTierPriceFen : (product.skus.map((item) => item.nextTierPriceFen).filter((fen): fen is number => fen !== null).sort((a, b) => a - b)[0] ?? null);
+  const points = sku ? sku.pointsPerUnit * quantity : Math.min(...product.skus.map((item) => item.pointsPerUnit));
+  return (
+    <View className='price-panel'>
+      <View className='price-panel__main'>
+        <View className='price-panel__prices'>
+          <Text className='price-panel__label'>{product.memberPrice && product.tier.memberPricePercent < 100 ? `${product.tier.name}价` : '售价'}</Text>
+          <PriceText fen={price} size='lg' className='price-panel__price member-price' />
+          {!sku && product.skus.length > 1 ? <Text className='price-panel__from'>起</Text> : null}
+          {listPrice > price ? <PriceText fen={listPrice} struck /> : null}
+        </View>
+        <Text className='price-panel__points earn-points'>
+          预计可得 {points} 积分{sku ? (quantity > 1 ? `（${quantity}件）` : '') : '起'}
+        </Text>
+      </View>
+      {product.nextTier && nextPrice !== null && nextPrice < price ? (
+        <View className='price-panel__next next-tier-price'>
+          <Text className='price-panel__next-tag'>{product.nextTier.name}</Text>
+          <Text className='price-panel__next-text'>
+            升级{product.nextTier.name}，到手价 {formatYuan(nextPrice)}，每件再省 {formatYuan(price - nextPrice)}
+          </Text>
+        </View>
+      ) : null}
+      {!product.memberPrice ? <Text className='price-panel__note'>该商品不参与会员折扣</Text> : null}
+    </View>
+  );
+}
+
+/** A product: pictures, prices for the member's tier and the next, points it earns, stock, the SKU picker and add to cart / buy now. */
+export default function ProductPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const product = useCatalogStore((s) => s.products[id]) ?? idle<ProductDetail>();
+  const loadProduct = useCatalogStore((s) => s.loadProduct);
+  const addToCart = useCartStore((s) => s.add);
+  const cartCount = useCartStore((s) => s.lines.reduce((sum, line) => sum + line.quantity, 0));
+  const beginCheckout = useCheckoutStore((s) => s.begin);
+  const [choice, setChoice] = useState<SpecChoice | null>(null);
+  const [quantity, setQuantity] = useState(1);
+  const [picker, setPicker] = useState<PickerAction | null>(null);
+
+  useEffect(() => {
+    if (id) void loadProduct(id);
+  }, [id, loadProduct]);
+
+  usePullDownRefresh(() => {
+    void loadProduct(id).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const data = product.data;
+  const current = choice ?? (data ? initialChoice(data.specs, data.skus) : []);
+  const sku = data ? chosenSku(data.skus, current) : null;
+
+  const act = (action: 'cart' | 'buy') => {
+    if (!data) return;
+    if (!sku || sku.stock <= 0 || quantity > sku.stock) {
+      setPicker(action);
+      return;
+    }
+    setPicker(null);
+    if (action === 'buy') {
+      beginCheckout([{ skuId: sku.skuId, quantity }], 'buyNow');
+      void Taro.navigateTo({ url: ROUTES.checkout });
+      return;
+    }
+    const added = addToCart(
+      {
+        skuId: sku.skuId,
+        productId: data.id,
+        title: data.title,
+        specText: specText(data.specs, sku.specValues),
+        imageUrl: data.images[0] ?? data.imageUrl,
+        priceFen: sku.priceFen,
+        memberPriceFen: sku.memberPriceFen,
+      },
+      quantity,
+    );
+    void Taro.showToast({ title: added ? '已加入购物车' : '购物车已满，请先结算或删除部分商品', icon: added ? 'success' : 'none' });
+  };
+
+  return (
+    <View className='product-page'>
+      <LoadState status={product.status} error={product.error} loadingText='正在加载商品…' onRetry={() => void loadProduct(id)}>
+        {() => {
+          const item = data as ProductDetail;
+          const unavailable = !item.onShelf ? '该商品已下架' : item.soldOut ? '已售罄，正在补货' : null;
+          const missing = missingSpecs(item.specs, current);
+          const chosenText = sku ? `${specText(item.specs, sku.specValues) || '默认规格'} × ${quantity}` : `请选择 ${missing.join(' ')}`;
+          return (
+            <>
+              <Gallery product={item} />
+              {unavailable ? <Text className={`product-page__banner ${item.onShelf ? 'sold-out-banner' : 'off-shelf-banner'}`}>{unavailable}</Text> : null}
+              <PricePanel product={item} sku={sku} quantity={quantity} />
+              <View className='product-info'>
+                <Text className='product-info__title product-detail-title'>{item.title}</Text>
+                {item.subtitle ? <Text className='product-info__subtitle'>{item.subtitle}</Text> : null}
+                <View className='product-info__facts'>
+                  <Text>{salesText(item.salesCount)}</Text>
+                  <Text className='product-stock'>{sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '该规格已售罄') : `库存 ${item.skus.reduce((sum, s) => sum + s.stock, 0)} 件`}</Text>
+                </View>
+              </View>
+              <View className='product-rows'>
+                <View className='product-rows__row spec-row' onClick={() => !unavailable && setPicker('choose')}>
+                  <Text className='product-rows__label'>已选</Text>
+                  <Text className='product-rows__value chosen-spec'>{chosenText}</Text>
+                  <Text className='product-rows__arrow'>›</Text>
+                </View>
+                <View className='product-rows__row'>
+                  <Text className='product-rows__label'>配送</Text>
+                  <Text className='product-rows__value'>快递配送 · 支持门店自提</Text>
+                </View>
+                <View className='product-rows__row'>
+                  <Text className='product-rows__label'>积分</Text>
+                  <Text className='product-rows__value'>订单完成7天后到账，下单时可用积分抵现</Text>
+                </View>
+              </View>
+              {item.description ? (
+                <View className='product-description'>
+                  <Text className='product-description__title'>商品详情</Text>
+                  <Text className='product-description__text'>{item.description}</Text>
+                </View>
+              ) : null}
+
+              <View className='product-bar'>
+                <View className='product-bar__cart' onClick={() => void Taro.navigateTo({ url: ROUTES.cart })}>
+                  <Text className='product-bar__cart-label'>购物车</Text>
+                  {cartCount > 0 ? <Text className='product-bar__badge cart-count'>{cartCount > 99 ? '99+' : cartCount}</Text> : null}
+                </View>
+                {unavailable ? (
+                  <View className='product-bar__button product-bar__button--off unavailable-button'>
+                    <Text>{item.onShelf ? '已售罄' : '已下架'}</Text>
+                  </View>
+                ) : (
+                  <>
+                    <View className='product-bar__button product-bar__button--cart add-to-cart' onClick={() => act('cart')}>
+                      <Text>加入购物车</Text>
+                    </View>
+                    <View className='product-bar__button product-bar__button--buy buy-now' onClick={() => act('buy')}>
+                      <Text>立即购买</Text>
+                    </View>
+                  </>
+                )}
+              </View>
+
+              <SkuPicker
+                product={item}
+                visible={picker !== null}
+                action={picker ?? 'choose'}
+                choice={current}
+                quantity={quantity}
+                onChoose={(axis, value) => {
+                  setChoice(toggleValue(current, axis, value));
+                  setQuantity(1);
+                }}
+                onQuantity={setQuantity}
+                onConfirm={act}
+                onClose={() => setPicker(null)}
+              />
+            </>
+          );
+        }}
+      </LoadState>
+    </View>
+  );
+}

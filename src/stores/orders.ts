@@ -1,0 +1,142 @@
+import { create } from 'zustand';
+import type { OrderView } from '~/types/functions/orders';
+import type { CloudError } from '../services/cloud';
+import * as ordersService from '../services/orders';
+import type { OrderTab } from '../services/orders';
+import type { Loadable } from './loadable';
+import { idle, loadInto } from './loadable';
+import type { PagedList } from './paged-list';
+import { emptyList, loadPage, toCloudError } from './paged-list';
+
+/** How a payment attempt ended, as the result page shows it. */
+export type PayResult = 'paid' | 'pending' | 'failed';
+
+/** After the payment sheet closes, how long to wait for the payment callback to mark the order paid. */
+export const PAY_POLL = { attempts: 10, intervalMs: 600 };
+
+const PAID_STATUSES: OrderView['status'][] = ['paid', 'shipped', 'completed', 'refunded'];
+
+/** Whether an order has been paid (whatever happened to it since). */
+export function isPaid(order: Pick<OrderView, 'status'>): boolean {
+  return PAID_STATUSES.includes(order.status);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+type Outcome = { order: OrderView } | { error: CloudError };
+
+export interface OrdersState {
+  lists: Record<OrderTab, PagedList<OrderView>>;
+  orders: Record<string, Loadable<OrderView>>;
+  /** The order an action (pay, cancel, confirm, refund) is running on. */
+  busy: string | null;
+  loadList: (tab: OrderTab, mode: 'first' | 'more') => Promise<void>;
+  loadOrder: (orderId: string) => Promise<void>;
+  cancel: (orderId: string) => Promise<Outcome>;
+  confirmReceipt: (orderId: string) => Promise<Outcome>;
+  /** Asks for a refund with the key made for this request; the same key on a retry asks once. */
+  requestRefund: (orderId: string, lineIds: string[] | undefined, reason: string, clientKey: string) => Promise<Outcome>;
+  /** Pays an order, then waits briefly for the payment to be confirmed. */
+  pay: (orderId: string) => Promise<{ result: PayResult; error: CloudError | null }>;
+  /** Keeps an order the server answered, in its detail and wherever a list shows it. */
+  remember: (order: OrderView) => void;
+}
+
+const TABS: OrderTab[] = ['all', 'pendingPayment', 'paid', 'shipped', 'completed', 'refund'];
+
+/** The member's orders: lists by tab, details, and what a member can do to an order. */
+export const useOrdersStore = create<OrdersState>()((set, get) => {
+  const act = async (orderId: string, work: () => Promise<OrderView>): Promise<Outcome> => {
+    if (get().busy) return { error: toCloudError(new Error('another order action is in progress')) };
+    set({ busy: orderId });
+    try {
+      const order = await work();
+      get().remember(order);
+      return { order };
+    } catch (err) {
+      return { error: toCloudError(err) };
+    } finally {
+      set({ busy: null });
+    }
+  };
+
+  const settled = async (orderId: string): Promise<OrderView | null> => {
+    for (let attempt = 0; attempt < PAY_POLL.attempts; attempt += 1) {
+      try {
+        const order = await ordersService.getOrder(orderId);
+        get().remember(order);
+        if (order.status !== 'pendingPayment') return order;
+      } catch {
+        // A failed read is retried like an unpaid answer until the attempts run out.
+      }
+      await sleep(PAY_POLL.intervalMs);
+    }
+    return null;
+  };
+
+  return {
+    lists: Object.fromEntries(TABS.map((tab) => [tab, emptyList<OrderView>()])) as Record<OrderTab, PagedList<OrderView>>,
+    orders: {},
+    busy: null,
+
+    loadList: (tab, mode) =>
+      loadPage(
+        () => get().lists[tab],
+        (list) => set({ lists: { ...get().lists, [tab]: list } }),
+        (cursor) => ordersService.listOrders(tab, cursor),
+        mode,
+      ),
+
+    loadOrder: (orderId) =>
+      loadInto(
+        () => get().orders[orderId] ?? idle<OrderView>(),
+        (order) => set({ orders: { ...get().orders, [orderId]: order } }),
+        () => ordersService.getOrder(orderId),
+      ),
+
+    cancel: (orderId) => act(orderId, () => ordersService.cancelOrder(orderId)),
+
+    confirmReceipt: (orderId) => act(orderId, () => ordersService.confirmReceipt(orderId)),
+
+    requestRefund: (orderId, lineIds, reason, clientKey) => act(orderId, () => ordersService.requestRefund(orderId, lineIds, reason, clientKey)),
+
+    pay: async (orderId) => {
+      if (get().busy) return { result: 'failed', error: toCloudError(new Error('another order action is in progress')) };
+      set({ busy: orderId });
+      try {
+        let start;
+        try {
+          start = await ordersService.startPayment(orderId);
+        } catch (err) {
+          return { result: 'failed', error: toCloudError(err) };
+        }
+        let closedByMember = false;
+        let payError: CloudError | null = null;
+        try {
+          closedByMember = (await ordersService.completePayment(start)) === 'cancelled';
+        } catch (err) {
+          payError = toCloudError(err);
+        }
+        if (closedByMember) return { result: 'failed', error: null };
+        // A failed sheet may still have paid (the answer was lost): the order says what happened.
+        const order = payError ? await ordersService.getOrder(orderId).catch(() => null) : await settled(orderId);
+        if (order && isPaid(order)) return { result: 'paid', error: null };
+        if (payError || (order && order.status !== 'pendingPayment')) return { result: 'failed', error: payError };
+        return { result: 'pending', error: null };
+      } finally {
+        set({ busy: null });
+      }
+    },
+
+    remember: (order) => {
+      const lists = get().lists;
+      const updated = Object.fromEntries(
+        TABS.map((tab) => {
+          const list = lists[tab];
+          return [tab, list.items.some((item) => item.id === order.id) ? { ...list, items: list.items.map((item) => (item.id === order.id ? order : item)) } : list];
+        }),
+      ) as Record<OrderTab, PagedList<OrderView>>;
+      set({ orders: { ...get().orders, [order.id]: { status: 'ready', data: order, error: null } }, lists: updated });
+    },
+  };
+});

@@ -1,0 +1,93 @@
+import type { LocalCloud } from '../../local-cloud/local-cloud';
+import type { ProductDoc, SkuStockDoc } from '~/types/catalog';
+import type { CouponInstanceDoc, CouponTerms } from '~/types/coupons';
+import type { StoreDoc } from '~/types/orders';
+import { GatewayClient } from './gateway';
+
+const DAY = 86_400_000;
+
+/** A one-SKU product with its stock, for checkout tests with numbers that are easy to follow. */
+export function addProduct(cloud: LocalCloud, id: string, fields: { title: string; priceFen: number; stock: number; memberPrice?: boolean }, now = Date.now()): string {
+  const skuId = `${id}:1`;
+  const product: ProductDoc = {
+    _id: id,
+    title: fields.title,
+    subtitle: '',
+    categoryId: 'test',
+    images: [`/media/products/${id}.svg`],
+    description: '',
+    specs: [],
+    skus: [{ skuId, specValues: [], priceFen: fields.priceFen }],
+    minPriceFen: fields.priceFen,
+    memberPrice: fields.memberPrice ?? true,
+    status: 'onShelf',
+    soldOut: fields.stock === 0,
+    recommended: false,
+    sort: 0,
+    searchText: fields.title,
+    salesCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const stock: SkuStockDoc = { _id: skuId, productId: id, stock: fields.stock, updatedAt: now };
+  cloud.store.insert('products', { ...product });
+  cloud.store.insert('sku_stock', { ...stock });
+  return skuId;
+}
+
+/** A pickup store. */
+export function addStore(cloud: LocalCloud, id: string): void {
+  const store: StoreDoc = { _id: id, name: '测试门店', address: '上海市静安区测试路1号', phone: '021-00000000', openHours: '10:00-22:00', status: 'open' };
+  cloud.store.insert('stores', { ...store });
+}
+
+/** Gives a member a coupon instance straight into the store (as a campaign would). */
+export function giveCoupon(cloud: LocalCloud, memberId: string, id: string, terms: CouponTerms, now = Date.now()): string {
+  const coupon: CouponInstanceDoc = {
+    _id: `campaign:${id}:${memberId}`,
+    issueKey: `campaign:${id}:${memberId}`,
+    memberId,
+    templateId: id,
+    source: 'campaign',
+    title: id,
+    description: '',
+    terms,
+    stackingGroup: 'default',
+    validFrom: now - DAY,
+    validTo: now + 30 * DAY,
+    status: 'issued',
+    lockedBy: null,
+    lockedAt: null,
+    releasedBy: null,
+    usedBy: null,
+    usedAt: null,
+    voidedAt: null,
+    voidReason: null,
+    voidedBy: null,
+    issuedAt: now,
+    updatedAt: now,
+  };
+  cloud.store.insert('coupon_instances', { ...coupon });
+  return coupon._id;
+}
+
+/** A document as the store holds it now. */
+export function docOf<T>(cloud: LocalCloud, collection: string, id: string): T {
+  const row = cloud.store.get(collection, id);
+  if (!row) throw new Error(`${collection}/${id} is missing`);
+  return cloud.store.parse(row) as T;
+}
+
+/** Changes fields of a stored document, as a test moving time or state by hand. */
+export function patchDoc(cloud: LocalCloud, collection: string, id: string, fields: Record<string, unknown>): void {
+  cloud.store.replace(collection, { ...docOf<Record<string, unknown>>(cloud, collection, id), ...fields });
+}
+
+/** Signs in to the admin function as the bootstrap admin and answers a caller with the token filled in. */
+export async function adminCaller(cloud: LocalCloud, password: string) {
+  const page = new GatewayClient(cloud.url);
+  await page.call('admin', { action: 'bootstrapAdmin' });
+  const login = await page.call<{ ok: boolean; data: { token: string } }>('admin', { action: 'login', username: 'admin', password });
+  const token = login.body.data.token;
+  return <T = unknown>(action: string, payload: Record<string, unknown> = {}) => page.call<T>('admin', { action, token, ...payload });
+}

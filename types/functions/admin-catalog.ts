@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { ProductDoc } from '../catalog';
+import { skuId } from './catalog';
+
+/** A product id chosen by the admin: a slug, so a retried create finds the product it made. */
+export const adminProductId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be 1–48 lower-case letters, digits or -');
+const categoryId = z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a category id');
+const specValue = z.string().trim().min(1).max(16);
+/** Demo media served by the local cloud, an https address, or a cloud storage file id. */
+const imageUrl = z
+  .string()
+  .max(300)
+  .regex(/^(\/media\/[A-Za-z0-9_./-]+|https:\/\/\S+|cloud:\/\/\S+)$/, 'must be a /media/…, https://… or cloud://… address');
+
+/** A product as the admin page edits it. Prices in fen; the SKU ids are the server's to assign. */
+export const productInput = z.strictObject({
+  productId: adminProductId,
+  title: z.string().trim().min(1).max(40),
+  subtitle: z.string().trim().max(60).default(''),
+  categoryId,
+  images: z.array(imageUrl).min(1, 'a product needs at least one image').max(9),
+  description: z.string().trim().max(2000).default(''),
+  specs: z
+    .array(z.strictObject({ name: z.string().trim().min(1).max(8), values: z.array(specValue).min(1).max(20) }))
+    .max(3)
+    .default([]),
+  skus: z
+    .array(
+      z.strictObject({
+        /** One value per spec axis, in the order of `specs`. */
+        specValues: z.array(specValue).max(3),
+        priceFen: z.number().int().min(1, 'must be at least 1 fen').max(100_000_000),
+        /** Stock of a SKU the product did not sell before; existing SKUs keep theirs (see setStock). */
+        initialStock: z.number().int().min(0).max(1_000_000).default(0),
+      }),
+    )
+    .min(1, 'a product needs at least one SKU')
+    .max(50),
+  memberPrice: z.boolean().default(true),
+  recommended: z.boolean().default(false),
+  sort: z.number().int().min(0).max(1_000_000).default(100),
+  /** Extra words keyword search should find the product by. */
+  keywords: z.array(z.string().trim().min(1).max(16)).max(10).default([]),
+});
+
+export type ProductInput = z.output<typeof productInput>;
+
+/** Payloads of the admin catalogue actions (without `action` and `token`). */
+export const adminCatalogInputs = {
+  listProducts: z.strictObject({
+    status: z.enum(['all', 'onShelf', 'offShelf']).default('all'),
+    categoryId: categoryId.optional(),
+    keyword: z.string().trim().min(1).max(30).optional(),
+    pageSize: z.number().int().min(1).max(20).default(20),
+    cursor: z.string().max(400).optional(),
+  }),
+  /** `create` refuses an id that is taken by a different product; `update` needs the product to exist. New products start off the shelf. */
+  saveProduct: productInput.extend({ mode: z.enum(['create', 'update']) }),
+  setProductStatus: z.strictObject({ productId: adminProductId, status: z.enum(['onShelf', 'offShelf']) }),
+  /** Sets one SKU's stock to an absolute number (a stocktake), not a change. */
+  setStock: z.strictObject({ skuId, stock: z.number().int().min(0).max(1_000_000) }),
+};
+
+/** A product with the stock of each of its SKUs, as the admin page lists and edits it. */
+export interface AdminProduct extends ProductDoc {
+  stockBySku: Record<string, number>;
+}
+
+export interface AdminCatalogResponses {
+  listProducts: { items: AdminProduct[]; nextCursor: string | null };
+  saveProduct: { product: AdminProduct; created: boolean };
+  setProductStatus: AdminProduct;
+  setStock: { skuId: string; productId: string; stock: number; soldOut: boolean };
+}
