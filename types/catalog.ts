@@ -57,6 +57,12 @@ export interface SkuStockDoc {
   _id: string;
   productId: string;
   stock: number;
+  /**
+   * Units held by unpaid orders, by order id: taken from `stock` in the same guarded update that
+   * writes the entry, so a retried hold or release finds its own entry and never counts twice.
+   * An entry goes when its order is paid (the units are sold) or gives them back.
+   */
+  holds?: Record<string, number>;
   updatedAt: EpochMs;
 }
 

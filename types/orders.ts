@@ -89,7 +89,7 @@ export interface OrderDoc {
   /** Refunded so far, in fen and points. */
   refundedFen: Fen;
   refundedPoints: Points;
-  /** Whether the order took its stock, and the lines whose stock went back (cancelled, or refunded before shipping). */
+  /** Whether the order took its stock, and the lines whose stock went back when refunded before shipping. */
   stockHeld: boolean;
   stockReturned: string[];
   /** Set once a cancelled or failed order has given back its stock, coupons and points. */

@@ -6,6 +6,7 @@ import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
 import { newPickupCode } from './order-ids';
+import { settleHeldStock } from './stock';
 import { refund } from './wechat-pay';
 
 export interface ConfirmedPayment {
@@ -76,8 +77,9 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
   return current;
 }
 
-/** The loyalty effects of a paid order, each idempotent on the order. */
+/** The effects of a paid order — its held stock sold, then the loyalty effects — each idempotent on the order. */
 async function paymentEffects(ctx: RequestContext, order: OrderDoc): Promise<void> {
+  await settleHeldStock(ctx, order);
   for (const couponId of order.couponIds) await useCoupon(couponId, order.memberId, order._id, ctx);
   await earnForOrder(ctx, { memberId: order.memberId, orderId: order._id, lines: order.lines.map((line) => ({ lineId: line.lineId, paidFen: line.paidFen })) });
   await recordQualifyingSpend(ctx, { memberId: order.memberId, sourceId: `order:${order._id}`, amountFen: goodsPaidFen(order) });

@@ -130,13 +130,12 @@ async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> 
   };
   if (order.progress === 'created') {
     try {
-      const emptied = await holdStock(ctx, order._id);
-      await markSoldOut(ctx, emptied);
+      await markSoldOut(ctx, await holdStock(ctx, order));
     } catch (error) {
       if (error instanceof RuleError && error.code === 'OUT_OF_STOCK') throw await failPlacement(ctx, order, error);
       throw error;
     }
-    order = { ...order, progress: 'stockHeld', stockHeld: true };
+    await record({ progress: 'stockHeld', stockHeld: true });
   }
   if (order.progress === 'stockHeld') {
     for (const couponId of order.couponIds) {

@@ -5,7 +5,7 @@ import { releaseCoupon } from '../coupons/release-coupon';
 import { refundSpentPoints } from '../points/member-points';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
-import { restockLines } from './sold-out';
+import { releaseOrderStock } from './sold-out';
 
 /** The key of the points an order holds; its give-backs name it. */
 export const orderSpendKey = (orderId: string) => `spend:order:${orderId}`;
@@ -16,7 +16,7 @@ export const orderSpendKey = (orderId: string) => `spend:order:${orderId}`;
  * placement, a cancel and the unpaid-order sweep.
  */
 export async function releaseHolds(ctx: RequestContext, order: OrderDoc, reason: string): Promise<void> {
-  await restockLines(ctx, order._id, 'all');
+  await releaseOrderStock(ctx, order);
   for (const couponId of order.couponIds) {
     try {
       await releaseCoupon(couponId, order.memberId, order._id, ctx);

@@ -10,7 +10,7 @@ import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
 import { loadOrder } from './load-order';
 import { orderSpendKey } from './placement-failure';
-import { restockLines } from './sold-out';
+import { restockRefundedLines } from './sold-out';
 import { refund as refundPayment, succeeded } from './wechat-pay';
 
 async function loadRefund(ctx: RequestContext, refundId: string): Promise<RefundDoc> {
@@ -58,7 +58,7 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
     const reply = await refundPayment({ outTradeNo: order.orderNo, outRefundNo: refund.refundNo, totalFee: order.payableFen, refundFee: refund.amountFen });
     if (!succeeded(reply)) throw new AppError('PAYMENT_FAILED', `微信退款失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}，可再次审核通过以重试`);
   }
-  if (refund.restock) await restockLines(ctx, order._id, refund.lineIds);
+  if (refund.restock) await restockRefundedLines(ctx, order._id, refund.lineIds);
   const slices = planRefund({ ...order, lines: order.lines.map((line) => ({ ...line, refundId: null })) }, refund.lineIds).pointsSlices;
   if (slices.length > 0) {
     await refundSpentPoints(ctx, {

@@ -6,11 +6,62 @@ import { runTransaction } from '../db/run-transaction';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 
+type Lines = Pick<OrderDoc, '_id' | 'lines'>;
+
 const quantities = (lines: OrderDoc['lines']) => {
   const bySku = new Map<string, { quantity: number; title: string }>();
   for (const line of lines) bySku.set(line.skuId, { quantity: (bySku.get(line.skuId)?.quantity ?? 0) + line.quantity, title: line.title });
   return bySku;
 };
+
+const holdKey = (orderId: string) => `holds.${orderId}`;
+
+/**
+ * Takes the stock of every line of a placing order. Each SKU is one guarded update that takes
+ * the units only if there are enough, and writes the order's entry in `holds` at the same time,
+ * so buyers of a hot SKU never conflict (no transaction) and a retried hold finds its entry and
+ * takes nothing twice. A line short of stock is OUT_OF_STOCK; the caller then gives back what
+ * the order holds (releaseHeldStock). Answers the SKUs now at zero, for the sold-out flags.
+ */
+export async function holdStock(ctx: RequestContext, order: Lines): Promise<string[]> {
+  const _ = ctx.db.command;
+  const stock = ctx.db.collection<SkuStockDoc>('sku_stock');
+  const key = holdKey(order._id);
+  const wanted = quantities(order.lines);
+  for (const [skuId, { quantity, title }] of wanted) {
+    const taken = await stock.updateWhere({ _id: skuId, stock: _.gte(quantity), [key]: _.exists(false) }, { stock: _.inc(-quantity), [key]: quantity, updatedAt: ctx.now });
+    if (taken === 1) continue;
+    const current = await stock.get(skuId);
+    if (current?.holds?.[order._id] !== undefined) continue;
+    const left = current?.stock ?? 0;
+    throw new RuleError('OUT_OF_STOCK', left === 0 ? `「${title}」已售罄` : `「${title}」库存不足，仅剩${left}件`, { skuId, stock: left });
+  }
+  const after = await stock.find({ _id: _.in([...wanted.keys()]) }, { limit: wanted.size });
+  return after.filter((doc) => doc.stock <= 0).map((doc) => doc._id);
+}
+
+/** Gives back the units an unpaid order holds (cancelled, timed out, or failed to place), once per SKU. Answers the SKUs given back. */
+export async function releaseHeldStock(ctx: RequestContext, order: Lines): Promise<string[]> {
+  const _ = ctx.db.command;
+  const key = holdKey(order._id);
+  const released: string[] = [];
+  for (const [skuId, { quantity }] of quantities(order.lines)) {
+    const back = await ctx.db
+      .collection<SkuStockDoc>('sku_stock')
+      .updateWhere({ _id: skuId, [key]: _.exists(true) }, { stock: _.inc(quantity), [key]: _.remove(), updatedAt: ctx.now });
+    if (back === 1) released.push(skuId);
+  }
+  return released;
+}
+
+/** A paid order's units are sold: its entries leave `holds` (the stock stays taken). */
+export async function settleHeldStock(ctx: RequestContext, order: Lines): Promise<void> {
+  const _ = ctx.db.command;
+  const key = holdKey(order._id);
+  for (const skuId of quantities(order.lines).keys()) {
+    await ctx.db.collection<SkuStockDoc>('sku_stock').updateWhere({ _id: skuId, [key]: _.exists(true) }, { [key]: _.remove() });
+  }
+}
 
 async function readOrder(tx: Raw, orderId: string): Promise<OrderDoc> {
   const order = (await tx.collection('orders').doc(orderId).get()).data as OrderDoc | null;
@@ -19,56 +70,28 @@ async function readOrder(tx: Raw, orderId: string): Promise<OrderDoc> {
 }
 
 /**
- * Takes the stock of every line of a placing order, or none: one transaction reads the order
- * and each SKU's stock, and writes them together, so two buyers of the last unit cannot both
- * get it and a retry (the order says `stockHeld`) takes nothing twice. Answers the SKUs that
- * reached zero, for the sold-out flags.
+ * Puts back the stock of refunded lines of a paid order that never shipped, once per line: the
+ * order records the lines returned in the same transaction. Refunds are rare, so a transaction
+ * (which may retry on a busy SKU) is fine here. Answers the SKUs given back.
  */
-export async function holdStock(ctx: RequestContext, orderId: string): Promise<string[]> {
+export async function returnSoldStock(ctx: RequestContext, orderId: string, lineIds: readonly string[]): Promise<string[]> {
   return runTransaction(ctx, async (tx) => {
     const order = await readOrder(tx, orderId);
-    if (order.stockHeld) return [];
-    const wanted = quantities(order.lines);
-    const emptied: string[] = [];
-    const stocks = await Promise.all([...wanted.keys()].map(async (skuId) => (await tx.collection('sku_stock').doc(skuId).get()).data as SkuStockDoc | null));
-    for (const [i, [skuId, { quantity, title }]] of [...wanted].entries()) {
-      const stock = stocks[i]?.stock ?? 0;
-      if (stock < quantity) {
-        throw new RuleError('OUT_OF_STOCK', stock === 0 ? `「${title}」已售罄` : `「${title}」库存不足，仅剩${stock}件`, { skuId, stock });
-      }
-      if (stock === quantity) emptied.push(skuId);
-    }
-    for (const [i, [skuId, { quantity }]] of [...wanted].entries()) {
-      await tx.collection('sku_stock').doc(skuId).update({ data: { stock: (stocks[i] as SkuStockDoc).stock - quantity, updatedAt: ctx.now } });
-    }
-    await tx.collection('orders').doc(orderId).update({ data: { stockHeld: true, progress: 'stockHeld', updatedAt: ctx.now } });
-    return emptied;
-  });
-}
-
-/**
- * Puts back the stock of some lines (or all) of an order that holds it, once per line: the
- * order records the lines returned in the same transaction. Answers the SKUs that were at zero.
- */
-export async function returnStock(ctx: RequestContext, orderId: string, lineIds: readonly string[] | 'all'): Promise<string[]> {
-  return runTransaction(ctx, async (tx) => {
-    const order = await readOrder(tx, orderId);
-    if (!order.stockHeld) return [];
-    const lines = order.lines.filter((line) => (lineIds === 'all' || lineIds.includes(line.lineId)) && !order.stockReturned.includes(line.lineId));
+    const lines = order.lines.filter((line) => lineIds.includes(line.lineId) && !order.stockReturned.includes(line.lineId));
     if (lines.length === 0) return [];
     const back = quantities(lines);
-    const refilled: string[] = [];
     const stocks = await Promise.all([...back.keys()].map(async (skuId) => (await tx.collection('sku_stock').doc(skuId).get()).data as SkuStockDoc | null));
+    const returned: string[] = [];
     for (const [i, [skuId, { quantity }]] of [...back].entries()) {
       const current = stocks[i];
       // A SKU deleted from the catalogue since has nowhere to go back to.
       if (!current) continue;
-      if (current.stock === 0) refilled.push(skuId);
+      returned.push(skuId);
       await tx.collection('sku_stock').doc(skuId).update({ data: { stock: current.stock + quantity, updatedAt: ctx.now } });
     }
     await tx.collection('orders').doc(orderId).update({
       data: { stockReturned: [...order.stockReturned, ...lines.map((line) => line.lineId)], updatedAt: ctx.now },
     });
-    return refilled;
+    return returned;
   });
 }

@@ -74,6 +74,18 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     expect(retry).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } });
   });
 
+  it('sells a hot SKU exactly down to zero when many buyers rush it, everyone else told it sold out', async () => {
+    const sku = addProduct(cloud, 'hot-sneaker', { title: '限量球鞋', priceFen: 99_900, stock: 5 });
+    const buyers = await Promise.all(Array.from({ length: 20 }, () => shopperWith(0)));
+    const body = { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } };
+    const results = await Promise.all(buyers.map((buyer) => place(buyer.client, body)));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.error.code))).toEqual(Array(15).fill('OUT_OF_STOCK'));
+    const doc = docOf<SkuStockDoc>(cloud, 'sku_stock', sku);
+    expect(doc.stock).toBe(0);
+    expect(Object.keys(doc.holds ?? {}).sort()).toEqual(results.flatMap((r) => (r.ok ? [r.data.id] : [])).sort());
+  });
+
   it('cancels an unpaid order and gives back stock, coupon and points; cancelling again changes nothing', async () => {
     const sku = addProduct(cloud, 'cancel-tea', { title: '乌龙茶', priceFen: 12_000, stock: 4 });
     const { client, memberId } = await shopperWith(2_000);
