@@ -48,21 +48,8 @@ export interface OrderEvent {
   note: string;
 }
 
-/**
- * `orders` collection. `_id` is derived from the member and the client's order key, so a
- * retried placement finds the first order. `orderNo` is the number members and staff read, and
- * the payment's out_trade_no.
- */
-export interface OrderDoc {
-  _id: string;
-  orderNo: string;
-  memberId: string;
-  status: OrderStatus;
-  progress: PlacementProgress;
-  /** Why a placement failed (an error code), when it did. */
-  failure: { code: string; message: string } | null;
-  leaseUntil: EpochMs;
-  lines: OrderLine[];
+/** An order's totals, as priced by core/pricing: what the checkout previews and the order carries. */
+export interface OrderBreakdown {
   listFen: Fen;
   memberDiscountFen: Fen;
   goodsSubtotalFen: Fen;
@@ -72,7 +59,25 @@ export interface OrderDoc {
   shippingFeeFen: Fen;
   shippingDiscountFen: Fen;
   payableFen: Fen;
+  /** Points the order earns once paid. */
   pointsToEarn: Points;
+}
+
+/**
+ * `orders` collection. `_id` is derived from the member and the client's order key, so a
+ * retried placement finds the first order. `orderNo` is the number members and staff read, and
+ * the payment's out_trade_no.
+ */
+export interface OrderDoc extends OrderBreakdown {
+  _id: string;
+  orderNo: string;
+  memberId: string;
+  status: OrderStatus;
+  progress: PlacementProgress;
+  /** Why a placement failed (an error code), when it did. */
+  failure: { code: string; message: string } | null;
+  leaseUntil: EpochMs;
+  lines: OrderLine[];
   couponIds: string[];
   delivery: OrderDelivery;
   note: string;

@@ -1,3 +1,4 @@
+import type { OrderBreakdown } from '~/types/orders';
 import type { Fen, Points } from '~/types/units';
 import type { AppliedCoupon } from '../coupons/apply-coupons';
 import { applyCoupons } from '../coupons/apply-coupons';
@@ -37,20 +38,10 @@ export interface PricedLine {
   paidFen: Fen;
 }
 
-export interface PricedOrder {
+/** The priced order: its totals, each line's share of them, and each coupon's part. */
+export interface PricedOrder extends OrderBreakdown {
   lines: PricedLine[];
-  listFen: Fen;
-  memberDiscountFen: Fen;
-  goodsSubtotalFen: Fen;
   coupons: AppliedCoupon[];
-  couponDiscountFen: Fen;
-  pointsUsed: Points;
-  pointsDiscountFen: Fen;
-  shippingFeeFen: Fen;
-  shippingDiscountFen: Fen;
-  payableFen: Fen;
-  /** Points this order earns once paid (on what is paid for goods, before shipping). */
-  pointsToEarn: Points;
 }
 
 const whole = (name: string, value: number, min = 0) => {

@@ -30,6 +30,9 @@ export interface JobSpec<Item> {
 /** Extra time past the budget before another run may take over a lease. */
 const LEASE_MARGIN_MS = 60_000;
 
+/** The note on a run whose lease the next run found left behind. */
+export const CUT_OFF = 'cut off before it finished; the next run continued';
+
 const idle = (state: JobStateDoc, cadence: JobSpec<unknown>['cadence'], now: EpochMs) =>
   cadence === 'daily' && state.sweepAsOf == null && state.lastSweepAsOf != null && dayOf(state.lastSweepAsOf) === dayOf(now);
 
@@ -81,6 +84,10 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
     return { ...run, status: 'skipped', finishedAt: ctx.now, note: 'another run holds the lease' };
   }
   const state = (await states.get(spec.name)) as JobStateDoc;
+  // A lease left behind means its run was cut off (instance killed or timed out): say so on its record.
+  if (before.leaseOwner && before.leaseOwner !== run._id) {
+    await runs.updateWhere({ _id: before.leaseOwner, status: 'running' }, { status: 'failed', note: CUT_OFF });
+  }
   const release = (fields: Partial<JobStateDoc>) => states.updateWhere({ _id: spec.name, leaseOwner: run._id }, { leaseOwner: null, leaseUntil: 0, ...fields });
   // Another run may have finished today's sweep between the first read and the lease.
   if (idle(state, spec.cadence, ctx.now)) {
@@ -119,8 +126,9 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
   }
   run.cursor = cursor;
   run.finishedAt = ctx.now + (clock() - started);
-  await release(done ? { lastFinishedAt: run.finishedAt, sweepAsOf: null, lastSweepAsOf: sweep.asOf, cursor: null } : {});
+  // The record first: once the lease is released, the next run may take it and look at this record.
   const { _id, ...fields } = run;
   await runs.updateWhere({ _id }, fields);
+  await release(done ? { lastFinishedAt: run.finishedAt, sweepAsOf: null, lastSweepAsOf: sweep.asOf, cursor: null } : {});
   return run;
 }

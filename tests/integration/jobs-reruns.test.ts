@@ -1,9 +1,11 @@
 import { planCredit } from '~/core/points/ledger-plans';
+import { newLot, pendingLotId } from '~/core/points/lots';
 import { newMember } from '~/core/members/new-member';
 import { DEFAULT_PROGRAMME } from '~/core/tiers/default-programme';
 import type { NotificationDoc } from '~/server/notify/send-subscription-message';
 import type { MemberDoc } from '~/types/documents';
-import type { JobStateDoc } from '~/types/jobs';
+import { CUT_OFF } from '~/server/jobs/run-job';
+import type { JobRunDoc, JobStateDoc } from '~/types/jobs';
 import type { Doc } from '../../local-cloud/db/ejson';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { JobName, JobsCloud } from './jobs-support';
@@ -11,7 +13,7 @@ import { all, DAY, effects, MINUTE, read, shanghai, startJobsCloud, subscribe, s
 
 /** 10:30 on 24 February 2027: birthdays up to 3 March (28 February standing in for the 29th), points of January expired, February's expiring. */
 const AT = shanghai(2027, 2, 24, 10, 30);
-const JOBS: JobName[] = ['job-review-tiers', 'job-birthday-coupons', 'job-comeback-coupons', 'job-expire-points'];
+const JOBS: JobName[] = ['job-review-tiers', 'job-birthday-coupons', 'job-comeback-coupons', 'job-expire-points', 'job-release-points'];
 const PER_JOB = 40;
 const YEAR = 365 * DAY;
 
@@ -51,6 +53,15 @@ function seed(cloud: LocalCloud): void {
       subscribe(cloud, member._id, 1);
       for (const lot of posting.lots) store.insert('point_lots', lot as unknown as Doc);
       store.insert('ledger_entries', { ...posting.entry, _id: `adjust:seed:${member._id}`, createdAt: earnedAt } as unknown as Doc);
+
+      // Purchase points whose return window closed in the last days.
+      const buyer = newMember({ _id: `rl${i}`, openid: `o-rl${i}`, memberNo: String(3_300_000_000 + i), now: joined });
+      const lot = newLot(
+        { _id: pendingLotId(`earn:order:o${i}`), memberId: buyer._id, kind: 'pending', state: 'pending', expiresAt: shanghai(2028, 2, 29, 23, 59), remaining: 20 + i, earned: 20 + i, pendingUntil: AT - (i % 4) * DAY, entryId: `earn:order:o${i}` },
+        joined,
+      );
+      store.insert('members', { ...buyer, points: { ...buyer.points, pending: lot.remaining, lifetimeEarned: lot.remaining } } as unknown as Doc);
+      store.insert('point_lots', lot as unknown as Doc);
     }
   });
 }
@@ -99,6 +110,7 @@ describe('timer jobs run twice, twice at once, or killed halfway end as one clea
     expect((clean.tier_history as string[]).length).toBe(PER_JOB + every(3, 2));
     expect((clean.ledger_entries as string[]).filter((text) => text.includes('"kind":"expire"'))).toHaveLength(PER_JOB / 2);
     expect(cleanNotifications.filter((id) => id.startsWith('pointsExpiring:'))).toHaveLength(PER_JOB / 2);
+    expect((clean.ledger_entries as string[]).filter((text) => text.includes('"kind":"release"'))).toHaveLength(PER_JOB);
   });
 
   it('changes nothing when a whole sweep is run again as of the same instant (a retry of the day)', async () => {
@@ -119,7 +131,9 @@ describe('timer jobs run twice, twice at once, or killed halfway end as one clea
     for (const job of JOBS) {
       const pair = await Promise.all([tick(jobs.cloud, job, AT), tick(jobs.cloud, job, AT)]);
       expect(pair.map((run) => run?.status).sort()).toEqual(['finished', 'skipped']);
-      expect(await tick(jobs.cloud, job, AT + MINUTE)).toBeNull();
+      // A daily job rests for the rest of the day; the hourly one sweeps again and finds nothing left.
+      const later = await tick(jobs.cloud, job, AT + MINUTE);
+      expect(later === null || (later.status === 'finished' && later.scanned === 0)).toBe(true);
     }
     expect(effects(jobs.cloud)).toEqual(clean);
   });
@@ -141,6 +155,8 @@ describe('timer jobs run twice, twice at once, or killed halfway end as one clea
       expect(await tick(jobs.cloud, job, AT + 30_000)).toMatchObject({ status: 'skipped' });
       const rest = await sweep(jobs.cloud, job, AT + 10 * MINUTE);
       expect(rest.at(-1)).toMatchObject({ status: 'finished', sweepAsOf: AT, failed: 0 });
+      const killed = all<JobRunDoc>(jobs.cloud, 'job_runs').filter((run) => run.job === job && run.startedAt === AT);
+      expect(killed).toEqual([expect.objectContaining({ status: 'failed', note: CUT_OFF })]);
     }
     const after = effects(jobs.cloud);
     expect(withoutMessages(after)).toEqual(withoutMessages(clean));

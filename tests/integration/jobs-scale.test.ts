@@ -18,7 +18,7 @@ describe('timer jobs at 20,000 members: cursor, lease and time budget', () => {
   let jobs: JobsCloud;
 
   beforeAll(async () => {
-    jobs = await startJobsCloud({ functionEnv: { 'job-comeback-coupons': { LM_JOB_BUDGET_MS: '2000', LM_JOB_PAGE_SIZE: '200' } } });
+    jobs = await startJobsCloud({ functionEnv: { 'job-comeback-coupons': { LM_JOB_BUDGET_MS: '1000', LM_JOB_PAGE_SIZE: '200' } } });
     const { store } = jobs.cloud;
     // Straight into the store in one transaction, as a bulk import would.
     store.atomically(() => {

@@ -99,7 +99,7 @@ export async function sweep(cloud: LocalCloud, job: JobName, at: number, maxTick
 }
 
 /** The collections a job's effects land in. */
-export const EFFECT_COLLECTIONS = ['members', 'coupon_instances', 'coupon_templates', 'notifications', 'subscriptions', 'tier_history', 'ledger_entries', 'point_lots'];
+const EFFECT_COLLECTIONS = ['members', 'coupon_instances', 'coupon_templates', 'notifications', 'subscriptions', 'tier_history', 'ledger_entries', 'point_lots'];
 
 /** Everything the jobs decide, for comparing two runs: the effect collections and the outbox (without its ids and times). */
 export function effects(cloud: LocalCloud): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RefundStatus, OrderDelivery, OrderEvent, OrderStatus } from '../orders';
+import type { OrderBreakdown, OrderDelivery, OrderEvent, OrderStatus, RefundStatus } from '../orders';
 import type { EpochMs, Fen, Points } from '../units';
 import { cartItems } from './catalog';
 import { couponInstanceId } from './coupons';
@@ -93,18 +93,7 @@ export interface PreviewLine {
 }
 
 /** The server's breakdown of an order; the same numbers the order will carry. */
-export interface OrderBreakdown {
-  listFen: Fen;
-  memberDiscountFen: Fen;
-  goodsSubtotalFen: Fen;
-  couponDiscountFen: Fen;
-  pointsUsed: Points;
-  pointsDiscountFen: Fen;
-  shippingFeeFen: Fen;
-  shippingDiscountFen: Fen;
-  payableFen: Fen;
-  pointsToEarn: Points;
-}
+export type { OrderBreakdown };
 
 export interface OrderPreview {
   lines: PreviewLine[];

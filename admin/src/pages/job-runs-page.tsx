@@ -42,6 +42,7 @@ function duration(run: JobRunDoc): string {
 /** A run's note in Chinese: the lease note the server writes, or its error message as is. */
 function noteText(run: JobRunDoc): string {
   if (run.note === 'another run holds the lease') return '上一次运行尚未结束';
+  if (run.note === 'cut off before it finished; the next run continued') return '运行中断（实例超时或崩溃），已由下一次运行接续';
   return run.note ?? '';
 }
 
