@@ -26,6 +26,8 @@ export default defineAppConfig({
       pages: ['pages/checkout/index', 'pages/address/index', 'pages/result/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index'],
     },
   ],
+  // WeChat lists the private-information APIs a mini-program calls; the address form offers the member's WeChat addresses.
+  requiredPrivateInfos: ['chooseAddress'],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/member', 'packages/points', 'packages/shop'] },
   },

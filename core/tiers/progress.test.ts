@@ -30,4 +30,13 @@ describe('tiers', () => {
     expect(safe.downgradeAt).toBeNull();
     expect(tierProgress(tiers, { tierId: 'diamond', tierSince: 0 }, 3_000_000, DAY, { windowDays: 365, graceDays: 30 })).toMatchObject({ next: null, toNextFen: 0 });
   });
+
+  it('shows the notice dates during the grace period after a review found the spend short', () => {
+    const tierNotice = { reviewAt: 365 * DAY, noticedAt: 366 * DAY, downgradeAt: 396 * DAY };
+    const review = { windowDays: 365, graceDays: 30 };
+    const inGrace = tierProgress(tiers, { tierId: 'silver', tierSince: 0, tierNotice }, 50_000, 370 * DAY, review);
+    expect(inGrace).toMatchObject({ reviewAt: 365 * DAY, downgradeAt: 396 * DAY, toKeepFen: 30_000 });
+    const recovered = tierProgress(tiers, { tierId: 'silver', tierSince: 0, tierNotice }, 80_000, 370 * DAY, review);
+    expect(recovered.downgradeAt).toBeNull();
+  });
 });

@@ -1,3 +1,4 @@
+import type { TierNotice } from '~/types/documents';
 import type { TierDoc } from '~/types/programme';
 import type { EpochMs, Fen } from '~/types/units';
 
@@ -39,7 +40,7 @@ export interface TierProgress {
 /** Where a member stands: spend to the next tier, spend needed to keep this one, and the review dates. */
 export function tierProgress(
   tiers: TierDoc[],
-  member: { tierId: string; tierSince: EpochMs },
+  member: { tierId: string; tierSince: EpochMs; tierNotice?: TierNotice | null },
   spendFen: Fen,
   now: EpochMs,
   review: { windowDays: number; graceDays: number },
@@ -47,8 +48,11 @@ export function tierProgress(
   const ladder = [...tiers].sort((a, b) => a.rank - b.rank);
   const current = ladder.find((tier) => tier._id === member.tierId) ?? (ladder[0] as TierDoc);
   const next = ladder.find((tier) => tier.rank === current.rank + 1) ?? null;
-  const reviewAt = nextReviewAt(member.tierSince, now, review.windowDays);
   const toKeepFen = current.rank === 0 ? 0 : Math.max(0, current.keepSpendFen - spendFen);
+  // In the grace period after a review found the spend short, the dates are the notice's.
+  const notice = member.tierNotice && member.tierNotice.downgradeAt > now ? member.tierNotice : null;
+  const reviewAt = notice ? notice.reviewAt : nextReviewAt(member.tierSince, now, review.windowDays);
+  const dropAt = notice ? notice.downgradeAt : reviewAt + review.graceDays * DAY;
   return {
     current,
     next,
@@ -56,6 +60,6 @@ export function tierProgress(
     toNextFen: next ? Math.max(0, next.entrySpendFen - spendFen) : 0,
     toKeepFen,
     reviewAt,
-    downgradeAt: toKeepFen > 0 ? reviewAt + review.graceDays * DAY : null,
+    downgradeAt: toKeepFen > 0 ? dropAt : null,
   };
 }

@@ -65,6 +65,16 @@ describe('H5', () => {
     expect(error).toMatchObject({ code: 'NOT_A_MEMBER', message: 'Join first.' });
   });
 
+  test('keeps the machine-readable details of a refusal, e.g. the new breakdown of PRICE_CHANGED', async () => {
+    const details = { preview: { breakdown: { payableFen: 17_138 } } };
+    fetchMock
+      .mockResolvedValueOnce(jsonResponse({ openid: 'dev-openid' }))
+      .mockResolvedValueOnce(jsonResponse({ ok: false, error: { code: 'PRICE_CHANGED', message: '订单金额已更新', details } }));
+
+    const error = await callFunction('member', 'getProfile', {}).catch((err: unknown) => err);
+    expect(error).toMatchObject({ code: 'PRICE_CHANGED', details });
+  });
+
   test('a failed network call is NETWORK, and the next call tries the session again', async () => {
     fetchMock
       .mockRejectedValueOnce(new TypeError('Failed to fetch'))

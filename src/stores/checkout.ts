@@ -53,6 +53,8 @@ export interface CheckoutState {
   pointsRequested: number;
   note: string;
   preview: Loadable<OrderPreview>;
+  /** True while a preview for the latest choices is on its way (the one on screen may be stale). */
+  previewing: boolean;
   /** Something the checkout changed on its own, to tell the member once (e.g. a coupon that stopped applying). */
   notice: string | null;
   /** The key of the order being placed; kept across retries of the same order. */
@@ -127,27 +129,28 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     pointsRequested: 0,
     note: '',
     preview: idle(),
+    previewing: false,
     notice: null,
     clientKey: newClientKey(),
     placing: false,
 
     begin: (items, source) => {
-      set({ items, source, couponIds: [], couponsChosen: false, pointsRequested: 0, note: '', preview: idle(), notice: null, clientKey: newClientKey() });
+      set({ items, source, couponIds: [], couponsChosen: false, pointsRequested: 0, note: '', preview: idle(), previewing: false, notice: null, clientKey: newClientKey() });
     },
 
     refresh: async () => {
       const body = request(false);
       const seq = (previewSeq += 1);
       if (!body || body.items.length === 0) {
-        set({ preview: idle() });
+        set({ preview: idle(), previewing: false });
         return;
       }
       const current = get().preview;
-      set({ preview: { ...current, status: current.data ? current.status : 'loading', error: null } });
+      set({ preview: { ...current, status: current.data ? current.status : 'loading', error: null }, previewing: true });
       try {
         const preview = await ordersService.previewOrder(body);
         if (seq !== previewSeq) return;
-        set({ preview: { status: 'ready', data: preview, error: null } });
+        set({ preview: { status: 'ready', data: preview, error: null }, previewing: false });
         const best = preview.coupons[0];
         if (!get().couponsChosen && get().couponIds.length === 0 && best && best.unusableReason === null && best.discountFen > 0) {
           set({ couponIds: [best.id] });
@@ -164,7 +167,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
           return;
         }
         const latest = get().preview;
-        set({ preview: latest.data && error.code === 'NETWORK' ? { ...latest, status: 'ready', error } : { status: 'error', data: null, error } });
+        set({ preview: latest.data && error.code === 'NETWORK' ? { ...latest, status: 'ready', error } : { status: 'error', data: null, error }, previewing: false });
       }
     },
 
@@ -203,7 +206,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       const body = request(true);
       if (!body) return { kind: 'needsInput', message: get().mode === 'pickup' ? '请选择自提门店' : '请填写收货地址' };
       const shown = get().preview.data;
-      if (!shown || get().preview.status !== 'ready') return { kind: 'needsInput', message: '订单金额正在更新，请稍候' };
+      if (!shown || get().preview.status !== 'ready' || get().previewing) return { kind: 'needsInput', message: '订单金额正在更新，请稍候' };
       set({ placing: true });
       try {
         const order = await ordersService.placeOrder({

@@ -278,6 +278,13 @@ describe('shopping in the H5 storefront', () => {
       await shown(page, '.sold-out-banner').waitFor();
       expect(await shown(page, '.unavailable-button').innerText()).toBe('已售罄');
       await pageShot(page, `shop-w${width}-sold-out`);
+
+      await open(page, cloud, '/packages/shop/pages/product/index?id=custard-mooncake');
+      await shown(page, '.off-shelf-banner').waitFor();
+      expect(await shown(page, '.unavailable-button').innerText()).toBe('已下架');
+      await open(page, cloud, '/packages/shop/pages/product/index?id=no-such-product');
+      await shown(page, '.product-page .status-panel--empty').waitFor();
+      await pageShot(page, `shop-w${width}-product-missing`);
     } finally {
       await context.close();
     }

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Dialog } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../routes';
@@ -24,17 +24,20 @@ export function useOrderAction(): { run: (orderId: string, action: OrderAction) 
   const cancel = useOrdersStore((s) => s.cancel);
   const confirmReceipt = useOrdersStore((s) => s.confirmReceipt);
 
-  const run = (orderId: string, action: OrderAction) => {
-    if (action === 'requestRefund') {
-      void Taro.navigateTo({ url: `${ROUTES.refund}?id=${orderId}` });
-      return;
-    }
-    if (action === 'pay') {
-      void pay(orderId).then(({ result }) => Taro.navigateTo({ url: `${ROUTES.payResult}?id=${orderId}&result=${result}` }));
-      return;
-    }
-    setConfirming({ action, orderId });
-  };
+  const run = useCallback(
+    (orderId: string, action: OrderAction) => {
+      if (action === 'requestRefund') {
+        void Taro.navigateTo({ url: `${ROUTES.refund}?id=${orderId}` });
+        return;
+      }
+      if (action === 'pay') {
+        void pay(orderId).then(({ result }) => Taro.navigateTo({ url: `${ROUTES.payResult}?id=${orderId}&result=${result}` }));
+        return;
+      }
+      setConfirming({ action, orderId });
+    },
+    [pay],
+  );
 
   const onConfirm = async () => {
     if (!confirming) return;

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import type { OrderView } from '~/types/functions/orders';
 import { formatDate } from '../../../utils/date';
@@ -10,16 +11,19 @@ import './order-card.scss';
 interface OrderCardProps {
   order: OrderView;
   busy: boolean;
-  onOpen: () => void;
-  onAction: (action: OrderAction) => void;
+  onOpen: (orderId: string) => void;
+  onAction: (orderId: string, action: OrderAction) => void;
 }
 
-/** An order in the list: number and status, its goods, what was paid, and the actions it allows. */
-export function OrderCard({ order, busy, onOpen, onAction }: OrderCardProps) {
+/**
+ * An order in the list: number and status, its goods, what was paid, and the actions it allows.
+ * Memoised: a long list re-renders only the cards whose order changed when the next page arrives.
+ */
+export const OrderCard = memo(function OrderCard({ order, busy, onOpen, onAction }: OrderCardProps) {
   const first = order.lines[0];
   const single = order.lines.length === 1 && first;
   return (
-    <View className='order-card' onClick={onOpen}>
+    <View className='order-card' onClick={() => onOpen(order.id)}>
       <View className='order-card__head'>
         <Text className='order-card__time'>{formatDate(order.createdAt, 'YYYY-MM-DD HH:mm')}</Text>
         <Text className={`order-card__status order-card__status--${order.status} order-status`}>{statusText(order)}</Text>
@@ -48,7 +52,7 @@ export function OrderCard({ order, busy, onOpen, onAction }: OrderCardProps) {
           <Text className='order-card__amount order-amount'>{formatYuan(order.breakdown.payableFen)}</Text>
         </Text>
       </View>
-      <OrderActions order={order} busy={busy} compact onAction={onAction} />
+      <OrderActions order={order} busy={busy} compact onAction={(action) => onAction(order.id, action)} />
     </View>
   );
-}
+});

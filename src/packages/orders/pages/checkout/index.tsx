@@ -140,6 +140,8 @@ export default function CheckoutPage() {
   const items = useCheckoutStore((s) => s.items);
   const mode = useCheckoutStore((s) => s.mode);
   const preview = useCheckoutStore((s) => s.preview);
+  const previewing = useCheckoutStore((s) => s.previewing);
+  const storeId = useCheckoutStore((s) => s.storeId);
   const placing = useCheckoutStore((s) => s.placing);
   const notice = useCheckoutStore((s) => s.notice);
   const note = useCheckoutStore((s) => s.note);
@@ -206,7 +208,9 @@ export default function CheckoutPage() {
         {mode === 'delivery' ? <AddressCard /> : <StorePicker />}
       </View>
 
-      {cartProblem ? (
+      {mode === 'pickup' && !storeId ? (
+        <Text className='checkout-page__hint choose-store-hint'>选择自提门店后，显示订单金额</Text>
+      ) : cartProblem ? (
         <StatusPanel kind='empty' title='暂时无法下单' text={actionErrorText(preview.error)} actionText='返回购物车' onAction={() => void Taro.redirectTo({ url: ROUTES.cart })} />
       ) : (
         <LoadState status={preview.status === 'idle' ? 'loading' : preview.status} error={preview.error} loadingText='正在计算订单金额…' onRetry={() => void refresh()}>
@@ -252,7 +256,7 @@ export default function CheckoutPage() {
                   <Input className='checkout-note__input' value={note} maxlength={100} placeholder='选填，给商家留言' onInput={(event) => setNote(event.detail.value)} />
                 </Panel>
 
-                <CouponPicker visible={couponsOpen} coupons={data.coupons} updating={preview.status === 'loading'} onChange={setCoupons} onClose={() => setCouponsOpen(false)} />
+                <CouponPicker visible={couponsOpen} coupons={data.coupons} updating={previewing} onChange={setCoupons} onClose={() => setCouponsOpen(false)} />
               </>
             );
           }}
@@ -264,7 +268,7 @@ export default function CheckoutPage() {
           <Text className='checkout-bar__label'>应付</Text>
           <Text className='checkout-bar__amount checkout-payable'>{preview.data ? formatYuan(preview.data.breakdown.payableFen) : '—'}</Text>
         </View>
-        <View className={`checkout-bar__button submit-order${placing || paying || preview.status !== 'ready' ? ' checkout-bar__button--busy' : ''}`} onClick={() => void onSubmit()}>
+        <View className={`checkout-bar__button submit-order${placing || paying || previewing || preview.status !== 'ready' ? ' checkout-bar__button--busy' : ''}`} onClick={() => void onSubmit()}>
           <Text>{placing ? '正在提交…' : paying ? '正在支付…' : '提交订单'}</Text>
         </View>
       </View>

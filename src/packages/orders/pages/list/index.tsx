@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { ListFooter } from '../../../../components/list-footer';
@@ -21,6 +21,7 @@ export default function OrderListPage() {
   const load = useOrdersStore((s) => s.loadList);
   const { run, dialog } = useOrderAction();
   const shownOnce = useRef(false);
+  const openOrder = useCallback((orderId: string) => void Taro.navigateTo({ url: `${ROUTES.order}?id=${orderId}` }), []);
 
   useEffect(() => {
     void load(tab, 'first');
@@ -63,8 +64,8 @@ export default function OrderListPage() {
                     key={order.id}
                     order={order}
                     busy={busy === order.id}
-                    onOpen={() => void Taro.navigateTo({ url: `${ROUTES.order}?id=${order.id}` })}
-                    onAction={(action) => run(order.id, action)}
+                    onOpen={openOrder}
+                    onAction={run}
                   />
                 ))}
                 <ListFooter list={list} onMore={() => void load(tab, 'more')} />

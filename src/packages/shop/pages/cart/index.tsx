@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { StatusPanel } from '../../../../components/status-panel';
 import { ROUTES } from '../../../../routes';
 import { checkoutLines, estimateOf, isBuyable, useCartStore } from '../../../../stores/cart';
@@ -22,13 +22,16 @@ export default function CartPage() {
   const setQuantity = useCartStore((s) => s.setQuantity);
   const remove = useCartStore((s) => s.remove);
   const beginCheckout = useCheckoutStore((s) => s.begin);
+  const shownOnce = useRef(false);
 
   useEffect(() => {
     void validate();
   }, [validate]);
 
+  // Back from a product or checkout: the catalogue may have changed meanwhile, check again.
   useDidShow(() => {
-    if (useCartStore.getState().checkStatus !== 'checking') void validate();
+    if (shownOnce.current && useCartStore.getState().checkStatus !== 'checking') void validate();
+    shownOnce.current = true;
   });
 
   usePullDownRefresh(() => {

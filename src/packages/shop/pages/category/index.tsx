@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+// Stylesheets load in import order: the same order as on the home page keeps the weapp's shared stylesheet in one order.
 import { CartEntry } from '../../../../components/cart-entry';
+import { SearchLink } from '../../../../components/search-link';
 import { ListFooter } from '../../../../components/list-footer';
 import { LoadState } from '../../../../components/load-state';
 import { ProductGrid } from '../../../../components/product-card';
-import { SearchLink } from '../../../../components/search-link';
 import { StatusPanel } from '../../../../components/status-panel';
 import type { ProductQuery, ProductSort } from '../../../../services/catalog';
 import { queryKey, useCatalogStore } from '../../../../stores/catalog';

@@ -5,6 +5,7 @@ import { specText } from '~/core/catalog/spec-text';
 import type { ProductDetail, SkuView } from '~/types/functions/catalog';
 import { LoadState } from '../../../../components/load-state';
 import { PriceText } from '../../../../components/price-text';
+import { StatusPanel } from '../../../../components/status-panel';
 import { salesText } from '../../../../components/product-card';
 import { ROUTES } from '../../../../routes';
 import { useCartStore } from '../../../../stores/cart';
@@ -114,6 +115,14 @@ export default function ProductPage() {
     );
     void Taro.showToast({ title: added ? '已加入购物车' : '购物车已满，请先结算或删除部分商品', icon: added ? 'success' : 'none' });
   };
+
+  if (product.error?.code === 'NOT_FOUND') {
+    return (
+      <View className='product-page'>
+        <StatusPanel kind='empty' title='商品不存在' text='这件商品已经不在店里了，看看别的好物吧' actionText='去逛逛' onAction={() => void Taro.redirectTo({ url: ROUTES.category })} />
+      </View>
+    );
+  }
 
   return (
     <View className='product-page'>
