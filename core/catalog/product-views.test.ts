@@ -32,6 +32,7 @@ describe('product views', () => {
       imageUrl: '/media/products/coffee-beans.svg',
       minPriceFen: 4_900,
       memberMinPriceFen: 4_655,
+      priceVaries: true,
       soldOut: false,
       salesCount: 7,
     });

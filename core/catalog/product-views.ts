@@ -16,6 +16,7 @@ export function toProductCard(product: ProductDoc, tier: Pick<PriceTier, 'member
     imageUrl: product.images[0] ?? '',
     minPriceFen: product.minPriceFen,
     memberMinPriceFen: tierPrices.length ? Math.min(...tierPrices) : tierUnitPrice(product.minPriceFen, product.memberPrice, tier),
+    priceVaries: new Set(product.skus.map((sku) => sku.priceFen)).size > 1,
     soldOut: product.soldOut,
     salesCount: product.salesCount,
   };

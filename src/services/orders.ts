@@ -3,8 +3,11 @@ import type { OrderPreview, OrdersResponses, OrderView, PaymentStart } from '~/t
 import type { PayloadOf } from '~/types/functions';
 import { callFunction, CloudError } from './cloud';
 
-/** What a checkout is priced from: lines, coupons, points wanted, and delivery or pickup. */
+/** What a checkout is priced from: lines, coupons, points wanted, and delivery (the address once entered) or pickup. */
 export type CheckoutRequest = PayloadOf<'orders', 'preview'>;
+
+/** What an order is placed with: the checkout with the delivery address, the total the member saw and the order key. */
+export type PlaceRequest = PayloadOf<'orders', 'place'>;
 
 /** The order list tabs: 全部, 待付款, 待发货, 待收货, 已完成, 退款/售后. */
 export type OrderTab = 'all' | 'pendingPayment' | 'paid' | 'shipped' | 'completed' | 'refund';
@@ -18,7 +21,7 @@ export function previewOrder(request: CheckoutRequest): Promise<OrderPreview> {
  * Places the order the member saw: a different server total is refused with PRICE_CHANGED and
  * the new preview in `details.preview`; a retry with the same `clientKey` answers the same order.
  */
-export function placeOrder(request: CheckoutRequest & { expectedPayableFen: number; note: string; clientKey: string }): Promise<OrderView> {
+export function placeOrder(request: PlaceRequest): Promise<OrderView> {
   return callFunction('orders', 'place', request);
 }
 

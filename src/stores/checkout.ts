@@ -5,7 +5,7 @@ import type { ShippingAddress } from '~/types/orders';
 import type { CloudError } from '../services/cloud';
 import { isCloudError } from '../services/cloud';
 import * as ordersService from '../services/orders';
-import type { CheckoutRequest } from '../services/orders';
+import type { CheckoutRequest, PlaceRequest } from '../services/orders';
 import { newClientKey } from '../utils/client-key';
 import { useCartStore } from './cart';
 import type { Loadable } from './loadable';
@@ -15,13 +15,6 @@ import { toCloudError } from './paged-list';
 /** Where the last delivery address and pickup store are remembered between checkouts. */
 export const ADDRESS_STORAGE_KEY = 'lm.address.v1';
 export const STORE_STORAGE_KEY = 'lm.pickup-store.v1';
-
-/**
- * The preview prices delivery without caring where it goes, but the orders function wants a
- * whole address with every checkout. Until the member has entered one, the preview is priced
- * with this; an order is never placed with it (submit refuses delivery without the member's address).
- */
-const PRICING_ONLY_ADDRESS: ShippingAddress = { name: '收货人', phone: '13000000000', region: '待填写', detail: '待填写' };
 
 export type DeliveryMode = 'delivery' | 'pickup';
 export type PickupStore = OrdersResponses['stores']['items'][number];
@@ -105,11 +98,18 @@ let previewSeq = 0;
 
 /** The checkout being prepared: what is bought, how it arrives, coupons, points, and the server's price for it. */
 export const useCheckoutStore = create<CheckoutState>()((set, get) => {
-  const request = (forPlacing: boolean): CheckoutRequest | null => {
+  /** The preview: delivery is priced before an address is entered; pickup needs its store. */
+  const previewRequest = (): CheckoutRequest | null => {
     const { items, couponIds, pointsRequested, mode, address, storeId } = get();
     if (mode === 'pickup') return storeId ? { items, couponIds, pointsRequested, delivery: { mode, storeId } } : null;
-    if (!address && forPlacing) return null;
-    return { items, couponIds, pointsRequested, delivery: { mode, address: address ?? PRICING_ONLY_ADDRESS } };
+    return { items, couponIds, pointsRequested, delivery: address ? { mode, address } : { mode } };
+  };
+
+  /** What placing needs beyond the preview: the address, or the pickup store. */
+  const placeDelivery = (): PlaceRequest['delivery'] | null => {
+    const { mode, address, storeId } = get();
+    if (mode === 'pickup') return storeId ? { mode, storeId } : null;
+    return address ? { mode, address } : null;
   };
 
   const changed = (fields: Partial<CheckoutState>) => {
@@ -139,7 +139,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     },
 
     refresh: async () => {
-      const body = request(false);
+      const body = previewRequest();
       const seq = (previewSeq += 1);
       if (!body || body.items.length === 0) {
         set({ preview: idle(), previewing: false });
@@ -203,14 +203,16 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
 
     submit: async () => {
       if (get().placing) return { kind: 'needsInput', message: '订单正在提交，请稍候' };
-      const body = request(true);
-      if (!body) return { kind: 'needsInput', message: get().mode === 'pickup' ? '请选择自提门店' : '请填写收货地址' };
+      const body = previewRequest();
+      const delivery = placeDelivery();
+      if (!body || !delivery) return { kind: 'needsInput', message: get().mode === 'pickup' ? '请选择自提门店' : '请填写收货地址' };
       const shown = get().preview.data;
       if (!shown || get().preview.status !== 'ready' || get().previewing) return { kind: 'needsInput', message: '订单金额正在更新，请稍候' };
       set({ placing: true });
       try {
         const order = await ordersService.placeOrder({
           ...body,
+          delivery,
           expectedPayableFen: shown.breakdown.payableFen,
           note: get().note.trim(),
           clientKey: get().clientKey,

@@ -10,6 +10,7 @@ export function productCard(overrides: Partial<ProductCard> = {}): ProductCard {
     imageUrl: '/media/products/coffee-beans.svg',
     minPriceFen: 12_800,
     memberMinPriceFen: 12_544,
+    priceVaries: true,
     soldOut: false,
     salesCount: 12_345,
     ...overrides,

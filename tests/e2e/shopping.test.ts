@@ -1,60 +1,13 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
-import { seedDemoCatalog } from '../../scripts/seed/demo-products';
 import type { MemberDoc } from '~/types/documents';
-import type { OrderDoc } from '~/types/orders';
+import { seedDemoCatalog } from '../../scripts/seed/demo-products';
 import { launchBrowser, screenshot } from '../support/browser';
+import { join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
-import { adminCaller, docOf, giveCoupon } from '../support/shop';
+import { adminCaller, docOf, giveCoupon, onlyMember, ordersOf } from '../support/shop';
 
 const PASSWORD = 'shopping-admin-password';
-const phone = (width: number) => ({ viewport: { width, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-
-/** The one element matching `selector` on the page on screen (Taro's H5 router keeps earlier pages, hidden, in the DOM). */
-const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
-
-/** Opens a page by its route in a fresh load, as a link into the mini-program would (the page stack starts again). */
-async function open(page: Page, cloud: LocalCloud, route: string): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(`${cloud.url}/#${route}`);
-}
-
-/**
- * A screenshot of the whole page on screen. Taro's H5 pages scroll inside their own element, not
- * the document, so the viewport is stretched to the page's height for the picture.
- */
-async function pageShot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize() as { width: number; height: number };
-  const height = await page.evaluate(() => {
-    const current = [...document.querySelectorAll<HTMLElement>('.taro_page')].find((el) => el.getClientRects().length > 0);
-    return current?.scrollHeight ?? document.documentElement.scrollHeight;
-  });
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 8_000) });
-  await screenshot(page, name);
-  await page.setViewportSize(size);
-}
-
-/** The only member in the store (each test cloud starts empty). */
-function onlyMember(cloud: LocalCloud): MemberDoc {
-  const members = [...cloud.store.scan('members', [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as MemberDoc);
-  expect(members).toHaveLength(1);
-  return members[0] as MemberDoc;
-}
-
-function ordersOf(cloud: LocalCloud, memberId: string): OrderDoc[] {
-  return [...cloud.store.scan('orders', [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as OrderDoc).filter((order) => order.memberId === memberId);
-}
-
-async function join(page: Page): Promise<void> {
-  await shown(page, '.join-button').click();
-  await shown(page, '.member-card').waitFor();
-}
-
-/** Picks one value on each spec axis in the open SKU sheet. */
-async function pickSku(page: Page, values: string[]): Promise<void> {
-  for (const value of values) await page.locator('.sku-popup .sku-value').filter({ visible: true }).getByText(value, { exact: true }).click();
-}
-
 /** Page content must fit the screen: nothing wider than the viewport once it has settled (banners slide meanwhile). */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const fits = () => document.documentElement.scrollWidth <= window.innerWidth && [...document.querySelectorAll('.taro_page')].every((el) => el.scrollWidth <= el.clientWidth);

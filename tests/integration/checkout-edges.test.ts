@@ -219,6 +219,7 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
       [{ action: 'preview', ...good, delivery: { mode: 'pickup', storeId: 'nowhere' } }, 'NOT_AVAILABLE'],
       [{ action: 'preview', ...good, delivery: { mode: 'teleport' } }, 'VALIDATION_FAILED'],
       [{ action: 'place', ...good, expectedPayableFen: 1_800 }, 'VALIDATION_FAILED'],
+      [{ action: 'place', ...good, delivery: { mode: 'delivery' }, expectedPayableFen: 1_800, clientKey: 'bad-input-4' }, 'VALIDATION_FAILED'],
       [{ action: 'place', ...good, expectedPayableFen: 1_800, clientKey: 'short' }, 'VALIDATION_FAILED'],
       [{ action: 'place', ...good, expectedPayableFen: -1, clientKey: 'bad-input-1' }, 'VALIDATION_FAILED'],
       [{ action: 'place', ...good, expectedPayableFen: 1, clientKey: 'bad-input-2' }, 'PRICE_CHANGED'],
@@ -238,6 +239,8 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
       [{ action: 'stores', all: true }, 'VALIDATION_FAILED'],
       [{ action: 'shipEverything' }, 'UNKNOWN_ACTION'],
     ];
+    const noAddressYet = await client.call<Envelope<{ breakdown: { shippingFeeFen: number; payableFen: number } }>>('orders', { action: 'preview', ...good, delivery: { mode: 'delivery' } });
+    expect(data(noAddressYet.body).breakdown).toMatchObject({ shippingFeeFen: 800, payableFen: 1_800 });
     for (const [body, code] of cases) {
       const res = (await client.call<Envelope<unknown>>('orders', body)).body;
       expect([JSON.stringify(body).slice(0, 80), res]).toEqual([JSON.stringify(body).slice(0, 80), expect.objectContaining({ ok: false, error: expect.objectContaining({ code }) })]);

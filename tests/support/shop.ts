@@ -1,7 +1,8 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { ProductDoc, SkuStockDoc } from '~/types/catalog';
 import type { CouponInstanceDoc, CouponTerms } from '~/types/coupons';
-import type { StoreDoc } from '~/types/orders';
+import type { MemberDoc } from '~/types/documents';
+import type { OrderDoc, StoreDoc } from '~/types/orders';
 import { GatewayClient } from './gateway';
 
 const DAY = 86_400_000;
@@ -90,4 +91,16 @@ export async function adminCaller(cloud: LocalCloud, password: string) {
   const login = await page.call<{ ok: boolean; data: { token: string } }>('admin', { action: 'login', username: 'admin', password });
   const token = login.body.data.token;
   return <T = unknown>(action: string, payload: Record<string, unknown> = {}) => page.call<T>('admin', { action, token, ...payload });
+}
+
+/** The only member in the store (each test cloud starts empty). */
+export function onlyMember(cloud: LocalCloud): MemberDoc {
+  const members = [...cloud.store.scan('members', [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as MemberDoc);
+  expect(members).toHaveLength(1);
+  return members[0] as MemberDoc;
+}
+
+/** A member's orders as stored, oldest first. */
+export function ordersOf(cloud: LocalCloud, memberId: string): OrderDoc[] {
+  return [...cloud.store.scan('orders', [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as OrderDoc).filter((order) => order.memberId === memberId);
 }

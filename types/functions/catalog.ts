@@ -34,6 +34,8 @@ export interface ProductCard {
   minPriceFen: Fen;
   /** The caller's price from (the lowest SKU at their tier's rate); equal to minPriceFen when the product opts out. */
   memberMinPriceFen: Fen;
+  /** Whether the SKUs have different prices, so the list shows the lowest with 起. */
+  priceVaries: boolean;
   soldOut: boolean;
   salesCount: number;
 }

@@ -26,15 +26,21 @@ const checkout = {
   couponIds: z.array(couponInstanceId).max(3).default([]),
   /** Points the member wants to use; the server uses at most what the cap and balance allow. */
   pointsRequested: z.number().int().min(0).max(100_000_000).default(0),
-  delivery: deliveryChoice,
 };
+
+/** A preview prices delivery before the member has entered an address; placing needs one. */
+const previewDelivery = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('delivery'), address: shippingAddress.optional() }),
+  z.strictObject({ mode: z.literal('pickup'), storeId: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a store id') }),
+]);
 
 /** Request schemas of the `orders` function, one per action. The caller is always the member acted on. */
 export const ordersRequests = {
-  preview: z.strictObject({ action: z.literal('preview'), ...checkout }),
+  preview: z.strictObject({ action: z.literal('preview'), ...checkout, delivery: previewDelivery }),
   place: z.strictObject({
     action: z.literal('place'),
     ...checkout,
+    delivery: deliveryChoice,
     /** The payable total the member saw; a different server total is refused with the new breakdown. */
     expectedPayableFen: z.number().int().min(0).max(100_000_000),
     note: z.string().trim().max(100).default(''),

@@ -31,7 +31,7 @@ export function ProductCard({ product }: ProductCardProps) {
         <View className='product-card__price'>
           <PriceText fen={product.memberMinPriceFen} size='sm' className='product-price' />
           {memberPriced ? <Text className='product-card__tag'>会员价</Text> : null}
-          <Text className='product-card__from'>起</Text>
+          {product.priceVaries ? <Text className='product-card__from'>起</Text> : null}
         </View>
         <View className='product-card__meta'>
           {memberPriced ? <PriceText fen={product.minPriceFen} struck /> : <Text />}

@@ -1,0 +1,41 @@
+import type { Locator, Page } from 'playwright-core';
+import type { LocalCloud } from '../../local-cloud/local-cloud';
+import { screenshot } from './browser';
+
+/** A phone-sized browser context of the given width. */
+export const phone = (width: number) => ({ viewport: { width, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
+/** The one element matching `selector` on the page on screen (Taro's H5 router keeps earlier pages, hidden, in the DOM). */
+export const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
+
+/** Opens a page by its route in a fresh load, as a link into the mini-program would (the page stack starts again). */
+export async function open(page: Page, cloud: LocalCloud, route: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${cloud.url}/#${route}`);
+}
+
+/**
+ * A screenshot of the whole page on screen. Taro's H5 pages scroll inside their own element, not
+ * the document, so the viewport is stretched to the page's height for the picture.
+ */
+export async function pageShot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() as { width: number; height: number };
+  const height = await page.evaluate(() => {
+    const current = [...document.querySelectorAll<HTMLElement>('.taro_page')].find((el) => el.getClientRects().length > 0);
+    return current?.scrollHeight ?? document.documentElement.scrollHeight;
+  });
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 8_000) });
+  await screenshot(page, name);
+  await page.setViewportSize(size);
+}
+
+/** Joins from the home page. */
+export async function join(page: Page): Promise<void> {
+  await shown(page, '.join-button').click();
+  await shown(page, '.member-card').waitFor();
+}
+
+/** Picks one value on each spec axis in the open SKU sheet. */
+export async function pickSku(page: Page, values: string[]): Promise<void> {
+  for (const value of values) await page.locator('.sku-popup .sku-value').filter({ visible: true }).getByText(value, { exact: true }).click();
+}
