@@ -6,6 +6,7 @@ import type { CouponInstanceDoc, CouponTerms } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { ShippingAddress } from '~/types/orders';
 import type { PlaceInput } from '~/server/orders/place-order';
+import { campaignCoupon, oneSkuProduct } from '../../tests/support/catalog-fixtures';
 import { memberFixture } from './loyalty-fixtures';
 
 const DAY = 86_400_000;
@@ -49,58 +50,13 @@ const priceOf = (productId: string) => (productId === HOT_PRODUCT ? (PRICES[0] a
 
 /** A one-SKU product on the shelf, with its stock document. */
 function productFixture(id: string, now: number): { product: ProductDoc; stock: SkuStockDoc } {
-  const priceFen = priceOf(id);
   const title = id === HOT_PRODUCT ? '爆款咖啡豆' : `基准商品 ${id.slice('bench-p'.length)}`;
-  const product: ProductDoc = {
-    _id: id,
-    title,
-    subtitle: '',
-    categoryId: 'bench',
-    images: [`/media/products/${id}.svg`],
-    description: '',
-    specs: [],
-    skus: [{ skuId: skuOf(id), specValues: [], priceFen }],
-    minPriceFen: priceFen,
-    memberPrice: true,
-    status: 'onShelf',
-    soldOut: false,
-    recommended: false,
-    sort: 0,
-    searchText: title,
-    salesCount: 0,
-    createdAt: now - DAY,
-    updatedAt: now - DAY,
-  };
-  return { product, stock: { _id: skuOf(id), productId: id, stock: SKU_STOCK, updatedAt: now - DAY } };
+  return oneSkuProduct(id, { title, priceFen: priceOf(id), stock: SKU_STOCK, categoryId: 'bench' }, now - DAY);
 }
 
 /** The member's coupon, issued yesterday and valid for 30 days, as a campaign would give it. */
 function couponFixture(memberId: string, now: number): CouponInstanceDoc {
-  const id = `campaign:${COUPON_TEMPLATE}:${memberId}`;
-  return {
-    _id: id,
-    issueKey: id,
-    memberId,
-    templateId: COUPON_TEMPLATE,
-    source: 'campaign',
-    title: '满200减20',
-    description: '',
-    terms: COUPON_TERMS,
-    stackingGroup: 'default',
-    validFrom: now - DAY,
-    validTo: now + 30 * DAY,
-    status: 'issued',
-    lockedBy: null,
-    lockedAt: null,
-    releasedBy: null,
-    usedBy: null,
-    usedAt: null,
-    voidedAt: null,
-    voidReason: null,
-    voidedBy: null,
-    issuedAt: now - DAY,
-    updatedAt: now - DAY,
-  };
+  return campaignCoupon(memberId, COUPON_TEMPLATE, COUPON_TERMS, now - DAY, '满200减20');
 }
 
 /** The catalogue's documents: CATALOGUE_SIZE products and the hot one, each with SKU_STOCK units. */

@@ -1,3 +1,4 @@
+import { newCouponInstance } from '~/core/coupons/new-instance';
 import type { CouponWindow } from '~/core/coupons/validity';
 import type { CouponInstanceDoc, CouponSource, CouponTemplateDoc } from '~/types/coupons';
 import { AppError } from '../runtime/errors';
@@ -24,30 +25,21 @@ export interface Granted {
 
 function instanceOf(grant: Grant, now: number): CouponInstanceDoc {
   const { template } = grant;
-  return {
-    _id: grant.issueKey,
-    issueKey: grant.issueKey,
-    memberId: grant.memberId,
-    templateId: template._id,
-    source: grant.source,
-    title: template.title,
-    description: template.description,
-    terms: template.terms,
-    stackingGroup: template.stackingGroup,
-    validFrom: grant.window.validFrom,
-    validTo: grant.window.validTo,
-    status: 'issued',
-    lockedBy: null,
-    lockedAt: null,
-    releasedBy: null,
-    usedBy: null,
-    usedAt: null,
-    voidedAt: null,
-    voidReason: null,
-    voidedBy: null,
-    issuedAt: now,
-    updatedAt: now,
-  };
+  return newCouponInstance(
+    {
+      issueKey: grant.issueKey,
+      memberId: grant.memberId,
+      templateId: template._id,
+      source: grant.source,
+      title: template.title,
+      description: template.description,
+      terms: template.terms,
+      stackingGroup: template.stackingGroup,
+      validFrom: grant.window.validFrom,
+      validTo: grant.window.validTo,
+    },
+    now,
+  );
 }
 
 /**

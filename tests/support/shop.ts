@@ -1,39 +1,17 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
-import type { ProductDoc, SkuStockDoc } from '~/types/catalog';
-import type { CouponInstanceDoc, CouponTerms } from '~/types/coupons';
+import type { CouponTerms } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { OrderDoc, StoreDoc } from '~/types/orders';
+import { campaignCoupon, oneSkuProduct } from './catalog-fixtures';
 import { GatewayClient } from './gateway';
 
-const DAY = 86_400_000;
 
 /** A one-SKU product with its stock, for checkout tests with numbers that are easy to follow. */
 export function addProduct(cloud: LocalCloud, id: string, fields: { title: string; priceFen: number; stock: number; memberPrice?: boolean }, now = Date.now()): string {
-  const skuId = `${id}:1`;
-  const product: ProductDoc = {
-    _id: id,
-    title: fields.title,
-    subtitle: '',
-    categoryId: 'test',
-    images: [`/media/products/${id}.svg`],
-    description: '',
-    specs: [],
-    skus: [{ skuId, specValues: [], priceFen: fields.priceFen }],
-    minPriceFen: fields.priceFen,
-    memberPrice: fields.memberPrice ?? true,
-    status: 'onShelf',
-    soldOut: fields.stock === 0,
-    recommended: false,
-    sort: 0,
-    searchText: fields.title,
-    salesCount: 0,
-    createdAt: now,
-    updatedAt: now,
-  };
-  const stock: SkuStockDoc = { _id: skuId, productId: id, stock: fields.stock, updatedAt: now };
+  const { product, stock } = oneSkuProduct(id, fields, now);
   cloud.store.insert('products', { ...product });
   cloud.store.insert('sku_stock', { ...stock });
-  return skuId;
+  return stock._id;
 }
 
 /** A pickup store. */
@@ -44,30 +22,7 @@ export function addStore(cloud: LocalCloud, id: string): void {
 
 /** Gives a member a coupon instance straight into the store (as a campaign would). */
 export function giveCoupon(cloud: LocalCloud, memberId: string, id: string, terms: CouponTerms, now = Date.now()): string {
-  const coupon: CouponInstanceDoc = {
-    _id: `campaign:${id}:${memberId}`,
-    issueKey: `campaign:${id}:${memberId}`,
-    memberId,
-    templateId: id,
-    source: 'campaign',
-    title: id,
-    description: '',
-    terms,
-    stackingGroup: 'default',
-    validFrom: now - DAY,
-    validTo: now + 30 * DAY,
-    status: 'issued',
-    lockedBy: null,
-    lockedAt: null,
-    releasedBy: null,
-    usedBy: null,
-    usedAt: null,
-    voidedAt: null,
-    voidReason: null,
-    voidedBy: null,
-    issuedAt: now,
-    updatedAt: now,
-  };
+  const coupon = campaignCoupon(memberId, id, terms, now);
   cloud.store.insert('coupon_instances', { ...coupon });
   return coupon._id;
 }
