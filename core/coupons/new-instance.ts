@@ -1,19 +1,11 @@
-import type { CouponInstanceDoc, CouponSource, CouponTerms } from '~/types/coupons';
+import type { CouponInstanceDoc } from '~/types/coupons';
 import type { EpochMs } from '~/types/units';
 
 /** What an issued coupon is made from: who gets it under which key, what it does, and when it is valid. */
-export interface NewInstance {
-  issueKey: string;
-  memberId: string;
-  templateId: string;
-  source: CouponSource;
-  title: string;
-  description: string;
-  terms: CouponTerms;
-  stackingGroup: string;
-  validFrom: EpochMs;
-  validTo: EpochMs;
-}
+export type NewInstance = Pick<
+  CouponInstanceDoc,
+  'issueKey' | 'memberId' | 'templateId' | 'source' | 'title' | 'description' | 'terms' | 'stackingGroup' | 'validFrom' | 'validTo'
+>;
 
 /** A freshly issued coupon instance; its `_id` is its issue key, so a repeated grant finds it. */
 export function newCouponInstance(fields: NewInstance, now: EpochMs): CouponInstanceDoc {

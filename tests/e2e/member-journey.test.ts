@@ -4,7 +4,7 @@ import { demoCouponTemplates, demoRewards } from '../../scripts/seed/demo-catalo
 import { seedDemoCatalog } from '../../scripts/seed/demo-products';
 import type { MemberDoc } from '~/types/documents';
 import { launchBrowser } from '../support/browser';
-import { join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
+import { fillAddress, join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
 import { adminCaller, docOf, onlyMember, ordersOf } from '../support/shop';
 
@@ -83,11 +83,7 @@ describe('a new member from joining to a two-day check-in streak', () => {
 
       // Checkout: address, the welcome coupon (picked by itself), all the points it allows.
       await shown(page, '.checkout-button').click();
-      await shown(page, '.address-add').click();
-      await shown(page, '.address-name input').fill('林小满');
-      await shown(page, '.address-phone input').fill('13800138000');
-      await shown(page, '.address-region input').fill('上海市 静安区');
-      await shown(page, '.address-detail textarea').fill('南京西路 1 号 12 楼');
+      await fillAddress(page);
       await shown(page, '.address-save').click();
       await shown(page, '.address-edit').waitFor();
       await page.waitForFunction(() => [...document.querySelectorAll('.coupon-summary')].some((el) => el.textContent === '-¥10'));

@@ -3,7 +3,7 @@ import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { MemberDoc } from '~/types/documents';
 import { seedDemoCatalog } from '../../scripts/seed/demo-products';
 import { launchBrowser, screenshot } from '../support/browser';
-import { join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
+import { fillAddress, join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
 import { adminCaller, docOf, giveCoupon, onlyMember, ordersOf } from '../support/shop';
 
@@ -103,11 +103,7 @@ describe('shopping in the H5 storefront', () => {
 
       // Checkout: add the address, the welcome coupon is picked, turn points on.
       await shown(page, '.checkout-button').click();
-      await shown(page, '.address-add').click();
-      await shown(page, '.address-name input').fill('林小满');
-      await shown(page, '.address-phone input').fill('13800138000');
-      await shown(page, '.address-region input').fill('上海市 静安区');
-      await shown(page, '.address-detail textarea').fill('南京西路 1 号 12 楼');
+      await fillAddress(page);
       await pageShot(page, 'shop-07-address');
       await shown(page, '.address-save').click();
       await shown(page, '.address-edit').waitFor();

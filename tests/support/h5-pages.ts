@@ -39,3 +39,12 @@ export async function join(page: Page): Promise<void> {
 export async function pickSku(page: Page, values: string[]): Promise<void> {
   for (const value of values) await page.locator('.sku-popup .sku-value').filter({ visible: true }).getByText(value, { exact: true }).click();
 }
+
+/** Fills the checkout's address form (opened from the checkout) with a Shanghai address. */
+export async function fillAddress(page: Page): Promise<void> {
+  await shown(page, '.address-add').click();
+  await shown(page, '.address-name input').fill('林小满');
+  await shown(page, '.address-phone input').fill('13800138000');
+  await shown(page, '.address-region input').fill('上海市 静安区');
+  await shown(page, '.address-detail textarea').fill('南京西路 1 号 12 楼');
+}

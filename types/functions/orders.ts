@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrderBreakdown, OrderDelivery, OrderEvent, OrderStatus, RefundStatus } from '../orders';
+import type { OrderBreakdown, OrderDelivery, OrderEvent, OrderStatus, RefundDoc } from '../orders';
 import type { EpochMs, Fen, Points } from '../units';
 import { cartItems } from './catalog';
 import { couponInstanceId } from './coupons';
@@ -117,21 +117,21 @@ export interface OrderPreview {
   shipping: { feeFen: Fen; freeThresholdFen: Fen | null; tierFreeThresholdFen: Fen | null };
 }
 
-export interface RefundView {
-  id: string;
-  refundNo: string;
-  lineIds: string[];
-  reason: string;
-  status: RefundStatus;
-  amountFen: Fen;
-  pointsReturned: Points;
-  pointsClawedBack: Points;
-  couponPolicy: 'returned' | 'kept';
-  reviewNote: string | null;
-  requestedAt: EpochMs;
-  reviewedAt: EpochMs | null;
-  refundedAt: EpochMs | null;
-}
+export type RefundView = { id: string } & Pick<
+  RefundDoc,
+  | 'refundNo'
+  | 'lineIds'
+  | 'reason'
+  | 'status'
+  | 'amountFen'
+  | 'pointsReturned'
+  | 'pointsClawedBack'
+  | 'couponPolicy'
+  | 'reviewNote'
+  | 'requestedAt'
+  | 'reviewedAt'
+  | 'refundedAt'
+>;
 
 export interface OrderLineView extends PreviewLine {
   refundId: string | null;
