@@ -36,10 +36,11 @@ export function orderMinimum(shape: OrderShape): Record<Phase, PhaseMinimum> {
     place: phase([
       [1, "products read (one `_id in` query for the cart's prices and shelf state)"],
       [coupons > 0 ? 1 : 0, 'coupon read (terms and window of the chosen coupon)'],
+      [1, "order insert (its _id comes from the client's order key, so a retry meets the duplicate)"],
       [
-        2 * lines + 3,
-        'stock and order together, all or nothing, in one transaction: start + a stock read and a stock write per line + order insert ' +
-          "(its _id comes from the client's order key, so a retry meets the duplicate) + commit",
+        lines,
+        'stock: one guarded update per line, taking the units only if there are enough and writing the order\'s hold entry in the same update ' +
+          '(so a retried hold or release is a no-op and buyers of one SKU never conflict)',
       ],
       [coupons, 'coupon lock: guarded update issued → locked (no read: the coupon was just read for pricing)'],
       [shape.usesPoints ? 8 : 0, 'points spend: start, entry read (its key), member read, read of the bucket that covers it, bucket write, member write, entry insert, commit'],
@@ -54,6 +55,7 @@ export function orderMinimum(shape: OrderShape): Record<Phase, PhaseMinimum> {
       [1, 'order write: paid, guarded on pendingPayment'],
       [1, 'payment record insert (its _id is the transaction id)'],
       [coupons, 'coupon use: guarded update locked → used'],
+      [lines, "held stock sold: one guarded update per line removing the order's hold entry"],
       [7, "earn posting: start, entry read, member read, pending-lot write, member write (carrying the last-paid date), entry insert, commit"],
       [2, "qualifying spend: record insert + rolling-window sum (the member's tier came with the earn posting)"],
       [lines, 'sales count: one update per line\'s product (the quantities differ, so one multi-document update cannot do it)'],
@@ -90,7 +92,7 @@ export const EXCESS: Excess[] = [
     phase: 'place',
     trips: () => 1,
     where: 'server/catalog/load-cart-products.ts:17 readStock, called by buildCheckout',
-    why: 'a stock snapshot at placement; the stock transaction reads the same documents and refuses with the same message',
+    why: 'a stock snapshot at placement, for a clear message before anything is held; the guarded updates alone decide',
   },
   {
     phase: 'place',
@@ -100,11 +102,15 @@ export const EXCESS: Excess[] = [
   },
   {
     phase: 'place',
-    trips: () => 2,
-    where: 'server/orders/place-order.ts:49 orders.insert, then server/orders/stock.ts:29 and :44 (order read and write in the stock transaction)',
-    why:
-      'the order is inserted before the stock transaction (so that a concurrent retry finds it and waits), which then reads it (stockHeld) and writes it; ' +
-      'inserting it inside that transaction would do both in one write, with retries meeting the duplicate _id instead of a placing order',
+    trips: () => 1,
+    where: 'server/orders/stock.ts holdStock (the stock documents after the holds)',
+    why: 'a guarded update does not say what it left, so one `_id in` read finds the SKUs the order emptied, for the sold-out flags',
+  },
+  {
+    phase: 'place',
+    trips: () => 1,
+    where: "server/orders/place-order.ts record({ progress: 'stockHeld' })",
+    why: 'a progress write after the stock holds; the holds are idempotent on the order, so a take-over could redo them without it',
   },
   {
     phase: 'place',
@@ -115,7 +121,7 @@ export const EXCESS: Excess[] = [
   {
     phase: 'place',
     trips: () => 1,
-    where: "server/orders/place-order.ts:152 record({ progress: 'couponsLocked' })",
+    where: "server/orders/place-order.ts record({ progress: 'couponsLocked' })",
     why: 'a progress write between the coupon locks and the points spend (also for orders with no coupon); both steps are idempotent on the order, so a take-over could redo them without it',
   },
   {
