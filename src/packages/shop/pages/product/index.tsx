@@ -44,11 +44,11 @@ function PricePanel({ product, sku, quantity }: { product: ProductDetail; sku: S
         <View className='price-panel__prices'>
           <Text className='price-panel__label'>{product.memberPrice && product.tier.memberPricePercent < 100 ? `${product.tier.name}价` : '售价'}</Text>
           <PriceText fen={price} size='lg' className='price-panel__price member-price' />
-          {!sku && product.skus.length > 1 ? <Text className='price-panel__from'>起</Text> : null}
+          {!sku && product.priceVaries ? <Text className='price-panel__from'>起</Text> : null}
           {listPrice > price ? <PriceText fen={listPrice} struck /> : null}
         </View>
         <Text className='price-panel__points earn-points'>
-          预计可得 {points} 积分{sku ? (quantity > 1 ? `（${quantity}件）` : '') : '起'}
+          预计可得 {points} 积分{sku ? (quantity > 1 ? `（${quantity}件）` : '') : product.priceVaries ? '起' : ''}
         </Text>
       </View>
       {product.nextTier && nextPrice !== null && nextPrice < price ? (
