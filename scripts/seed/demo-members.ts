@@ -1,6 +1,7 @@
 import { newMember } from '~/core/members/new-member';
 import { planCredit } from '~/core/points/ledger-plans';
-import { DEFAULT_PROGRAMME } from '~/core/tiers/default-programme';
+import { DEFAULT_PROGRAMME, DEFAULT_TIERS } from '~/core/tiers/default-programme';
+import { firstReviewLookAt } from '~/core/tiers/review';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 
@@ -35,6 +36,9 @@ export function demoData(now: number): DemoData {
       now: joinedAt,
     });
     member.tierId = TIERS[i % TIERS.length] as string;
+    // Migrated tiers are reviewed a year after joining, like a tier reached that day.
+    const tier = DEFAULT_TIERS.find((candidate) => candidate._id === member.tierId);
+    member.tierReviewAt = tier ? firstReviewLookAt(tier, member.tierSince, DEFAULT_PROGRAMME.tierReview) : null;
     const points = ((i * 7919) % 4000) + 50;
     const posting = planCredit(
       { memberId: member._id, points: member.points, lots: new Map(), now: joinedAt },
