@@ -43,7 +43,7 @@ export interface OrderLine {
 }
 
 export interface OrderEvent {
-  status: OrderStatus | 'refundRequested' | 'refundRejected' | 'lineRefunded';
+  status: OrderStatus | 'refundRequested' | 'refundRejected' | 'refundApproved' | 'lineRefunded';
   at: EpochMs;
   note: string;
 }

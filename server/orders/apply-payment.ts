@@ -7,7 +7,7 @@ import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
 import { newPickupCode } from './order-ids';
 import { settleHeldStock } from './stock';
-import { refund } from './wechat-pay';
+import { refund, succeeded } from './wechat-pay';
 
 export interface ConfirmedPayment {
   outTradeNo: string;
@@ -42,43 +42,55 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
   // A payment of another amount than the order asked is never applied; it goes back below.
   if (current.status === 'pendingPayment' && payment.totalFee === current.payableFen) {
     const pickupCode = current.delivery.mode === 'pickup' ? await allocatePickupCode(ctx, current._id) : null;
-    const fields: Partial<OrderDoc> = {
+    const fields = {
       status: 'paid',
       paidAt: ctx.now,
       transactionId: payment.transactionId,
       ...(pickupCode && current.delivery.mode === 'pickup' ? { delivery: { ...current.delivery, pickupCode } } : {}),
-      timeline: [...current.timeline, { status: 'paid', at: ctx.now, note: pickupCode ? '支付成功，可到店自提' : '支付成功，等待发货' }],
+      timeline: ctx.db.command.push([{ status: 'paid', at: ctx.now, note: pickupCode ? '支付成功，可到店自提' : '支付成功，等待发货' }]),
       updatedAt: ctx.now,
     };
     const moved = await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: current._id, status: 'pendingPayment' }, fields);
     if (moved === 1) {
-      current = { ...current, ...fields };
+      current = (await ctx.db.collection<OrderDoc>('orders').get(current._id)) as OrderDoc;
       await Promise.all(current.lines.map((line) => ctx.db.collection('products').updateWhere({ _id: line.productId }, { salesCount: ctx.db.command.inc(line.quantity) })));
     } else {
       current = (await ctx.db.collection<OrderDoc>('orders').get(current._id)) as OrderDoc;
     }
   }
   const applied = current.transactionId === payment.transactionId && current.paidAt !== null;
-  await payments.insert({
-    _id: paymentId,
-    orderId: current._id,
-    outTradeNo: payment.outTradeNo,
-    transactionId: payment.transactionId,
-    totalFee: payment.totalFee,
-    outcome: applied ? 'applied' : 'refundedLate',
-    receivedAt: ctx.now,
-  });
+  const record = (outcome: PaymentDoc['outcome']) =>
+    payments.insert({
+      _id: paymentId,
+      orderId: current._id,
+      outTradeNo: payment.outTradeNo,
+      transactionId: payment.transactionId,
+      totalFee: payment.totalFee,
+      outcome,
+      receivedAt: ctx.now,
+    });
   if (!applied) {
-    // Paid after the order was cancelled, paid twice, or of another amount: the money goes straight back.
-    await refund({ outTradeNo: payment.outTradeNo, outRefundNo: `late${payment.outTradeNo}`, totalFee: payment.totalFee, refundFee: payment.totalFee });
+    // Paid after the order was cancelled, paid twice, or of another amount: the money goes straight
+    // back. A refused refund fails the callback, so WeChat Pay delivers it again and it is retried
+    // (the same refund number never pays out twice); only a refund made is recorded.
+    const reply = await refund({ outTradeNo: payment.outTradeNo, outRefundNo: `late${payment.outTradeNo}`, totalFee: payment.totalFee, refundFee: payment.totalFee });
+    if (!succeeded(reply)) throw new AppError('PAYMENT_FAILED', `refund of late payment ${payment.transactionId} refused: ${reply.errCode ?? reply.returnCode ?? 'unknown'}`);
+    await record('refundedLate');
     return current;
   }
-  await paymentEffects(ctx, current);
+  await record('applied');
+  await finishPaymentEffects(ctx, current);
   return current;
 }
 
-/** The effects of a paid order — its held stock sold, then the loyalty effects — each idempotent on the order. */
-async function paymentEffects(ctx: RequestContext, order: OrderDoc): Promise<void> {
+/**
+ * The effects of a paid order — its held stock sold, then the loyalty effects — each idempotent
+ * on the order. Run by the payment, and again before a refund or a completion, so that a payment
+ * whose effects a crash cut short is finished before anything builds on them. A fully refunded
+ * order has had its effects undone, so a late repeat of its payment changes nothing.
+ */
+export async function finishPaymentEffects(ctx: RequestContext, order: OrderDoc): Promise<void> {
+  if (order.status === 'refunded' || order.paidAt === null) return;
   await settleHeldStock(ctx, order);
   for (const couponId of order.couponIds) await useCoupon(couponId, order.memberId, order._id, ctx);
   await earnForOrder(ctx, { memberId: order.memberId, orderId: order._id, lines: order.lines.map((line) => ({ lineId: line.lineId, paidFen: line.paidFen })) });

@@ -29,16 +29,20 @@ export async function cancelOrder(ctx: RequestContext, order: OrderDoc, reason: 
       throw new AppError('INVALID_STATE', '订单已支付，不能取消', { status: 'paid' });
     }
   }
-  const fields: Partial<OrderDoc> = {
+  const fields = {
     status: 'cancelled',
     cancelledAt: ctx.now,
     cancelReason: reason,
-    timeline: [...order.timeline, { status: 'cancelled', at: ctx.now, note: reason }],
+    timeline: ctx.db.command.push([{ status: 'cancelled', at: ctx.now, note: reason }]),
     updatedAt: ctx.now,
   };
   const moved = await orders.updateWhere({ _id: order._id, status: 'pendingPayment' }, fields);
-  const current = moved === 1 ? { ...order, ...fields } : ((await orders.get(order._id)) as OrderDoc);
+  const current = (await orders.get(order._id)) as OrderDoc;
   if (current.status !== 'cancelled') assertMove(current, 'cancelled', '取消');
+  // Close again now that the order is cancelled: a payment being created while this ran either
+  // exists by now and is closed here, or is closed by startPayment, which checks the order after
+  // creating it. Paid meanwhile → the callback refunds it, as the order is cancelled.
+  if (moved === 1 && current.paymentStartedAt !== null) await closeOrder(current.orderNo);
   await releaseHolds(ctx, current, '订单取消，退回积分');
   return { ...current, holdsReturned: true };
 }

@@ -27,7 +27,7 @@ export const cancelUnpaidJob: JobSpec<OrderDoc> = {
   handle: async (ctx, order) => {
     if (order.status === 'placing') {
       if (order.failure) await finishFailedPlacement(ctx, order);
-      else await failPlacement(ctx, order, new RuleError('INTERNAL', '下单超时未完成'));
+      else await failPlacement(ctx, order, new RuleError('NOT_AVAILABLE', '下单超时未完成，请重新下单'));
       return 'changed';
     }
     try {

@@ -3,13 +3,13 @@ import { RuleError } from '~/core/rule-error';
 import type { OrderDoc } from '~/types/orders';
 import { startReturnWindow } from '../points/member-points';
 import { AppError } from '../runtime/errors';
+import { finishPaymentEffects } from './apply-payment';
 import type { RequestContext } from '../runtime/wx';
 
 async function move(ctx: RequestContext, order: OrderDoc, from: OrderDoc['status'], fields: Partial<OrderDoc>, note: string): Promise<OrderDoc> {
   const to = fields.status as OrderDoc['status'];
-  const change = { ...fields, timeline: [...order.timeline, { status: to, at: ctx.now, note }], updatedAt: ctx.now };
-  const moved = await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: order._id, status: from }, change);
-  if (moved === 1) return { ...order, ...change };
+  const change = { ...fields, timeline: ctx.db.command.push([{ status: to, at: ctx.now, note }]), updatedAt: ctx.now };
+  await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: order._id, status: from }, change);
   const current = (await ctx.db.collection<OrderDoc>('orders').get(order._id)) as OrderDoc;
   if (current.status !== to) assertMove(current, to, note);
   return current;
@@ -31,12 +31,16 @@ export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: '
   if (how === 'received' && order.delivery.mode !== 'delivery') throw new RuleError('INVALID_STATE', '自提订单请到店出示提货码');
   if (how === 'pickedUp' && order.delivery.mode !== 'pickup') throw new RuleError('INVALID_STATE', '快递订单不能到店提货');
   if (how === 'received' && order.status === 'paid') throw new RuleError('INVALID_STATE', '商家尚未发货，暂不能确认收货', { status: order.status });
+  // A payment whose effects a crash cut short is finished first, so the return window finds its points.
+  await finishPaymentEffects(ctx, order);
   let current = order;
   if (current.status !== 'completed') {
     assertMove(current, 'completed', how === 'received' ? '确认收货' : '提货');
     current = await move(ctx, current, how === 'received' ? 'shipped' : 'paid', { status: 'completed', completedAt: ctx.now }, how === 'received' ? '已确认收货' : '已到店提货');
   }
   await startReturnWindow(ctx, { orderId: current._id, completedAt: current.completedAt as number });
+  // A handed-over order's code is free for another order.
+  if (current.delivery.mode === 'pickup' && current.delivery.pickupCode) await ctx.db.raw.collection('pickup_codes').doc(current.delivery.pickupCode).remove();
   return current;
 }
 

@@ -14,8 +14,11 @@ import { failPlacement, finishFailedPlacement, orderSpendKey } from './placement
 import { markSoldOut } from './sold-out';
 import { holdStock } from './stock';
 
-/** How long one request owns a placement; a retry after it takes over. */
-const LEASE_MS = 15_000;
+/**
+ * How long one request owns a placement; a retry after it takes over. Longer than the orders
+ * function's 20 s timeout, so a slow request that is still alive is never taken over.
+ */
+const LEASE_MS = 25_000;
 /** How long a retry waits for the request that owns the placement before answering it as it is. */
 const WAIT_MS = 3_000;
 
@@ -51,7 +54,7 @@ export async function placeOrder(ctx: RequestContext, member: MemberDoc, input: 
     // Not our id: the random order number was taken; draw another.
     if (raced) return settle(ctx, raced);
   }
-  throw new AppError('CONFLICT', 'could not number the order, please try again');
+  throw new AppError('CONFLICT', '订单提交繁忙，请稍后重试');
 }
 
 function newOrder(ctx: RequestContext, id: string, checkout: Checkout, input: PlaceInput): OrderDoc {
@@ -115,7 +118,11 @@ async function settle(ctx: RequestContext, found: OrderDoc): Promise<OrderDoc> {
     { _id: current._id, status: 'placing', leaseUntil: current.leaseUntil },
     { leaseUntil: ctx.now + WAIT_MS + LEASE_MS, updatedAt: ctx.now },
   );
-  if (claimed !== 1) return (await orders.get(current._id)) as OrderDoc;
+  if (claimed !== 1) {
+    const now = (await orders.get(current._id)) as OrderDoc;
+    if (now.status === 'placing') throw new AppError('CONFLICT', '订单正在提交中，请稍后在订单列表查看');
+    return now;
+  }
   return advance(ctx, current);
 }
 
@@ -125,7 +132,7 @@ async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> 
   let order = start;
   const record = async (fields: Partial<OrderDoc>) => {
     const moved = await orders.updateWhere({ _id: order._id, status: 'placing', progress: order.progress }, { ...fields, updatedAt: ctx.now });
-    if (moved !== 1) throw new AppError('CONFLICT', 'this order is being placed by another request');
+    if (moved !== 1) throw new AppError('CONFLICT', '订单正在提交中，请稍后在订单列表查看');
     order = { ...order, ...fields };
   };
   if (order.progress === 'created') {

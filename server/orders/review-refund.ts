@@ -8,6 +8,7 @@ import { clawbackOrderPoints, refundSpentPoints } from '../points/member-points'
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
+import { finishPaymentEffects } from './apply-payment';
 import { loadOrder } from './load-order';
 import { orderSpendKey } from './placement-failure';
 import { restockRefundedLines } from './sold-out';
@@ -49,8 +50,12 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
   if (refund.status === 'refunded') return refund;
   if (refund.status === 'rejected') throw new RuleError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
   if (refund.status === 'requested') {
-    await refunds.updateWhere({ _id: refundId, status: 'requested' }, { status: 'refunding', reviewedBy: reviewer, reviewedAt: ctx.now, updatedAt: ctx.now });
+    const taken = await refunds.updateWhere({ _id: refundId, status: 'requested' }, { status: 'refunding', reviewedBy: reviewer, reviewedAt: ctx.now, updatedAt: ctx.now });
+    // Rejected by someone else meanwhile: the rejection stands.
+    if (taken !== 1 && (await loadRefund(ctx, refundId)).status === 'rejected') throw new RuleError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
   }
+  // A payment whose effects a crash cut short is finished first, so the claw-back finds its points.
+  await finishPaymentEffects(ctx, await loadOrder(ctx, refund.orderId));
   refund = await markLinesRefunded(ctx, refundId);
   const order = await loadOrder(ctx, refund.orderId);
 
@@ -75,7 +80,11 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
     for (const couponId of order.couponIds) await restoreCoupon(couponId, order.memberId, order._id, ctx);
   }
   const linesPaid = order.lines.filter((line) => refund.lineIds.includes(line.lineId)).reduce((sum, line) => sum + line.paidFen, 0);
-  await recordQualifyingSpend(ctx, { memberId: order.memberId, sourceId: `refund:${refund._id}`, amountFen: -linesPaid });
+  // Dated with the payment, so the refunded spend leaves the rolling window together with it.
+  await recordQualifyingSpend(ctx, { memberId: order.memberId, sourceId: `refund:${refund._id}`, amountFen: -linesPaid, at: order.paidAt ?? ctx.now });
+  if (order.status === 'refunded' && order.delivery.mode === 'pickup' && order.delivery.pickupCode) {
+    await ctx.db.raw.collection('pickup_codes').doc(order.delivery.pickupCode).remove();
+  }
 
   const done = {
     status: 'refunded' as const,
@@ -83,7 +92,17 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
     pointsClawedBack: clawback ? -(clawback.entry.available + clawback.entry.pending) : 0,
     updatedAt: ctx.now,
   };
-  await refunds.updateWhere({ _id: refundId, status: 'refunding' }, done);
+  if ((await refunds.updateWhere({ _id: refundId, status: 'refunding' }, done)) === 1) {
+    await ctx.db.collection<OrderDoc>('orders').updateWhere(
+      { _id: order._id },
+      {
+        timeline: ctx.db.command.push([
+          { status: order.status === 'refunded' ? 'refunded' : 'lineRefunded', at: ctx.now, note: `退款成功 ¥${(refund.amountFen / 100).toFixed(2)}，已原路退回` },
+        ]),
+        updatedAt: ctx.now,
+      },
+    );
+  }
   return { ...refund, ...done };
 }
 
@@ -96,19 +115,20 @@ async function markLinesRefunded(ctx: RequestContext, refundId: string): Promise
     const refund = (await tx.collection('refunds').doc(refundId).get()).data as RefundDoc;
     const order = (await tx.collection('orders').doc(refund.orderId).get()).data as OrderDoc;
     if (refund.steps.includes('lines')) return { refund, clash: false };
+    if (refund.status !== 'refunding') throw new RuleError('INVALID_STATE', refund.status === 'rejected' ? '该退款已驳回' : '该退款不在处理中', { status: refund.status });
     if (order.lines.some((line) => refund.lineIds.includes(line.lineId) && line.refundId !== null)) return { refund, clash: true };
     const plan = planRefund(order, refund.lineIds);
     const lines = order.lines.map((line) => (refund.lineIds.includes(line.lineId) ? { ...line, refundId } : line));
     const everyLine = lines.every((line) => line.refundId !== null);
     const status = everyLine && canMove(order.status, 'refunded') ? 'refunded' : order.status;
-    const note = everyLine ? `退款成功 ¥${(plan.amountFen / 100).toFixed(2)}，订单已全部退款` : `部分退款成功 ¥${(plan.amountFen / 100).toFixed(2)}`;
+    const note = everyLine ? `退款已同意 ¥${(plan.amountFen / 100).toFixed(2)}，订单全部退款` : `部分退款已同意 ¥${(plan.amountFen / 100).toFixed(2)}`;
     await tx.collection('orders').doc(order._id).update({
       data: {
         lines,
         status,
         refundedFen: order.refundedFen + plan.amountFen,
         refundedPoints: order.refundedPoints + plan.pointsReturned,
-        timeline: [...order.timeline, { status: everyLine ? 'refunded' : 'lineRefunded', at: ctx.now, note }],
+        timeline: [...order.timeline, { status: 'refundApproved', at: ctx.now, note }],
         updatedAt: ctx.now,
       },
     });

@@ -6,7 +6,7 @@ import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { applyPayment } from './apply-payment';
 import { loadOwnOrder } from './load-order';
-import { queryOrder, succeeded, unifiedOrder } from './wechat-pay';
+import { closeOrder, queryOrder, subMchId, succeeded, unifiedOrder } from './wechat-pay';
 
 /**
  * Starts paying an unpaid order: a WeChat Pay prepaid order for exactly the order's payable
@@ -23,12 +23,23 @@ export async function startPayment(ctx: RequestContext, memberId: string, orderI
     const paid = await applyPayment(ctx, order, { outTradeNo: order.orderNo, transactionId: `free-${order.orderNo}`, totalFee: 0 });
     return { ...base, paid: paid.status === 'paid', payment: null };
   }
-  // Recorded before WeChat Pay hears of it, so a cancel racing this always closes the payment.
-  await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: order._id, paymentStartedAt: null }, { paymentStartedAt: ctx.now, updatedAt: ctx.now });
-  const reply = await unifiedOrder({ outTradeNo: order.orderNo, totalFee: order.payableFen, body: `悦享商城-订单${order.orderNo}` });
+  subMchId();
+  // Recorded before WeChat Pay hears of it, and only while the order is unpaid, so a cancel racing
+  // this either stops it here or sees the flag and closes the payment.
+  const orders = ctx.db.collection<OrderDoc>('orders');
+  await orders.updateWhere({ _id: order._id, status: 'pendingPayment', paymentStartedAt: null }, { paymentStartedAt: ctx.now, updatedAt: ctx.now });
+  const started = (await orders.get(order._id)) as OrderDoc;
+  if (started.status !== 'pendingPayment' || started.paymentStartedAt === null) assertMove(started, 'paid', '支付');
+  const reply = await unifiedOrder({ outTradeNo: order.orderNo, totalFee: order.payableFen, body: `悦享商城-订单${order.orderNo}`, expiresAt: order.payDeadline });
   if (!succeeded(reply) || !reply.payment) {
     if (reply.errCode === 'ORDERPAID') return settleFromQuery(ctx, order, base);
     throw new AppError('PAYMENT_FAILED', `微信支付下单失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}`);
+  }
+  // Cancelled while WeChat Pay was creating the payment: close it again so it cannot be paid.
+  const after = (await orders.get(order._id)) as OrderDoc;
+  if (after.status === 'cancelled') {
+    await closeOrder(order.orderNo);
+    assertMove(after, 'paid', '支付');
   }
   return { ...base, paid: false, payment: reply.payment };
 }

@@ -1,3 +1,4 @@
+import { formatShanghai } from '~/core/coupons/calendar-days';
 import { sdk } from '../db/cloud';
 import { AppError } from '../runtime/errors';
 
@@ -15,8 +16,8 @@ interface PayReply {
   payment?: { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string };
 }
 
-/** The merchant the brand's payments go to (cloud development's sub-merchant id), from the function's environment. */
-function subMchId(): string {
+/** The merchant the brand's payments go to (cloud development's sub-merchant id), from the function's environment; NOT_AVAILABLE when unset. */
+export function subMchId(): string {
   const id = process.env.LM_SUB_MCH_ID;
   if (!id) throw new AppError('NOT_AVAILABLE', '支付暂未开通，请联系商家');
   return id;
@@ -25,10 +26,12 @@ function subMchId(): string {
 const envId = () => String((sdk().getWXContext() as { ENV?: string }).ENV ?? '');
 
 /** `cloud.cloudPay.unifiedOrder`: a prepaid WeChat Pay order, answered with what `wx.requestPayment` needs. */
-export async function unifiedOrder(input: { outTradeNo: string; totalFee: number; body: string }): Promise<PayReply> {
+export async function unifiedOrder(input: { outTradeNo: string; totalFee: number; body: string; expiresAt: number }): Promise<PayReply> {
   return (await sdk().cloudPay.unifiedOrder({
     body: input.body,
     outTradeNo: input.outTradeNo,
+    // WeChat Pay stops taking payment when the order's own deadline passes.
+    timeExpire: formatShanghai(input.expiresAt, 'YYYYMMDDHHmmss'),
     spbillCreateIp: '127.0.0.1',
     subMchId: subMchId(),
     totalFee: input.totalFee,

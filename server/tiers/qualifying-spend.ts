@@ -1,7 +1,7 @@
 import { tierProgress, upgradeFor } from '~/core/tiers/progress';
 import type { TierProgress } from '~/core/tiers/progress';
 import type { MemberDoc } from '~/types/documents';
-import type { Fen } from '~/types/units';
+import type { EpochMs, Fen } from '~/types/units';
 import { isDuplicateKey } from '../db/database';
 import { loadProgramme } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
@@ -46,10 +46,12 @@ export async function rollingSpend(ctx: RequestContext, memberId: string): Promi
  */
 export async function recordQualifyingSpend(
   ctx: RequestContext,
-  input: { memberId: string; sourceId: string; amountFen: Fen },
+  input: { memberId: string; sourceId: string; amountFen: Fen; at?: EpochMs },
 ): Promise<{ upgradedTo: string | null; spendFen: Fen }> {
   try {
-    await ctx.db.raw.collection('spend_records').add({ data: { _id: `spend:${input.sourceId}`, memberId: input.memberId, amountFen: input.amountFen, at: ctx.now } });
+    await ctx.db.raw
+      .collection('spend_records')
+      .add({ data: { _id: `spend:${input.sourceId}`, memberId: input.memberId, amountFen: input.amountFen, at: input.at ?? ctx.now } });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
   }

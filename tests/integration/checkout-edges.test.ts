@@ -25,6 +25,8 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
   const stockOf = (skuId: string) => docOf<SkuStockDoc>(cloud, 'sku_stock', skuId).stock;
   const memberOf = (id: string) => docOf<MemberDoc>(cloud, 'members', id);
   const couponOf = (id: string) => docOf<CouponInstanceDoc>(cloud, 'coupon_instances', id);
+  const docsWhere = <T>(collection: string, keep: (doc: T) => boolean) =>
+    [...cloud.store.scan(collection, [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as T).filter(keep);
 
   /** A new member with points, signed in through its own browser session. */
   async function shopperWith(points: number): Promise<{ client: GatewayClient; memberId: string }> {
@@ -193,6 +195,41 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const view = data((await client.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: order.id })).body);
     expect(view.refunds[0]).toMatchObject({ status: 'rejected', reviewNote: '商品已发出，请收货后申请' });
     expect(view.can.requestRefund).toBe(true);
+  });
+
+  it('an approval racing a rejection of the same refund ends one way only: money back and refunded, or rejected and nothing paid', async () => {
+    const sku = addProduct(cloud, 'race-refund-bag', { title: '环保袋', priceFen: 2_900, stock: 50 });
+    const { client } = await shopperWith(0);
+    const refundIds: string[] = [];
+    const orders: OrderView[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const order = data(await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }));
+      const start = data((await client.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: order.id })).body);
+      await cloud.settlePayment(start.outTradeNo, 'SUCCESS');
+      const asked = data((await client.call<Envelope<OrderView>>('orders', { action: 'requestRefund', orderId: order.id, reason: '不想要了', clientKey: `race-refund-${i}` })).body);
+      orders.push(order);
+      refundIds.push(asked.refunds[0]?.id as string);
+    }
+    await Promise.all(refundIds.flatMap((refundId) => [admin('approveRefund', { refundId }), admin('rejectRefund', { refundId, note: '同时驳回' })]));
+    for (const [i, refundId] of refundIds.entries()) {
+      const refund = docOf<RefundDoc>(cloud, 'refunds', refundId);
+      const paidBack = cloud.payments.refunds((orders[i] as OrderView).orderNo).length;
+      expect([refund.status, paidBack]).toEqual(refund.status === 'refunded' ? ['refunded', 1] : ['rejected', 0]);
+    }
+  });
+
+  it('a cancel racing the start of a payment never leaves a cancelled order payable', async () => {
+    const sku = addProduct(cloud, 'race-cancel-pen', { title: '中性笔', priceFen: 1_200, stock: 50 });
+    const { client } = await shopperWith(0);
+    for (let i = 0; i < 6; i += 1) {
+      const order = data(await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'pickup', storeId: 'jingan' } }));
+      await Promise.all([client.call('orders', { action: 'pay', orderId: order.id }), client.call('orders', { action: 'cancel', orderId: order.id })]);
+      const stored = docOf<OrderDoc>(cloud, 'orders', order.id);
+      const payment = cloud.payments.get(stored.orderNo);
+      if (stored.status === 'cancelled') expect(payment?.state ?? 'none').not.toBe('NOTPAY');
+      else expect(stored.status).toBe('pendingPayment');
+    }
+    expect(stockOf(sku)).toBe(50 - docsWhere<OrderDoc>('orders', (o) => o.lines[0]?.skuId === sku && o.status === 'pendingPayment').length);
   });
 
   it('rejects malformed input on every orders action with a clear error and writes nothing', async () => {

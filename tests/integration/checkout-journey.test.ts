@@ -180,6 +180,7 @@ describe('a member buys three lines with a coupon and points, pays, receives and
 
     const after = data((await shopper.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: order.id })).body);
     expect(after).toMatchObject({ status: 'completed', refundedFen: 6_819 });
+    expect(after.timeline.map((event) => event.status)).toEqual(['pendingPayment', 'paid', 'shipped', 'completed', 'refundRequested', 'refundApproved', 'lineRefunded']);
     expect(after.lines.map((line) => line.refundId)).toEqual([null, refundId, null]);
     expect(member().points).toMatchObject({ available: 1_989, pending: 123 });
     expect(coupon()).toMatchObject({ status: 'used', usedBy: order.id });

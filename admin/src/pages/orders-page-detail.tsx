@@ -10,6 +10,7 @@ const EVENT_TEXT: Record<OrderEvent['status'], string> = {
   ...STATUS_TEXT,
   refundRequested: '申请退款',
   refundRejected: '退款驳回',
+  refundApproved: '退款通过',
   lineRefunded: '部分退款',
 };
 

@@ -59,6 +59,7 @@ const EVENT_TITLE: Record<OrderEvent['status'], string> = {
   refunded: '订单已退款',
   refundRequested: '申请退款',
   refundRejected: '退款未通过',
+  refundApproved: '退款审核通过',
   lineRefunded: '退款成功',
 };
 
