@@ -26,9 +26,9 @@ import type { Cleanups } from './support/bench-main';
 import { option, runBench } from './support/bench-main';
 import { BENCH_DAY, MIX, NOTICE_DAY, seedPopulation } from './support/jobs-population';
 import type { JobRow } from './support/jobs-report';
-import { formatJobRows } from './support/jobs-report';
+import { formatJobRows, formatTripKinds } from './support/jobs-report';
 import type { ActionCounts } from './support/round-trips';
-import { totalOf } from './support/round-trips';
+import { countKey, countsSince, totalOf } from './support/round-trips';
 
 const ROOT = resolve(__dirname, '..');
 const DAY = 86_400_000;
@@ -101,7 +101,8 @@ async function main(cleanups: Cleanups): Promise<void> {
   const counts: ActionCounts = {};
   const handle = cloud.engine.handle.bind(cloud.engine);
   cloud.engine.handle = (action, params) => {
-    counts[action] = (counts[action] ?? 0) + 1;
+    const key = countKey(action, params);
+    counts[key] = (counts[key] ?? 0) + 1;
     return handle(action, params);
   };
 
@@ -134,7 +135,7 @@ async function main(cleanups: Cleanups): Promise<void> {
     const state: JobStateDoc = { _id: scenario.job, cursor: null, leaseOwner: null, leaseUntil: 0, lastFinishedAt: scenario.since, sweepAsOf: null, lastSweepAsOf: scenario.since };
     cloud.store.remove('job_state', scenario.job);
     cloud.store.insert('job_state', state as unknown as Doc);
-    const before = totalOf(counts);
+    const before = { ...counts };
     const runs: JobRunDoc[] = [];
     let longest = 0;
     let seconds = 0;
@@ -159,7 +160,8 @@ async function main(cleanups: Cleanups): Promise<void> {
       scanned: runs.reduce((sum, run) => sum + run.scanned, 0),
       changed: runs.reduce((sum, run) => sum + run.changed, 0),
       failed: runs.reduce((sum, run) => sum + run.failed, 0),
-      trips: totalOf(counts) - before,
+      trips: totalOf(counts) - totalOf(before),
+      tripsByKind: countsSince(before, counts),
       rawMsPerThousand: raw[scenario.collection].ms / (members / 1_000),
     });
   }
@@ -174,6 +176,9 @@ async function main(cleanups: Cleanups): Promise<void> {
       'collection the job sweeps (members, or points lots); ratio = job ms/1k ÷ raw scan ms/1k',
   );
   console.log(formatJobRows(rows, members));
+  console.log('');
+  console.log('round trips by kind ("tx": inside a transaction):');
+  console.log(formatTripKinds(rows));
   const overLimit = rows.filter((row) => row.longestSeconds > 50);
   console.log(overLimit.length ? `invocations over 50 s: ${overLimit.map((row) => row.job).join(', ')}` : 'no invocation over 50 s');
   console.log(`load average ${(loadavg()[0] as number).toFixed(2)} at the end`);

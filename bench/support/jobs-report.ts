@@ -1,3 +1,6 @@
+import type { ActionCounts } from './round-trips';
+import { ACTION_COLUMNS } from './round-trips';
+
 /** One job's day on the benchmark population. */
 export interface JobRow {
   job: string;
@@ -10,6 +13,8 @@ export interface JobRow {
   changed: number;
   failed: number;
   trips: number;
+  /** The trips by kind (see countKey). */
+  tripsByKind: ActionCounts;
   /** Raw better-sqlite3 scan of every row of the job's collection, ms per 1,000 members. */
   rawMsPerThousand: number;
 }
@@ -40,4 +45,17 @@ export function formatJobRows(rows: JobRow[], members: number): string {
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => (cells[column] as string).length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ').trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** Each job's round trips by kind (transaction start, reads and writes inside one, …), per item changed. */
+export function formatTripKinds(rows: JobRow[]): string {
+  return rows
+    .map((row) => {
+      const labelled = Object.entries(row.tripsByKind)
+        .sort(([a], [b]) => ACTION_COLUMNS.findIndex(([key]) => key === a) - ACTION_COLUMNS.findIndex(([key]) => key === b))
+        .map(([key, count]) => `${ACTION_COLUMNS.find(([known]) => known === key)?.[1] ?? key} ${count.toLocaleString('en-US')}`);
+      const perItem = row.changed ? ` (${fixed(row.trips / row.changed, 2)} per item changed)` : '';
+      return `${row.job}, ${row.day}: ${labelled.join(', ')}${perItem}`;
+    })
+    .join('\n');
 }

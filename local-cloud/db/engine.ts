@@ -105,7 +105,7 @@ export class DatabaseEngine {
       return;
     }
     const prefilter = planPrefilter(query, this.store.indexedPaths(collection));
-    for (const row of this.store.scan(collection, prefilter.where, prefilter.params, planOrder(order))) {
+    for (const row of this.store.scan(collection, prefilter.where, prefilter.params, planOrder(order, prefilter.fixed))) {
       const doc = this.store.parse(row);
       if (test(doc)) yield { row, doc };
     }
@@ -136,7 +136,7 @@ export class DatabaseEngine {
     const prefilter = planPrefilter(query, this.store.indexedPaths(collection));
     if (prefilter.exact && !projection) {
       // SQL selects exactly the matching rows: answer the stored texts without parsing them.
-      const rows = this.store.page(collection, prefilter.where, prefilter.params, planOrder(sort), limit, offset);
+      const rows = this.store.page(collection, prefilter.where, prefilter.params, planOrder(sort, prefilter.fixed), limit, offset);
       return { list: rows.map((row) => row.text), limit, offset };
     }
     const found: { text: string; doc: Doc }[] = [];
@@ -169,6 +169,7 @@ export class DatabaseEngine {
       return doc;
     });
     if (typeof params.transactionId === 'string') {
+      if (docs.length > 1) throw unsupported('add() of several documents is a batch operation, which a transaction does not allow on WeChat cloud: add them one by one');
       for (const doc of docs) {
         const id = doc._id as string;
         if (this.transactions.read(params.transactionId, collection, id)) {

@@ -17,7 +17,7 @@ const query = fc.dictionary(path, condition, { maxKeys: 3 });
 
 const update = fc.dictionary(
   fc.constantFrom('$set', '$inc', '$unset'),
-  fc.dictionary(path, fc.oneof(scalar, fc.constant(null), fc.constant('')), { minKeys: 1, maxKeys: 2 }),
+  fc.dictionary(path, fc.oneof(scalar, fc.constant(null), fc.constant(''), fc.array(scalar, { maxLength: 3 }), fc.constant([1, 2])), { minKeys: 1, maxKeys: 2 }),
   { minKeys: 1, maxKeys: 3 },
 );
 
@@ -64,5 +64,12 @@ describe('fast paths agree with mingo wherever they answer', () => {
     expect(fastUpdate(member, { $inc: { points: -7 } })).toBe(true);
     expect(member).toEqual({ _id: 'm1', points: 3 });
     expect(fastMatch({ _id: 'm1', points: { $gte: 7 } }, member)).toBe(false);
+  });
+
+  it('covers the posting of a member’s points', () => {
+    const member = { _id: 'm1', points: { available: 40, openBuckets: ['b:2027-11', 'b:2028-01'] } };
+    expect(fastUpdate(member, { $set: { 'points.available': 0, 'points.openBuckets': ['b:2028-01'], updatedAt: 5 } })).toBe(true);
+    expect(member).toEqual({ _id: 'm1', points: { available: 0, openBuckets: ['b:2028-01'] }, updatedAt: 5 });
+    expect(fastUpdate(member, { $set: { 'points.openBuckets': [{ id: 'b' }] } })).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ type Scalar = string | number | boolean;
 const isScalar = (value: unknown): value is Scalar =>
   typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
+const isScalarArray = (value: unknown): value is Scalar[] => Array.isArray(value) && value.every(isScalar);
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp);
 
@@ -66,8 +68,10 @@ export function fastMatch(query: Doc, doc: Doc): boolean | null {
 }
 
 /**
- * Applies `$set` (scalars and null), `$inc` and `$unset` on paths through plain objects, in
- * place; answers whether the document changed, or null (leaving it untouched) for any other shape.
+ * Applies `$set` (scalars, null and arrays of scalars), `$inc` and `$unset` on paths through
+ * plain objects, in place; answers whether the document changed, or null (leaving it untouched)
+ * for any other shape. Arrays of scalars cover the ledger's posting of a member's points
+ * (`points.openBuckets`), on every points change.
  */
 export function fastUpdate(doc: Doc, update: Doc): boolean | null {
   const steps: { op: string; path: string; operand: unknown; current: unknown }[] = [];
@@ -81,11 +85,13 @@ export function fastUpdate(doc: Doc, update: Doc): boolean | null {
       paths.push(path);
       const found = read(doc, path);
       if (found === 'blocked') return null;
-      if (op === '$set' && !(operand === null || isScalar(operand))) return null;
+      if (op === '$set' && !(operand === null || isScalar(operand) || isScalarArray(operand))) return null;
       if (op === '$inc' && !(isScalar(operand) && typeof operand === 'number' && (found.value === undefined || typeof found.value === 'number'))) {
         return null;
       }
-      if (found.value !== undefined && found.value !== null && !isScalar(found.value) && op !== '$unset') return null;
+      if (found.value !== undefined && found.value !== null && !isScalar(found.value) && !(op === '$set' && isScalarArray(found.value)) && op !== '$unset') {
+        return null;
+      }
       steps.push({ op, path, operand, current: found.value });
     }
   }
@@ -110,6 +116,10 @@ export function fastUpdate(doc: Doc, update: Doc): boolean | null {
       const next = (current === undefined ? 0 : (current as number)) + (operand as number);
       if (current === undefined || next !== current) changed = true;
       parent[leaf] = next;
+    } else if (Array.isArray(operand)) {
+      // As mingo (the engine's reference) counts it: setting an array is a change even to an equal one.
+      parent[leaf] = [...operand];
+      changed = true;
     } else if (current !== operand || !(leaf in parent)) {
       parent[leaf] = operand;
       changed = true;

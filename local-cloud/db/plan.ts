@@ -10,6 +10,8 @@ export interface Prefilter {
   where: string[];
   params: unknown[];
   exact: boolean;
+  /** Paths the SQL pins to one value (an equality), so every selected row has the same value there. */
+  fixed: string[];
 }
 
 type Scalar = string | number | boolean;
@@ -39,7 +41,7 @@ const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<
  * the JS check of every candidate row, and makes the plan inexact.
  */
 export function planPrefilter(query: Doc, indexed: Set<string>): Prefilter {
-  const plan: Prefilter = { where: [], params: [], exact: true };
+  const plan: Prefilter = { where: [], params: [], exact: true, fixed: [] };
   addConditions(query, indexed, plan);
   return plan;
 }
@@ -74,6 +76,7 @@ function addComparison(path: string, op: string, operand: unknown, plan: Prefilt
   if (op === '$eq' && isScalar(operand)) {
     plan.where.push(`${expr} = ?`);
     plan.params.push(sqlValue(operand));
+    plan.fixed.push(path);
     return guard(operand);
   }
   if (op in RANGE && (typeof operand === 'number' || typeof operand === 'string') && isScalar(operand)) {
@@ -91,9 +94,15 @@ function addComparison(path: string, op: string, operand: unknown, plan: Prefilt
   return false;
 }
 
-/** ORDER BY for a sort spec; insertion order (rowid) breaks ties, as Mongo's natural order does. */
-export function planOrder(order: [string, 1 | -1][]): string {
-  const terms = order.map(([path, dir]) => `${fieldExpr(path)} ${dir === 1 ? 'ASC' : 'DESC'}`);
+/**
+ * ORDER BY for a sort spec; insertion order (rowid) breaks ties, as Mongo's natural order does.
+ * Terms on `fixed` paths (one value in every selected row) change no order and are left out:
+ * SQLite does not see that an expression term is constant under an equality, and would sort
+ * every matching row in a temporary tree before the LIMIT, instead of reading the index in order
+ * (a keyset page `field = v AND _id > id` over many equal values then costs the whole run of them).
+ */
+export function planOrder(order: [string, 1 | -1][], fixed: string[] = []): string {
+  const terms = order.filter(([path]) => !fixed.includes(path)).map(([path, dir]) => `${fieldExpr(path)} ${dir === 1 ? 'ASC' : 'DESC'}`);
   terms.push('rowid ASC');
   return terms.join(', ');
 }

@@ -31,6 +31,7 @@ export class CollectionMissingError extends Error {
 
 interface Statements {
   get: Database.Statement<[string], { _id: string; doc: string; v: number }>;
+  version: Database.Statement<[string], { v: number }>;
   insert: Database.Statement<[string, string, number]>;
   update: Database.Statement<[string, number, string]>;
   remove: Database.Statement<[string]>;
@@ -89,6 +90,7 @@ export class DocStore {
     this.indexedFields.set(name, [...paths].filter((path) => path !== '_id'));
     this.statements.set(name, {
       get: this.sql.prepare(`SELECT _id, doc, v FROM "${name}" WHERE _id = ?`),
+      version: this.sql.prepare(`SELECT v FROM "${name}" WHERE _id = ?`),
       insert: this.sql.prepare(`INSERT INTO "${name}" (_id, doc, v) VALUES (?, ?, ?)`),
       update: this.sql.prepare(`UPDATE "${name}" SET doc = ?, v = ? WHERE _id = ?`),
       remove: this.sql.prepare(`DELETE FROM "${name}" WHERE _id = ?`),
@@ -122,9 +124,9 @@ export class DocStore {
     return row && { id: row._id, text: row.doc, v: row.v };
   }
 
-  /** Current version of a document, 0 when it does not exist. */
+  /** Current version of a document, 0 when it does not exist (read without its text). */
   version(collection: string, id: string): number {
-    return this.get(collection, id)?.v ?? 0;
+    return this.stmts(collection).version.get(id)?.v ?? 0;
   }
 
   insert(collection: string, doc: Doc): void {

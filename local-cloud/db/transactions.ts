@@ -80,7 +80,7 @@ export class Transactions {
       }
       this.store.atomically(() => {
         for (const write of tx.writes.values()) {
-          const exists = this.store.get(write.collection, write.id) !== undefined;
+          const exists = this.store.version(write.collection, write.id) !== 0;
           if (write.doc === null) this.store.remove(write.collection, write.id);
           else if (exists) this.store.replace(write.collection, write.doc);
           else this.store.insert(write.collection, write.doc);

@@ -6,6 +6,7 @@ import { adjustPoints, earnForOrder, spendPoints, startReturnWindow } from '../p
 import { reconcileAll } from '../points/reconcile';
 import type { RequestContext } from '../runtime/wx';
 import { expirePointsJob, releasePointsJob } from './points-jobs';
+import type { JobSpec } from './run-job';
 import { runJob } from './run-job';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
@@ -50,6 +51,31 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
     expect(again).toMatchObject({ status: 'finished', scanned: 0, changed: 0 });
     expect(cloud.store.count('job_runs')).toBe(runs.length + 1);
     expect((await reconcileAll(ctx(at))).problems).toEqual([]);
+  });
+
+  it('counts the outcomes a page handler answers, and fails every item of a page whose handler throws', async () => {
+    const numbers = [0, 1, 2, 3, 4, 5, 6];
+    const spec: JobSpec<number> = {
+      name: 'job-test-pages',
+      budgetMs: 1_000,
+      pageSize: 3,
+      page: async (_ctx, cursor, limit) => {
+        const from = cursor ? Number(cursor) : 0;
+        const next = from + limit < numbers.length ? String(from + limit) : null;
+        return { items: numbers.slice(from, from + limit), next };
+      },
+      handlePage: async (_ctx, items) => {
+        if (items.includes(6)) throw new Error('page lost');
+        return items.map((n) => (n % 3 === 0 ? 'changed' : n % 3 === 1 ? 'skipped' : { error: new Error(`item ${n}`) }));
+      },
+    };
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await runJob(ctx(NOW), spec)).toMatchObject({ status: 'finished', scanned: 7, changed: 2, skipped: 2, failed: 3 });
+      expect(errors).toHaveBeenCalledTimes(3);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('lets only one of two overlapping runs work', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dayOf } from '~/core/calendar/shanghai';
 import type { JobRunDoc, JobStateDoc } from '~/types/jobs';
 import type { EpochMs } from '~/types/units';
+import { eachLimited } from '../runtime/each-limited';
 import type { RequestContext } from '../runtime/wx';
 
 /** One pass of a job over everything due: every invocation of it decides as of `asOf`. */
@@ -11,21 +12,36 @@ export interface Sweep {
   since: EpochMs | null;
 }
 
-/** One job: pages of work read by an indexed cursor, and what to do with each item. */
-export interface JobSpec<Item> {
+/** What became of one item: its effect done, nothing to do, or the error that stopped it. */
+export type ItemOutcome = 'changed' | 'skipped' | { error: unknown };
+
+interface JobBase<Item> {
   name: string;
   /** `daily`: one sweep per Shanghai day, continued on later ticks until done; `eachTick` (the default): a new sweep on every tick after the last finished. */
   cadence?: 'daily' | 'eachTick';
   /** Stop taking new pages after this long, well before the platform's time limit. */
   budgetMs: number;
   pageSize: number;
-  /** Items of one page handled at once (they belong to different members). */
-  concurrency?: number;
   /** The next page after `cursor` (null: from the start), by an indexed range, never by skip. */
   page(ctx: RequestContext, cursor: string | null, limit: number, sweep: Sweep): Promise<{ items: Item[]; next: string | null }>;
-  /** Does one item's effect; every effect carries a natural key, so doing it twice changes nothing. */
-  handle(ctx: RequestContext, item: Item, sweep: Sweep): Promise<'changed' | 'skipped'>;
 }
+
+/** One job: pages of work read by an indexed cursor, and what to do with each item (one at a time, or a page at once). */
+export type JobSpec<Item> = JobBase<Item> &
+  (
+    | {
+        /** Does one item's effect; every effect carries a natural key, so doing it twice changes nothing. */
+        handle(ctx: RequestContext, item: Item, sweep: Sweep): Promise<'changed' | 'skipped'>;
+        /** Items of one page handled at once (they belong to different members). */
+        concurrency?: number;
+        handlePage?: never;
+      }
+    | {
+        /** Does the effects of a page's items together (to batch their requests), answering each item's outcome in order; natural keys as for `handle`. */
+        handlePage(ctx: RequestContext, items: Item[], sweep: Sweep): Promise<ItemOutcome[]>;
+        handle?: never;
+      }
+  );
 
 /** Extra time past the budget before another run may take over a lease. */
 const LEASE_MARGIN_MS = 60_000;
@@ -36,13 +52,21 @@ export const CUT_OFF = 'cut off before it finished; the next run continued';
 const idle = (state: JobStateDoc, cadence: JobSpec<unknown>['cadence'], now: EpochMs) =>
   cadence === 'daily' && state.sweepAsOf == null && state.lastSweepAsOf != null && dayOf(state.lastSweepAsOf) === dayOf(now);
 
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+/** Each item's outcome, by the job's page handler or its item handler. */
+async function outcomesOf<Item>(spec: JobSpec<Item>, ctx: RequestContext, items: Item[], sweep: Sweep): Promise<ItemOutcome[]> {
+  if (spec.handlePage) {
+    try {
+      return await spec.handlePage(ctx, items, sweep);
+    } catch (error) {
+      return items.map(() => ({ error }));
+    }
+  }
+  const handle = spec.handle;
+  const outcomes: ItemOutcome[] = [];
+  await eachLimited(items, spec.concurrency ?? 1, async (item, index) => {
+    outcomes[index] = await handle(ctx, item, sweep).catch((error: unknown) => ({ error }));
+  });
+  return outcomes;
 }
 
 /**
@@ -105,15 +129,15 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
   try {
     while (clock() - started < spec.budgetMs) {
       const { items, next } = await spec.page(work, cursor, spec.pageSize, sweep);
-      await eachLimited(items, spec.concurrency ?? 1, async (item) => {
+      for (const outcome of await outcomesOf(spec, work, items, sweep)) {
         run.scanned += 1;
-        try {
-          run[(await spec.handle(work, item, sweep)) === 'changed' ? 'changed' : 'skipped'] += 1;
-        } catch (error) {
+        if (typeof outcome === 'string') {
+          run[outcome] += 1;
+        } else {
           run.failed += 1;
-          console.error(`[${spec.name}] item failed`, error);
+          console.error(`[${spec.name}] item failed`, outcome.error);
         }
-      });
+      }
       cursor = next;
       done = next === null;
       await states.updateWhere({ _id: spec.name, leaseOwner: run._id }, { cursor });

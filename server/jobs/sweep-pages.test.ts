@@ -65,6 +65,24 @@ describe('phased keyset pages of a sweep', () => {
     const { items } = await pages(ctx(NOW), 'not-a-cursor', 2, sweep);
     expect(items).toHaveLength(2);
   });
+
+  it('keeps a page within the 1,000 documents the server answers per get, so a large page size still reads everything', async () => {
+    const { store } = cloud;
+    store.atomically(() => {
+      for (let i = 0; i < 1_100; i += 1) addMember(cloud, `x${String(i).padStart(4, '0')}`, NOW, { comebackDueAt: NOW - 10 * DAY });
+    });
+    try {
+      const first = await pages(ctx(NOW), null, 5_000, sweep);
+      expect(first.items).toHaveLength(999);
+      const ids = (await readAll(5_000)).map((item) => item.doc._id);
+      expect(ids.filter((id) => id.startsWith('x')).length).toBe(1_100);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      store.atomically(() => {
+        for (let i = 0; i < 1_100; i += 1) store.remove('members', `x${String(i).padStart(4, '0')}`);
+      });
+    }
+  });
 });
 
 describe('daily sweeps', () => {

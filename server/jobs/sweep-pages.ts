@@ -81,11 +81,19 @@ async function phasePage(ctx: RequestContext, phase: SweepPhase, at: Position, l
 }
 
 /**
- * A job's `page` over the phases of its sweep, one after another. The phases must be the same
- * for every invocation of one sweep (they may depend on the sweep and the programme only).
+ * The largest page: the server answers at most 1,000 documents per get, and a page reads one
+ * past its end to know whether it is the last (a bigger page would end the sweep early).
+ */
+const MAX_PAGE = 999;
+
+/**
+ * A job's `page` over the phases of its sweep, one after another, at most MAX_PAGE documents a
+ * page. The phases must be the same for every invocation of one sweep (they may depend on the
+ * sweep and the programme only).
  */
 export function phasedPages(phasesOf: (ctx: RequestContext, sweep: Sweep) => Promise<SweepPhase[]>): JobSpec<PhaseItem>['page'] {
-  return async (ctx, cursor, limit, sweep) => {
+  return async (ctx, cursor, pageSize, sweep) => {
+    const limit = Math.min(pageSize, MAX_PAGE);
     const phases = await phasesOf(ctx, sweep);
     let at = decode(cursor);
     while (at.p < phases.length) {

@@ -4,7 +4,7 @@ import type { SubscriptionDoc } from '~/types/notify';
 import type { RequestContext } from '../runtime/wx';
 import { pointsExpiringMessage } from './messages';
 import type { NotificationDoc } from './send-subscription-message';
-import { sendSubscriptionMessage } from './send-subscription-message';
+import { sendSubscriptionMessage, sendSubscriptionMessages } from './send-subscription-message';
 
 const NOW = Date.UTC(2026, 10, 23, 2);
 
@@ -14,10 +14,11 @@ describe('sendSubscriptionMessage', () => {
 
   beforeAll(async () => {
     ({ cloud, ctx } = await startUseCaseCloud());
-    for (const id of ['none', 'two', 'rush']) addMember(cloud, id, NOW);
+    for (const id of ['none', 'two', 'rush', 'b1', 'b2', 'b3', 'gone']) addMember(cloud, id, NOW, id === 'gone' ? { status: 'deleted' } : {});
     const quota = (pointsExpiring: number) => ({ tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring });
     cloud.store.insert('subscriptions', { _id: 'two', memberId: 'two', quota: quota(2), updatedAt: 0 });
     cloud.store.insert('subscriptions', { _id: 'rush', memberId: 'rush', quota: quota(3), updatedAt: 0 });
+    for (const id of ['b1', 'b2', 'b3', 'gone']) cloud.store.insert('subscriptions', { _id: id, memberId: id, quota: quota(1), updatedAt: 0 });
   });
   afterAll(() => cloud?.stop());
 
@@ -42,6 +43,39 @@ describe('sendSubscriptionMessage', () => {
     expect(await send('two', 'c')).toBe('failed');
     expect(await send('two', 'd')).toBe('noQuota');
     expect(quotaOf('two')).toBe(0);
+  });
+
+  it('sends a batch as one message at a time would, with one read of the openids and one update per outcome', async () => {
+    const counts = new Map<string, number>();
+    const handle = cloud.engine.handle.bind(cloud.engine);
+    cloud.engine.handle = (action, params) => {
+      const key = `${action} ${String(params.collectionName)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      return handle(action, params);
+    };
+    const batch = (ids: string[]) =>
+      sendSubscriptionMessages(
+        ctx(NOW),
+        ids.map((memberId) => ({ effectKey: `batch:${memberId}`, memberId, message: pointsExpiringMessage({ points: 10, expiresAt: NOW }) })),
+        4,
+      );
+    try {
+      expect(await batch(['b1', 'none', 'b2', 'gone', 'b3'])).toEqual(['failed', 'noQuota', 'failed', 'failed', 'failed']);
+      expect(counts.get('database.getDocument members')).toBe(1);
+      // One update for the refused sends (the same reason) and one for the member who left.
+      expect(counts.get('database.modifyDocument notifications')).toBe(2);
+      expect(notification('pointsExpiring:batch:b1')).toMatchObject({ status: 'failed', error: expect.stringContaining('permission') });
+      expect(notification('pointsExpiring:batch:gone')).toMatchObject({ status: 'failed', error: 'the member has left' });
+      expect(cloud.store.get('notifications', 'pointsExpiring:batch:none')).toBeUndefined();
+      expect(['b1', 'b2', 'b3', 'gone'].map((id) => quotaOf(id))).toEqual([0, 0, 0, 0]);
+      // A repeat finds every message recorded: nothing sent twice, no unit kept.
+      cloud.store.replace('subscriptions', { _id: 'b2', memberId: 'b2', quota: { tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring: 1 }, updatedAt: 0 });
+      expect(await batch(['b2', 'b1'])).toEqual(['duplicate', 'noQuota']);
+      expect(quotaOf('b2')).toBe(1);
+      expect(await sendSubscriptionMessages(ctx(NOW), [], 4)).toEqual([]);
+    } finally {
+      cloud.engine.handle = handle;
+    }
   });
 
   it('never goes past the quota when messages race', async () => {

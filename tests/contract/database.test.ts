@@ -192,6 +192,18 @@ describe('database protocol through the real wx-server-sdk', () => {
       expect(list).toEqual([{ _id: 0, n: 3 }, { _id: 1, n: 3 }, { _id: 2, n: 3 }]);
     });
 
+    it('a keyset page within a run of equal values (`rank = v, _id > id`) comes in `_id` order, whatever the order on rank', async () => {
+      // rank 4 holds i04, i14, i24 among the 30 items; more join the run.
+      for (let i = 0; i < 12; i += 1) await db.collection('items').add({ data: { _id: `r${String(i).padStart(2, '0')}`, sku: `r${i}`, rank: 4 } });
+      const page = async (after: string, direction: 'asc' | 'desc') =>
+        (await db.collection('items').where({ rank: 4, _id: _.gt(after) }).orderBy('rank', direction).orderBy('_id', 'asc').limit(4).get()).data.map((d: { _id: string }) => d._id);
+      expect(await page('i14', 'asc')).toEqual(['i24', 'r00', 'r01', 'r02']);
+      expect(await page('r02', 'desc')).toEqual(['r03', 'r04', 'r05', 'r06']);
+      const all: string[] = [];
+      for (let batch = await page('', 'asc'); batch.length > 0; batch = await page(all.at(-1) as string, 'asc')) all.push(...batch);
+      expect(all).toEqual(['i04', 'i14', 'i24', ...Array.from({ length: 12 }, (_v, i) => `r${String(i).padStart(2, '0')}`)]);
+    });
+
     it('projection returns only the chosen fields', async () => {
       const { data } = await db.collection('items').where({ sku: 's3' }).field({ rank: true }).get();
       expect(data).toEqual([{ _id: 'i03', rank: 3 }]);
@@ -252,6 +264,15 @@ describe('database protocol through the real wx-server-sdk', () => {
       await expect(db.runTransaction(async (tx: RawCloud) => tx.collection('accounts').where({ points: 1 }).get())).rejects.toMatchObject({
         errCode: -502001,
       });
+    });
+
+    it('add() of several documents inside a transaction fails as it does on WeChat cloud (no batch operations)', async () => {
+      await expect(
+        db.runTransaction(async (tx: RawCloud) => tx.collection('events').add({ data: [{ _id: 'b1' }, { _id: 'b2' }] })),
+      ).rejects.toMatchObject({ errCode: -502001 });
+      expect((await db.collection('events').where({ _id: _.in(['b1', 'b2']) }).count()).total).toBe(0);
+      const { _ids } = await db.collection('events').add({ data: [{ _id: 'b1' }, { _id: 'b2' }] });
+      expect(_ids).toEqual(['b1', 'b2']);
     });
 
     it('a duplicate insert inside a transaction aborts it', async () => {

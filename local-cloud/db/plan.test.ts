@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { planOrder, planPrefilter } from './plan';
+import { DocStore } from './store';
+
+describe('query plans over expression indexes', () => {
+  let dir: string;
+  let store: DocStore;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lm-plan-'));
+    const fields = [
+      { path: 'state', order: 1 as const },
+      { path: 'expiresAt', order: 1 as const },
+      { path: '_id', order: 1 as const },
+    ];
+    store = new DocStore(join(dir, 'plan.db'), { lots: { indexes: [{ name: 'state_expires', fields }] } });
+    store.atomically(() => {
+      for (let i = 0; i < 3_000; i += 1) store.insert('lots', { _id: `lot${String(i).padStart(5, '0')}`, state: i % 10 ? 'open' : 'expired', expiresAt: 1_000 + (i % 3) });
+    });
+  });
+  afterAll(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The SQL a keyset page of `query` in `order` runs, and SQLite's plan for it. */
+  const pageOf = (query: Record<string, unknown>, order: [string, 1 | -1][]) => {
+    const prefilter = planPrefilter(query, store.indexedPaths('lots'));
+    const text = `SELECT _id FROM "lots" WHERE ${prefilter.where.join(' AND ')} ORDER BY ${planOrder(order, prefilter.fixed)} LIMIT 5`;
+    const plan = (store.sql.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...prefilter.params) as { detail: string }[]).map((step) => step.detail);
+    const ids = (store.sql.prepare(text).all(...prefilter.params) as { _id: string }[]).map((row) => row._id);
+    return { prefilter, plan, ids };
+  };
+
+  it('leaves out order terms an equality pins, and reads a run of equal values in index order without sorting it', () => {
+    const { prefilter, plan, ids } = pageOf({ state: 'open', expiresAt: 1_001, _id: { $gt: 'lot01000' } }, [
+      ['expiresAt', 1],
+      ['_id', 1],
+    ]);
+    expect(prefilter).toMatchObject({ exact: true, fixed: ['state', 'expiresAt'] });
+    expect(planOrder([['expiresAt', 1], ['_id', 1]], prefilter.fixed)).toBe('_id ASC, rowid ASC');
+    expect(plan.join(' | ')).toMatch(/USING INDEX ix_lots__state_expires/);
+    expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    expect(ids).toEqual(['lot01003', 'lot01006', 'lot01009', 'lot01012', 'lot01015']);
+  });
+
+  it('keeps every term of a range, which the index orders by itself', () => {
+    const { prefilter, plan, ids } = pageOf({ state: 'open', expiresAt: { $gt: 1_000 } }, [
+      ['expiresAt', 1],
+      ['_id', 1],
+    ]);
+    expect(prefilter.fixed).toEqual(['state']);
+    expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    expect(ids).toEqual(['lot00001', 'lot00004', 'lot00007', 'lot00013', 'lot00016']);
+  });
+});
