@@ -24,6 +24,7 @@ import { startLocalCloud } from '../local-cloud/local-cloud';
 import { buildFunction, functionNames } from '../scripts/build-functions';
 import type { Cleanups } from './support/bench-main';
 import { option, runBench } from './support/bench-main';
+import { seedOrders, UNPAID_SHARE } from './support/jobs-orders';
 import { BENCH_DAY, MIX, NOTICE_DAY, seedPopulation } from './support/jobs-population';
 import type { JobRow } from './support/jobs-report';
 import { formatJobRows, formatTripKinds } from './support/jobs-report';
@@ -43,7 +44,7 @@ interface Scenario {
   /** `asOf` of the sweep before (yesterday's for daily jobs), as the job's state holds it. */
   since: number | null;
   /** Collection whose every row the raw scan reads. */
-  collection: 'members' | 'point_lots';
+  collection: 'members' | 'point_lots' | 'orders';
 }
 
 const SCENARIOS: Scenario[] = [
@@ -53,6 +54,7 @@ const SCENARIOS: Scenario[] = [
   { job: 'job-birthday-coupons', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY, collection: 'members' },
   { job: 'job-comeback-coupons', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY, collection: 'members' },
   { job: 'job-expire-points', day: "25 Mar 00:10, March's reminders", at: NOTICE_DAY, since: NOTICE_DAY - DAY, collection: 'point_lots' },
+  { job: 'job-cancel-unpaid', day: '1 Mar 10:30, unpaid orders past their deadline', at: BENCH_DAY, since: null, collection: 'orders' },
 ];
 
 /** `--members N`: the population size. */
@@ -120,11 +122,23 @@ async function main(cleanups: Cleanups): Promise<void> {
       `subscribed ${MIX.subscribed * 100} %; paid yesterday ${MIX.paidYesterday * 100} %; pending purchase points ${MIX.pendingLot * 100} %; 1–2 buckets each, over 12 expiry months`,
   );
 
+  if (scenarios.some((scenario) => scenario.job === 'job-cancel-unpaid')) {
+    const orders = seedOrders(cloud.store, members, BENCH_DAY);
+    console.log(
+      `orders: one past order per member and ${orders.unpaid.toLocaleString('en-US')} unpaid past their deadline (${UNPAID_SHARE * 100} % of members; one line, no coupon or points), ${orders.orders.toLocaleString('en-US')} in all`,
+    );
+  }
+
   const file = join(dataDir, 'cloud.db');
-  const raw = { members: rawScan(file, 'members'), point_lots: rawScan(file, 'point_lots') };
+  const raw = {
+    members: rawScan(file, 'members'),
+    point_lots: rawScan(file, 'point_lots'),
+    orders: rawScan(file, 'orders'),
+  };
   console.log(
     `raw scan (better-sqlite3, every row read and parsed): members ${(raw.members.ms / 1_000).toFixed(2)} s for ${raw.members.rows.toLocaleString('en-US')} rows, ` +
-      `point_lots ${(raw.point_lots.ms / 1_000).toFixed(2)} s for ${raw.point_lots.rows.toLocaleString('en-US')} rows`,
+      `point_lots ${(raw.point_lots.ms / 1_000).toFixed(2)} s for ${raw.point_lots.rows.toLocaleString('en-US')} rows, ` +
+      `orders ${(raw.orders.ms / 1_000).toFixed(2)} s for ${raw.orders.rows.toLocaleString('en-US')} rows`,
   );
 
   // Load each bundle once (a call that is not a timer is turned away at once), so no job's figures include an instance's start.
@@ -173,7 +187,7 @@ async function main(cleanups: Cleanups): Promise<void> {
   );
   console.log(
     'ms/1k and trips/1k: over the whole population (work ÷ members × 1,000); raw scan: better-sqlite3 reading and parsing every row of the ' +
-      'collection the job sweeps (members, or points lots); ratio = job ms/1k ÷ raw scan ms/1k',
+      'collection the job sweeps (members, points lots, or orders); ratio = job ms/1k ÷ raw scan ms/1k',
   );
   console.log(formatJobRows(rows, members));
   console.log('');

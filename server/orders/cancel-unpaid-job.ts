@@ -1,7 +1,8 @@
 import { RuleError } from '~/core/rule-error';
 import type { OrderDoc } from '~/types/orders';
-import { keysetPage } from '../db/keyset-page';
 import type { JobSpec } from '../jobs/run-job';
+import type { PhaseItem } from '../jobs/sweep-pages';
+import { phasedPages } from '../jobs/sweep-pages';
 import { AppError } from '../runtime/errors';
 import { cancelOrder } from './cancel-order';
 import { failPlacement, finishFailedPlacement } from './placement-failure';
@@ -11,20 +12,21 @@ import { failPlacement, finishFailedPlacement } from './placement-failure';
  * and points (every few minutes). The same sweep finishes placements whose request died
  * (still `placing` at the deadline) and cancellations whose give-back a crash cut short.
  */
-export const cancelUnpaidJob: JobSpec<OrderDoc> = {
+export const cancelUnpaidJob: JobSpec<PhaseItem> = {
   name: 'job-cancel-unpaid',
   budgetMs: 45_000,
   pageSize: 50,
-  page: async (ctx, cursor, limit) => {
-    const _ = ctx.db.command;
-    const query = _.or([
-      { status: _.in(['pendingPayment', 'placing']), payDeadline: _.lt(ctx.now) },
-      { status: 'cancelled', holdsReturned: false, payDeadline: _.lt(ctx.now) },
-    ]);
-    const { items, nextCursor } = await keysetPage(ctx.db.collection<OrderDoc>('orders'), _, query, { field: 'payDeadline', direction: 'asc' }, { pageSize: limit, cursor: cursor ?? undefined });
-    return { items, next: nextCursor };
-  },
-  handle: async (ctx, order) => {
+  // Each phase is an exact range of one index (status, …, payDeadline, _id): a page costs what the first one does.
+  page: phasedPages(async (ctx, { asOf }) => {
+    const past = [ctx.db.command.lt(asOf)];
+    return [
+      { name: 'unpaid', collection: 'orders', where: { status: 'pendingPayment' }, field: 'payDeadline', range: past },
+      { name: 'placing', collection: 'orders', where: { status: 'placing' }, field: 'payDeadline', range: past },
+      { name: 'cancelled', collection: 'orders', where: { status: 'cancelled', holdsReturned: false }, field: 'payDeadline', range: past },
+    ];
+  }),
+  handle: async (ctx, item) => {
+    const order = item.doc as unknown as OrderDoc;
     if (order.status === 'placing') {
       if (order.failure) await finishFailedPlacement(ctx, order);
       else await failPlacement(ctx, order, new RuleError('NOT_AVAILABLE', '下单超时未完成，请重新下单'));
