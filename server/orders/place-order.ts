@@ -5,6 +5,7 @@ import type { OrderDoc, OrderLine, ShippingAddress } from '~/types/orders';
 import type { Fen } from '~/types/units';
 import { lockCoupon } from '../coupons/lock-coupon';
 import { spendPoints } from '../points/member-points';
+import { waitOutLease } from '../db/wait-out-lease';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import type { Checkout, CheckoutInput } from './checkout';
@@ -19,6 +20,9 @@ import { holdStock } from './stock';
  * function's 20 s timeout, so a slow request that is still alive is never taken over.
  */
 const LEASE_MS = 25_000;
+/** What a retry hears while another request is still placing the order. */
+const STILL_PLACING = '订单正在提交中，请稍后在订单列表查看';
+
 /** How long a retry waits for the request that owns the placement before answering it as it is. */
 const WAIT_MS = 3_000;
 
@@ -105,22 +109,18 @@ function newOrder(ctx: RequestContext, id: string, checkout: Checkout, input: Pl
 /** Answers a placement found by a retry: waits for its owner, finishes a failure, or takes over a dead one. */
 async function settle(ctx: RequestContext, found: OrderDoc): Promise<OrderDoc> {
   const orders = ctx.db.collection<OrderDoc>('orders');
-  let current = found;
-  let waited = 0;
-  for (; current.status === 'placing' && current.failure === null && current.leaseUntil > ctx.now + waited && waited < WAIT_MS; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    current = (await orders.get(current._id)) as OrderDoc;
-  }
+  const read = async () => (await orders.get(found._id)) as OrderDoc;
+  const { doc: current, waited } = await waitOutLease(found, read, (doc) => doc.status === 'placing' && doc.failure === null, ctx.now, WAIT_MS);
   if (current.status === 'failed' || (current.status === 'placing' && current.failure)) throw await finishFailedPlacement(ctx, current);
   if (current.status !== 'placing') return current;
-  if (current.leaseUntil > ctx.now + waited) throw new AppError('CONFLICT', '订单正在提交中，请稍后在订单列表查看');
+  if (current.leaseUntil > ctx.now + waited) throw new AppError('CONFLICT', STILL_PLACING);
   const claimed = await orders.updateWhere(
     { _id: current._id, status: 'placing', leaseUntil: current.leaseUntil },
     { leaseUntil: ctx.now + WAIT_MS + LEASE_MS, updatedAt: ctx.now },
   );
   if (claimed !== 1) {
     const now = (await orders.get(current._id)) as OrderDoc;
-    if (now.status === 'placing') throw new AppError('CONFLICT', '订单正在提交中，请稍后在订单列表查看');
+    if (now.status === 'placing') throw new AppError('CONFLICT', STILL_PLACING);
     return now;
   }
   return advance(ctx, current);
@@ -132,7 +132,7 @@ async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> 
   let order = start;
   const record = async (fields: Partial<OrderDoc>) => {
     const moved = await orders.updateWhere({ _id: order._id, status: 'placing', progress: order.progress }, { ...fields, updatedAt: ctx.now });
-    if (moved !== 1) throw new AppError('CONFLICT', '订单正在提交中，请稍后在订单列表查看');
+    if (moved !== 1) throw new AppError('CONFLICT', STILL_PLACING);
     order = { ...order, ...fields };
   };
   if (order.progress === 'created') {

@@ -28,7 +28,9 @@ export const ordersRoutes: Routes<'orders'> = {
   place: async ({ action: _action, ...input }, ctx) => {
     const member = await caller(ctx);
     const order = await placeOrder(ctx, member, input);
-    return viewOf(ctx, order._id, member._id);
+    // placeOrder answers the order as it now is; only a replayed one can have refunds to read.
+    const [refunds, shop] = await Promise.all([order.hasRefund ? refundsOf(ctx, order._id) : [], loadShopSettings(ctx)]);
+    return toOrderView(order, refunds, ctx.now, shop.refundDays);
   },
   pay: async ({ orderId }, ctx) => startPayment(ctx, (await caller(ctx))._id, orderId),
   cancel: async ({ orderId, reason }, ctx) => {

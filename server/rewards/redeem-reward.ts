@@ -4,6 +4,7 @@ import { RuleError } from '~/core/rule-error';
 import type { MemberDoc } from '~/types/documents';
 import type { ErrorCode } from '~/types/errors';
 import type { RedemptionDoc, RedemptionProgress, RewardDoc } from '~/types/rewards';
+import { waitOutLease } from '../db/wait-out-lease';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { spendPoints } from '../points/member-points';
@@ -84,11 +85,8 @@ export async function redeemReward(ctx: RequestContext, member: MemberDoc, input
 /** Answers an existing redemption: waits for its owner, or resumes it once the owner's lease has passed. */
 async function settle(ctx: RequestContext, found: RedemptionDoc): Promise<RedemptionDoc> {
   const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
-  let current = found;
-  for (let waited = 0; current.status === 'processing' && current.leaseUntil > ctx.now + waited && waited < WAIT_MS; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    current = (await redemptions.get(current._id)) as RedemptionDoc;
-  }
+  const read = async () => (await redemptions.get(found._id)) as RedemptionDoc;
+  const { doc: current } = await waitOutLease(found, read, (doc) => doc.status === 'processing', ctx.now, WAIT_MS);
   if (current.status === 'failing') {
     // Its request stopped while giving back what it took: finish that first.
     await giveBack(ctx, current, '兑换失败退回积分');
