@@ -125,6 +125,18 @@ export const EXCESS: Excess[] = [
     why: 'a progress write between the coupon locks and the points spend (also for orders with no coupon); both steps are idempotent on the order, so a take-over could redo them without it',
   },
   {
+    phase: 'pay',
+    trips: () => 2,
+    where: 'server/orders/start-payment.ts startPayment (order reads after the paymentStartedAt write and after unifiedOrder)',
+    why: 'a cancel racing the payment start must never leave a cancelled order payable: the first read sees whether the guarded write took, the second closes a payment whose order was cancelled meanwhile',
+  },
+  {
+    phase: 'callback',
+    trips: () => 1,
+    where: 'server/orders/apply-payment.ts applyPayment (order read after the paid move)',
+    why: 'the paid order is read back so its timeline (appended with push, not rewritten) and pickup code are what the effects see',
+  },
+  {
     phase: 'callback',
     trips: (shape) => shape.coupons,
     where: 'server/coupons/use-coupon.ts:15 loadOwnCoupon',
