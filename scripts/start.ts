@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startLocalCloud } from '../local-cloud/local-cloud';
 import { isStale } from './lib/freshness';
+import { upgradeLocalPoints } from './lib/upgrade-local-points';
 import { npmRun } from './lib/run';
 import { demoCouponTemplates, demoRewards } from './seed/demo-catalogue';
 import { demoData } from './seed/demo-members';
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
     });
     console.log(`Seeded ${demo.members.length} demo members with their points, coupons and rewards.`);
   }
+  const upgraded = upgradeLocalPoints(cloud.store);
+  if (upgraded > 0) console.log(`Upgraded ${upgraded} members and points lots of an older local database.`);
   // Also on a database made before the storefront had a catalogue.
   if (cloud.store.count('products') === 0 && cloud.store.count('categories') === 0) {
     const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));

@@ -13,5 +13,7 @@ export interface SubscriptionDoc {
   _id: string;
   memberId: string;
   quota: Record<SubscriptionTopic, number>;
+  /** Per topic, the batch that last took a unit of quota (see sendSubscriptionMessages): how a batch learns whose units it took. */
+  claims?: Partial<Record<SubscriptionTopic, string>>;
   updatedAt: EpochMs;
 }

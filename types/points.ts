@@ -50,7 +50,11 @@ export interface PointLotDoc {
   memberId: string;
   kind: 'bucket' | 'pending';
   state: 'open' | 'expired' | 'pending' | 'released' | 'clawedback';
-  /** Points still in the lot: spendable (bucket) or still pending (pending lot). */
+  /**
+   * Points still in the lot: spendable (open bucket) or still pending (pending lot). An expired
+   * bucket keeps what was left in it when it expired, so a bucket always holds
+   * remaining = earned − spent − clawedBack (a refunded spend counts back off `spent`).
+   */
   remaining: Points;
   expiresAt: EpochMs;
   /** Pending lots only: when the points become available. */
@@ -59,18 +63,32 @@ export interface PointLotDoc {
   entryId: string | null;
   earned: Points;
   spent: Points;
-  expired: Points;
   clawedBack: Points;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }
 
-/** The member's cached points, changed in the same transaction as every entry. */
+/** What one of the member's buckets holds, as the member's cached points know it. */
+export interface BucketBalance {
+  id: string;
+  expiresAt: EpochMs;
+  points: Points;
+}
+
+/**
+ * The member's cached points, changed in the same transaction as every entry the member's own
+ * postings write. Points leave the balance the instant their bucket expires: a bucket listed
+ * here whose `expiresAt` has passed no longer counts (see availableAt), and the member's next
+ * posting drops it, recording its expiry entry unless the expiry job already has.
+ */
 export interface MemberPoints {
-  /** Spendable points; negative only after a claw-back of points already spent. */
+  /**
+   * The balance as of the member's last posting, counting every bucket listed in `buckets`;
+   * negative only after a claw-back of points already spent. What can be spent now is availableAt.
+   */
   available: Points;
   pending: Points;
   lifetimeEarned: Points;
-  /** Bucket ids with points left, soonest expiry first. */
-  openBuckets: string[];
+  /** The buckets with points left (or expired since the last posting), soonest expiry first. */
+  buckets: BucketBalance[];
 }

@@ -116,15 +116,15 @@ export function seedPopulation(store: DocStore, count: number, seed = 20_270_301
         // Buckets expire at the end of a month from February 2027 (expired at BENCH_DAY) to January 2028.
         const { expiresAt, month } = pick(expiries);
         const lotId = bucketId(id, month);
-        if (member.points.openBuckets.includes(lotId)) continue;
+        if (member.points.buckets.some((bucket) => bucket.id === lotId)) continue;
         const points = 10 + Math.floor(random() * 2_000);
         insert('point_lots', newLot({ _id: lotId, memberId: id, kind: 'bucket', state: 'open', expiresAt, remaining: points, earned: points }, joinedAt));
         member.points.available += points;
         member.points.lifetimeEarned += points;
-        member.points.openBuckets.push(lotId);
+        member.points.buckets.push({ id: lotId, expiresAt, points });
         seeded.lots += 1;
       }
-      member.points.openBuckets.sort();
+      member.points.buckets.sort((a, b) => a.expiresAt - b.expiresAt);
       if (random() < MIX.pendingLot) {
         const points = 50 + Math.floor(random() * 500);
         const lot: PointLotDoc = newLot(

@@ -24,7 +24,17 @@ export function endOfShanghaiDay(day: DayKey): EpochMs {
   return startOfDay(addCalendarDays(day, 1)) - 1;
 }
 
+/** The last texts formatShanghai made: a job's page formats the same few instants (a month's end) hundreds of times, and each costs a time-zone lookup. */
+const formatted = new Map<string, string>();
+
 /** Formats an instant as Shanghai wall-clock time, e.g. `YYYY.MM.DD HH:mm`. */
 export function formatShanghai(at: EpochMs, pattern: string): string {
-  return dayjs(at).tz(ZONE).format(pattern);
+  const key = `${at} ${pattern}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = dayjs(at).tz(ZONE).format(pattern);
+    if (formatted.size >= 256) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }

@@ -17,7 +17,7 @@ export function newMember(fields: { _id: string; openid: string; memberNo: strin
     consent: { marketing: false, updatedAt: null },
     tierId: ENTRY_TIER_ID,
     tierSince: fields.now,
-    points: { available: 0, pending: 0, lifetimeEarned: 0, openBuckets: [] },
+    points: { available: 0, pending: 0, lifetimeEarned: 0, buckets: [] },
     checkIn: { lastDay: null, streak: 0 },
     status: 'active',
     joinedAt: fields.now,

@@ -6,11 +6,11 @@ describe('member profile', () => {
   const doc: MemberDoc = {
     ...newMember({ _id: 'm1', openid: 'o-secret', memberNo: '1234567890', nickname: '小明', now: 1_700_000_000_000 }),
     tierId: 'gold',
-    points: { available: 120, pending: 30, lifetimeEarned: 500, openBuckets: [] },
+    points: { available: 120, pending: 30, lifetimeEarned: 500, buckets: [] },
   };
 
   it('shows the tier name and never the openid', () => {
-    const profile = toMemberProfile(doc);
+    const profile = toMemberProfile(doc, Date.UTC(2026, 10, 22));
     expect(profile.tier).toEqual({ id: 'gold', name: '金卡会员' });
     expect(JSON.stringify(profile)).not.toContain('o-secret');
     expect(profile.points).toEqual({ available: 120, pending: 30 });

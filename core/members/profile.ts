@@ -1,6 +1,7 @@
 import type { MemberDoc } from '~/types/documents';
 import type { MemberProfile } from '~/types/functions/member';
 import { tierName } from '../tiers/default-programme';
+import { availableAt } from '../points/expiry';
 
 /** Default nickname shown until the member sets one: 会员 and the last four digits of the number. */
 export function defaultNickname(memberNo: string): string {
@@ -28,8 +29,8 @@ export function anonymised(member: MemberDoc, now: number): Partial<MemberDoc> {
   };
 }
 
-/** What a member sees of their own record. */
-export function toMemberProfile(doc: MemberDoc, tierNames: (id: string) => string = tierName): MemberProfile {
+/** What a member sees of their own record at `now` (points that expired since the last posting no longer count). */
+export function toMemberProfile(doc: MemberDoc, now: number, tierNames: (id: string) => string = tierName): MemberProfile {
   return {
     memberId: doc._id,
     memberNo: doc.memberNo,
@@ -41,7 +42,7 @@ export function toMemberProfile(doc: MemberDoc, tierNames: (id: string) => strin
     birthdayEditable: doc.birthday === null,
     marketingConsent: doc.consent.marketing,
     tier: { id: doc.tierId, name: tierNames(doc.tierId) },
-    points: { available: doc.points.available, pending: doc.points.pending },
+    points: { available: availableAt(doc.points, now), pending: doc.points.pending },
     joinedAt: doc.joinedAt,
   };
 }

@@ -1,7 +1,8 @@
 import type { MemberPoints, PointLotDoc } from '~/types/points';
 import { RuleError } from '../rule-error';
 import type { EntryDraft, LedgerState, Posting } from './ledger-plans';
-import { planClawback, planCredit, planExpire, planPendingEarn, planRefundSpend, planRelease, planSpend } from './ledger-plans';
+import { availableAt } from './expiry';
+import { planClawback, planCredit, planPendingEarn, planRefundSpend, planRelease, planSpend } from './ledger-plans';
 import { pendingLotId } from './lots';
 
 const NOV_5 = Date.UTC(2026, 10, 5, 4); // 12:00 in Shanghai
@@ -10,27 +11,35 @@ const draft = (kind: EntryDraft['kind']): EntryDraft => ({ kind, reason: kind, r
 
 /** An in-memory member: applies postings as the server does inside its transaction. */
 class Member {
-  points: MemberPoints = { available: 0, pending: 0, lifetimeEarned: 0, openBuckets: [] };
+  points: MemberPoints = { available: 0, pending: 0, lifetimeEarned: 0, buckets: [] };
   lots = new Map<string, PointLotDoc>();
+  /** Expiry entries written, by bucket. */
+  expiries = new Map<string, Posting['expiries'][number]['entry']>();
 
-  state(now: number): LedgerState {
-    return { memberId: 'm1', points: this.points, lots: new Map(this.lots), now };
+  state(now: number, recordedExpiries = new Set(this.expiries.keys())): LedgerState {
+    return { memberId: 'm1', points: this.points, lots: new Map(this.lots), recordedExpiries, now };
   }
 
   apply(posting: Posting): Posting {
+    for (const { bucketId, entry } of posting.expiries) {
+      expect(this.expiries.has(bucketId)).toBe(false);
+      this.expiries.set(bucketId, entry);
+    }
     for (const lot of posting.lots) this.lots.set(lot._id, lot);
     this.points = posting.points;
     return posting;
   }
 
-  /** Every bucket keeps remaining = earned − spent − expired − clawed back, never below zero. */
+  /** Every bucket keeps remaining = earned − spent − clawed back, never below zero; the cached points list exactly the open buckets with points. */
   checkBuckets(): void {
     for (const lot of this.lots.values()) {
       if (lot.kind !== 'bucket') continue;
       expect(lot.remaining).toBeGreaterThanOrEqual(0);
-      expect(lot.remaining).toBe(lot.earned - lot.spent - lot.expired - lot.clawedBack);
+      expect(lot.remaining).toBe(lot.earned - lot.spent - lot.clawedBack);
     }
-    const inBuckets = [...this.lots.values()].filter((l) => l.kind === 'bucket' && l.state === 'open').reduce((s, l) => s + l.remaining, 0);
+    const open = [...this.lots.values()].filter((l) => l.kind === 'bucket' && l.state === 'open' && l.remaining > 0);
+    expect(this.points.buckets).toEqual(open.sort((a, b) => a.expiresAt - b.expiresAt).map((l) => ({ id: l._id, expiresAt: l.expiresAt, points: l.remaining })));
+    const inBuckets = open.reduce((s, l) => s + l.remaining, 0);
     expect(this.points.available).toBe(this.points.available < 0 ? this.points.available : inBuckets);
     if (this.points.available < 0) expect(inBuckets).toBe(0);
   }
@@ -41,13 +50,13 @@ describe('points ledger plans', () => {
     const m = new Member();
     m.apply(planCredit(m.state(NOV_5), draft('checkin'), 100, 12));
     m.apply(planCredit(m.state(DEC_20), draft('checkin'), 50, 12));
-    expect(m.points.openBuckets).toEqual(['bucket:m1:2027-11', 'bucket:m1:2027-12']);
+    expect(m.points.buckets.map((b) => b.id)).toEqual(['bucket:m1:2027-11', 'bucket:m1:2027-12']);
     const spend = m.apply(planSpend(m.state(DEC_20), draft('spend'), 120));
     expect(spend.entry.lots).toEqual([
       { lotId: 'bucket:m1:2027-11', points: -100 },
       { lotId: 'bucket:m1:2027-12', points: -20 },
     ]);
-    expect(m.points).toMatchObject({ available: 30, lifetimeEarned: 150, openBuckets: ['bucket:m1:2027-12'] });
+    expect(m.points).toMatchObject({ available: 30, lifetimeEarned: 150, buckets: [{ id: 'bucket:m1:2027-12', points: 30 }] });
     m.checkBuckets();
   });
 
@@ -56,11 +65,8 @@ describe('points ledger plans', () => {
     m.apply(planCredit(m.state(NOV_5), draft('checkin'), 100, 12));
     expect(() => planSpend(m.state(NOV_5), draft('spend'), 101)).toThrow(RuleError);
     const afterExpiry = Date.UTC(2027, 11, 1);
+    expect(availableAt(m.points, afterExpiry)).toBe(0);
     expect(() => planSpend(m.state(afterExpiry), draft('spend'), 1)).toThrow(/积分不足/);
-    const expired = m.apply(planExpire(m.state(afterExpiry), draft('expire'), 'bucket:m1:2027-11'));
-    expect(expired.entry.available).toBe(-100);
-    expect(m.points.available).toBe(0);
-    expect(() => planExpire(m.state(afterExpiry), draft('expire'), 'bucket:m1:2027-11')).toThrow(/nothing to expire/);
     m.checkBuckets();
   });
 
@@ -68,8 +74,42 @@ describe('points ledger plans', () => {
     const m = new Member();
     m.apply(planCredit(m.state(NOV_5), draft('checkin'), 10, 12));
     const lastInstant = Date.UTC(2027, 10, 30, 15, 59, 59, 999);
-    expect(() => planExpire(m.state(lastInstant), draft('expire'), 'bucket:m1:2027-11')).toThrow(/not expired/);
-    expect(planExpire(m.state(lastInstant + 1), draft('expire'), 'bucket:m1:2027-11').entry.available).toBe(-10);
+    expect(availableAt(m.points, lastInstant)).toBe(10);
+    expect(planSpend(m.state(lastInstant), draft('spend'), 10).expiries).toEqual([]);
+    expect(availableAt(m.points, lastInstant + 1)).toBe(0);
+  });
+
+  it("the member's next posting records an expiry nothing has recorded, before its own entry", () => {
+    const m = new Member();
+    m.apply(planCredit(m.state(NOV_5), draft('checkin'), 100, 12));
+    m.apply(planCredit(m.state(DEC_20), draft('checkin'), 40, 12));
+    const afterExpiry = Date.UTC(2027, 11, 1);
+    const checkin = m.apply(planCredit(m.state(afterExpiry), draft('checkin'), 5, 12));
+    expect(checkin.expiries).toEqual([
+      {
+        bucketId: 'bucket:m1:2027-11',
+        entry: expect.objectContaining({ kind: 'expire', available: -100, lots: [{ lotId: 'bucket:m1:2027-11', points: -100 }], balanceAfter: { available: 40, pending: 0 } }),
+      },
+    ]);
+    expect(checkin.entry).toMatchObject({ available: 5, balanceAfter: { available: 45, pending: 0 } });
+    expect(m.lots.get('bucket:m1:2027-11')).toMatchObject({ state: 'expired', remaining: 100 });
+    expect(m.points).toMatchObject({ available: 45, buckets: [{ id: 'bucket:m1:2027-12', points: 40 }, { id: 'bucket:m1:2028-12', points: 5 }] });
+    m.checkBuckets();
+    // The next posting has nothing more to record.
+    expect(m.apply(planSpend(m.state(afterExpiry), draft('spend'), 45)).expiries).toEqual([]);
+    m.checkBuckets();
+  });
+
+  it('an expiry the expiry job already recorded is dropped from the cached points without a second entry', () => {
+    const m = new Member();
+    m.apply(planCredit(m.state(NOV_5), draft('checkin'), 100, 12));
+    const afterExpiry = Date.UTC(2027, 11, 1);
+    const job = new Set(['bucket:m1:2027-11']);
+    const posting = m.apply(planCredit(m.state(afterExpiry, job), draft('checkin'), 5, 12));
+    expect(posting.expiries).toEqual([]);
+    expect(posting.entry.balanceAfter.available).toBe(5);
+    expect(m.points.buckets.map((b) => b.id)).toEqual(['bucket:m1:2028-12']);
+    m.checkBuckets();
   });
 
   it('holds purchase points pending, then releases them into the bucket of their expiry month', () => {
@@ -80,7 +120,7 @@ describe('points ledger plans', () => {
     expect(() => planRelease(m.state(until - 1), draft('release'), pendingLotId('earn:order:o1'))).toThrow(/pending until/);
     const release = m.apply(planRelease(m.state(until), draft('release'), pendingLotId('earn:order:o1')));
     expect(release.entry).toMatchObject({ available: 200, pending: -200 });
-    expect(m.points).toMatchObject({ available: 200, pending: 0, openBuckets: ['bucket:m1:2027-11'] });
+    expect(m.points).toMatchObject({ available: 200, pending: 0, buckets: [{ id: 'bucket:m1:2027-11', points: 200 }] });
     expect(() => planRelease(m.state(until), draft('release'), pendingLotId('earn:order:o1'))).toThrow(/not pending/);
     m.checkBuckets();
   });

@@ -1,15 +1,22 @@
-import type { EarnSnapshot, LedgerEntryDoc, LedgerKind, LedgerRef, MemberPoints, PointLotDoc } from '~/types/points';
+import type { BucketBalance, EarnSnapshot, LedgerEntryDoc, LedgerKind, LedgerRef, MemberPoints, PointLotDoc } from '~/types/points';
 import type { EpochMs, Points } from '~/types/units';
 import { monthOf } from '../calendar/shanghai';
 import { RuleError } from '../rule-error';
+import type { ExpiryEntry } from './expiry';
+import { availableAt, expiryEntries, hasExpired } from './expiry';
 import { bucketId, consumeFifo, expiryOf, newLot, pendingLotId, spendable } from './lots';
 
 /** What a posting reads inside its transaction: the member's cached points and the lots it may touch. */
 export interface LedgerState {
   memberId: string;
   points: MemberPoints;
-  /** The member's open buckets plus any lot the posting named; a missing id is a lot that does not exist yet. */
+  /**
+   * The lots the posting needs (the member's buckets for a spend, the lots it names) and every
+   * bucket in the cached points that has expired; a missing id is a lot that does not exist yet.
+   */
   lots: Map<string, PointLotDoc>;
+  /** Expired buckets whose expiry entry is already in the ledger (the expiry job wrote it). */
+  recordedExpiries?: ReadonlySet<string>;
   now: EpochMs;
 }
 
@@ -22,8 +29,13 @@ export interface EntryDraft {
   details?: Record<string, number | string>;
 }
 
-/** Everything one entry writes: the entry, the lots it changed or created, the member's new points. */
+/**
+ * Everything one entry writes: the entry, the lots it changed or created, the member's new
+ * points, and first the expiry entries of buckets that expired since the member's last posting
+ * and that nothing has recorded yet (each under expiryEntryId of its bucket).
+ */
 export interface Posting {
+  expiries: { bucketId: string; entry: ExpiryEntry }[];
   entry: Omit<LedgerEntryDoc, '_id' | 'createdAt'>;
   lots: PointLotDoc[];
   points: MemberPoints;
@@ -33,11 +45,15 @@ export interface Posting {
  * Accumulates one entry's effects on a working copy of the member's points and lots, keeping
  * the invariants: a bucket never goes below zero, and the available balance is negative only
  * when every bucket is empty (a claw-back of points already spent); new credits pay that back first.
+ * It starts by dropping the buckets that have expired since the member's last posting: their
+ * points left the balance at expiry, so the entry's balance is the one the member sees.
  */
 class PostingBuilder {
   private readonly lots: Map<string, PointLotDoc>;
   private readonly changed = new Set<string>();
   private readonly deltas = new Map<string, Points>();
+  private readonly expiries: Posting['expiries'];
+  private readonly kept: BucketBalance[];
   private available: Points;
   private pending: Points;
   private lifetimeEarned: Points;
@@ -46,9 +62,19 @@ class PostingBuilder {
 
   constructor(private readonly state: LedgerState) {
     this.lots = new Map([...state.lots].map(([id, lot]) => [id, { ...lot }]));
-    this.available = state.points.available;
+    this.available = availableAt(state.points, state.now);
     this.pending = state.points.pending;
     this.lifetimeEarned = state.points.lifetimeEarned;
+    this.kept = state.points.buckets.filter((bucket) => !hasExpired(bucket, state.now));
+    const expiries = expiryEntries(state.memberId, state.points, state.now);
+    for (const { bucketId: id } of expiries) {
+      const lot = this.lots.get(id);
+      if (lot?.state === 'open') {
+        lot.state = 'expired';
+        this.touch(lot, 0);
+      }
+    }
+    this.expiries = expiries.filter(({ bucketId: id }) => !state.recordedExpiries?.has(id));
   }
 
   lot(id: string): PointLotDoc | undefined {
@@ -108,7 +134,7 @@ class PostingBuilder {
   clawBackAvailable(points: Points, preferred: string | null): void {
     let left = points;
     const order = [...this.lots.values()]
-      .filter((lot) => lot.kind === 'bucket' && lot.remaining > 0)
+      .filter((lot) => lot.kind === 'bucket' && lot.state === 'open' && !hasExpired(lot, this.state.now) && lot.remaining > 0)
       .sort((a, b) => Number(b._id === preferred) - Number(a._id === preferred) || a.expiresAt - b.expiresAt);
     for (const lot of order) {
       if (left === 0) break;
@@ -142,33 +168,21 @@ class PostingBuilder {
     this.touch(lot, -points);
   }
 
-  expire(lot: PointLotDoc): Points {
-    const points = lot.remaining;
-    lot.expired += points;
-    lot.remaining = 0;
-    lot.state = 'expired';
-    this.touch(lot, -points);
-    this.available -= points;
-    this.availableDelta -= points;
-    return points;
-  }
-
   earned(points: Points): void {
     this.lifetimeEarned += points;
   }
 
   build(draft: EntryDraft): Posting {
     const lots = [...this.changed].map((id) => this.lots.get(id) as PointLotDoc);
-    // Only the buckets this entry touched can join or leave the list; the posting may not have read the others.
-    const open = new Set(this.state.points.openBuckets);
+    // Only the buckets this entry touched can join, leave or change in the list; the posting may not have read the others.
+    const buckets = new Map(this.kept.map((bucket) => [bucket.id, bucket]));
     for (const lot of lots) {
       if (lot.kind !== 'bucket') continue;
-      if (lot.state === 'open' && lot.remaining > 0) open.add(lot._id);
-      else open.delete(lot._id);
+      if (lot.state === 'open' && lot.remaining > 0 && !hasExpired(lot, this.state.now)) buckets.set(lot._id, { id: lot._id, expiresAt: lot.expiresAt, points: lot.remaining });
+      else buckets.delete(lot._id);
     }
-    // Bucket ids end in their expiry month (YYYY-MM), so id order is expiry order.
-    const openBuckets = [...open].sort();
     return {
+      expiries: this.expiries,
       entry: {
         memberId: this.state.memberId,
         kind: draft.kind,
@@ -182,7 +196,12 @@ class PostingBuilder {
         balanceAfter: { available: this.available, pending: this.pending },
       },
       lots,
-      points: { available: this.available, pending: this.pending, lifetimeEarned: this.lifetimeEarned, openBuckets },
+      points: {
+        available: this.available,
+        pending: this.pending,
+        lifetimeEarned: this.lifetimeEarned,
+        buckets: [...buckets.values()].sort((a, b) => a.expiresAt - b.expiresAt || a.id.localeCompare(b.id)),
+      },
     };
   }
 }
@@ -276,16 +295,6 @@ export function planClawback(state: LedgerState, draft: EntryDraft, earnEntryId:
   if (fromPending > 0) builder.removePending(lot, fromPending, 'clawedback');
   const rest = points - fromPending;
   if (rest > 0) builder.clawBackAvailable(rest, bucketId(state.memberId, expiryMonthKey(lot.expiresAt)));
-  return builder.build(draft);
-}
-
-/** Expires what is left in a bucket whose month has ended. */
-export function planExpire(state: LedgerState, draft: EntryDraft, lotId: string): Posting {
-  const builder = new PostingBuilder(state);
-  const lot = builder.lot(lotId);
-  if (!lot || lot.kind !== 'bucket' || lot.expiresAt >= state.now) throw new RuleError('INVALID_STATE', `bucket ${lotId} has not expired`);
-  if (lot.state === 'expired' || lot.remaining === 0) throw new RuleError('INVALID_STATE', `bucket ${lotId} has nothing to expire`);
-  builder.expire(lot);
   return builder.build(draft);
 }
 

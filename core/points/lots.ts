@@ -7,6 +7,11 @@ export function bucketId(memberId: string, expiryMonth: string): string {
   return `bucket:${memberId}:${expiryMonth}`;
 }
 
+/** The expiry entry of a bucket: written once, by the member's next posting or by the expiry job, whichever comes first. */
+export function expiryEntryId(bucketId: string): string {
+  return `expire:${bucketId}`;
+}
+
 /** Pending lot of one earn entry. */
 export function pendingLotId(entryId: string): string {
   return `pending:${entryId}`;
@@ -26,7 +31,6 @@ export function newLot(fields: Pick<PointLotDoc, '_id' | 'memberId' | 'kind' | '
     entryId: null,
     earned: 0,
     spent: 0,
-    expired: 0,
     clawedBack: 0,
     createdAt: now,
     updatedAt: now,

@@ -116,10 +116,13 @@ export class DatabaseEngine {
     const query = this.query(params);
     const id = this.docId(params, query);
     const projection = this.decode(params, 'projection') as Record<string, unknown> | undefined;
+    const picked = projection && pickedFields(projection);
     const project = (texts: { text?: string; doc: Doc }[]) =>
-      projection && Object.keys(projection).length
-        ? new Query({}).find(texts.map((t) => t.doc), projection).all().map((doc) => toStored(doc as Doc))
-        : texts.map((t) => t.text ?? toStored(t.doc));
+      picked
+        ? texts.map(({ doc }) => toStored(Object.fromEntries(picked.filter((field) => field in doc).map((field) => [field, doc[field]]))))
+        : projection && Object.keys(projection).length
+          ? new Query({}).find(texts.map((t) => t.doc), projection).all().map((doc) => toStored(doc as Doc))
+          : texts.map((t) => t.text ?? toStored(t.doc));
 
     if (typeof params.transactionId === 'string' && id !== undefined) {
       const doc = this.transactions.read(params.transactionId, collection, id);
@@ -300,6 +303,22 @@ export class DatabaseEngine {
     const output = new Aggregator(pipeline).run(input) as Doc[];
     return output.map((doc) => toStored(doc));
   }
+}
+
+/** The top-level fields an inclusion projection keeps (with `_id` unless excluded), or null for any other projection (left to mingo). */
+function pickedFields(projection: Record<string, unknown>): string[] | null {
+  const entries = Object.entries(projection);
+  if (entries.length === 0) return null;
+  const kept: string[] = [];
+  let id = true;
+  for (const [field, value] of entries) {
+    if (field.includes('.') || field.startsWith('$')) return null;
+    if (field === '_id' && (value === 0 || value === false)) id = false;
+    else if (value === 1 || value === true) kept.push(field);
+    else return null;
+  }
+  if (kept.length === 0) return null;
+  return id && !kept.includes('_id') ? ['_id', ...kept] : kept;
 }
 
 function requireString(params: Params, field: string): string {

@@ -12,12 +12,13 @@ const path = fc.constantFrom('a', 'b', 'n.x', 'n.y', 'n.x.z');
 const condition = fc.oneof(
   scalar,
   fc.dictionary(fc.constantFrom('$eq', '$gt', '$gte', '$lt', '$lte'), scalar, { minKeys: 1, maxKeys: 2 }),
+  fc.record({ $in: fc.array(scalar, { maxLength: 3 }) }),
 );
 const query = fc.dictionary(path, condition, { maxKeys: 3 });
 
 const update = fc.dictionary(
   fc.constantFrom('$set', '$inc', '$unset'),
-  fc.dictionary(path, fc.oneof(scalar, fc.constant(null), fc.constant(''), fc.array(scalar, { maxLength: 3 }), fc.constant([1, 2])), { minKeys: 1, maxKeys: 2 }),
+  fc.dictionary(path, fc.oneof(scalar, fc.constant(null), fc.constant(''), fc.array(scalar, { maxLength: 3 }), fc.constant([1, 2]), fc.array(fc.record({ id: scalar, n: fc.oneof(scalar, fc.constant(null)) }), { maxLength: 2 })), { minKeys: 1, maxKeys: 2 }),
   { minKeys: 1, maxKeys: 3 },
 );
 
@@ -67,9 +68,11 @@ describe('fast paths agree with mingo wherever they answer', () => {
   });
 
   it('covers the posting of a member’s points', () => {
-    const member = { _id: 'm1', points: { available: 40, openBuckets: ['b:2027-11', 'b:2028-01'] } };
-    expect(fastUpdate(member, { $set: { 'points.available': 0, 'points.openBuckets': ['b:2028-01'], updatedAt: 5 } })).toBe(true);
-    expect(member).toEqual({ _id: 'm1', points: { available: 0, openBuckets: ['b:2028-01'] }, updatedAt: 5 });
-    expect(fastUpdate(member, { $set: { 'points.openBuckets': [{ id: 'b' }] } })).toBeNull();
+    const member = { _id: 'm1', points: { available: 40, buckets: [{ id: 'b:2027-11', expiresAt: 1, points: 10 }] } };
+    const buckets = [{ id: 'b:2028-01', expiresAt: 2, points: 30 }];
+    expect(fastUpdate(member, { $set: { 'points.available': 30, 'points.buckets': buckets, updatedAt: 5 } })).toBe(true);
+    expect(member).toEqual({ _id: 'm1', points: { available: 30, buckets }, updatedAt: 5 });
+    expect(member.points.buckets[0]).not.toBe(buckets[0]);
+    expect(fastUpdate(member, { $set: { 'points.buckets': [{ id: 'b', at: { nested: 1 } }] } })).toBeNull();
   });
 });

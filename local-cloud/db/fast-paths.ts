@@ -13,7 +13,10 @@ type Scalar = string | number | boolean;
 const isScalar = (value: unknown): value is Scalar =>
   typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
-const isScalarArray = (value: unknown): value is Scalar[] => Array.isArray(value) && value.every(isScalar);
+/** An array of scalars, or of flat records of scalars (e.g. a member's `points.buckets`). */
+const isScalarArray = (value: unknown): value is (Scalar | Record<string, Scalar | null>)[] =>
+  Array.isArray(value) &&
+  value.every((item) => isScalar(item) || (isPlainObject(item) && Object.values(item).every((field) => field === null || isScalar(field))));
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp);
@@ -38,7 +41,7 @@ const COMPARE: Record<string, (a: number | string, b: number | string) => boolea
   $lte: (a, b) => a <= b,
 };
 
-/** Scalar equality and ranges on non-array fields; null when the query or the document is outside that shape. */
+/** Scalar equality, ranges and lists (`$in`) on non-array fields; null when the query or the document is outside that shape. */
 export function fastMatch(query: Doc, doc: Doc): boolean | null {
   for (const [path, condition] of Object.entries(query)) {
     if (!SIMPLE_PATH.test(path)) return null;
@@ -59,6 +62,9 @@ export function fastMatch(query: Doc, doc: Doc): boolean | null {
         if (typeof value !== typeof operand || !(COMPARE[op] as (a: number | string, b: number | string) => boolean)(value as number | string, operand)) {
           return false;
         }
+      } else if (op === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
+        // A list of scalars (no null) never matches a missing field.
+        if (!operand.includes(value as Scalar)) return false;
       } else {
         return null;
       }
@@ -70,8 +76,8 @@ export function fastMatch(query: Doc, doc: Doc): boolean | null {
 /**
  * Applies `$set` (scalars, null and arrays of scalars), `$inc` and `$unset` on paths through
  * plain objects, in place; answers whether the document changed, or null (leaving it untouched)
- * for any other shape. Arrays of scalars cover the ledger's posting of a member's points
- * (`points.openBuckets`), on every points change.
+ * for any other shape. Arrays of scalars or of flat records cover the ledger's posting of a
+ * member's points (`points.buckets`), on every points change.
  */
 export function fastUpdate(doc: Doc, update: Doc): boolean | null {
   const steps: { op: string; path: string; operand: unknown; current: unknown }[] = [];
@@ -118,7 +124,7 @@ export function fastUpdate(doc: Doc, update: Doc): boolean | null {
       parent[leaf] = next;
     } else if (Array.isArray(operand)) {
       // As mingo (the engine's reference) counts it: setting an array is a change even to an equal one.
-      parent[leaf] = [...operand];
+      parent[leaf] = operand.map((item: unknown) => (isPlainObject(item) ? { ...item } : item));
       changed = true;
     } else if (current !== operand || !(leaf in parent)) {
       parent[leaf] = operand;

@@ -55,4 +55,11 @@ describe('query plans over expression indexes', () => {
     expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
     expect(ids).toEqual(['lot00001', 'lot00004', 'lot00007', 'lot00013', 'lot00016']);
   });
+
+  it('reads documents named by _id by primary key, not by the range of another index', () => {
+    const { prefilter, plan, ids } = pageOf({ _id: { $in: ['lot00001', 'lot00002', 'lot00010'] }, state: 'open', expiresAt: { $lt: 1_002 } }, []);
+    expect(prefilter.exact).toBe(true);
+    expect(plan.join(' | ')).toMatch(/USING INDEX sqlite_autoindex_lots_1 \(_id=\?\)/);
+    expect(ids).toEqual(['lot00001']);
+  });
 });

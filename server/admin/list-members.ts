@@ -3,17 +3,18 @@ import type { MemberDoc } from '~/types/documents';
 import type { AdminResponses, MemberRow } from '~/types/functions/admin';
 import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
+import { availableAt } from '~/core/points/expiry';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function toRow(member: MemberDoc): MemberRow {
+function toRow(member: MemberDoc, now: number): MemberRow {
   return {
     memberId: member._id,
     memberNo: member.memberNo,
     nickname: member.nickname,
     tierId: member.tierId,
     tierName: tierName(member.tierId),
-    pointsAvailable: member.points.available,
+    pointsAvailable: availableAt(member.points, now),
     joinedAt: member.joinedAt,
   };
 }
@@ -33,5 +34,5 @@ export async function listMembers(
       : { nickname: ctx.db.regExp(escapeRegExp(input.keyword), 'i') };
   const members = ctx.db.collection<MemberDoc>('members');
   const { items, nextCursor } = await keysetPage(members, ctx.db.command, query, { field: 'joinedAt', direction: 'desc' }, input);
-  return { items: items.map(toRow), nextCursor };
+  return { items: items.map((member) => toRow(member, ctx.now)), nextCursor };
 }

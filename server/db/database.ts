@@ -34,17 +34,41 @@ export class Collection<T extends { _id: string }> {
     }
   }
 
+  /**
+   * Inserts `docs` in one request; answers which of them were taken already (their `_id` or a
+   * unique key), so a retried batch is a no-op. A batch stops at its first duplicate (the ones
+   * before it are in), so a batch that meets one is inserted again one by one to learn which.
+   */
+  async insertMany(docs: T[]): Promise<Set<string>> {
+    if (docs.length === 0) return new Set();
+    try {
+      await this.raw.add({ data: docs });
+      return new Set();
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    const inserted = await Promise.all(docs.map((doc) => this.insert(doc)));
+    return new Set(docs.filter((_doc, i) => !inserted[i]).map((doc) => doc._id));
+  }
+
   async findOne(query: Record<string, unknown>): Promise<T | null> {
     const { data } = await this.raw.where(query).limit(1).get();
     return (data[0] as T | undefined) ?? null;
   }
 
-  /** One page of a query, in the given order. */
-  async find(query: Record<string, unknown>, options: { orderBy?: [string, 'asc' | 'desc'][]; limit: number }): Promise<T[]> {
+  /** One page of a query, in the given order; `fields`: only those top-level fields (and `_id`) of each document. */
+  async find(query: Record<string, unknown>, options: { orderBy?: [string, 'asc' | 'desc'][]; limit: number; fields?: (keyof T & string)[] }): Promise<T[]> {
     let cursor = this.raw.where(query);
+    if (options.fields) cursor = cursor.field(Object.fromEntries(options.fields.map((field) => [field, true])));
     for (const [field, direction] of options.orderBy ?? []) cursor = cursor.orderBy(field, direction);
     const { data } = await cursor.limit(options.limit).get();
     return data as T[];
+  }
+
+  /** Removes the documents matching `query`; answers how many. */
+  async removeWhere(query: Record<string, unknown>): Promise<number> {
+    const { stats } = await this.raw.where(query).remove();
+    return stats.removed as number;
   }
 
   /** A guarded update: answers how many documents matched the query and changed. */

@@ -5,11 +5,10 @@ import type { PointLotDoc } from '~/types/points';
 import { pointsExpiringMessage } from '../notify/messages';
 import { sendSubscriptionMessages } from '../notify/send-subscription-message';
 import { subscribersAmong } from '../notify/subscription-quota';
-import { expireBuckets, releasePendingLot } from '../points/member-points';
+import { releasePendingLot } from '../points/member-points';
+import { recordExpiries } from '../points/record-expiries';
 import { loadProgramme } from '../programme/load-programme';
-import { eachLimited } from '../runtime/each-limited';
 import type { RequestContext } from '../runtime/wx';
-import { memberGroups } from './member-groups';
 import type { ItemOutcome, JobSpec } from './run-job';
 import type { PhaseItem } from './sweep-pages';
 import { phasedPages } from './sweep-pages';
@@ -37,45 +36,8 @@ export const releasePointsJob: JobSpec<PhaseItem> = {
   handle: (ctx, { doc }) => unlessMoved(() => releasePendingLot(ctx, doc as unknown as PointLotDoc)),
 };
 
-/**
- * How the expiry job spreads its requests, measured with `npm run bench:jobs -- --members 100000`
- * (2 cores): ten buckets a transaction, sixteen transactions (or messages) in flight and pages of
- * 500 took 16 s for February's 12,189 expiries; eight in flight took 20–24 s, pages of 100 17 s,
- * and more in flight spent more CPU for no gain. A transaction's five requests per bucket, not
- * the database, are the cost: each SDK request is about 0.3 ms of the instance's CPU.
- */
-const BUCKETS_PER_TRANSACTION = 10;
+/** Messages in flight at once on a reminder page. */
 const IN_FLIGHT = 16;
-
-/**
- * Expires a page of buckets whose month has ended. A bucket spent down to nothing has no entry
- * to post: one guarded update closes all of the page's, so they leave the sweep. The others are
- * posted BUCKETS_PER_TRANSACTION to a transaction (expireBuckets: each with its own entry,
- * points and bucket).
- */
-async function expirePage(ctx: RequestContext, lots: PointLotDoc[]): Promise<ItemOutcome[]> {
-  const outcomes: ItemOutcome[] = lots.map(() => 'skipped');
-  const empty = lots.flatMap((lot, index) => (lot.remaining === 0 ? [index] : []));
-  if (empty.length > 0) {
-    const _ = ctx.db.command;
-    const ids = empty.map((index) => (lots[index] as PointLotDoc)._id);
-    await ctx.db
-      .collection<PointLotDoc>('point_lots')
-      .updateWhere({ _id: _.in(ids), state: 'open', remaining: 0 }, { state: 'expired', updatedAt: ctx.now })
-      .catch((error: unknown) => empty.forEach((index) => (outcomes[index] = { error })));
-  }
-  const groups = memberGroups(lots, lots.flatMap((lot, index) => (lot.remaining > 0 ? [index] : [])), BUCKETS_PER_TRANSACTION);
-  await eachLimited(groups, IN_FLIGHT, async (group) => {
-    const results = await expireBuckets(ctx, group.map((index) => lots[index] as PointLotDoc));
-    results.forEach((result, i) => {
-      const index = group[i] as number;
-      if (result.ok) outcomes[index] = result.result.created ? 'changed' : 'skipped';
-      // A bucket that changed state since the page was read is someone else's work already done.
-      else outcomes[index] = result.error instanceof RuleError && result.error.code === 'INVALID_STATE' ? 'skipped' : { error: result.error };
-    });
-  });
-  return outcomes;
-}
 
 /** Reminds members of the month's points in a page of buckets before they expire, once per bucket (the reminder's key). */
 async function remindPage(ctx: RequestContext, lots: PointLotDoc[]): Promise<ItemOutcome[]> {
@@ -105,9 +67,10 @@ const expiryPages = phasedPages(async (ctx, sweep) => {
 });
 
 /**
- * Daily: expires what is left in buckets whose month has ended (a bucket already spent down to
- * nothing is just closed, with no ledger entry, so it leaves the sweep), then reminds members
- * of buckets expiring within the programme's notice days that the last sweep did not reach.
+ * Daily: records the expiry of buckets whose month has ended (recordExpiries: an entry for what
+ * was left, none for a bucket spent down to nothing; each closed so it leaves the sweep), then
+ * reminds members of buckets expiring within the programme's notice days that the last sweep
+ * did not reach.
  */
 export const expirePointsJob: JobSpec<PhaseItem> = {
   name: 'job-expire-points',
@@ -125,7 +88,7 @@ export const expirePointsJob: JobSpec<PhaseItem> = {
   handlePage: async (ctx, items) => {
     const outcomes: ItemOutcome[] = items.map(() => 'skipped');
     for (const [phase, work] of [
-      ['expired', expirePage],
+      ['expired', async (ctx: RequestContext, lots: PointLotDoc[]) => (await recordExpiries(ctx, lots)).map((done): ItemOutcome => (done === 'recorded' ? 'changed' : 'skipped'))],
       ['expiring', remindPage],
     ] as const) {
       const indexes = items.flatMap((item, index) => (item.phase === phase ? [index] : []));

@@ -1,3 +1,4 @@
+import { availableAt } from '~/core/points/expiry';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
 import type { MemberDoc } from '~/types/documents';
@@ -93,8 +94,9 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
     const afterMonth = Date.UTC(2027, 10, 30, 16, 30); // 00:30 on 1 Dec 2027 in Shanghai
     const run = await runJob(ctx(afterMonth), expirePointsJob);
     expect(run?.status).toBe('finished');
-    expect(member('ex1').points.available).toBe(0);
-    expect(member('ex2').points.available).toBe(0);
+    expect(availableAt(member('ex1').points, afterMonth)).toBe(0);
+    expect(availableAt(member('ex2').points, afterMonth)).toBe(0);
+    expect(cloud.store.parse(cloud.store.get('ledger_entries', 'expire:bucket:ex1:2027-11') as never)).toMatchObject({ available: -70, balanceAfter: { available: 0 } });
     // The 30 released buckets of the other test expire too (their points were earned in November 2026).
     expect(cloud.store.count('ledger_entries') - entriesBefore).toBe(31);
     expect(cloud.store.parse(cloud.store.get('point_lots', 'bucket:ex2:2027-11') as never)).toMatchObject({ state: 'expired', remaining: 0 });

@@ -126,9 +126,17 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
   const work: RequestContext = { ...ctx, now: sweep.asOf };
   let cursor = state.sweepAsOf == null ? null : state.cursor;
   let done = false;
+  // The next page is read while this one is handled: the cursor is a keyset, so what this page's effects change cannot move it.
+  const read = (after: string | null) => {
+    const page = spec.page(work, after, spec.pageSize, sweep);
+    page.catch(() => undefined); // awaited below, or dropped with the run when the budget ends first
+    return page;
+  };
+  let reading = read(cursor);
   try {
     while (clock() - started < spec.budgetMs) {
-      const { items, next } = await spec.page(work, cursor, spec.pageSize, sweep);
+      const { items, next } = await reading;
+      if (next !== null) reading = read(next);
       for (const outcome of await outcomesOf(spec, work, items, sweep)) {
         run.scanned += 1;
         if (typeof outcome === 'string') {

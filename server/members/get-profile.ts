@@ -15,7 +15,7 @@ export async function loadMember(openid: string, ctx: RequestContext): Promise<M
 /** A member's profile, with tier names as the brand set them. */
 export async function profileOf(ctx: RequestContext, member: MemberDoc): Promise<MemberProfile> {
   const { tiers } = await loadProgramme(ctx);
-  return toMemberProfile(member, (id) => tiers.find((tier) => tier._id === id)?.name ?? id);
+  return toMemberProfile(member, ctx.now, (id) => tiers.find((tier) => tier._id === id)?.name ?? id);
 }
 
 /** The caller's own profile. */

@@ -68,14 +68,27 @@ describe('sendSubscriptionMessage', () => {
       expect(notification('pointsExpiring:batch:gone')).toMatchObject({ status: 'failed', error: 'the member has left' });
       expect(cloud.store.get('notifications', 'pointsExpiring:batch:none')).toBeUndefined();
       expect(['b1', 'b2', 'b3', 'gone'].map((id) => quotaOf(id))).toEqual([0, 0, 0, 0]);
-      // A repeat finds every message recorded: nothing sent twice, no unit kept.
+      // A repeat finds every message recorded: nothing sent twice, no unit taken.
       cloud.store.replace('subscriptions', { _id: 'b2', memberId: 'b2', quota: { tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring: 1 }, updatedAt: 0 });
-      expect(await batch(['b2', 'b1'])).toEqual(['duplicate', 'noQuota']);
+      expect(await batch(['b2', 'b1'])).toEqual(['duplicate', 'duplicate']);
       expect(quotaOf('b2')).toBe(1);
       expect(await sendSubscriptionMessages(ctx(NOW), [], 4)).toEqual([]);
     } finally {
       cloud.engine.handle = handle;
     }
+  });
+
+  it('sends each message of two copies of a batch run at once once, taking one unit each, and records nothing for a member without quota', async () => {
+    for (const id of ['c1', 'c2', 'c3']) {
+      addMember(cloud, id, NOW);
+      cloud.store.insert('subscriptions', { _id: id, memberId: id, quota: { tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring: id === 'c3' ? 0 : 2 }, updatedAt: 0 });
+    }
+    const requests = ['c1', 'c2', 'c3'].map((memberId) => ({ effectKey: `copy:${memberId}`, memberId, message: pointsExpiringMessage({ points: 10, expiresAt: NOW }) }));
+    const [a, b] = await Promise.all([sendSubscriptionMessages(ctx(NOW), requests, 4), sendSubscriptionMessages(ctx(NOW), requests, 4)]);
+    for (const i of [0, 1]) expect([a?.[i], b?.[i]].sort()).toEqual(['duplicate', 'failed']);
+    expect(['c1', 'c2', 'c3'].map(quotaOf)).toEqual([1, 1, 0]);
+    expect(cloud.store.get('notifications', 'pointsExpiring:copy:c3')).toBeUndefined();
+    expect(notification('pointsExpiring:copy:c1').status).toBe('failed');
   });
 
   it('never goes past the quota when messages race', async () => {

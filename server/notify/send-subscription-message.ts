@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_MESSAGE_TEMPLATE_IDS } from '~/core/tiers/default-programme';
 import type { MemberDoc } from '~/types/documents';
 import type { SubscriptionDoc, SubscriptionTopic } from '~/types/notify';
@@ -121,11 +122,68 @@ export async function sendSubscriptionMessage(ctx: RequestContext, input: Messag
 }
 
 /**
+ * Claims a batch's messages as claimMessage does one, in a few requests however many there are:
+ * one insert records every message (a key already recorded is someone else's: `duplicate`), one
+ * guarded update takes a unit of quota from every member of the messages recorded here who has
+ * one left, marking their subscriptions with the batch's claim id (read back only when some had
+ * none left, to learn whose units it took), and the messages of members without quota are
+ * removed again (`noQuota`, nothing recorded). The claim id is made from the messages' keys,
+ * which only this batch recorded, so a re-run ends with the same documents. A member with
+ * several messages in the batch is claimed one message at a time (claimMessage).
+ */
+async function claimMessages(ctx: RequestContext, requests: MessageRequest[]): Promise<(Claimed | 'noQuota' | 'duplicate')[]> {
+  const _ = ctx.db.command;
+  const claims: (Claimed | 'noQuota' | 'duplicate')[] = requests.map(() => 'noQuota');
+  const memberTopic = (request: MessageRequest) => `${request.message.topic}:${request.memberId}`;
+  const perMember = new Map<string, number>();
+  for (const request of requests) perMember.set(memberTopic(request), (perMember.get(memberTopic(request)) ?? 0) + 1);
+  const byTopic = new Map<SubscriptionTopic, number[]>();
+  const single: Promise<void>[] = [];
+  requests.forEach((request, index) => {
+    if (perMember.get(memberTopic(request)) === 1) byTopic.set(request.message.topic, [...(byTopic.get(request.message.topic) ?? []), index]);
+    else single.push(claimMessage(ctx, request).then((claim) => void (claims[index] = claim)));
+  });
+  const subscriptions = ctx.db.collection<SubscriptionDoc>('subscriptions');
+  const notifications = ctx.db.collection<NotificationDoc>('notifications');
+  for (const [topic, indexes] of byTopic) {
+    const templateId = await templateIdOf(ctx, topic);
+    const docs = indexes.map((index): NotificationDoc => {
+      const { memberId, effectKey, message } = requests[index] as MessageRequest;
+      return { _id: `${topic}:${effectKey}`, memberId, topic, templateId, page: message.page, data: message.data, status: 'pending', error: null, at: ctx.now, updatedAt: ctx.now };
+    });
+    const taken = await notifications.insertMany(docs);
+    const mine = docs.filter((doc) => !taken.has(doc._id));
+    if (mine.length === 0) {
+      indexes.forEach((index) => (claims[index] = 'duplicate'));
+      continue;
+    }
+    const claimId = createHash('sha256').update(mine.map((doc) => doc._id).join('\n')).digest('hex').slice(0, 16);
+    const memberIds = mine.map((doc) => doc.memberId);
+    const took = await subscriptions.updateWhere(
+      { _id: _.in(memberIds), [`quota.${topic}`]: _.gt(0) },
+      { [`quota.${topic}`]: _.inc(-1), [`claims.${topic}`]: claimId, updatedAt: ctx.now },
+    );
+    const claimed =
+      took === memberIds.length
+        ? new Set(memberIds)
+        : new Set((await subscriptions.find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['claims'] })).filter((doc) => doc.claims?.[topic] === claimId).map((doc) => doc._id));
+    const unclaimed = mine.filter((doc) => !claimed.has(doc.memberId)).map((doc) => doc._id);
+    if (unclaimed.length) await notifications.removeWhere({ _id: _.in(unclaimed) });
+    indexes.forEach((index, i) => {
+      const doc = docs[i] as NotificationDoc;
+      claims[index] = taken.has(doc._id) ? 'duplicate' : claimed.has(doc.memberId) ? { id: doc._id, templateId } : 'noQuota';
+    });
+  }
+  await Promise.all(single);
+  return claims;
+}
+
+/**
  * Sends a batch of messages (one per effect, e.g. a job's page), each exactly as
- * sendSubscriptionMessage does, `concurrency` at a time, with fewer requests: the members'
- * openids in one read, and the outcomes recorded once the batch is through, in one update per
- * outcome instead of one per message (a message cut off before that stays `pending`, which is
- * never retried). Never throws.
+ * sendSubscriptionMessage does, `concurrency` at a time, with fewer requests: the units of quota
+ * taken and the messages recorded together (claimMessages), the members' openids in one read,
+ * and the outcomes recorded once the batch is through, in one update per outcome instead of one
+ * per message (a message cut off before that stays `pending`, which is never retried). Never throws.
  */
 export async function sendSubscriptionMessages(ctx: RequestContext, requests: MessageRequest[], concurrency: number): Promise<SendOutcome[]> {
   const outcomes: SendOutcome[] = requests.map(() => 'failed');
@@ -134,27 +192,32 @@ export async function sendSubscriptionMessages(ctx: RequestContext, requests: Me
   const memberIds = [...new Set(requests.map((request) => request.memberId))];
   const openids = ctx.db
     .collection<MemberDoc>('members')
-    .find({ _id: _.in(memberIds) }, { limit: memberIds.length })
+    .find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['openid', 'status'] })
     .then((found) => new Map(found.filter((member) => member.status === 'active').map((member) => [member._id, member.openid])))
     .catch((error: unknown) => {
       console.error('[notify] openids not read', error);
       return null;
     });
+  const claims = await claimMessages(ctx, requests).catch((error: unknown) => {
+    console.error(`[notify] ${requests.length} messages not claimed`, error);
+    return null;
+  });
+  if (!claims) return outcomes;
   // Settled together below: message ids by reason (null when sent).
   const byReason = new Map<string | null, string[]>();
+  const known = await openids;
   await eachLimited(requests, concurrency, async (request, index) => {
+    const claimed = claims[index] as Claimed | 'noQuota' | 'duplicate';
+    if (typeof claimed === 'string') {
+      outcomes[index] = claimed;
+      return;
+    }
     try {
-      const claimed = await claimMessage(ctx, request);
-      if (typeof claimed === 'string') {
-        outcomes[index] = claimed;
-        return;
-      }
-      const known = await openids;
       const reason = known ? await deliver(known.get(request.memberId) ?? null, claimed.templateId, request.message) : 'the member could not be read';
       byReason.set(reason, [...(byReason.get(reason) ?? []), claimed.id]);
       outcomes[index] = reason === null ? 'sent' : 'failed';
     } catch (error) {
-      console.error(`[notify] ${request.message.topic}:${request.effectKey} not sent`, error);
+      console.error(`[notify] ${claimed.id} not sent`, error);
     }
   });
   for (const [reason, ids] of byReason) {

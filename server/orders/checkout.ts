@@ -15,6 +15,7 @@ import { loadCartProducts } from '../catalog/load-cart-products';
 import { loadProgramme, tierOf } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
 import { loadShopSettings } from './shop-settings';
+import { availableAt } from '~/core/points/expiry';
 
 export interface CheckoutInput {
   items: { skuId: string; quantity: number }[];
@@ -93,7 +94,7 @@ export async function buildCheckout(ctx: RequestContext, member: MemberDoc, inpu
     tier: { memberPricePercent: tier.memberPricePercent, pointsMultiplierPercent: tier.pointsMultiplierPercent, freeShippingThresholdFen: tier.freeShippingThresholdFen },
     coupons: selected.map((coupon) => ({ id: coupon._id, terms: coupon.terms, stackingGroup: coupon.stackingGroup })),
     pointsRequested: input.pointsRequested,
-    pointsAvailable: member.points.available,
+    pointsAvailable: availableAt(member.points, ctx.now),
     points: programme.points,
     shipping: { mode: input.delivery.mode, feeFen: shop.shippingFeeFen, freeThresholdFen: shop.freeShippingThresholdFen },
   });
@@ -106,10 +107,10 @@ export async function buildCheckout(ctx: RequestContext, member: MemberDoc, inpu
 
 /** The most points this order could take: the cap on goods after coupons, and the balance. */
 function pointsCeiling(checkout: Checkout): { points: Points; fen: Fen } {
-  const { priced, programme, member } = checkout;
+  const { priced, programme, member, now } = checkout;
   const goodsAfterCoupons = priced.goodsSubtotalFen - priced.couponDiscountFen;
   const capFen = Math.floor((goodsAfterCoupons * programme.points.maxRedeemPercent) / 100);
-  const fen = Math.min(capFen, Math.floor((Math.max(0, member.points.available) * 100) / programme.points.pointsPerYuan));
+  const fen = Math.min(capFen, Math.floor((Math.max(0, availableAt(member.points, now)) * 100) / programme.points.pointsPerYuan));
   return { points: Math.ceil((fen * programme.points.pointsPerYuan) / 100), fen };
 }
 
@@ -127,7 +128,7 @@ export function toPreview(checkout: Checkout): OrderPreview {
       checkout.now,
     ),
     points: {
-      available: checkout.member.points.available,
+      available: availableAt(checkout.member.points, checkout.now),
       usableMax: ceiling.points,
       usableMaxFen: ceiling.fen,
       pointsPerYuan: programme.points.pointsPerYuan,

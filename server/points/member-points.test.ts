@@ -1,8 +1,10 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
+import { availableAt } from '~/core/points/expiry';
 import type { MemberDoc } from '~/types/documents';
+import type { LedgerEntryDoc } from '~/types/points';
 import type { RequestContext } from '../runtime/wx';
-import { adjustPoints, checkIn, clawbackOrderPoints, earnForOrder, expireBucket, refundSpentPoints, releasePendingLot, spendPoints, startReturnWindow } from './member-points';
+import { adjustPoints, checkIn, clawbackOrderPoints, earnForOrder, refundSpentPoints, releasePendingLot, spendPoints, startReturnWindow } from './member-points';
 import { reconcileAll, reconcileMember } from './reconcile';
 
 const NOV_22 = Date.UTC(2026, 10, 22, 2); // 10:00 in Shanghai
@@ -69,20 +71,22 @@ describe('points use-cases through the real SDK', () => {
     await expectBooksBalance('buyer');
   });
 
-  it('refunds a spend to the buckets it came from, and expires a bucket once', async () => {
+  it('refunds a spend to the buckets it came from; the points leave the balance when their month ends, recorded once', async () => {
     addMember(cloud, 'saver', NOV_22);
     await adjustPoints(ctx(NOV_22), { memberId: 'saver', key: 'a1', points: 300, reason: '客服补偿', adminId: 'admin' });
     await spendPoints(ctx(NOV_22), { memberId: 'saver', key: 'spend:reward:s1', points: 120, reason: '兑换礼品', ref: { type: 'reward', id: 's1' } });
     await refundSpentPoints(ctx(NOV_22), { memberId: 'saver', key: 'refund:reward:s1', spendKey: 'spend:reward:s1', reason: '取消兑换退回积分', ref: { type: 'reward', id: 's1' } });
     expect(member('saver').points.available).toBe(300);
-    const bucket = { _id: 'bucket:saver:2027-11', memberId: 'saver' };
-    await expect(expireBucket(ctx(NOV_22), bucket)).rejects.toThrow(/has not expired/);
     const afterExpiry = Date.UTC(2027, 10, 30, 16, 0, 0);
-    const expired = await expireBucket(ctx(afterExpiry), bucket);
-    expect(expired.entry.available).toBe(-300);
-    expect((await expireBucket(ctx(afterExpiry), bucket)).created).toBe(false);
-    expect(member('saver').points).toMatchObject({ available: 0, openBuckets: [] });
-    await expectBooksBalance('saver');
+    expect(availableAt(member('saver').points, afterExpiry - 1)).toBe(300);
+    expect(availableAt(member('saver').points, afterExpiry)).toBe(0);
+    await expect(spendPoints(ctx(afterExpiry), { memberId: 'saver', key: 'spend:reward:s2', points: 1, reason: '兑换礼品', ref: { type: 'reward', id: 's2' } })).rejects.toThrow(/积分不足/);
+    // Two concurrent check-ins after the month ended: the expiry is recorded once, before the first of them.
+    await Promise.all([checkIn(ctx(afterExpiry), 'saver'), checkIn(ctx(afterExpiry), 'saver')]);
+    const expiry = (await ctx(afterExpiry).db.collection<LedgerEntryDoc>('ledger_entries').get('expire:bucket:saver:2027-11')) as LedgerEntryDoc;
+    expect(expiry).toMatchObject({ kind: 'expire', available: -300, balanceAfter: { available: 0 } });
+    expect(member('saver').points).toMatchObject({ available: 5, buckets: [{ id: 'bucket:saver:2028-12', points: 5 }] });
+    expect(await reconcileMember(ctx(afterExpiry), 'saver')).toEqual([]);
   });
 
   it('under 40 concurrent spends of 30 on a balance of 300, exactly 10 succeed', async () => {

@@ -1,7 +1,7 @@
 import { dayOf } from '~/core/calendar/shanghai';
 import { allocate } from '~/core/money/allocate';
 import { checkInReward, purchasePoints } from '~/core/points/earning';
-import { planClawback, planCredit, planExpire, planPendingEarn, planRefundSpend, planRelease, planSpend } from '~/core/points/ledger-plans';
+import { planClawback, planCredit, planPendingEarn, planRefundSpend, planRelease, planSpend } from '~/core/points/ledger-plans';
 import { pendingLotId } from '~/core/points/lots';
 import { spendSlice } from '~/core/points/spend-slice';
 import { RuleError } from '~/core/rule-error';
@@ -9,8 +9,8 @@ import type { LedgerEntryDoc, LedgerRef, PointLotDoc } from '~/types/points';
 import type { EpochMs, Fen, Points } from '~/types/units';
 import { loadProgramme, tierOf } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
-import type { GroupOutcome, PostRequest, PostResult } from './post-entry';
-import { postEntries, postEntry } from './post-entry';
+import type { PostResult } from './post-entry';
+import { postEntry } from './post-entry';
 
 /** Daily check-in, once per Shanghai day: 5 points and a bonus on every 7th day of a streak (by default). */
 export async function checkIn(ctx: RequestContext, memberId: string): Promise<PostResult> {
@@ -183,27 +183,6 @@ export async function refundSpentPoints(
     lotIds: [...new Set(lots.map((lot) => lot.lotId))],
     plan: (state) => planRefundSpend(state, { kind: 'refund', reason: input.reason, ref: input.ref }, { kind: spend.kind, lots }, programme.points.expiryMonths),
   });
-}
-
-const expiryRequest = (lot: Pick<PointLotDoc, '_id' | 'memberId'>): PostRequest => ({
-  key: `expire:${lot._id}`,
-  memberId: lot.memberId,
-  lotIds: [lot._id],
-  plan: (state) => planExpire(state, { kind: 'expire', reason: '积分过期', ref: { type: 'expiry', id: lot._id } }, lot._id),
-});
-
-/** Expires what is left in one bucket after its month has ended. */
-export async function expireBucket(ctx: RequestContext, lot: Pick<PointLotDoc, '_id' | 'memberId'>): Promise<PostResult> {
-  return postEntry(ctx, expiryRequest(lot));
-}
-
-/**
- * Expires what is left in buckets of different members in one transaction, each with its own
- * entry, points and bucket (see postEntries); a bucket already expired or emptied is answered
- * with the plan's INVALID_STATE.
- */
-export async function expireBuckets(ctx: RequestContext, lots: Pick<PointLotDoc, '_id' | 'memberId'>[]): Promise<GroupOutcome[]> {
-  return postEntries(ctx, lots.map(expiryRequest));
 }
 
 /** An admin correction: adds points, or takes available points away; idempotent on the admin's request key. */

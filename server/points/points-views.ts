@@ -7,6 +7,7 @@ import type { ProgrammeSettings } from '~/types/programme';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
+import { availableAt } from '~/core/points/expiry';
 
 /** Buckets expiring within this many days show as "expiring soon". */
 const EXPIRING_SOON_DAYS = 30;
@@ -20,7 +21,7 @@ export async function pointsSummary(ctx: RequestContext, member: MemberDoc): Pro
   const soon = ctx.now + EXPIRING_SOON_DAYS * 86_400_000;
   const held = lots.filter((lot) => lot.kind === 'bucket' && lot.remaining > 0 && lot.expiresAt >= ctx.now);
   return {
-    available: member.points.available,
+    available: availableAt(member.points, ctx.now),
     pending: member.points.pending,
     lifetimeEarned: member.points.lifetimeEarned,
     pendingLots: lots

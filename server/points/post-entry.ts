@@ -1,9 +1,9 @@
 import type { LedgerState, Posting } from '~/core/points/ledger-plans';
-import { RuleError } from '~/core/rule-error';
+import { expiredBuckets } from '~/core/points/expiry';
+import { expiryEntryId } from '~/core/points/lots';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { Raw } from '../db/cloud';
-import { isDuplicateKey } from '../db/database';
 import { runTransaction } from '../db/run-transaction';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
@@ -34,18 +34,29 @@ interface Planned {
   posting: Posting;
 }
 
-/** Reads the member and the lots a request needs inside `tx`, and plans the posting. */
+/**
+ * Reads the member and the lots a request needs inside `tx`, and plans the posting. Buckets that
+ * expired since the member's last posting are read too, with their expiry entries, so the
+ * posting records the expiries the job has not.
+ */
 async function readAndPlan(tx: Raw, ctx: RequestContext, request: PostRequest): Promise<Planned> {
   const lotsOf = (ids: string[]) => Promise.all(ids.map((id) => tx.collection('point_lots').doc(id).get()));
   // Only a posting that needs every open bucket must see the member before it knows which lots to read.
   const [{ data }, named] = await Promise.all([tx.collection('members').doc(request.memberId).get(), request.allBuckets ? [] : lotsOf([...new Set(request.lotIds ?? [])])]);
   const member = data as MemberDoc | null;
   if (!member || member.status !== 'active') throw new AppError('NOT_A_MEMBER', 'no such member');
-  const found = request.allBuckets ? await lotsOf([...new Set([...member.points.openBuckets, ...(request.lotIds ?? [])])]) : named;
+  const expired = expiredBuckets(member.points, ctx.now).map((bucket) => bucket.id);
+  const more = request.allBuckets ? [...member.points.buckets.map((bucket) => bucket.id), ...(request.lotIds ?? [])] : expired.filter((id) => !request.lotIds?.includes(id));
+  const [found, recorded] = await Promise.all([
+    lotsOf([...new Set(more)]),
+    Promise.all(expired.map((id) => tx.collection('ledger_entries').doc(expiryEntryId(id)).get())),
+  ]);
   const lots = new Map<string, PointLotDoc>();
-  for (const { data: lot } of found) if (lot) lots.set(lot._id, lot as PointLotDoc);
+  for (const { data: lot } of [...(request.allBuckets ? [] : named), ...found]) if (lot) lots.set(lot._id, lot as PointLotDoc);
+  const recordedExpiries = new Set(expired.filter((_id, i) => recorded[i]?.data));
 
-  let posting = request.plan({ memberId: member._id, points: member.points, lots, now: ctx.now }, member);
+  const state = { memberId: member._id, points: member.points, lots, recordedExpiries, now: ctx.now };
+  let posting = request.plan(state, member);
   // A plan creates the buckets it was not given. The one it credits may exist (open, or emptied earlier), and writing
   // a fresh one would wipe its counters: read the buckets the plan did not see, and plan again if any exists.
   // A pending lot is named after its own entry, which this transaction found absent: it cannot exist yet.
@@ -53,13 +64,19 @@ async function readAndPlan(tx: Raw, ctx: RequestContext, request: PostRequest): 
   const unseen = await lotsOf(unseenIds);
   if (unseen.some(({ data: lot }) => lot)) {
     for (const { data: lot } of unseen) if (lot) lots.set(lot._id, lot as PointLotDoc);
-    posting = request.plan({ memberId: member._id, points: member.points, lots, now: ctx.now }, member);
+    posting = request.plan(state, member);
   }
   return { member, posting };
 }
 
-/** Writes a planned posting inside `tx`: the lots it touched, the member's points, then the entry under its key. */
+/**
+ * Writes a planned posting inside `tx`: the expiry entries it records, the lots it touched, the
+ * member's points, then the entry under its key.
+ */
 async function writePosting(tx: Raw, ctx: RequestContext, request: PostRequest, { member, posting }: Planned): Promise<LedgerEntryDoc> {
+  for (const { bucketId, entry: expiry } of posting.expiries) {
+    await tx.collection('ledger_entries').add({ data: { ...expiry, _id: expiryEntryId(bucketId), createdAt: ctx.now } });
+  }
   const entry: LedgerEntryDoc = { ...posting.entry, _id: request.key, createdAt: ctx.now };
   for (const lot of posting.lots) {
     const { _id, ...fields } = lot;
@@ -88,53 +105,4 @@ export async function postEntry(ctx: RequestContext, request: PostRequest): Prom
     }
     return { entry: await writePosting(tx, ctx, request, await readAndPlan(tx, ctx, request)), created: true };
   });
-}
-
-/** One request's outcome in a group: its result, or why it was not posted. */
-export type GroupOutcome = { ok: true; result: PostResult } | { ok: false; error: unknown };
-
-/** A group's transaction found a key already posted: the group is posted again one request at a time. */
-class KeyTaken extends Error {}
-
-const isRefusal = (error: unknown): error is AppError | RuleError => error instanceof AppError || error instanceof RuleError;
-
-/**
- * Posts the entries of several members (one request each) in one transaction: every entry is
- * still written with its member's points and its lots, and the group commits or changes nothing.
- * Per entry it saves the transaction's start and commit and the lookup of the key, so it suits
- * postings whose lots tell whether they are done (an expiry closes its bucket, so a repeat is
- * refused by its plan). A request the plan refuses, or whose member has left, is answered with
- * that refusal and writes nothing; the others commit. When a key turns out to be posted already,
- * or the transaction fails for any other reason (e.g. it kept conflicting), each request is
- * posted on its own (postEntry), which answers a posted key with its entry.
- */
-export async function postEntries(ctx: RequestContext, requests: PostRequest[]): Promise<GroupOutcome[]> {
-  if (new Set(requests.map((request) => request.memberId)).size !== requests.length) throw new Error('postEntries: one request per member');
-  if (requests.length === 0) return [];
-  try {
-    return await runTransaction(ctx, async (tx: Raw) => {
-      const planned = await Promise.all(requests.map((request) => readAndPlan(tx, ctx, request).catch((error: unknown) => (isRefusal(error) ? error : Promise.reject(error)))));
-      return Promise.all(
-        requests.map(async (request, i): Promise<GroupOutcome> => {
-          const plan = planned[i] as Planned | AppError | RuleError;
-          if (isRefusal(plan)) return { ok: false, error: plan };
-          try {
-            return { ok: true, result: { entry: await writePosting(tx, ctx, request, plan), created: true } };
-          } catch (error) {
-            // Not a duplicate to the retrying wrapper: a rerun of this group would only find the same key again.
-            throw isDuplicateKey(error) ? new KeyTaken(request.key) : error;
-          }
-        }),
-      );
-    });
-  } catch {
-    return Promise.all(
-      requests.map((request) =>
-        postEntry(ctx, request).then(
-          (result): GroupOutcome => ({ ok: true, result }),
-          (error: unknown): GroupOutcome => ({ ok: false, error }),
-        ),
-      ),
-    );
-  }
 }

@@ -1,5 +1,8 @@
 import type { MemberDoc } from '~/types/documents';
-import type { PointLotDoc } from '~/types/points';
+import { expiredBuckets } from '~/core/points/expiry';
+import { expiryEntryId } from '~/core/points/lots';
+import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
+import type { EpochMs } from '~/types/units';
 import type { RequestContext } from '../runtime/wx';
 
 export interface ReconcileProblem {
@@ -22,27 +25,49 @@ async function ledgerSums(ctx: RequestContext, memberId?: string): Promise<Map<s
   return new Map((list as Sums[]).map((row) => [row._id, row]));
 }
 
-/** Checks one member's books: cached points = sum of the ledger = what the lots hold. */
-function check(member: MemberDoc, sums: Sums | undefined, lots: PointLotDoc[]): ReconcileProblem[] {
+/**
+ * Checks one member's books: cached points = sum of the ledger = what the lots hold. A bucket
+ * the cached points still list after it expired counts in the cached balance until the member's
+ * next posting drops it; `recorded` names those whose expiry entry the expiry job has written.
+ */
+function check(member: MemberDoc, sums: Sums | undefined, lots: PointLotDoc[], recorded: Set<string>, now: EpochMs): ReconcileProblem[] {
   const problems: string[] = [];
-  const available = sums?.available ?? 0;
+  const { points } = member;
+  const recordedPoints = expiredBuckets(points, now).filter((bucket) => recorded.has(expiryEntryId(bucket.id))).reduce((sum, bucket) => sum + bucket.points, 0);
+  const available = (sums?.available ?? 0) + recordedPoints;
   const pending = sums?.pending ?? 0;
-  if (member.points.available !== available) problems.push(`available ${member.points.available} ≠ ledger ${available}`);
-  if (member.points.pending !== pending) problems.push(`pending ${member.points.pending} ≠ ledger ${pending}`);
-  const inBuckets = lots.filter((lot) => lot.kind === 'bucket' && lot.state === 'open').reduce((sum, lot) => sum + lot.remaining, 0);
+  if (points.available !== available) problems.push(`available ${points.available} ≠ ledger ${available} (with ${recordedPoints} recorded as expired since)`);
+  if (points.pending !== pending) problems.push(`pending ${points.pending} ≠ ledger ${pending}`);
+  const inBuckets = points.buckets.reduce((sum, bucket) => sum + bucket.points, 0);
   const inPending = lots.filter((lot) => lot.kind === 'pending' && lot.state === 'pending').reduce((sum, lot) => sum + lot.remaining, 0);
-  if (inBuckets + Math.min(0, member.points.available) !== member.points.available) problems.push(`buckets hold ${inBuckets}, available is ${member.points.available}`);
-  if (member.points.available < 0 && inBuckets > 0) problems.push('negative balance while buckets still hold points');
-  if (inPending !== member.points.pending) problems.push(`pending lots hold ${inPending}, pending is ${member.points.pending}`);
+  if (inBuckets + Math.min(0, points.available) !== points.available) problems.push(`buckets hold ${inBuckets}, available is ${points.available}`);
+  if (points.available < 0 && inBuckets > 0) problems.push('negative balance while buckets still hold points');
+  if (inPending !== points.pending) problems.push(`pending lots hold ${inPending}, pending is ${points.pending}`);
   for (const lot of lots) {
-    for (const counter of ['remaining', 'earned', 'spent', 'expired', 'clawedBack'] as const) {
+    for (const counter of ['remaining', 'earned', 'spent', 'clawedBack'] as const) {
       if (lot[counter] < 0) problems.push(`lot ${lot._id}: ${counter} is below zero`);
     }
-    if (lot.kind === 'bucket' && lot.remaining !== lot.earned - lot.spent - lot.expired - lot.clawedBack) problems.push(`bucket ${lot._id} does not add up`);
+    if (lot.kind === 'bucket' && lot.remaining !== lot.earned - lot.spent - lot.clawedBack) problems.push(`bucket ${lot._id} does not add up`);
   }
-  const open = lots.filter((lot) => lot.kind === 'bucket' && lot.state === 'open' && lot.remaining > 0).map((lot) => lot._id).sort();
-  if (JSON.stringify(open) !== JSON.stringify([...member.points.openBuckets].sort())) problems.push('openBuckets does not list the buckets with points');
+  const byId = new Map(lots.map((lot) => [lot._id, lot]));
+  for (const bucket of points.buckets) {
+    const lot = byId.get(bucket.id);
+    if (!lot || lot.kind !== 'bucket' || lot.remaining !== bucket.points || lot.expiresAt !== bucket.expiresAt) problems.push(`bucket ${bucket.id} holds ${lot?.remaining ?? 'nothing'}, the cached points say ${bucket.points}`);
+    else if (lot.state !== 'open' && !(lot.state === 'expired' && bucket.expiresAt < now)) problems.push(`bucket ${bucket.id} is ${lot.state} but still counted`);
+  }
+  const listed = new Set(points.buckets.map((bucket) => bucket.id));
+  for (const lot of lots) {
+    if (lot.kind === 'bucket' && lot.state === 'open' && lot.remaining > 0 && !listed.has(lot._id)) problems.push(`bucket ${lot._id} holds ${lot.remaining} the cached points do not list`);
+  }
   return problems.map((problem) => ({ memberId: member._id, problem }));
+}
+
+/** The expiry entries already written for buckets the member's cached points still count. */
+async function recordedExpiries(ctx: RequestContext, member: MemberDoc): Promise<Set<string>> {
+  const ids = expiredBuckets(member.points, ctx.now).map((bucket) => expiryEntryId(bucket.id));
+  if (ids.length === 0) return new Set();
+  const found = await ctx.db.collection<LedgerEntryDoc>('ledger_entries').find({ _id: ctx.db.command.in(ids) }, { limit: ids.length });
+  return new Set(found.map((entry) => entry._id));
 }
 
 async function lotsOf(ctx: RequestContext, memberId: string): Promise<PointLotDoc[]> {
@@ -54,7 +79,7 @@ export async function reconcileMember(ctx: RequestContext, memberId: string): Pr
   const member = await ctx.db.collection<MemberDoc>('members').get(memberId);
   if (!member) return [{ memberId, problem: 'no such member' }];
   const sums = await ledgerSums(ctx, memberId);
-  return check(member, sums.get(memberId), await lotsOf(ctx, memberId));
+  return check(member, sums.get(memberId), await lotsOf(ctx, memberId), await recordedExpiries(ctx, member), ctx.now);
 }
 
 /** Proves the books of every member, a page of members at a time. */
@@ -67,7 +92,7 @@ export async function reconcileAll(ctx: RequestContext): Promise<{ members: numb
   for (;;) {
     const page = await members.find({ _id: ctx.db.command.gt(after) }, { orderBy: [['_id', 'asc']], limit: 100 });
     for (const member of page) {
-      problems.push(...check(member, sums.get(member._id), await lotsOf(ctx, member._id)));
+      problems.push(...check(member, sums.get(member._id), await lotsOf(ctx, member._id), await recordedExpiries(ctx, member), ctx.now));
       sums.delete(member._id);
     }
     count += page.length;

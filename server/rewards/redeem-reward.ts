@@ -11,6 +11,7 @@ import { spendPoints } from '../points/member-points';
 import { loadProgramme } from '../programme/load-programme';
 import { giveBack, quotaId, spendKeyOf } from './give-back';
 import { issueRewardCoupon } from './reward-coupon';
+import { availableAt } from '~/core/points/expiry';
 
 /** How long the request that created a redemption owns it before a retry may resume it. */
 const LEASE_MS = 15_000;
@@ -51,7 +52,9 @@ export async function redeemReward(ctx: RequestContext, member: MemberDoc, input
   const rankOf = (tierId: string) => tiers.find((tier) => tier._id === tierId)?.rank ?? 0;
   const refusal =
     redeemBlocker(reward, rankOf(member.tierId), rankOf, ctx.now) ??
-    (member.points.available < reward.pointsCost ? new RuleError('INSUFFICIENT_POINTS', `积分不足：需要 ${reward.pointsCost}，可用 ${member.points.available}`) : null);
+    (availableAt(member.points, ctx.now) < reward.pointsCost
+      ? new RuleError('INSUFFICIENT_POINTS', `积分不足：需要 ${reward.pointsCost}，可用 ${availableAt(member.points, ctx.now)}`)
+      : null);
   if (refusal) {
     // A copy of this request may have started the redemption since the read above and taken the last unit: answer it, not the refusal.
     const raced = await redemptions.get(id);

@@ -5,6 +5,7 @@ import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
 import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
 import { loadProgramme } from '../programme/load-programme';
+import { availableAt } from '~/core/points/expiry';
 
 /** A redemption as its member sees it. */
 export function toRedemptionView(redemption: RedemptionDoc): RedemptionView {
@@ -31,7 +32,7 @@ export async function listRewards(ctx: RequestContext, member: MemberDoc, catego
   const rewards = await ctx.db.collection<RewardDoc>('rewards').find(query, { orderBy: [['sort', 'asc']], limit: 100 });
   return rewards.map((reward) => {
     const blocker = redeemBlocker(reward, rankOf(member.tierId), rankOf, ctx.now);
-    const short = !blocker && member.points.available < reward.pointsCost ? '积分不足' : null;
+    const short = !blocker && availableAt(member.points, ctx.now) < reward.pointsCost ? '积分不足' : null;
     return {
       id: reward._id,
       title: reward.title,

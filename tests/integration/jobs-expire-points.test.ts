@@ -1,3 +1,4 @@
+import { availableAt } from '~/core/points/expiry';
 import { database } from '~/server/db/database';
 import type { NotificationDoc } from '~/server/notify/send-subscription-message';
 import { adjustPoints, spendPoints } from '~/server/points/member-points';
@@ -60,9 +61,14 @@ describe('job-expire-points through the built bundle: expiry notices and month-e
   it('expires what is left on the first sweep after the month ends, across the year end too', () => {
     const expiries = [...happenedOn].filter(([id]) => !id.startsWith('pointsExpiring'));
     expect(expiries.map(([, day]) => day).sort()).toEqual(['2027-12-01', '2028-01-01']);
-    expect(read<MemberDoc>(jobs.cloud, 'members', 'nov')?.points).toMatchObject({ available: 0, openBuckets: [] });
-    expect(read<MemberDoc>(jobs.cloud, 'members', 'dec')?.points).toMatchObject({ available: 0, openBuckets: [] });
-    expect(read<PointLotDoc>(jobs.cloud, 'point_lots', 'bucket:spent:2027-11')).toMatchObject({ state: 'expired', remaining: 0, expired: 0 });
+    // The points left the balance at midnight; the members' documents wait for their next posting.
+    const end = shanghai(2028, 1, 5);
+    expect(availableAt((read<MemberDoc>(jobs.cloud, 'members', 'nov') as MemberDoc).points, end)).toBe(0);
+    expect(availableAt((read<MemberDoc>(jobs.cloud, 'members', 'dec') as MemberDoc).points, end)).toBe(0);
+    expect(read<LedgerEntryDoc>(jobs.cloud, 'ledger_entries', 'expire:bucket:nov:2027-11')).toMatchObject({ available: -100, balanceAfter: { available: 0 } });
+    expect(read<PointLotDoc>(jobs.cloud, 'point_lots', 'bucket:nov:2027-11')).toMatchObject({ state: 'expired', remaining: 100 });
+    expect(read<PointLotDoc>(jobs.cloud, 'point_lots', 'bucket:spent:2027-11')).toMatchObject({ state: 'expired', remaining: 0 });
+    expect(read<LedgerEntryDoc>(jobs.cloud, 'ledger_entries', 'expire:bucket:spent:2027-11')).toBeNull();
   });
 
   it('keeps the books: balance = ledger = lots, with one clean sweep a day', async () => {
