@@ -284,6 +284,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       await Promise.all([...pools.values()].map((pool) => pool.close()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      outbox.flush();
       store.close();
     },
   };

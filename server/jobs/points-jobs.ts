@@ -76,7 +76,9 @@ export const expirePointsJob: JobSpec<PhaseItem> = {
   name: 'job-expire-points',
   cadence: 'daily',
   budgetMs: 45_000,
-  pageSize: 500,
+  pageSize: 999,
+  // A page waits on its chunks' requests, or on its messages, in turn: a second page keeps the database and the instance busy meanwhile.
+  pagesInFlight: 2,
   page: async (ctx, cursor, limit, sweep) => {
     const { items, next } = await expiryPages(ctx, cursor, limit, sweep);
     // Most members never subscribed: one read per page finds those who did; the others need no request at all.

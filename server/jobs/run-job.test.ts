@@ -79,6 +79,44 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
     }
   });
 
+  it('handles two pages at once but saves the cursor page by page, in order', async () => {
+    const numbers = Array.from({ length: 20 }, (_, i) => i);
+    const handled: number[] = [];
+    const spec: JobSpec<number> = {
+      name: 'job-test-in-flight',
+      budgetMs: 1_000,
+      pageSize: 3,
+      pagesInFlight: 2,
+      page: async (_ctx, cursor, limit) => {
+        const from = cursor ? Number(cursor) : 0;
+        return { items: numbers.slice(from, from + limit), next: from + limit < numbers.length ? String(from + limit) : null };
+      },
+      // Every other page takes longer, so the one after it is done first.
+      handlePage: async (_ctx, items) => {
+        await new Promise((resolve) => setTimeout(resolve, (items[0] as number) % 2 === 0 ? 30 : 1));
+        handled.push(...items);
+        return items.map(() => 'changed');
+      },
+    };
+    const cursors: unknown[] = [];
+    const handle = cloud.engine.handle.bind(cloud.engine);
+    cloud.engine.handle = (action, params) => {
+      const answer = handle(action, params);
+      if (action === 'database.modifyDocument' && params.collectionName === 'job_state' && String(params.data).includes('cursor')) {
+        cursors.push((cloud.store.parse(cloud.store.get('job_state', 'job-test-in-flight') as never) as { cursor: unknown }).cursor);
+      }
+      return answer;
+    };
+    try {
+      expect(await runJob(ctx(NOW), spec)).toMatchObject({ status: 'finished', scanned: 20, changed: 20 });
+    } finally {
+      cloud.engine.handle = handle;
+    }
+    expect([...handled].sort((a, b) => a - b)).toEqual(numbers);
+    expect(handled).not.toEqual(numbers);
+    expect(cursors.filter((cursor) => cursor !== null && cursor !== undefined)).toEqual(['3', '6', '9', '12', '15', '18']);
+  });
+
   it('lets only one of two overlapping runs work', async () => {
     const [a, b] = await Promise.all([runJob(ctx(NOW + 11 * DAY), releasePointsJob), runJob(ctx(NOW + 11 * DAY), releasePointsJob)]);
     expect([a?.status, b?.status].sort()).toEqual(['finished', 'skipped']);

@@ -22,6 +22,12 @@ interface JobBase<Item> {
   /** Stop taking new pages after this long, well before the platform's time limit. */
   budgetMs: number;
   pageSize: number;
+  /**
+   * Pages handled at once (1 by default): a job whose pages wait on many requests in turn keeps
+   * the database busy with the next page meanwhile. The cursor is still saved page by page, in
+   * order, once each page and every page before it are done.
+   */
+  pagesInFlight?: number;
   /** The next page after `cursor` (null: from the start), by an indexed range, never by skip. */
   page(ctx: RequestContext, cursor: string | null, limit: number, sweep: Sweep): Promise<{ items: Item[]; next: string | null }>;
 }
@@ -132,24 +138,34 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
     page.catch(() => undefined); // awaited below, or dropped with the run when the budget ends first
     return page;
   };
-  let reading = read(cursor);
-  try {
-    while (clock() - started < spec.budgetMs) {
-      const { items, next } = await reading;
-      if (next !== null) reading = read(next);
-      for (const outcome of await outcomesOf(spec, work, items, sweep)) {
-        run.scanned += 1;
-        if (typeof outcome === 'string') {
-          run[outcome] += 1;
-        } else {
-          run.failed += 1;
-          console.error(`[${spec.name}] item failed`, outcome.error);
-        }
+  const tally = (outcomes: ItemOutcome[]) => {
+    for (const outcome of outcomes) {
+      run.scanned += 1;
+      if (typeof outcome === 'string') {
+        run[outcome] += 1;
+      } else {
+        run.failed += 1;
+        console.error(`[${spec.name}] item failed`, outcome.error);
       }
-      cursor = next;
-      done = next === null;
+    }
+  };
+  let reading: Promise<{ items: Item[]; next: string | null }> | null = read(cursor);
+  const handling: { outcomes: Promise<ItemOutcome[]>; next: string | null }[] = [];
+  try {
+    for (;;) {
+      while (reading && handling.length < (spec.pagesInFlight ?? 1) && clock() - started < spec.budgetMs) {
+        const { items, next }: { items: Item[]; next: string | null } = await reading;
+        reading = next === null ? null : read(next);
+        const outcomes = outcomesOf(spec, work, items, sweep);
+        outcomes.catch(() => undefined); // awaited in order below
+        handling.push({ outcomes, next });
+      }
+      const page = handling.shift();
+      if (!page) break;
+      tally(await page.outcomes);
+      cursor = page.next;
+      done = cursor === null;
       await states.updateWhere({ _id: spec.name, leaseOwner: run._id }, { cursor });
-      if (done) break;
     }
     run.status = done ? 'finished' : 'paused';
   } catch (error) {
