@@ -49,6 +49,11 @@ export interface PointLotDoc {
   _id: string;
   memberId: string;
   kind: 'bucket' | 'pending';
+  /**
+   * A bucket's points change only while it is `open`. The expiry job marks a bucket `expired`
+   * before it records the bucket's expiry entry, so a posting that read it open can no longer
+   * commit a change to it.
+   */
   state: 'open' | 'expired' | 'pending' | 'released' | 'clawedback';
   /**
    * Points still in the lot: spendable (open bucket) or still pending (pending lot). An expired

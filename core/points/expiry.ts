@@ -17,13 +17,13 @@ export function availableAt(points: MemberPoints, now: EpochMs): Points {
   return points.available - expiredBuckets(points, now).reduce((sum, bucket) => sum + bucket.points, 0);
 }
 
-/** An expiry entry, as the ledger holds it under expiryEntryId(bucket). */
-export type ExpiryEntry = Omit<LedgerEntryDoc, '_id' | 'createdAt'>;
+/** An expiry entry, as the ledger holds it under expiryEntryId(bucket), dated the instant the points expired. */
+export type ExpiryEntry = Omit<LedgerEntryDoc, '_id'>;
 
 /**
  * The expiry entries of the member's buckets that have expired since the last posting, soonest
- * first, each with the balance after it: the same entries whether the member's next posting or
- * the expiry job records them.
+ * first, each with the balance after it and dated the first instant after its bucket's month:
+ * the same entries whether the member's next posting or the expiry job records them.
  */
 export function expiryEntries(memberId: string, points: MemberPoints, now: EpochMs): { bucketId: string; entry: ExpiryEntry }[] {
   let available = points.available;
@@ -40,6 +40,7 @@ export function expiryEntries(memberId: string, points: MemberPoints, now: Epoch
         ref: { type: 'expiry', id: bucket.id },
         lots: [{ lotId: bucket.id, points: -bucket.points }],
         balanceAfter: { available, pending: points.pending },
+        createdAt: bucket.expiresAt + 1,
       },
     };
   });

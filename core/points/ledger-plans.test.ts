@@ -117,11 +117,21 @@ describe('points ledger plans', () => {
     const until = NOV_5 + 7 * 86_400_000;
     m.apply(planPendingEarn(m.state(NOV_5), draft('earn'), 'earn:order:o1', 200, until, 12));
     expect(m.points).toMatchObject({ available: 0, pending: 200, lifetimeEarned: 200 });
-    expect(() => planRelease(m.state(until - 1), draft('release'), pendingLotId('earn:order:o1'))).toThrow(/pending until/);
-    const release = m.apply(planRelease(m.state(until), draft('release'), pendingLotId('earn:order:o1')));
+    expect(() => planRelease(m.state(until - 1), draft('release'), pendingLotId('earn:order:o1'), 12)).toThrow(/pending until/);
+    const release = m.apply(planRelease(m.state(until), draft('release'), pendingLotId('earn:order:o1'), 12));
     expect(release.entry).toMatchObject({ available: 200, pending: -200 });
     expect(m.points).toMatchObject({ available: 200, pending: 0, buckets: [{ id: 'bucket:m1:2027-11', points: 200 }] });
-    expect(() => planRelease(m.state(until), draft('release'), pendingLotId('earn:order:o1'))).toThrow(/not pending/);
+    expect(() => planRelease(m.state(until), draft('release'), pendingLotId('earn:order:o1'), 12)).toThrow(/not pending/);
+    m.checkBuckets();
+  });
+
+  it('releases points whose month has already ended into the bucket of points earned now, not into the expired bucket', () => {
+    const m = new Member();
+    m.apply(planPendingEarn(m.state(NOV_5), draft('earn'), 'earn:order:o1', 80, NOV_5, 12));
+    const yearLate = Date.UTC(2027, 11, 3);
+    m.apply(planRelease(m.state(yearLate), draft('release'), pendingLotId('earn:order:o1'), 12));
+    expect(m.points).toMatchObject({ available: 80, buckets: [{ id: 'bucket:m1:2028-12', points: 80 }] });
+    expect(availableAt(m.points, yearLate)).toBe(80);
     m.checkBuckets();
   });
 
@@ -130,7 +140,7 @@ describe('points ledger plans', () => {
     m.apply(planPendingEarn(m.state(NOV_5), draft('earn'), 'earn:order:o1', 200, NOV_5, 12));
     m.apply(planClawback(m.state(NOV_5), draft('clawback'), 'earn:order:o1', 50));
     expect(m.points).toMatchObject({ pending: 150, lifetimeEarned: 150 });
-    m.apply(planRelease(m.state(NOV_5), draft('release'), pendingLotId('earn:order:o1')));
+    m.apply(planRelease(m.state(NOV_5), draft('release'), pendingLotId('earn:order:o1'), 12));
     m.apply(planSpend(m.state(NOV_5), draft('spend'), 120));
     m.apply(planClawback(m.state(NOV_5), draft('clawback'), 'earn:order:o1', 100));
     expect(m.points.available).toBe(-70);

@@ -239,7 +239,7 @@ export function planPendingEarn(
 }
 
 /** A pending lot whose return window has closed becomes available, in the bucket of its expiry month. */
-export function planRelease(state: LedgerState, draft: EntryDraft, lotId: string): Posting {
+export function planRelease(state: LedgerState, draft: EntryDraft, lotId: string, expiryMonths: number): Posting {
   const builder = new PostingBuilder(state);
   const lot = builder.lot(lotId);
   if (!lot || lot.kind !== 'pending' || lot.state !== 'pending') throw new RuleError('INVALID_STATE', `lot ${lotId} is not pending`);
@@ -248,8 +248,9 @@ export function planRelease(state: LedgerState, draft: EntryDraft, lotId: string
   }
   const points = lot.remaining;
   builder.removePending(lot, points, 'released');
-  const bucket = builder.bucketFor(lot.expiresAt, expiryMonthKey(lot.expiresAt));
-  builder.credit(points, bucket, 'earned');
+  // Released after its own expiry month (an order completed a year late): spendable from now on, in the bucket of points earned now.
+  const { expiresAt, month } = hasExpired(lot, state.now) ? expiryOf(state.now, expiryMonths) : { expiresAt: lot.expiresAt, month: expiryMonthKey(lot.expiresAt) };
+  builder.credit(points, builder.bucketFor(expiresAt, month), 'earned');
   return builder.build(draft);
 }
 
@@ -272,7 +273,7 @@ export function planRefundSpend(state: LedgerState, draft: EntryDraft, spend: Pi
   for (const { lotId, points } of spend.lots) {
     const lot = builder.lot(lotId);
     if (!lot) throw new Error(`refund: bucket ${lotId} was not loaded`);
-    if (lot.expiresAt >= state.now) {
+    if (lot.state === 'open' && !hasExpired(lot, state.now)) {
       builder.credit(-points, lot, 'refund');
     } else {
       const { expiresAt, month } = expiryOf(state.now, expiryMonths);

@@ -46,7 +46,11 @@ export class Outbox {
     if (this.waiting.length === 0 || !this.sql.open) return;
     const rows = this.waiting;
     this.waiting = [];
-    this.write(rows);
+    try {
+      this.write(rows);
+    } catch (error) {
+      console.error(`[local-cloud] ${rows.length} outbox messages not recorded`, error);
+    }
   }
 
   /** Newest first; `upTo` limits to ids at or below it. */

@@ -36,8 +36,9 @@ export class Collection<T extends { _id: string }> {
 
   /**
    * Inserts `docs` in one request; answers which of them were taken already (their `_id` or a
-   * unique key), so a retried batch is a no-op. A batch stops at its first duplicate (the ones
-   * before it are in), so a batch that meets one is inserted again one by one to learn which.
+   * unique key), so a retried batch is a no-op. A batch that meets a duplicate is inserted again
+   * one by one to learn which; where the database stops a batch at its first duplicate, the ones
+   * before it are answered as taken too (a caller that must tell its own from others' marks them).
    */
   async insertMany(docs: T[]): Promise<Set<string>> {
     if (docs.length === 0) return new Set();

@@ -61,8 +61,9 @@ const expiryPages = phasedPages(async (ctx, sweep) => {
   const { programme } = await loadProgramme(ctx);
   const { after, upTo } = expiryNoticeRange(sweep.asOf, sweep.since, programme.points.expiryNoticeDays ?? DEFAULT_EXPIRY_NOTICE_DAYS);
   return [
-    { name: 'expired', collection: 'point_lots', where: { state: 'open' }, field: 'expiresAt', range: [_.lt(sweep.asOf)] },
-    { name: 'expiring', collection: 'point_lots', where: { state: 'open' }, field: 'expiresAt', range: [_.gt(after), _.lte(upTo)] },
+    // Every bucket whose month ended since the last sweep, whatever became of it (a run cut off halfway may have marked some).
+    { name: 'expired', collection: 'point_lots', where: { kind: 'bucket' }, field: 'expiresAt', range: sweep.since === null ? [_.lt(sweep.asOf)] : [_.gte(sweep.since), _.lt(sweep.asOf)] },
+    { name: 'expiring', collection: 'point_lots', where: { kind: 'bucket' }, field: 'expiresAt', range: [_.gt(after), _.lte(upTo)] },
   ];
 });
 
@@ -80,20 +81,21 @@ export const expirePointsJob: JobSpec<PhaseItem> = {
   // A page waits on its chunks' requests, or on its messages, in turn: a second page keeps the database and the instance busy meanwhile.
   pagesInFlight: 2,
   page: async (ctx, cursor, limit, sweep) => {
-    const { items, next } = await expiryPages(ctx, cursor, limit, sweep);
+    const page = await expiryPages(ctx, cursor, limit, sweep);
     // Most members never subscribed: one read per page finds those who did; the others need no request at all.
-    const reminders = items.filter((item) => item.phase === 'expiring');
-    if (reminders.length === 0) return { items, next };
+    const reminders = page.items.filter((item) => item.phase === 'expiring');
+    if (reminders.length === 0) return page;
     const subscribed = await subscribersAmong(ctx, 'pointsExpiring', reminders.map((item) => String(item.doc.memberId)));
-    return { items: items.filter((item) => item.phase !== 'expiring' || subscribed.has(String(item.doc.memberId))), next };
+    return { ...page, items: page.items.filter((item) => item.phase !== 'expiring' || subscribed.has(String(item.doc.memberId))) };
   },
   handlePage: async (ctx, items) => {
     const outcomes: ItemOutcome[] = items.map(() => 'skipped');
-    for (const [phase, work] of [
-      ['expired', async (ctx: RequestContext, lots: PointLotDoc[]) => (await recordExpiries(ctx, lots)).map((done): ItemOutcome => (done === 'recorded' ? 'changed' : 'skipped'))],
-      ['expiring', remindPage],
+    const expire = async (ctx: RequestContext, lots: PointLotDoc[]) => (await recordExpiries(ctx, lots)).map((done): ItemOutcome => (done === 'recorded' ? 'changed' : 'skipped'));
+    for (const [phases, work] of [
+      [['expired'], expire],
+      [['expiring'], remindPage],
     ] as const) {
-      const indexes = items.flatMap((item, index) => (item.phase === phase ? [index] : []));
+      const indexes = items.flatMap((item, index) => ((phases as readonly string[]).includes(item.phase) ? [index] : []));
       if (indexes.length === 0) continue;
       const results = await work(ctx, indexes.map((index) => (items[index] as PhaseItem).doc as unknown as PointLotDoc));
       indexes.forEach((index, i) => (outcomes[index] = results[i] as ItemOutcome));

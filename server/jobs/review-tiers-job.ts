@@ -115,8 +115,8 @@ export const reviewTiersJob: JobSpec<PhaseItem> = {
   pageSize: 100,
   concurrency: 8,
   page: async (ctx, cursor, limit, sweep) => {
-    const { items, next } = await reviewPages(ctx, cursor, limit, sweep);
-    return { items: oncePerMember(items), next };
+    const page = await reviewPages(ctx, cursor, limit, sweep);
+    return { ...page, items: oncePerMember(page.items) };
   },
   handle: async (ctx, { phase, doc }) => {
     if (phase === 'due') return reviewMember(ctx, doc as unknown as MemberDoc);

@@ -28,8 +28,12 @@ interface JobBase<Item> {
    * order, once each page and every page before it are done.
    */
   pagesInFlight?: number;
-  /** The next page after `cursor` (null: from the start), by an indexed range, never by skip. */
-  page(ctx: RequestContext, cursor: string | null, limit: number, sweep: Sweep): Promise<{ items: Item[]; next: string | null }>;
+  /**
+   * The next page after `cursor` (null: from the start), by an indexed range, never by skip.
+   * `settle`: the pages after this one may read its effects, so they are read once every page
+   * in flight is done.
+   */
+  page(ctx: RequestContext, cursor: string | null, limit: number, sweep: Sweep): Promise<{ items: Item[]; next: string | null; settle?: boolean }>;
 }
 
 /** One job: pages of work read by an indexed cursor, and what to do with each item (one at a time, or a page at once). */
@@ -149,13 +153,16 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
       }
     }
   };
-  let reading: Promise<{ items: Item[]; next: string | null }> | null = read(cursor);
+  let reading: ReturnType<typeof read> | null = read(cursor);
+  /** The page after a settling one, read once the pages in flight are done. */
+  let settled: string | null = null;
   const handling: { outcomes: Promise<ItemOutcome[]>; next: string | null }[] = [];
   try {
     for (;;) {
       while (reading && handling.length < (spec.pagesInFlight ?? 1) && clock() - started < spec.budgetMs) {
-        const { items, next }: { items: Item[]; next: string | null } = await reading;
-        reading = next === null ? null : read(next);
+        const { items, next, settle }: Awaited<ReturnType<typeof read>> = await reading;
+        reading = next === null || settle ? null : read(next);
+        if (settle) settled = next;
         const outcomes = outcomesOf(spec, work, items, sweep);
         outcomes.catch(() => undefined); // awaited in order below
         handling.push({ outcomes, next });
@@ -166,11 +173,17 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
       cursor = page.next;
       done = cursor === null;
       await states.updateWhere({ _id: spec.name, leaseOwner: run._id }, { cursor });
+      if (handling.length === 0 && settled !== null) {
+        reading = read(settled);
+        settled = null;
+      }
     }
     run.status = done ? 'finished' : 'paused';
   } catch (error) {
     run.status = 'failed';
     run.note = (error as Error).message;
+    // Pages still in flight finish before the lease is released, so the next run never works beside them.
+    await Promise.allSettled(handling.map((page) => page.outcomes));
   }
   run.cursor = cursor;
   run.finishedAt = ctx.now + (clock() - started);

@@ -89,21 +89,19 @@ const MAX_PAGE = 999;
 /**
  * A job's `page` over the phases of its sweep, one after another, at most MAX_PAGE documents a
  * page. The phases must be the same for every invocation of one sweep (they may depend on the
- * sweep and the programme only).
+ * sweep and the programme only). The last page of a phase (possibly empty) settles: a phase
+ * may read what the one before it left (e.g. buckets a cut-off run left half done), so its
+ * first page is read only once the pages before it are done.
  */
 export function phasedPages(phasesOf: (ctx: RequestContext, sweep: Sweep) => Promise<SweepPhase[]>): JobSpec<PhaseItem>['page'] {
   return async (ctx, cursor, pageSize, sweep) => {
     const limit = Math.min(pageSize, MAX_PAGE);
     const phases = await phasesOf(ctx, sweep);
-    let at = decode(cursor);
-    while (at.p < phases.length) {
-      const phase = phases[at.p] as SweepPhase;
-      const { docs, next } = await phasePage(ctx, phase, at, limit);
-      const following = next ?? (at.p + 1 < phases.length ? START(at.p + 1) : null);
-      if (docs.length > 0) return { items: docs.map((doc) => ({ phase: phase.name, doc })), next: following && encode(following) };
-      if (!following) break;
-      at = following;
-    }
-    return { items: [], next: null };
+    const at = decode(cursor);
+    const phase = phases[at.p];
+    if (!phase) return { items: [], next: null };
+    const { docs, next } = await phasePage(ctx, phase, at, limit);
+    const following = next ?? (at.p + 1 < phases.length ? START(at.p + 1) : null);
+    return { items: docs.map((doc) => ({ phase: phase.name, doc })), next: following && encode(following), settle: next === null };
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DEFAULT_MESSAGE_TEMPLATE_IDS } from '~/core/tiers/default-programme';
 import type { MemberDoc } from '~/types/documents';
 import type { SubscriptionDoc, SubscriptionTopic } from '~/types/notify';
@@ -24,6 +24,8 @@ export interface NotificationDoc {
   data: Record<string, string>;
   status: 'pending' | 'sent' | 'failed';
   error: string | null;
+  /** The claim that recorded it (random): how a batch whose insert stopped at a duplicate tells its own records from others'. */
+  batch: string;
   at: EpochMs;
   updatedAt: EpochMs;
 }
@@ -63,7 +65,7 @@ async function claimMessage(ctx: RequestContext, request: MessageRequest): Promi
   const took = await subscriptions.updateWhere({ _id: request.memberId, [`quota.${topic}`]: _.gt(0) }, { [`quota.${topic}`]: _.inc(-1), updatedAt: ctx.now });
   if (took !== 1) return 'noQuota';
   const templateId = await templateIdOf(ctx, topic);
-  const doc: NotificationDoc = { _id: id, memberId: request.memberId, topic, templateId, page, data, status: 'pending', error: null, at: ctx.now, updatedAt: ctx.now };
+  const doc: NotificationDoc = { _id: id, memberId: request.memberId, topic, templateId, page, data, status: 'pending', error: null, batch: randomBytes(8).toString('hex'), at: ctx.now, updatedAt: ctx.now };
   if (!(await ctx.db.collection<NotificationDoc>('notifications').insert(doc))) {
     await subscriptions.updateWhere({ _id: request.memberId }, { [`quota.${topic}`]: _.inc(1), updatedAt: ctx.now });
     return 'duplicate';
@@ -123,13 +125,12 @@ export async function sendSubscriptionMessage(ctx: RequestContext, input: Messag
 
 /**
  * Claims a batch's messages as claimMessage does one, in a few requests however many there are:
- * one insert records every message (a key already recorded is someone else's: `duplicate`), one
- * guarded update takes a unit of quota from every member of the messages recorded here who has
- * one left, marking their subscriptions with the batch's claim id (read back only when some had
- * none left, to learn whose units it took), and the messages of members without quota are
- * removed again (`noQuota`, nothing recorded). The claim id is made from the messages' keys,
- * which only this batch recorded, so a re-run ends with the same documents. A member with
- * several messages in the batch is claimed one message at a time (claimMessage).
+ * one insert records every message under the batch's random claim id (a key already recorded by
+ * another claim is `duplicate`), one guarded update takes a unit of quota from every member of
+ * the messages recorded here who has one left, marking their subscriptions with the claim id
+ * (read back only when some had none left, to learn whose units it took), and the messages of
+ * members without quota are removed again (`noQuota`, nothing recorded). A member with several
+ * messages in the batch is claimed one message at a time (claimMessage).
  */
 async function claimMessages(ctx: RequestContext, requests: MessageRequest[]): Promise<(Claimed | 'noQuota' | 'duplicate')[]> {
   const _ = ctx.db.command;
@@ -147,17 +148,22 @@ async function claimMessages(ctx: RequestContext, requests: MessageRequest[]): P
   const notifications = ctx.db.collection<NotificationDoc>('notifications');
   for (const [topic, indexes] of byTopic) {
     const templateId = await templateIdOf(ctx, topic);
+    const claimId = randomBytes(8).toString('hex');
     const docs = indexes.map((index): NotificationDoc => {
       const { memberId, effectKey, message } = requests[index] as MessageRequest;
-      return { _id: `${topic}:${effectKey}`, memberId, topic, templateId, page: message.page, data: message.data, status: 'pending', error: null, at: ctx.now, updatedAt: ctx.now };
+      return { _id: `${topic}:${effectKey}`, memberId, topic, templateId, page: message.page, data: message.data, status: 'pending', error: null, batch: claimId, at: ctx.now, updatedAt: ctx.now };
     });
     const taken = await notifications.insertMany(docs);
+    if (taken.size > 0) {
+      // A batch insert that met a duplicate may have put in the ones before it: those are this claim's.
+      const found = await notifications.find({ _id: _.in([...taken]) }, { limit: taken.size, fields: ['batch'] });
+      for (const doc of found) if (doc.batch === claimId) taken.delete(doc._id);
+    }
     const mine = docs.filter((doc) => !taken.has(doc._id));
     if (mine.length === 0) {
       indexes.forEach((index) => (claims[index] = 'duplicate'));
       continue;
     }
-    const claimId = createHash('sha256').update(mine.map((doc) => doc._id).join('\n')).digest('hex').slice(0, 16);
     const memberIds = mine.map((doc) => doc.memberId);
     const took = await subscriptions.updateWhere(
       { _id: _.in(memberIds), [`quota.${topic}`]: _.gt(0) },

@@ -75,7 +75,7 @@ async function readAndPlan(tx: Raw, ctx: RequestContext, request: PostRequest): 
  */
 async function writePosting(tx: Raw, ctx: RequestContext, request: PostRequest, { member, posting }: Planned): Promise<LedgerEntryDoc> {
   for (const { bucketId, entry: expiry } of posting.expiries) {
-    await tx.collection('ledger_entries').add({ data: { ...expiry, _id: expiryEntryId(bucketId), createdAt: ctx.now } });
+    await tx.collection('ledger_entries').add({ data: { ...expiry, _id: expiryEntryId(bucketId) } });
   }
   const entry: LedgerEntryDoc = { ...posting.entry, _id: request.key, createdAt: ctx.now };
   for (const lot of posting.lots) {

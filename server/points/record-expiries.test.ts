@@ -4,7 +4,7 @@ import { availableAt } from '~/core/points/expiry';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { RequestContext } from '../runtime/wx';
-import { adjustPoints, checkIn, spendPoints } from './member-points';
+import { adjustPoints, checkIn, refundSpentPoints, spendPoints } from './member-points';
 import { recordExpiries } from './record-expiries';
 import { reconcileAll, reconcileMember } from './reconcile';
 
@@ -60,7 +60,8 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
         reason: '积分过期',
         lots: [{ lotId: `bucket:${id}:2027-11`, points: -40 }],
         balanceAfter: { available: 100, pending: 0 },
-        createdAt: DEC_1,
+        // Dated the instant the points expired, whoever writes it.
+        createdAt: Date.UTC(2027, 10, 30, 16),
       });
       expect(read<MemberDoc>('members', id)).toEqual(before[i]);
       expect(availableAt((before[i] as MemberDoc).points, DEC_1)).toBe(100);
@@ -88,12 +89,12 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
     for (const id of [early, spent]) expect(await reconcileMember(ctx(DEC_1), id as string)).toEqual([]);
   });
 
-  it('a page cut off after its entries, run again, only closes the buckets', async () => {
+  it('a page cut off halfway, run again, records each expiry once and closes every bucket', async () => {
     const ids = await members('k', 3);
     const lots = ids.map(bucketOf);
-    // The entries of k1 made it in before the cut; its bucket and the others are still open.
+    // The cut came after k1's entry was in, and after k2's bucket was marked but before its entry.
     await recordExpiries(ctx(DEC_1), [lots[1] as PointLotDoc]);
-    cloud.store.replace('point_lots', { ...bucketOf('k1'), state: 'open' } as never);
+    cloud.store.replace('point_lots', { ...bucketOf('k2'), state: 'expired' } as never);
     counts.clear();
     expect(await recordExpiries(ctx(DEC_1), lots)).toEqual(['recorded', 'nothing', 'recorded']);
     for (const id of ids) {
@@ -103,6 +104,24 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
     }
     // The batch met k1's entry, so it was inserted again one by one.
     expect(counts.get('database.insertDocument')).toBe(4);
+  });
+
+  it('once a bucket is marked, a posting that still sees its month running can no longer change it', async () => {
+    const [id] = await members('m', 1);
+    const member = id as string;
+    const spend = await spendPoints(ctx(NOV_22), { memberId: member, key: 'spend:m0', points: 30, reason: '兑换礼品', ref: { type: 'reward', id: 'w' } });
+    expect(spend.entry.lots).toEqual([{ lotId: `bucket:${member}:2027-11`, points: -30 }]);
+    cloud.store.replace('point_lots', { ...bucketOf(member), state: 'expired' } as never);
+    const lastMinute = DEC_1 - 10 * 60_000; // 23:55 on 30 November, as a request that started then sees it
+    // A spend takes from the next bucket, and a refund of the spend comes back into the bucket of points earned now.
+    const again = await spendPoints(ctx(lastMinute), { memberId: member, key: 'spend:m0b', points: 20, reason: '兑换礼品', ref: { type: 'reward', id: 'w2' } });
+    expect(again.entry.lots).toEqual([{ lotId: `bucket:${member}:2028-01`, points: -20 }]);
+    const refund = await refundSpentPoints(ctx(lastMinute), { memberId: member, key: 'refund:m0', spendKey: 'spend:m0', reason: '取消兑换退回积分', ref: { type: 'reward', id: 'w' } });
+    expect(refund?.entry.lots).toEqual([{ lotId: `bucket:${member}:2028-11`, points: 30 }]);
+    expect(bucketOf(member)).toMatchObject({ state: 'expired', remaining: 10 });
+    expect(await recordExpiries(ctx(DEC_1), [bucketOf(member)])).toEqual(['recorded']);
+    expect(expiriesOf(member)).toMatchObject([{ available: -10 }]);
+    expect(await reconcileMember(ctx(DEC_1), member)).toEqual([]);
   });
 
   it('keeps the books while the members check in, spend and get points during the sweep', async () => {
