@@ -104,10 +104,11 @@ class PostingBuilder {
     this.available += points;
     this.availableDelta += points;
     if (rest > 0) {
+      // A bucket's points change only while it is open: a closed one has had (or is having) its expiry recorded.
+      if (bucket.state !== 'open') throw new Error(`credit: bucket ${bucket._id} is ${bucket.state}`);
       bucket.remaining += rest;
       if (counts === 'earned') bucket.earned += rest;
       else bucket.spent -= rest;
-      bucket.state = 'open';
       this.touch(bucket, rest);
     }
   }
@@ -248,9 +249,11 @@ export function planRelease(state: LedgerState, draft: EntryDraft, lotId: string
   }
   const points = lot.remaining;
   builder.removePending(lot, points, 'released');
-  // Released after its own expiry month (an order completed a year late): spendable from now on, in the bucket of points earned now.
-  const { expiresAt, month } = hasExpired(lot, state.now) ? expiryOf(state.now, expiryMonths) : { expiresAt: lot.expiresAt, month: expiryMonthKey(lot.expiresAt) };
-  builder.credit(points, builder.bucketFor(expiresAt, month), 'earned');
+  // Into the bucket of its expiry month while that is open; released after it (an order completed a year late, or a
+  // release job's sweep that began before the month ended), into the bucket of points earned now.
+  const own = builder.bucketFor(lot.expiresAt, expiryMonthKey(lot.expiresAt));
+  const { expiresAt, month } = expiryOf(state.now, expiryMonths);
+  builder.credit(points, own.state === 'open' && !hasExpired(lot, state.now) ? own : builder.bucketFor(expiresAt, month), 'earned');
   return builder.build(draft);
 }
 

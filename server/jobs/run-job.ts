@@ -47,7 +47,11 @@ export type JobSpec<Item> = JobBase<Item> &
         handlePage?: never;
       }
     | {
-        /** Does the effects of a page's items together (to batch their requests), answering each item's outcome in order; natural keys as for `handle`. */
+        /**
+         * Does the effects of a page's items together (to batch their requests), answering each item's outcome in
+         * order; natural keys as for `handle`. A handler that throws stops the run before its page: the next run
+         * does the page again from the cursor saved before it.
+         */
         handlePage(ctx: RequestContext, items: Item[], sweep: Sweep): Promise<ItemOutcome[]>;
         handle?: never;
       }
@@ -62,15 +66,9 @@ export const CUT_OFF = 'cut off before it finished; the next run continued';
 const idle = (state: JobStateDoc, cadence: JobSpec<unknown>['cadence'], now: EpochMs) =>
   cadence === 'daily' && state.sweepAsOf == null && state.lastSweepAsOf != null && dayOf(state.lastSweepAsOf) === dayOf(now);
 
-/** Each item's outcome, by the job's page handler or its item handler. */
+/** Each item's outcome, by the job's page handler (which may throw: see handlePage) or its item handler. */
 async function outcomesOf<Item>(spec: JobSpec<Item>, ctx: RequestContext, items: Item[], sweep: Sweep): Promise<ItemOutcome[]> {
-  if (spec.handlePage) {
-    try {
-      return await spec.handlePage(ctx, items, sweep);
-    } catch (error) {
-      return items.map(() => ({ error }));
-    }
-  }
+  if (spec.handlePage) return spec.handlePage(ctx, items, sweep);
   const handle = spec.handle;
   const outcomes: ItemOutcome[] = [];
   await eachLimited(items, spec.concurrency ?? 1, async (item, index) => {

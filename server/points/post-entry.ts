@@ -57,12 +57,17 @@ async function readAndPlan(tx: Raw, ctx: RequestContext, request: PostRequest): 
 
   const state = { memberId: member._id, points: member.points, lots, recordedExpiries, now: ctx.now };
   let posting = request.plan(state, member);
-  // A plan creates the buckets it was not given. The one it credits may exist (open, or emptied earlier), and writing
-  // a fresh one would wipe its counters: read the buckets the plan did not see, and plan again if any exists.
-  // A pending lot is named after its own entry, which this transaction found absent: it cannot exist yet.
-  const unseenIds = posting.lots.filter((lot) => !lots.has(lot._id) && lot.kind === 'bucket').map((lot) => lot._id);
-  const unseen = await lotsOf(unseenIds);
-  if (unseen.some(({ data: lot }) => lot)) {
+  // A plan creates the buckets it was not given. The one it credits may exist (open, emptied earlier, or closed, when the
+  // plan turns to another), and writing a fresh one would wipe its counters: read the buckets the plan did not see, and
+  // plan again until it sees every bucket it touches. A pending lot is named after its own entry, which this
+  // transaction found absent: it cannot exist yet.
+  const read = new Set(lots.keys());
+  for (;;) {
+    const unseenIds = posting.lots.filter((lot) => !read.has(lot._id) && lot.kind === 'bucket').map((lot) => lot._id);
+    if (unseenIds.length === 0) break;
+    unseenIds.forEach((id) => read.add(id));
+    const unseen = await lotsOf(unseenIds);
+    if (!unseen.some(({ data: lot }) => lot)) break;
     for (const { data: lot } of unseen) if (lot) lots.set(lot._id, lot as PointLotDoc);
     posting = request.plan(state, member);
   }

@@ -4,7 +4,7 @@ import { availableAt } from '~/core/points/expiry';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { RequestContext } from '../runtime/wx';
-import { adjustPoints, checkIn, refundSpentPoints, spendPoints } from './member-points';
+import { adjustPoints, checkIn, earnForOrder, refundSpentPoints, releasePendingLot, spendPoints, startReturnWindow } from './member-points';
 import { recordExpiries } from './record-expiries';
 import { reconcileAll, reconcileMember } from './reconcile';
 
@@ -121,6 +121,23 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
     expect(bucketOf(member)).toMatchObject({ state: 'expired', remaining: 10 });
     expect(await recordExpiries(ctx(DEC_1), [bucketOf(member)])).toEqual(['recorded']);
     expect(expiriesOf(member)).toMatchObject([{ available: -10 }]);
+    expect(await reconcileMember(ctx(DEC_1), member)).toEqual([]);
+  });
+
+  it('a release whose sweep began before midnight puts its points into the bucket of points earned then, not into the recorded one', async () => {
+    const [id] = await members('r', 1);
+    const member = id as string;
+    await earnForOrder(ctx(NOV_22), { memberId: member, orderId: 'ro1', lines: [{ lineId: 'l1', paidFen: 8_000 }] });
+    await startReturnWindow(ctx(NOV_22), { orderId: 'ro1', completedAt: NOV_22 });
+    expect(await recordExpiries(ctx(DEC_1), [bucketOf(member)])).toEqual(['recorded']);
+    const lastMinute = DEC_1 - 10 * 60_000;
+    const release = await releasePendingLot(ctx(lastMinute), { _id: 'pending:earn:order:ro1', memberId: member, entryId: 'earn:order:ro1' });
+    expect(release.entry.lots).toEqual([
+      { lotId: 'pending:earn:order:ro1', points: -80 },
+      { lotId: `bucket:${member}:2028-11`, points: 80 },
+    ]);
+    expect(bucketOf(member)).toMatchObject({ state: 'expired', remaining: 40 });
+    expect(expiriesOf(member)).toMatchObject([{ available: -40 }]);
     expect(await reconcileMember(ctx(DEC_1), member)).toEqual([]);
   });
 

@@ -49,12 +49,21 @@ async function recordChunk(ctx: RequestContext, lots: Pick<PointLotDoc, '_id' | 
   return lots.map((lot) => (recorded.has(lot._id) ? 'recorded' : 'nothing'));
 }
 
-/** recordChunk over a page, a few chunks at once; each chunk keeps its own order (marking, then entries). */
+/**
+ * recordChunk over a page, a few chunks at once; each chunk keeps its own order (marking, then
+ * entries). A chunk that fails fails the page once every chunk has stopped: the job does the
+ * page again, since buckets it marked would not come up in a later sweep.
+ */
 export async function recordExpiries(ctx: RequestContext, lots: Pick<PointLotDoc, '_id' | 'memberId'>[]): Promise<ExpiryOutcome[]> {
   const chunks = Array.from({ length: Math.ceil(lots.length / CHUNK) }, (_, i) => lots.slice(i * CHUNK, (i + 1) * CHUNK));
   const done: ExpiryOutcome[][] = [];
+  const failures: unknown[] = [];
   await eachLimited(chunks, IN_FLIGHT, async (chunk, index) => {
-    done[index] = await recordChunk(ctx, chunk);
+    done[index] = await recordChunk(ctx, chunk).catch((error: unknown) => {
+      failures.push(error);
+      return [];
+    });
   });
+  if (failures.length > 0) throw failures[0];
   return done.flat();
 }
