@@ -2,7 +2,7 @@ import { Alert, Card, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { OrderDoc } from '~/types/orders';
 import type { AdminClient } from '../api/client';
-import { describeActionError, sessionLostMessage } from '../api/error-messages';
+import { useAdminAction } from '../api/use-admin-action';
 import { formatFen } from '../format/format-money';
 import { formatDateTime } from '../format/format-time';
 import { linesSummary } from './orders-page-labels';
@@ -21,8 +21,7 @@ export interface PickupWriteOffProps {
 /** 核销提货码: staff type the code a member shows and the paid pickup order is handed over. */
 export function PickupWriteOff({ client, token, onSessionLost, onCompleted }: PickupWriteOffProps) {
   const [code, setCode] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: submitting, setBusy, error, setError, run } = useAdminAction(onSessionLost);
   const [completed, setCompleted] = useState<OrderDoc | null>(null);
 
   const submit = async (value: string) => {
@@ -32,22 +31,13 @@ export function PickupWriteOff({ client, token, onSessionLost, onCompleted }: Pi
       setError('请输入 6 位数字提货码');
       return;
     }
-    setSubmitting(true);
-    setError(null);
-    try {
-      const order = await client.call('completePickup', { token, pickupCode });
-      setCompleted(order);
-      setCode('');
-      onCompleted(order);
-    } catch (cause) {
-      const lost = sessionLostMessage(cause);
-      if (lost !== null) {
-        onSessionLost(lost);
-        return;
-      }
-      setError(describeActionError(cause));
-    }
-    setSubmitting(false);
+    const order = await run(() => client.call('completePickup', { token, pickupCode }));
+    if (!order) return;
+    setCompleted(order);
+    setCode('');
+    onCompleted(order);
+    // The box stays for the next code.
+    setBusy(false);
   };
 
   return (

@@ -1,8 +1,7 @@
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import type { OrderDoc } from '~/types/orders';
 import type { AdminClient } from '../api/client';
-import { describeActionError, sessionLostMessage } from '../api/error-messages';
+import { useAdminAction } from '../api/use-admin-action';
 import { linesSummary } from './orders-page-labels';
 
 /** The server's rule for a tracking number (types/functions/admin-orders.ts), checked before sending. */
@@ -25,26 +24,13 @@ export interface ShipOrderModalProps {
 /** Asks for the tracking number of a paid delivery order and ships it. */
 export function ShipOrderModal({ order, client, token, onSessionLost, onClose, onShipped }: ShipOrderModalProps) {
   const [form] = Form.useForm<ShipValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: submitting, error, run } = useAdminAction(onSessionLost);
 
   const submit = async () => {
     const { trackingNo } = await form.validateFields().catch(() => ({ trackingNo: null }));
     if (trackingNo === null) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      const shipped = await client.call('shipOrder', { token, orderId: order._id, trackingNo: trackingNo.trim() });
-      onShipped(shipped);
-    } catch (cause) {
-      const lost = sessionLostMessage(cause);
-      if (lost !== null) {
-        onSessionLost(lost);
-        return;
-      }
-      setError(describeActionError(cause));
-      setSubmitting(false);
-    }
+    const shipped = await run(() => client.call('shipOrder', { token, orderId: order._id, trackingNo: trackingNo.trim() }));
+    if (shipped) onShipped(shipped);
   };
 
   const address = order.delivery.mode === 'delivery' ? order.delivery.address : null;

@@ -1,8 +1,7 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import type { RefundDoc } from '~/types/orders';
 import type { AdminClient } from '../api/client';
-import { describeActionError, sessionLostMessage } from '../api/error-messages';
+import { useAdminAction } from '../api/use-admin-action';
 import { formatFen } from '../format/format-money';
 
 interface RejectValues {
@@ -22,25 +21,13 @@ export interface RejectRefundModalProps {
 /** Turns a refund request down with a note (2–100 characters) that the member sees. */
 export function RejectRefundModal({ refund, client, token, onSessionLost, onClose, onRejected }: RejectRefundModalProps) {
   const [form] = Form.useForm<RejectValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: submitting, error, run } = useAdminAction(onSessionLost);
 
   const submit = async () => {
     const { note } = await form.validateFields().catch(() => ({ note: null }));
     if (note === null) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      onRejected(await client.call('rejectRefund', { token, refundId: refund._id, note: note.trim() }));
-    } catch (cause) {
-      const lost = sessionLostMessage(cause);
-      if (lost !== null) {
-        onSessionLost(lost);
-        return;
-      }
-      setError(describeActionError(cause));
-      setSubmitting(false);
-    }
+    const rejected = await run(() => client.call('rejectRefund', { token, refundId: refund._id, note: note.trim() }));
+    if (rejected) onRejected(rejected);
   };
 
   return (
