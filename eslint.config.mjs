@@ -34,7 +34,10 @@ function zone(folder) {
     }
   }
   if (folder === 'core' || folder === 'types') {
-    patterns.push({ group: ['node:*', 'fs', 'path', 'http', 'crypto', 'better-sqlite3', 'react', 'react-dom'], message: `${folder}/ is pure: no I/O, no platform.` });
+    patterns.push({
+      group: ['node:*', 'fs', 'path', 'http', 'crypto', 'better-sqlite3', 'react', 'react-dom'],
+      message: `${folder}/ is pure: no I/O, no platform.`,
+    });
   }
   return {
     files: [`${folder}/**/*.{ts,tsx}`],
@@ -45,7 +48,18 @@ function zone(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local-cloud/', '.cache/', 'cloudfunctions/*/index.js', 'tests/fixtures/functions/*/index.js', 'coverage/', 'test-results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.local-cloud/',
+      '.cache/',
+      'cloudfunctions/*/index.js',
+      'tests/fixtures/functions/*/index.js',
+      'coverage/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

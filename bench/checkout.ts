@@ -23,7 +23,16 @@ import { runBench, secondsOption } from './support/bench-main';
 import { runFor } from './support/bounded-run';
 import { startChildServer } from './support/child-server';
 import type { Buyer, Mix, OrderShape } from './support/checkout-fixtures';
-import { buyerDocs, CATALOGUE_SIZE, catalogueDocs, placeInput, shapeOf, SINGLE, SINGLE_LINE_EVERY, STANDARD } from './support/checkout-fixtures';
+import {
+  buyerDocs,
+  CATALOGUE_SIZE,
+  catalogueDocs,
+  placeInput,
+  shapeOf,
+  SINGLE,
+  SINGLE_LINE_EVERY,
+  STANDARD,
+} from './support/checkout-fixtures';
 import type { Phase } from './support/checkout-minimum';
 import { EXCESS, orderMinimum, orderTotalMinimum, PHASE_LABELS, PHASES, ROUTE_EXCESS, ROUTE_MINIMUM } from './support/checkout-minimum';
 import type { OrderRunner, Via } from './support/checkout-order';
@@ -76,7 +85,11 @@ async function seedBuyers(controlUrl: string, count: number): Promise<Buyer[]> {
 }
 
 async function post(controlUrl: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${controlUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${controlUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`seeding ${path}: ${await response.text()}`);
 }
 
@@ -138,7 +151,12 @@ async function measure(runner: OrderRunner, controlUrl: string, mix: Mix, concur
     await runner.order(buyer, placeInput(buyer, shapeOf(index), mix, index), 'use-cases');
     took.push(performance.now() - started);
   };
-  const [counts, paid, own, cloud] = [await readCounts(controlUrl), await countOf(controlUrl, 'payments'), ownCpuSeconds(), await cloudCpuSeconds(controlUrl)];
+  const [counts, paid, own, cloud] = [
+    await readCounts(controlUrl),
+    await countOf(controlUrl, 'payments'),
+    ownCpuSeconds(),
+    await cloudCpuSeconds(controlUrl),
+  ];
   const run = await runFor(op, concurrency, seconds, calls);
   const [ownAfter, cloudAfter] = [ownCpuSeconds(), await cloudCpuSeconds(controlUrl)];
   const trips = countsSince(counts, await readCounts(controlUrl));
@@ -163,19 +181,23 @@ async function main(cleanups: Cleanups): Promise<void> {
   await post(controlUrl, '/docs', { docs: catalogueDocs(Date.now()) });
 
   const [standardMin, singleMin] = [orderTotalMinimum(STANDARD), orderTotalMinimum(SINGLE)];
-  console.log(`checkout through the real wx-server-sdk: placeOrder + startPayment + payment applied, ${seconds} s per case after ${Number(warmup.toFixed(2))} s warm-up`);
+  console.log(
+    `checkout through the real wx-server-sdk: placeOrder + startPayment + payment applied, ${seconds} s per case after ${Number(warmup.toFixed(2))} s warm-up`,
+  );
   console.log(
     'where: the use-cases and the pay-callback function run in this process (as in function instances); the local cloud (SQLite, ' +
       'simulated WeChat Pay) runs in a child process, so that the functions and the database each get a core of their own',
   );
-  console.log(`machine: ${cpus().length} cores, node ${process.version}, load average ${(loadavg()[0] as number).toFixed(2)} at start (other work on the machine lowers the figures)`);
+  console.log(
+    `machine: ${cpus().length} cores, node ${process.version}, load average ${(loadavg()[0] as number).toFixed(2)} at start (other work on the machine lowers the figures)`,
+  );
   console.log(
     'round trips: every database request the local cloud answers, counted in its engine (engine.handle) by action, ' +
       'transaction start, reads and writes inside transactions, and commit included; cloudPay calls are not database requests and are not counted',
   );
   console.log(
-    'payment: startPayment calls cloudPay.unifiedOrder (the local cloud\'s simulated WeChat Pay); the benchmark then confirms that payment in the ' +
-      'local cloud as its dev page does (POST /dev/payments/<outTradeNo>/confirm) and runs the pay-callback function\'s own main here with the ' +
+    "payment: startPayment calls cloudPay.unifiedOrder (the local cloud's simulated WeChat Pay); the benchmark then confirms that payment in the " +
+      "local cloud as its dev page does (POST /dev/payments/<outTradeNo>/confirm) and runs the pay-callback function's own main here with the " +
       'event the local cloud would deliver, which finds the order by out_trade_no and calls applyPayment',
   );
   console.log(
@@ -195,10 +217,22 @@ async function main(cleanups: Cleanups): Promise<void> {
     const minimum = orderMinimum(shape);
     excessSeen[shape.name] = { place: 0, pay: 0, callback: 0 };
     for (const phase of PHASES) {
-      perCall.push({ useCase: `${shape.name}: ${PHASE_LABELS[phase]}`, calls: run.calls, failures: run.failures, counts: phases[phase], minimum: minimum[phase].trips });
+      perCall.push({
+        useCase: `${shape.name}: ${PHASE_LABELS[phase]}`,
+        calls: run.calls,
+        failures: run.failures,
+        counts: phases[phase],
+        minimum: minimum[phase].trips,
+      });
       (excessSeen[shape.name] as Record<Phase, number>)[phase] = totalOf(phases[phase]) / run.calls - minimum[phase].trips;
     }
-    perCall.push({ useCase: `${shape.name}: whole order`, calls: run.calls, failures: run.failures, counts: all, minimum: orderTotalMinimum(shape) });
+    perCall.push({
+      useCase: `${shape.name}: whole order`,
+      calls: run.calls,
+      failures: run.failures,
+      counts: all,
+      minimum: orderTotalMinimum(shape),
+    });
   }
   await refreshCaches(db);
   const routed = await countOrders(runner, controlUrl, STANDARD, COUNTED_ROUTE_ORDERS, 'routes');
@@ -221,7 +255,13 @@ async function main(cleanups: Cleanups): Promise<void> {
     const { run, took, trips, paid, ownCpu, cloudCpu } = await measure(runner, controlUrl, mix, concurrency, seconds, calls);
     let minimum = 0;
     for (let index = 0; index < run.calls; index += 1) minimum += orderTotalMinimum(shapeOf(index));
-    byAction.push({ useCase: `${MIX_LABELS[mix]}, ${concurrency} buyer${concurrency === 1 ? '' : 's'}`, calls: run.calls, failures: run.failures, counts: trips, minimum: Number((minimum / Math.max(1, run.calls)).toFixed(2)) });
+    byAction.push({
+      useCase: `${MIX_LABELS[mix]}, ${concurrency} buyer${concurrency === 1 ? '' : 's'}`,
+      calls: run.calls,
+      failures: run.failures,
+      counts: trips,
+      minimum: Number((minimum / Math.max(1, run.calls)).toFixed(2)),
+    });
     rows.push({
       mix: MIX_LABELS[mix],
       buyers: concurrency,
@@ -262,13 +302,15 @@ async function main(cleanups: Cleanups): Promise<void> {
       const other = single.parts.find((candidate) => candidate.why === part.why)?.trips ?? 0;
       console.log(`    ${part.trips === other ? part.trips : `${part.trips} (one-line ${other})`}  ${part.why}`);
     }
-    for (const part of single.parts.filter((candidate) => !standard.parts.some((p) => p.why === candidate.why))) console.log(`    0 (one-line ${part.trips})  ${part.why}`);
+    for (const part of single.parts.filter((candidate) => !standard.parts.some((p) => p.why === candidate.why)))
+      console.log(`    0 (one-line ${part.trips})  ${part.why}`);
   }
   console.log(`  through the routes: + ${ROUTE_MINIMUM.trips}: ${ROUTE_MINIMUM.why}`);
   console.log('');
   console.log('beyond the minimum (measured excess per order by phase, then where the code spends it and why)');
   for (const phase of PHASES) {
-    const explained = (shape: OrderShape) => EXCESS.filter((excess) => excess.phase === phase).reduce((sum, excess) => sum + excess.trips(shape), 0);
+    const explained = (shape: OrderShape) =>
+      EXCESS.filter((excess) => excess.phase === phase).reduce((sum, excess) => sum + excess.trips(shape), 0);
     const measured = (shape: OrderShape) => (excessSeen[shape.name] as Record<Phase, number>)[phase].toFixed(2);
     console.log(
       `  ${PHASE_LABELS[phase]}: measured +${measured(STANDARD)} standard, +${measured(SINGLE)} one-line; listed below +${explained(STANDARD)} and +${explained(SINGLE)}`,
@@ -288,12 +330,17 @@ async function main(cleanups: Cleanups): Promise<void> {
       'spread: the three lines of orders in flight are different SKUs; one hot SKU: every order buys the same SKU as its first line)',
   );
   console.log(formatOrderThroughput(rows));
-  if (rows.some((row) => row.ranOut)) console.log('* the run used up its buyers before the time was over; the rate is over the shorter time');
+  if (rows.some((row) => row.ranOut))
+    console.log('* the run used up its buyers before the time was over; the rate is over the shorter time');
   console.log('');
-  console.log('round trips per order of each throughput run, by action (retried transactions show in tx start, tx get, tx modify and tx commit)');
+  console.log(
+    'round trips per order of each throughput run, by action (retried transactions show in tx start, tx get, tx modify and tx commit)',
+  );
   console.log(formatPerCall(byAction));
   if (rows.some((row) => row.failures > 0) || perCall.some((row) => row.failures > 0)) {
-    console.log('errors: orders that threw or did not take the measured path (first messages on stderr); their round trips are in the counts');
+    console.log(
+      'errors: orders that threw or did not take the measured path (first messages on stderr); their round trips are in the counts',
+    );
   }
   console.log(`load average ${(loadavg()[0] as number).toFixed(2)} at the end`);
 }

@@ -48,8 +48,20 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { job: 'job-expire-points', day: "1 Mar 00:10, February's points expire", at: Date.UTC(2027, 1, 28, 16, 10), since: Date.UTC(2027, 1, 27, 16, 10), collection: 'point_lots' },
-  { job: 'job-release-points', day: '1 Mar 10:30, hourly release', at: BENCH_DAY, since: BENCH_DAY - 60 * MINUTE, collection: 'point_lots' },
+  {
+    job: 'job-expire-points',
+    day: "1 Mar 00:10, February's points expire",
+    at: Date.UTC(2027, 1, 28, 16, 10),
+    since: Date.UTC(2027, 1, 27, 16, 10),
+    collection: 'point_lots',
+  },
+  {
+    job: 'job-release-points',
+    day: '1 Mar 10:30, hourly release',
+    at: BENCH_DAY,
+    since: BENCH_DAY - 60 * MINUTE,
+    collection: 'point_lots',
+  },
   { job: 'job-review-tiers', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY, collection: 'members' },
   { job: 'job-birthday-coupons', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY, collection: 'members' },
   { job: 'job-comeback-coupons', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY, collection: 'members' },
@@ -66,10 +78,16 @@ function membersOption(): number {
 
 /** `--jobs a,b`: the scenarios of those jobs only (all by default). */
 function scenariosOption(): Scenario[] {
-  const named = option('--jobs')?.split(',').map((name) => name.trim()).filter(Boolean);
+  const named = option('--jobs')
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (!named) return SCENARIOS;
   const unknown = named.filter((name) => !SCENARIOS.some((scenario) => scenario.job === name));
-  if (unknown.length) throw new Error(`--jobs: no such job ${unknown.join(', ')} (one of ${[...new Set(SCENARIOS.map((scenario) => scenario.job))].join(', ')})`);
+  if (unknown.length)
+    throw new Error(
+      `--jobs: no such job ${unknown.join(', ')} (one of ${[...new Set(SCENARIOS.map((scenario) => scenario.job))].join(', ')})`,
+    );
   return SCENARIOS.filter((scenario) => named.includes(scenario.job));
 }
 
@@ -109,10 +127,14 @@ async function main(cleanups: Cleanups): Promise<void> {
   };
 
   console.log(`timer jobs on ${members.toLocaleString('en-US')} members, through their built bundles and the real wx-server-sdk`);
-  console.log(`machine: ${cpus().length} cores, node ${process.version}, load average ${(loadavg()[0] as number).toFixed(2)} at start (other work on the machine lowers the figures)`);
+  console.log(
+    `machine: ${cpus().length} cores, node ${process.version}, load average ${(loadavg()[0] as number).toFixed(2)} at start (other work on the machine lowers the figures)`,
+  );
   const seedStarted = performance.now();
   const seeded = seedPopulation(cloud.store, members);
-  cloud.store.atomically(() => defaultCouponTemplateDocs(BENCH_DAY - 400 * DAY).forEach((doc) => cloud.store.insert('coupon_templates', doc as unknown as Doc)));
+  cloud.store.atomically(() =>
+    defaultCouponTemplateDocs(BENCH_DAY - 400 * DAY).forEach((doc) => cloud.store.insert('coupon_templates', doc as unknown as Doc)),
+  );
   console.log(
     `seeded in ${((performance.now() - seedStarted) / 1_000).toFixed(1)} s, in one SQLite transaction: ${seeded.members.toLocaleString('en-US')} members, ` +
       `${seeded.lots.toLocaleString('en-US')} points lots, ${seeded.spendRecords.toLocaleString('en-US')} spend records, ${seeded.subscriptions.toLocaleString('en-US')} subscriptions`,
@@ -146,7 +168,15 @@ async function main(cleanups: Cleanups): Promise<void> {
 
   const rows: JobRow[] = [];
   for (const scenario of scenarios) {
-    const state: JobStateDoc = { _id: scenario.job, cursor: null, leaseOwner: null, leaseUntil: 0, lastFinishedAt: scenario.since, sweepAsOf: null, lastSweepAsOf: scenario.since };
+    const state: JobStateDoc = {
+      _id: scenario.job,
+      cursor: null,
+      leaseOwner: null,
+      leaseUntil: 0,
+      lastFinishedAt: scenario.since,
+      sweepAsOf: null,
+      lastSweepAsOf: scenario.since,
+    };
     cloud.store.remove('job_state', scenario.job);
     cloud.store.insert('job_state', state as unknown as Doc);
     const before = { ...counts };
@@ -155,14 +185,20 @@ async function main(cleanups: Cleanups): Promise<void> {
     let seconds = 0;
     for (let i = 0; i < MAX_TICKS; i += 1) {
       const started = performance.now();
-      const result = (await cloud.runTimer(scenario.job, scenario.at + i * MINUTE)) as { ok: boolean; data: JobRunDoc | null; error?: unknown };
+      const result = (await cloud.runTimer(scenario.job, scenario.at + i * MINUTE)) as {
+        ok: boolean;
+        data: JobRunDoc | null;
+        error?: unknown;
+      };
       const took = (performance.now() - started) / 1_000;
       if (!result.ok) throw new Error(`${scenario.job}: ${JSON.stringify(result.error)}`);
       if (!result.data) break;
       longest = Math.max(longest, took);
       seconds += took;
       runs.push(result.data);
-      process.stderr.write(`  ${scenario.job} (${scenario.day}): invocation ${runs.length} ${result.data.status}, ${result.data.scanned} read, ${took.toFixed(1)} s\n`);
+      process.stderr.write(
+        `  ${scenario.job} (${scenario.day}): invocation ${runs.length} ${result.data.status}, ${result.data.scanned} read, ${took.toFixed(1)} s\n`,
+      );
       if (result.data.status === 'finished' || result.data.status === 'failed') break;
     }
     rows.push({

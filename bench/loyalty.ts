@@ -49,7 +49,11 @@ let serial = 0;
 /** Fixtures in the counting local cloud at `controlUrl` (members with `openBuckets` buckets), and call contexts on `db`. */
 function loyaltyFixtures(controlUrl: string, db: Database, openBuckets = 1): LoyaltyFixtures {
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${controlUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${controlUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`seeding ${path}: ${await response.text()}`);
   };
   const ctx = (openid?: string): RequestContext => ({ now: NOW, openid, source: openid ? 'wx_client' : 'wx_trigger', db });
@@ -77,7 +81,13 @@ function loyaltyFixtures(controlUrl: string, db: Database, openBuckets = 1): Loy
 }
 
 /** Round trips of COUNTED_CALLS sequential calls of `useCase`'s first fixture, after a warm-up. */
-async function countPerCall(useCase: UseCaseBench, fx: LoyaltyFixtures, controlUrl: string, warmup: number, label: string): Promise<PerCallCounts | null> {
+async function countPerCall(
+  useCase: UseCaseBench,
+  fx: LoyaltyFixtures,
+  controlUrl: string,
+  warmup: number,
+  label: string,
+): Promise<PerCallCounts | null> {
   const fixture = useCase.fixtures[0];
   if (!fixture) return null;
   const warmCalls = Math.ceil(warmup * WARM_CALLS_PER_SECOND);
@@ -106,7 +116,9 @@ async function main(cleanups: Cleanups): Promise<void> {
     'where: the use-cases run in this process (as in a function instance); the local cloud (SQLite) runs in a child process, ' +
       'so that the functions and the database each get a core of their own, as they are separate in production',
   );
-  console.log(`machine: ${cpus().length} cores, node ${process.version}, load average ${(loadavg()[0] as number).toFixed(2)} at start (other work on the machine lowers the figures)`);
+  console.log(
+    `machine: ${cpus().length} cores, node ${process.version}, load average ${(loadavg()[0] as number).toFixed(2)} at start (other work on the machine lowers the figures)`,
+  );
   console.log(
     'round trips: every database request the local cloud answers, counted in its engine (engine.handle) by action, ' +
       'transaction start, reads and writes inside transactions, and commit included',
@@ -177,9 +189,12 @@ async function main(cleanups: Cleanups): Promise<void> {
       '(use-cases and SDK) and by the local cloud)',
   );
   console.log(formatThroughput(rows));
-  if (rows.some((row) => row.ranOut)) console.log('* the run used up its fixtures before the time was over; the rate is over the shorter time');
+  if (rows.some((row) => row.ranOut))
+    console.log('* the run used up its fixtures before the time was over; the rate is over the shorter time');
   if (rows.some((row) => row.failures > 0) || perCall.some((row) => row.failures > 0)) {
-    console.log('errors: calls that threw or did not take the measured path (first messages on stderr); their round trips are in the counts');
+    console.log(
+      'errors: calls that threw or did not take the measured path (first messages on stderr); their round trips are in the counts',
+    );
   }
   console.log(`load average ${(loadavg()[0] as number).toFixed(2)} at the end`);
 }

@@ -57,7 +57,13 @@ async function measure(page: Page, url: string, name: string, itemSelector: stri
   // Let the first page settle (pictures, the footer) before the finger moves.
   await page.waitForTimeout(500);
   counting = true;
-  const figures = await scrollToEnd(page, { itemSelector, endSelector: '.list-footer--end', stepPx: 400, stallMs: 15_000, timeoutMs: 180_000 });
+  const figures = await scrollToEnd(page, {
+    itemSelector,
+    endSelector: '.list-footer--end',
+    stepPx: 400,
+    stallMs: 15_000,
+    timeoutMs: 180_000,
+  });
   counting = false;
   return { name, expected, pageSize: PAGE_SIZE, figures, calls };
 }
@@ -79,7 +85,9 @@ void runBench(async (cleanups) => {
   const session = (await (await context.request.post(`${cloud.url}/dev/login`)).json()) as { openid: string };
   const joined = (await (await context.request.post(`${cloud.url}/fn/member`, { data: { action: 'join' } })).json()) as { ok: boolean };
   if (!joined.ok) throw new Error(`joining failed: ${JSON.stringify(joined)}`);
-  const member = [...cloud.store.scan('members', [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as MemberDoc).find((doc) => doc.openid === session.openid);
+  const member = [...cloud.store.scan('members', [], [], 'rowid')]
+    .map((row) => cloud.store.parse(row) as unknown as MemberDoc)
+    .find((doc) => doc.openid === session.openid);
   if (!member) throw new Error('the joined member is not in the store');
   const seedStarted = performance.now();
   const heavy = heavyMember(member, catalog.products, counts, now);
@@ -103,7 +111,9 @@ void runBench(async (cleanups) => {
   }
 
   console.log(`\nH5 build in Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height} at 2×, the local cloud on this machine`);
-  console.log(`Seeded one member with ${counts.entries.toLocaleString('en-US')} ledger entries and ${counts.orders.toLocaleString('en-US')} orders in ${Math.round(seedMs)} ms.`);
+  console.log(
+    `Seeded one member with ${counts.entries.toLocaleString('en-US')} ledger entries and ${counts.orders.toLocaleString('en-US')} orders in ${Math.round(seedMs)} ms.`,
+  );
   console.log('Scrolling 400 px per animation frame; lists load 20 items a page when the bottom is near.\n');
   console.log(formatUiTable(results));
   console.log('\nfirst render: navigation start to the first item in the DOM. scroll-through: first scroll step to the end on screen.');

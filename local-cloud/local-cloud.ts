@@ -176,7 +176,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const path = url.pathname;
     // Pages on other sites must not reach the database or the dev endpoints through a browser.
     const origin = req.headers.origin;
-    if (req.method !== 'GET' && req.method !== 'HEAD' && origin && origin !== baseUrl && origin !== baseUrl.replace('127.0.0.1', 'localhost')) {
+    if (
+      req.method !== 'GET' &&
+      req.method !== 'HEAD' &&
+      origin &&
+      origin !== baseUrl &&
+      origin !== baseUrl.replace('127.0.0.1', 'localhost')
+    ) {
       return json(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: `cross-site request from ${origin}` } });
     }
     const tcb = /^\/tcb\/([^/]+)\/([^/]+)\/admin$/.exec(path);
@@ -186,7 +192,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (fnCall && req.method === 'POST') {
       const name = fnCall[1] as string;
       // Timer jobs are not reachable from browsers, as they have no HTTP access in production.
-      if (!pools.has(name) || name.startsWith('job-')) return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `no function ${name}` } });
+      if (!pools.has(name) || name.startsWith('job-'))
+        return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `no function ${name}` } });
       const openid = sessions.openidOf(cookie(req, SESSION_COOKIE));
       const caller: Caller = openid
         ? { source: 'wx_client', openid, appid, clientIp: clientIp(req) }
@@ -214,7 +221,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (path === '/dev/clock' && req.method === 'POST') {
       const body = (await readJson(req)) as { at?: unknown } | null;
       const at = body?.at;
-      if (at !== null && (typeof at !== 'number' || !Number.isFinite(at))) return json(res, 400, { ok: false, error: 'send {"at": <epoch ms>} or {"at": null}' });
+      if (at !== null && (typeof at !== 'number' || !Number.isFinite(at)))
+        return json(res, 400, { ok: false, error: 'send {"at": <epoch ms>} or {"at": null}' });
       setClock(at);
       return json(res, 200, { now: now(), offsetMs: clock.offsetMs });
     }

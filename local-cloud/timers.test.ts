@@ -17,7 +17,10 @@ describe('timer triggers', () => {
     expect(() => parseWeChatCron('0 0 2 * * *')).toThrow(/7 fields/);
     expect(() => parseWeChatCron('0 0 2 * * * 2027')).toThrow(/year/);
     expect(() => parseWeChatCron('0 0 25 * * * *')).toThrow();
-    const twoTimers = { name: 'job-x', config: { triggers: [1, 2].map((n) => ({ name: `t${n}`, type: 'timer', config: '0 0 2 * * * *' })) } };
+    const twoTimers = {
+      name: 'job-x',
+      config: { triggers: [1, 2].map((n) => ({ name: `t${n}`, type: 'timer', config: '0 0 2 * * * *' })) },
+    };
     expect(() => timersOf([twoTimers])).toThrow(/one timer/);
   });
 });

@@ -35,7 +35,9 @@ export function timersOf(functions: Iterable<{ name: string; config: FunctionCon
 
 /** The next fire time of a timer after `after` (ms), in Asia/Shanghai. */
 export function nextFire(spec: TimerSpec, after: number): number {
-  return CronExpressionParser.parse(spec.cron, { tz: TIMEZONE, currentDate: new Date(after) }).next().getTime();
+  return CronExpressionParser.parse(spec.cron, { tz: TIMEZONE, currentDate: new Date(after) })
+    .next()
+    .getTime();
 }
 
 /** The event the platform passes to a function fired by its timer. */

@@ -31,9 +31,7 @@ test('splits files between the main package and each subpackage root', () => {
   const report = measureWeapp(dist);
 
   expect(report.main).toMatchObject({ files: 4, bytes: appJson.length + 1000 + 500 + 70 });
-  expect(report.subpackages).toEqual([
-    { name: 'packages/member', files: 1, bytes: 300, limitBytes: SUBPACKAGE_LIMIT_BYTES },
-  ]);
+  expect(report.subpackages).toEqual([{ name: 'packages/member', files: 1, bytes: 300, limitBytes: SUBPACKAGE_LIMIT_BYTES }]);
   expect(report.overLimit).toEqual([]);
   expect(report.hasSourceMaps).toBe(false);
   expect(formatReport(report)).toMatch(/packages\/member\s+1\s+0\.3\s+2048\.0/);

@@ -93,8 +93,7 @@ export function formatReport(report: WeappSizeReport): string {
   const footer = ['total', String(rows.reduce((n, row) => n + Number(row[1]), 0)), kb(report.totalBytes), '', ''];
   const table = [header, ...rows, footer];
   const widths = header.map((_, col) => Math.max(...table.map((row) => row[col]!.length)));
-  const line = (row: string[]) =>
-    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ');
+  const line = (row: string[]) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line), rule, line(footer)].join('\n');
 }

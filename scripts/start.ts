@@ -87,7 +87,9 @@ async function main(): Promise<void> {
   // Also on a database made before the storefront had a catalogue.
   if (cloud.store.count('products') === 0 && cloud.store.count('categories') === 0) {
     const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
-    console.log(`Seeded the demo catalogue: ${catalog.products.length} products in ${catalog.categories.length} categories, ${catalog.stores.length} pickup stores.`);
+    console.log(
+      `Seeded the demo catalogue: ${catalog.products.length} products in ${catalog.categories.length} categories, ${catalog.stores.length} pickup stores.`,
+    );
   }
   const bootstrap = (await cloud.invoke('admin', { action: 'bootstrapAdmin' })) as { ok: boolean; data?: { created: boolean } };
   if (!bootstrap.ok) throw new Error(`could not create the first admin: ${JSON.stringify(bootstrap)}`);
@@ -108,7 +110,10 @@ async function main(): Promise<void> {
 
   const stop = () => {
     console.log('\nStopping…');
-    cloud.stop().then(() => process.exit(0), () => process.exit(1));
+    cloud.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

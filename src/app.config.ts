@@ -23,7 +23,14 @@ export default defineAppConfig({
     },
     {
       root: 'packages/orders',
-      pages: ['pages/checkout/index', 'pages/address/index', 'pages/result/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index'],
+      pages: [
+        'pages/checkout/index',
+        'pages/address/index',
+        'pages/result/index',
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/refund/index',
+      ],
     },
   ],
   // WeChat lists the private-information APIs a mini-program calls; the address form offers the member's WeChat addresses.

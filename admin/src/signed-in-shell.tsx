@@ -27,9 +27,7 @@ const PAGES: readonly PageEntry[] = [
     key: 'members',
     label: '会员',
     icon: <TeamOutlined />,
-    render: ({ client, token, onSessionLost }) => (
-      <MembersPage client={client} token={token} onSessionLost={onSessionLost} />
-    ),
+    render: ({ client, token, onSessionLost }) => <MembersPage client={client} token={token} onSessionLost={onSessionLost} />,
   },
   {
     key: 'orders',
@@ -65,13 +63,7 @@ export function SignedInShell({ client, session, onLogout, onSessionLost }: Sign
   const page = PAGES.find((entry) => entry.key === pageKey) ?? PAGES[0];
 
   return (
-    <AdminLayout
-      admin={session.admin}
-      navItems={PAGES}
-      selectedKey={pageKey}
-      onNavigate={setPageKey}
-      onLogout={onLogout}
-    >
+    <AdminLayout admin={session.admin} navItems={PAGES} selectedKey={pageKey} onNavigate={setPageKey} onLogout={onLogout}>
       {page?.render({ client, token: session.token, onSessionLost })}
     </AdminLayout>
   );

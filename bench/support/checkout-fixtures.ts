@@ -46,7 +46,8 @@ const SINGLE_POINTS = 2_000;
 
 const skuOf = (productId: string) => `${productId}:1`;
 const catalogueProduct = (n: number) => `bench-p${String(n % CATALOGUE_SIZE).padStart(3, '0')}`;
-const priceOf = (productId: string) => (productId === HOT_PRODUCT ? (PRICES[0] as number) : (PRICES[Number(productId.slice('bench-p'.length)) % PRICES.length] as number));
+const priceOf = (productId: string) =>
+  productId === HOT_PRODUCT ? (PRICES[0] as number) : (PRICES[Number(productId.slice('bench-p'.length)) % PRICES.length] as number);
 
 /** A one-SKU product on the shelf, with its stock document. */
 function productFixture(id: string, now: number): { product: ProductDoc; stock: SkuStockDoc } {
@@ -106,13 +107,26 @@ export function placeInput(buyer: Buyer, shape: OrderShape, mix: Mix, index: num
   const couponIds = shape.coupons > 0 ? [buyer.couponId] : [];
   const pointsRequested = shape.usesPoints ? (shape.lines === 1 ? SINGLE_POINTS : STANDARD_POINTS) : 0;
   const priced = priceOrder({
-    lines: items.map((item, line) => ({ lineId: `L${line + 1}`, unitPriceFen: priceOf(products[line] as string), quantity: item.quantity, memberPrice: true })),
-    tier: { memberPricePercent: ENTRY_TIER.memberPricePercent, pointsMultiplierPercent: ENTRY_TIER.pointsMultiplierPercent, freeShippingThresholdFen: ENTRY_TIER.freeShippingThresholdFen },
+    lines: items.map((item, line) => ({
+      lineId: `L${line + 1}`,
+      unitPriceFen: priceOf(products[line] as string),
+      quantity: item.quantity,
+      memberPrice: true,
+    })),
+    tier: {
+      memberPricePercent: ENTRY_TIER.memberPricePercent,
+      pointsMultiplierPercent: ENTRY_TIER.pointsMultiplierPercent,
+      freeShippingThresholdFen: ENTRY_TIER.freeShippingThresholdFen,
+    },
     coupons: couponIds.map((id) => ({ id, terms: COUPON_TERMS, stackingGroup: 'default' })),
     pointsRequested,
     pointsAvailable: buyer.member.points.available,
     points: DEFAULT_PROGRAMME.points,
-    shipping: { mode: 'delivery', feeFen: DEFAULT_SHOP_SETTINGS.shippingFeeFen, freeThresholdFen: DEFAULT_SHOP_SETTINGS.freeShippingThresholdFen },
+    shipping: {
+      mode: 'delivery',
+      feeFen: DEFAULT_SHOP_SETTINGS.shippingFeeFen,
+      freeThresholdFen: DEFAULT_SHOP_SETTINGS.freeShippingThresholdFen,
+    },
   });
   return {
     items,

@@ -39,16 +39,22 @@ export function orderMinimum(shape: OrderShape): Record<Phase, PhaseMinimum> {
       [1, "order insert (its _id comes from the client's order key, so a retry meets the duplicate)"],
       [
         lines,
-        'stock: one guarded update per line, taking the units only if there are enough and writing the order\'s hold entry in the same update ' +
+        "stock: one guarded update per line, taking the units only if there are enough and writing the order's hold entry in the same update " +
           '(so a retried hold or release is a no-op and buyers of one SKU never conflict)',
       ],
       [coupons, 'coupon lock: guarded update issued → locked (no read: the coupon was just read for pricing)'],
-      [shape.usesPoints ? 8 : 0, 'points spend: start, entry read (its key), member read, read of the bucket that covers it, bucket write, member write, entry insert, commit'],
+      [
+        shape.usesPoints ? 8 : 0,
+        'points spend: start, entry read (its key), member read, read of the bucket that covers it, bucket write, member write, entry insert, commit',
+      ],
       [1, 'order write: open for payment'],
     ]),
     pay: phase([
       [1, 'order read (owner, state, amount)'],
-      [1, 'order write: payment started (a later cancel must close the WeChat Pay order); plus one cloudPay.unifiedOrder call, not a database request'],
+      [
+        1,
+        'order write: payment started (a later cancel must close the WeChat Pay order); plus one cloudPay.unifiedOrder call, not a database request',
+      ],
     ]),
     callback: phase([
       [1, 'order read by out_trade_no'],
@@ -56,9 +62,12 @@ export function orderMinimum(shape: OrderShape): Record<Phase, PhaseMinimum> {
       [1, 'payment record insert (its _id is the transaction id)'],
       [coupons, 'coupon use: guarded update locked → used'],
       [lines, "held stock sold: one guarded update per line removing the order's hold entry"],
-      [7, "earn posting: start, entry read, member read, pending-lot write, member write (carrying the last-paid date), entry insert, commit"],
+      [
+        7,
+        'earn posting: start, entry read, member read, pending-lot write, member write (carrying the last-paid date), entry insert, commit',
+      ],
       [2, "qualifying spend: record insert + rolling-window sum (the member's tier came with the earn posting)"],
-      [lines, 'sales count: one update per line\'s product (the quantities differ, so one multi-document update cannot do it)'],
+      [lines, "sales count: one update per line's product (the quantities differ, so one multi-document update cannot do it)"],
     ]),
   };
 }

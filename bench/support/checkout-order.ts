@@ -39,7 +39,11 @@ function check(ok: boolean, what: string): void {
 export function orderRunner(db: Database, controlUrl: string): OrderRunner {
   const payCallback = createPayCallback();
   const confirm = async (outTradeNo: string): Promise<unknown> => {
-    const response = await fetch(`${controlUrl}/payments/settle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outTradeNo }) });
+    const response = await fetch(`${controlUrl}/payments/settle`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outTradeNo }),
+    });
     if (!response.ok) throw new Error(`confirming payment ${outTradeNo}: ${await response.text()}`);
     return ((await response.json()) as { event: unknown }).event;
   };
@@ -61,7 +65,9 @@ export function orderRunner(db: Database, controlUrl: string): OrderRunner {
       await after?.('place');
 
       const start: PaymentStart =
-        via === 'use-cases' ? await startPayment(ctxOf(buyer), buyer.member._id, orderId) : await ordersRoutes.pay({ action: 'pay', orderId }, ctxOf(buyer));
+        via === 'use-cases'
+          ? await startPayment(ctxOf(buyer), buyer.member._id, orderId)
+          : await ordersRoutes.pay({ action: 'pay', orderId }, ctxOf(buyer));
       check(!start.paid && start.payment !== null, 'payment did not start');
       await after?.('pay');
 

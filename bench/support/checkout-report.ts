@@ -34,7 +34,23 @@ const ratio = (measured: number, minimum: number) => (minimum > 0 ? `${(measured
 
 /** Throughput, latency and round trips per order of each case. */
 export function formatOrderThroughput(rows: OrderThroughputRow[]): string {
-  const header = ['SKUs', 'buyers', 'orders', 'orders/s', 'p50 ms', 'p95 ms', 'trips/order', 'minimum', 'ratio', 'tx/order', 'trips/s', 'cpu here', 'cpu cloud', 'paid', 'errors'];
+  const header = [
+    'SKUs',
+    'buyers',
+    'orders',
+    'orders/s',
+    'p50 ms',
+    'p95 ms',
+    'trips/order',
+    'minimum',
+    'ratio',
+    'tx/order',
+    'trips/s',
+    'cpu here',
+    'cpu cloud',
+    'paid',
+    'errors',
+  ];
   const body = rows.map((row) => [
     row.mix,
     String(row.buyers),

@@ -86,11 +86,21 @@ export function seedPopulation(store: DocStore, count: number, seed = 20_270_301
         while (reviewLookAt(anniversary, DEFAULT_PROGRAMME.tierReview) <= yesterday) anniversary += YEAR;
         member.tierReviewAt = reviewLookAt(anniversary, DEFAULT_PROGRAMME.tierReview);
         member.tierNotice = null;
-        insert('spend_records', { _id: `spend:bo${i}`, memberId: id, amountFen: Math.round(tier.entrySpendFen * (0.6 + random())), at: BENCH_DAY - Math.floor(random() * 300 * DAY) });
+        insert('spend_records', {
+          _id: `spend:bo${i}`,
+          memberId: id,
+          amountFen: Math.round(tier.entrySpendFen * (0.6 + random())),
+          at: BENCH_DAY - Math.floor(random() * 300 * DAY),
+        });
         seeded.spendRecords += 1;
       }
       if (random() < MIX.paidYesterday) {
-        insert('spend_records', { _id: `spend:by${i}`, memberId: id, amountFen: 5_000 + Math.floor(random() * 30_000), at: yesterday + Math.floor(random() * DAY) });
+        insert('spend_records', {
+          _id: `spend:by${i}`,
+          memberId: id,
+          amountFen: 5_000 + Math.floor(random() * 30_000),
+          at: yesterday + Math.floor(random() * DAY),
+        });
         seeded.spendRecords += 1;
         member.lastPaidAt = yesterday + 12 * HOUR;
       } else if (random() < 0.5) {
@@ -107,7 +117,12 @@ export function seedPopulation(store: DocStore, count: number, seed = 20_270_301
         member.comebackDueAt = yesterday + Math.floor(random() * 180 * DAY);
       }
       if (random() < MIX.subscribed) {
-        insert('subscriptions', { _id: id, memberId: id, quota: { tierChange: 1, tierAtRisk: 1, birthdayCoupon: 1, comebackCoupon: 1, pointsExpiring: 1 }, updatedAt: joinedAt });
+        insert('subscriptions', {
+          _id: id,
+          memberId: id,
+          quota: { tierChange: 1, tierAtRisk: 1, birthdayCoupon: 1, comebackCoupon: 1, pointsExpiring: 1 },
+          updatedAt: joinedAt,
+        });
         seeded.subscriptions += 1;
       }
 
@@ -118,7 +133,10 @@ export function seedPopulation(store: DocStore, count: number, seed = 20_270_301
         const lotId = bucketId(id, month);
         if (member.points.buckets.some((bucket) => bucket.id === lotId)) continue;
         const points = 10 + Math.floor(random() * 2_000);
-        insert('point_lots', newLot({ _id: lotId, memberId: id, kind: 'bucket', state: 'open', expiresAt, remaining: points, earned: points }, joinedAt));
+        insert(
+          'point_lots',
+          newLot({ _id: lotId, memberId: id, kind: 'bucket', state: 'open', expiresAt, remaining: points, earned: points }, joinedAt),
+        );
         member.points.available += points;
         member.points.lifetimeEarned += points;
         member.points.buckets.push({ id: lotId, expiresAt, points });
@@ -128,7 +146,16 @@ export function seedPopulation(store: DocStore, count: number, seed = 20_270_301
       if (random() < MIX.pendingLot) {
         const points = 50 + Math.floor(random() * 500);
         const lot: PointLotDoc = newLot(
-          { _id: `pending:${id}`, memberId: id, kind: 'pending', state: 'pending', expiresAt: pendingExpiry, remaining: points, earned: points, pendingUntil: BENCH_DAY - HOUR + Math.floor(random() * 7 * 24 * HOUR) },
+          {
+            _id: `pending:${id}`,
+            memberId: id,
+            kind: 'pending',
+            state: 'pending',
+            expiresAt: pendingExpiry,
+            remaining: points,
+            earned: points,
+            pendingUntil: BENCH_DAY - HOUR + Math.floor(random() * 7 * 24 * HOUR),
+          },
           joinedAt,
         );
         insert('point_lots', lot);

@@ -19,12 +19,26 @@ export interface JobRow {
   rawMsPerThousand: number;
 }
 
-const fixed = (value: number, digits: number) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fixed = (value: number, digits: number) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** The table of `bench:jobs`: time and round trips per 1,000 members, next to the raw scan. */
 export function formatJobRows(rows: JobRow[], members: number): string {
   const thousands = members / 1_000;
-  const header = ['job', 'day', 'invocations', 'longest s', 'read', 'changed', 'failed', 'trips', 'ms/1k members', 'trips/1k members', 'raw scan ms/1k', 'ratio'];
+  const header = [
+    'job',
+    'day',
+    'invocations',
+    'longest s',
+    'read',
+    'changed',
+    'failed',
+    'trips',
+    'ms/1k members',
+    'trips/1k members',
+    'raw scan ms/1k',
+    'ratio',
+  ];
   const body = rows.map((row) => {
     const msPerThousand = (row.seconds * 1_000) / thousands;
     return [
@@ -43,7 +57,11 @@ export function formatJobRows(rows: JobRow[], members: number): string {
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => (cells[column] as string).length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column < 2 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
 }
 

@@ -64,7 +64,10 @@ export function memberFixture(id: string, serial: number, openBuckets = 1, now =
 
 /** A pickup reward for 500 points, one per member, with `stock` units. */
 export function rewardFixture(id: string, stock: number): RewardDoc {
-  return newReward({ _id: id, title: '品牌帆布袋', description: '门店自提', category: '周边', pointsCost: 500, totalStock: stock }, NOW - DAY);
+  return newReward(
+    { _id: id, title: '品牌帆布袋', description: '门店自提', category: '周边', pointsCost: 500, totalStock: stock },
+    NOW - DAY,
+  );
 }
 
 /** A coupon-centre template (¥30 off ¥199, valid 7 days, one per member) with `stock` coupons. */

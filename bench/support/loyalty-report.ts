@@ -34,7 +34,10 @@ const ratio = (measured: number, minimum: number) => (minimum > 0 ? `${(measured
 export function table(header: string[], rows: string[][], left = 1): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column < left ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (column < left ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -66,7 +69,20 @@ export function formatPerCall(rows: PerCallCounts[]): string {
 
 /** Throughput and round trips per call of each case. */
 export function formatThroughput(rows: ThroughputRow[]): string {
-  const header = ['use-case', 'fixture', 'conc', 'calls', 'ops/s', 'trips/call', 'minimum', 'ratio', 'trips/s', 'cpu here', 'cpu cloud', 'errors'];
+  const header = [
+    'use-case',
+    'fixture',
+    'conc',
+    'calls',
+    'ops/s',
+    'trips/call',
+    'minimum',
+    'ratio',
+    'trips/s',
+    'cpu here',
+    'cpu cloud',
+    'errors',
+  ];
   const body = rows.map((row) => [
     row.useCase,
     row.fixture,

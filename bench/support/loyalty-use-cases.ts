@@ -102,7 +102,10 @@ export const LOYALTY_USE_CASES: UseCaseBench[] = [
           const [members, rewards] = await Promise.all([fx.members(calls), fx.rewards(concurrency, calls + 1)]);
           return async (worker, index) => {
             const member = members[index] as MemberDoc;
-            const redemption = await redeemReward(fx.ctx(member.openid), member, { rewardId: rewards[worker] as string, clientKey: clientKey(index) });
+            const redemption = await redeemReward(fx.ctx(member.openid), member, {
+              rewardId: rewards[worker] as string,
+              clientKey: clientKey(index),
+            });
             expect(redemption.status === 'awaitingPickup', `redemption ${redemption.status}`);
           };
         },
@@ -114,7 +117,10 @@ export const LOYALTY_USE_CASES: UseCaseBench[] = [
           const [members, [reward]] = await Promise.all([fx.members(calls), fx.rewards(1, calls + 1)]);
           return async (_worker, index) => {
             const member = members[index] as MemberDoc;
-            const redemption = await redeemReward(fx.ctx(member.openid), member, { rewardId: reward as string, clientKey: clientKey(index) });
+            const redemption = await redeemReward(fx.ctx(member.openid), member, {
+              rewardId: reward as string,
+              clientKey: clientKey(index),
+            });
             expect(redemption.status === 'awaitingPickup', `redemption ${redemption.status}`);
           };
         },
@@ -152,7 +158,11 @@ export const LOYALTY_USE_CASES: UseCaseBench[] = [
           const [members, templates] = await Promise.all([fx.members(calls), fx.templates(concurrency, calls + 1)]);
           return async (worker, index) => {
             const member = members[index] as MemberDoc;
-            const result = await claimCoupon(member.openid, { templateId: templates[worker] as string, clientKey: clientKey(index) }, fx.ctx(member.openid));
+            const result = await claimCoupon(
+              member.openid,
+              { templateId: templates[worker] as string, clientKey: clientKey(index) },
+              fx.ctx(member.openid),
+            );
             expect(result.created, 'claimCoupon answered an earlier claim');
           };
         },
@@ -164,7 +174,11 @@ export const LOYALTY_USE_CASES: UseCaseBench[] = [
           const [members, [template]] = await Promise.all([fx.members(calls), fx.templates(1, calls + 1)]);
           return async (_worker, index) => {
             const member = members[index] as MemberDoc;
-            const result = await claimCoupon(member.openid, { templateId: template as string, clientKey: clientKey(index) }, fx.ctx(member.openid));
+            const result = await claimCoupon(
+              member.openid,
+              { templateId: template as string, clientKey: clientKey(index) },
+              fx.ctx(member.openid),
+            );
             expect(result.created, 'claimCoupon answered an earlier claim');
           };
         },

@@ -39,7 +39,14 @@ async function main(): Promise<void> {
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
   let cloud: Awaited<ReturnType<typeof startLocalCloud>>;
   try {
-    cloud = await startLocalCloud({ root: resolve(__dirname, '../..'), dataDir, appid: APPID, functions: false, timers: false, log: () => undefined });
+    cloud = await startLocalCloud({
+      root: resolve(__dirname, '../..'),
+      dataDir,
+      appid: APPID,
+      functions: false,
+      timers: false,
+      log: () => undefined,
+    });
   } catch (error) {
     removeData();
     throw error;
@@ -76,7 +83,12 @@ async function main(): Promise<void> {
         return json(res, 200, { event: paymentCallbackEvent(payment, APPID) });
       }
       if (req.method === 'POST' && req.url === '/members') {
-        const { prefix, firstSerial, count, openBuckets } = (await readJson(req)) as { prefix: string; firstSerial: number; count: number; openBuckets: number };
+        const { prefix, firstSerial, count, openBuckets } = (await readJson(req)) as {
+          prefix: string;
+          firstSerial: number;
+          count: number;
+          openBuckets: number;
+        };
         store.atomically(() => {
           for (const { member, lots, entries } of seededMembers(prefix, firstSerial, count, openBuckets)) {
             store.insert('members', member as unknown as Doc);

@@ -78,7 +78,8 @@ export async function scrollToEnd(
 ): Promise<ScrollFigures> {
   return page.evaluate(async (opts) => {
     const probe = window.__uiBench as Probe;
-    const scroller = () => [...document.querySelectorAll<HTMLElement>('.taro_page')].find((el) => el.getClientRects().length > 0) as HTMLElement;
+    const scroller = () =>
+      [...document.querySelectorAll<HTMLElement>('.taro_page')].find((el) => el.getClientRects().length > 0) as HTMLElement;
     const count = () => scroller().querySelectorAll(opts.itemSelector).length;
     const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     probe.recording = true;

@@ -103,7 +103,11 @@ function orderOf(member: MemberDoc, products: ProductDoc[], i: number, now: numb
     payableFen: total,
     pointsToEarn: Math.floor(total / 100),
     couponIds: [],
-    delivery: { mode: 'delivery', address: { name: '林小满', phone: '13800138000', region: '上海市 静安区', detail: '南京西路 1 号' }, trackingNo: shippedAt ? `SF${String(1_000_000_000 + i)}` : null },
+    delivery: {
+      mode: 'delivery',
+      address: { name: '林小满', phone: '13800138000', region: '上海市 静安区', detail: '南京西路 1 号' },
+      trackingNo: shippedAt ? `SF${String(1_000_000_000 + i)}` : null,
+    },
     note: '',
     payDeadline: createdAt + 30 * 60_000,
     paymentStartedAt: paidAt,
@@ -126,7 +130,12 @@ function orderOf(member: MemberDoc, products: ProductDoc[], i: number, now: numb
 }
 
 /** A long-time member's history: `entries` check-ins in the points ledger and `orders` orders of demo products. */
-export function heavyMember(member: MemberDoc, products: ProductDoc[], counts: { entries: number; orders: number }, now: number): HeavyMember {
+export function heavyMember(
+  member: MemberDoc,
+  products: ProductDoc[],
+  counts: { entries: number; orders: number },
+  now: number,
+): HeavyMember {
   const ledger = checkIns(member, counts.entries, now);
   const onShelf = products.filter((product) => product.status === 'onShelf');
   return {

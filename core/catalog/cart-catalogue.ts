@@ -28,7 +28,10 @@ export function productIdOfSku(skuId: string): string | null {
 export function lookupSku(
   catalogue: CartCatalogue,
   skuId: string,
-): { found: true; item: CatalogueSku } | { found: false; reason: 'missingProduct' } | { found: false; reason: 'missingSku'; product: ProductDoc } {
+):
+  | { found: true; item: CatalogueSku }
+  | { found: false; reason: 'missingProduct' }
+  | { found: false; reason: 'missingSku'; product: ProductDoc } {
   const productId = productIdOfSku(skuId);
   const product = productId === null ? undefined : catalogue.products.get(productId);
   if (!product) return { found: false, reason: 'missingProduct' };

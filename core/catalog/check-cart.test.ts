@@ -30,10 +30,12 @@ function catalogue(products: ProductDoc[], stock: Record<string, number>): CartC
 const gold = { memberPricePercent: 95 };
 
 describe('cart check', () => {
-  const shelf = catalogue(
-    [product('mug'), product('old', { status: 'offShelf' }), product('deal', {}, false)],
-    { 'mug:1': 5, 'mug:2': 0, 'old:1': 9, 'deal:1': 3 },
-  );
+  const shelf = catalogue([product('mug'), product('old', { status: 'offShelf' }), product('deal', {}, false)], {
+    'mug:1': 5,
+    'mug:2': 0,
+    'old:1': 9,
+    'deal:1': 3,
+  });
 
   it('answers each line its state, current prices at the tier, spec text and a Chinese message', () => {
     const checks = checkCartItems(

@@ -48,7 +48,13 @@ export function checkCartItems(
     }
     const { product, sku, stock } = found.item;
     const problem =
-      product.status !== 'onShelf' ? 'offShelf' : stock <= 0 ? 'soldOut' : stock < (wanted.get(item.skuId) ?? item.quantity) ? 'insufficientStock' : null;
+      product.status !== 'onShelf'
+        ? 'offShelf'
+        : stock <= 0
+          ? 'soldOut'
+          : stock < (wanted.get(item.skuId) ?? item.quantity)
+            ? 'insufficientStock'
+            : null;
     return {
       skuId: item.skuId,
       quantity: item.quantity,

@@ -43,10 +43,27 @@ describe('product rules', () => {
         }),
       ),
     ).toEqual(['skus.1.specValues']);
-    expect(fields(teeInput({ specs: [{ name: '颜色', values: ['白', '白'] }, { name: '颜色', values: ['M'] }] }))).toEqual(
-      expect.arrayContaining(['specs.0.values', 'specs.1.name']),
-    );
-    expect(fields(teeInput({ specs: [], skus: [{ specValues: [], priceFen: 1 }, { specValues: [], priceFen: 2 }] }))).toContain('skus');
+    expect(
+      fields(
+        teeInput({
+          specs: [
+            { name: '颜色', values: ['白', '白'] },
+            { name: '颜色', values: ['M'] },
+          ],
+        }),
+      ),
+    ).toEqual(expect.arrayContaining(['specs.0.values', 'specs.1.name']));
+    expect(
+      fields(
+        teeInput({
+          specs: [],
+          skus: [
+            { specValues: [], priceFen: 1 },
+            { specValues: [], priceFen: 2 },
+          ],
+        }),
+      ),
+    ).toContain('skus');
   });
 
   it('the schema refuses a product without SKUs and prices under one fen', () => {
@@ -85,7 +102,9 @@ describe('product rules', () => {
       { skuId: 'tee:4', specValues: ['白', 'L'], priceFen: 8_900 },
     ]);
     expect(second).toMatchObject({ status: 'onShelf', salesCount: 12, createdAt: NOW, updatedAt: NOW + 1, minPriceFen: 8_900 });
-    expect(assignSkuIds('tee', [{ specValues: ['白', 'M'], priceFen: 1 }], [], ['other:9'])).toEqual([{ skuId: 'tee:1', specValues: ['白', 'M'], priceFen: 1 }]);
+    expect(assignSkuIds('tee', [{ specValues: ['白', 'M'], priceFen: 1 }], [], ['other:9'])).toEqual([
+      { skuId: 'tee:1', specValues: ['白', 'M'], priceFen: 1 },
+    ]);
   });
 
   it('tells a retried create from a different product', () => {

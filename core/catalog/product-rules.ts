@@ -23,7 +23,8 @@ export function productProblems(input: Pick<ProductInput, 'specs' | 'skus'>): Pr
   input.specs.forEach((spec, i) => {
     if (names.has(spec.name)) problems.push({ field: `specs.${i}.name`, message: `spec 「${spec.name}」 is listed twice` });
     names.add(spec.name);
-    if (new Set(spec.values).size !== spec.values.length) problems.push({ field: `specs.${i}.values`, message: `spec 「${spec.name}」 repeats a value` });
+    if (new Set(spec.values).size !== spec.values.length)
+      problems.push({ field: `specs.${i}.values`, message: `spec 「${spec.name}」 repeats a value` });
   });
   if (input.specs.length === 0 && input.skus.length > 1) {
     problems.push({ field: 'skus', message: 'a product without specs sells exactly one SKU' });
@@ -31,12 +32,16 @@ export function productProblems(input: Pick<ProductInput, 'specs' | 'skus'>): Pr
   const seen = new Set<string>();
   input.skus.forEach((sku, i) => {
     if (sku.specValues.length !== input.specs.length) {
-      problems.push({ field: `skus.${i}.specValues`, message: `needs ${input.specs.length} value(s), one per spec, in the order of specs` });
+      problems.push({
+        field: `skus.${i}.specValues`,
+        message: `needs ${input.specs.length} value(s), one per spec, in the order of specs`,
+      });
       return;
     }
     sku.specValues.forEach((value, axis) => {
       const spec = input.specs[axis];
-      if (spec && !spec.values.includes(value)) problems.push({ field: `skus.${i}.specValues.${axis}`, message: `「${value}」 is not a value of spec 「${spec.name}」` });
+      if (spec && !spec.values.includes(value))
+        problems.push({ field: `skus.${i}.specValues.${axis}`, message: `「${value}」 is not a value of spec 「${spec.name}」` });
     });
     const key = comboKey(sku.specValues);
     if (seen.has(key)) problems.push({ field: `skus.${i}.specValues`, message: 'another SKU has the same spec values' });
@@ -100,6 +105,18 @@ export function buildProductDoc(input: ProductInput, existing: ProductDoc | null
 /** Whether two saves describe the same product (timestamps, shelf state, stock flags and sales aside): a retried create. */
 export function sameProduct(a: ProductDoc, b: ProductDoc): boolean {
   const essence = (p: ProductDoc) =>
-    JSON.stringify([p.title, p.subtitle, p.categoryId, p.images, p.description, p.specs, p.skus, p.memberPrice, p.recommended, p.sort, p.keywords ?? []]);
+    JSON.stringify([
+      p.title,
+      p.subtitle,
+      p.categoryId,
+      p.images,
+      p.description,
+      p.specs,
+      p.skus,
+      p.memberPrice,
+      p.recommended,
+      p.sort,
+      p.keywords ?? [],
+    ]);
   return essence(a) === essence(b);
 }

@@ -42,8 +42,24 @@ describe('product views', () => {
   it('a silver member sees the silver price, the gold price next, stock and points per unit', () => {
     const detail = toProductDetail(beans(), new Map([['beans:1', 3]]), tierPairOf(DEFAULT_TIERS, 'silver'), 1);
     expect(detail.skus).toEqual([
-      { skuId: 'beans:1', specValues: ['500g'], priceFen: 8_900, memberPriceFen: 8_722, nextTierPriceFen: 8_455, stock: 3, pointsPerUnit: 104 },
-      { skuId: 'beans:2', specValues: ['250g'], priceFen: 4_900, memberPriceFen: 4_802, nextTierPriceFen: 4_655, stock: 0, pointsPerUnit: 57 },
+      {
+        skuId: 'beans:1',
+        specValues: ['500g'],
+        priceFen: 8_900,
+        memberPriceFen: 8_722,
+        nextTierPriceFen: 8_455,
+        stock: 3,
+        pointsPerUnit: 104,
+      },
+      {
+        skuId: 'beans:2',
+        specValues: ['250g'],
+        priceFen: 4_900,
+        memberPriceFen: 4_802,
+        nextTierPriceFen: 4_655,
+        stock: 0,
+        pointsPerUnit: 57,
+      },
     ]);
     expect(detail).toMatchObject({
       onShelf: true,

@@ -26,7 +26,12 @@ export function toProductCard(product: ProductDoc, tier: Pick<PriceTier, 'member
  * A product page: every SKU with the caller's price, the next tier's price, its stock and the
  * points one unit earns. Sold out is decided from the stock read here, not the cached flag.
  */
-export function toProductDetail(product: ProductDoc, stock: ReadonlyMap<string, number>, pair: TierPair, earnPerYuan: number): ProductDetail {
+export function toProductDetail(
+  product: ProductDoc,
+  stock: ReadonlyMap<string, number>,
+  pair: TierPair,
+  earnPerYuan: number,
+): ProductDetail {
   const skus = product.skus.map((sku) => {
     const memberPriceFen = tierUnitPrice(sku.priceFen, product.memberPrice, pair.tier);
     return {

@@ -6,7 +6,9 @@ describe('search text', () => {
   });
 
   it('builds searchText from title, subtitle and keywords', () => {
-    expect(searchTextOf({ title: '编织快充数据线', subtitle: 'USB-C · 100W', keywords: ['Type-C', '充电线'] })).toBe('编织快充数据线 usb-c · 100w type-c 充电线');
+    expect(searchTextOf({ title: '编织快充数据线', subtitle: 'USB-C · 100W', keywords: ['Type-C', '充电线'] })).toBe(
+      '编织快充数据线 usb-c · 100w type-c 充电线',
+    );
     expect(searchTextOf({ title: '每日坚果', subtitle: '' })).toBe('每日坚果');
   });
 

@@ -27,7 +27,10 @@ describe('applyCoupons', () => {
 
   it('checks every threshold against the subtotal before coupons', () => {
     const result = applyCoupons(
-      [coupon('c', { kind: 'cash', thresholdFen: 0, amountFen: 5000 }, 'a'), coupon('d', { kind: 'cash', thresholdFen: 8000, amountFen: 1000 }, 'b')],
+      [
+        coupon('c', { kind: 'cash', thresholdFen: 0, amountFen: 5000 }, 'a'),
+        coupon('d', { kind: 'cash', thresholdFen: 8000, amountFen: 1000 }, 'b'),
+      ],
       { goodsSubtotalFen: 10_000, shippingFeeFen: 0 },
     );
     expect(result).toMatchObject({ ok: true, goodsDiscountFen: 6000 });
@@ -43,19 +46,27 @@ describe('applyCoupons', () => {
 
   it('refuses two goods coupons of one group, and two shipping coupons', () => {
     const goods = applyCoupons(
-      [coupon('a', { kind: 'cash', thresholdFen: 0, amountFen: 100 }), coupon('b', { kind: 'percent', thresholdFen: 0, percentOff: 5, capFen: null })],
+      [
+        coupon('a', { kind: 'cash', thresholdFen: 0, amountFen: 100 }),
+        coupon('b', { kind: 'percent', thresholdFen: 0, percentOff: 5, capFen: null }),
+      ],
       { goodsSubtotalFen: 3000, shippingFeeFen: 0 },
     );
     expect(goods).toEqual({ ok: false, id: 'b', reason: '与已选优惠券不可同时使用' });
-    const ship = applyCoupons([coupon('s1', { kind: 'shipping', thresholdFen: 0 }, 'x'), coupon('s2', { kind: 'shipping', thresholdFen: 0 }, 'y')], {
-      goodsSubtotalFen: 3000,
-      shippingFeeFen: 800,
-    });
+    const ship = applyCoupons(
+      [coupon('s1', { kind: 'shipping', thresholdFen: 0 }, 'x'), coupon('s2', { kind: 'shipping', thresholdFen: 0 }, 'y')],
+      {
+        goodsSubtotalFen: 3000,
+        shippingFeeFen: 800,
+      },
+    );
     expect(ship).toMatchObject({ ok: false, id: 's2' });
   });
 
   it('names the coupon whose threshold is not met', () => {
-    expect(applyCoupons([coupon('c', { kind: 'cash', thresholdFen: 5900, amountFen: 1000 })], { goodsSubtotalFen: 4700, shippingFeeFen: 0 })).toEqual({
+    expect(
+      applyCoupons([coupon('c', { kind: 'cash', thresholdFen: 5900, amountFen: 1000 })], { goodsSubtotalFen: 4700, shippingFeeFen: 0 }),
+    ).toEqual({
       ok: false,
       id: 'c',
       reason: '还差¥12.00可用',
@@ -64,7 +75,10 @@ describe('applyCoupons', () => {
 
   it('refuses a coupon that has nothing left to discount after the others', () => {
     const result = applyCoupons(
-      [coupon('a', { kind: 'cash', thresholdFen: 0, amountFen: 1000 }, 'a'), coupon('b', { kind: 'cash', thresholdFen: 0, amountFen: 1000 }, 'b')],
+      [
+        coupon('a', { kind: 'cash', thresholdFen: 0, amountFen: 1000 }, 'a'),
+        coupon('b', { kind: 'cash', thresholdFen: 0, amountFen: 1000 }, 'b'),
+      ],
       { goodsSubtotalFen: 1000, shippingFeeFen: 0 },
     );
     expect(result).toEqual({ ok: false, id: 'b', reason: '与已选优惠券叠加后暂无可优惠金额' });

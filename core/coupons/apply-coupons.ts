@@ -12,8 +12,7 @@ export interface AppliedCoupon {
 }
 
 export type CouponsApplied =
-  | { ok: true; lines: AppliedCoupon[]; goodsDiscountFen: Fen; shippingDiscountFen: Fen }
-  | { ok: false; id: string; reason: string };
+  { ok: true; lines: AppliedCoupon[]; goodsDiscountFen: Fen; shippingDiscountFen: Fen } | { ok: false; id: string; reason: string };
 
 const KIND_ORDER = { cash: 0, percent: 1, shipping: 2 } as const;
 
@@ -33,7 +32,10 @@ export function applyCoupons(selection: readonly Stackable[], amounts: OrderAmou
   for (const coupon of ordered) {
     const alone = quoteCoupon(coupon.terms, amounts);
     if (!alone.applicable) return { ok: false, id: coupon.id, reason: alone.reason };
-    const stacked = quoteCoupon({ ...coupon.terms, thresholdFen: 0 }, { goodsSubtotalFen: remaining, shippingFeeFen: amounts.shippingFeeFen });
+    const stacked = quoteCoupon(
+      { ...coupon.terms, thresholdFen: 0 },
+      { goodsSubtotalFen: remaining, shippingFeeFen: amounts.shippingFeeFen },
+    );
     if (!stacked.applicable) return { ok: false, id: coupon.id, reason: '与已选优惠券叠加后暂无可优惠金额' };
     remaining -= stacked.goodsDiscountFen;
     lines.set(coupon.id, { id: coupon.id, goodsDiscountFen: stacked.goodsDiscountFen, shippingDiscountFen: stacked.shippingDiscountFen });

@@ -44,14 +44,19 @@ describe('coupon text', () => {
       headline: '8.5折',
       condition: '满99元可用，最高减50元',
     });
-    expect(couponFace({ kind: 'percent', thresholdFen: 0, percentOff: 20, capFen: null })).toEqual({ headline: '8折', condition: '无门槛' });
+    expect(couponFace({ kind: 'percent', thresholdFen: 0, percentOff: 20, capFen: null })).toEqual({
+      headline: '8折',
+      condition: '无门槛',
+    });
     expect(couponFace({ kind: 'shipping', thresholdFen: 9900 })).toEqual({ headline: '免运费', condition: '满99元可用' });
   });
 
   it('words validity in Shanghai dates', () => {
     expect(validityText({ type: 'relative', days: 7 }, 'centre')).toBe('领取后7天内有效');
     expect(validityText({ type: 'relative', days: 30 }, 'system')).toBe('发放后30天内有效');
-    expect(validityText({ type: 'fixed', from: shanghai(2025, 6, 1), to: shanghai(2025, 6, 18, 23, 59, 59, 999) }, 'centre')).toBe('2025.06.01-2025.06.18');
+    expect(validityText({ type: 'fixed', from: shanghai(2025, 6, 1), to: shanghai(2025, 6, 18, 23, 59, 59, 999) }, 'centre')).toBe(
+      '2025.06.01-2025.06.18',
+    );
     expect(windowText(shanghai(2025, 6, 1), shanghai(2025, 6, 7, 23, 59, 59, 999))).toBe('2025.06.01 00:00 - 2025.06.07 23:59');
   });
 

@@ -12,7 +12,9 @@ export function yuanText(fen: Fen): string {
 
 /** Fen as yuan without trailing zeros, as printed on a coupon: 5900 → `59`, 990 → `9.9`. */
 export function compactYuanText(fen: Fen): string {
-  return yuanText(fen).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
+  return yuanText(fen)
+    .replace(/\.00$/, '')
+    .replace(/(\.\d)0$/, '$1');
 }
 
 /** A percent-off as the 折 customers read: 20 → `8折`, 15 → `8.5折`, 12 → `8.8折`. */

@@ -29,7 +29,12 @@ const instance: CouponInstanceDoc = {
 describe('coupon views', () => {
   it('shows a member their coupon with its state at the moment, and nothing of orders or admin notes', () => {
     const view = toMyCoupon(instance, 2_001);
-    expect(view).toMatchObject({ instanceId: 'welcome:m1', state: 'expired', stateText: '已过期', face: { headline: '¥10', condition: '满59元可用' } });
+    expect(view).toMatchObject({
+      instanceId: 'welcome:m1',
+      state: 'expired',
+      stateText: '已过期',
+      face: { headline: '¥10', condition: '满59元可用' },
+    });
     expect(JSON.stringify(view)).not.toMatch(/order-secret|internal note|admin/);
     expect(toMyCoupon(instance, 1_500)).toMatchObject({ state: 'usable', stateText: '可使用' });
   });

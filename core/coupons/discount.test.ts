@@ -3,7 +3,12 @@ import type { CouponTerms } from '~/types/coupons';
 import { quoteCoupon } from './discount';
 
 const cash = (thresholdFen: number, amountFen: number): CouponTerms => ({ kind: 'cash', thresholdFen, amountFen });
-const percent = (thresholdFen: number, percentOff: number, capFen: number | null): CouponTerms => ({ kind: 'percent', thresholdFen, percentOff, capFen });
+const percent = (thresholdFen: number, percentOff: number, capFen: number | null): CouponTerms => ({
+  kind: 'percent',
+  thresholdFen,
+  percentOff,
+  capFen,
+});
 const shipping = (thresholdFen: number): CouponTerms => ({ kind: 'shipping', thresholdFen });
 const order = (goodsSubtotalFen: number, shippingFeeFen = 0) => ({ goodsSubtotalFen, shippingFeeFen });
 

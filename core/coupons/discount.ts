@@ -11,8 +11,7 @@ export interface OrderAmounts {
 
 /** The discount one coupon gives on one order, or why it cannot be used on it. */
 export type CouponQuote =
-  | { applicable: true; goodsDiscountFen: Fen; shippingDiscountFen: Fen }
-  | { applicable: false; reason: string; shortfallFen: Fen };
+  { applicable: true; goodsDiscountFen: Fen; shippingDiscountFen: Fen } | { applicable: false; reason: string; shortfallFen: Fen };
 
 function checkFen(name: string, value: Fen): void {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a whole, non-negative number of fen, got ${value}`);
@@ -38,13 +37,17 @@ export function quoteCoupon(terms: CouponTerms, amounts: OrderAmounts): CouponQu
   switch (terms.kind) {
     case 'cash': {
       const discount = Math.min(terms.amountFen, goodsSubtotalFen);
-      return discount > 0 ? { applicable: true, goodsDiscountFen: discount, shippingDiscountFen: 0 } : notApplicable('暂无可优惠的商品金额');
+      return discount > 0
+        ? { applicable: true, goodsDiscountFen: discount, shippingDiscountFen: 0 }
+        : notApplicable('暂无可优惠的商品金额');
     }
     case 'percent': {
       // Integer maths: subtotal × percent stays far below 2^53 for any subtotal the schemas accept.
       const raw = Math.floor((goodsSubtotalFen * terms.percentOff) / 100);
       const discount = Math.min(raw, terms.capFen ?? raw, goodsSubtotalFen);
-      return discount > 0 ? { applicable: true, goodsDiscountFen: discount, shippingDiscountFen: 0 } : notApplicable('订单金额过低，暂无折扣');
+      return discount > 0
+        ? { applicable: true, goodsDiscountFen: discount, shippingDiscountFen: 0 }
+        : notApplicable('订单金额过低，暂无折扣');
     }
     case 'shipping':
       return shippingFeeFen > 0

@@ -58,7 +58,10 @@ describe('coupon eligibility', () => {
       const fresh = { tierId: 'normal', joinedAt };
       const audience = { type: 'newMembers' as const, withinDays: 7 };
       expect(audienceBlock(audience, fresh, tiers, shanghai(2025, 3, 7, 23, 59, 59, 999))).toBeNull();
-      expect(audienceBlock(audience, fresh, tiers, shanghai(2025, 3, 8))).toEqual({ code: 'NOT_ELIGIBLE', reason: '仅限入会7天内的新会员领取' });
+      expect(audienceBlock(audience, fresh, tiers, shanghai(2025, 3, 8))).toEqual({
+        code: 'NOT_ELIGIBLE',
+        reason: '仅限入会7天内的新会员领取',
+      });
     });
   });
 
@@ -89,7 +92,9 @@ describe('coupon eligibility', () => {
 
     it('says sold out when no stock is left, but 已领取 to a member who already has theirs', () => {
       expect(claimBlock(template({ stockRemaining: 0 }), member, 0, tiers, now)).toEqual({ code: 'OUT_OF_STOCK', reason: '已抢光' });
-      expect(claimBlock(template({ stockRemaining: 0, perMemberLimit: 1 }), member, 1, tiers, now)).toMatchObject({ code: 'LIMIT_REACHED' });
+      expect(claimBlock(template({ stockRemaining: 0, perMemberLimit: 1 }), member, 1, tiers, now)).toMatchObject({
+        code: 'LIMIT_REACHED',
+      });
       expect(claimBlock(template({ totalStock: null, stockRemaining: null }), member, 0, tiers, now)).toBeNull();
     });
 
@@ -109,7 +114,9 @@ describe('coupon eligibility', () => {
       expect(issueBlock(template({ status: 'paused' }), member, tiers, now)).toMatchObject({ code: 'NOT_AVAILABLE' });
       expect(issueBlock(template({ status: 'ended' }), member, tiers, now)).toMatchObject({ code: 'NOT_AVAILABLE' });
       expect(issueBlock(template({ stockRemaining: 0 }), member, tiers, now)).toMatchObject({ code: 'OUT_OF_STOCK' });
-      expect(issueBlock(template({ audience: { type: 'newMembers', withinDays: 7 } }), member, tiers, now)).toMatchObject({ code: 'NOT_ELIGIBLE' });
+      expect(issueBlock(template({ audience: { type: 'newMembers', withinDays: 7 } }), member, tiers, now)).toMatchObject({
+        code: 'NOT_ELIGIBLE',
+      });
     });
   });
 });

@@ -7,7 +7,9 @@ const EVENTS: CouponEvent[] = ['lock', 'use', 'release', 'restore', 'expire', 'v
 
 describe('coupon status machine', () => {
   it('allows exactly issued→locked→used, locked→issued (release), used→issued (restore), issued→expired and issued→voided', () => {
-    const allowed = STATUSES.flatMap((from) => EVENTS.map((event) => [from, event, nextStatus(from, event)] as const)).filter(([, , to]) => to !== null);
+    const allowed = STATUSES.flatMap((from) => EVENTS.map((event) => [from, event, nextStatus(from, event)] as const)).filter(
+      ([, , to]) => to !== null,
+    );
     expect(allowed).toEqual([
       ['issued', 'lock', 'locked'],
       ['issued', 'expire', 'expired'],
@@ -51,7 +53,14 @@ describe('coupon status machine', () => {
     });
 
     it('has a Chinese label for every state', () => {
-      expect(COUPON_STATE_TEXT).toEqual({ usable: '可使用', notStarted: '未生效', locked: '使用中', used: '已使用', expired: '已过期', voided: '已作废' });
+      expect(COUPON_STATE_TEXT).toEqual({
+        usable: '可使用',
+        notStarted: '未生效',
+        locked: '使用中',
+        used: '已使用',
+        expired: '已过期',
+        voided: '已作废',
+      });
     });
   });
 });

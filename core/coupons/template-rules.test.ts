@@ -17,13 +17,21 @@ const base = couponTemplateInput.parse({
 
 describe('coupon template rules', () => {
   it('fills the defaults of an input', () => {
-    expect(base).toMatchObject({ description: '', perMemberLimit: 1, stackingGroup: 'default', audience: { type: 'all' }, status: 'active' });
+    expect(base).toMatchObject({
+      description: '',
+      perMemberLimit: 1,
+      stackingGroup: 'default',
+      audience: { type: 'all' },
+      status: 'active',
+    });
     expect(templateProblems(base, NOW, isTier)).toEqual([]);
   });
 
   it('refuses a 满减 coupon that takes off its whole threshold, but allows no threshold', () => {
     const whole = { ...base, terms: { kind: 'cash' as const, thresholdFen: 1000, amountFen: 1000 } };
-    expect(templateProblems(whole, NOW, isTier)).toEqual([{ field: 'terms.amountFen', message: expect.stringContaining('less than thresholdFen') }]);
+    expect(templateProblems(whole, NOW, isTier)).toEqual([
+      { field: 'terms.amountFen', message: expect.stringContaining('less than thresholdFen') },
+    ]);
     expect(templateProblems({ ...base, terms: { kind: 'cash', thresholdFen: 0, amountFen: 1000 } }, NOW, isTier)).toEqual([]);
   });
 
@@ -61,7 +69,13 @@ describe('coupon template rules', () => {
   });
 
   it('stores a new template with its whole stock remaining', () => {
-    expect(buildTemplateDoc(base, 'ct1', NOW)).toMatchObject({ _id: 'ct1', totalStock: 500, stockRemaining: 500, createdAt: NOW, updatedAt: NOW });
+    expect(buildTemplateDoc(base, 'ct1', NOW)).toMatchObject({
+      _id: 'ct1',
+      totalStock: 500,
+      stockRemaining: 500,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
     expect(buildTemplateDoc({ ...base, totalStock: null }, 'ct2', NOW)).toMatchObject({ totalStock: null, stockRemaining: null });
   });
 

@@ -21,7 +21,10 @@ describe('coupon validity windows, with the process clock in UTC', () => {
 
   it('counts the day of issue as day 1 and ends at 23:59:59.999 Shanghai time of the last day', () => {
     const issuedAt = shanghai(2025, 3, 1, 10, 30);
-    expect(instanceWindow({ type: 'relative', days: 7 }, issuedAt)).toEqual({ validFrom: issuedAt, validTo: shanghai(2025, 3, 7, 23, 59, 59, 999) });
+    expect(instanceWindow({ type: 'relative', days: 7 }, issuedAt)).toEqual({
+      validFrom: issuedAt,
+      validTo: shanghai(2025, 3, 7, 23, 59, 59, 999),
+    });
     expect(endOfRelativeDays(issuedAt, 1)).toBe(shanghai(2025, 3, 1, 23, 59, 59, 999));
   });
 
@@ -60,7 +63,13 @@ describe('coupon validity windows, with the process clock in UTC', () => {
   });
 
   it('builds the birthday window from 7 days before to 23 days after, across a leap day', () => {
-    expect(windowAroundDay('2024-02-29', 7, 23)).toEqual({ validFrom: shanghai(2024, 2, 22), validTo: shanghai(2024, 3, 23, 23, 59, 59, 999) });
-    expect(windowAroundDay('2025-01-03', 7, 23)).toEqual({ validFrom: shanghai(2024, 12, 27), validTo: shanghai(2025, 1, 26, 23, 59, 59, 999) });
+    expect(windowAroundDay('2024-02-29', 7, 23)).toEqual({
+      validFrom: shanghai(2024, 2, 22),
+      validTo: shanghai(2024, 3, 23, 23, 59, 59, 999),
+    });
+    expect(windowAroundDay('2025-01-03', 7, 23)).toEqual({
+      validFrom: shanghai(2024, 12, 27),
+      validTo: shanghai(2025, 1, 26, 23, 59, 59, 999),
+    });
   });
 });

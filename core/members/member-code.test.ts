@@ -12,7 +12,9 @@ describe('member code', () => {
     const { code } = signMemberCode(SECRET, member, NOW);
     expect(code).toMatch(/^8602417735\d{8}$/);
 
-    const mac = createHmac('sha256', SECRET).update(`member-code:v1:${member.memberId}:${memberCodeWindow(NOW)}`).digest();
+    const mac = createHmac('sha256', SECRET)
+      .update(`member-code:v1:${member.memberId}:${memberCodeWindow(NOW)}`)
+      .digest();
     const offset = mac[mac.length - 1]! & 0x0f;
     const truncated = mac.readUInt32BE(offset) & 0x7fffffff;
     expect(code.slice(10)).toBe(String(truncated % 100_000_000).padStart(8, '0'));

@@ -4,7 +4,14 @@ import { ENTRY_TIER_ID } from '../tiers/default-programme';
 import { defaultNickname } from './profile';
 
 /** A new member record with every field at its starting value. */
-export function newMember(fields: { _id: string; openid: string; memberNo: string; nickname?: string; avatarUrl?: string; now: EpochMs }): MemberDoc {
+export function newMember(fields: {
+  _id: string;
+  openid: string;
+  memberNo: string;
+  nickname?: string;
+  avatarUrl?: string;
+  now: EpochMs;
+}): MemberDoc {
   return {
     _id: fields._id,
     openid: fields.openid,

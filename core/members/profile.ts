@@ -10,7 +10,12 @@ export function defaultNickname(memberNo: string): string {
 
 /** A profile is complete (and earns its one-time bonus) with a chosen nickname, avatar, gender and birthday. */
 export function profileComplete(member: MemberDoc): boolean {
-  return member.nickname !== defaultNickname(member.memberNo) && member.avatarUrl !== '' && member.gender !== 'unknown' && member.birthday !== null;
+  return (
+    member.nickname !== defaultNickname(member.memberNo) &&
+    member.avatarUrl !== '' &&
+    member.gender !== 'unknown' &&
+    member.birthday !== null
+  );
 }
 
 /** The fields a deleted account keeps: its ids and numbers for accounting, nothing that identifies the person. */

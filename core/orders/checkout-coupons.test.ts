@@ -2,7 +2,16 @@ import type { CouponInstanceDoc, CouponTerms } from '~/types/coupons';
 import { checkoutCoupons } from './checkout-coupons';
 
 const coupon = (id: string, terms: CouponTerms, fields: Partial<CouponInstanceDoc> = {}): CouponInstanceDoc =>
-  ({ _id: id, title: id, terms, stackingGroup: 'default', validFrom: 0, validTo: 10_000, status: 'issued', ...fields }) as CouponInstanceDoc;
+  ({
+    _id: id,
+    title: id,
+    terms,
+    stackingGroup: 'default',
+    validFrom: 0,
+    validTo: 10_000,
+    status: 'issued',
+    ...fields,
+  }) as CouponInstanceDoc;
 
 describe('checkoutCoupons', () => {
   const amounts = { goodsSubtotalFen: 15_000, shippingFeeFen: 800 };

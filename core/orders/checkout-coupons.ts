@@ -13,7 +13,12 @@ const toStackable = (coupon: CouponInstanceDoc) => ({ id: coupon._id, terms: cou
  * order on its own, and why one cannot be used (not yet valid, threshold not met, nothing to
  * take off, or it does not combine with a selected coupon). Usable ones first, biggest discount first.
  */
-export function checkoutCoupons(coupons: readonly CouponInstanceDoc[], selectedIds: readonly string[], amounts: OrderAmounts, now: EpochMs): CheckoutCoupon[] {
+export function checkoutCoupons(
+  coupons: readonly CouponInstanceDoc[],
+  selectedIds: readonly string[],
+  amounts: OrderAmounts,
+  now: EpochMs,
+): CheckoutCoupon[] {
   const selected = coupons.filter((coupon) => selectedIds.includes(coupon._id));
   const views = coupons.map((coupon): CheckoutCoupon => {
     const face = couponFace(coupon.terms);

@@ -27,11 +27,28 @@ describe('the order state machine', () => {
   });
 
   it('offers the member what the order allows now', () => {
-    const base = { payDeadline: 1_000, completedAt: null, delivery: { mode: 'delivery' as const, address: { name: 'a', phone: '1', region: 'r', detail: 'd' }, trackingNo: null } };
-    const lines = [{ lineId: 'L1', refundId: null }, { lineId: 'L2', refundId: null }] as never;
-    expect(memberAbilities({ ...base, status: 'pendingPayment', lines }, [], 500, 7)).toEqual({ pay: true, cancel: true, confirmReceipt: false, requestRefund: false });
+    const base = {
+      payDeadline: 1_000,
+      completedAt: null,
+      delivery: { mode: 'delivery' as const, address: { name: 'a', phone: '1', region: 'r', detail: 'd' }, trackingNo: null },
+    };
+    const lines = [
+      { lineId: 'L1', refundId: null },
+      { lineId: 'L2', refundId: null },
+    ] as never;
+    expect(memberAbilities({ ...base, status: 'pendingPayment', lines }, [], 500, 7)).toEqual({
+      pay: true,
+      cancel: true,
+      confirmReceipt: false,
+      requestRefund: false,
+    });
     expect(memberAbilities({ ...base, status: 'pendingPayment', lines }, [], 1_001, 7)).toMatchObject({ pay: false, cancel: true });
-    expect(memberAbilities({ ...base, status: 'shipped', lines }, [], 0, 7)).toEqual({ pay: false, cancel: false, confirmReceipt: true, requestRefund: true });
+    expect(memberAbilities({ ...base, status: 'shipped', lines }, [], 0, 7)).toEqual({
+      pay: false,
+      cancel: false,
+      confirmReceipt: true,
+      requestRefund: true,
+    });
     expect(memberAbilities({ ...base, status: 'shipped', lines }, ['L1', 'L2'], 0, 7).requestRefund).toBe(false);
     const completed = { ...base, status: 'completed' as const, completedAt: 0, lines };
     expect(memberAbilities(completed, [], 7 * DAY, 7).requestRefund).toBe(true);

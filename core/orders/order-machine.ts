@@ -55,7 +55,8 @@ export function memberAbilities(
 ): { pay: boolean; cancel: boolean; confirmReceipt: boolean; requestRefund: boolean } {
   const unpaid = order.status === 'pendingPayment' && now <= order.payDeadline;
   const deadline = refundDeadline(order, refundDays);
-  const inWindow = order.status === 'paid' || order.status === 'shipped' || (order.status === 'completed' && deadline !== null && now <= deadline);
+  const inWindow =
+    order.status === 'paid' || order.status === 'shipped' || (order.status === 'completed' && deadline !== null && now <= deadline);
   return {
     pay: unpaid,
     cancel: order.status === 'pendingPayment',

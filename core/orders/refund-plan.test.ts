@@ -19,7 +19,12 @@ const line = (lineId: string, paidFen: number, pointsUsed: number, refundId: str
   refundId,
 });
 
-const order = (status: 'paid' | 'shipped' | 'completed', lines: OrderLine[]) => ({ status, lines, shippingFeeFen: 800, shippingDiscountFen: 0 });
+const order = (status: 'paid' | 'shipped' | 'completed', lines: OrderLine[]) => ({
+  status,
+  lines,
+  shippingFeeFen: 800,
+  shippingDiscountFen: 0,
+});
 
 describe('planRefund', () => {
   it('gives back what the chosen lines paid and the points used on them, at their place in the spend', () => {
@@ -37,8 +42,18 @@ describe('planRefund', () => {
 
   it('returns the shipping fee, the stock and the coupons only when the last lines go back before shipping', () => {
     const lines = [line('L1', 5_000, 0, 'r-earlier'), line('L2', 3_000, 100)];
-    expect(planRefund(order('paid', lines), ['L2'])).toMatchObject({ amountFen: 3_800, completesOrder: true, restock: true, couponPolicy: 'returned' });
-    expect(planRefund(order('completed', lines), ['L2'])).toMatchObject({ amountFen: 3_000, completesOrder: true, restock: false, couponPolicy: 'returned' });
+    expect(planRefund(order('paid', lines), ['L2'])).toMatchObject({
+      amountFen: 3_800,
+      completesOrder: true,
+      restock: true,
+      couponPolicy: 'returned',
+    });
+    expect(planRefund(order('completed', lines), ['L2'])).toMatchObject({
+      amountFen: 3_000,
+      completesOrder: true,
+      restock: false,
+      couponPolicy: 'returned',
+    });
   });
 
   it('refuses lines that are unknown, repeated, or already refunded', () => {

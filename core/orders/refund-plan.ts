@@ -23,7 +23,10 @@ export interface RefundPlan {
  * the whole order ends up refunded; a partial refund keeps them used, as the kept lines still
  * had their share of the discount.
  */
-export function planRefund(order: Pick<OrderDoc, 'lines' | 'status' | 'shippingFeeFen' | 'shippingDiscountFen'>, lineIds: readonly string[]): RefundPlan {
+export function planRefund(
+  order: Pick<OrderDoc, 'lines' | 'status' | 'shippingFeeFen' | 'shippingDiscountFen'>,
+  lineIds: readonly string[],
+): RefundPlan {
   if (lineIds.length === 0) throw new RuleError('VALIDATION_FAILED', 'lineIds: choose at least one line');
   if (new Set(lineIds).size !== lineIds.length) throw new RuleError('VALIDATION_FAILED', 'lineIds: a line is listed twice');
   for (const id of lineIds) {

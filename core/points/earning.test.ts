@@ -13,7 +13,12 @@ describe('earning rules', () => {
   });
 
   it('continues a streak only from yesterday in Shanghai, with a bonus every 7th day', () => {
-    expect(checkInReward({ lastDay: null, streak: 0 }, '2026-11-22', rules)).toEqual({ day: '2026-11-22', streak: 1, basePoints: 5, bonusPoints: 0 });
+    expect(checkInReward({ lastDay: null, streak: 0 }, '2026-11-22', rules)).toEqual({
+      day: '2026-11-22',
+      streak: 1,
+      basePoints: 5,
+      bonusPoints: 0,
+    });
     expect(checkInReward({ lastDay: '2026-11-21', streak: 6 }, '2026-11-22', rules).bonusPoints).toBe(20);
     expect(checkInReward({ lastDay: '2026-11-20', streak: 6 }, '2026-11-22', rules).streak).toBe(1);
     expect(checkInReward({ lastDay: '2028-02-28', streak: 13 }, '2028-02-29', rules)).toMatchObject({ streak: 14, bonusPoints: 20 });

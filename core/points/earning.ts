@@ -23,7 +23,11 @@ export interface CheckInReward {
  * Today's check-in: the streak continues only from yesterday (Shanghai days), and every
  * `streakDays`-th day of a streak adds the bonus.
  */
-export function checkInReward(last: { lastDay: DayKey | null; streak: number }, today: DayKey, rules: ProgrammeSettings['checkIn']): CheckInReward {
+export function checkInReward(
+  last: { lastDay: DayKey | null; streak: number },
+  today: DayKey,
+  rules: ProgrammeSettings['checkIn'],
+): CheckInReward {
   const streak = last.lastDay === previousDay(today) ? last.streak + 1 : 1;
   const bonus = rules.streakDays > 0 && streak % rules.streakDays === 0 ? rules.streakBonusPoints : 0;
   return { day: today, streak, basePoints: rules.dailyPoints, bonusPoints: bonus };

@@ -38,7 +38,9 @@ class Member {
       expect(lot.remaining).toBe(lot.earned - lot.spent - lot.clawedBack);
     }
     const open = [...this.lots.values()].filter((l) => l.kind === 'bucket' && l.state === 'open' && l.remaining > 0);
-    expect(this.points.buckets).toEqual(open.sort((a, b) => a.expiresAt - b.expiresAt).map((l) => ({ id: l._id, expiresAt: l.expiresAt, points: l.remaining })));
+    expect(this.points.buckets).toEqual(
+      open.sort((a, b) => a.expiresAt - b.expiresAt).map((l) => ({ id: l._id, expiresAt: l.expiresAt, points: l.remaining })),
+    );
     const inBuckets = open.reduce((s, l) => s + l.remaining, 0);
     expect(this.points.available).toBe(this.points.available < 0 ? this.points.available : inBuckets);
     if (this.points.available < 0) expect(inBuckets).toBe(0);
@@ -88,12 +90,23 @@ describe('points ledger plans', () => {
     expect(checkin.expiries).toEqual([
       {
         bucketId: 'bucket:m1:2027-11',
-        entry: expect.objectContaining({ kind: 'expire', available: -100, lots: [{ lotId: 'bucket:m1:2027-11', points: -100 }], balanceAfter: { available: 40, pending: 0 } }),
+        entry: expect.objectContaining({
+          kind: 'expire',
+          available: -100,
+          lots: [{ lotId: 'bucket:m1:2027-11', points: -100 }],
+          balanceAfter: { available: 40, pending: 0 },
+        }),
       },
     ]);
     expect(checkin.entry).toMatchObject({ available: 5, balanceAfter: { available: 45, pending: 0 } });
     expect(m.lots.get('bucket:m1:2027-11')).toMatchObject({ state: 'expired', remaining: 100 });
-    expect(m.points).toMatchObject({ available: 45, buckets: [{ id: 'bucket:m1:2027-12', points: 40 }, { id: 'bucket:m1:2028-12', points: 5 }] });
+    expect(m.points).toMatchObject({
+      available: 45,
+      buckets: [
+        { id: 'bucket:m1:2027-12', points: 40 },
+        { id: 'bucket:m1:2028-12', points: 5 },
+      ],
+    });
     m.checkBuckets();
     // The next posting has nothing more to record.
     expect(m.apply(planSpend(m.state(afterExpiry), draft('spend'), 45)).expiries).toEqual([]);

@@ -179,7 +179,8 @@ class PostingBuilder {
     const buckets = new Map(this.kept.map((bucket) => [bucket.id, bucket]));
     for (const lot of lots) {
       if (lot.kind !== 'bucket') continue;
-      if (lot.state === 'open' && lot.remaining > 0 && !hasExpired(lot, this.state.now)) buckets.set(lot._id, { id: lot._id, expiresAt: lot.expiresAt, points: lot.remaining });
+      if (lot.state === 'open' && lot.remaining > 0 && !hasExpired(lot, this.state.now))
+        buckets.set(lot._id, { id: lot._id, expiresAt: lot.expiresAt, points: lot.remaining });
       else buckets.delete(lot._id);
     }
     return {
@@ -233,7 +234,19 @@ export function planPendingEarn(
   positive(points);
   const builder = new PostingBuilder(state);
   const { expiresAt } = expiryOf(state.now, expiryMonths);
-  const lot = newLot({ _id: pendingLotId(entryId), memberId: state.memberId, kind: 'pending', state: 'pending', expiresAt, pendingUntil, entryId, earned: points }, state.now);
+  const lot = newLot(
+    {
+      _id: pendingLotId(entryId),
+      memberId: state.memberId,
+      kind: 'pending',
+      state: 'pending',
+      expiresAt,
+      pendingUntil,
+      entryId,
+      earned: points,
+    },
+    state.now,
+  );
   builder.addPending(lot, points);
   builder.earned(points);
   return builder.build(draft);
@@ -270,7 +283,12 @@ export function planSpend(state: LedgerState, draft: EntryDraft, points: Points)
  * points whose bucket has expired meanwhile come back into the bucket of points earned now, so
  * they can be spent again rather than sit in a bucket the expiry job has already closed.
  */
-export function planRefundSpend(state: LedgerState, draft: EntryDraft, spend: Pick<LedgerEntryDoc, 'lots' | 'kind'>, expiryMonths: number): Posting {
+export function planRefundSpend(
+  state: LedgerState,
+  draft: EntryDraft,
+  spend: Pick<LedgerEntryDoc, 'lots' | 'kind'>,
+  expiryMonths: number,
+): Posting {
   if (spend.kind !== 'spend') throw new RuleError('INVALID_STATE', 'only a spend can be refunded');
   const builder = new PostingBuilder(state);
   for (const { lotId, points } of spend.lots) {

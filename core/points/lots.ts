@@ -24,7 +24,10 @@ export function expiryOf(earnedAt: EpochMs, months: number): { expiresAt: EpochM
 }
 
 /** An empty lot document, for a lot created by this entry. */
-export function newLot(fields: Pick<PointLotDoc, '_id' | 'memberId' | 'kind' | 'state' | 'expiresAt'> & Partial<PointLotDoc>, now: EpochMs): PointLotDoc {
+export function newLot(
+  fields: Pick<PointLotDoc, '_id' | 'memberId' | 'kind' | 'state' | 'expiresAt'> & Partial<PointLotDoc>,
+  now: EpochMs,
+): PointLotDoc {
   return {
     remaining: 0,
     pendingUntil: null,
@@ -48,7 +51,9 @@ export function spendable(buckets: PointLotDoc[], now: EpochMs): Points {
  * bucket gives; the caller has checked that enough is spendable.
  */
 export function consumeFifo(buckets: PointLotDoc[], points: Points, now: EpochMs): { lotId: string; points: Points }[] {
-  const order = buckets.filter((lot) => lot.state === 'open' && lot.expiresAt >= now && lot.remaining > 0).sort((a, b) => a.expiresAt - b.expiresAt || a._id.localeCompare(b._id));
+  const order = buckets
+    .filter((lot) => lot.state === 'open' && lot.expiresAt >= now && lot.remaining > 0)
+    .sort((a, b) => a.expiresAt - b.expiresAt || a._id.localeCompare(b._id));
   const taken: { lotId: string; points: Points }[] = [];
   let left = points;
   for (const lot of order) {

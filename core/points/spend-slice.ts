@@ -5,7 +5,11 @@ import type { Points } from '~/types/units';
  * end to end in the order they were taken. Refunds of disjoint slices (an order's lines) thus
  * give each lot back at most what it gave, without reading earlier refunds.
  */
-export function spendSlice(lots: readonly { lotId: string; points: Points }[], offset: number, points: Points): { lotId: string; points: Points }[] {
+export function spendSlice(
+  lots: readonly { lotId: string; points: Points }[],
+  offset: number,
+  points: Points,
+): { lotId: string; points: Points }[] {
   const taken = lots.reduce((sum, lot) => sum + Math.abs(lot.points), 0);
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(points) || offset < 0 || points <= 0 || offset + points > taken) {
     throw new Error(`spend slice [${offset}, ${offset + points}) is outside a spend of ${taken}`);

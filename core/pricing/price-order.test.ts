@@ -75,7 +75,10 @@ describe('priceOrder: the table', () => {
       why: 'a shipping coupon takes off the ¥8 fee and stacks with a goods coupon',
       input: base({
         lines: [line('a', 6_000)],
-        coupons: [coupon('s', { kind: 'shipping', thresholdFen: 0 }, 'shipping'), coupon('c', { kind: 'cash', thresholdFen: 5_900, amountFen: 1_000 })],
+        coupons: [
+          coupon('s', { kind: 'shipping', thresholdFen: 0 }, 'shipping'),
+          coupon('c', { kind: 'cash', thresholdFen: 5_900, amountFen: 1_000 }),
+        ],
         shipping: { mode: 'delivery', feeFen: 800, freeThresholdFen: null },
       }),
       expect: { couponDiscountFen: 1_000, shippingFeeFen: 800, shippingDiscountFen: 800, payableFen: 5_000 },
@@ -95,7 +98,9 @@ describe('priceOrder: the table', () => {
   });
 
   it('refuses a coupon whose threshold the order does not reach, saying how much is missing', () => {
-    expect(() => priceOrder(base({ lines: [line('a', 5_000)], coupons: [coupon('c', { kind: 'cash', thresholdFen: 5_900, amountFen: 1_000 })] }))).toThrow('还差¥9.00可用');
+    expect(() =>
+      priceOrder(base({ lines: [line('a', 5_000)], coupons: [coupon('c', { kind: 'cash', thresholdFen: 5_900, amountFen: 1_000 })] })),
+    ).toThrow('还差¥9.00可用');
   });
 
   it('refuses empty orders and bad numbers', () => {
@@ -109,16 +114,33 @@ describe('priceOrder: the table', () => {
 describe('priceOrder: properties over random carts', () => {
   const terms = fc.oneof(
     fc.record({ kind: fc.constant('cash' as const), thresholdFen: fc.nat(20_000), amountFen: fc.integer({ min: 1, max: 5_000 }) }),
-    fc.record({ kind: fc.constant('percent' as const), thresholdFen: fc.nat(20_000), percentOff: fc.integer({ min: 1, max: 99 }), capFen: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: null }) }),
+    fc.record({
+      kind: fc.constant('percent' as const),
+      thresholdFen: fc.nat(20_000),
+      percentOff: fc.integer({ min: 1, max: 99 }),
+      capFen: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: null }),
+    }),
   );
   const input = fc.record({
-    lines: fc.array(fc.record({ lineId: fc.uuid(), unitPriceFen: fc.integer({ min: 1, max: 200_000 }), quantity: fc.integer({ min: 1, max: 9 }), memberPrice: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+    lines: fc.array(
+      fc.record({
+        lineId: fc.uuid(),
+        unitPriceFen: fc.integer({ min: 1, max: 200_000 }),
+        quantity: fc.integer({ min: 1, max: 9 }),
+        memberPrice: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
     tier: fc.constantFrom(TIERS.normal, TIERS.silver, TIERS.gold),
     goods: fc.option(terms, { nil: null }),
     freeShipping: fc.boolean(),
     pointsRequested: fc.nat(200_000),
     pointsAvailable: fc.integer({ min: -500, max: 200_000 }),
-    shipping: fc.record({ mode: fc.constantFrom('delivery' as const, 'pickup' as const), feeFen: fc.nat(2_000), freeThresholdFen: fc.option(fc.nat(50_000), { nil: null }) }),
+    shipping: fc.record({
+      mode: fc.constantFrom('delivery' as const, 'pickup' as const),
+      feeFen: fc.nat(2_000),
+      freeThresholdFen: fc.option(fc.nat(50_000), { nil: null }),
+    }),
   });
 
   it('splits every discount exactly, never below zero on a line, and answers the same preview and placement', () => {

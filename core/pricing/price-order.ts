@@ -77,7 +77,9 @@ export function priceOrder(input: PricingInput): PricedOrder {
 
   const freeByThreshold = (threshold: Fen | null) => threshold !== null && goodsSubtotalFen >= threshold;
   const shippingFeeFen =
-    input.shipping.mode === 'pickup' || freeByThreshold(input.shipping.freeThresholdFen) || freeByThreshold(input.tier.freeShippingThresholdFen)
+    input.shipping.mode === 'pickup' ||
+    freeByThreshold(input.shipping.freeThresholdFen) ||
+    freeByThreshold(input.tier.freeShippingThresholdFen)
       ? 0
       : input.shipping.feeFen;
 
@@ -85,7 +87,10 @@ export function priceOrder(input: PricingInput): PricedOrder {
   if (applied && !applied.ok) throw new RuleError('NOT_ELIGIBLE', applied.reason, { couponId: applied.id });
   const couponDiscountFen = applied?.ok ? applied.goodsDiscountFen : 0;
   const shippingDiscountFen = applied?.ok ? applied.shippingDiscountFen : 0;
-  const couponShares = allocate(couponDiscountFen, priced.map((p) => p.memberFen));
+  const couponShares = allocate(
+    couponDiscountFen,
+    priced.map((p) => p.memberFen),
+  );
 
   const afterCoupons = priced.map((p, i) => p.memberFen - (couponShares[i] as number));
   const goodsAfterCoupons = afterCoupons.reduce((a, b) => a + b, 0);

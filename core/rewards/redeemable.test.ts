@@ -2,9 +2,25 @@ import type { RewardDoc } from '~/types/rewards';
 import { cancellable, redeemBlocker } from './redeemable';
 
 const reward: RewardDoc = {
-  _id: 'r1', title: '帆布袋', description: '', imageUrl: '', category: '周边', kind: 'pickup', pointsCost: 500, cashFen: 0,
-  couponTemplateId: null, totalStock: 10, stockRemaining: 10, perMemberLimit: 1, availableFrom: 1000, availableTo: 2000,
-  minTierId: 'gold', status: 'active', sort: 0, createdAt: 0, updatedAt: 0,
+  _id: 'r1',
+  title: '帆布袋',
+  description: '',
+  imageUrl: '',
+  category: '周边',
+  kind: 'pickup',
+  pointsCost: 500,
+  cashFen: 0,
+  couponTemplateId: null,
+  totalStock: 10,
+  stockRemaining: 10,
+  perMemberLimit: 1,
+  availableFrom: 1000,
+  availableTo: 2000,
+  minTierId: 'gold',
+  status: 'active',
+  sort: 0,
+  createdAt: 0,
+  updatedAt: 0,
 };
 const rankOf = (id: string) => ['normal', 'silver', 'gold', 'diamond'].indexOf(id);
 

@@ -22,7 +22,11 @@ export function birthdayMonthDay(birthday: string): number {
  * missed sweep left out, but never to one whose coupon would already have ended
  * (`daysAfter` days after it). A birthday on 29 February counts on 28 February in other years.
  */
-export function birthdayRanges(today: DayKey, lastSweptDay: DayKey | null, window: { daysBefore: number; daysAfter: number }): BirthdayRange[] {
+export function birthdayRanges(
+  today: DayKey,
+  lastSweptDay: DayKey | null,
+  window: { daysBefore: number; daysAfter: number },
+): BirthdayRange[] {
   const last = addCalendarDays(today, window.daysBefore);
   const uncovered = lastSweptDay === null ? today : addCalendarDays(lastSweptDay, window.daysBefore + 1);
   const earliest = addCalendarDays(today, -window.daysAfter);

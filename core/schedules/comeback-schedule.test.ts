@@ -13,14 +13,22 @@ describe('comeback schedule', () => {
     expect(comebackDecision({ joinedAt: JOINED }, JOINED + 90 * DAY, SETTINGS)).toEqual({ kind: 'issue', nextDueAt: JOINED + 270 * DAY });
     expect(comebackDecision({ joinedAt: JOINED }, JOINED + 90 * DAY - 1, SETTINGS)).toEqual({ kind: 'wait', nextDueAt: JOINED + 90 * DAY });
     const paid = JOINED + 60 * DAY;
-    expect(comebackDecision({ joinedAt: JOINED, lastPaidAt: paid }, JOINED + 100 * DAY, SETTINGS)).toEqual({ kind: 'wait', nextDueAt: paid + 90 * DAY });
+    expect(comebackDecision({ joinedAt: JOINED, lastPaidAt: paid }, JOINED + 100 * DAY, SETTINGS)).toEqual({
+      kind: 'wait',
+      nextDueAt: paid + 90 * DAY,
+    });
   });
 
   it('gives at most one coupon per 180 days', () => {
     const issued = JOINED + 100 * DAY;
-    expect(comebackDecision({ joinedAt: JOINED, comebackIssuedAt: issued }, issued + 179 * DAY, SETTINGS)).toEqual({ kind: 'wait', nextDueAt: issued + 180 * DAY });
+    expect(comebackDecision({ joinedAt: JOINED, comebackIssuedAt: issued }, issued + 179 * DAY, SETTINGS)).toEqual({
+      kind: 'wait',
+      nextDueAt: issued + 180 * DAY,
+    });
     expect(comebackDecision({ joinedAt: JOINED, comebackIssuedAt: issued }, issued + 180 * DAY, SETTINGS)).toMatchObject({ kind: 'issue' });
-    expect(comebackDecision({ joinedAt: JOINED, comebackIssuedAt: issued, lastPaidAt: issued + 150 * DAY }, issued + 180 * DAY, SETTINGS)).toEqual({
+    expect(
+      comebackDecision({ joinedAt: JOINED, comebackIssuedAt: issued, lastPaidAt: issued + 150 * DAY }, issued + 180 * DAY, SETTINGS),
+    ).toEqual({
       kind: 'wait',
       nextDueAt: issued + 240 * DAY,
     });

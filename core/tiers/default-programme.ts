@@ -70,7 +70,14 @@ export const DEFAULT_MESSAGE_TEMPLATE_IDS: Readonly<Record<SubscriptionTopic, st
 
 export const DEFAULT_PROGRAMME: ProgrammeSettings = {
   _id: 'programme',
-  points: { earnPerYuan: 1, pendingDays: 7, expiryMonths: 12, pointsPerYuan: 100, maxRedeemPercent: 50, expiryNoticeDays: DEFAULT_EXPIRY_NOTICE_DAYS },
+  points: {
+    earnPerYuan: 1,
+    pendingDays: 7,
+    expiryMonths: 12,
+    pointsPerYuan: 100,
+    maxRedeemPercent: 50,
+    expiryNoticeDays: DEFAULT_EXPIRY_NOTICE_DAYS,
+  },
   checkIn: { dailyPoints: 5, streakDays: 7, streakBonusPoints: 20 },
   profileBonusPoints: 50,
   tierReview: { windowDays: 365, graceDays: 30, noticeDays: 14, maxDropPerReview: 1 },

@@ -28,7 +28,10 @@ describe('tiers', () => {
     expect(progress.next?._id).toBe('gold');
     const safe = tierProgress(tiers, { tierId: 'silver', tierSince: 0 }, 90_000, 100 * DAY, { windowDays: 365, graceDays: 30 });
     expect(safe.downgradeAt).toBeNull();
-    expect(tierProgress(tiers, { tierId: 'diamond', tierSince: 0 }, 3_000_000, DAY, { windowDays: 365, graceDays: 30 })).toMatchObject({ next: null, toNextFen: 0 });
+    expect(tierProgress(tiers, { tierId: 'diamond', tierSince: 0 }, 3_000_000, DAY, { windowDays: 365, graceDays: 30 })).toMatchObject({
+      next: null,
+      toNextFen: 0,
+    });
   });
 
   it('shows the notice dates during the grace period after a review found the spend short', () => {

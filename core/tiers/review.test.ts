@@ -9,7 +9,8 @@ const review = DEFAULT_PROGRAMME.tierReview;
 const SINCE = Date.UTC(2026, 2, 1, 2);
 const YEAR = 365 * DAY;
 
-const decide = (member: ReviewedMember, spendFen: number, now: number, settings = review) => reviewTier({ member, tiers, spendFen, now, review: settings });
+const decide = (member: ReviewedMember, spendFen: number, now: number, settings = review) =>
+  reviewTier({ member, tiers, spendFen, now, review: settings });
 
 describe('tier review', () => {
   const gold: ReviewedMember = { tierId: 'gold', tierSince: SINCE, tierReviewAt: reviewLookAt(SINCE + YEAR, review), tierNotice: null };
@@ -23,12 +24,20 @@ describe('tier review', () => {
   });
 
   it('upgrades at once when the spend reaches a higher tier, even before the review date', () => {
-    expect(decide(gold, 2_000_000, SINCE + 100 * DAY)).toMatchObject({ kind: 'upgrade', to: { _id: 'diamond' }, nextReviewAt: SINCE + 100 * DAY + YEAR + 16 * DAY });
+    expect(decide(gold, 2_000_000, SINCE + 100 * DAY)).toMatchObject({
+      kind: 'upgrade',
+      to: { _id: 'diamond' },
+      nextReviewAt: SINCE + 100 * DAY + YEAR + 16 * DAY,
+    });
     expect(decide({ tierId: 'normal', tierSince: SINCE }, 100_000, SINCE + DAY)).toMatchObject({ kind: 'upgrade', to: { _id: 'silver' } });
   });
 
   it('never reviews the entry tier, and waits until the review date', () => {
-    expect(decide({ tierId: 'normal', tierSince: SINCE, tierReviewAt: SINCE }, 0, SINCE + 2 * YEAR)).toEqual({ kind: 'schedule', nextReviewAt: null, notice: null });
+    expect(decide({ tierId: 'normal', tierSince: SINCE, tierReviewAt: SINCE }, 0, SINCE + 2 * YEAR)).toEqual({
+      kind: 'schedule',
+      nextReviewAt: null,
+      notice: null,
+    });
     expect(decide(gold, 0, SINCE + 200 * DAY)).toEqual({ kind: 'schedule', nextReviewAt: gold.tierReviewAt, notice: null });
   });
 
@@ -47,18 +56,39 @@ describe('tier review', () => {
     });
     if (noticed.kind !== 'notice') throw new Error('expected a notice');
     const atRisk = { ...gold, tierReviewAt: noticed.nextReviewAt, tierNotice: noticed.notice };
-    expect(decide(atRisk, 0, SINCE + YEAR + 29 * DAY)).toEqual({ kind: 'schedule', nextReviewAt: SINCE + YEAR + 30 * DAY, notice: noticed.notice });
+    expect(decide(atRisk, 0, SINCE + YEAR + 29 * DAY)).toEqual({
+      kind: 'schedule',
+      nextReviewAt: SINCE + YEAR + 30 * DAY,
+      notice: noticed.notice,
+    });
     const dropAt = SINCE + YEAR + 30 * DAY;
-    expect(decide(atRisk, 0, dropAt)).toMatchObject({ kind: 'downgrade', to: { _id: 'silver' }, reviewAt: SINCE + YEAR, nextReviewAt: dropAt + YEAR + 16 * DAY });
+    expect(decide(atRisk, 0, dropAt)).toMatchObject({
+      kind: 'downgrade',
+      to: { _id: 'silver' },
+      reviewAt: SINCE + YEAR,
+      nextReviewAt: dropAt + YEAR + 16 * DAY,
+    });
     expect(decide(atRisk, 150_000, dropAt)).toMatchObject({ kind: 'downgrade', to: { _id: 'silver' } });
-    expect(decide(atRisk, 0, dropAt, { ...review, maxDropPerReview: 3 })).toMatchObject({ kind: 'downgrade', to: { _id: 'normal' }, nextReviewAt: null });
-    expect(decide({ ...atRisk, tierId: 'silver' }, 0, dropAt)).toMatchObject({ kind: 'downgrade', to: { _id: 'normal' }, nextReviewAt: null });
+    expect(decide(atRisk, 0, dropAt, { ...review, maxDropPerReview: 3 })).toMatchObject({
+      kind: 'downgrade',
+      to: { _id: 'normal' },
+      nextReviewAt: null,
+    });
+    expect(decide({ ...atRisk, tierId: 'silver' }, 0, dropAt)).toMatchObject({
+      kind: 'downgrade',
+      to: { _id: 'normal' },
+      nextReviewAt: null,
+    });
   });
 
   it('cancels the notice when the spend recovers before the drop', () => {
     const notice = { reviewAt: SINCE + YEAR, noticedAt: SINCE + YEAR + 16 * DAY, downgradeAt: SINCE + YEAR + 30 * DAY };
     const atRisk = { ...gold, tierReviewAt: notice.downgradeAt, tierNotice: notice };
-    expect(decide(atRisk, 450_000, notice.downgradeAt)).toEqual({ kind: 'schedule', nextReviewAt: SINCE + 2 * YEAR + 16 * DAY, notice: null });
+    expect(decide(atRisk, 450_000, notice.downgradeAt)).toEqual({
+      kind: 'schedule',
+      nextReviewAt: SINCE + 2 * YEAR + 16 * DAY,
+      notice: null,
+    });
   });
 
   it('gives a late notice its full 14 days, and reviews only the latest missed anniversary', () => {
@@ -75,7 +105,11 @@ describe('tier review', () => {
   });
 
   it('reviews a member who was never scheduled as of the anniversaries of their tier', () => {
-    expect(decide({ tierId: 'silver', tierSince: SINCE }, 0, SINCE + 10 * DAY)).toEqual({ kind: 'schedule', nextReviewAt: SINCE + YEAR + 16 * DAY, notice: null });
+    expect(decide({ tierId: 'silver', tierSince: SINCE }, 0, SINCE + 10 * DAY)).toEqual({
+      kind: 'schedule',
+      nextReviewAt: SINCE + YEAR + 16 * DAY,
+      notice: null,
+    });
     expect(decide({ tierId: 'silver', tierSince: SINCE }, 0, SINCE + YEAR + 20 * DAY)).toMatchObject({ kind: 'notice' });
   });
 });

@@ -69,14 +69,21 @@ function floorTier(ladder: TierDoc[], current: TierDoc, drops: number): TierDoc 
  *   reaches, but at most `maxDropPerReview` tiers; a recovered spend cancels the notice.
  * A notice given before the member last changed tier is stale and ignored.
  */
-export function reviewTier(input: { member: ReviewedMember; tiers: TierDoc[]; spendFen: Fen; now: EpochMs; review: ReviewSettings }): ReviewDecision {
+export function reviewTier(input: {
+  member: ReviewedMember;
+  tiers: TierDoc[];
+  spendFen: Fen;
+  now: EpochMs;
+  review: ReviewSettings;
+}): ReviewDecision {
   const { member, spendFen, now, review } = input;
   const ladder = [...input.tiers].sort((a, b) => a.rank - b.rank);
   const current = ladder.find((tier) => tier._id === member.tierId) ?? (ladder[0] as TierDoc);
   const period = review.windowDays * DAY;
 
   const reached = upgradeFor(ladder, member.tierId, spendFen);
-  if (reached && reached._id !== member.tierId) return { kind: 'upgrade', to: reached, nextReviewAt: firstReviewLookAt(reached, now, review) };
+  if (reached && reached._id !== member.tierId)
+    return { kind: 'upgrade', to: reached, nextReviewAt: firstReviewLookAt(reached, now, review) };
   if (current.rank === 0) return { kind: 'schedule', nextReviewAt: null, notice: null };
 
   const notice = member.tierNotice && member.tierNotice.reviewAt > member.tierSince ? member.tierNotice : null;

@@ -10,7 +10,8 @@ function viaBson(text: string): unknown {
     if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return value;
     if (Array.isArray(value)) return value.map(walk);
     const record = value as Record<string, unknown>;
-    if (Object.keys(record).length === 1 && record.$tcb_server_date) return new Date(NOW + ((record.$tcb_server_date as { offset?: number }).offset ?? 0));
+    if (Object.keys(record).length === 1 && record.$tcb_server_date)
+      return new Date(NOW + ((record.$tcb_server_date as { offset?: number }).offset ?? 0));
     return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, walk(item)]));
   };
   return walk(EJSON.parse(text, { relaxed: true }));
@@ -27,7 +28,12 @@ const leaf = fc.oneof(
   fc.constant({ $tcb_server_date: { offset: 5 } }),
 );
 const { tree } = fc.letrec((tie) => ({
-  tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('tree'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', '$inc', '$in', 'points.available'), tie('tree'), { maxKeys: 3 })),
+  tree: fc.oneof(
+    { depthSize: 'small' },
+    leaf,
+    fc.array(tie('tree'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('a', 'b', '$inc', '$in', 'points.available'), tie('tree'), { maxKeys: 3 }),
+  ),
 }));
 
 describe('decodeEjson', () => {

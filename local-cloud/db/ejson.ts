@@ -23,7 +23,23 @@ export function decodeEjson(text: string, now: number): unknown {
 const RARE = Symbol('rare EJSON');
 
 /** BSON type wrappers of EJSON other than the ones decodeCommon reads. */
-const RARE_KEYS = new Set(['$oid', '$binary', '$symbol', '$numberDecimal', '$code', '$scope', '$timestamp', '$minKey', '$maxKey', '$dbPointer', '$ref', '$uuid', '$undefined', '$regex', '$regularExpression']);
+const RARE_KEYS = new Set([
+  '$oid',
+  '$binary',
+  '$symbol',
+  '$numberDecimal',
+  '$code',
+  '$scope',
+  '$timestamp',
+  '$minKey',
+  '$maxKey',
+  '$dbPointer',
+  '$ref',
+  '$uuid',
+  '$undefined',
+  '$regex',
+  '$regularExpression',
+]);
 
 function decodeNumber(text: unknown, long: boolean): number {
   if (typeof text !== 'string') throw RARE;

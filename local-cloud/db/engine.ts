@@ -121,7 +121,13 @@ export class DatabaseEngine {
       picked
         ? texts.map(({ doc }) => toStored(Object.fromEntries(picked.filter((field) => field in doc).map((field) => [field, doc[field]]))))
         : projection && Object.keys(projection).length
-          ? new Query({}).find(texts.map((t) => t.doc), projection).all().map((doc) => toStored(doc as Doc))
+          ? new Query({})
+              .find(
+                texts.map((t) => t.doc),
+                projection,
+              )
+              .all()
+              .map((doc) => toStored(doc as Doc))
           : texts.map((t) => t.text ?? toStored(t.doc));
 
     if (typeof params.transactionId === 'string' && id !== undefined) {
@@ -172,7 +178,10 @@ export class DatabaseEngine {
       return doc;
     });
     if (typeof params.transactionId === 'string') {
-      if (docs.length > 1) throw unsupported('add() of several documents is a batch operation, which a transaction does not allow on WeChat cloud: add them one by one');
+      if (docs.length > 1)
+        throw unsupported(
+          'add() of several documents is a batch operation, which a transaction does not allow on WeChat cloud: add them one by one',
+        );
       for (const doc of docs) {
         const id = doc._id as string;
         if (this.transactions.read(params.transactionId, collection, id)) {

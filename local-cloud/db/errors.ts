@@ -8,8 +8,7 @@ export class ProtocolError extends Error {
   }
 }
 
-export const conflict = (detail: string) =>
-  new ProtocolError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`);
+export const conflict = (detail: string) => new ProtocolError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`);
 
 export const badRequest = (detail: string) => new ProtocolError('INVALID_PARAM', detail);
 

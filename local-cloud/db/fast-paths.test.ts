@@ -6,7 +6,10 @@ import { fastMatch, fastUpdate } from './fast-paths';
 
 const scalar = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom(0.5, -2.25), fc.constantFrom('a', 'b', '5', ''), fc.boolean());
 const value = fc.oneof(scalar, fc.constant(null), fc.constant([1, 2]), fc.record({ x: scalar }, { requiredKeys: [] }));
-const doc = fc.record({ a: value, b: value, n: fc.oneof(fc.record({ x: value, y: value }, { requiredKeys: [] }), scalar) }, { requiredKeys: [] });
+const doc = fc.record(
+  { a: value, b: value, n: fc.oneof(fc.record({ x: value, y: value }, { requiredKeys: [] }), scalar) },
+  { requiredKeys: [] },
+);
 const path = fc.constantFrom('a', 'b', 'n.x', 'n.y', 'n.x.z');
 
 const condition = fc.oneof(
@@ -18,7 +21,18 @@ const query = fc.dictionary(path, condition, { maxKeys: 3 });
 
 const update = fc.dictionary(
   fc.constantFrom('$set', '$inc', '$unset'),
-  fc.dictionary(path, fc.oneof(scalar, fc.constant(null), fc.constant(''), fc.array(scalar, { maxLength: 3 }), fc.constant([1, 2]), fc.array(fc.record({ id: scalar, n: fc.oneof(scalar, fc.constant(null)) }), { maxLength: 2 })), { minKeys: 1, maxKeys: 2 }),
+  fc.dictionary(
+    path,
+    fc.oneof(
+      scalar,
+      fc.constant(null),
+      fc.constant(''),
+      fc.array(scalar, { maxLength: 3 }),
+      fc.constant([1, 2]),
+      fc.array(fc.record({ id: scalar, n: fc.oneof(scalar, fc.constant(null)) }), { maxLength: 2 }),
+    ),
+    { minKeys: 1, maxKeys: 2 },
+  ),
   { minKeys: 1, maxKeys: 3 },
 );
 

@@ -59,7 +59,10 @@ export function fastMatch(query: Doc, doc: Doc): boolean | null {
         if (value !== operand) return false;
       } else if (op in COMPARE && (typeof operand === 'number' || typeof operand === 'string') && isScalar(operand)) {
         // MongoDB compares within one type bracket: a string never passes a numeric range.
-        if (typeof value !== typeof operand || !(COMPARE[op] as (a: number | string, b: number | string) => boolean)(value as number | string, operand)) {
+        if (
+          typeof value !== typeof operand ||
+          !(COMPARE[op] as (a: number | string, b: number | string) => boolean)(value as number | string, operand)
+        ) {
           return false;
         }
       } else if (op === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
@@ -92,10 +95,19 @@ export function fastUpdate(doc: Doc, update: Doc): boolean | null {
       const found = read(doc, path);
       if (found === 'blocked') return null;
       if (op === '$set' && !(operand === null || isScalar(operand) || isScalarArray(operand))) return null;
-      if (op === '$inc' && !(isScalar(operand) && typeof operand === 'number' && (found.value === undefined || typeof found.value === 'number'))) {
+      if (
+        op === '$inc' &&
+        !(isScalar(operand) && typeof operand === 'number' && (found.value === undefined || typeof found.value === 'number'))
+      ) {
         return null;
       }
-      if (found.value !== undefined && found.value !== null && !isScalar(found.value) && !(op === '$set' && isScalarArray(found.value)) && op !== '$unset') {
+      if (
+        found.value !== undefined &&
+        found.value !== null &&
+        !isScalar(found.value) &&
+        !(op === '$set' && isScalarArray(found.value)) &&
+        op !== '$unset'
+      ) {
         return null;
       }
       steps.push({ op, path, operand, current: found.value });

@@ -17,7 +17,8 @@ describe('query plans over expression indexes', () => {
     ];
     store = new DocStore(join(dir, 'plan.db'), { lots: { indexes: [{ name: 'state_expires', fields }] } });
     store.atomically(() => {
-      for (let i = 0; i < 3_000; i += 1) store.insert('lots', { _id: `lot${String(i).padStart(5, '0')}`, state: i % 10 ? 'open' : 'expired', expiresAt: 1_000 + (i % 3) });
+      for (let i = 0; i < 3_000; i += 1)
+        store.insert('lots', { _id: `lot${String(i).padStart(5, '0')}`, state: i % 10 ? 'open' : 'expired', expiresAt: 1_000 + (i % 3) });
     });
   });
   afterAll(() => {
@@ -29,7 +30,9 @@ describe('query plans over expression indexes', () => {
   const pageOf = (query: Record<string, unknown>, order: [string, 1 | -1][]) => {
     const prefilter = planPrefilter(query, store.indexedPaths('lots'));
     const text = `SELECT _id FROM "lots" WHERE ${prefilter.where.join(' AND ')} ORDER BY ${planOrder(order, prefilter.fixed)} LIMIT 5`;
-    const plan = (store.sql.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...prefilter.params) as { detail: string }[]).map((step) => step.detail);
+    const plan = (store.sql.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...prefilter.params) as { detail: string }[]).map(
+      (step) => step.detail,
+    );
     const ids = (store.sql.prepare(text).all(...prefilter.params) as { _id: string }[]).map((row) => row._id);
     return { prefilter, plan, ids };
   };
@@ -40,7 +43,15 @@ describe('query plans over expression indexes', () => {
       ['_id', 1],
     ]);
     expect(prefilter).toMatchObject({ exact: true, fixed: ['state', 'expiresAt'] });
-    expect(planOrder([['expiresAt', 1], ['_id', 1]], prefilter.fixed)).toBe('_id ASC, rowid ASC');
+    expect(
+      planOrder(
+        [
+          ['expiresAt', 1],
+          ['_id', 1],
+        ],
+        prefilter.fixed,
+      ),
+    ).toBe('_id ASC, rowid ASC');
     expect(plan.join(' | ')).toMatch(/USING INDEX ix_lots__state_expires/);
     expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
     expect(ids).toEqual(['lot01003', 'lot01006', 'lot01009', 'lot01012', 'lot01015']);
@@ -57,7 +68,10 @@ describe('query plans over expression indexes', () => {
   });
 
   it('reads documents named by _id by primary key, not by the range of another index', () => {
-    const { prefilter, plan, ids } = pageOf({ _id: { $in: ['lot00001', 'lot00002', 'lot00010'] }, state: 'open', expiresAt: { $lt: 1_002 } }, []);
+    const { prefilter, plan, ids } = pageOf(
+      { _id: { $in: ['lot00001', 'lot00002', 'lot00010'] }, state: 'open', expiresAt: { $lt: 1_002 } },
+      [],
+    );
     expect(prefilter.exact).toBe(true);
     expect(plan.join(' | ')).toMatch(/USING INDEX sqlite_autoindex_lots_1 \(_id=\?\)/);
     expect(ids).toEqual(['lot00001']);

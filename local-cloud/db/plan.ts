@@ -65,7 +65,14 @@ function addConditions(query: Doc, indexed: Set<string>, plan: Prefilter): void 
       for (const part of condition) addConditions(part as Doc, indexed, plan);
     } else if (key.startsWith('$') || !indexed.has(key)) {
       plan.exact = false;
-    } else if (isScalar(condition) || (condition && typeof condition === 'object' && !Array.isArray(condition) && !(condition instanceof Date) && !(condition instanceof RegExp))) {
+    } else if (
+      isScalar(condition) ||
+      (condition &&
+        typeof condition === 'object' &&
+        !Array.isArray(condition) &&
+        !(condition instanceof Date) &&
+        !(condition instanceof RegExp))
+    ) {
       const operators = isScalar(condition) ? { $eq: condition } : (condition as Doc);
       // `{ field: {} }` compares with an empty object: not something SQL here expresses.
       if (Object.keys(operators).length === 0) plan.exact = false;

@@ -87,7 +87,10 @@ export class DocStore {
     }
     this.uniquePaths.set(name, unique);
     this.indexed.set(name, paths);
-    this.indexedFields.set(name, [...paths].filter((path) => path !== '_id'));
+    this.indexedFields.set(
+      name,
+      [...paths].filter((path) => path !== '_id'),
+    );
     this.statements.set(name, {
       get: this.sql.prepare(`SELECT _id, doc, v FROM "${name}" WHERE _id = ?`),
       version: this.sql.prepare(`SELECT v FROM "${name}" WHERE _id = ?`),
@@ -162,11 +165,10 @@ export class DocStore {
 
   /** One page of rows selected exactly by SQL (see Prefilter.exact), in order. */
   page(collection: string, where: string[], params: unknown[], order: string, limit: number, offset: number): Row[] {
-    const rows = this.prepared(collection, `SELECT _id, doc, v FROM "${collection}"${whereClause(where)} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-      ...params,
-      limit,
-      offset,
-    ) as { _id: string; doc: string; v: number }[];
+    const rows = this.prepared(
+      collection,
+      `SELECT _id, doc, v FROM "${collection}"${whereClause(where)} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as { _id: string; doc: string; v: number }[];
     return rows.map((row) => ({ id: row._id, text: row.doc, v: row.v }));
   }
 

@@ -155,7 +155,8 @@ export class Payments {
       if (same.refundFee !== refundFee) return fail('PARAM_ERROR', 'out_refund_no was used with another refund_fee');
       return { ...ok, out_trade_no: payment.outTradeNo, out_refund_no: outRefundNo, refund_id: same.refundId, refund_fee: refundFee };
     }
-    if (earlier.reduce((sum, refund) => sum + refund.refundFee, 0) + refundFee > payment.totalFee) return fail('NOTENOUGH', 'refunds exceed the payment');
+    if (earlier.reduce((sum, refund) => sum + refund.refundFee, 0) + refundFee > payment.totalFee)
+      return fail('NOTENOUGH', 'refunds exceed the payment');
     const refundId = `5030${randomBytes(12).toString('hex')}`;
     this.sql
       .prepare('INSERT INTO _local_refunds (out_refund_no, out_trade_no, refund_id, refund_fee, created_at) VALUES (?, ?, ?, ?, ?)')

@@ -189,7 +189,8 @@ export class FunctionPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) pending.reject(new InvocationError(this.def.name, 'the local cloud is stopping', 'crashed'));
+    for (const pending of this.queue.splice(0))
+      pending.reject(new InvocationError(this.def.name, 'the local cloud is stopping', 'crashed'));
     await Promise.all(
       [...this.slots].map((slot) => {
         clearTimeout(slot.idleTimer);

@@ -92,8 +92,7 @@ export async function handleTcb(services: TcbServices, caller: string, req: Inco
     }
     throw new ProtocolError('INVALID_PARAM', `[local-cloud] action ${action} is not emulated`);
   } catch (error) {
-    const code =
-      error instanceof ProtocolError ? error.code : error instanceof InvocationError ? 'FUNCTIONS_EXECUTE_FAIL' : 'SYS_ERR';
+    const code = error instanceof ProtocolError ? error.code : error instanceof InvocationError ? 'FUNCTIONS_EXECUTE_FAIL' : 'SYS_ERR';
     sendJson(res, { requestId, code, message: (error as Error).message });
   }
 }

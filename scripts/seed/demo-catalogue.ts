@@ -78,9 +78,59 @@ export function demoCouponTemplates(now: number): CouponTemplateDoc[] {
 /** The demo points mall. */
 export function demoRewards(now: number): RewardDoc[] {
   return [
-    newReward({ _id: 'reward-tote', title: '品牌帆布袋', description: '门店自提，凭取货码领取', pointsCost: 800, category: '周边', sort: 1, totalStock: 50 }, now),
-    newReward({ _id: 'reward-coupon-20', title: '¥20无门槛券', description: '兑换后立即到账', kind: 'coupon', couponTemplateId: 'reward-20-off', pointsCost: 2_000, perMemberLimit: 5, category: '优惠券', sort: 2, totalStock: 1_000 }, now),
-    newReward({ _id: 'reward-mug', title: '限定马克杯', description: '积分+¥19.9，门店自提时付款', kind: 'pointsCash', pointsCost: 1_200, cashFen: 1_990, category: '周边', sort: 3, totalStock: 30 }, now),
-    newReward({ _id: 'reward-gift-box', title: '金卡专享礼盒', description: '金卡及以上会员专享，门店自提', pointsCost: 5_000, minTierId: 'gold', category: '专享', sort: 4, totalStock: 10 }, now),
+    newReward(
+      {
+        _id: 'reward-tote',
+        title: '品牌帆布袋',
+        description: '门店自提，凭取货码领取',
+        pointsCost: 800,
+        category: '周边',
+        sort: 1,
+        totalStock: 50,
+      },
+      now,
+    ),
+    newReward(
+      {
+        _id: 'reward-coupon-20',
+        title: '¥20无门槛券',
+        description: '兑换后立即到账',
+        kind: 'coupon',
+        couponTemplateId: 'reward-20-off',
+        pointsCost: 2_000,
+        perMemberLimit: 5,
+        category: '优惠券',
+        sort: 2,
+        totalStock: 1_000,
+      },
+      now,
+    ),
+    newReward(
+      {
+        _id: 'reward-mug',
+        title: '限定马克杯',
+        description: '积分+¥19.9，门店自提时付款',
+        kind: 'pointsCash',
+        pointsCost: 1_200,
+        cashFen: 1_990,
+        category: '周边',
+        sort: 3,
+        totalStock: 30,
+      },
+      now,
+    ),
+    newReward(
+      {
+        _id: 'reward-gift-box',
+        title: '金卡专享礼盒',
+        description: '金卡及以上会员专享，门店自提',
+        pointsCost: 5_000,
+        minTierId: 'gold',
+        category: '专享',
+        sort: 4,
+        totalStock: 10,
+      },
+      now,
+    ),
   ];
 }

@@ -6,7 +6,9 @@ import { DEMO_MEDIA_DIR, demoArtwork, demoCatalog } from './demo-products';
 const NOW = Date.UTC(2025, 9, 1, 2);
 
 const mediaFiles = (dir = DEMO_MEDIA_DIR): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? mediaFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? mediaFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 
 describe('demo catalogue', () => {
   const catalog = demoCatalog(NOW);
@@ -35,7 +37,11 @@ describe('demo catalogue', () => {
   });
 
   it('every picture the catalogue names is shipped, drawn from the current catalogue, and the folder stays small', () => {
-    const named = [...catalog.products.flatMap((p) => p.images), ...catalog.categories.map((c) => c.iconUrl), ...catalog.banners.map((b) => b.imageUrl)];
+    const named = [
+      ...catalog.products.flatMap((p) => p.images),
+      ...catalog.categories.map((c) => c.iconUrl),
+      ...catalog.banners.map((b) => b.imageUrl),
+    ];
     const shipped = new Set(mediaFiles().map((file) => `/media/${file.slice(DEMO_MEDIA_DIR.length + 1)}`));
     expect(named.filter((url) => !shipped.has(url))).toEqual([]);
     for (const item of demoArtwork()) expect(readFileSync(join(DEMO_MEDIA_DIR, item.file), 'utf8')).toBe(drawArtwork(item));

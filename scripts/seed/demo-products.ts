@@ -105,7 +105,12 @@ function product(
 }
 
 /** Every combination of the spec values, each at one price and stock, except the stocks listed in `stockOf`. */
-function grid(specs: { name: string; values: string[] }[], priceFen: number, stock: number, stockOf: Record<string, number> = {}): SkuRow[] {
+function grid(
+  specs: { name: string; values: string[] }[],
+  priceFen: number,
+  stock: number,
+  stockOf: Record<string, number> = {},
+): SkuRow[] {
   const combos = specs.reduce<string[][]>((acc, spec) => acc.flatMap((prefix) => spec.values.map((value) => [...prefix, value])), [[]]);
   return combos.map((values) => [values, priceFen, stockOf[values.join('/')] ?? stock]);
 }
@@ -122,7 +127,8 @@ const PRODUCTS: DemoProduct[] = [
       categoryId: 'coffee-tea',
       title: '云南保山小粒咖啡豆',
       subtitle: '中度烘焙 · 坚果与可可风味',
-      description: '产自云南保山海拔1,200米的阿拉比卡咖啡，日晒处理，中度烘焙。入口有烤坚果与可可的香气，回甘干净，适合手冲与意式。每周烘焙，新鲜发货。',
+      description:
+        '产自云南保山海拔1,200米的阿拉比卡咖啡，日晒处理，中度烘焙。入口有烤坚果与可可的香气，回甘干净，适合手冲与意式。每周烘焙，新鲜发货。',
       specs: [{ name: '规格', values: ['250g', '500g'] }],
       skus: [
         [['250g'], 4_900, 120],
@@ -645,7 +651,12 @@ export function demoCatalog(now: number): DemoCatalog {
     return { ...doc, status, salesCount, soldOut: stock.every((n) => n <= 0) };
   });
   const skuStock = PRODUCTS.flatMap(({ input, stock }, p) =>
-    (products[p] as ProductDoc).skus.map((sku, i) => ({ _id: sku.skuId, productId: input.productId, stock: stock[i] ?? 0, updatedAt: now })),
+    (products[p] as ProductDoc).skus.map((sku, i) => ({
+      _id: sku.skuId,
+      productId: input.productId,
+      stock: stock[i] ?? 0,
+      updatedAt: now,
+    })),
   );
   return {
     categories: CATEGORIES.map(({ art: _art, ...category }) => category),
@@ -668,8 +679,20 @@ export function seedDemoCatalog(store: { insert(collection: string, doc: Record<
 /** Every demo picture to draw: its file under scripts/seed/media/, its kind, look and texts. */
 export function demoArtwork(): { file: string; kind: 'product' | 'category' | 'banner'; art: Artwork; title: string; subtitle: string }[] {
   return [
-    ...PRODUCTS.map(({ input, art }) => ({ file: `products/${input.productId}.svg`, kind: 'product' as const, art, title: art.caption, subtitle: '' })),
-    ...CATEGORIES.map(({ _id, name, art }) => ({ file: `categories/${_id}.svg`, kind: 'category' as const, art, title: name, subtitle: '' })),
+    ...PRODUCTS.map(({ input, art }) => ({
+      file: `products/${input.productId}.svg`,
+      kind: 'product' as const,
+      art,
+      title: art.caption,
+      subtitle: '',
+    })),
+    ...CATEGORIES.map(({ _id, name, art }) => ({
+      file: `categories/${_id}.svg`,
+      kind: 'category' as const,
+      art,
+      title: name,
+      subtitle: '',
+    })),
     ...BANNERS.map(({ _id, title, subtitle, art }) => ({ file: `banners/${_id}.svg`, kind: 'banner' as const, art, title, subtitle })),
   ];
 }

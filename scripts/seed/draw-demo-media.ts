@@ -51,7 +51,9 @@ const MOTIFS: Record<Motif, (accent: string) => string> = {
   chocolate: (a) =>
     `<rect x="-70" y="-90" width="140" height="180" rx="10" fill="#fff"/>` +
     [0, 1, 2, 3]
-      .flatMap((row) => [0, 1].map((col) => `<rect x="${-58 + col * 62}" y="${-78 + row * 42}" width="54" height="34" rx="5" fill="${a}" opacity=".55"/>`))
+      .flatMap((row) =>
+        [0, 1].map((col) => `<rect x="${-58 + col * 62}" y="${-78 + row * 42}" width="54" height="34" rx="5" fill="${a}" opacity=".55"/>`),
+      )
       .join(''),
   tube: (a) =>
     `<path d="M-50-90h100l-20 150h-60z" fill="#fff"/><rect x="-34" y="60" width="68" height="34" rx="6" fill="#fff" opacity=".8"/>` +
@@ -115,7 +117,11 @@ export function drawArtwork(item: { kind: 'product' | 'category' | 'banner'; art
   const { art } = item;
   const motif = MOTIFS[art.motif](art.to);
   if (item.kind === 'category') {
-    return svg(120, 120, `${gradient(art)}<rect width="120" height="120" rx="28" fill="url(#g)"/><g transform="translate(60 60) scale(.4)">${motif}</g>`);
+    return svg(
+      120,
+      120,
+      `${gradient(art)}<rect width="120" height="120" rx="28" fill="url(#g)"/><g transform="translate(60 60) scale(.4)">${motif}</g>`,
+    );
   }
   if (item.kind === 'banner') {
     return svg(

@@ -36,7 +36,9 @@ export async function loginAdmin(input: { username: string; password: string }, 
   const admins = ctx.db.collection<AdminDoc>('admins');
   const admin = await admins.get(input.username);
   if (admin && (admin.lockedUntil ?? 0) > ctx.now) {
-    throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords: this account is locked for a while', { lockedUntil: admin.lockedUntil });
+    throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords: this account is locked for a while', {
+      lockedUntil: admin.lockedUntil,
+    });
   }
   // An unknown user costs the same hash as a known one, so timing does not tell which names exist.
   const valid = await verifyPassword(input.password, admin?.passwordHash ?? UNKNOWN_USER_HASH);

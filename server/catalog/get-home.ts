@@ -18,7 +18,12 @@ export async function getHome(ctx: RequestContext): Promise<CatalogResponses['ho
   ]);
   return {
     banners: bannerDocs.map((banner) => ({ id: banner._id, imageUrl: banner.imageUrl, title: banner.title, productId: banner.productId })),
-    categories: categoryDocs.map((category) => ({ _id: category._id, name: category.name, iconUrl: category.iconUrl, sort: category.sort })),
+    categories: categoryDocs.map((category) => ({
+      _id: category._id,
+      name: category.name,
+      iconUrl: category.iconUrl,
+      sort: category.sort,
+    })),
     recommended: recommended.map((product) => toProductCard(product, tier)),
   };
 }

@@ -13,6 +13,9 @@ import { catalogCollections, readStock } from './catalog-collections';
 export async function getProductDetail(ctx: RequestContext, productId: string): Promise<ProductDetail> {
   const [product, pair] = await Promise.all([catalogCollections(ctx).products.get(productId), loadCallerTier(ctx)]);
   if (!product) throw new AppError('NOT_FOUND', '商品不存在');
-  const stock = await readStock(ctx, product.skus.map((sku) => sku.skuId));
+  const stock = await readStock(
+    ctx,
+    product.skus.map((sku) => sku.skuId),
+  );
   return toProductDetail(product, stock, pair, pair.earnPerYuan);
 }

@@ -10,7 +10,17 @@ export async function listAdminProducts(
   ctx: RequestContext,
   input: { status: 'all' | 'onShelf' | 'offShelf'; categoryId?: string; keyword?: string; pageSize: number; cursor?: string },
 ): Promise<AdminCatalogResponses['listProducts']> {
-  const query = productQuery(ctx, { status: input.status === 'all' ? undefined : input.status, categoryId: input.categoryId, keyword: input.keyword });
-  const { items, nextCursor } = await keysetPage(catalogCollections(ctx).products, ctx.db.command, query, { field: 'updatedAt', direction: 'desc' }, input);
+  const query = productQuery(ctx, {
+    status: input.status === 'all' ? undefined : input.status,
+    categoryId: input.categoryId,
+    keyword: input.keyword,
+  });
+  const { items, nextCursor } = await keysetPage(
+    catalogCollections(ctx).products,
+    ctx.db.command,
+    query,
+    { field: 'updatedAt', direction: 'desc' },
+    input,
+  );
   return { items: await withStock(ctx, items), nextCursor };
 }

@@ -18,7 +18,10 @@ const ORDERS: Record<ProductSort, { field: 'sort' | 'minPriceFen' | 'salesCount'
 };
 
 /** The query for products matching a category and keyword; every word of the keyword must appear in `searchText`. */
-export function productQuery(ctx: RequestContext, filter: { status?: ProductDoc['status']; categoryId?: string; keyword?: string }): Record<string, unknown> {
+export function productQuery(
+  ctx: RequestContext,
+  filter: { status?: ProductDoc['status']; categoryId?: string; keyword?: string },
+): Record<string, unknown> {
   const base: Record<string, unknown> = {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.categoryId ? { categoryId: filter.categoryId } : {}),

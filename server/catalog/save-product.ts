@@ -20,7 +20,10 @@ const MAX_SKU_IDS = 1000;
  * state, sales and the ids of SKUs it keeps; stock of a new SKU starts at its `initialStock`,
  * stock of a kept SKU is left alone (setStock changes it).
  */
-export async function saveProduct(ctx: RequestContext, input: ProductInput & { mode: 'create' | 'update' }): Promise<AdminCatalogResponses['saveProduct']> {
+export async function saveProduct(
+  ctx: RequestContext,
+  input: ProductInput & { mode: 'create' | 'update' },
+): Promise<AdminCatalogResponses['saveProduct']> {
   const problem = productProblems(input)[0];
   if (problem) throw new AppError('VALIDATION_FAILED', `${problem.field}: ${problem.message}`, { field: problem.field });
   const { categories, products, stock } = catalogCollections(ctx);
@@ -41,7 +44,11 @@ export async function saveProduct(ctx: RequestContext, input: ProductInput & { m
     const usedIds = new Set(used.map((doc) => doc._id));
     saved = buildProductDoc(input, existing, [...usedIds], ctx.now);
     if (usedIds.size + saved.skus.filter((sku) => !usedIds.has(sku.skuId)).length > MAX_SKU_IDS) {
-      throw new AppError('VALIDATION_FAILED', `skus: product ${input.productId} has used ${usedIds.size} SKU ids, at most ${MAX_SKU_IDS} in all`, { field: 'skus' });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `skus: product ${input.productId} has used ${usedIds.size} SKU ids, at most ${MAX_SKU_IDS} in all`,
+        { field: 'skus' },
+      );
     }
     const { _id, status: _status, soldOut: _soldOut, salesCount: _sales, createdAt: _created, ...edited } = saved;
     // Guarded on the version read above, so two admins' edits cannot silently overwrite each other.
@@ -52,7 +59,9 @@ export async function saveProduct(ctx: RequestContext, input: ProductInput & { m
   // A SKU's stock document is made once (skus and input.skus are in the same order); a retry
   // or a later edit finds it and keeps its stock.
   await Promise.all(
-    saved.skus.map((sku, i) => stock.insert({ _id: sku.skuId, productId: saved._id, stock: input.skus[i]?.initialStock ?? 0, updatedAt: ctx.now })),
+    saved.skus.map((sku, i) =>
+      stock.insert({ _id: sku.skuId, productId: saved._id, stock: input.skus[i]?.initialStock ?? 0, updatedAt: ctx.now }),
+    ),
   );
   const soldOut = await refreshSoldOut(ctx, saved._id);
   const [product] = await withStock(ctx, [{ ...saved, soldOut: soldOut ?? saved.soldOut }]);

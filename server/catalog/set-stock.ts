@@ -17,7 +17,8 @@ export async function setStock(ctx: RequestContext, input: { skuId: string; stoc
   const change = { stock: input.stock, updatedAt: ctx.now };
   const current = await stock.get(input.skuId);
   if (current) await stock.updateWhere({ _id: input.skuId }, change);
-  else if (!(await stock.insert({ _id: input.skuId, productId: product._id, ...change }))) await stock.updateWhere({ _id: input.skuId }, change);
+  else if (!(await stock.insert({ _id: input.skuId, productId: product._id, ...change })))
+    await stock.updateWhere({ _id: input.skuId }, change);
   const soldOut = await refreshSoldOut(ctx, product._id);
   return { skuId: input.skuId, productId: product._id, stock: input.stock, soldOut: soldOut ?? product.soldOut };
 }

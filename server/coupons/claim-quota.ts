@@ -29,7 +29,14 @@ export async function reserveClaimPlace(
   const { quotas } = couponCollections(ctx);
   const id = quotaId(template._id, memberId);
   if (!seen) {
-    const created = await quotas.insert({ _id: id, templateId: template._id, memberId, claimed: 1, claimKeys: [issueKey], updatedAt: ctx.now });
+    const created = await quotas.insert({
+      _id: id,
+      templateId: template._id,
+      memberId,
+      claimed: 1,
+      claimKeys: [issueKey],
+      updatedAt: ctx.now,
+    });
     if (created) return true;
   }
   const _ = ctx.db.command;

@@ -21,15 +21,19 @@ const ticketId = (issueKey: string) => `claim:${issueKey}`;
 
 /** Opens the ticket of a claim; false when a copy of the claim opened it first. */
 export async function openTicket(ctx: RequestContext, issueKey: string): Promise<boolean> {
-  return ctx.db.collection<ClaimTicketDoc>('coupon_claims').insert({ _id: ticketId(issueKey), state: 'open', code: null, reason: null, openedAt: ctx.now });
+  return ctx.db
+    .collection<ClaimTicketDoc>('coupon_claims')
+    .insert({ _id: ticketId(issueKey), state: 'open', code: null, reason: null, openedAt: ctx.now });
 }
 
 /** Records how a claim ended, so its copies give the same answer. */
 export async function closeTicket(ctx: RequestContext, issueKey: string, failure: AppError | null): Promise<void> {
-  await ctx.db.collection<ClaimTicketDoc>('coupon_claims').updateWhere(
-    { _id: ticketId(issueKey) },
-    failure ? { state: 'failed', code: failure.code, reason: String(failure.details?.reason ?? failure.message) } : { state: 'done' },
-  );
+  await ctx.db
+    .collection<ClaimTicketDoc>('coupon_claims')
+    .updateWhere(
+      { _id: ticketId(issueKey) },
+      failure ? { state: 'failed', code: failure.code, reason: String(failure.details?.reason ?? failure.message) } : { state: 'done' },
+    );
 }
 
 /**
@@ -43,7 +47,8 @@ export async function answerOfTwin(ctx: RequestContext, issueKey: string): Promi
     const [coupon, ticket] = await Promise.all([instances.get(issueKey), tickets.get(ticketId(issueKey))]);
     if (coupon) return coupon;
     if (!ticket) return null;
-    if (ticket.state === 'failed') throw new AppError(ticket.code ?? 'CONFLICT', `the first claim with this key was refused: ${ticket.code}`, { reason: ticket.reason });
+    if (ticket.state === 'failed')
+      throw new AppError(ticket.code ?? 'CONFLICT', `the first claim with this key was refused: ${ticket.code}`, { reason: ticket.reason });
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return null;

@@ -38,7 +38,8 @@ describe('coupon use-cases through the real SDK', () => {
     return row ? (cloud.store.parse(row) as unknown as T) : null;
   };
   const template = (id: string) => read<CouponTemplateDoc>('coupon_templates', id) as CouponTemplateDoc;
-  const instancesOf = (templateId: string) => cloud.store.count('coupon_instances', ["json_extract(doc, '$.templateId') = ?"], [templateId]);
+  const instancesOf = (templateId: string) =>
+    cloud.store.count('coupon_instances', ["json_extract(doc, '$.templateId') = ?"], [templateId]);
   const member = (fields: Parameters<typeof addMember>[3] = {}) => {
     serial += 1;
     return addMember(cloud, `mc${serial}`, fields.joinedAt ?? NOW - 100 * DAY, fields);
@@ -75,7 +76,9 @@ describe('coupon use-cases through the real SDK', () => {
       await expectRejected(newTemplate({ terms: { kind: 'cash', thresholdFen: 1000, amountFen: 1000 } }), 'VALIDATION_FAILED', {
         field: 'terms.amountFen',
       });
-      await expectRejected(newTemplate({ audience: { type: 'minTier', tierId: 'platinum' } }), 'VALIDATION_FAILED', { field: 'audience.tierId' });
+      await expectRejected(newTemplate({ audience: { type: 'minTier', tierId: 'platinum' } }), 'VALIDATION_FAILED', {
+        field: 'audience.tierId',
+      });
       expect((await newTemplate())._id).toMatch(/^ct[0-9a-f]{16}$/);
     });
 
@@ -83,7 +86,9 @@ describe('coupon use-cases through the real SDK', () => {
       const t = await newTemplate();
       const m = member();
       await setCouponTemplateStatus({ templateId: t._id, status: 'paused' }, ctx(NOW));
-      await expectRejected(claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m)), 'NOT_AVAILABLE', { reason: '活动已暂停' });
+      await expectRejected(claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m)), 'NOT_AVAILABLE', {
+        reason: '活动已暂停',
+      });
       expect(await setCouponTemplateStatus({ templateId: t._id, status: 'paused' }, ctx(NOW))).toMatchObject({ status: 'paused' });
       await setCouponTemplateStatus({ templateId: t._id, status: 'active' }, ctx(NOW));
       expect((await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))).created).toBe(true);
@@ -99,13 +104,19 @@ describe('coupon use-cases through the real SDK', () => {
       const m = member();
       const clientKey = key();
       const first = await claimCoupon(m.openid, { templateId: t._id, clientKey }, as(m));
-      expect(first).toMatchObject({ created: true, coupon: { templateId: t._id, state: 'usable', face: { headline: '¥30', condition: '满199元可用' } } });
+      expect(first).toMatchObject({
+        created: true,
+        coupon: { templateId: t._id, state: 'usable', face: { headline: '¥30', condition: '满199元可用' } },
+      });
       // Seven Shanghai days from 10 June, day 1 included: to the end of 16 June, 15:59:59.999 UTC.
       expect(first.coupon.validTo).toBe(Date.UTC(2026, 5, 16, 15, 59, 59, 999));
       const again = await claimCoupon(m.openid, { templateId: t._id, clientKey }, as(m, NOW + 1000));
       expect(again).toEqual({ coupon: first.coupon, created: false });
       expect(template(t._id).stockRemaining).toBe(99);
-      expect(read<CouponQuotaDoc>('coupon_quotas', quotaId(t._id, m._id))).toMatchObject({ claimed: 1, claimKeys: [first.coupon.instanceId] });
+      expect(read<CouponQuotaDoc>('coupon_quotas', quotaId(t._id, m._id))).toMatchObject({
+        claimed: 1,
+        claimKeys: [first.coupon.instanceId],
+      });
     });
 
     it('stops a member at the limit without touching stock', async () => {
@@ -113,7 +124,9 @@ describe('coupon use-cases through the real SDK', () => {
       const m = member();
       await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m));
       await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m));
-      await expectRejected(claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m)), 'LIMIT_REACHED', { reason: '每人限领2张，已领完' });
+      await expectRejected(claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m)), 'LIMIT_REACHED', {
+        reason: '每人限领2张，已领完',
+      });
       expect(template(t._id).stockRemaining).toBe(98);
       expect(instancesOf(t._id)).toBe(2);
     });
@@ -121,7 +134,9 @@ describe('coupon use-cases through the real SDK', () => {
     it('30 concurrent claims by one member on a limit of 3: exactly 3 coupons, and the stock of the refused ones comes back', async () => {
       const t = await newTemplate({ perMemberLimit: 3 });
       const m = member();
-      const results = await Promise.allSettled(Array.from({ length: 30 }, () => claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))));
+      const results = await Promise.allSettled(
+        Array.from({ length: 30 }, () => claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'LIMIT_REACHED' });
       expect(instancesOf(t._id)).toBe(3);
@@ -148,7 +163,14 @@ describe('coupon use-cases through the real SDK', () => {
       const issueKey = centreClaimKey(t._id, m._id, clientKey);
       // The crashed attempt took a unit of stock and reserved the member's only place, then died.
       cloud.store.replace('coupon_templates', { ...template(t._id), stockRemaining: 99 });
-      cloud.store.insert('coupon_quotas', { _id: quotaId(t._id, m._id), templateId: t._id, memberId: m._id, claimed: 1, claimKeys: [issueKey], updatedAt: NOW });
+      cloud.store.insert('coupon_quotas', {
+        _id: quotaId(t._id, m._id),
+        templateId: t._id,
+        memberId: m._id,
+        claimed: 1,
+        claimKeys: [issueKey],
+        updatedAt: NOW,
+      });
       const retried = await claimCoupon(m.openid, { templateId: t._id, clientKey }, as(m));
       expect(retried).toMatchObject({ created: true, coupon: { instanceId: issueKey } });
       expect(read<CouponQuotaDoc>('coupon_quotas', quotaId(t._id, m._id))?.claimed).toBe(1);
@@ -212,7 +234,8 @@ describe('coupon use-cases through the real SDK', () => {
 
   describe('system issuance', () => {
     const seedDefaults = () => {
-      for (const doc of defaultCouponTemplateDocs(NOW)) if (!cloud.store.get('coupon_templates', doc._id)) cloud.store.insert('coupon_templates', { ...doc });
+      for (const doc of defaultCouponTemplateDocs(NOW))
+        if (!cloud.store.get('coupon_templates', doc._id)) cloud.store.insert('coupon_templates', { ...doc });
     };
 
     it('issues the welcome coupon once, only to new members, and nothing when no welcome template is stored', async () => {
@@ -220,7 +243,11 @@ describe('coupon use-cases through the real SDK', () => {
       expect(await issueWelcomeCoupon(newcomer._id, ctx(NOW))).toBeNull();
       seedDefaults();
       const first = await issueWelcomeCoupon(newcomer._id, ctx(NOW));
-      expect(first).toMatchObject({ _id: `welcome:${newcomer._id}`, source: 'welcome', terms: { kind: 'cash', thresholdFen: 5900, amountFen: 1000 } });
+      expect(first).toMatchObject({
+        _id: `welcome:${newcomer._id}`,
+        source: 'welcome',
+        terms: { kind: 'cash', thresholdFen: 5900, amountFen: 1000 },
+      });
       expect(await issueWelcomeCoupon(newcomer._id, ctx(NOW + DAY))).toEqual(first);
       expect(await issueWelcomeCoupon(member()._id, ctx(NOW))).toBeNull();
     });
@@ -229,11 +256,26 @@ describe('coupon use-cases through the real SDK', () => {
       seedDefaults();
       const m = member({ tierId: 'gold' });
       const window = { validFrom: NOW + 3 * DAY, validTo: NOW + 33 * DAY };
-      const input = { templateId: 'birthday-gold', memberId: m._id, source: 'birthday' as const, issueKey: birthdayKey(m._id, 2026), window };
+      const input = {
+        templateId: 'birthday-gold',
+        memberId: m._id,
+        source: 'birthday' as const,
+        issueKey: birthdayKey(m._id, 2026),
+        window,
+      };
       const first = await issueCoupon(input, ctx(NOW));
-      expect(first).toMatchObject({ created: true, coupon: { validFrom: window.validFrom, validTo: window.validTo, terms: { amountFen: 5000 } } });
-      expect(await issueCoupon({ ...input, templateId: 'birthday-diamond' }, ctx(NOW + 1))).toEqual({ coupon: first.coupon, created: false });
-      await expectRejected(issueCoupon({ ...input, issueKey: birthdayKey(m._id, 2027), templateId: 'birthday-diamond' }, ctx(NOW)), 'NOT_ELIGIBLE');
+      expect(first).toMatchObject({
+        created: true,
+        coupon: { validFrom: window.validFrom, validTo: window.validTo, terms: { amountFen: 5000 } },
+      });
+      expect(await issueCoupon({ ...input, templateId: 'birthday-diamond' }, ctx(NOW + 1))).toEqual({
+        coupon: first.coupon,
+        created: false,
+      });
+      await expectRejected(
+        issueCoupon({ ...input, issueKey: birthdayKey(m._id, 2027), templateId: 'birthday-diamond' }, ctx(NOW)),
+        'NOT_ELIGIBLE',
+      );
       await expectRejected(issueCoupon({ ...input, issueKey: 'birthday:x', memberId: 'nobody' }, ctx(NOW)), 'NOT_FOUND');
       await expectRejected(
         issueCoupon({ ...input, issueKey: birthdayKey(m._id, 2025), window: { validFrom: NOW - 30 * DAY, validTo: NOW - DAY } }, ctx(NOW)),
@@ -281,7 +323,11 @@ describe('coupon use-cases through the real SDK', () => {
       const id = await couponFor(m);
       await lockCoupon(id, m._id, 'order-a', ctx(NOW));
       await expectRejected(releaseCoupon(id, m._id, 'order-b', ctx(NOW)), 'INVALID_STATE', { state: 'locked' });
-      expect(await releaseCoupon(id, m._id, 'order-a', ctx(NOW + 1))).toMatchObject({ status: 'issued', lockedBy: null, releasedBy: 'order-a' });
+      expect(await releaseCoupon(id, m._id, 'order-a', ctx(NOW + 1))).toMatchObject({
+        status: 'issued',
+        lockedBy: null,
+        releasedBy: 'order-a',
+      });
       expect(await releaseCoupon(id, m._id, 'order-a', ctx(NOW + 2))).toMatchObject({ status: 'issued', updatedAt: NOW + 1 });
       await lockCoupon(id, m._id, 'order-b', ctx(NOW + 3));
       expect(await releaseCoupon(id, m._id, 'order-a', ctx(NOW + 4))).toMatchObject({ status: 'locked', lockedBy: 'order-b' });
@@ -334,7 +380,8 @@ describe('coupon use-cases through the real SDK', () => {
     it('sorts a member’s coupons into wallet tabs by the clock, page by page', async () => {
       const m = member();
       const t = await newTemplate({ totalStock: null, perMemberLimit: 20 });
-      const claim = async (now: number) => (await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m, now))).coupon.instanceId;
+      const claim = async (now: number) =>
+        (await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m, now))).coupon.instanceId;
       const usable = [await claim(NOW), await claim(NOW - DAY), await claim(NOW - 2 * DAY)];
       const locked = await claim(NOW);
       await lockCoupon(locked, m._id, 'pending-order', ctx(NOW));
@@ -367,7 +414,11 @@ describe('coupon use-cases through the real SDK', () => {
       expect((await all('used')).map((c) => c.instanceId)).toEqual([used]);
       const expiredTab = await all('expired');
       expect(new Set(expiredTab.map((c) => c.instanceId))).toEqual(new Set([lapsed, storedExpired, voided]));
-      expect(Object.fromEntries(expiredTab.map((c) => [c.instanceId, c.state]))).toEqual({ [lapsed]: 'expired', [storedExpired]: 'expired', [voided]: 'voided' });
+      expect(Object.fromEntries(expiredTab.map((c) => [c.instanceId, c.state]))).toEqual({
+        [lapsed]: 'expired',
+        [storedExpired]: 'expired',
+        [voided]: 'voided',
+      });
       expect(read<CouponInstanceDoc>('coupon_instances', storedExpired)?.status).toBe('expired');
       expect(read<CouponInstanceDoc>('coupon_instances', lapsed)?.status).toBe('issued');
     });
@@ -386,4 +437,3 @@ describe('coupon use-cases through the real SDK', () => {
     });
   });
 });
-

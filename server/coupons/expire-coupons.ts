@@ -9,5 +9,8 @@ import { couponCollections } from './coupon-collections';
  */
 export async function expireCoupons(ctx: RequestContext): Promise<number> {
   const _ = ctx.db.command;
-  return couponCollections(ctx).instances.updateWhere({ status: 'issued', validTo: _.lt(ctx.now) }, { status: 'expired', updatedAt: ctx.now });
+  return couponCollections(ctx).instances.updateWhere(
+    { status: 'issued', validTo: _.lt(ctx.now) },
+    { status: 'expired', updatedAt: ctx.now },
+  );
 }

@@ -36,7 +36,8 @@ export async function issueCoupon(input: IssueCouponInput, ctx: RequestContext):
   const member = await ctx.db.collection<MemberDoc>('members').get(input.memberId);
   if (!member || member.status === 'deleted') throw new AppError('NOT_FOUND', `no member ${input.memberId}`);
   const blocked = issueBlock(template, member, await loadTierLadder(ctx), ctx.now);
-  if (blocked) throw new AppError(blocked.code, `cannot issue ${template._id} to ${member._id}: ${blocked.code}`, { reason: blocked.reason });
+  if (blocked)
+    throw new AppError(blocked.code, `cannot issue ${template._id} to ${member._id}: ${blocked.code}`, { reason: blocked.reason });
   const window = input.window ?? instanceWindow(template.validity, ctx.now);
   if (window.validTo < ctx.now || window.validTo < window.validFrom) {
     throw new AppError('NOT_AVAILABLE', 'the coupon window is already over', { reason: '活动已结束' });

@@ -24,11 +24,17 @@ const ORDER: Record<CouponBucket, { field: 'validTo' | 'usedAt'; direction: 'asc
 function bucketQuery(bucket: CouponBucket, memberId: string, now: number, _: Raw): Record<string, unknown> {
   switch (bucket) {
     case 'usable':
-      return _.or([{ memberId, status: 'issued', validTo: _.gte(now) }, { memberId, status: 'locked' }]);
+      return _.or([
+        { memberId, status: 'issued', validTo: _.gte(now) },
+        { memberId, status: 'locked' },
+      ]);
     case 'used':
       return { memberId, status: 'used' };
     case 'expired':
-      return _.or([{ memberId, status: _.in(['expired', 'voided']) }, { memberId, status: 'issued', validTo: _.lt(now) }]);
+      return _.or([
+        { memberId, status: _.in(['expired', 'voided']) },
+        { memberId, status: 'issued', validTo: _.lt(now) },
+      ]);
   }
 }
 
@@ -44,4 +50,3 @@ export async function listMyCoupons(
   const { items, nextCursor } = await keysetPage(couponCollections(ctx).instances, _, query, ORDER[input.status], input);
   return { items: items.map((coupon) => toMyCoupon(coupon, ctx.now)), nextCursor };
 }
-

@@ -11,7 +11,12 @@ import { loadOwnCoupon } from './load-own-coupon';
  * again for the order that released it last answers the coupon as it is; anything else
  * (never held by this order, or already used by it) is INVALID_STATE.
  */
-export async function releaseCoupon(instanceId: string, memberId: string, orderId: string, ctx: RequestContext): Promise<CouponInstanceDoc> {
+export async function releaseCoupon(
+  instanceId: string,
+  memberId: string,
+  orderId: string,
+  ctx: RequestContext,
+): Promise<CouponInstanceDoc> {
   requireOrderId(orderId);
   const coupon = await loadOwnCoupon(instanceId, memberId, ctx);
   const { instances } = couponCollections(ctx);

@@ -9,13 +9,26 @@ import { loadOwnCoupon } from './load-own-coupon';
  * and `usedBy`, so only the order that used it can return it; it keeps its own window, so one
  * returned after its window reads as expired. Returning again answers the coupon as it is.
  */
-export async function restoreCoupon(instanceId: string, memberId: string, orderId: string, ctx: RequestContext): Promise<CouponInstanceDoc> {
+export async function restoreCoupon(
+  instanceId: string,
+  memberId: string,
+  orderId: string,
+  ctx: RequestContext,
+): Promise<CouponInstanceDoc> {
   requireOrderId(orderId);
   const coupon = await loadOwnCoupon(instanceId, memberId, ctx);
   const returnedByThisOrder = (doc: CouponInstanceDoc) => doc.releasedBy === orderId && doc.usedBy === null && doc.status !== 'used';
   if (returnedByThisOrder(coupon)) return coupon;
   const { instances } = couponCollections(ctx);
-  const change = { status: 'issued' as const, lockedBy: null, lockedAt: null, usedBy: null, usedAt: null, releasedBy: orderId, updatedAt: ctx.now };
+  const change = {
+    status: 'issued' as const,
+    lockedBy: null,
+    lockedAt: null,
+    usedBy: null,
+    usedAt: null,
+    releasedBy: orderId,
+    updatedAt: ctx.now,
+  };
   const updated = await instances.updateWhere({ _id: instanceId, memberId, status: 'used', usedBy: orderId }, change);
   if (updated === 1) return { ...coupon, ...change };
   const current = (await instances.get(instanceId)) ?? coupon;

@@ -29,5 +29,7 @@ export async function setCouponTemplateStatus(
   if (updated === 1) return { ...template, ...change };
   const current = (await templates.get(input.templateId)) ?? template;
   if (current.status === input.status) return current;
-  throw new AppError('INVALID_STATE', `cannot set template ${input.templateId} from ${current.status} to ${input.status}`, { state: current.status });
+  throw new AppError('INVALID_STATE', `cannot set template ${input.templateId} from ${current.status} to ${input.status}`, {
+    state: current.status,
+  });
 }

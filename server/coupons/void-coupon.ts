@@ -9,7 +9,11 @@ import { couponStateError } from './coupon-state-error';
  * Guarded on `issued`, so a coupon an order holds or has used is never voided under it.
  * Voiding a voided coupon answers it as it is; other states are INVALID_STATE.
  */
-export async function voidCoupon(input: { instanceId: string; reason: string }, adminUsername: string, ctx: RequestContext): Promise<CouponInstanceDoc> {
+export async function voidCoupon(
+  input: { instanceId: string; reason: string },
+  adminUsername: string,
+  ctx: RequestContext,
+): Promise<CouponInstanceDoc> {
   const { instances } = couponCollections(ctx);
   const coupon = await instances.get(input.instanceId);
   if (!coupon) throw new AppError('NOT_FOUND', `no coupon ${input.instanceId}`);

@@ -58,7 +58,10 @@ export class Collection<T extends { _id: string }> {
   }
 
   /** One page of a query, in the given order; `fields`: only those top-level fields (and `_id`) of each document. */
-  async find(query: Record<string, unknown>, options: { orderBy?: [string, 'asc' | 'desc'][]; limit: number; fields?: (keyof T & string)[] }): Promise<T[]> {
+  async find(
+    query: Record<string, unknown>,
+    options: { orderBy?: [string, 'asc' | 'desc'][]; limit: number; fields?: (keyof T & string)[] },
+  ): Promise<T[]> {
     let cursor = this.raw.where(query);
     if (options.fields) cursor = cursor.field(Object.fromEntries(options.fields.map((field) => [field, true])));
     for (const [field, direction] of options.orderBy ?? []) cursor = cursor.orderBy(field, direction);

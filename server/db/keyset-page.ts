@@ -17,7 +17,8 @@ export function encodeCursor(cursor: ListCursor): string {
 export function decodeCursor(text: string): ListCursor {
   try {
     const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<ListCursor> | null;
-    if (parsed && Number.isFinite(parsed.v) && typeof parsed.id === 'string' && parsed.id.length <= 200) return { v: parsed.v as number, id: parsed.id };
+    if (parsed && Number.isFinite(parsed.v) && typeof parsed.id === 'string' && parsed.id.length <= 200)
+      return { v: parsed.v as number, id: parsed.id };
   } catch {
     // fall through to the error below
   }

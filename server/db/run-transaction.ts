@@ -4,7 +4,8 @@ import { isDuplicateKey } from './database';
 
 const ATTEMPTS = 8;
 
-const isConflict = (error: unknown) => /conflict/i.test(String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? ''));
+const isConflict = (error: unknown) =>
+  /conflict/i.test(String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? ''));
 
 /**
  * Runs a transaction, again after a conflict or a lost duplicate-key race, with jittered

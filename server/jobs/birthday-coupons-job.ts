@@ -32,7 +32,13 @@ async function giveBirthdayCoupon(ctx: RequestContext, member: MemberDoc, year: 
     let granted;
     try {
       granted = await issueCoupon(
-        { templateId, memberId: member._id, source: 'birthday', issueKey: birthdayKey(member._id, year), window: windowAroundDay(birthday, BIRTHDAY_WINDOW.daysBefore, BIRTHDAY_WINDOW.daysAfter) },
+        {
+          templateId,
+          memberId: member._id,
+          source: 'birthday',
+          issueKey: birthdayKey(member._id, year),
+          window: windowAroundDay(birthday, BIRTHDAY_WINDOW.daysBefore, BIRTHDAY_WINDOW.daysAfter),
+        },
         ctx,
       );
     } catch (error) {
@@ -40,7 +46,12 @@ async function giveBirthdayCoupon(ctx: RequestContext, member: MemberDoc, year: 
       if (error instanceof AppError && NOTHING_TO_GIVE.has(error.code)) return 'skipped';
       throw error;
     }
-    await sendSubscriptionMessage(ctx, { effectKey: granted.coupon._id, memberId: member._id, openid: member.openid, message: birthdayCouponMessage(granted.coupon) });
+    await sendSubscriptionMessage(ctx, {
+      effectKey: granted.coupon._id,
+      memberId: member._id,
+      openid: member.openid,
+      message: birthdayCouponMessage(granted.coupon),
+    });
     await members.updateWhere({ _id: member._id }, { birthdayCouponYear: year });
     return granted.created ? 'changed' : 'skipped';
   }

@@ -35,13 +35,24 @@ async function welcomeBack(ctx: RequestContext, member: MemberDoc): Promise<'cha
   let granted;
   try {
     // Keyed by the day the member became due, which stays put until the coupon is recorded below.
-    granted = await issueCoupon({ templateId, memberId: member._id, source: 'comeback', issueKey: comebackKey(member._id, dayOf(dueAt)) }, ctx);
+    granted = await issueCoupon(
+      { templateId, memberId: member._id, source: 'comeback', issueKey: comebackKey(member._id, dayOf(dueAt)) },
+      ctx,
+    );
   } catch (error) {
     if (error instanceof AppError && NOTHING_TO_GIVE.has(error.code)) return 'skipped';
     throw error;
   }
-  await sendSubscriptionMessage(ctx, { effectKey: granted.coupon._id, memberId: member._id, openid: member.openid, message: comebackCouponMessage(granted.coupon) });
-  await members.updateWhere({ _id: member._id, comebackDueAt: dueAt }, { comebackDueAt: decision.nextDueAt, comebackIssuedAt: granted.coupon.issuedAt });
+  await sendSubscriptionMessage(ctx, {
+    effectKey: granted.coupon._id,
+    memberId: member._id,
+    openid: member.openid,
+    message: comebackCouponMessage(granted.coupon),
+  });
+  await members.updateWhere(
+    { _id: member._id, comebackDueAt: dueAt },
+    { comebackDueAt: decision.nextDueAt, comebackIssuedAt: granted.coupon.issuedAt },
+  );
   return granted.created ? 'changed' : 'skipped';
 }
 

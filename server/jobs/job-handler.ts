@@ -41,9 +41,14 @@ export function createJobHandler<Item>(spec: JobSpec<Item>) {
   let db: Database | undefined;
   return async function main(event?: TimerEvent): Promise<ApiResult<JobRunDoc | null>> {
     const { openid, source } = wxContext();
-    if (openid || source !== 'wx_trigger') return { ok: false, error: { code: 'NOT_A_TIMER', message: `${spec.name} runs on its timer only` } };
+    if (openid || source !== 'wx_trigger')
+      return { ok: false, error: { code: 'NOT_A_TIMER', message: `${spec.name} runs on its timer only` } };
     db ??= database();
-    const tuned = { ...spec, budgetMs: envNumber('LM_JOB_BUDGET_MS', spec.budgetMs), pageSize: envNumber('LM_JOB_PAGE_SIZE', spec.pageSize) };
+    const tuned = {
+      ...spec,
+      budgetMs: envNumber('LM_JOB_BUDGET_MS', spec.budgetMs),
+      pageSize: envNumber('LM_JOB_PAGE_SIZE', spec.pageSize),
+    };
     return { ok: true, data: await runJob({ now: timerNow(event), source, db }, tuned) };
   };
 }

@@ -46,7 +46,11 @@ async function remindPage(ctx: RequestContext, lots: PointLotDoc[]): Promise<Ite
     ctx,
     due.map((index) => {
       const lot = lots[index] as PointLotDoc;
-      return { effectKey: lot._id, memberId: lot.memberId, message: pointsExpiringMessage({ points: lot.remaining, expiresAt: lot.expiresAt }) };
+      return {
+        effectKey: lot._id,
+        memberId: lot.memberId,
+        message: pointsExpiringMessage({ points: lot.remaining, expiresAt: lot.expiresAt }),
+      };
     }),
     IN_FLIGHT,
   );
@@ -62,7 +66,13 @@ const expiryPages = phasedPages(async (ctx, sweep) => {
   const { after, upTo } = expiryNoticeRange(sweep.asOf, sweep.since, programme.points.expiryNoticeDays ?? DEFAULT_EXPIRY_NOTICE_DAYS);
   return [
     // Every bucket whose month ended since the last sweep, whatever became of it (a run cut off halfway may have marked some).
-    { name: 'expired', collection: 'point_lots', where: { kind: 'bucket' }, field: 'expiresAt', range: sweep.since === null ? [_.lt(sweep.asOf)] : [_.gte(sweep.since), _.lt(sweep.asOf)] },
+    {
+      name: 'expired',
+      collection: 'point_lots',
+      where: { kind: 'bucket' },
+      field: 'expiresAt',
+      range: sweep.since === null ? [_.lt(sweep.asOf)] : [_.gte(sweep.since), _.lt(sweep.asOf)],
+    },
     { name: 'expiring', collection: 'point_lots', where: { kind: 'bucket' }, field: 'expiresAt', range: [_.gt(after), _.lte(upTo)] },
   ];
 });
@@ -85,19 +95,27 @@ export const expirePointsJob: JobSpec<PhaseItem> = {
     // Most members never subscribed: one read per page finds those who did; the others need no request at all.
     const reminders = page.items.filter((item) => item.phase === 'expiring');
     if (reminders.length === 0) return page;
-    const subscribed = await subscribersAmong(ctx, 'pointsExpiring', reminders.map((item) => String(item.doc.memberId)));
+    const subscribed = await subscribersAmong(
+      ctx,
+      'pointsExpiring',
+      reminders.map((item) => String(item.doc.memberId)),
+    );
     return { ...page, items: page.items.filter((item) => item.phase !== 'expiring' || subscribed.has(String(item.doc.memberId))) };
   },
   handlePage: async (ctx, items) => {
     const outcomes: ItemOutcome[] = items.map(() => 'skipped');
-    const expire = async (ctx: RequestContext, lots: PointLotDoc[]) => (await recordExpiries(ctx, lots)).map((done): ItemOutcome => (done === 'recorded' ? 'changed' : 'skipped'));
+    const expire = async (ctx: RequestContext, lots: PointLotDoc[]) =>
+      (await recordExpiries(ctx, lots)).map((done): ItemOutcome => (done === 'recorded' ? 'changed' : 'skipped'));
     for (const [phases, work] of [
       [['expired'], expire],
       [['expiring'], remindPage],
     ] as const) {
       const indexes = items.flatMap((item, index) => ((phases as readonly string[]).includes(item.phase) ? [index] : []));
       if (indexes.length === 0) continue;
-      const results = await work(ctx, indexes.map((index) => (items[index] as PhaseItem).doc as unknown as PointLotDoc));
+      const results = await work(
+        ctx,
+        indexes.map((index) => (items[index] as PhaseItem).doc as unknown as PointLotDoc),
+      );
       indexes.forEach((index, i) => (outcomes[index] = results[i] as ItemOutcome));
     }
     return outcomes;

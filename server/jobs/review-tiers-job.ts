@@ -15,7 +15,8 @@ import { phasedPages } from './sweep-pages';
 const DAY = 86_400_000;
 
 const sameNotice = (a: TierNotice | null | undefined, b: TierNotice | null) =>
-  (a ?? null) === b || (a != null && b !== null && a.reviewAt === b.reviewAt && a.downgradeAt === b.downgradeAt && a.noticedAt === b.noticedAt);
+  (a ?? null) === b ||
+  (a != null && b !== null && a.reviewAt === b.reviewAt && a.downgradeAt === b.downgradeAt && a.noticedAt === b.noticedAt);
 
 /**
  * Moves the member to `to` as of the sweep: the history record first (its key names the move),
@@ -30,7 +31,15 @@ async function changeTier(
 ): Promise<'changed' | 'skipped'> {
   const history = ctx.db.collection<TierChangeDoc>('tier_history');
   const id = `tier:${member._id}:${change.to._id}:${ctx.now}`;
-  await history.insert({ _id: id, memberId: member._id, from: member.tierId, to: change.to._id, reason: change.reason, spendFen: change.spendFen, at: ctx.now });
+  await history.insert({
+    _id: id,
+    memberId: member._id,
+    from: member.tierId,
+    to: change.to._id,
+    reason: change.reason,
+    spendFen: change.spendFen,
+    at: ctx.now,
+  });
   const moved = await ctx.db
     .collection<MemberDoc>('members')
     .updateWhere(
@@ -41,7 +50,12 @@ async function changeTier(
     await ctx.db.raw.collection('tier_history').doc(id).remove();
     return 'skipped';
   }
-  await sendSubscriptionMessage(ctx, { effectKey: id, memberId: member._id, openid: member.openid, message: tierChangeMessage({ from: change.from, to: change.to, at: ctx.now }) });
+  await sendSubscriptionMessage(ctx, {
+    effectKey: id,
+    memberId: member._id,
+    openid: member.openid,
+    message: tierChangeMessage({ from: change.from, to: change.to, at: ctx.now }),
+  });
   return 'changed';
 }
 
@@ -49,7 +63,8 @@ async function changeTier(
 async function reviewMember(ctx: RequestContext, member: MemberDoc): Promise<'changed' | 'skipped'> {
   const members = ctx.db.collection<MemberDoc>('members');
   if (member.status !== 'active') {
-    if (member.tierReviewAt != null || member.tierNotice != null) await members.updateWhere({ _id: member._id }, { tierReviewAt: null, tierNotice: null });
+    if (member.tierReviewAt != null || member.tierNotice != null)
+      await members.updateWhere({ _id: member._id }, { tierReviewAt: null, tierNotice: null });
     return 'skipped';
   }
   const [{ programme, tiers }, spendFen] = await Promise.all([loadProgramme(ctx), rollingSpend(ctx, member._id)]);

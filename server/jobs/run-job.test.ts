@@ -73,9 +73,23 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
     };
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(await runJob(ctx(NOW), spec)).toMatchObject({ status: 'failed', note: 'page lost', scanned: 6, changed: 2, skipped: 2, failed: 2, cursor: '6' });
+      expect(await runJob(ctx(NOW), spec)).toMatchObject({
+        status: 'failed',
+        note: 'page lost',
+        scanned: 6,
+        changed: 2,
+        skipped: 2,
+        failed: 2,
+        cursor: '6',
+      });
       lost = false;
-      expect(await runJob(ctx(NOW + 60_000), spec)).toMatchObject({ status: 'finished', scanned: 1, changed: 1, failed: 0, sweepAsOf: NOW });
+      expect(await runJob(ctx(NOW + 60_000), spec)).toMatchObject({
+        status: 'finished',
+        scanned: 1,
+        changed: 1,
+        failed: 0,
+        sweepAsOf: NOW,
+      });
       expect(errors).toHaveBeenCalledTimes(2);
     } finally {
       errors.mockRestore();
@@ -137,10 +151,16 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
     expect(run?.status).toBe('finished');
     expect(availableAt(member('ex1').points, afterMonth)).toBe(0);
     expect(availableAt(member('ex2').points, afterMonth)).toBe(0);
-    expect(cloud.store.parse(cloud.store.get('ledger_entries', 'expire:bucket:ex1:2027-11') as never)).toMatchObject({ available: -70, balanceAfter: { available: 0 } });
+    expect(cloud.store.parse(cloud.store.get('ledger_entries', 'expire:bucket:ex1:2027-11') as never)).toMatchObject({
+      available: -70,
+      balanceAfter: { available: 0 },
+    });
     // The 30 released buckets of the other test expire too (their points were earned in November 2026).
     expect(cloud.store.count('ledger_entries') - entriesBefore).toBe(31);
-    expect(cloud.store.parse(cloud.store.get('point_lots', 'bucket:ex2:2027-11') as never)).toMatchObject({ state: 'expired', remaining: 0 });
+    expect(cloud.store.parse(cloud.store.get('point_lots', 'bucket:ex2:2027-11') as never)).toMatchObject({
+      state: 'expired',
+      remaining: 0,
+    });
     expect((await runJob(ctx(afterMonth + DAY), expirePointsJob))?.scanned).toBe(0);
     expect((await reconcileAll(ctx(afterMonth))).problems).toEqual([]);
   });

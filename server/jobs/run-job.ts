@@ -33,7 +33,12 @@ interface JobBase<Item> {
    * `settle`: the pages after this one may read its effects, so they are read once every page
    * in flight is done.
    */
-  page(ctx: RequestContext, cursor: string | null, limit: number, sweep: Sweep): Promise<{ items: Item[]; next: string | null; settle?: boolean }>;
+  page(
+    ctx: RequestContext,
+    cursor: string | null,
+    limit: number,
+    sweep: Sweep,
+  ): Promise<{ items: Item[]; next: string | null; settle?: boolean }>;
 }
 
 /** One job: pages of work read by an indexed cursor, and what to do with each item (one at a time, or a page at once). */
@@ -91,7 +96,15 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
   const states = ctx.db.collection<JobStateDoc>('job_state');
   const runs = ctx.db.collection<JobRunDoc>('job_runs');
   const started = clock();
-  const fresh: JobStateDoc = { _id: spec.name, cursor: null, leaseOwner: null, leaseUntil: 0, lastFinishedAt: null, sweepAsOf: null, lastSweepAsOf: null };
+  const fresh: JobStateDoc = {
+    _id: spec.name,
+    cursor: null,
+    leaseOwner: null,
+    leaseUntil: 0,
+    lastFinishedAt: null,
+    sweepAsOf: null,
+    lastSweepAsOf: null,
+  };
   const before = (await states.get(spec.name)) ?? ((await states.insert(fresh)) ? fresh : ((await states.get(spec.name)) as JobStateDoc));
   if (idle(before, spec.cadence, ctx.now)) return null;
 
@@ -120,7 +133,8 @@ export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clo
   if (before.leaseOwner && before.leaseOwner !== run._id) {
     await runs.updateWhere({ _id: before.leaseOwner, status: 'running' }, { status: 'failed', note: CUT_OFF });
   }
-  const release = (fields: Partial<JobStateDoc>) => states.updateWhere({ _id: spec.name, leaseOwner: run._id }, { leaseOwner: null, leaseUntil: 0, ...fields });
+  const release = (fields: Partial<JobStateDoc>) =>
+    states.updateWhere({ _id: spec.name, leaseOwner: run._id }, { leaseOwner: null, leaseUntil: 0, ...fields });
   // Another run may have finished today's sweep between the first read and the lease.
   if (idle(state, spec.cadence, ctx.now)) {
     await release({});

@@ -24,7 +24,13 @@ describe('phased keyset pages of a sweep', () => {
 
   const pages = phasedPages(async (pageCtx, sweep) => [
     { name: 'due', collection: 'members', where: {}, field: 'comebackDueAt', range: [pageCtx.db.command.lte(sweep.asOf)] },
-    { name: 'birthday', collection: 'members', where: {}, field: 'birthdayMonthDay', range: [pageCtx.db.command.gte(611), pageCtx.db.command.lte(612)] },
+    {
+      name: 'birthday',
+      collection: 'members',
+      where: {},
+      field: 'birthdayMonthDay',
+      range: [pageCtx.db.command.gte(611), pageCtx.db.command.lte(612)],
+    },
   ]);
   const sweep: Sweep = { asOf: NOW, since: null };
 
@@ -56,7 +62,8 @@ describe('phased keyset pages of a sweep', () => {
   it('loses nothing when the work moves handled documents out of the range', async () => {
     const members = ctx(NOW).db.collection<{ _id: string }>('members');
     const seen = await readAll(4, async (items) => {
-      for (const item of items) if (item.phase === 'due') await members.updateWhere({ _id: item.doc._id }, { comebackDueAt: NOW + 100 * DAY });
+      for (const item of items)
+        if (item.phase === 'due') await members.updateWhere({ _id: item.doc._id }, { comebackDueAt: NOW + 100 * DAY });
     });
     expect(seen.filter((item) => item.phase === 'due')).toHaveLength(60);
   });
@@ -106,7 +113,9 @@ describe('daily sweeps', () => {
     cadence: 'daily',
     budgetMs: 25,
     pageSize: 5,
-    page: phasedPages(async (pageCtx, sweep) => [{ name: 'due', collection: 'members', where: {}, field: 'comebackDueAt', range: [pageCtx.db.command.lte(sweep.asOf)] }]),
+    page: phasedPages(async (pageCtx, sweep) => [
+      { name: 'due', collection: 'members', where: {}, field: 'comebackDueAt', range: [pageCtx.db.command.lte(sweep.asOf)] },
+    ]),
     handle: async (handleCtx, { doc }, sweep) => {
       handled.push(`${doc._id}@${sweep.asOf}:${handleCtx.now}`);
       return 'changed';
@@ -130,6 +139,10 @@ describe('daily sweeps', () => {
     // 15:59 UTC is 23:59 in Shanghai: still the same day, so nothing to do.
     expect(await runJob(ctx(Date.UTC(2026, 5, 10, 15, 59)), spec, steppingClock())).toBeNull();
     const nextDay = Date.UTC(2026, 5, 10, 16, 1);
-    expect(await runJob(ctx(nextDay), { ...spec, budgetMs: 1_000 }, steppingClock())).toMatchObject({ status: 'finished', sweepAsOf: nextDay, scanned: 12 });
+    expect(await runJob(ctx(nextDay), { ...spec, budgetMs: 1_000 }, steppingClock())).toMatchObject({
+      status: 'finished',
+      sweepAsOf: nextDay,
+      scanned: 12,
+    });
   });
 });

@@ -43,7 +43,12 @@ function decode(cursor: string | null): Position {
   if (!cursor) return START(0);
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Position> | null;
-    if (parsed && Number.isInteger(parsed.p) && (parsed.v === null || Number.isFinite(parsed.v)) && (parsed.id === null || typeof parsed.id === 'string')) {
+    if (
+      parsed &&
+      Number.isInteger(parsed.p) &&
+      (parsed.v === null || Number.isFinite(parsed.v)) &&
+      (parsed.id === null || typeof parsed.id === 'string')
+    ) {
       return { p: parsed.p as number, v: parsed.v ?? null, id: parsed.id ?? null, ties: parsed.ties === true };
     }
   } catch {
@@ -57,7 +62,12 @@ function decode(cursor: string | null): Position {
  * rest of the documents sharing the last value (`field = v`, `_id > id`), then those beyond it
  * (`field > v`), each an exact index range, so the database never reads past rows again.
  */
-async function phasePage(ctx: RequestContext, phase: SweepPhase, at: Position, limit: number): Promise<{ docs: Doc[]; next: Position | null }> {
+async function phasePage(
+  ctx: RequestContext,
+  phase: SweepPhase,
+  at: Position,
+  limit: number,
+): Promise<{ docs: Doc[]; next: Position | null }> {
   const _ = ctx.db.command;
   const collection = ctx.db.collection<Doc>(phase.collection);
   const order: [string, 'asc' | 'desc'][] = [
@@ -71,7 +81,9 @@ async function phasePage(ctx: RequestContext, phase: SweepPhase, at: Position, l
   }
   if (fetched.length <= limit) {
     const beyond = at.v === null ? [] : [{ [phase.field]: _.gt(at.v) }];
-    fetched = fetched.concat(await collection.find(_.and([phase.where, ...inRange, ...beyond]), { orderBy: order, limit: limit + 1 - fetched.length }));
+    fetched = fetched.concat(
+      await collection.find(_.and([phase.where, ...inRange, ...beyond]), { orderBy: order, limit: limit + 1 - fetched.length }),
+    );
   }
   const docs = fetched.slice(0, limit);
   const last = docs[docs.length - 1];

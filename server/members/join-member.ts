@@ -20,7 +20,9 @@ function newMemberNo(): string {
 async function joined(ctx: RequestContext, member: MemberDoc, created: boolean): Promise<MemberResponses['join']> {
   // Someone who deleted an earlier account and joined again had their welcome gift already.
   if (await isFirstMembership(ctx, member.openid, member._id)) {
-    await issueWelcomeCoupon(member._id, ctx).catch((error: unknown) => console.error('[join] welcome coupon not issued', member._id, error));
+    await issueWelcomeCoupon(member._id, ctx).catch((error: unknown) =>
+      console.error('[join] welcome coupon not issued', member._id, error),
+    );
   }
   return { ...(await profileOf(ctx, member)), created };
 }

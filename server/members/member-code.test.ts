@@ -44,7 +44,10 @@ describe('member codes through the real SDK', () => {
   it('refuses to issue codes while the secret is missing or too short', async () => {
     const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     delete process.env[MEMBER_CODE_SECRET_ENV];
-    await expect(issueMemberCode('o-mc1', ctx(NOW, 'o-mc1'))).rejects.toMatchObject({ code: 'NOT_AVAILABLE', message: expect.stringContaining(MEMBER_CODE_SECRET_ENV) });
+    await expect(issueMemberCode('o-mc1', ctx(NOW, 'o-mc1'))).rejects.toMatchObject({
+      code: 'NOT_AVAILABLE',
+      message: expect.stringContaining(MEMBER_CODE_SECRET_ENV),
+    });
     process.env[MEMBER_CODE_SECRET_ENV] = 'short';
     await expect(issueMemberCode('o-mc1', ctx(NOW, 'o-mc1'))).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
     expect(log).toHaveBeenCalledWith(expect.stringContaining(MEMBER_CODE_SECRET_ENV));

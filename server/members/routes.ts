@@ -29,7 +29,12 @@ export const memberRoutes: Routes<'member'> = {
       toKeepFen: progress.toKeepFen,
       reviewAt: progress.reviewAt,
       downgradeAt: progress.downgradeAt,
-      ladder: (await loadProgramme(ctx)).tiers.map((tier) => ({ id: tier._id, name: tier.name, entrySpendFen: tier.entrySpendFen, perks: tier.perks })),
+      ladder: (await loadProgramme(ctx)).tiers.map((tier) => ({
+        id: tier._id,
+        name: tier.name,
+        entrySpendFen: tier.entrySpendFen,
+        perks: tier.perks,
+      })),
       history: history.map((change) => ({ from: change.from, to: change.to, reason: change.reason, at: change.at })),
     };
   },

@@ -41,7 +41,10 @@ export async function setBirthday(ctx: RequestContext, openid: string, birthday:
   const member = await loadMember(openid, ctx);
   const set = await ctx.db
     .collection<MemberDoc>('members')
-    .updateWhere({ _id: member._id, status: 'active', birthday: null }, { birthday, birthdayMonthDay: birthdayMonthDay(birthday), updatedAt: ctx.now });
+    .updateWhere(
+      { _id: member._id, status: 'active', birthday: null },
+      { birthday, birthdayMonthDay: birthdayMonthDay(birthday), updatedAt: ctx.now },
+    );
   if (set !== 1 && member.birthday !== birthday) throw new RuleError('BIRTHDAY_LOCKED', '生日设置后不可修改，如需更正请联系客服');
   const updated = { ...member, birthday };
   return { ...(await profileOf(ctx, updated)), bonusPoints: await bonusIfComplete(ctx, updated) };
@@ -78,6 +81,8 @@ export async function deleteAccount(ctx: RequestContext, openid: string): Promis
   const member = await loadMember(openid, ctx);
   // The timer jobs' dates go too, so the sweeps no longer read the account.
   const unscheduled = { birthdayMonthDay: null, tierReviewAt: null, tierNotice: null, comebackDueAt: null };
-  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id, status: 'active' }, { ...anonymised(member, ctx.now), ...unscheduled });
+  await ctx.db
+    .collection<MemberDoc>('members')
+    .updateWhere({ _id: member._id, status: 'active' }, { ...anonymised(member, ctx.now), ...unscheduled });
   return { deleted: true };
 }

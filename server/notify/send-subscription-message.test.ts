@@ -14,18 +14,26 @@ describe('sendSubscriptionMessage', () => {
 
   beforeAll(async () => {
     ({ cloud, ctx } = await startUseCaseCloud());
-    for (const id of ['none', 'two', 'rush', 'b1', 'b2', 'b3', 'gone']) addMember(cloud, id, NOW, id === 'gone' ? { status: 'deleted' } : {});
+    for (const id of ['none', 'two', 'rush', 'b1', 'b2', 'b3', 'gone'])
+      addMember(cloud, id, NOW, id === 'gone' ? { status: 'deleted' } : {});
     const quota = (pointsExpiring: number) => ({ tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring });
     cloud.store.insert('subscriptions', { _id: 'two', memberId: 'two', quota: quota(2), updatedAt: 0 });
     cloud.store.insert('subscriptions', { _id: 'rush', memberId: 'rush', quota: quota(3), updatedAt: 0 });
-    for (const id of ['b1', 'b2', 'b3', 'gone']) cloud.store.insert('subscriptions', { _id: id, memberId: id, quota: quota(1), updatedAt: 0 });
+    for (const id of ['b1', 'b2', 'b3', 'gone'])
+      cloud.store.insert('subscriptions', { _id: id, memberId: id, quota: quota(1), updatedAt: 0 });
   });
   afterAll(() => cloud?.stop());
 
-  const quotaOf = (id: string) => (cloud.store.parse(cloud.store.get('subscriptions', id) as never) as unknown as SubscriptionDoc).quota.pointsExpiring;
+  const quotaOf = (id: string) =>
+    (cloud.store.parse(cloud.store.get('subscriptions', id) as never) as unknown as SubscriptionDoc).quota.pointsExpiring;
   const notification = (id: string) => cloud.store.parse(cloud.store.get('notifications', id) as never) as unknown as NotificationDoc;
   const send = (memberId: string, effectKey: string) =>
-    sendSubscriptionMessage(ctx(NOW), { effectKey, memberId, openid: `o-${memberId}`, message: pointsExpiringMessage({ points: 10, expiresAt: NOW }) });
+    sendSubscriptionMessage(ctx(NOW), {
+      effectKey,
+      memberId,
+      openid: `o-${memberId}`,
+      message: pointsExpiringMessage({ points: 10, expiresAt: NOW }),
+    });
 
   it('sends nothing to a member without quota, and records nothing', async () => {
     expect(await send('none', 'a')).toBe('noQuota');
@@ -35,7 +43,12 @@ describe('sendSubscriptionMessage', () => {
   it('takes one unit per message, never twice for one effect, and records a refused send as failed without undoing anything', async () => {
     // Outside a function, the local cloud refuses openapi calls (no permissions): a failed send.
     expect(await send('two', 'b')).toBe('failed');
-    expect(notification('pointsExpiring:b')).toMatchObject({ memberId: 'two', status: 'failed', templateId: 'points-expiring', error: expect.stringContaining('permission') });
+    expect(notification('pointsExpiring:b')).toMatchObject({
+      memberId: 'two',
+      status: 'failed',
+      templateId: 'points-expiring',
+      error: expect.stringContaining('permission'),
+    });
     expect(quotaOf('two')).toBe(1);
     // A retry of the effect takes a unit, finds the message recorded, and gives the unit back.
     expect(await send('two', 'b')).toBe('duplicate');
@@ -56,7 +69,11 @@ describe('sendSubscriptionMessage', () => {
     const batch = (ids: string[]) =>
       sendSubscriptionMessages(
         ctx(NOW),
-        ids.map((memberId) => ({ effectKey: `batch:${memberId}`, memberId, message: pointsExpiringMessage({ points: 10, expiresAt: NOW }) })),
+        ids.map((memberId) => ({
+          effectKey: `batch:${memberId}`,
+          memberId,
+          message: pointsExpiringMessage({ points: 10, expiresAt: NOW }),
+        })),
         4,
       );
     try {
@@ -69,7 +86,12 @@ describe('sendSubscriptionMessage', () => {
       expect(cloud.store.get('notifications', 'pointsExpiring:batch:none')).toBeUndefined();
       expect(['b1', 'b2', 'b3', 'gone'].map((id) => quotaOf(id))).toEqual([0, 0, 0, 0]);
       // A repeat finds every message recorded: nothing sent twice, no unit taken.
-      cloud.store.replace('subscriptions', { _id: 'b2', memberId: 'b2', quota: { tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring: 1 }, updatedAt: 0 });
+      cloud.store.replace('subscriptions', {
+        _id: 'b2',
+        memberId: 'b2',
+        quota: { tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring: 1 },
+        updatedAt: 0,
+      });
       expect(await batch(['b2', 'b1'])).toEqual(['duplicate', 'duplicate']);
       expect(quotaOf('b2')).toBe(1);
       expect(await sendSubscriptionMessages(ctx(NOW), [], 4)).toEqual([]);
@@ -81,9 +103,18 @@ describe('sendSubscriptionMessage', () => {
   it('sends each message of two copies of a batch run at once once, taking one unit each, and records nothing for a member without quota', async () => {
     for (const id of ['c1', 'c2', 'c3']) {
       addMember(cloud, id, NOW);
-      cloud.store.insert('subscriptions', { _id: id, memberId: id, quota: { tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring: id === 'c3' ? 0 : 2 }, updatedAt: 0 });
+      cloud.store.insert('subscriptions', {
+        _id: id,
+        memberId: id,
+        quota: { tierChange: 0, tierAtRisk: 0, birthdayCoupon: 0, comebackCoupon: 0, pointsExpiring: id === 'c3' ? 0 : 2 },
+        updatedAt: 0,
+      });
     }
-    const requests = ['c1', 'c2', 'c3'].map((memberId) => ({ effectKey: `copy:${memberId}`, memberId, message: pointsExpiringMessage({ points: 10, expiresAt: NOW }) }));
+    const requests = ['c1', 'c2', 'c3'].map((memberId) => ({
+      effectKey: `copy:${memberId}`,
+      memberId,
+      message: pointsExpiringMessage({ points: 10, expiresAt: NOW }),
+    }));
     const [a, b] = await Promise.all([sendSubscriptionMessages(ctx(NOW), requests, 4), sendSubscriptionMessages(ctx(NOW), requests, 4)]);
     for (const i of [0, 1]) expect([a?.[i], b?.[i]].sort()).toEqual(['duplicate', 'failed']);
     expect(['c1', 'c2', 'c3'].map(quotaOf)).toEqual([1, 1, 0]);

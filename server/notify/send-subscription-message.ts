@@ -62,10 +62,25 @@ async function claimMessage(ctx: RequestContext, request: MessageRequest): Promi
   const id = `${topic}:${request.effectKey}`;
   const _ = ctx.db.command;
   const subscriptions = ctx.db.collection<SubscriptionDoc>('subscriptions');
-  const took = await subscriptions.updateWhere({ _id: request.memberId, [`quota.${topic}`]: _.gt(0) }, { [`quota.${topic}`]: _.inc(-1), updatedAt: ctx.now });
+  const took = await subscriptions.updateWhere(
+    { _id: request.memberId, [`quota.${topic}`]: _.gt(0) },
+    { [`quota.${topic}`]: _.inc(-1), updatedAt: ctx.now },
+  );
   if (took !== 1) return 'noQuota';
   const templateId = await templateIdOf(ctx, topic);
-  const doc: NotificationDoc = { _id: id, memberId: request.memberId, topic, templateId, page, data, status: 'pending', error: null, batch: randomBytes(8).toString('hex'), at: ctx.now, updatedAt: ctx.now };
+  const doc: NotificationDoc = {
+    _id: id,
+    memberId: request.memberId,
+    topic,
+    templateId,
+    page,
+    data,
+    status: 'pending',
+    error: null,
+    batch: randomBytes(8).toString('hex'),
+    at: ctx.now,
+    updatedAt: ctx.now,
+  };
   if (!(await ctx.db.collection<NotificationDoc>('notifications').insert(doc))) {
     await subscriptions.updateWhere({ _id: request.memberId }, { [`quota.${topic}`]: _.inc(1), updatedAt: ctx.now });
     return 'duplicate';
@@ -141,7 +156,8 @@ async function claimMessages(ctx: RequestContext, requests: MessageRequest[]): P
   const byTopic = new Map<SubscriptionTopic, number[]>();
   const single: Promise<void>[] = [];
   requests.forEach((request, index) => {
-    if (perMember.get(memberTopic(request)) === 1) byTopic.set(request.message.topic, [...(byTopic.get(request.message.topic) ?? []), index]);
+    if (perMember.get(memberTopic(request)) === 1)
+      byTopic.set(request.message.topic, [...(byTopic.get(request.message.topic) ?? []), index]);
     else single.push(claimMessage(ctx, request).then((claim) => void (claims[index] = claim)));
   });
   const subscriptions = ctx.db.collection<SubscriptionDoc>('subscriptions');
@@ -151,7 +167,19 @@ async function claimMessages(ctx: RequestContext, requests: MessageRequest[]): P
     const claimId = randomBytes(8).toString('hex');
     const docs = indexes.map((index): NotificationDoc => {
       const { memberId, effectKey, message } = requests[index] as MessageRequest;
-      return { _id: `${topic}:${effectKey}`, memberId, topic, templateId, page: message.page, data: message.data, status: 'pending', error: null, batch: claimId, at: ctx.now, updatedAt: ctx.now };
+      return {
+        _id: `${topic}:${effectKey}`,
+        memberId,
+        topic,
+        templateId,
+        page: message.page,
+        data: message.data,
+        status: 'pending',
+        error: null,
+        batch: claimId,
+        at: ctx.now,
+        updatedAt: ctx.now,
+      };
     });
     const taken = await notifications.insertMany(docs);
     if (taken.size > 0) {
@@ -172,7 +200,11 @@ async function claimMessages(ctx: RequestContext, requests: MessageRequest[]): P
     const claimed =
       took === memberIds.length
         ? new Set(memberIds)
-        : new Set((await subscriptions.find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['claims'] })).filter((doc) => doc.claims?.[topic] === claimId).map((doc) => doc._id));
+        : new Set(
+            (await subscriptions.find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['claims'] }))
+              .filter((doc) => doc.claims?.[topic] === claimId)
+              .map((doc) => doc._id),
+          );
     const unclaimed = mine.filter((doc) => !claimed.has(doc.memberId)).map((doc) => doc._id);
     if (unclaimed.length) await notifications.removeWhere({ _id: _.in(unclaimed) });
     indexes.forEach((index, i) => {
@@ -191,7 +223,11 @@ async function claimMessages(ctx: RequestContext, requests: MessageRequest[]): P
  * and the outcomes recorded once the batch is through, in one update per outcome instead of one
  * per message (a message cut off before that stays `pending`, which is never retried). Never throws.
  */
-export async function sendSubscriptionMessages(ctx: RequestContext, requests: MessageRequest[], concurrency: number): Promise<SendOutcome[]> {
+export async function sendSubscriptionMessages(
+  ctx: RequestContext,
+  requests: MessageRequest[],
+  concurrency: number,
+): Promise<SendOutcome[]> {
   const outcomes: SendOutcome[] = requests.map(() => 'failed');
   if (requests.length === 0) return outcomes;
   const _ = ctx.db.command;
@@ -219,7 +255,9 @@ export async function sendSubscriptionMessages(ctx: RequestContext, requests: Me
       return;
     }
     try {
-      const reason = known ? await deliver(known.get(request.memberId) ?? null, claimed.templateId, request.message) : 'the member could not be read';
+      const reason = known
+        ? await deliver(known.get(request.memberId) ?? null, claimed.templateId, request.message)
+        : 'the member could not be read';
       byReason.set(reason, [...(byReason.get(reason) ?? []), claimed.id]);
       outcomes[index] = reason === null ? 'sent' : 'failed';
     } catch (error) {

@@ -44,6 +44,8 @@ export async function subscribersAmong(ctx: RequestContext, topic: SubscriptionT
   const ids = [...new Set(memberIds)];
   if (ids.length === 0) return new Set();
   const _ = ctx.db.command;
-  const found = await ctx.db.collection<SubscriptionDoc>('subscriptions').find({ _id: _.in(ids), [`quota.${topic}`]: _.gt(0) }, { limit: ids.length });
+  const found = await ctx.db
+    .collection<SubscriptionDoc>('subscriptions')
+    .find({ _id: _.in(ids), [`quota.${topic}`]: _.gt(0) }, { limit: ids.length });
   return new Set(found.map((doc) => doc._id));
 }

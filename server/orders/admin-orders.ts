@@ -14,7 +14,13 @@ export async function listAllOrders(ctx: RequestContext, input: { status?: Order
 /** One page of refunds, newest request first, by status. */
 export async function listRefunds(ctx: RequestContext, input: { status?: RefundDoc['status']; pageSize: number; cursor?: string }) {
   const _ = ctx.db.command;
-  return keysetPage(ctx.db.collection<RefundDoc>('refunds'), _, input.status ? { status: input.status } : {}, { field: 'requestedAt', direction: 'desc' }, input);
+  return keysetPage(
+    ctx.db.collection<RefundDoc>('refunds'),
+    _,
+    input.status ? { status: input.status } : {},
+    { field: 'requestedAt', direction: 'desc' },
+    input,
+  );
 }
 
 /** Staff ship an order by id. */

@@ -53,7 +53,11 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
     const moved = await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: current._id, status: 'pendingPayment' }, fields);
     if (moved === 1) {
       current = (await ctx.db.collection<OrderDoc>('orders').get(current._id)) as OrderDoc;
-      await Promise.all(current.lines.map((line) => ctx.db.collection('products').updateWhere({ _id: line.productId }, { salesCount: ctx.db.command.inc(line.quantity) })));
+      await Promise.all(
+        current.lines.map((line) =>
+          ctx.db.collection('products').updateWhere({ _id: line.productId }, { salesCount: ctx.db.command.inc(line.quantity) }),
+        ),
+      );
     } else {
       current = (await ctx.db.collection<OrderDoc>('orders').get(current._id)) as OrderDoc;
     }
@@ -73,8 +77,17 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
     // Paid after the order was cancelled, paid twice, or of another amount: the money goes straight
     // back. A refused refund fails the callback, so WeChat Pay delivers it again and it is retried
     // (the same refund number never pays out twice); only a refund made is recorded.
-    const reply = await refund({ outTradeNo: payment.outTradeNo, outRefundNo: `late${payment.outTradeNo}`, totalFee: payment.totalFee, refundFee: payment.totalFee });
-    if (!succeeded(reply)) throw new AppError('PAYMENT_FAILED', `refund of late payment ${payment.transactionId} refused: ${reply.errCode ?? reply.returnCode ?? 'unknown'}`);
+    const reply = await refund({
+      outTradeNo: payment.outTradeNo,
+      outRefundNo: `late${payment.outTradeNo}`,
+      totalFee: payment.totalFee,
+      refundFee: payment.totalFee,
+    });
+    if (!succeeded(reply))
+      throw new AppError(
+        'PAYMENT_FAILED',
+        `refund of late payment ${payment.transactionId} refused: ${reply.errCode ?? reply.returnCode ?? 'unknown'}`,
+      );
     await record('refundedLate');
     return current;
   }
@@ -93,11 +106,18 @@ export async function finishPaymentEffects(ctx: RequestContext, order: OrderDoc)
   if (order.status === 'refunded' || order.paidAt === null) return;
   await settleHeldStock(ctx, order);
   for (const couponId of order.couponIds) await useCoupon(couponId, order.memberId, order._id, ctx);
-  await earnForOrder(ctx, { memberId: order.memberId, orderId: order._id, lines: order.lines.map((line) => ({ lineId: line.lineId, paidFen: line.paidFen })) });
+  await earnForOrder(ctx, {
+    memberId: order.memberId,
+    orderId: order._id,
+    lines: order.lines.map((line) => ({ lineId: line.lineId, paidFen: line.paidFen })),
+  });
   await recordQualifyingSpend(ctx, { memberId: order.memberId, sourceId: `order:${order._id}`, amountFen: goodsPaidFen(order) });
   const _ = ctx.db.command;
   // Only ever forward: a late repeat of an older order's payment leaves a newer date alone.
   await ctx.db
     .collection('members')
-    .updateWhere(_.and([{ _id: order.memberId }, _.or([{ lastPaidAt: _.lt(order.paidAt) }, { lastPaidAt: null }])]), { lastPaidAt: order.paidAt, updatedAt: ctx.now });
+    .updateWhere(_.and([{ _id: order.memberId }, _.or([{ lastPaidAt: _.lt(order.paidAt) }, { lastPaidAt: null }])]), {
+      lastPaidAt: order.paidAt,
+      updatedAt: ctx.now,
+    });
 }

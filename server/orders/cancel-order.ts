@@ -24,7 +24,11 @@ export async function cancelOrder(ctx: RequestContext, order: OrderDoc, reason: 
     if (closed.errCode === 'ORDERPAID') {
       const state = await queryOrder(order.orderNo);
       if (state.tradeState === 'SUCCESS' && state.transactionId) {
-        await applyPayment(ctx, order, { outTradeNo: order.orderNo, transactionId: state.transactionId, totalFee: state.totalFee ?? order.payableFen });
+        await applyPayment(ctx, order, {
+          outTradeNo: order.orderNo,
+          transactionId: state.transactionId,
+          totalFee: state.totalFee ?? order.payableFen,
+        });
       }
       throw new AppError('INVALID_STATE', '订单已支付，不能取消', { status: 'paid' });
     }

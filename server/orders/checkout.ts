@@ -48,13 +48,16 @@ const lineIdOf = (index: number) => `L${index + 1}`;
  */
 export async function buildCheckout(ctx: RequestContext, member: MemberDoc, input: CheckoutInput): Promise<Checkout> {
   const skuIds = input.items.map((item) => item.skuId);
-  if (new Set(skuIds).size !== skuIds.length) throw new RuleError('VALIDATION_FAILED', 'items: each SKU may appear once', { field: 'items' });
+  if (new Set(skuIds).size !== skuIds.length)
+    throw new RuleError('VALIDATION_FAILED', 'items: each SKU may appear once', { field: 'items' });
   const _ = ctx.db.command;
   const [catalogue, { programme, tiers }, shop, coupons, store] = await Promise.all([
     loadCartProducts(ctx, skuIds),
     loadProgramme(ctx),
     loadShopSettings(ctx),
-    ctx.db.collection<CouponInstanceDoc>('coupon_instances').find({ memberId: member._id, status: 'issued' }, { orderBy: [['validTo', 'asc']], limit: 100 }),
+    ctx.db
+      .collection<CouponInstanceDoc>('coupon_instances')
+      .find({ memberId: member._id, status: 'issued' }, { orderBy: [['validTo', 'asc']], limit: 100 }),
     input.delivery.mode === 'pickup' ? ctx.db.collection<StoreDoc>('stores').get(input.delivery.storeId) : Promise.resolve(null),
   ]);
   if (input.delivery.mode === 'pickup' && (!store || store.status !== 'open')) {
@@ -67,7 +70,10 @@ export async function buildCheckout(ctx: RequestContext, member: MemberDoc, inpu
     const { product, sku, stock } = found.item;
     if (product.status !== 'onShelf') throw new RuleError('NOT_AVAILABLE', `「${product.title}」已下架`, { skuId: item.skuId });
     if (stock < item.quantity) {
-      throw new RuleError('OUT_OF_STOCK', stock === 0 ? `「${product.title}」已售罄` : `「${product.title}」库存不足，仅剩${stock}件`, { skuId: item.skuId, stock });
+      throw new RuleError('OUT_OF_STOCK', stock === 0 ? `「${product.title}」已售罄` : `「${product.title}」库存不足，仅剩${stock}件`, {
+        skuId: item.skuId,
+        stock,
+      });
     }
     const memberUnitPriceFen: Fen = product.memberPrice ? memberUnitPrice(sku.priceFen, tier.memberPricePercent) : sku.priceFen;
     return {
@@ -90,8 +96,17 @@ export async function buildCheckout(ctx: RequestContext, member: MemberDoc, inpu
     return coupon;
   });
   const priced = priceOrder({
-    lines: lines.map((line) => ({ lineId: line.lineId, unitPriceFen: line.unitPriceFen, quantity: line.quantity, memberPrice: line.item.product.memberPrice })),
-    tier: { memberPricePercent: tier.memberPricePercent, pointsMultiplierPercent: tier.pointsMultiplierPercent, freeShippingThresholdFen: tier.freeShippingThresholdFen },
+    lines: lines.map((line) => ({
+      lineId: line.lineId,
+      unitPriceFen: line.unitPriceFen,
+      quantity: line.quantity,
+      memberPrice: line.item.product.memberPrice,
+    })),
+    tier: {
+      memberPricePercent: tier.memberPricePercent,
+      pointsMultiplierPercent: tier.pointsMultiplierPercent,
+      freeShippingThresholdFen: tier.freeShippingThresholdFen,
+    },
     coupons: selected.map((coupon) => ({ id: coupon._id, terms: coupon.terms, stackingGroup: coupon.stackingGroup })),
     pointsRequested: input.pointsRequested,
     pointsAvailable: availableAt(member.points, ctx.now),
@@ -135,7 +150,11 @@ export function toPreview(checkout: Checkout): OrderPreview {
       maxRedeemPercent: programme.points.maxRedeemPercent,
     },
     tier: { id: tier._id, name: tier.name, memberPricePercent: tier.memberPricePercent },
-    shipping: { feeFen: shop.shippingFeeFen, freeThresholdFen: shop.freeShippingThresholdFen, tierFreeThresholdFen: tier.freeShippingThresholdFen },
+    shipping: {
+      feeFen: shop.shippingFeeFen,
+      freeThresholdFen: shop.freeShippingThresholdFen,
+      tierFreeThresholdFen: tier.freeShippingThresholdFen,
+    },
   };
 }
 

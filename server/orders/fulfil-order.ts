@@ -6,7 +6,13 @@ import { AppError } from '../runtime/errors';
 import { finishPaymentEffects } from './apply-payment';
 import type { RequestContext } from '../runtime/wx';
 
-async function move(ctx: RequestContext, order: OrderDoc, from: OrderDoc['status'], fields: Partial<OrderDoc>, note: string): Promise<OrderDoc> {
+async function move(
+  ctx: RequestContext,
+  order: OrderDoc,
+  from: OrderDoc['status'],
+  fields: Partial<OrderDoc>,
+  note: string,
+): Promise<OrderDoc> {
   const to = fields.status as OrderDoc['status'];
   const change = { ...fields, timeline: ctx.db.command.push([{ status: to, at: ctx.now, note }]), updatedAt: ctx.now };
   await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: order._id, status: from }, change);
@@ -20,7 +26,13 @@ export async function shipOrder(ctx: RequestContext, order: OrderDoc, trackingNo
   if (order.delivery.mode !== 'delivery') throw new RuleError('INVALID_STATE', '自提订单无需发货');
   if (order.status === 'shipped') return order;
   assertMove(order, 'shipped', '发货');
-  return move(ctx, order, 'paid', { status: 'shipped', shippedAt: ctx.now, delivery: { ...order.delivery, trackingNo } }, `已发货，运单号 ${trackingNo}`);
+  return move(
+    ctx,
+    order,
+    'paid',
+    { status: 'shipped', shippedAt: ctx.now, delivery: { ...order.delivery, trackingNo } },
+    `已发货，运单号 ${trackingNo}`,
+  );
 }
 
 /**
@@ -30,17 +42,25 @@ export async function shipOrder(ctx: RequestContext, order: OrderDoc, trackingNo
 export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: 'received' | 'pickedUp'): Promise<OrderDoc> {
   if (how === 'received' && order.delivery.mode !== 'delivery') throw new RuleError('INVALID_STATE', '自提订单请到店出示提货码');
   if (how === 'pickedUp' && order.delivery.mode !== 'pickup') throw new RuleError('INVALID_STATE', '快递订单不能到店提货');
-  if (how === 'received' && order.status === 'paid') throw new RuleError('INVALID_STATE', '商家尚未发货，暂不能确认收货', { status: order.status });
+  if (how === 'received' && order.status === 'paid')
+    throw new RuleError('INVALID_STATE', '商家尚未发货，暂不能确认收货', { status: order.status });
   // A payment whose effects a crash cut short is finished first, so the return window finds its points.
   await finishPaymentEffects(ctx, order);
   let current = order;
   if (current.status !== 'completed') {
     assertMove(current, 'completed', how === 'received' ? '确认收货' : '提货');
-    current = await move(ctx, current, how === 'received' ? 'shipped' : 'paid', { status: 'completed', completedAt: ctx.now }, how === 'received' ? '已确认收货' : '已到店提货');
+    current = await move(
+      ctx,
+      current,
+      how === 'received' ? 'shipped' : 'paid',
+      { status: 'completed', completedAt: ctx.now },
+      how === 'received' ? '已确认收货' : '已到店提货',
+    );
   }
   await startReturnWindow(ctx, { orderId: current._id, completedAt: current.completedAt as number });
   // A handed-over order's code is free for another order.
-  if (current.delivery.mode === 'pickup' && current.delivery.pickupCode) await ctx.db.raw.collection('pickup_codes').doc(current.delivery.pickupCode).remove();
+  if (current.delivery.mode === 'pickup' && current.delivery.pickupCode)
+    await ctx.db.raw.collection('pickup_codes').doc(current.delivery.pickupCode).remove();
   return current;
 }
 

@@ -27,7 +27,14 @@ export async function listOrders(
     ? await ctx.db.collection<RefundDoc>('refunds').find({ orderId: _.in(withRefunds) }, { orderBy: [['requestedAt', 'desc']], limit: 100 })
     : [];
   return {
-    items: page.items.map((order) => toOrderView(order, refunds.filter((refund) => refund.orderId === order._id), ctx.now, shop.refundDays)),
+    items: page.items.map((order) =>
+      toOrderView(
+        order,
+        refunds.filter((refund) => refund.orderId === order._id),
+        ctx.now,
+        shop.refundDays,
+      ),
+    ),
     nextCursor: page.nextCursor,
   };
 }

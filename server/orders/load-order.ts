@@ -5,7 +5,8 @@ import type { RequestContext } from '../runtime/wx';
 /** One of the member's own orders; another member's order, or one still being placed, is NOT_FOUND. */
 export async function loadOwnOrder(ctx: RequestContext, memberId: string, orderId: string): Promise<OrderDoc> {
   const order = await ctx.db.collection<OrderDoc>('orders').get(orderId);
-  if (!order || order.memberId !== memberId || order.status === 'placing' || order.status === 'failed') throw new AppError('NOT_FOUND', '订单不存在');
+  if (!order || order.memberId !== memberId || order.status === 'placing' || order.status === 'failed')
+    throw new AppError('NOT_FOUND', '订单不存在');
   return order;
 }
 

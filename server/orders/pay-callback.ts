@@ -28,7 +28,8 @@ export function createPayCallback() {
   return async function main(event: PayEvent): Promise<{ errcode: number; errmsg: string }> {
     const { source } = wxContext();
     if (source !== 'wx_paycallback') return { errcode: 403, errmsg: 'payment callbacks only' };
-    if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS' || !event.outTradeNo || !event.transactionId || event.refundStatus) return ack;
+    if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS' || !event.outTradeNo || !event.transactionId || event.refundStatus)
+      return ack;
     db ??= database();
     const ctx: RequestContext = { source, now: Date.now(), db };
     try {
@@ -37,7 +38,11 @@ export function createPayCallback() {
         console.error(`[pay-callback] no order numbered ${event.outTradeNo}`);
         return ack;
       }
-      await applyPayment(ctx, order, { outTradeNo: event.outTradeNo, transactionId: event.transactionId, totalFee: Number(event.totalFee ?? 0) });
+      await applyPayment(ctx, order, {
+        outTradeNo: event.outTradeNo,
+        transactionId: event.transactionId,
+        totalFee: Number(event.totalFee ?? 0),
+      });
       return ack;
     } catch (error) {
       console.error('[pay-callback]', error);

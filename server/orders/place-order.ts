@@ -49,7 +49,9 @@ export async function placeOrder(ctx: RequestContext, member: MemberDoc, input: 
 
   const checkout = await buildCheckout(ctx, member, input);
   if (checkout.priced.payableFen !== input.expectedPayableFen) {
-    throw new RuleError('PRICE_CHANGED', `订单金额已更新为¥${(checkout.priced.payableFen / 100).toFixed(2)}，请确认后再提交`, { preview: toPreview(checkout) });
+    throw new RuleError('PRICE_CHANGED', `订单金额已更新为¥${(checkout.priced.payableFen / 100).toFixed(2)}，请确认后再提交`, {
+      preview: toPreview(checkout),
+    });
   }
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const order = newOrder(ctx, id, checkout, input);
@@ -63,7 +65,10 @@ export async function placeOrder(ctx: RequestContext, member: MemberDoc, input: 
 
 function newOrder(ctx: RequestContext, id: string, checkout: Checkout, input: PlaceInput): OrderDoc {
   const { priced } = checkout;
-  const pointsPerLine = allocate(priced.pointsUsed, checkout.lines.map((line) => line.pointsFen));
+  const pointsPerLine = allocate(
+    priced.pointsUsed,
+    checkout.lines.map((line) => line.pointsFen),
+  );
   const lines: OrderLine[] = checkout.lines.map(({ item: _item, memberUnitPriceFen: _unit, ...line }, index) => ({
     ...line,
     pointsUsed: pointsPerLine[index] as number,
@@ -110,7 +115,13 @@ function newOrder(ctx: RequestContext, id: string, checkout: Checkout, input: Pl
 async function settle(ctx: RequestContext, found: OrderDoc): Promise<OrderDoc> {
   const orders = ctx.db.collection<OrderDoc>('orders');
   const read = async () => (await orders.get(found._id)) as OrderDoc;
-  const { doc: current, waited } = await waitOutLease(found, read, (doc) => doc.status === 'placing' && doc.failure === null, ctx.now, WAIT_MS);
+  const { doc: current, waited } = await waitOutLease(
+    found,
+    read,
+    (doc) => doc.status === 'placing' && doc.failure === null,
+    ctx.now,
+    WAIT_MS,
+  );
   if (current.status === 'failed' || (current.status === 'placing' && current.failure)) throw await finishFailedPlacement(ctx, current);
   if (current.status !== 'placing') return current;
   if (current.leaseUntil > ctx.now + waited) throw new AppError('CONFLICT', STILL_PLACING);
@@ -131,7 +142,10 @@ async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> 
   const orders = ctx.db.collection<OrderDoc>('orders');
   let order = start;
   const record = async (fields: Partial<OrderDoc>) => {
-    const moved = await orders.updateWhere({ _id: order._id, status: 'placing', progress: order.progress }, { ...fields, updatedAt: ctx.now });
+    const moved = await orders.updateWhere(
+      { _id: order._id, status: 'placing', progress: order.progress },
+      { ...fields, updatedAt: ctx.now },
+    );
     if (moved !== 1) throw new AppError('CONFLICT', STILL_PLACING);
     order = { ...order, ...fields };
   };
@@ -174,7 +188,11 @@ async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> 
         throw error;
       }
     }
-    await record({ progress: 'pointsHeld', status: 'pendingPayment', timeline: [{ status: 'pendingPayment', at: ctx.now, note: '订单已提交，等待付款' }] });
+    await record({
+      progress: 'pointsHeld',
+      status: 'pendingPayment',
+      timeline: [{ status: 'pendingPayment', at: ctx.now, note: '订单已提交，等待付款' }],
+    });
   }
   return order;
 }

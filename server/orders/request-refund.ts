@@ -34,9 +34,14 @@ export async function requestRefund(
   const [shop, earlier] = await Promise.all([loadShopSettings(ctx), refundsOf(ctx, order._id)]);
   const held = earlier.filter((refund) => (OPEN_REFUND as readonly string[]).includes(refund.status)).flatMap((refund) => refund.lineIds);
   if (!memberAbilities(order, held, ctx.now, shop.refundDays).requestRefund) {
-    throw new RuleError('INVALID_STATE', order.status === 'completed' ? `已超过${shop.refundDays}天售后期，不能申请退款` : '该订单当前不能申请退款', { status: order.status });
+    throw new RuleError(
+      'INVALID_STATE',
+      order.status === 'completed' ? `已超过${shop.refundDays}天售后期，不能申请退款` : '该订单当前不能申请退款',
+      { status: order.status },
+    );
   }
-  const lineIds = input.lineIds ?? order.lines.filter((line) => line.refundId === null && !held.includes(line.lineId)).map((line) => line.lineId);
+  const lineIds =
+    input.lineIds ?? order.lines.filter((line) => line.refundId === null && !held.includes(line.lineId)).map((line) => line.lineId);
   const busy = lineIds.find((lineId) => held.includes(lineId));
   if (busy) throw new RuleError('INVALID_STATE', '该商品已在退款处理中', { lineId: busy });
   const plan = planRefund(order, lineIds);
@@ -64,8 +69,13 @@ export async function requestRefund(
   };
   if (!(await refunds.insert(refund))) return { order, refund: (await refunds.get(id)) as RefundDoc };
   const _ = ctx.db.command;
-  await ctx.db
-    .collection<OrderDoc>('orders')
-    .updateWhere({ _id: order._id }, { hasRefund: true, timeline: _.push([{ status: 'refundRequested', at: ctx.now, note: `申请退款：${input.reason}` }]), updatedAt: ctx.now });
-  return { order: (await loadOwnOrder(ctx, memberId, order._id)), refund };
+  await ctx.db.collection<OrderDoc>('orders').updateWhere(
+    { _id: order._id },
+    {
+      hasRefund: true,
+      timeline: _.push([{ status: 'refundRequested', at: ctx.now, note: `申请退款：${input.reason}` }]),
+      updatedAt: ctx.now,
+    },
+  );
+  return { order: await loadOwnOrder(ctx, memberId, order._id), refund };
 }

@@ -26,10 +26,14 @@ export async function rejectRefund(ctx: RequestContext, reviewer: string, refund
   if (refund.status === 'rejected') return refund;
   const fields = { status: 'rejected' as const, reviewedBy: reviewer, reviewNote: note, reviewedAt: ctx.now, updatedAt: ctx.now };
   const moved = await ctx.db.collection<RefundDoc>('refunds').updateWhere({ _id: refundId, status: 'requested' }, fields);
-  if (moved !== 1) throw new RuleError('INVALID_STATE', '该退款已在处理或已完成，不能驳回', { status: (await loadRefund(ctx, refundId)).status });
+  if (moved !== 1)
+    throw new RuleError('INVALID_STATE', '该退款已在处理或已完成，不能驳回', { status: (await loadRefund(ctx, refundId)).status });
   await ctx.db
     .collection<OrderDoc>('orders')
-    .updateWhere({ _id: refund.orderId }, { timeline: ctx.db.command.push([{ status: 'refundRejected', at: ctx.now, note: `退款被驳回：${note}` }]), updatedAt: ctx.now });
+    .updateWhere(
+      { _id: refund.orderId },
+      { timeline: ctx.db.command.push([{ status: 'refundRejected', at: ctx.now, note: `退款被驳回：${note}` }]), updatedAt: ctx.now },
+    );
   return { ...refund, ...fields };
 }
 
@@ -50,9 +54,13 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
   if (refund.status === 'refunded') return refund;
   if (refund.status === 'rejected') throw new RuleError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
   if (refund.status === 'requested') {
-    const taken = await refunds.updateWhere({ _id: refundId, status: 'requested' }, { status: 'refunding', reviewedBy: reviewer, reviewedAt: ctx.now, updatedAt: ctx.now });
+    const taken = await refunds.updateWhere(
+      { _id: refundId, status: 'requested' },
+      { status: 'refunding', reviewedBy: reviewer, reviewedAt: ctx.now, updatedAt: ctx.now },
+    );
     // Rejected by someone else meanwhile: the rejection stands.
-    if (taken !== 1 && (await loadRefund(ctx, refundId)).status === 'rejected') throw new RuleError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
+    if (taken !== 1 && (await loadRefund(ctx, refundId)).status === 'rejected')
+      throw new RuleError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
   }
   // A payment whose effects a crash cut short is finished first, so the claw-back finds its points.
   await finishPaymentEffects(ctx, await loadOrder(ctx, refund.orderId));
@@ -60,8 +68,14 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
   const order = await loadOrder(ctx, refund.orderId);
 
   if (refund.amountFen > 0) {
-    const reply = await refundPayment({ outTradeNo: order.orderNo, outRefundNo: refund.refundNo, totalFee: order.payableFen, refundFee: refund.amountFen });
-    if (!succeeded(reply)) throw new AppError('PAYMENT_FAILED', `微信退款失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}，可再次审核通过以重试`);
+    const reply = await refundPayment({
+      outTradeNo: order.orderNo,
+      outRefundNo: refund.refundNo,
+      totalFee: order.payableFen,
+      refundFee: refund.amountFen,
+    });
+    if (!succeeded(reply))
+      throw new AppError('PAYMENT_FAILED', `微信退款失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}，可再次审核通过以重试`);
   }
   if (refund.restock) await restockRefundedLines(ctx, order._id, refund.lineIds);
   const slices = planRefund({ ...order, lines: order.lines.map((line) => ({ ...line, refundId: null })) }, refund.lineIds).pointsSlices;
@@ -75,13 +89,23 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
       slices,
     });
   }
-  const clawback = await clawbackOrderPoints(ctx, { memberId: order.memberId, orderId: order._id, refundId: refund._id, lineIds: refund.lineIds });
+  const clawback = await clawbackOrderPoints(ctx, {
+    memberId: order.memberId,
+    orderId: order._id,
+    refundId: refund._id,
+    lineIds: refund.lineIds,
+  });
   if (refund.couponPolicy === 'returned') {
     for (const couponId of order.couponIds) await restoreCoupon(couponId, order.memberId, order._id, ctx);
   }
   const linesPaid = order.lines.filter((line) => refund.lineIds.includes(line.lineId)).reduce((sum, line) => sum + line.paidFen, 0);
   // Dated with the payment, so the refunded spend leaves the rolling window together with it.
-  await recordQualifyingSpend(ctx, { memberId: order.memberId, sourceId: `refund:${refund._id}`, amountFen: -linesPaid, at: order.paidAt ?? ctx.now });
+  await recordQualifyingSpend(ctx, {
+    memberId: order.memberId,
+    sourceId: `refund:${refund._id}`,
+    amountFen: -linesPaid,
+    at: order.paidAt ?? ctx.now,
+  });
   if (order.status === 'refunded' && order.delivery.mode === 'pickup' && order.delivery.pickupCode) {
     await ctx.db.raw.collection('pickup_codes').doc(order.delivery.pickupCode).remove();
   }
@@ -97,7 +121,11 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
       { _id: order._id },
       {
         timeline: ctx.db.command.push([
-          { status: order.status === 'refunded' ? 'refunded' : 'lineRefunded', at: ctx.now, note: `退款成功 ¥${(refund.amountFen / 100).toFixed(2)}，已原路退回` },
+          {
+            status: order.status === 'refunded' ? 'refunded' : 'lineRefunded',
+            at: ctx.now,
+            note: `退款成功 ¥${(refund.amountFen / 100).toFixed(2)}，已原路退回`,
+          },
         ]),
         updatedAt: ctx.now,
       },
@@ -115,31 +143,49 @@ async function markLinesRefunded(ctx: RequestContext, refundId: string): Promise
     const refund = (await tx.collection('refunds').doc(refundId).get()).data as RefundDoc;
     const order = (await tx.collection('orders').doc(refund.orderId).get()).data as OrderDoc;
     if (refund.steps.includes('lines')) return { refund, clash: false };
-    if (refund.status !== 'refunding') throw new RuleError('INVALID_STATE', refund.status === 'rejected' ? '该退款已驳回' : '该退款不在处理中', { status: refund.status });
+    if (refund.status !== 'refunding')
+      throw new RuleError('INVALID_STATE', refund.status === 'rejected' ? '该退款已驳回' : '该退款不在处理中', { status: refund.status });
     if (order.lines.some((line) => refund.lineIds.includes(line.lineId) && line.refundId !== null)) return { refund, clash: true };
     const plan = planRefund(order, refund.lineIds);
     const lines = order.lines.map((line) => (refund.lineIds.includes(line.lineId) ? { ...line, refundId } : line));
     const everyLine = lines.every((line) => line.refundId !== null);
     const status = everyLine && canMove(order.status, 'refunded') ? 'refunded' : order.status;
-    const note = everyLine ? `退款已同意 ¥${(plan.amountFen / 100).toFixed(2)}，订单全部退款` : `部分退款已同意 ¥${(plan.amountFen / 100).toFixed(2)}`;
-    await tx.collection('orders').doc(order._id).update({
-      data: {
-        lines,
-        status,
-        refundedFen: order.refundedFen + plan.amountFen,
-        refundedPoints: order.refundedPoints + plan.pointsReturned,
-        timeline: [...order.timeline, { status: 'refundApproved', at: ctx.now, note }],
-        updatedAt: ctx.now,
-      },
-    });
-    const fixed = { amountFen: plan.amountFen, pointsReturned: plan.pointsReturned, restock: plan.restock, couponPolicy: plan.couponPolicy, steps: [...refund.steps, 'lines'] };
-    await tx.collection('refunds').doc(refundId).update({ data: { ...fixed, updatedAt: ctx.now } });
+    const note = everyLine
+      ? `退款已同意 ¥${(plan.amountFen / 100).toFixed(2)}，订单全部退款`
+      : `部分退款已同意 ¥${(plan.amountFen / 100).toFixed(2)}`;
+    await tx
+      .collection('orders')
+      .doc(order._id)
+      .update({
+        data: {
+          lines,
+          status,
+          refundedFen: order.refundedFen + plan.amountFen,
+          refundedPoints: order.refundedPoints + plan.pointsReturned,
+          timeline: [...order.timeline, { status: 'refundApproved', at: ctx.now, note }],
+          updatedAt: ctx.now,
+        },
+      });
+    const fixed = {
+      amountFen: plan.amountFen,
+      pointsReturned: plan.pointsReturned,
+      restock: plan.restock,
+      couponPolicy: plan.couponPolicy,
+      steps: [...refund.steps, 'lines'],
+    };
+    await tx
+      .collection('refunds')
+      .doc(refundId)
+      .update({ data: { ...fixed, updatedAt: ctx.now } });
     return { refund: { ...refund, ...fixed }, clash: false };
   });
   if (outcome.clash) {
     await ctx.db
       .collection<RefundDoc>('refunds')
-      .updateWhere({ _id: refundId, status: 'refunding' }, { status: 'rejected', reviewNote: '所选商品已在其他退款中退款', updatedAt: ctx.now });
+      .updateWhere(
+        { _id: refundId, status: 'refunding' },
+        { status: 'rejected', reviewNote: '所选商品已在其他退款中退款', updatedAt: ctx.now },
+      );
     throw new RuleError('INVALID_STATE', '所选商品已在其他退款中退款，本申请已驳回');
   }
   return outcome.refund;

@@ -52,7 +52,15 @@ export const ordersRoutes: Routes<'orders'> = {
   },
   stores: async (_input, ctx) => {
     const stores = await ctx.db.collection<StoreDoc>('stores').find({ status: 'open' }, { limit: 50 });
-    return { items: stores.map((store) => ({ id: store._id, name: store.name, address: store.address, phone: store.phone, openHours: store.openHours })) };
+    return {
+      items: stores.map((store) => ({
+        id: store._id,
+        name: store.name,
+        address: store.address,
+        phone: store.phone,
+        openHours: store.openHours,
+      })),
+    };
   },
 };
 

@@ -27,10 +27,18 @@ export async function startPayment(ctx: RequestContext, memberId: string, orderI
   // Recorded before WeChat Pay hears of it, and only while the order is unpaid, so a cancel racing
   // this either stops it here or sees the flag and closes the payment.
   const orders = ctx.db.collection<OrderDoc>('orders');
-  await orders.updateWhere({ _id: order._id, status: 'pendingPayment', paymentStartedAt: null }, { paymentStartedAt: ctx.now, updatedAt: ctx.now });
+  await orders.updateWhere(
+    { _id: order._id, status: 'pendingPayment', paymentStartedAt: null },
+    { paymentStartedAt: ctx.now, updatedAt: ctx.now },
+  );
   const started = (await orders.get(order._id)) as OrderDoc;
   if (started.status !== 'pendingPayment' || started.paymentStartedAt === null) assertMove(started, 'paid', '支付');
-  const reply = await unifiedOrder({ outTradeNo: order.orderNo, totalFee: order.payableFen, body: `悦享商城-订单${order.orderNo}`, expiresAt: order.payDeadline });
+  const reply = await unifiedOrder({
+    outTradeNo: order.orderNo,
+    totalFee: order.payableFen,
+    body: `悦享商城-订单${order.orderNo}`,
+    expiresAt: order.payDeadline,
+  });
   if (!succeeded(reply) || !reply.payment) {
     if (reply.errCode === 'ORDERPAID') return settleFromQuery(ctx, order, base);
     throw new AppError('PAYMENT_FAILED', `微信支付下单失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}`);
@@ -48,7 +56,11 @@ export async function startPayment(ctx: RequestContext, memberId: string, orderI
 async function settleFromQuery(ctx: RequestContext, order: OrderDoc, base: Omit<PaymentStart, 'paid' | 'payment'>): Promise<PaymentStart> {
   const state = await queryOrder(order.orderNo);
   if (state.tradeState === 'SUCCESS' && state.transactionId) {
-    const paid = await applyPayment(ctx, order, { outTradeNo: order.orderNo, transactionId: state.transactionId, totalFee: state.totalFee ?? order.payableFen });
+    const paid = await applyPayment(ctx, order, {
+      outTradeNo: order.orderNo,
+      transactionId: state.transactionId,
+      totalFee: state.totalFee ?? order.payableFen,
+    });
     return { ...base, paid: paid.status !== 'pendingPayment' && paid.paidAt !== null, payment: null };
   }
   throw new AppError('PAYMENT_FAILED', '该订单的支付已关闭，请重新下单');

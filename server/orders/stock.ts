@@ -29,7 +29,10 @@ export async function holdStock(ctx: RequestContext, order: Lines): Promise<stri
   const key = holdKey(order._id);
   const wanted = quantities(order.lines);
   for (const [skuId, { quantity, title }] of wanted) {
-    const taken = await stock.updateWhere({ _id: skuId, stock: _.gte(quantity), [key]: _.exists(false) }, { stock: _.inc(-quantity), [key]: quantity, updatedAt: ctx.now });
+    const taken = await stock.updateWhere(
+      { _id: skuId, stock: _.gte(quantity), [key]: _.exists(false) },
+      { stock: _.inc(-quantity), [key]: quantity, updatedAt: ctx.now },
+    );
     if (taken === 1) continue;
     const current = await stock.get(skuId);
     if (current?.holds?.[order._id] !== undefined) continue;
@@ -80,18 +83,26 @@ export async function returnSoldStock(ctx: RequestContext, orderId: string, line
     const lines = order.lines.filter((line) => lineIds.includes(line.lineId) && !order.stockReturned.includes(line.lineId));
     if (lines.length === 0) return [];
     const back = quantities(lines);
-    const stocks = await Promise.all([...back.keys()].map(async (skuId) => (await tx.collection('sku_stock').doc(skuId).get()).data as SkuStockDoc | null));
+    const stocks = await Promise.all(
+      [...back.keys()].map(async (skuId) => (await tx.collection('sku_stock').doc(skuId).get()).data as SkuStockDoc | null),
+    );
     const returned: string[] = [];
     for (const [i, [skuId, { quantity }]] of [...back].entries()) {
       const current = stocks[i];
       // A SKU deleted from the catalogue since has nowhere to go back to.
       if (!current) continue;
       returned.push(skuId);
-      await tx.collection('sku_stock').doc(skuId).update({ data: { stock: current.stock + quantity, updatedAt: ctx.now } });
+      await tx
+        .collection('sku_stock')
+        .doc(skuId)
+        .update({ data: { stock: current.stock + quantity, updatedAt: ctx.now } });
     }
-    await tx.collection('orders').doc(orderId).update({
-      data: { stockReturned: [...order.stockReturned, ...lines.map((line) => line.lineId)], updatedAt: ctx.now },
-    });
+    await tx
+      .collection('orders')
+      .doc(orderId)
+      .update({
+        data: { stockReturned: [...order.stockReturned, ...lines.map((line) => line.lineId)], updatedAt: ctx.now },
+      });
     return returned;
   });
 }

@@ -4,7 +4,16 @@ import { availableAt } from '~/core/points/expiry';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc } from '~/types/points';
 import type { RequestContext } from '../runtime/wx';
-import { adjustPoints, checkIn, clawbackOrderPoints, earnForOrder, refundSpentPoints, releasePendingLot, spendPoints, startReturnWindow } from './member-points';
+import {
+  adjustPoints,
+  checkIn,
+  clawbackOrderPoints,
+  earnForOrder,
+  refundSpentPoints,
+  releasePendingLot,
+  spendPoints,
+  startReturnWindow,
+} from './member-points';
 import { reconcileAll, reconcileMember } from './reconcile';
 
 const NOV_22 = Date.UTC(2026, 10, 22, 2); // 10:00 in Shanghai
@@ -63,27 +72,68 @@ describe('points use-cases through the real SDK', () => {
     await releasePendingLot(ctx(NOV_22 + 8 * DAY), lot);
     expect(member('buyer').points).toMatchObject({ available: 225, pending: 0 });
 
-    await spendPoints(ctx(NOV_22 + 9 * DAY), { memberId: 'buyer', key: 'spend:reward:r1', points: 200, reason: '兑换礼品', ref: { type: 'reward', id: 'r1' } });
-    const clawed = await clawbackOrderPoints(ctx(NOV_22 + 10 * DAY), { memberId: 'buyer', orderId: 'o1', refundId: 'rf1', lineIds: ['l1'] });
+    await spendPoints(ctx(NOV_22 + 9 * DAY), {
+      memberId: 'buyer',
+      key: 'spend:reward:r1',
+      points: 200,
+      reason: '兑换礼品',
+      ref: { type: 'reward', id: 'r1' },
+    });
+    const clawed = await clawbackOrderPoints(ctx(NOV_22 + 10 * DAY), {
+      memberId: 'buyer',
+      orderId: 'o1',
+      refundId: 'rf1',
+      lineIds: ['l1'],
+    });
     expect(clawed?.entry.available).toBe(-150);
     expect(member('buyer').points.available).toBe(-125);
-    await expect(spendPoints(ctx(NOV_22 + 10 * DAY), { memberId: 'buyer', key: 'spend:reward:r2', points: 1, reason: '兑换礼品', ref: { type: 'reward', id: 'r2' } })).rejects.toThrow(/为负/);
+    await expect(
+      spendPoints(ctx(NOV_22 + 10 * DAY), {
+        memberId: 'buyer',
+        key: 'spend:reward:r2',
+        points: 1,
+        reason: '兑换礼品',
+        ref: { type: 'reward', id: 'r2' },
+      }),
+    ).rejects.toThrow(/为负/);
     await expectBooksBalance('buyer');
   });
 
   it('refunds a spend to the buckets it came from; the points leave the balance when their month ends, recorded once', async () => {
     addMember(cloud, 'saver', NOV_22);
     await adjustPoints(ctx(NOV_22), { memberId: 'saver', key: 'a1', points: 300, reason: '客服补偿', adminId: 'admin' });
-    await spendPoints(ctx(NOV_22), { memberId: 'saver', key: 'spend:reward:s1', points: 120, reason: '兑换礼品', ref: { type: 'reward', id: 's1' } });
-    await refundSpentPoints(ctx(NOV_22), { memberId: 'saver', key: 'refund:reward:s1', spendKey: 'spend:reward:s1', reason: '取消兑换退回积分', ref: { type: 'reward', id: 's1' } });
+    await spendPoints(ctx(NOV_22), {
+      memberId: 'saver',
+      key: 'spend:reward:s1',
+      points: 120,
+      reason: '兑换礼品',
+      ref: { type: 'reward', id: 's1' },
+    });
+    await refundSpentPoints(ctx(NOV_22), {
+      memberId: 'saver',
+      key: 'refund:reward:s1',
+      spendKey: 'spend:reward:s1',
+      reason: '取消兑换退回积分',
+      ref: { type: 'reward', id: 's1' },
+    });
     expect(member('saver').points.available).toBe(300);
     const afterExpiry = Date.UTC(2027, 10, 30, 16, 0, 0);
     expect(availableAt(member('saver').points, afterExpiry - 1)).toBe(300);
     expect(availableAt(member('saver').points, afterExpiry)).toBe(0);
-    await expect(spendPoints(ctx(afterExpiry), { memberId: 'saver', key: 'spend:reward:s2', points: 1, reason: '兑换礼品', ref: { type: 'reward', id: 's2' } })).rejects.toThrow(/积分不足/);
+    await expect(
+      spendPoints(ctx(afterExpiry), {
+        memberId: 'saver',
+        key: 'spend:reward:s2',
+        points: 1,
+        reason: '兑换礼品',
+        ref: { type: 'reward', id: 's2' },
+      }),
+    ).rejects.toThrow(/积分不足/);
     // Two concurrent check-ins after the month ended: the expiry is recorded once, before the first of them.
     await Promise.all([checkIn(ctx(afterExpiry), 'saver'), checkIn(ctx(afterExpiry), 'saver')]);
-    const expiry = (await ctx(afterExpiry).db.collection<LedgerEntryDoc>('ledger_entries').get('expire:bucket:saver:2027-11')) as LedgerEntryDoc;
+    const expiry = (await ctx(afterExpiry)
+      .db.collection<LedgerEntryDoc>('ledger_entries')
+      .get('expire:bucket:saver:2027-11')) as LedgerEntryDoc;
     expect(expiry).toMatchObject({ kind: 'expire', available: -300, balanceAfter: { available: 0 } });
     expect(member('saver').points).toMatchObject({ available: 5, buckets: [{ id: 'bucket:saver:2028-12', points: 5 }] });
     expect(await reconcileMember(ctx(afterExpiry), 'saver')).toEqual([]);
@@ -94,11 +144,19 @@ describe('points use-cases through the real SDK', () => {
     await adjustPoints(ctx(NOV_22), { memberId: 'rush', key: 'r0', points: 300, reason: '活动奖励', adminId: 'admin' });
     const results = await Promise.allSettled(
       Array.from({ length: 40 }, (_, i) =>
-        spendPoints(ctx(NOV_22), { memberId: 'rush', key: `spend:reward:rush${i}`, points: 30, reason: '兑换礼品', ref: { type: 'reward', id: `rush${i}` } }),
+        spendPoints(ctx(NOV_22), {
+          memberId: 'rush',
+          key: `spend:reward:rush${i}`,
+          points: 30,
+          reason: '兑换礼品',
+          ref: { type: 'reward', id: `rush${i}` },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
-    expect(results.filter((r) => r.status === 'rejected').every((r) => /积分不足/.test(String((r as PromiseRejectedResult).reason)))).toBe(true);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => /积分不足/.test(String((r as PromiseRejectedResult).reason)))).toBe(
+      true,
+    );
     expect(member('rush').points.available).toBe(0);
     expect((await reconcileAll(ctx(NOV_22))).problems).toEqual([]);
   });

@@ -37,7 +37,8 @@ export async function checkIn(ctx: RequestContext, memberId: string): Promise<Po
       );
     },
     // Two check-ins around midnight may commit out of order; the later day stays the member's last.
-    memberFields: (member) => (member.checkIn.lastDay !== null && member.checkIn.lastDay > day ? {} : { checkIn: { lastDay: day, streak } }),
+    memberFields: (member) =>
+      member.checkIn.lastDay !== null && member.checkIn.lastDay > day ? {} : { checkIn: { lastDay: day, streak } },
   });
 }
 
@@ -81,7 +82,10 @@ export async function earnForOrder(
       const tier = tierOf(tiers, current.tierId);
       const points = purchasePoints(paid, programme.points.earnPerYuan, tier.pointsMultiplierPercent);
       earnsNothing = points === 0;
-      const perLine = allocate(points, input.lines.map((line) => line.paidFen));
+      const perLine = allocate(
+        points,
+        input.lines.map((line) => line.paidFen),
+      );
       return planPendingEarn(
         state,
         {
@@ -130,7 +134,13 @@ export async function releasePendingLot(ctx: RequestContext, lot: Pick<PointLotD
     key: `release:${lot.entryId ?? lot._id}`,
     memberId: lot.memberId,
     lotIds: [lot._id],
-    plan: (state) => planRelease(state, { kind: 'release', reason: '购物积分到账', ref: { type: 'order', id: (lot.entryId ?? lot._id).replace(/^earn:order:/, '') } }, lot._id, programme.points.expiryMonths),
+    plan: (state) =>
+      planRelease(
+        state,
+        { kind: 'release', reason: '购物积分到账', ref: { type: 'order', id: (lot.entryId ?? lot._id).replace(/^earn:order:/, '') } },
+        lot._id,
+        programme.points.expiryMonths,
+      ),
   });
 }
 
@@ -142,14 +152,17 @@ export async function clawbackOrderPoints(
   const earnKey = `earn:order:${input.orderId}`;
   const earn = await ctx.db.collection<LedgerEntryDoc>('ledger_entries').get(earnKey);
   if (!earn) return null;
-  const points = (earn.snapshot?.lines ?? []).filter((line) => input.lineIds.includes(line.lineId)).reduce((sum, line) => sum + line.points, 0);
+  const points = (earn.snapshot?.lines ?? [])
+    .filter((line) => input.lineIds.includes(line.lineId))
+    .reduce((sum, line) => sum + line.points, 0);
   if (points === 0) return null;
   return postEntry(ctx, {
     key: `clawback:order:${input.orderId}:${input.refundId}`,
     memberId: input.memberId,
     lotIds: [pendingLotId(earnKey)],
     allBuckets: true,
-    plan: (state) => planClawback(state, { kind: 'clawback', reason: '订单退款扣回积分', ref: { type: 'order', id: input.orderId } }, earnKey, points),
+    plan: (state) =>
+      planClawback(state, { kind: 'clawback', reason: '订单退款扣回积分', ref: { type: 'order', id: input.orderId } }, earnKey, points),
   });
 }
 
@@ -174,7 +187,10 @@ export async function refundSpentPoints(
   ctx: RequestContext,
   input: { memberId: string; key: string; spendKey: string; reason: string; ref: LedgerRef; slices?: { offset: number; points: Points }[] },
 ): Promise<PostResult | null> {
-  const [spend, { programme }] = await Promise.all([ctx.db.collection<LedgerEntryDoc>('ledger_entries').get(input.spendKey), loadProgramme(ctx)]);
+  const [spend, { programme }] = await Promise.all([
+    ctx.db.collection<LedgerEntryDoc>('ledger_entries').get(input.spendKey),
+    loadProgramme(ctx),
+  ]);
   if (!spend) return null;
   const lots = input.slices ? input.slices.flatMap((slice) => spendSlice(spend.lots, slice.offset, slice.points)) : spend.lots;
   if (lots.length === 0) return null;
@@ -182,7 +198,13 @@ export async function refundSpentPoints(
     key: input.key,
     memberId: input.memberId,
     lotIds: [...new Set(lots.map((lot) => lot.lotId))],
-    plan: (state) => planRefundSpend(state, { kind: 'refund', reason: input.reason, ref: input.ref }, { kind: spend.kind, lots }, programme.points.expiryMonths),
+    plan: (state) =>
+      planRefundSpend(
+        state,
+        { kind: 'refund', reason: input.reason, ref: input.ref },
+        { kind: spend.kind, lots },
+        programme.points.expiryMonths,
+      ),
   });
 }
 

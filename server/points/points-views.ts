@@ -14,10 +14,9 @@ const EXPIRING_SOON_DAYS = 30;
 
 /** The member's points at a glance: available, pending (with release dates), expiring soon. */
 export async function pointsSummary(ctx: RequestContext, member: MemberDoc): Promise<PointsSummary> {
-  const lots = await ctx.db.collection<PointLotDoc>('point_lots').find(
-    { memberId: member._id, state: ctx.db.command.in(['open', 'pending']) },
-    { orderBy: [['expiresAt', 'asc']], limit: 100 },
-  );
+  const lots = await ctx.db
+    .collection<PointLotDoc>('point_lots')
+    .find({ memberId: member._id, state: ctx.db.command.in(['open', 'pending']) }, { orderBy: [['expiresAt', 'asc']], limit: 100 });
   const soon = ctx.now + EXPIRING_SOON_DAYS * 86_400_000;
   const held = lots.filter((lot) => lot.kind === 'bucket' && lot.remaining > 0 && lot.expiresAt >= ctx.now);
   return {
@@ -34,9 +33,19 @@ export async function pointsSummary(ctx: RequestContext, member: MemberDoc): Pro
 }
 
 /** The member's entries, newest first, a page at a time. */
-export async function pointsHistory(ctx: RequestContext, member: MemberDoc, input: { cursor?: string; pageSize: number }): Promise<PointsHistoryPage> {
+export async function pointsHistory(
+  ctx: RequestContext,
+  member: MemberDoc,
+  input: { cursor?: string; pageSize: number },
+): Promise<PointsHistoryPage> {
   const entries = ctx.db.collection<LedgerEntryDoc>('ledger_entries');
-  const { items, nextCursor } = await keysetPage(entries, ctx.db.command, { memberId: member._id }, { field: 'createdAt', direction: 'desc' }, input);
+  const { items, nextCursor } = await keysetPage(
+    entries,
+    ctx.db.command,
+    { memberId: member._id },
+    { field: 'createdAt', direction: 'desc' },
+    input,
+  );
   return {
     items: items.map((entry) => ({
       id: entry._id,
@@ -55,10 +64,12 @@ export async function checkInDays(ctx: RequestContext, member: MemberDoc, month:
   const _ = ctx.db.command;
   const start = startOfDay(`${month}-01`);
   const next = startOfDay(`${monthOf(start + 32 * 86_400_000)}-01`);
-  const entries = await ctx.db.collection<LedgerEntryDoc>('ledger_entries').find(
-    _.and([{ memberId: member._id }, { kind: 'checkin' }, { createdAt: _.gte(start) }, { createdAt: _.lt(next) }]),
-    { orderBy: [['createdAt', 'asc']], limit: 31 },
-  );
+  const entries = await ctx.db
+    .collection<LedgerEntryDoc>('ledger_entries')
+    .find(_.and([{ memberId: member._id }, { kind: 'checkin' }, { createdAt: _.gte(start) }, { createdAt: _.lt(next) }]), {
+      orderBy: [['createdAt', 'asc']],
+      limit: 31,
+    });
   return entries.map((entry) => entry.ref.id);
 }
 

@@ -42,11 +42,16 @@ interface Planned {
 async function readAndPlan(tx: Raw, ctx: RequestContext, request: PostRequest): Promise<Planned> {
   const lotsOf = (ids: string[]) => Promise.all(ids.map((id) => tx.collection('point_lots').doc(id).get()));
   // Only a posting that needs every open bucket must see the member before it knows which lots to read.
-  const [{ data }, named] = await Promise.all([tx.collection('members').doc(request.memberId).get(), request.allBuckets ? [] : lotsOf([...new Set(request.lotIds ?? [])])]);
+  const [{ data }, named] = await Promise.all([
+    tx.collection('members').doc(request.memberId).get(),
+    request.allBuckets ? [] : lotsOf([...new Set(request.lotIds ?? [])]),
+  ]);
   const member = data as MemberDoc | null;
   if (!member || member.status !== 'active') throw new AppError('NOT_A_MEMBER', 'no such member');
   const expired = expiredBuckets(member.points, ctx.now).map((bucket) => bucket.id);
-  const more = request.allBuckets ? [...member.points.buckets.map((bucket) => bucket.id), ...(request.lotIds ?? [])] : expired.filter((id) => !request.lotIds?.includes(id));
+  const more = request.allBuckets
+    ? [...member.points.buckets.map((bucket) => bucket.id), ...(request.lotIds ?? [])]
+    : expired.filter((id) => !request.lotIds?.includes(id));
   const [found, recorded] = await Promise.all([
     lotsOf([...new Set(more)]),
     Promise.all(expired.map((id) => tx.collection('ledger_entries').doc(expiryEntryId(id)).get())),
@@ -87,9 +92,12 @@ async function writePosting(tx: Raw, ctx: RequestContext, request: PostRequest, 
     const { _id, ...fields } = lot;
     await tx.collection('point_lots').doc(_id).set({ data: fields });
   }
-  await tx.collection('members').doc(member._id).update({
-    data: { points: posting.points, updatedAt: ctx.now, ...request.memberFields?.(member, posting) },
-  });
+  await tx
+    .collection('members')
+    .doc(member._id)
+    .update({
+      data: { points: posting.points, updatedAt: ctx.now, ...request.memberFields?.(member, posting) },
+    });
   await tx.collection('ledger_entries').add({ data: entry });
   return entry;
 }

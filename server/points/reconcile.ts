@@ -21,7 +21,10 @@ async function ledgerSums(ctx: RequestContext, memberId?: string): Promise<Map<s
   const $ = ctx.db.command.aggregate;
   let pipeline = ctx.db.raw.collection('ledger_entries').aggregate();
   if (memberId) pipeline = pipeline.match({ memberId });
-  const { list } = await pipeline.group({ _id: '$memberId', available: $.sum('$available'), pending: $.sum('$pending') }).limit(1_000_000).end();
+  const { list } = await pipeline
+    .group({ _id: '$memberId', available: $.sum('$available'), pending: $.sum('$pending') })
+    .limit(1_000_000)
+    .end();
   return new Map((list as Sums[]).map((row) => [row._id, row]));
 }
 
@@ -33,31 +36,39 @@ async function ledgerSums(ctx: RequestContext, memberId?: string): Promise<Map<s
 function check(member: MemberDoc, sums: Sums | undefined, lots: PointLotDoc[], recorded: Set<string>, now: EpochMs): ReconcileProblem[] {
   const problems: string[] = [];
   const { points } = member;
-  const recordedPoints = expiredBuckets(points, now).filter((bucket) => recorded.has(expiryEntryId(bucket.id))).reduce((sum, bucket) => sum + bucket.points, 0);
+  const recordedPoints = expiredBuckets(points, now)
+    .filter((bucket) => recorded.has(expiryEntryId(bucket.id)))
+    .reduce((sum, bucket) => sum + bucket.points, 0);
   const available = (sums?.available ?? 0) + recordedPoints;
   const pending = sums?.pending ?? 0;
-  if (points.available !== available) problems.push(`available ${points.available} ≠ ledger ${available} (with ${recordedPoints} recorded as expired since)`);
+  if (points.available !== available)
+    problems.push(`available ${points.available} ≠ ledger ${available} (with ${recordedPoints} recorded as expired since)`);
   if (points.pending !== pending) problems.push(`pending ${points.pending} ≠ ledger ${pending}`);
   const inBuckets = points.buckets.reduce((sum, bucket) => sum + bucket.points, 0);
   const inPending = lots.filter((lot) => lot.kind === 'pending' && lot.state === 'pending').reduce((sum, lot) => sum + lot.remaining, 0);
-  if (inBuckets + Math.min(0, points.available) !== points.available) problems.push(`buckets hold ${inBuckets}, available is ${points.available}`);
+  if (inBuckets + Math.min(0, points.available) !== points.available)
+    problems.push(`buckets hold ${inBuckets}, available is ${points.available}`);
   if (points.available < 0 && inBuckets > 0) problems.push('negative balance while buckets still hold points');
   if (inPending !== points.pending) problems.push(`pending lots hold ${inPending}, pending is ${points.pending}`);
   for (const lot of lots) {
     for (const counter of ['remaining', 'earned', 'spent', 'clawedBack'] as const) {
       if (lot[counter] < 0) problems.push(`lot ${lot._id}: ${counter} is below zero`);
     }
-    if (lot.kind === 'bucket' && lot.remaining !== lot.earned - lot.spent - lot.clawedBack) problems.push(`bucket ${lot._id} does not add up`);
+    if (lot.kind === 'bucket' && lot.remaining !== lot.earned - lot.spent - lot.clawedBack)
+      problems.push(`bucket ${lot._id} does not add up`);
   }
   const byId = new Map(lots.map((lot) => [lot._id, lot]));
   for (const bucket of points.buckets) {
     const lot = byId.get(bucket.id);
-    if (!lot || lot.kind !== 'bucket' || lot.remaining !== bucket.points || lot.expiresAt !== bucket.expiresAt) problems.push(`bucket ${bucket.id} holds ${lot?.remaining ?? 'nothing'}, the cached points say ${bucket.points}`);
-    else if (lot.state !== 'open' && !(lot.state === 'expired' && bucket.expiresAt < now)) problems.push(`bucket ${bucket.id} is ${lot.state} but still counted`);
+    if (!lot || lot.kind !== 'bucket' || lot.remaining !== bucket.points || lot.expiresAt !== bucket.expiresAt)
+      problems.push(`bucket ${bucket.id} holds ${lot?.remaining ?? 'nothing'}, the cached points say ${bucket.points}`);
+    else if (lot.state !== 'open' && !(lot.state === 'expired' && bucket.expiresAt < now))
+      problems.push(`bucket ${bucket.id} is ${lot.state} but still counted`);
   }
   const listed = new Set(points.buckets.map((bucket) => bucket.id));
   for (const lot of lots) {
-    if (lot.kind === 'bucket' && lot.state === 'open' && lot.remaining > 0 && !listed.has(lot._id)) problems.push(`bucket ${lot._id} holds ${lot.remaining} the cached points do not list`);
+    if (lot.kind === 'bucket' && lot.state === 'open' && lot.remaining > 0 && !listed.has(lot._id))
+      problems.push(`bucket ${lot._id} holds ${lot.remaining} the cached points do not list`);
   }
   return problems.map((problem) => ({ memberId: member._id, problem }));
 }

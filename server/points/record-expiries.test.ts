@@ -33,7 +33,9 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
   };
   const bucketOf = (memberId: string) => read<PointLotDoc>('point_lots', `bucket:${memberId}:2027-11`) as PointLotDoc;
   const expiriesOf = (memberId: string) =>
-    (cloud.store.sql.prepare(`SELECT doc FROM ledger_entries WHERE _id LIKE ?`).all(`expire:bucket:${memberId}:%`) as { doc: string }[]).map((row) => JSON.parse(row.doc) as LedgerEntryDoc);
+    (
+      cloud.store.sql.prepare(`SELECT doc FROM ledger_entries WHERE _id LIKE ?`).all(`expire:bucket:${memberId}:%`) as { doc: string }[]
+    ).map((row) => JSON.parse(row.doc) as LedgerEntryDoc);
   /** Members with `points` earned on NOV_22 (so expiring with November 2027) and 100 more earned on JAN_10. */
   const members = async (prefix: string, count: number, points = 40) => {
     const ids = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
@@ -70,14 +72,26 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
     for (const id of ids) expect(await reconcileMember(ctx(DEC_1), id)).toEqual([]);
     // The member's next posting drops the bucket from the cached points and writes no second entry.
     await checkIn(ctx(DEC_1), 'g0');
-    expect(read<MemberDoc>('members', 'g0')?.points).toMatchObject({ available: 105, buckets: [{ id: 'bucket:g0:2028-01', points: 100 }, { id: 'bucket:g0:2028-12', points: 5 }] });
+    expect(read<MemberDoc>('members', 'g0')?.points).toMatchObject({
+      available: 105,
+      buckets: [
+        { id: 'bucket:g0:2028-01', points: 100 },
+        { id: 'bucket:g0:2028-12', points: 5 },
+      ],
+    });
     expect(expiriesOf('g0')).toHaveLength(1);
     expect(await reconcileMember(ctx(DEC_1), 'g0')).toEqual([]);
   });
 
   it('finds nothing to record for a bucket the member’s own posting expired first, or one spent down to nothing', async () => {
     const [early, spent] = await members('e', 2);
-    await spendPoints(ctx(NOV_22), { memberId: spent as string, key: 'spend:e1', points: 40, reason: '兑换礼品', ref: { type: 'reward', id: 'w' } });
+    await spendPoints(ctx(NOV_22), {
+      memberId: spent as string,
+      key: 'spend:e1',
+      points: 40,
+      reason: '兑换礼品',
+      ref: { type: 'reward', id: 'w' },
+    });
     await checkIn(ctx(DEC_1), early as string);
     expect(expiriesOf(early as string)).toMatchObject([{ available: -40, balanceAfter: { available: 100 } }]);
     expect(bucketOf(early as string).state).toBe('expired');
@@ -109,14 +123,32 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
   it('once a bucket is marked, a posting that still sees its month running can no longer change it', async () => {
     const [id] = await members('m', 1);
     const member = id as string;
-    const spend = await spendPoints(ctx(NOV_22), { memberId: member, key: 'spend:m0', points: 30, reason: '兑换礼品', ref: { type: 'reward', id: 'w' } });
+    const spend = await spendPoints(ctx(NOV_22), {
+      memberId: member,
+      key: 'spend:m0',
+      points: 30,
+      reason: '兑换礼品',
+      ref: { type: 'reward', id: 'w' },
+    });
     expect(spend.entry.lots).toEqual([{ lotId: `bucket:${member}:2027-11`, points: -30 }]);
     cloud.store.replace('point_lots', { ...bucketOf(member), state: 'expired' } as never);
     const lastMinute = DEC_1 - 10 * 60_000; // 23:55 on 30 November, as a request that started then sees it
     // A spend takes from the next bucket, and a refund of the spend comes back into the bucket of points earned now.
-    const again = await spendPoints(ctx(lastMinute), { memberId: member, key: 'spend:m0b', points: 20, reason: '兑换礼品', ref: { type: 'reward', id: 'w2' } });
+    const again = await spendPoints(ctx(lastMinute), {
+      memberId: member,
+      key: 'spend:m0b',
+      points: 20,
+      reason: '兑换礼品',
+      ref: { type: 'reward', id: 'w2' },
+    });
     expect(again.entry.lots).toEqual([{ lotId: `bucket:${member}:2028-01`, points: -20 }]);
-    const refund = await refundSpentPoints(ctx(lastMinute), { memberId: member, key: 'refund:m0', spendKey: 'spend:m0', reason: '取消兑换退回积分', ref: { type: 'reward', id: 'w' } });
+    const refund = await refundSpentPoints(ctx(lastMinute), {
+      memberId: member,
+      key: 'refund:m0',
+      spendKey: 'spend:m0',
+      reason: '取消兑换退回积分',
+      ref: { type: 'reward', id: 'w' },
+    });
     expect(refund?.entry.lots).toEqual([{ lotId: `bucket:${member}:2028-11`, points: 30 }]);
     expect(bucketOf(member)).toMatchObject({ state: 'expired', remaining: 10 });
     expect(await recordExpiries(ctx(DEC_1), [bucketOf(member)])).toEqual(['recorded']);
@@ -131,7 +163,11 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
     await startReturnWindow(ctx(NOV_22), { orderId: 'ro1', completedAt: NOV_22 });
     expect(await recordExpiries(ctx(DEC_1), [bucketOf(member)])).toEqual(['recorded']);
     const lastMinute = DEC_1 - 10 * 60_000;
-    const release = await releasePendingLot(ctx(lastMinute), { _id: 'pending:earn:order:ro1', memberId: member, entryId: 'earn:order:ro1' });
+    const release = await releasePendingLot(ctx(lastMinute), {
+      _id: 'pending:earn:order:ro1',
+      memberId: member,
+      entryId: 'earn:order:ro1',
+    });
     expect(release.entry.lots).toEqual([
       { lotId: 'pending:earn:order:ro1', points: -80 },
       { lotId: `bucket:${member}:2028-11`, points: 80 },
@@ -145,11 +181,21 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
     const ids = await members('c', 8);
     const own = ids.flatMap((id, i) => [
       checkIn(ctx(DEC_1), id),
-      spendPoints(ctx(DEC_1), { memberId: id, key: `spend:${id}`, points: 30 + i, reason: '兑换礼品', ref: { type: 'reward', id: `w${i}` } }),
+      spendPoints(ctx(DEC_1), {
+        memberId: id,
+        key: `spend:${id}`,
+        points: 30 + i,
+        reason: '兑换礼品',
+        ref: { type: 'reward', id: `w${i}` },
+      }),
       adjustPoints(ctx(DEC_1), { memberId: id, key: `${id}-dec`, points: 7, reason: '活动奖励', adminId: 'admin' }),
     ]);
     const lots = ids.map(bucketOf);
-    const sweeps = [recordExpiries(ctx(DEC_1), lots.slice(0, 4)), recordExpiries(ctx(DEC_1), lots.slice(4)), recordExpiries(ctx(DEC_1), lots)];
+    const sweeps = [
+      recordExpiries(ctx(DEC_1), lots.slice(0, 4)),
+      recordExpiries(ctx(DEC_1), lots.slice(4)),
+      recordExpiries(ctx(DEC_1), lots),
+    ];
     await Promise.all([...own, ...sweeps]);
     ids.forEach((id, i) => {
       expect(read<MemberDoc>('members', id)?.points.available).toBe(100 - (30 + i) + 5 + 7);

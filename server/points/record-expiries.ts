@@ -35,7 +35,9 @@ async function recordChunk(ctx: RequestContext, lots: Pick<PointLotDoc, '_id' | 
   await buckets.updateWhere({ _id: _.in(ids), state: 'open', expiresAt: _.lt(ctx.now) }, { state: 'expired', updatedAt: ctx.now });
   // Every bucket's member, even of one the page read empty: a posting may have put points back before the marking.
   const memberIds = [...new Set(lots.map((lot) => lot.memberId))];
-  const members = memberIds.length ? await ctx.db.collection<MemberDoc>('members').find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['points'] }) : [];
+  const members = memberIds.length
+    ? await ctx.db.collection<MemberDoc>('members').find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['points'] })
+    : [];
   const due = new Map<string, LedgerEntryDoc>();
   for (const member of members) {
     for (const { bucketId, entry } of expiryEntries(member._id, member.points, ctx.now)) {

@@ -17,7 +17,10 @@ export async function cancelRedemption(ctx: RequestContext, memberId: string, id
   if (redemption.status === 'cancelled') return redemption;
   if (!cancellable(redemption)) throw new RuleError('INVALID_STATE', '该兑换已领取或不可取消');
   if (redemption.status === 'awaitingPickup') {
-    const moved = await redemptions.updateWhere({ _id: id, memberId, status: 'awaitingPickup' }, { status: 'cancelling', cancelledAt: ctx.now, updatedAt: ctx.now });
+    const moved = await redemptions.updateWhere(
+      { _id: id, memberId, status: 'awaitingPickup' },
+      { status: 'cancelling', cancelledAt: ctx.now, updatedAt: ctx.now },
+    );
     if (moved !== 1) return cancelRedemption(ctx, memberId, id);
   }
   await giveBack(ctx, redemption, '取消兑换退回积分');

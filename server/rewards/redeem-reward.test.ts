@@ -36,7 +36,9 @@ describe('redeemReward through the real SDK', () => {
     const results = await Promise.allSettled(members.map((m) => redeemReward(ctx(NOW), m, { rewardId: 'bag', clientKey: `tap-${m._id}` })));
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(10);
-    expect(results.filter((r) => r.status === 'rejected').every((r) => /已兑完/.test(String((r as PromiseRejectedResult).reason)))).toBe(true);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => /已兑完/.test(String((r as PromiseRejectedResult).reason)))).toBe(
+      true,
+    );
     expect(doc<RewardDoc>('rewards', 'bag').stockRemaining).toBe(0);
     const spent = members.reduce((sum, m) => sum + (1000 - doc<MemberDoc>('members', m._id).points.available), 0);
     expect(spent).toBe(10 * 500);
@@ -58,7 +60,9 @@ describe('redeemReward through the real SDK', () => {
   it('enforces the per-member limit, refuses without enough points, and writes nothing when refused up front', async () => {
     cloud.store.insert('rewards', { ...reward('pin', { pointsCost: 100, perMemberLimit: 2 }) });
     const member = await richMember('collector');
-    const tries = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => redeemReward(ctx(NOW), member, { rewardId: 'pin', clientKey: `pin-try-${i}` })));
+    const tries = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => redeemReward(ctx(NOW), member, { rewardId: 'pin', clientKey: `pin-try-${i}` })),
+    );
     expect(tries.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     expect(doc<RewardDoc>('rewards', 'pin').stockRemaining).toBe(8);
     const poor = await richMember('poor', 50);

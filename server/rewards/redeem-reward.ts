@@ -40,7 +40,11 @@ function failure(redemption: RedemptionDoc): RuleError {
  * and never repeats a recorded step. A crash between a step and its record can consume one
  * unit of quota or stock without a redemption; never the reverse, so stock and limits hold.
  */
-export async function redeemReward(ctx: RequestContext, member: MemberDoc, input: { rewardId: string; clientKey: string }): Promise<RedemptionDoc> {
+export async function redeemReward(
+  ctx: RequestContext,
+  member: MemberDoc,
+  input: { rewardId: string; clientKey: string },
+): Promise<RedemptionDoc> {
   const id = redemptionId(member._id, input.clientKey);
   const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
   const existing = await redemptions.get(id);
@@ -144,7 +148,9 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
     await record('quota');
   }
   if (redemption.progress === 'quota') {
-    const took = await ctx.db.collection<RewardDoc>('rewards').updateWhere({ _id: reward._id, stockRemaining: _.gt(0) }, { stockRemaining: _.inc(-1) });
+    const took = await ctx.db
+      .collection<RewardDoc>('rewards')
+      .updateWhere({ _id: reward._id, stockRemaining: _.gt(0) }, { stockRemaining: _.inc(-1) });
     if (took !== 1) await fail('OUT_OF_STOCK');
     await record('stock');
   }
@@ -167,7 +173,11 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
     if (reward.kind === 'coupon') {
       let couponInstanceId: string;
       try {
-        couponInstanceId = await issueRewardCoupon(ctx, { memberId: redemption.memberId, redemptionId: redemption._id, templateId: reward.couponTemplateId });
+        couponInstanceId = await issueRewardCoupon(ctx, {
+          memberId: redemption.memberId,
+          redemptionId: redemption._id,
+          templateId: reward.couponTemplateId,
+        });
       } catch (error) {
         // The coupon cannot be issued (sold out, paused, not for this member): undo the redemption, points included.
         if (error instanceof AppError || error instanceof RuleError) await fail('NOT_AVAILABLE');

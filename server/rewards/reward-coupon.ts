@@ -4,8 +4,14 @@ import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 
 /** Issues the coupon a redemption bought, once per redemption; answers the coupon instance id. */
-export async function issueRewardCoupon(ctx: RequestContext, input: { memberId: string; redemptionId: string; templateId: string | null }): Promise<string> {
+export async function issueRewardCoupon(
+  ctx: RequestContext,
+  input: { memberId: string; redemptionId: string; templateId: string | null },
+): Promise<string> {
   if (!input.templateId) throw new AppError('INTERNAL', `reward of ${input.redemptionId} names no coupon template`);
-  const { coupon } = await issueCoupon({ templateId: input.templateId, memberId: input.memberId, source: 'reward', issueKey: rewardKey(input.redemptionId) }, ctx);
+  const { coupon } = await issueCoupon(
+    { templateId: input.templateId, memberId: input.memberId, source: 'reward', issueKey: rewardKey(input.redemptionId) },
+    ctx,
+  );
   return coupon._id;
 }

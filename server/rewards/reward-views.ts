@@ -57,6 +57,12 @@ export async function listMyRedemptions(
 ): Promise<{ items: RedemptionView[]; nextCursor: string | null }> {
   const _ = ctx.db.command;
   const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
-  const { items, nextCursor } = await keysetPage(redemptions, _, { memberId: member._id, status: _.nin(['failed', 'failing']) }, { field: 'createdAt', direction: 'desc' }, input);
+  const { items, nextCursor } = await keysetPage(
+    redemptions,
+    _,
+    { memberId: member._id, status: _.nin(['failed', 'failing']) },
+    { field: 'createdAt', direction: 'desc' },
+    input,
+  );
   return { items: items.map(toRedemptionView), nextCursor };
 }

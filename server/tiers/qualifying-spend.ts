@@ -63,7 +63,9 @@ export async function recordQualifyingSpend(
   if (!member) return { upgradedTo: null, spendFen };
   const target = upgradeFor(tiers, member.tierId, spendFen);
   if (!target) return { upgradedTo: null, spendFen };
-  const moved = await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id, tierId: member.tierId }, { tierId: target._id, tierSince: ctx.now, updatedAt: ctx.now });
+  const moved = await ctx.db
+    .collection<MemberDoc>('members')
+    .updateWhere({ _id: member._id, tierId: member.tierId }, { tierId: target._id, tierSince: ctx.now, updatedAt: ctx.now });
   if (moved !== 1) return { upgradedTo: null, spendFen };
   await ctx.db.collection<TierChangeDoc>('tier_history').insert({
     _id: `tier:${member._id}:${target._id}:${ctx.now}`,
@@ -78,7 +80,10 @@ export async function recordQualifyingSpend(
 }
 
 /** Where the member stands in the ladder, with their tier history (newest first). */
-export async function memberTierProgress(ctx: RequestContext, member: MemberDoc): Promise<{ progress: TierProgress; history: TierChangeDoc[] }> {
+export async function memberTierProgress(
+  ctx: RequestContext,
+  member: MemberDoc,
+): Promise<{ progress: TierProgress; history: TierChangeDoc[] }> {
   const [{ programme, tiers }, spendFen, history] = await Promise.all([
     loadProgramme(ctx),
     rollingSpend(ctx, member._id),

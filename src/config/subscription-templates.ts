@@ -18,7 +18,9 @@ export const MAX_TEMPLATES_PER_PROMPT = 3;
  * WeChat admin console. Set at build time as `TARO_APP_SUBSCRIBE_TEMPLATES`, e.g.
  * `tierChange=AbC…,pointsExpiring=XyZ…`; a topic without an id is not offered in the weapp.
  */
-export function subscriptionTemplates(source: string = process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? ''): Partial<Record<SubscriptionTopic, string>> {
+export function subscriptionTemplates(
+  source: string = process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? '',
+): Partial<Record<SubscriptionTopic, string>> {
   const templates: Partial<Record<SubscriptionTopic, string>> = {};
   for (const pair of source.split(',')) {
     const [topic, id] = pair.split('=').map((part) => part.trim());
@@ -28,7 +30,10 @@ export function subscriptionTemplates(source: string = process.env.TARO_APP_SUBS
 }
 
 /** The topics a member can opt in to on this platform: all of them in H5, those with a template id in the weapp. */
-export function offeredTopics(platform: string | undefined = process.env.TARO_ENV, templates = subscriptionTemplates()): SubscriptionTopic[] {
+export function offeredTopics(
+  platform: string | undefined = process.env.TARO_ENV,
+  templates = subscriptionTemplates(),
+): SubscriptionTopic[] {
   if (platform !== 'weapp') return [...SUBSCRIPTION_TOPICS];
   return SUBSCRIPTION_TOPICS.filter((topic) => templates[topic] !== undefined);
 }

@@ -14,7 +14,11 @@ export function getProfile(): Promise<MemberProfile> {
 }
 
 /** Changes nickname, gender or phone (null removes the phone); answers the bonus for completing the profile. */
-export function updateProfile(changes: { nickname?: string; gender?: Gender; phone?: string | null }): Promise<MemberResponses['updateProfile']> {
+export function updateProfile(changes: {
+  nickname?: string;
+  gender?: Gender;
+  phone?: string | null;
+}): Promise<MemberResponses['updateProfile']> {
   return callFunction('member', 'updateProfile', changes);
 }
 

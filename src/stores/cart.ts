@@ -80,7 +80,10 @@ export function estimateOf(lines: readonly CartLine[]): { count: number; memberF
 const priceText = (fen: Fen) => `¥${(fen / 100).toFixed(2)}`;
 
 /** Folds the server's check into the cart: refreshed line facts, problems per line, and price changes against what was shown. */
-export function applyChecks(lines: readonly CartLine[], results: readonly CartItemCheck[]): { lines: CartLine[]; checks: Record<string, CartLineCheck> } {
+export function applyChecks(
+  lines: readonly CartLine[],
+  results: readonly CartItemCheck[],
+): { lines: CartLine[]; checks: Record<string, CartLineCheck> } {
   const bySku = new Map(results.map((result) => [result.skuId, result]));
   const checks: Record<string, CartLineCheck> = {};
   const next = lines.map((line) => {
@@ -135,7 +138,11 @@ export const useCartStore = create<CartState>()((set, get) => ({
     const lines = get().lines;
     const existing = lines.find((item) => item.skuId === line.skuId);
     if (existing) {
-      set({ lines: lines.map((item) => (item.skuId === line.skuId ? { ...item, ...line, selected: true, quantity: clampQuantity(item.quantity + quantity) } : item)) });
+      set({
+        lines: lines.map((item) =>
+          item.skuId === line.skuId ? { ...item, ...line, selected: true, quantity: clampQuantity(item.quantity + quantity) } : item,
+        ),
+      });
       return true;
     }
     if (lines.length >= MAX_CART_LINES) return false;
@@ -150,7 +157,9 @@ export const useCartStore = create<CartState>()((set, get) => ({
   toggle: (skuId) => {
     const { lines, checks } = get();
     set({
-      lines: lines.map((line) => (line.skuId === skuId && (line.selected || isBuyable(line, checks[skuId])) ? { ...line, selected: !line.selected } : line)),
+      lines: lines.map((line) =>
+        line.skuId === skuId && (line.selected || isBuyable(line, checks[skuId])) ? { ...line, selected: !line.selected } : line,
+      ),
     });
   },
 

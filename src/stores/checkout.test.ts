@@ -16,8 +16,26 @@ function preview(overrides: Partial<OrderPreview> = {}): OrderPreview {
     lines: [],
     breakdown: breakdown({ couponDiscountFen: 0, pointsUsed: 0, pointsDiscountFen: 0, payableFen: 24_138 }),
     coupons: [
-      { id: 'c-20', title: '满200减20', faceText: '¥20', conditionText: '满200元可用', validTo: 0, selected: false, discountFen: 2_000, unusableReason: null },
-      { id: 'c-50', title: '满500减50', faceText: '¥50', conditionText: '满500元可用', validTo: 0, selected: false, discountFen: 0, unusableReason: '还差¥258.62可用' },
+      {
+        id: 'c-20',
+        title: '满200减20',
+        faceText: '¥20',
+        conditionText: '满200元可用',
+        validTo: 0,
+        selected: false,
+        discountFen: 2_000,
+        unusableReason: null,
+      },
+      {
+        id: 'c-50',
+        title: '满500减50',
+        faceText: '¥50',
+        conditionText: '满500元可用',
+        validTo: 0,
+        selected: false,
+        discountFen: 0,
+        unusableReason: '还差¥258.62可用',
+      },
     ],
     points: { available: 5_000, usableMax: 5_000, usableMaxFen: 5_000, pointsPerYuan: 100, maxRedeemPercent: 50 },
     tier: { id: 'silver', name: '银卡会员', memberPricePercent: 98 },
@@ -38,7 +56,9 @@ test('picks the best usable coupon for the member until they choose themselves',
 
   await useCheckoutStore.getState().refresh();
 
-  expect(service.previewOrder).toHaveBeenLastCalledWith(expect.objectContaining({ couponIds: ['c-20'], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }));
+  expect(service.previewOrder).toHaveBeenLastCalledWith(
+    expect.objectContaining({ couponIds: ['c-20'], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }),
+  );
   expect(useCheckoutStore.getState().preview.data?.breakdown.payableFen).toBe(22_138);
 
   service.previewOrder.mockResolvedValueOnce(preview());
@@ -60,7 +80,9 @@ test('turning points on asks for the whole balance and lets the server cap it', 
 
 test('a coupon that stops applying is dropped and the member told why', async () => {
   useCheckoutStore.setState({ couponIds: ['c-ship'], couponsChosen: true, storeId: 'jingan-kerry', mode: 'pickup' });
-  service.previewOrder.mockRejectedValueOnce(new CloudError('NOT_ELIGIBLE', '自提订单无需运费券', { couponId: 'c-ship' })).mockResolvedValueOnce(preview());
+  service.previewOrder
+    .mockRejectedValueOnce(new CloudError('NOT_ELIGIBLE', '自提订单无需运费券', { couponId: 'c-ship' }))
+    .mockResolvedValueOnce(preview());
 
   await useCheckoutStore.getState().refresh();
 
@@ -85,7 +107,22 @@ test('a different server total is not placed: the new breakdown is shown with th
 });
 
 test('a placed order leaves the cart; without an address nothing is sent', async () => {
-  useCartStore.setState({ lines: [{ skuId: 'beans:1', productId: 'beans', title: '咖啡豆', specText: '', imageUrl: '', quantity: 1, selected: true, priceFen: 1, memberPriceFen: 1, addedAt: 1 }] });
+  useCartStore.setState({
+    lines: [
+      {
+        skuId: 'beans:1',
+        productId: 'beans',
+        title: '咖啡豆',
+        specText: '',
+        imageUrl: '',
+        quantity: 1,
+        selected: true,
+        priceFen: 1,
+        memberPriceFen: 1,
+        addedAt: 1,
+      },
+    ],
+  });
   useCheckoutStore.setState({ couponsChosen: true });
   service.previewOrder.mockResolvedValue(preview());
   await useCheckoutStore.getState().refresh();
@@ -100,6 +137,7 @@ test('a placed order leaves the cart; without an address nothing is sent', async
 });
 
 async function waitForPreview(): Promise<void> {
-  for (let i = 0; i < 20 && useCheckoutStore.getState().preview.status !== 'ready'; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 20 && useCheckoutStore.getState().preview.status !== 'ready'; i += 1)
+    await new Promise((resolve) => setTimeout(resolve, 0));
   await new Promise((resolve) => setTimeout(resolve, 0));
 }

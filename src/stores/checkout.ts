@@ -135,7 +135,18 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     placing: false,
 
     begin: (items, source) => {
-      set({ items, source, couponIds: [], couponsChosen: false, pointsRequested: 0, note: '', preview: idle(), previewing: false, notice: null, clientKey: newClientKey() });
+      set({
+        items,
+        source,
+        couponIds: [],
+        couponsChosen: false,
+        pointsRequested: 0,
+        note: '',
+        preview: idle(),
+        previewing: false,
+        notice: null,
+        clientKey: newClientKey(),
+      });
     },
 
     refresh: async () => {
@@ -167,7 +178,10 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
           return;
         }
         const latest = get().preview;
-        set({ preview: latest.data && error.code === 'NETWORK' ? { ...latest, status: 'ready', error } : { status: 'error', data: null, error }, previewing: false });
+        set({
+          preview: latest.data && error.code === 'NETWORK' ? { ...latest, status: 'ready', error } : { status: 'error', data: null, error },
+          previewing: false,
+        });
       }
     },
 
@@ -207,7 +221,8 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       const delivery = placeDelivery();
       if (!body || !delivery) return { kind: 'needsInput', message: get().mode === 'pickup' ? '请选择自提门店' : '请填写收货地址' };
       const shown = get().preview.data;
-      if (!shown || get().preview.status !== 'ready' || get().previewing) return { kind: 'needsInput', message: '订单金额正在更新，请稍候' };
+      if (!shown || get().preview.status !== 'ready' || get().previewing)
+        return { kind: 'needsInput', message: '订单金额正在更新，请稍候' };
       set({ placing: true });
       try {
         const order = await ordersService.placeOrder({

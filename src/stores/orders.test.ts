@@ -6,7 +6,13 @@ import { PAY_POLL, useOrdersStore } from './orders';
 jest.mock('../services/orders');
 
 const service = jest.mocked(ordersService);
-const start = { orderId: 'o1234567890ab', outTradeNo: '202511221000001234', payableFen: 17_138, paid: false, payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=wx1', signType: 'MD5', paySign: 's' } };
+const start = {
+  orderId: 'o1234567890ab',
+  outTradeNo: '202511221000001234',
+  payableFen: 17_138,
+  paid: false,
+  payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=wx1', signType: 'MD5', paySign: 's' },
+};
 
 beforeEach(() => {
   jest.clearAllMocks();

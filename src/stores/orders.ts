@@ -98,7 +98,8 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
 
     confirmReceipt: (orderId) => act(orderId, () => ordersService.confirmReceipt(orderId)),
 
-    requestRefund: (orderId, lineIds, reason, clientKey) => act(orderId, () => ordersService.requestRefund(orderId, lineIds, reason, clientKey)),
+    requestRefund: (orderId, lineIds, reason, clientKey) =>
+      act(orderId, () => ordersService.requestRefund(orderId, lineIds, reason, clientKey)),
 
     pay: async (orderId) => {
       if (get().busy) return { result: 'failed', error: toCloudError(new Error('another order action is in progress')) };
@@ -133,7 +134,12 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
       const updated = Object.fromEntries(
         TABS.map((tab) => {
           const list = lists[tab];
-          return [tab, list.items.some((item) => item.id === order.id) ? { ...list, items: list.items.map((item) => (item.id === order.id ? order : item)) } : list];
+          return [
+            tab,
+            list.items.some((item) => item.id === order.id)
+              ? { ...list, items: list.items.map((item) => (item.id === order.id ? order : item)) }
+              : list,
+          ];
         }),
       ) as Record<OrderTab, PagedList<OrderView>>;
       set({ orders: { ...get().orders, [order.id]: { status: 'ready', data: order, error: null } }, lists: updated });

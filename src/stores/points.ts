@@ -60,7 +60,12 @@ export const usePointsStore = create<PointsState>()((set, get) => ({
       const result = await pointsService.checkIn();
       const shown = get().calendar.data;
       if (shown && result.day.startsWith(shown.month) && !shown.days.includes(result.day)) {
-        set({ calendar: { ...get().calendar, data: { ...shown, days: [...shown.days, result.day], checkedInToday: true, currentStreak: result.streak } } });
+        set({
+          calendar: {
+            ...get().calendar,
+            data: { ...shown, days: [...shown.days, result.day], checkedInToday: true, currentStreak: result.streak },
+          },
+        });
       }
       return { result };
     } catch (err) {

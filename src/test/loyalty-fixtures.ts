@@ -31,7 +31,16 @@ export function tierProgress(overrides: Partial<TierProgressView> = {}): TierPro
 }
 
 export function pointsSummary(overrides: Partial<PointsSummary> = {}): PointsSummary {
-  return { available: 1280, pending: 0, lifetimeEarned: 2000, pendingLots: [], expiring: [], nextExpiry: null, negative: false, ...overrides };
+  return {
+    available: 1280,
+    pending: 0,
+    lifetimeEarned: 2000,
+    pendingLots: [],
+    expiring: [],
+    nextExpiry: null,
+    negative: false,
+    ...overrides,
+  };
 }
 
 export function historyItem(overrides: Partial<PointsHistoryItem> & Pick<PointsHistoryItem, 'id'>): PointsHistoryItem {
@@ -55,7 +64,18 @@ export function checkInCalendar(overrides: Partial<CheckInCalendar> = {}): Check
 }
 
 export function reward(overrides: Partial<RewardView> & Pick<RewardView, 'id' | 'title'>): RewardView {
-  return { description: '', imageUrl: '', category: '周边', kind: 'pickup', pointsCost: 800, cashFen: 0, stockRemaining: 50, availableTo: null, blockedReason: null, ...overrides };
+  return {
+    description: '',
+    imageUrl: '',
+    category: '周边',
+    kind: 'pickup',
+    pointsCost: 800,
+    cashFen: 0,
+    stockRemaining: 50,
+    availableTo: null,
+    blockedReason: null,
+    ...overrides,
+  };
 }
 
 export function redemption(overrides: Partial<RedemptionView> & Pick<RedemptionView, 'id'>): RedemptionView {

@@ -93,7 +93,11 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
     ],
     breakdown: breakdown(),
     couponIds: ['campaign:cash-20-off-200:m_01'],
-    delivery: { mode: 'delivery', address: { name: '林小满', phone: '13800138000', region: '上海市 静安区', detail: '南京西路 1 号' }, trackingNo: null },
+    delivery: {
+      mode: 'delivery',
+      address: { name: '林小满', phone: '13800138000', region: '上海市 静安区', detail: '南京西路 1 号' },
+      trackingNo: null,
+    },
     note: '',
     payDeadline: createdAt + HOUR / 2,
     paidAt: null,

@@ -37,7 +37,10 @@ describe('database protocol through the real wx-server-sdk', () => {
     });
 
     it('update and remove of a missing document change nothing', async () => {
-      const updated = await db.collection('items').doc('nope').update({ data: { a: 1 } });
+      const updated = await db
+        .collection('items')
+        .doc('nope')
+        .update({ data: { a: 1 } });
       expect(updated.stats.updated).toBe(0);
       const removed = await db.collection('items').doc('nope').remove();
       expect(removed.stats.removed).toBe(0);
@@ -47,7 +50,10 @@ describe('database protocol through the real wx-server-sdk', () => {
   describe('writes', () => {
     it('add() with a taken _id fails with E11000 and keeps the first document', async () => {
       await db.collection('items').add({ data: { _id: 'k', sku: 'a', n: 1 } });
-      const error = await db.collection('items').add({ data: { _id: 'k', sku: 'b', n: 2 } }).catch((e: unknown) => e);
+      const error = await db
+        .collection('items')
+        .add({ data: { _id: 'k', sku: 'b', n: 2 } })
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ errCode: -502001 });
       expect(String((error as { errMsg: string }).errMsg)).toMatch(/E11000 duplicate key/);
       expect((await db.collection('items').doc('k').get()).data).toMatchObject({ sku: 'a', n: 1 });
@@ -70,16 +76,22 @@ describe('database protocol through the real wx-server-sdk', () => {
 
     it('update operators work on dot paths and arrays', async () => {
       await db.collection('events').add({ data: { _id: 'e', n: 1, tags: ['a'], nested: { keep: true }, gone: 1 } });
-      await db.collection('events').doc('e').update({
-        data: { n: _.inc(2), tags: _.push(['b']), 'nested.count': 5, gone: _.remove(), list: _.addToSet('x') },
-      });
+      await db
+        .collection('events')
+        .doc('e')
+        .update({
+          data: { n: _.inc(2), tags: _.push(['b']), 'nested.count': 5, gone: _.remove(), list: _.addToSet('x') },
+        });
       const { data } = await db.collection('events').doc('e').get();
       expect(data).toEqual({ _id: 'e', n: 3, tags: ['a', 'b'], nested: { keep: true, count: 5 }, list: ['x'] });
     });
 
     it('set() replaces the whole document', async () => {
       await db.collection('events').add({ data: { _id: 's', a: 1, b: 2 } });
-      await db.collection('events').doc('s').set({ data: { c: 3 } });
+      await db
+        .collection('events')
+        .doc('s')
+        .set({ data: { c: 3 } });
       expect((await db.collection('events').doc('s').get()).data).toEqual({ _id: 's', c: 3 });
     });
 
@@ -91,7 +103,10 @@ describe('database protocol through the real wx-server-sdk', () => {
       expect(data.at.getTime()).toBeGreaterThanOrEqual(before - 5);
       expect(data.at.getTime()).toBeLessThanOrEqual(Date.now() + 5);
       expect(data.later.getTime() - data.at.getTime()).toBe(60_000);
-      const found = await db.collection('events').where({ at: _.lte(db.serverDate()) }).get();
+      const found = await db
+        .collection('events')
+        .where({ at: _.lte(db.serverDate()) })
+        .get();
       expect(found.data.map((d: { _id: string }) => d._id)).toEqual(['d']);
     });
   });
@@ -99,7 +114,11 @@ describe('database protocol through the real wx-server-sdk', () => {
   describe('guarded updates', () => {
     it('stats.updated is 1 when the guard holds and 0 when it does not', async () => {
       await db.collection('accounts').add({ data: { _id: 'm1', points: 10 } });
-      const spend = (n: number) => db.collection('accounts').where({ _id: 'm1', points: _.gte(n) }).update({ data: { points: _.inc(-n) } });
+      const spend = (n: number) =>
+        db
+          .collection('accounts')
+          .where({ _id: 'm1', points: _.gte(n) })
+          .update({ data: { points: _.inc(-n) } });
       expect((await spend(7)).stats.updated).toBe(1);
       expect((await spend(7)).stats.updated).toBe(0);
       expect((await db.collection('accounts').doc('m1').get()).data.points).toBe(3);
@@ -109,7 +128,10 @@ describe('database protocol through the real wx-server-sdk', () => {
       await db.collection('accounts').add({ data: { _id: 'stock', units: 50 } });
       const results = await Promise.all(
         Array.from({ length: 200 }, () =>
-          db.collection('accounts').where({ _id: 'stock', units: _.gt(0) }).update({ data: { units: _.inc(-1) } }),
+          db
+            .collection('accounts')
+            .where({ _id: 'stock', units: _.gt(0) })
+            .update({ data: { units: _.inc(-1) } }),
         ),
       );
       expect(results.filter((r: RawCloud) => r.stats.updated === 1)).toHaveLength(50);
@@ -121,7 +143,13 @@ describe('database protocol through the real wx-server-sdk', () => {
     beforeEach(async () => {
       for (let i = 0; i < 30; i += 1) {
         await db.collection('items').add({
-          data: { _id: `i${String(i).padStart(2, '0')}`, sku: `s${i}`, rank: i % 10, tags: i % 2 ? ['odd'] : ['even', 'x'], meta: { group: i % 3 } },
+          data: {
+            _id: `i${String(i).padStart(2, '0')}`,
+            sku: `s${i}`,
+            rank: i % 10,
+            tags: i % 2 ? ['odd'] : ['even', 'x'],
+            meta: { group: i % 3 },
+          },
         });
       }
     });
@@ -144,23 +172,52 @@ describe('database protocol through the real wx-server-sdk', () => {
     });
 
     it('_.in and _.nin on a dot path and on an array field', async () => {
-      const inGroup = await db.collection('items').where({ 'meta.group': _.in([0]) }).count();
+      const inGroup = await db
+        .collection('items')
+        .where({ 'meta.group': _.in([0]) })
+        .count();
       expect(inGroup.total).toBe(10);
-      const tagged = await db.collection('items').where({ tags: _.in(['x']) }).count();
+      const tagged = await db
+        .collection('items')
+        .where({ tags: _.in(['x']) })
+        .count();
       expect(tagged.total).toBe(15);
-      const notTagged = await db.collection('items').where({ tags: _.nin(['odd']) }).count();
+      const notTagged = await db
+        .collection('items')
+        .where({ tags: _.nin(['odd']) })
+        .count();
       expect(notTagged.total).toBe(15);
       const elementMatch = await db.collection('items').where({ tags: 'odd' }).count();
       expect(elementMatch.total).toBe(15);
     });
 
     it('_.or and _.exists', async () => {
-      await db.collection('items').doc('i00').update({ data: { flagged: true } });
-      const either = await db.collection('items').where(_.or([{ rank: 1 }, { 'meta.group': 2, rank: 2 }])).get();
+      await db
+        .collection('items')
+        .doc('i00')
+        .update({ data: { flagged: true } });
+      const either = await db
+        .collection('items')
+        .where(_.or([{ rank: 1 }, { 'meta.group': 2, rank: 2 }]))
+        .get();
       // rank 1: s1, s11, s21; rank 2 with group 2: s2 (2 % 3 = 2), not s12 (0) or s22 (1).
       expect(either.data.map((d: { sku: string }) => d.sku).sort()).toEqual(['s1', 's11', 's2', 's21']);
-      expect((await db.collection('items').where({ flagged: _.exists(true) }).count()).total).toBe(1);
-      expect((await db.collection('items').where({ 'meta.none': _.exists(false) }).count()).total).toBe(30);
+      expect(
+        (
+          await db
+            .collection('items')
+            .where({ flagged: _.exists(true) })
+            .count()
+        ).total,
+      ).toBe(1);
+      expect(
+        (
+          await db
+            .collection('items')
+            .where({ 'meta.none': _.exists(false) })
+            .count()
+        ).total,
+      ).toBe(30);
     });
 
     it('comparisons on an indexed field keep MongoDB type brackets', async () => {
@@ -178,7 +235,14 @@ describe('database protocol through the real wx-server-sdk', () => {
       expect(await ids({ rank: _.in([true, false]) })).toEqual(['t5', 't6']);
       expect(await ids({ rank: _.in([1, '9']) })).toEqual(['t0', 't4']);
       expect(await ids({ rank: _.lt(2) })).toEqual(['t0']);
-      expect((await db.collection('items').where({ rank: _.gte(1) }).count()).total).toBe(3);
+      expect(
+        (
+          await db
+            .collection('items')
+            .where({ rank: _.gte(1) })
+            .count()
+        ).total,
+      ).toBe(3);
     });
 
     it('aggregate groups and sorts', async () => {
@@ -189,14 +253,27 @@ describe('database protocol through the real wx-server-sdk', () => {
         .group({ _id: '$rank', n: db.command.aggregate.sum(1) })
         .sort({ _id: 1 })
         .end();
-      expect(list).toEqual([{ _id: 0, n: 3 }, { _id: 1, n: 3 }, { _id: 2, n: 3 }]);
+      expect(list).toEqual([
+        { _id: 0, n: 3 },
+        { _id: 1, n: 3 },
+        { _id: 2, n: 3 },
+      ]);
     });
 
     it('a keyset page within a run of equal values (`rank = v, _id > id`) comes in `_id` order, whatever the order on rank', async () => {
       // rank 4 holds i04, i14, i24 among the 30 items; more join the run.
-      for (let i = 0; i < 12; i += 1) await db.collection('items').add({ data: { _id: `r${String(i).padStart(2, '0')}`, sku: `r${i}`, rank: 4 } });
+      for (let i = 0; i < 12; i += 1)
+        await db.collection('items').add({ data: { _id: `r${String(i).padStart(2, '0')}`, sku: `r${i}`, rank: 4 } });
       const page = async (after: string, direction: 'asc' | 'desc') =>
-        (await db.collection('items').where({ rank: 4, _id: _.gt(after) }).orderBy('rank', direction).orderBy('_id', 'asc').limit(4).get()).data.map((d: { _id: string }) => d._id);
+        (
+          await db
+            .collection('items')
+            .where({ rank: 4, _id: _.gt(after) })
+            .orderBy('rank', direction)
+            .orderBy('_id', 'asc')
+            .limit(4)
+            .get()
+        ).data.map((d: { _id: string }) => d._id);
       expect(await page('i14', 'asc')).toEqual(['i24', 'r00', 'r01', 'r02']);
       expect(await page('r02', 'desc')).toEqual(['r03', 'r04', 'r05', 'r06']);
       const all: string[] = [];
@@ -215,7 +292,10 @@ describe('database protocol through the real wx-server-sdk', () => {
       await db.collection('accounts').add({ data: { _id: 'a', points: 10 } });
       await db.runTransaction(async (tx: RawCloud) => {
         const { data } = await tx.collection('accounts').doc('a').get();
-        await tx.collection('accounts').doc('a').update({ data: { points: data.points - 4 } });
+        await tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { points: data.points - 4 } });
         await tx.collection('events').add({ data: { _id: 'spend:a:1', points: -4 } });
       });
       expect((await db.collection('accounts').doc('a').get()).data.points).toBe(6);
@@ -226,7 +306,10 @@ describe('database protocol through the real wx-server-sdk', () => {
       await db.collection('accounts').add({ data: { _id: 'b', points: 10 } });
       await expect(
         db.runTransaction(async (tx: RawCloud) => {
-          await tx.collection('accounts').doc('b').update({ data: { points: _.inc(-5) } });
+          await tx
+            .collection('accounts')
+            .doc('b')
+            .update({ data: { points: _.inc(-5) } });
           throw new Error('changed my mind');
         }),
       ).rejects.toThrow('changed my mind');
@@ -252,7 +335,10 @@ describe('database protocol through the real wx-server-sdk', () => {
             release();
             await bothRead;
           }
-          await tx.collection('accounts').doc('c').update({ data: { points: data.points + 10 } });
+          await tx
+            .collection('accounts')
+            .doc('c')
+            .update({ data: { points: data.points + 10 } });
         });
       await Promise.all([addTen(), addTen()]);
       expect(runs).toBe(3);
@@ -270,7 +356,14 @@ describe('database protocol through the real wx-server-sdk', () => {
       await expect(
         db.runTransaction(async (tx: RawCloud) => tx.collection('events').add({ data: [{ _id: 'b1' }, { _id: 'b2' }] })),
       ).rejects.toMatchObject({ errCode: -502001 });
-      expect((await db.collection('events').where({ _id: _.in(['b1', 'b2']) }).count()).total).toBe(0);
+      expect(
+        (
+          await db
+            .collection('events')
+            .where({ _id: _.in(['b1', 'b2']) })
+            .count()
+        ).total,
+      ).toBe(0);
       const { _ids } = await db.collection('events').add({ data: [{ _id: 'b1' }, { _id: 'b2' }] });
       expect(_ids).toEqual(['b1', 'b2']);
     });

@@ -29,10 +29,19 @@ describe('admin orders and refunds pages in Chromium', () => {
 
   /** Places an order at the previewed total and, unless told otherwise, pays it through the simulated WeChat Pay. */
   async function order(body: Record<string, unknown>, pay = true): Promise<OrderView> {
-    const preview = data((await shopper.call<Envelope<{ breakdown: { payableFen: number } }>>('orders', { action: 'preview', ...body })).body);
+    const preview = data(
+      (await shopper.call<Envelope<{ breakdown: { payableFen: number } }>>('orders', { action: 'preview', ...body })).body,
+    );
     keyCount += 1;
     const placed = data(
-      (await shopper.call<Envelope<OrderView>>('orders', { action: 'place', ...body, expectedPayableFen: preview.breakdown.payableFen, clientKey: `e2e-admin-${keyCount}` })).body,
+      (
+        await shopper.call<Envelope<OrderView>>('orders', {
+          action: 'place',
+          ...body,
+          expectedPayableFen: preview.breakdown.payableFen,
+          clientKey: `e2e-admin-${keyCount}`,
+        })
+      ).body,
     );
     if (!pay) return placed;
     const start = data((await shopper.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: placed.id })).body);
@@ -60,21 +69,53 @@ describe('admin orders and refunds pages in Chromium', () => {
     shopper = new GatewayClient(cloud.url);
     await shopper.login();
     const { memberId } = data((await shopper.call<Envelope<{ memberId: string }>>('member', { action: 'join', nickname: '林小满' })).body);
-    data((await admin('adjustPoints', { memberId, points: 2_000, reason: '测试积分', requestKey: 'e2e-orders-grant' })).body as Envelope<unknown>);
+    data(
+      (await admin('adjustPoints', { memberId, points: 2_000, reason: '测试积分', requestKey: 'e2e-orders-grant' }))
+        .body as Envelope<unknown>,
+    );
 
     const delivery = { mode: 'delivery', address: ADDRESS };
-    const withRefund = await order({ items: [{ skuId: pot, quantity: 1 }, { skuId: drip, quantity: 2 }], couponIds: [], pointsRequested: 1_000, delivery });
+    const withRefund = await order({
+      items: [
+        { skuId: pot, quantity: 1 },
+        { skuId: drip, quantity: 2 },
+      ],
+      couponIds: [],
+      pointsRequested: 1_000,
+      delivery,
+    });
     const asked = data(
-      (await shopper.call<Envelope<OrderView>>('orders', { action: 'requestRefund', orderId: withRefund.id, lineIds: ['L2'], reason: '买多了，挂耳用不完', clientKey: 'e2e-refund-1' })).body,
+      (
+        await shopper.call<Envelope<OrderView>>('orders', {
+          action: 'requestRefund',
+          orderId: withRefund.id,
+          lineIds: ['L2'],
+          reason: '买多了，挂耳用不完',
+          clientKey: 'e2e-refund-1',
+        })
+      ).body,
     );
     refundId = asked.refunds[0]?.id as string;
     const another = await order({ items: [{ skuId: drip, quantity: 1 }], couponIds: [], pointsRequested: 0, delivery });
     const askedAgain = data(
-      (await shopper.call<Envelope<OrderView>>('orders', { action: 'requestRefund', orderId: another.id, lineIds: ['L1'], reason: '包装破损', clientKey: 'e2e-refund-2' })).body,
+      (
+        await shopper.call<Envelope<OrderView>>('orders', {
+          action: 'requestRefund',
+          orderId: another.id,
+          lineIds: ['L1'],
+          reason: '包装破损',
+          clientKey: 'e2e-refund-2',
+        })
+      ).body,
     );
     rejectId = askedAgain.refunds[0]?.id as string;
     toShip = await order({ items: [{ skuId: pot, quantity: 1 }], couponIds: [], pointsRequested: 0, delivery });
-    pickup = await order({ items: [{ skuId: drip, quantity: 1 }], couponIds: [], pointsRequested: 0, delivery: { mode: 'pickup', storeId: 'jingan' } });
+    pickup = await order({
+      items: [{ skuId: drip, quantity: 1 }],
+      couponIds: [],
+      pointsRequested: 0,
+      delivery: { mode: 'pickup', storeId: 'jingan' },
+    });
     pickupCode = (pickup.delivery.mode === 'pickup' ? pickup.delivery.pickupCode : null) as string;
     await order({ items: [{ skuId: drip, quantity: 3 }], couponIds: [], pointsRequested: 0, delivery }, false);
 
@@ -112,7 +153,10 @@ describe('admin orders and refunds pages in Chromium', () => {
       expect(docOf<OrderDoc>(cloud, 'orders', toShip.id)).toMatchObject({ status: 'shipped', delivery: { trackingNo: 'SF1234567890' } });
 
       await page.locator('.pickup-code input').fill(pickupCode);
-      await page.locator('.pickup-write-off').getByRole('button', { name: /核\s*销/ }).click();
+      await page
+        .locator('.pickup-write-off')
+        .getByRole('button', { name: /核\s*销/ })
+        .click();
       await page.locator('.pickup-done').waitFor();
       await table.locator('tbody tr', { hasText: pickup.orderNo }).getByText('已完成').waitFor();
       await screenshot(page, 'admin-orders-04-pickup');

@@ -53,7 +53,16 @@ describe('a new member from joining to a two-day check-in streak', () => {
       await page.goto(`${cloud.url}/`);
       await join(page);
       const member = onlyMember(cloud);
-      expect((await admin<{ ok: boolean }>('adjustPoints', { memberId: member._id, points: 1_000, reason: '新会员礼', requestKey: 'journey-welcome-points' })).body.ok).toBe(true);
+      expect(
+        (
+          await admin<{ ok: boolean }>('adjustPoints', {
+            memberId: member._id,
+            points: 1_000,
+            reason: '新会员礼',
+            requestKey: 'journey-welcome-points',
+          })
+        ).body.ok,
+      ).toBe(true);
       await page.reload();
       await shown(page, '.member-card').waitFor();
       await pageShot(page, 'journey-01-home');

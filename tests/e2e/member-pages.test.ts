@@ -64,7 +64,10 @@ describe('member pages of the H5 storefront in Chromium', () => {
       await page.goto(`${cloud.url}/`);
       await page.locator('.join-button').click();
       await page.locator('.member-card').waitFor();
-      const member = [...cloud.store.scan('members', [], [], 'rowid')].map((row) => cloud.store.parse(row))[0] as { _id: string; memberNo: string };
+      const member = [...cloud.store.scan('members', [], [], 'rowid')].map((row) => cloud.store.parse(row))[0] as {
+        _id: string;
+        memberNo: string;
+      };
       await screenshot(page, 'member-pages-01-home');
 
       const adjusted = (await cloud.invoke('admin', {
@@ -162,7 +165,12 @@ describe('member pages of the H5 storefront in Chromium', () => {
           await open(page, route, ready);
           await screenshot(page, `member-pages-${width}-${name}`);
           // Once the page has slid in, nothing on it may stick out sideways at this width.
-          expect(await page.locator('.taro_page:visible').first().evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(width);
+          expect(
+            await page
+              .locator('.taro_page:visible')
+              .first()
+              .evaluate((el) => el.scrollWidth),
+          ).toBeLessThanOrEqual(width);
         }
       }
     } finally {

@@ -10,7 +10,9 @@ import { adminCaller, docOf, giveCoupon, onlyMember, ordersOf } from '../support
 const PASSWORD = 'shopping-admin-password';
 /** Page content must fit the screen: nothing wider than the viewport once it has settled (banners slide meanwhile). */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const fits = () => document.documentElement.scrollWidth <= window.innerWidth && [...document.querySelectorAll('.taro_page')].every((el) => el.scrollWidth <= el.clientWidth);
+  const fits = () =>
+    document.documentElement.scrollWidth <= window.innerWidth &&
+    [...document.querySelectorAll('.taro_page')].every((el) => el.scrollWidth <= el.clientWidth);
   const settled = await page.waitForFunction(fits, undefined, { timeout: 5_000 }).then(
     () => true,
     () => false,
@@ -52,14 +54,21 @@ describe('shopping in the H5 storefront', () => {
       await page.goto(`${cloud.url}/`);
       await join(page);
       const member = onlyMember(cloud);
-      const granted = await admin<{ ok: boolean }>('adjustPoints', { memberId: member._id, points: 2_000, reason: '新会员体验积分', requestKey: 'shopping-e2e-grant' });
+      const granted = await admin<{ ok: boolean }>('adjustPoints', {
+        memberId: member._id,
+        points: 2_000,
+        reason: '新会员体验积分',
+        requestKey: 'shopping-e2e-grant',
+      });
       expect(granted.body.ok).toBe(true);
       // A coupon this order is too small for, to see the picker say why.
       giveCoupon(cloud, member._id, 'cash-50-off-500', { kind: 'cash', thresholdFen: 50_000, amountFen: 5_000 });
       await page.reload();
       await shown(page, '.member-card').waitFor();
       await shown(page, '.home-category').waitFor();
-      await page.waitForFunction(() => [...document.querySelectorAll('.shortcut-coupons .shortcut-value')].some((el) => el.textContent === '2'));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.shortcut-coupons .shortcut-value')].some((el) => el.textContent === '2'),
+      );
       await pageShot(page, 'shop-01-home');
 
       // Browse a category, change the sort, open a product and pick its size.
@@ -97,7 +106,10 @@ describe('shopping in the H5 storefront', () => {
       // The cart checks both lines against the catalogue and estimates the total.
       await shown(page, '.product-bar__cart').click();
       await shown(page, '.cart-check-summary').waitFor();
-      expect(await page.locator('.cart-page .line-title').filter({ visible: true }).allInnerTexts()).toEqual(['重磅纯棉短袖T恤', '云南保山小粒咖啡豆']);
+      expect(await page.locator('.cart-page .line-title').filter({ visible: true }).allInnerTexts()).toEqual([
+        '重磅纯棉短袖T恤',
+        '云南保山小粒咖啡豆',
+      ]);
       expect(await shown(page, '.cart-estimate').innerText()).toBe('¥178');
       await pageShot(page, 'shop-06-cart');
 
@@ -166,12 +178,24 @@ describe('shopping in the H5 storefront', () => {
       await pageShot(page, 'shop-16-orders');
       expect(await page.locator('.order-list-page .order-status').filter({ visible: true }).allInnerTexts()).toEqual(['待付款', '待发货']);
       await shown(page, '.order-tab-pendingPayment').click();
-      await page.waitForFunction(() => [...document.querySelectorAll('.order-list-page .order-card')].filter((el) => (el as HTMLElement).offsetParent !== null).length === 1);
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('.order-list-page .order-card')].filter((el) => (el as HTMLElement).offsetParent !== null)
+            .length === 1,
+      );
       await shown(page, '.order-action-cancel').click();
       await shown(page, '.nut-dialog-footer-ok').click();
-      await page.waitForFunction(() => [...document.querySelectorAll('.order-list-page .order-status')].some((el) => el.textContent === '已取消'));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.order-list-page .order-status')].some((el) => el.textContent === '已取消'),
+      );
       await shown(page, '.order-tab-all').click();
-      await page.waitForFunction(() => [...document.querySelectorAll('.order-list-page .order-status')].filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.textContent).join() === '已取消,待发货');
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('.order-list-page .order-status')]
+            .filter((el) => (el as HTMLElement).offsetParent !== null)
+            .map((el) => el.textContent)
+            .join() === '已取消,待发货',
+      );
       await page.waitForTimeout(1_500);
       await pageShot(page, 'shop-17-orders-after-cancel');
 
@@ -191,7 +215,9 @@ describe('shopping in the H5 storefront', () => {
       await page.goto(`${cloud.url}/`);
       await join(page);
       // A 银卡 member, so that member prices and the next tier's price show.
-      const newest = [...cloud.store.scan('members', [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as MemberDoc).at(-1) as MemberDoc;
+      const newest = [...cloud.store.scan('members', [], [], 'rowid')]
+        .map((row) => cloud.store.parse(row) as unknown as MemberDoc)
+        .at(-1) as MemberDoc;
       cloud.store.replace('members', { ...newest, tierId: 'silver' } as unknown as Record<string, unknown>);
       await page.reload();
       await shown(page, '.home-category').waitFor();

@@ -37,7 +37,11 @@ describe('catalog function through the gateway and the built bundles', () => {
     ctx = () => ({ now: Date.now(), source: 'wx_trigger', db });
     const page = admin();
     await page.call('admin', { action: 'bootstrapAdmin' });
-    const login = await page.call<Envelope<{ token: string }>>('admin', { action: 'login', username: 'admin', password: ADMIN_ENV.ADMIN_INITIAL_PASSWORD });
+    const login = await page.call<Envelope<{ token: string }>>('admin', {
+      action: 'login',
+      username: 'admin',
+      password: ADMIN_ENV.ADMIN_INITIAL_PASSWORD,
+    });
     if (!login.body.ok) throw new Error(`admin login failed: ${JSON.stringify(login.body)}`);
     token = login.body.data.token;
   });
@@ -58,13 +62,20 @@ describe('catalog function through the gateway and the built bundles', () => {
     return client;
   }
 
-  async function call<A extends keyof CatalogResponses>(client: GatewayClient, action: A, payload: Record<string, unknown> = {}): Promise<CatalogResponses[A]> {
+  async function call<A extends keyof CatalogResponses>(
+    client: GatewayClient,
+    action: A,
+    payload: Record<string, unknown> = {},
+  ): Promise<CatalogResponses[A]> {
     const res = await client.call<Envelope<CatalogResponses[A]>>('catalog', { action, ...payload });
     if (!res.body.ok) throw new Error(`${action} failed: ${JSON.stringify(res.body)}`);
     return res.body.data;
   }
 
-  async function adminCall<A extends keyof AdminCatalogResponses>(action: A, payload: Record<string, unknown>): Promise<Envelope<AdminCatalogResponses[A]>> {
+  async function adminCall<A extends keyof AdminCatalogResponses>(
+    action: A,
+    payload: Record<string, unknown>,
+  ): Promise<Envelope<AdminCatalogResponses[A]>> {
     return (await admin().call<Envelope<AdminCatalogResponses[A]>>('admin', { action, token, ...payload })).body;
   }
 
@@ -75,7 +86,9 @@ describe('catalog function through the gateway and the built bundles', () => {
 
   /** Every catalogue document's id and write version: equal before and after means nothing was written. */
   const versions = () =>
-    CATALOG_COLLECTIONS.map((collection) => [...cloud.store.scan(collection, [], [], 'rowid ASC')].map((row) => `${collection}/${row.id}@${row.v}`).join(',')).join('\n');
+    CATALOG_COLLECTIONS.map((collection) =>
+      [...cloud.store.scan(collection, [], [], 'rowid ASC')].map((row) => `${collection}/${row.id}@${row.v}`).join(','),
+    ).join('\n');
 
   const onShelf = () => demo.products.filter((p) => p.status === 'onShelf');
 
@@ -95,7 +108,11 @@ describe('catalog function through the gateway and the built bundles', () => {
   it('home: banners and categories in order, recommended products on the shelf, pictures served from /media', async () => {
     const home = await call(visitor(), 'home');
     expect(home.banners.map((b) => b.id)).toEqual(['coffee-festival', 'gold-perks', 'new-tee']);
-    expect(home.banners[0]).toMatchObject({ title: '秋日咖啡节', productId: 'coffee-beans', imageUrl: '/media/banners/coffee-festival.svg' });
+    expect(home.banners[0]).toMatchObject({
+      title: '秋日咖啡节',
+      productId: 'coffee-beans',
+      imageUrl: '/media/banners/coffee-festival.svg',
+    });
     expect(home.categories.map((c) => c.name)).toEqual(['咖啡茶饮', '零食糕点', '美妆个护', '家居生活', '数码配件', '服饰箱包']);
     const recommended = demo.products.filter((p) => p.recommended && p.status === 'onShelf').sort((a, b) => a.sort - b.sort || byId(a, b));
     expect(home.recommended.map((c) => c.id).sort()).toEqual(recommended.map((p) => p._id).sort());
@@ -140,7 +157,9 @@ describe('catalog function through the gateway and the built bundles', () => {
     expect(await ids('特价')).toEqual(['amino-shampoo', 'cold-brew']);
     expect(await ids('ＵＳＢ-c 100W')).toEqual(['braided-cable']);
     expect(await ids('乌龙茶')).toEqual(['osmanthus-oolong', 'rock-tea']);
-    expect(await ids('零食', 'snacks')).toEqual(expectFor('零食').filter((id) => demo.products.find((p) => p._id === id)?.categoryId === 'snacks'));
+    expect(await ids('零食', 'snacks')).toEqual(
+      expectFor('零食').filter((id) => demo.products.find((p) => p._id === id)?.categoryId === 'snacks'),
+    );
     expect(await ids('月饼')).toEqual([]);
     expect(await ids('(.*)')).toEqual([]);
     expect(await ids('usb.c')).toEqual([]);
@@ -184,7 +203,13 @@ describe('catalog function through the gateway and the built bundles', () => {
     for (const entry of [asVisitor, asGuest, asNormal]) {
       expect(entry.tier).toEqual({ id: 'normal', name: '普通会员', memberPricePercent: 100 });
       expect(entry.nextTier).toMatchObject({ id: 'silver' });
-      expect(sku250(entry)).toMatchObject({ priceFen: 4_900, memberPriceFen: 4_900, nextTierPriceFen: 4_802, stock: 120, pointsPerUnit: 49 });
+      expect(sku250(entry)).toMatchObject({
+        priceFen: 4_900,
+        memberPriceFen: 4_900,
+        nextTierPriceFen: 4_802,
+        stock: 120,
+        pointsPerUnit: 49,
+      });
       expect(entry.memberMinPriceFen).toBe(4_900);
     }
     expect(asSilver).toMatchObject({ tier: { id: 'silver' }, nextTier: { id: 'gold', name: '金卡会员' }, memberMinPriceFen: 4_802 });
@@ -280,7 +305,8 @@ describe('catalog function through the gateway and the built bundles', () => {
     expect(lookupSku(catalogue, 'nope:1')).toEqual({ found: false, reason: 'missingProduct' });
 
     // As an order taking the last units would leave them:
-    const setRaw = (skuId: string, stock: number) => cloud.store.replace('sku_stock', { ...(stored<SkuStockDoc>('sku_stock', skuId) as SkuStockDoc), stock });
+    const setRaw = (skuId: string, stock: number) =>
+      cloud.store.replace('sku_stock', { ...(stored<SkuStockDoc>('sku_stock', skuId) as SkuStockDoc), stock });
     setRaw('power-bank:1', 0);
     expect(await refreshSoldOut(ctx(), 'power-bank')).toBe(false);
     setRaw('power-bank:2', 0);
@@ -309,17 +335,31 @@ describe('catalog function through the gateway and the built bundles', () => {
       keywords: ['抹茶', '冲饮'],
     };
     const created = await adminCall('saveProduct', { mode: 'create', ...input });
-    expect(created).toMatchObject({ ok: true, data: { created: true, product: { _id: 'matcha-latte', status: 'offShelf', soldOut: false, minPriceFen: 4_500 } } });
+    expect(created).toMatchObject({
+      ok: true,
+      data: { created: true, product: { _id: 'matcha-latte', status: 'offShelf', soldOut: false, minPriceFen: 4_500 } },
+    });
     expect(created.ok && created.data.product.stockBySku).toEqual({ 'matcha-latte:1': 30, 'matcha-latte:2': 0 });
     expect(await adminCall('saveProduct', { mode: 'create', ...input })).toMatchObject({ ok: true, data: { created: false } });
-    expect(await adminCall('saveProduct', { mode: 'create', ...input, title: '别的商品' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await adminCall('saveProduct', { mode: 'update', ...input, productId: 'never-made' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await adminCall('saveProduct', { mode: 'create', ...input, title: '别的商品' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await adminCall('saveProduct', { mode: 'update', ...input, productId: 'never-made' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     // Off the shelf until an admin puts it on.
-    expect((await visitor().call('catalog', { action: 'checkCart', items: [{ skuId: 'matcha-latte:1', quantity: 1 }] })).body).toMatchObject({
+    expect(
+      (await visitor().call('catalog', { action: 'checkCart', items: [{ skuId: 'matcha-latte:1', quantity: 1 }] })).body,
+    ).toMatchObject({
       ok: true,
       data: { items: [{ state: 'offShelf' }] },
     });
-    expect(await adminCall('setProductStatus', { productId: 'matcha-latte', status: 'onShelf' })).toMatchObject({ ok: true, data: { status: 'onShelf' } });
+    expect(await adminCall('setProductStatus', { productId: 'matcha-latte', status: 'onShelf' })).toMatchObject({
+      ok: true,
+      data: { status: 'onShelf' },
+    });
     expect((await listAll(visitor(), { keyword: '抹茶', pageSize: 5 })).items.map((c) => c.id)).toEqual(['matcha-latte']);
 
     const edited = await adminCall('saveProduct', {
@@ -332,7 +372,10 @@ describe('catalog function through the gateway and the built bundles', () => {
         { specValues: ['40条装'], priceFen: 14_900, initialStock: 12 },
       ],
     });
-    expect(edited).toMatchObject({ ok: true, data: { created: false, product: { status: 'onShelf', minPriceFen: 7_900, title: '宇治抹茶拿铁粉（新包装）' } } });
+    expect(edited).toMatchObject({
+      ok: true,
+      data: { created: false, product: { status: 'onShelf', minPriceFen: 7_900, title: '宇治抹茶拿铁粉（新包装）' } },
+    });
     if (!edited.ok) return;
     expect(edited.data.product.skus.map((s) => [s.skuId, s.specValues[0], s.priceFen])).toEqual([
       ['matcha-latte:2', '20条装', 7_900],
@@ -347,21 +390,42 @@ describe('catalog function through the gateway and the built bundles', () => {
       data: { skuId: 'matcha-latte:3', productId: 'matcha-latte', stock: 0, soldOut: true },
     });
     expect((await call(visitor(), 'detail', { productId: 'matcha-latte' })).soldOut).toBe(true);
-    expect(await adminCall('setStock', { skuId: 'matcha-latte:2', stock: 25 })).toMatchObject({ ok: true, data: { stock: 25, soldOut: false } });
-    expect(await adminCall('setStock', { skuId: 'matcha-latte:2', stock: 25 })).toMatchObject({ ok: true, data: { stock: 25, soldOut: false } });
+    expect(await adminCall('setStock', { skuId: 'matcha-latte:2', stock: 25 })).toMatchObject({
+      ok: true,
+      data: { stock: 25, soldOut: false },
+    });
+    expect(await adminCall('setStock', { skuId: 'matcha-latte:2', stock: 25 })).toMatchObject({
+      ok: true,
+      data: { stock: 25, soldOut: false },
+    });
     expect(stored<SkuStockDoc>('sku_stock', 'matcha-latte:2')?.stock).toBe(25);
     expect(await adminCall('setStock', { skuId: 'matcha-latte:1', stock: 5 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
-    expect(await adminCall('setProductStatus', { productId: 'matcha-latte', status: 'offShelf' })).toMatchObject({ ok: true, data: { status: 'offShelf' } });
-    expect(await adminCall('setProductStatus', { productId: 'matcha-latte', status: 'offShelf' })).toMatchObject({ ok: true, data: { status: 'offShelf' } });
-    expect(await adminCall('setProductStatus', { productId: 'never-made', status: 'onShelf' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await adminCall('setProductStatus', { productId: 'matcha-latte', status: 'offShelf' })).toMatchObject({
+      ok: true,
+      data: { status: 'offShelf' },
+    });
+    expect(await adminCall('setProductStatus', { productId: 'matcha-latte', status: 'offShelf' })).toMatchObject({
+      ok: true,
+      data: { status: 'offShelf' },
+    });
+    expect(await adminCall('setProductStatus', { productId: 'never-made', status: 'onShelf' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
     const listed = await adminCall('listProducts', { status: 'offShelf', pageSize: 1 });
-    expect(listed).toMatchObject({ ok: true, data: { items: [{ _id: 'matcha-latte', stockBySku: { 'matcha-latte:2': 25, 'matcha-latte:3': 0 } }] } });
+    expect(listed).toMatchObject({
+      ok: true,
+      data: { items: [{ _id: 'matcha-latte', stockBySku: { 'matcha-latte:2': 25, 'matcha-latte:3': 0 } }] },
+    });
     const everything: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Envelope<AdminCatalogResponses['listProducts']> = await adminCall('listProducts', { pageSize: 7, ...(cursor ? { cursor } : {}) });
+      const page: Envelope<AdminCatalogResponses['listProducts']> = await adminCall('listProducts', {
+        pageSize: 7,
+        ...(cursor ? { cursor } : {}),
+      });
       if (!page.ok) throw new Error(JSON.stringify(page));
       everything.push(...page.data.items.map((p) => p._id));
       cursor = page.data.nextCursor;
@@ -406,7 +470,10 @@ describe('catalog function through the gateway and the built bundles', () => {
     ];
     for (const body of catalogCases) {
       const res = await shopper.call('catalog', body);
-      expect([JSON.stringify(body), res.body]).toEqual([JSON.stringify(body), expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) })]);
+      expect([JSON.stringify(body), res.body]).toEqual([
+        JSON.stringify(body),
+        expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }),
+      ]);
     }
 
     const adminCases: Record<string, unknown>[] = [
@@ -425,8 +492,23 @@ describe('catalog function through the gateway and the built bundles', () => {
       { action: 'saveProduct', ...goodSave, skus: [{ specValues: ['红'], priceFen: 99.5 }] },
       { action: 'saveProduct', ...goodSave, skus: [{ specValues: ['绿'], priceFen: 100 }] },
       { action: 'saveProduct', ...goodSave, skus: [{ specValues: ['红', 'M'], priceFen: 100 }] },
-      { action: 'saveProduct', ...goodSave, skus: [{ specValues: ['红'], priceFen: 100 }, { specValues: ['红'], priceFen: 200 }] },
-      { action: 'saveProduct', ...goodSave, specs: [], skus: [{ specValues: [], priceFen: 100 }, { specValues: [], priceFen: 200 }] },
+      {
+        action: 'saveProduct',
+        ...goodSave,
+        skus: [
+          { specValues: ['红'], priceFen: 100 },
+          { specValues: ['红'], priceFen: 200 },
+        ],
+      },
+      {
+        action: 'saveProduct',
+        ...goodSave,
+        specs: [],
+        skus: [
+          { specValues: [], priceFen: 100 },
+          { specValues: [], priceFen: 200 },
+        ],
+      },
       { action: 'saveProduct', ...goodSave, categoryId: 'no-such-category' },
       { action: 'saveProduct', ...goodSave, status: 'onShelf' },
       { action: 'saveProduct', ...goodSave, mode: 'update', productId: 'coffee-beans', skus: [{ specValues: ['250g'], priceFen: 0 }] },
@@ -439,12 +521,17 @@ describe('catalog function through the gateway and the built bundles', () => {
     ];
     for (const body of adminCases) {
       const res = await admin().call('admin', { token, ...body });
-      expect([JSON.stringify(body), res.body]).toEqual([JSON.stringify(body), expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) })]);
+      expect([JSON.stringify(body), res.body]).toEqual([
+        JSON.stringify(body),
+        expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }),
+      ]);
     }
     for (const action of ['listProducts', 'saveProduct', 'setProductStatus', 'setStock']) {
       expect((await admin().call('admin', { action, ...goodSave, token: 'x'.repeat(40) })).body).toMatchObject({ ok: false });
     }
-    expect((await admin().call('admin', { action: 'setStock', token: 'x'.repeat(40), skuId: 'coffee-beans:1', stock: 0 })).body).toMatchObject({
+    expect(
+      (await admin().call('admin', { action: 'setStock', token: 'x'.repeat(40), skuId: 'coffee-beans:1', stock: 0 })).body,
+    ).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     });

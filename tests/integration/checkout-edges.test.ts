@@ -33,7 +33,10 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const client = new GatewayClient(cloud.url);
     await client.login();
     const { memberId } = data((await client.call<Envelope<{ memberId: string }>>('member', { action: 'join' })).body);
-    if (points > 0) data((await admin('adjustPoints', { memberId, points, reason: '测试积分', requestKey: `grant-${memberId}` })).body as Envelope<unknown>);
+    if (points > 0)
+      data(
+        (await admin('adjustPoints', { memberId, points, reason: '测试积分', requestKey: `grant-${memberId}` })).body as Envelope<unknown>,
+      );
     return { client, memberId };
   }
 
@@ -41,7 +44,9 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const preview = (await client.call<Envelope<{ breakdown: { payableFen: number } }>>('orders', { action: 'preview', ...body })).body;
     const expectedPayableFen = preview.ok ? preview.data.breakdown.payableFen : 0;
     counter += 1;
-    return (await client.call<Envelope<OrderView>>('orders', { action: 'place', ...body, expectedPayableFen, clientKey: `edge-order-${counter}` })).body;
+    return (
+      await client.call<Envelope<OrderView>>('orders', { action: 'place', ...body, expectedPayableFen, clientKey: `edge-order-${counter}` })
+    ).body;
   }
 
   beforeAll(async () => {
@@ -58,7 +63,12 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const b = await shopperWith(1_000);
     const couponA = giveCoupon(cloud, a.memberId, 'race-a', { kind: 'cash', thresholdFen: 10_000, amountFen: 1_000 });
     const couponB = giveCoupon(cloud, b.memberId, 'race-b', { kind: 'cash', thresholdFen: 10_000, amountFen: 1_000 });
-    const body = (couponId: string) => ({ items: [{ skuId: sku, quantity: 1 }], couponIds: [couponId], pointsRequested: 1_000, delivery: { mode: 'delivery', address: ADDRESS } });
+    const body = (couponId: string) => ({
+      items: [{ skuId: sku, quantity: 1 }],
+      couponIds: [couponId],
+      pointsRequested: 1_000,
+      delivery: { mode: 'delivery', address: ADDRESS },
+    });
     const [ra, rb] = await Promise.all([place(a.client, body(couponA)), place(b.client, body(couponB))]);
     const results = [ra, rb];
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -92,37 +102,64 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const sku = addProduct(cloud, 'cancel-tea', { title: '乌龙茶', priceFen: 12_000, stock: 4 });
     const { client, memberId } = await shopperWith(2_000);
     const couponId = giveCoupon(cloud, memberId, 'cancel-10', { kind: 'cash', thresholdFen: 10_000, amountFen: 1_000 });
-    const order = data(await place(client, { items: [{ skuId: sku, quantity: 2 }], couponIds: [couponId], pointsRequested: 2_000, delivery: { mode: 'delivery', address: ADDRESS } }));
+    const order = data(
+      await place(client, {
+        items: [{ skuId: sku, quantity: 2 }],
+        couponIds: [couponId],
+        pointsRequested: 2_000,
+        delivery: { mode: 'delivery', address: ADDRESS },
+      }),
+    );
     data((await client.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: order.id })).body);
     expect(stockOf(sku)).toBe(2);
     expect(memberOf(memberId).points.available).toBe(0);
-    const cancelled = data((await client.call<Envelope<OrderView>>('orders', { action: 'cancel', orderId: order.id, reason: '不想要了' })).body);
+    const cancelled = data(
+      (await client.call<Envelope<OrderView>>('orders', { action: 'cancel', orderId: order.id, reason: '不想要了' })).body,
+    );
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '不想要了', can: { pay: false, cancel: false } });
     data((await client.call<Envelope<OrderView>>('orders', { action: 'cancel', orderId: order.id })).body);
     expect(stockOf(sku)).toBe(4);
     expect(couponOf(couponId)).toMatchObject({ status: 'issued', releasedBy: order.id });
     expect(memberOf(memberId).points.available).toBe(2_000);
     expect(cloud.payments.get(order.orderNo)?.state).toBe('CLOSED');
-    expect((await client.call('orders', { action: 'pay', orderId: order.id })).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect((await client.call('orders', { action: 'pay', orderId: order.id })).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
   });
 
   it('the unpaid sweep cancels orders past their deadline, finishes dead placements, and leaves paid ones alone', async () => {
     const sku = addProduct(cloud, 'sweep-cup', { title: '保温杯', priceFen: 8_800, stock: 10 });
     const { client, memberId } = await shopperWith(1_000);
     const couponId = giveCoupon(cloud, memberId, 'sweep-5', { kind: 'cash', thresholdFen: 5_000, amountFen: 500 });
-    const unpaid = data(await place(client, { items: [{ skuId: sku, quantity: 1 }], couponIds: [couponId], pointsRequested: 1_000, delivery: { mode: 'delivery', address: ADDRESS } }));
-    const paid = data(await place(client, { items: [{ skuId: sku, quantity: 2 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }));
+    const unpaid = data(
+      await place(client, {
+        items: [{ skuId: sku, quantity: 1 }],
+        couponIds: [couponId],
+        pointsRequested: 1_000,
+        delivery: { mode: 'delivery', address: ADDRESS },
+      }),
+    );
+    const paid = data(
+      await place(client, { items: [{ skuId: sku, quantity: 2 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }),
+    );
     const start = data((await client.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: paid.id })).body);
     await cloud.settlePayment(start.outTradeNo, 'SUCCESS');
     // A placement whose request died after taking its stock.
-    const dead = data(await place(client, { items: [{ skuId: sku, quantity: 3 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }));
+    const dead = data(
+      await place(client, { items: [{ skuId: sku, quantity: 3 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }),
+    );
     expect(stockOf(sku)).toBe(4);
     patchDoc(cloud, 'orders', dead.id, { status: 'placing', progress: 'stockHeld', leaseUntil: 0 });
     for (const id of [unpaid.id, paid.id, dead.id]) patchDoc(cloud, 'orders', id, { payDeadline: Date.now() - 60_000 });
 
     const run = (await cloud.runTimer('job-cancel-unpaid')) as { ok: boolean; data: { scanned: number; changed: number } };
     expect(run).toMatchObject({ ok: true, data: { scanned: 2, changed: 2 } });
-    expect(docOf<OrderDoc>(cloud, 'orders', unpaid.id)).toMatchObject({ status: 'cancelled', holdsReturned: true, cancelReason: '超时未支付，订单已自动取消' });
+    expect(docOf<OrderDoc>(cloud, 'orders', unpaid.id)).toMatchObject({
+      status: 'cancelled',
+      holdsReturned: true,
+      cancelReason: '超时未支付，订单已自动取消',
+    });
     expect(docOf<OrderDoc>(cloud, 'orders', dead.id)).toMatchObject({ status: 'failed', holdsReturned: true });
     expect(docOf<OrderDoc>(cloud, 'orders', paid.id).status).toBe('paid');
     expect(stockOf(sku)).toBe(8);
@@ -135,8 +172,15 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const sku = addProduct(cloud, 'resume-pen', { title: '钢笔', priceFen: 15_000, stock: 5 });
     const { client, memberId } = await shopperWith(3_000);
     const couponId = giveCoupon(cloud, memberId, 'resume-20', { kind: 'cash', thresholdFen: 10_000, amountFen: 2_000 });
-    const body = { items: [{ skuId: sku, quantity: 1 }], couponIds: [couponId], pointsRequested: 3_000, delivery: { mode: 'delivery', address: ADDRESS } };
-    const preview = data((await client.call<Envelope<{ breakdown: { payableFen: number } }>>('orders', { action: 'preview', ...body })).body);
+    const body = {
+      items: [{ skuId: sku, quantity: 1 }],
+      couponIds: [couponId],
+      pointsRequested: 3_000,
+      delivery: { mode: 'delivery', address: ADDRESS },
+    };
+    const preview = data(
+      (await client.call<Envelope<{ breakdown: { payableFen: number } }>>('orders', { action: 'preview', ...body })).body,
+    );
     const request = { action: 'place', ...body, expectedPayableFen: preview.breakdown.payableFen, clientKey: 'resume-order-1' };
     const order = data((await client.call<Envelope<OrderView>>('orders', request)).body);
     // As if the request died after holding everything, before opening the order for payment.
@@ -146,30 +190,53 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     expect(stockOf(sku)).toBe(4);
     expect(couponOf(couponId)).toMatchObject({ status: 'locked', lockedBy: order.id });
     expect(memberOf(memberId).points.available).toBe(0);
-    expect(cloud.store.count('ledger_entries', ["json_extract(doc, '$.kind') = ?", "json_extract(doc, '$.memberId') = ?"], ['spend', memberId])).toBe(1);
+    expect(
+      cloud.store.count('ledger_entries', ["json_extract(doc, '$.kind') = ?", "json_extract(doc, '$.memberId') = ?"], ['spend', memberId]),
+    ).toBe(1);
   });
 
   it('picks up in store with the pickup code, then refunds the whole order before anything shipped: stock, coupon and shipping come back', async () => {
     const sku = addProduct(cloud, 'pickup-cake', { title: '蛋糕券', priceFen: 6_600, stock: 6 });
     const { client, memberId } = await shopperWith(0);
-    const pickup = data(await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'pickup', storeId: 'jingan' } }));
+    const pickup = data(
+      await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'pickup', storeId: 'jingan' } }),
+    );
     expect(pickup.breakdown.shippingFeeFen).toBe(0);
     const start = data((await client.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: pickup.id })).body);
     await cloud.settlePayment(start.outTradeNo, 'SUCCESS');
     const ready = data((await client.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: pickup.id })).body);
     const code = ready.delivery.mode === 'pickup' ? ready.delivery.pickupCode : null;
     expect(code).toMatch(/^\d{6}$/);
-    expect((await client.call('orders', { action: 'confirmReceipt', orderId: pickup.id })).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect((await client.call('orders', { action: 'confirmReceipt', orderId: pickup.id })).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
     expect(data((await admin<Envelope<OrderDoc>>('completePickup', { pickupCode: code })).body)).toMatchObject({ status: 'completed' });
     expect(memberOf(memberId).points.pending).toBe(66);
 
     const couponId = giveCoupon(cloud, memberId, 'full-refund-5', { kind: 'cash', thresholdFen: 5_000, amountFen: 500 });
-    const delivered = data(await place(client, { items: [{ skuId: sku, quantity: 1 }], couponIds: [couponId], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }));
+    const delivered = data(
+      await place(client, {
+        items: [{ skuId: sku, quantity: 1 }],
+        couponIds: [couponId],
+        pointsRequested: 0,
+        delivery: { mode: 'delivery', address: ADDRESS },
+      }),
+    );
     expect(delivered.breakdown).toMatchObject({ goodsSubtotalFen: 6_600, couponDiscountFen: 500, shippingFeeFen: 800, payableFen: 6_900 });
     const paid = data((await client.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: delivered.id })).body);
     await cloud.settlePayment(paid.outTradeNo, 'SUCCESS');
     expect(stockOf(sku)).toBe(4);
-    const asked = data((await client.call<Envelope<OrderView>>('orders', { action: 'requestRefund', orderId: delivered.id, reason: '买错了', clientKey: 'full-refund-1' })).body);
+    const asked = data(
+      (
+        await client.call<Envelope<OrderView>>('orders', {
+          action: 'requestRefund',
+          orderId: delivered.id,
+          reason: '买错了',
+          clientKey: 'full-refund-1',
+        })
+      ).body,
+    );
     const refundId = asked.refunds[0]?.id as string;
     expect(asked.refunds[0]).toMatchObject({ lineIds: ['L1'], amountFen: 6_900, couponPolicy: 'returned' });
     const refund = data((await admin<Envelope<RefundDoc>>('approveRefund', { refundId })).body);
@@ -179,18 +246,34 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     expect(stockOf(sku)).toBe(5);
     expect(couponOf(couponId)).toMatchObject({ status: 'issued', usedBy: null, releasedBy: delivered.id });
     expect(memberOf(memberId).points).toMatchObject({ available: 0, pending: 66 });
-    expect((await admin('shipOrder', { orderId: delivered.id, trackingNo: 'SF0000000001' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect((await admin('shipOrder', { orderId: delivered.id, trackingNo: 'SF0000000001' })).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
   });
 
   it('an admin rejects a refund with a note, and the member may ask again', async () => {
     const sku = addProduct(cloud, 'reject-bag', { title: '帆布袋', priceFen: 3_900, stock: 3 });
     const { client } = await shopperWith(0);
-    const order = data(await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }));
+    const order = data(
+      await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }),
+    );
     const start = data((await client.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: order.id })).body);
     await cloud.settlePayment(start.outTradeNo, 'SUCCESS');
-    const asked = data((await client.call<Envelope<OrderView>>('orders', { action: 'requestRefund', orderId: order.id, reason: '不想要了', clientKey: 'reject-1' })).body);
+    const asked = data(
+      (
+        await client.call<Envelope<OrderView>>('orders', {
+          action: 'requestRefund',
+          orderId: order.id,
+          reason: '不想要了',
+          clientKey: 'reject-1',
+        })
+      ).body,
+    );
     const refundId = asked.refunds[0]?.id as string;
-    expect(data((await admin<Envelope<RefundDoc>>('rejectRefund', { refundId, note: '商品已发出，请收货后申请' })).body)).toMatchObject({ status: 'rejected' });
+    expect(data((await admin<Envelope<RefundDoc>>('rejectRefund', { refundId, note: '商品已发出，请收货后申请' })).body)).toMatchObject({
+      status: 'rejected',
+    });
     expect((await admin('approveRefund', { refundId })).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     const view = data((await client.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: order.id })).body);
     expect(view.refunds[0]).toMatchObject({ status: 'rejected', reviewNote: '商品已发出，请收货后申请' });
@@ -203,14 +286,27 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const refundIds: string[] = [];
     const orders: OrderView[] = [];
     for (let i = 0; i < 6; i += 1) {
-      const order = data(await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }));
+      const order = data(
+        await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'delivery', address: ADDRESS } }),
+      );
       const start = data((await client.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: order.id })).body);
       await cloud.settlePayment(start.outTradeNo, 'SUCCESS');
-      const asked = data((await client.call<Envelope<OrderView>>('orders', { action: 'requestRefund', orderId: order.id, reason: '不想要了', clientKey: `race-refund-${i}` })).body);
+      const asked = data(
+        (
+          await client.call<Envelope<OrderView>>('orders', {
+            action: 'requestRefund',
+            orderId: order.id,
+            reason: '不想要了',
+            clientKey: `race-refund-${i}`,
+          })
+        ).body,
+      );
       orders.push(order);
       refundIds.push(asked.refunds[0]?.id as string);
     }
-    await Promise.all(refundIds.flatMap((refundId) => [admin('approveRefund', { refundId }), admin('rejectRefund', { refundId, note: '同时驳回' })]));
+    await Promise.all(
+      refundIds.flatMap((refundId) => [admin('approveRefund', { refundId }), admin('rejectRefund', { refundId, note: '同时驳回' })]),
+    );
     for (const [i, refundId] of refundIds.entries()) {
       const refund = docOf<RefundDoc>(cloud, 'refunds', refundId);
       const paidBack = cloud.payments.refunds((orders[i] as OrderView).orderNo).length;
@@ -222,8 +318,13 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const sku = addProduct(cloud, 'race-cancel-pen', { title: '中性笔', priceFen: 1_200, stock: 50 });
     const { client } = await shopperWith(0);
     for (let i = 0; i < 6; i += 1) {
-      const order = data(await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'pickup', storeId: 'jingan' } }));
-      await Promise.all([client.call('orders', { action: 'pay', orderId: order.id }), client.call('orders', { action: 'cancel', orderId: order.id })]);
+      const order = data(
+        await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'pickup', storeId: 'jingan' } }),
+      );
+      await Promise.all([
+        client.call('orders', { action: 'pay', orderId: order.id }),
+        client.call('orders', { action: 'cancel', orderId: order.id }),
+      ]);
       const stored = docOf<OrderDoc>(cloud, 'orders', order.id);
       const payment = cloud.payments.get(stored.orderNo);
       if (stored.status === 'cancelled') expect(payment?.state ?? 'none').not.toBe('NOTPAY');
@@ -236,7 +337,9 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const sku = addProduct(cloud, 'bad-input', { title: '测试品', priceFen: 1_000, stock: 5 });
     const { client } = await shopperWith(0);
     const other = await shopperWith(0);
-    const mine = data(await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'pickup', storeId: 'jingan' } }));
+    const mine = data(
+      await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'pickup', storeId: 'jingan' } }),
+    );
     const counts = () => ['orders', 'refunds', 'payments', 'ledger_entries', 'coupon_instances'].map((name) => cloud.store.count(name));
     const before = counts();
     const stockBefore = stockOf(sku);
@@ -247,7 +350,17 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
       [{ action: 'preview', ...good, items: [{ skuId: sku, quantity: 0 }] }, 'VALIDATION_FAILED'],
       [{ action: 'preview', ...good, items: [{ skuId: sku, quantity: 1.5 }] }, 'VALIDATION_FAILED'],
       [{ action: 'preview', ...good, items: [{ skuId: 'nope', quantity: 1 }] }, 'VALIDATION_FAILED'],
-      [{ action: 'preview', ...good, items: [{ skuId: sku, quantity: 1 }, { skuId: sku, quantity: 2 }] }, 'VALIDATION_FAILED'],
+      [
+        {
+          action: 'preview',
+          ...good,
+          items: [
+            { skuId: sku, quantity: 1 },
+            { skuId: sku, quantity: 2 },
+          ],
+        },
+        'VALIDATION_FAILED',
+      ],
       [{ action: 'preview', ...good, items: [{ skuId: 'ghost:1', quantity: 1 }] }, 'NOT_AVAILABLE'],
       [{ action: 'preview', ...good, items: [{ skuId: sku, quantity: 99 }] }, 'OUT_OF_STOCK'],
       [{ action: 'preview', ...good, pointsRequested: -5 }, 'VALIDATION_FAILED'],
@@ -256,7 +369,10 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
       [{ action: 'preview', ...good, delivery: { mode: 'pickup', storeId: 'nowhere' } }, 'NOT_AVAILABLE'],
       [{ action: 'preview', ...good, delivery: { mode: 'teleport' } }, 'VALIDATION_FAILED'],
       [{ action: 'place', ...good, expectedPayableFen: 1_800 }, 'VALIDATION_FAILED'],
-      [{ action: 'place', ...good, delivery: { mode: 'delivery' }, expectedPayableFen: 1_800, clientKey: 'bad-input-4' }, 'VALIDATION_FAILED'],
+      [
+        { action: 'place', ...good, delivery: { mode: 'delivery' }, expectedPayableFen: 1_800, clientKey: 'bad-input-4' },
+        'VALIDATION_FAILED',
+      ],
       [{ action: 'place', ...good, expectedPayableFen: 1_800, clientKey: 'short' }, 'VALIDATION_FAILED'],
       [{ action: 'place', ...good, expectedPayableFen: -1, clientKey: 'bad-input-1' }, 'VALIDATION_FAILED'],
       [{ action: 'place', ...good, expectedPayableFen: 1, clientKey: 'bad-input-2' }, 'PRICE_CHANGED'],
@@ -276,14 +392,27 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
       [{ action: 'stores', all: true }, 'VALIDATION_FAILED'],
       [{ action: 'shipEverything' }, 'UNKNOWN_ACTION'],
     ];
-    const noAddressYet = await client.call<Envelope<{ breakdown: { shippingFeeFen: number; payableFen: number } }>>('orders', { action: 'preview', ...good, delivery: { mode: 'delivery' } });
+    const noAddressYet = await client.call<Envelope<{ breakdown: { shippingFeeFen: number; payableFen: number } }>>('orders', {
+      action: 'preview',
+      ...good,
+      delivery: { mode: 'delivery' },
+    });
     expect(data(noAddressYet.body).breakdown).toMatchObject({ shippingFeeFen: 800, payableFen: 1_800 });
     for (const [body, code] of cases) {
       const res = (await client.call<Envelope<unknown>>('orders', body)).body;
-      expect([JSON.stringify(body).slice(0, 80), res]).toEqual([JSON.stringify(body).slice(0, 80), expect.objectContaining({ ok: false, error: expect.objectContaining({ code }) })]);
+      expect([JSON.stringify(body).slice(0, 80), res]).toEqual([
+        JSON.stringify(body).slice(0, 80),
+        expect.objectContaining({ ok: false, error: expect.objectContaining({ code }) }),
+      ]);
     }
-    expect((await other.client.call('orders', { action: 'detail', orderId: mine.id })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect((await other.client.call('orders', { action: 'cancel', orderId: mine.id })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await other.client.call('orders', { action: 'detail', orderId: mine.id })).body).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect((await other.client.call('orders', { action: 'cancel', orderId: mine.id })).body).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     const adminCases: [string, Record<string, unknown>, string][] = [
       ['shipOrder', { orderId: mine.id, trackingNo: '' }, 'VALIDATION_FAILED'],
       ['shipOrder', { orderId: mine.id, trackingNo: 'SF0000000009' }, 'INVALID_STATE'],
@@ -297,7 +426,9 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     for (const [action, payload, code] of adminCases) {
       expect((await admin(action, payload)).body).toMatchObject({ ok: false, error: { code } });
     }
-    expect((await new GatewayClient(cloud.url).call('admin', { action: 'listOrders', token: 'x'.repeat(20) })).body).toMatchObject({ ok: false });
+    expect((await new GatewayClient(cloud.url).call('admin', { action: 'listOrders', token: 'x'.repeat(20) })).body).toMatchObject({
+      ok: false,
+    });
     expect(counts()).toEqual(before);
     expect(stockOf(sku)).toBe(stockBefore);
   });

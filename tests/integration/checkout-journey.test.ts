@@ -37,7 +37,10 @@ describe('a member buys three lines with a coupon and points, pays, receives and
   let memberId: string;
   let couponId: string;
   let skus: string[];
-  const ledger = () => (cloud.store.page('ledger_entries', [], [], '_id', 1000, 0).map((row) => cloud.store.parse(row)) as unknown as LedgerEntryDoc[]).filter((entry) => entry.memberId === memberId);
+  const ledger = () =>
+    (cloud.store.page('ledger_entries', [], [], '_id', 1000, 0).map((row) => cloud.store.parse(row)) as unknown as LedgerEntryDoc[]).filter(
+      (entry) => entry.memberId === memberId,
+    );
   const member = () => docOf<MemberDoc>(cloud, 'members', memberId);
   const stock = () => skus.map((sku) => docOf<SkuStockDoc>(cloud, 'sku_stock', sku).stock);
   const coupon = () => docOf<CouponInstanceDoc>(cloud, 'coupon_instances', couponId);
@@ -60,7 +63,9 @@ describe('a member buys three lines with a coupon and points, pays, receives and
     await shopper.login();
     memberId = data((await shopper.call<Envelope<{ memberId: string }>>('member', { action: 'join' })).body).memberId;
     cloud.store.replace('members', { ...member(), tierId: 'silver' });
-    data((await admin('adjustPoints', { memberId, points: 5_000, reason: '测试积分', requestKey: 'grant-5000' })).body as Envelope<unknown>);
+    data(
+      (await admin('adjustPoints', { memberId, points: 5_000, reason: '测试积分', requestKey: 'grant-5000' })).body as Envelope<unknown>,
+    );
     couponId = giveCoupon(cloud, memberId, 'cash-20-off-200', { kind: 'cash', thresholdFen: 20_000, amountFen: 2_000 });
     checkout.items = [
       { skuId: skus[0] as string, quantity: 1 },
@@ -102,8 +107,16 @@ describe('a member buys three lines with a coupon and points, pays, receives and
   });
 
   it('refuses a stale total with the new breakdown, changing nothing', async () => {
-    const stale = await shopper.call<Envelope<OrderView>>('orders', { action: 'place', ...checkout, expectedPayableFen: 17_000, clientKey: 'order-stale-1' });
-    expect(stale.body).toMatchObject({ ok: false, error: { code: 'PRICE_CHANGED', details: { preview: { breakdown: { payableFen: 17_138 } } } } });
+    const stale = await shopper.call<Envelope<OrderView>>('orders', {
+      action: 'place',
+      ...checkout,
+      expectedPayableFen: 17_000,
+      clientKey: 'order-stale-1',
+    });
+    expect(stale.body).toMatchObject({
+      ok: false,
+      error: { code: 'PRICE_CHANGED', details: { preview: { breakdown: { payableFen: 17_138 } } } },
+    });
     expect(stock()).toEqual([10, 5, 3]);
     expect(member().points.available).toBe(5_000);
     expect(coupon().status).toBe('issued');
@@ -111,7 +124,10 @@ describe('a member buys three lines with a coupon and points, pays, receives and
 
   it('places the order once, holding stock, the coupon and the points; a replay changes nothing', async () => {
     const place = { action: 'place', ...checkout, expectedPayableFen: 17_138, clientKey: 'order-journey-1' };
-    const [first, replay] = await Promise.all([shopper.call<Envelope<OrderView>>('orders', place), shopper.call<Envelope<OrderView>>('orders', place)]);
+    const [first, replay] = await Promise.all([
+      shopper.call<Envelope<OrderView>>('orders', place),
+      shopper.call<Envelope<OrderView>>('orders', place),
+    ]);
     order = data(first.body);
     expect(data(replay.body).id).toBe(order.id);
     expect(data((await shopper.call<Envelope<OrderView>>('orders', place)).body).id).toBe(order.id);
@@ -127,7 +143,12 @@ describe('a member buys three lines with a coupon and points, pays, receives and
 
   it('pays once, however often WeChat Pay calls back', async () => {
     const start = data((await shopper.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: order.id })).body);
-    expect(start).toMatchObject({ orderId: order.id, payableFen: 17_138, paid: false, payment: { package: expect.stringMatching(/^prepay_id=/) } });
+    expect(start).toMatchObject({
+      orderId: order.id,
+      payableFen: 17_138,
+      paid: false,
+      payment: { package: expect.stringMatching(/^prepay_id=/) },
+    });
     data((await shopper.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: order.id })).body);
     expect(cloud.payments.get(start.outTradeNo)).toMatchObject({ totalFee: 17_138, state: 'NOTPAY' });
 
@@ -149,12 +170,21 @@ describe('a member buys three lines with a coupon and points, pays, receives and
     const earn = ledger().find((entry) => entry.kind === 'earn');
     expect(earn?.snapshot?.lines?.map((line) => line.points)).toEqual([106, 82, 17]);
     expect(ledger().filter((entry) => entry.kind === 'earn')).toHaveLength(1);
-    expect(data((await shopper.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: order.id })).body)).toMatchObject({ paid: true, payment: null });
-    expect((await shopper.call('orders', { action: 'cancel', orderId: order.id })).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(data((await shopper.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: order.id })).body)).toMatchObject({
+      paid: true,
+      payment: null,
+    });
+    expect((await shopper.call('orders', { action: 'cancel', orderId: order.id })).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
   });
 
   it('ships and is received; receiving again changes nothing', async () => {
-    expect((await shopper.call('orders', { action: 'confirmReceipt', orderId: order.id })).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect((await shopper.call('orders', { action: 'confirmReceipt', orderId: order.id })).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
     data((await admin('shipOrder', { orderId: order.id, trackingNo: 'SF1234567890' })).body as Envelope<unknown>);
     data((await admin('shipOrder', { orderId: order.id, trackingNo: 'SF1234567890' })).body as Envelope<unknown>);
     const received = data((await shopper.call<Envelope<OrderView>>('orders', { action: 'confirmReceipt', orderId: order.id })).body);
@@ -169,18 +199,37 @@ describe('a member buys three lines with a coupon and points, pays, receives and
     const ask = { action: 'requestRefund', orderId: order.id, lineIds: ['L2'], reason: '杯子有裂纹', clientKey: 'refund-mug-1' };
     const asked = data((await shopper.call<Envelope<OrderView>>('orders', ask)).body);
     data((await shopper.call<Envelope<OrderView>>('orders', ask)).body);
-    expect(asked.refunds).toEqual([expect.objectContaining({ lineIds: ['L2'], status: 'requested', amountFen: 6_819, pointsReturned: 1_989, couponPolicy: 'kept' })]);
-    expect((await shopper.call('orders', { ...ask, clientKey: 'refund-mug-2' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(asked.refunds).toEqual([
+      expect.objectContaining({ lineIds: ['L2'], status: 'requested', amountFen: 6_819, pointsReturned: 1_989, couponPolicy: 'kept' }),
+    ]);
+    expect((await shopper.call('orders', { ...ask, clientKey: 'refund-mug-2' })).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
     const refundId = asked.refunds[0]?.id as string;
 
     const approved = await admin<Envelope<RefundDoc>>('approveRefund', { refundId });
-    expect(data(approved.body)).toMatchObject({ status: 'refunded', amountFen: 6_819, pointsReturned: 1_989, pointsClawedBack: 82, restock: false });
+    expect(data(approved.body)).toMatchObject({
+      status: 'refunded',
+      amountFen: 6_819,
+      pointsReturned: 1_989,
+      pointsClawedBack: 82,
+      restock: false,
+    });
     data((await admin<Envelope<RefundDoc>>('approveRefund', { refundId })).body);
     expect(cloud.payments.refunds(order.orderNo)).toEqual([expect.objectContaining({ refundFee: 6_819 })]);
 
     const after = data((await shopper.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: order.id })).body);
     expect(after).toMatchObject({ status: 'completed', refundedFen: 6_819 });
-    expect(after.timeline.map((event) => event.status)).toEqual(['pendingPayment', 'paid', 'shipped', 'completed', 'refundRequested', 'refundApproved', 'lineRefunded']);
+    expect(after.timeline.map((event) => event.status)).toEqual([
+      'pendingPayment',
+      'paid',
+      'shipped',
+      'completed',
+      'refundRequested',
+      'refundApproved',
+      'lineRefunded',
+    ]);
     expect(after.lines.map((line) => line.refundId)).toEqual([null, refundId, null]);
     expect(member().points).toMatchObject({ available: 1_989, pending: 123 });
     expect(coupon()).toMatchObject({ status: 'used', usedBy: order.id });

@@ -71,7 +71,8 @@ describe('coupons function through the gateway and the built bundles', () => {
     const row = cloud.store.get('coupon_quotas', `${templateId}:${memberId}`);
     return row ? (cloud.store.parse(row) as unknown as CouponQuotaDoc) : null;
   };
-  const instancesOf = (templateId: string) => cloud.store.count('coupon_instances', ["json_extract(doc, '$.templateId') = ?"], [templateId]);
+  const instancesOf = (templateId: string) =>
+    cloud.store.count('coupon_instances', ["json_extract(doc, '$.templateId') = ?"], [templateId]);
 
   const claim = (shopper: Shopper, templateId: string, clientKey = nextKey()) =>
     shopper.client.call<Envelope<CouponsResponses['claim']>>('coupons', { action: 'claim', templateId, clientKey }).then((res) => res.body);
@@ -100,7 +101,12 @@ describe('coupons function through the gateway and the built bundles', () => {
     const centre = await shopper.client.call<Envelope<CouponsResponses['listCentre']>>('coupons', { action: 'listCentre' });
     expect(centre.body).toMatchObject({ ok: true });
     const listed = centre.body.ok ? centre.body.data.items.find((item) => item.templateId === t._id) : undefined;
-    expect(listed).toMatchObject({ title: '新品满99减10', face: { headline: '¥10', condition: '满99元可用' }, canClaim: true, claimedCount: 0 });
+    expect(listed).toMatchObject({
+      title: '新品满99减10',
+      face: { headline: '¥10', condition: '满99元可用' },
+      canClaim: true,
+      claimedCount: 0,
+    });
 
     const clientKey = nextKey();
     const first = await claim(shopper, t._id, clientKey);
@@ -117,7 +123,10 @@ describe('coupons function through the gateway and the built bundles', () => {
     expect(instancesOf(t._id)).toBe(2);
     expect(template(t._id).stockRemaining).toBe(98);
     expect(quota(t._id, shopper.memberId)).toMatchObject({ claimed: 2 });
-    expect(await claim(shopper, t._id)).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED', details: { reason: '每人限领2张，已领完' } } });
+    expect(await claim(shopper, t._id)).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED', details: { reason: '每人限领2张，已领完' } },
+    });
 
     const after = await shopper.client.call<Envelope<CouponsResponses['listCentre']>>('coupons', { action: 'listCentre' });
     const row = after.body.ok ? after.body.data.items.find((item) => item.templateId === t._id) : undefined;
@@ -139,7 +148,9 @@ describe('coupons function through the gateway and the built bundles', () => {
 
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     // Codes with their messages, so an unexpected failure says what it was.
-    const refusals = results.flatMap((r) => (r.ok ? [] : [r.error.code === 'OUT_OF_STOCK' ? r.error.code : `${r.error.code}: ${r.error.message}`]));
+    const refusals = results.flatMap((r) =>
+      r.ok ? [] : [r.error.code === 'OUT_OF_STOCK' ? r.error.code : `${r.error.code}: ${r.error.message}`],
+    );
     expect(refusals).toEqual(Array(90).fill('OUT_OF_STOCK'));
     expect(instancesOf(t._id)).toBe(10);
     expect(template(t._id).stockRemaining).toBe(0);
@@ -173,11 +184,17 @@ describe('coupons function through the gateway and the built bundles', () => {
 
     expect(await lockCoupon(paid, shopper.memberId, 'order-paid', ctx())).toMatchObject({ status: 'locked', lockedBy: 'order-paid' });
     expect(await lockCoupon(paid, shopper.memberId, 'order-paid', ctx())).toMatchObject({ status: 'locked', lockedBy: 'order-paid' });
-    await expect(lockCoupon(paid, shopper.memberId, 'order-other', ctx())).rejects.toMatchObject({ code: 'INVALID_STATE', details: { state: 'locked' } });
+    await expect(lockCoupon(paid, shopper.memberId, 'order-other', ctx())).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      details: { state: 'locked' },
+    });
     await expect(useCoupon(paid, shopper.memberId, 'order-other', ctx())).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(await useCoupon(paid, shopper.memberId, 'order-paid', ctx())).toMatchObject({ status: 'used', usedBy: 'order-paid' });
     expect(await useCoupon(paid, shopper.memberId, 'order-paid', ctx())).toMatchObject({ status: 'used', usedBy: 'order-paid' });
-    await expect(releaseCoupon(paid, shopper.memberId, 'order-paid', ctx())).rejects.toMatchObject({ code: 'INVALID_STATE', details: { state: 'used' } });
+    await expect(releaseCoupon(paid, shopper.memberId, 'order-paid', ctx())).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      details: { state: 'used' },
+    });
 
     await lockCoupon(cancelled, shopper.memberId, 'order-cancelled', ctx());
     expect(await releaseCoupon(cancelled, shopper.memberId, 'order-cancelled', ctx())).toMatchObject({ status: 'issued', lockedBy: null });
@@ -198,16 +215,23 @@ describe('coupons function through the gateway and the built bundles', () => {
     const t = insertTemplate({ channel: 'system', totalStock: null });
     const now = Date.now();
     const issue = (key: string, at: number) =>
-      issueCoupon({ templateId: t._id, memberId: shopper.memberId, source: 'campaign', issueKey: `campaign:${key}:${shopper.memberId}` }, ctx(at)).then(
-        (granted) => granted.coupon._id,
-      );
+      issueCoupon(
+        { templateId: t._id, memberId: shopper.memberId, source: 'campaign', issueKey: `campaign:${key}:${shopper.memberId}` },
+        ctx(at),
+      ).then((granted) => granted.coupon._id);
     const current = await issue('now', now);
     const lapsed = await issue('lapsed', now - 10 * DAY);
     const voided = await issue('voided', now);
     await voidCoupon({ instanceId: voided, reason: '发放错误' }, 'admin', ctx());
     const upcoming = (
       await issueCoupon(
-        { templateId: t._id, memberId: shopper.memberId, source: 'campaign', issueKey: `campaign:later:${shopper.memberId}`, window: { validFrom: now + DAY, validTo: now + 5 * DAY } },
+        {
+          templateId: t._id,
+          memberId: shopper.memberId,
+          source: 'campaign',
+          issueKey: `campaign:later:${shopper.memberId}`,
+          window: { validFrom: now + DAY, validTo: now + 5 * DAY },
+        },
         ctx(),
       )
     ).coupon._id;
@@ -298,14 +322,24 @@ describe('coupons function through the gateway and the built bundles', () => {
       ok: false,
       error: { code: 'NOT_A_MEMBER' },
     });
-    expect((await guest.call('coupons', { action: 'listMine', status: 'usable' })).body).toMatchObject({ ok: false, error: { code: 'NOT_A_MEMBER' } });
+    expect((await guest.call('coupons', { action: 'listMine', status: 'usable' })).body).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_MEMBER' },
+    });
     const anonymous = new GatewayClient(cloud.url);
-    for (const body of [{ action: 'listCentre' }, { action: 'claim', templateId: t._id, clientKey: nextKey() }, { action: 'listMine', status: 'used' }]) {
+    for (const body of [
+      { action: 'listCentre' },
+      { action: 'claim', templateId: t._id, clientKey: nextKey() },
+      { action: 'listMine', status: 'used' },
+    ]) {
       expect((await anonymous.call('coupons', body)).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     }
 
     expect(counts()).toEqual(before);
     expect(template(t._id).stockRemaining).toBe(stockBefore);
-    expect(cloud.store.parse(cloud.store.get('coupon_instances', theirId) as never)).toMatchObject({ memberId: other.memberId, status: 'issued' });
+    expect(cloud.store.parse(cloud.store.get('coupon_instances', theirId) as never)).toMatchObject({
+      memberId: other.memberId,
+      status: 'issued',
+    });
   });
 });

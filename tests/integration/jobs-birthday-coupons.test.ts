@@ -29,7 +29,10 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
     jobs = await startJobsCloud();
     const { cloud } = jobs;
     const joined = shanghai(2025, 1, 1);
-    const withBirthday = (birthday: string) => ({ birthday, birthdayMonthDay: Number(birthday.slice(5, 7)) * 100 + Number(birthday.slice(8, 10)) });
+    const withBirthday = (birthday: string) => ({
+      birthday,
+      birthdayMonthDay: Number(birthday.slice(5, 7)) * 100 + Number(birthday.slice(8, 10)),
+    });
     seedMember(cloud, 'june', joined, withBirthday('1990-06-17'));
     seedMember(cloud, 'gold', joined, { ...withBirthday('1985-06-12'), tierId: 'gold' });
     seedMember(cloud, 'late', joined);
@@ -41,7 +44,11 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
 
     await daily(shanghai(2026, 6, 1, 9, 30), shanghai(2026, 7, 15, 9, 30), (at) => {
       // The member sets a birthday three days before it, after the sweeps that would have issued from 7 days before.
-      if (dayKey(at) === '2026-06-18') cloud.store.replace('members', { ...(read<MemberDoc>(cloud, 'members', 'late') as MemberDoc), ...withBirthday('2000-06-21') } as never);
+      if (dayKey(at) === '2026-06-18')
+        cloud.store.replace('members', {
+          ...(read<MemberDoc>(cloud, 'members', 'late') as MemberDoc),
+          ...withBirthday('2000-06-21'),
+        } as never);
     });
     await daily(shanghai(2026, 12, 20, 9, 30), shanghai(2027, 3, 5, 9, 30));
     await daily(shanghai(2027, 6, 1, 9, 30), shanghai(2027, 6, 20, 9, 30));
@@ -63,7 +70,10 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
 
   it('gives the coupon of the member’s tier', () => {
     expect(issuedOn.get('birthday:gold:2026')).toBe('2026-06-05');
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:gold:2026')).toMatchObject({ templateId: 'birthday-gold', terms: { amountFen: 5000 } });
+    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:gold:2026')).toMatchObject({
+      templateId: 'birthday-gold',
+      terms: { amountFen: 5000 },
+    });
   });
 
   it('still gives it to a member who sets the birthday within the 7 days', () => {
@@ -71,7 +81,11 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
   });
 
   it('issues once per member per year, again the next year, and never to members without a birthday or gone', () => {
-    expect(coupons().map((coupon) => coupon._id).sort()).toEqual(
+    expect(
+      coupons()
+        .map((coupon) => coupon._id)
+        .sort(),
+    ).toEqual(
       [
         'birthday:gold:2026',
         'birthday:gold:2027',
@@ -90,18 +104,29 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
 
   it('issues a January birthday in the last days of December, as that year’s coupon', () => {
     expect(issuedOn.get('birthday:newyear:2027')).toBe('2026-12-27');
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:newyear:2027')).toMatchObject({ validFrom: startOf(2026, 12, 27), validTo: endOf(2027, 1, 26) });
+    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:newyear:2027')).toMatchObject({
+      validFrom: startOf(2026, 12, 27),
+      validTo: endOf(2027, 1, 26),
+    });
   });
 
   it('puts a 29 February birthday on 28 February in 2027 and on 29 February in 2028', () => {
     expect(issuedOn.get('birthday:leap:2027')).toBe('2027-02-21');
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:leap:2027')).toMatchObject({ validFrom: startOf(2027, 2, 21), validTo: endOf(2027, 3, 23) });
+    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:leap:2027')).toMatchObject({
+      validFrom: startOf(2027, 2, 21),
+      validTo: endOf(2027, 3, 23),
+    });
     expect(issuedOn.get('birthday:leap:2028')).toBe('2028-02-22');
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:leap:2028')).toMatchObject({ validFrom: startOf(2028, 2, 22), validTo: endOf(2028, 3, 23) });
+    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:leap:2028')).toMatchObject({
+      validFrom: startOf(2028, 2, 22),
+      validTo: endOf(2028, 3, 23),
+    });
   });
 
   it('tells subscribed members once, within their quota, and runs one clean sweep a day', async () => {
-    const sent = jobs.cloud.outbox.list(100).map((message) => [message.touser, (message.data as { data: { thing1: { value: string } } }).data.thing1.value]);
+    const sent = jobs.cloud.outbox
+      .list(100)
+      .map((message) => [message.touser, (message.data as { data: { thing1: { value: string } } }).data.thing1.value]);
     expect(sent.sort()).toEqual([
       ['o-gold', '金卡会员生日礼券'],
       ['o-june', '普通会员生日礼券'],

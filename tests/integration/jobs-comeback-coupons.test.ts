@@ -23,7 +23,10 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
     seedMember(cloud, 'paid', joined, { ...consenting, lastPaidAt: shanghai(2026, 3, 1, 10) });
     seedMember(cloud, 'quiet', joined, { comebackDueAt: joined + 90 * DAY });
     seedMember(cloud, 'back', joined, consenting);
-    seedMember(cloud, 'winter', shanghai(2026, 10, 1, 10), { consent: { marketing: true, updatedAt: joined }, comebackDueAt: shanghai(2026, 10, 1, 10) + 90 * DAY });
+    seedMember(cloud, 'winter', shanghai(2026, 10, 1, 10), {
+      consent: { marketing: true, updatedAt: joined },
+      comebackDueAt: shanghai(2026, 10, 1, 10) + 90 * DAY,
+    });
     seedMember(cloud, 'gone', joined, { ...consenting, status: 'deleted' });
     for (const id of ['away', 'paid', 'quiet', 'back', 'winter']) subscribe(cloud, id, 1, ['comebackCoupon']);
 
@@ -62,7 +65,10 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
       // Day 1 is the day of issue: 14 days end with 12 January.
       validTo: shanghai(2027, 1, 13, 0) - 1,
     });
-    expect(member('winter')).toMatchObject({ comebackIssuedAt: shanghai(2026, 12, 30, 10, 30), comebackDueAt: shanghai(2026, 12, 30, 10, 30) + 180 * DAY });
+    expect(member('winter')).toMatchObject({
+      comebackIssuedAt: shanghai(2026, 12, 30, 10, 30),
+      comebackDueAt: shanghai(2026, 12, 30, 10, 30) + 180 * DAY,
+    });
   });
 
   it('skips members without marketing consent, and takes deleted members out of the sweep', () => {
@@ -73,7 +79,9 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
   it('tells each member within their one-message quota, and runs one clean sweep a day', async () => {
     const notifications = all<NotificationDoc>(jobs.cloud, 'notifications');
     // One message each: the second coupons of away, back, paid and quiet found no quota left, so nothing was sent or recorded.
-    expect(notifications.map((doc) => [doc.memberId, doc.status]).sort()).toEqual(['away', 'back', 'paid', 'quiet', 'winter'].map((id) => [id, 'sent']));
+    expect(notifications.map((doc) => [doc.memberId, doc.status]).sort()).toEqual(
+      ['away', 'back', 'paid', 'quiet', 'winter'].map((id) => [id, 'sent']),
+    );
     expect(jobs.cloud.outbox.list(100)).toHaveLength(5);
     expect(runs.every((run) => run.status === 'finished' && run.failed === 0)).toBe(true);
     expect(await tick(jobs.cloud, 'job-comeback-coupons', shanghai(2027, 1, 10, 20))).toBeNull();

@@ -33,8 +33,20 @@ describe('job-expire-points through the built bundle: expiry notices and month-e
     // Points expire at the end of the 12th month after the month earned.
     await adjustPoints(ctx(shanghai(2026, 11, 10)), { memberId: 'nov', key: 'nov-1', points: 100, reason: '活动奖励', adminId: 'admin' });
     await adjustPoints(ctx(shanghai(2026, 12, 15)), { memberId: 'dec', key: 'dec-1', points: 50, reason: '活动奖励', adminId: 'admin' });
-    await adjustPoints(ctx(shanghai(2026, 11, 20)), { memberId: 'spent', key: 'spent-1', points: 30, reason: '活动奖励', adminId: 'admin' });
-    await spendPoints(ctx(shanghai(2026, 11, 21)), { memberId: 'spent', key: 'spend:spent', points: 30, reason: '兑换礼品', ref: { type: 'reward', id: 'r1' } });
+    await adjustPoints(ctx(shanghai(2026, 11, 20)), {
+      memberId: 'spent',
+      key: 'spent-1',
+      points: 30,
+      reason: '活动奖励',
+      adminId: 'admin',
+    });
+    await spendPoints(ctx(shanghai(2026, 11, 21)), {
+      memberId: 'spent',
+      key: 'spend:spent',
+      points: 30,
+      reason: '兑换礼品',
+      ref: { type: 'reward', id: 'r1' },
+    });
 
     // The timer fires every 10 minutes; the day's sweep runs on the first tick after midnight.
     for (let at = shanghai(2027, 11, 15, 0, 10); at <= shanghai(2028, 1, 5, 0, 10); at += DAY) {
@@ -42,7 +54,8 @@ describe('job-expire-points through the built bundle: expiry notices and month-e
       if (run) runs.push(run);
       expect(await tick(cloud, 'job-expire-points', at + 10 * 60_000)).toBeNull();
       for (const doc of all<NotificationDoc>(cloud, 'notifications')) if (!happenedOn.has(doc._id)) happenedOn.set(doc._id, dayKey(at));
-      for (const doc of all<LedgerEntryDoc>(cloud, 'ledger_entries')) if (doc.kind === 'expire' && !happenedOn.has(doc._id)) happenedOn.set(doc._id, dayKey(at));
+      for (const doc of all<LedgerEntryDoc>(cloud, 'ledger_entries'))
+        if (doc.kind === 'expire' && !happenedOn.has(doc._id)) happenedOn.set(doc._id, dayKey(at));
     }
   }, 180_000);
   afterAll(() => jobs?.stop());
@@ -50,7 +63,9 @@ describe('job-expire-points through the built bundle: expiry notices and month-e
   it('reminds 7 days before the month ends, once per month of points', () => {
     expect(happenedOn.get('pointsExpiring:bucket:nov:2027-11')).toBe('2027-11-24');
     expect(happenedOn.get('pointsExpiring:bucket:dec:2027-12')).toBe('2027-12-25');
-    const sent = jobs.cloud.outbox.list(10).map((message) => [message.touser, message.templateId, (message.data as { data: unknown }).data]);
+    const sent = jobs.cloud.outbox
+      .list(10)
+      .map((message) => [message.touser, message.templateId, (message.data as { data: unknown }).data]);
     expect(sent.reverse()).toEqual([
       ['o-nov', 'points-expiring', { number1: { value: '100' }, date2: { value: '2027年11月30日' }, thing3: expect.anything() }],
       ['o-dec', 'points-expiring', { number1: { value: '50' }, date2: { value: '2027年12月31日' }, thing3: expect.anything() }],
@@ -65,7 +80,10 @@ describe('job-expire-points through the built bundle: expiry notices and month-e
     const end = shanghai(2028, 1, 5);
     expect(availableAt((read<MemberDoc>(jobs.cloud, 'members', 'nov') as MemberDoc).points, end)).toBe(0);
     expect(availableAt((read<MemberDoc>(jobs.cloud, 'members', 'dec') as MemberDoc).points, end)).toBe(0);
-    expect(read<LedgerEntryDoc>(jobs.cloud, 'ledger_entries', 'expire:bucket:nov:2027-11')).toMatchObject({ available: -100, balanceAfter: { available: 0 } });
+    expect(read<LedgerEntryDoc>(jobs.cloud, 'ledger_entries', 'expire:bucket:nov:2027-11')).toMatchObject({
+      available: -100,
+      balanceAfter: { available: 0 },
+    });
     expect(read<PointLotDoc>(jobs.cloud, 'point_lots', 'bucket:nov:2027-11')).toMatchObject({ state: 'expired', remaining: 100 });
     expect(read<PointLotDoc>(jobs.cloud, 'point_lots', 'bucket:spent:2027-11')).toMatchObject({ state: 'expired', remaining: 0 });
     expect(read<LedgerEntryDoc>(jobs.cloud, 'ledger_entries', 'expire:bucket:spent:2027-11')).toBeNull();

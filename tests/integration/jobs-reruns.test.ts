@@ -22,7 +22,10 @@ function seed(cloud: LocalCloud): void {
   const { store } = cloud;
   const joined = shanghai(2025, 6, 1);
   const add = (id: string, fields: Partial<MemberDoc>) => {
-    store.insert('members', { ...newMember({ _id: id, openid: `o-${id}`, memberNo: String(3_100_000_000 + store.count('members')), now: joined }), ...fields } as unknown as Doc);
+    store.insert('members', {
+      ...newMember({ _id: id, openid: `o-${id}`, memberNo: String(3_100_000_000 + store.count('members')), now: joined }),
+      ...fields,
+    } as unknown as Doc);
     subscribe(cloud, id, 1);
   };
   store.atomically(() => {
@@ -36,9 +39,17 @@ function seed(cloud: LocalCloud): void {
       store.insert('spend_records', { _id: `spend:up${i}`, memberId: `up${i}`, amountFen: 100_000 + i * 20_000, at: AT - 12 * 3_600_000 });
 
       const birthday = ['1990-02-24', '1991-02-28', '1992-02-29', '1993-03-01', '1994-03-03'][i % 5] as string;
-      add(`bd${i}`, { birthday, birthdayMonthDay: Number(birthday.slice(5, 7)) * 100 + Number(birthday.slice(8)), tierId: ['normal', 'silver', 'gold', 'diamond'][i % 4] as string });
+      add(`bd${i}`, {
+        birthday,
+        birthdayMonthDay: Number(birthday.slice(5, 7)) * 100 + Number(birthday.slice(8)),
+        tierId: ['normal', 'silver', 'gold', 'diamond'][i % 4] as string,
+      });
 
-      add(`cb${i}`, { consent: { marketing: true, updatedAt: joined }, comebackDueAt: AT - (i % 4) * DAY, ...(i % 3 === 0 ? { lastPaidAt: AT - 30 * DAY } : {}) });
+      add(`cb${i}`, {
+        consent: { marketing: true, updatedAt: joined },
+        comebackDueAt: AT - (i % 4) * DAY,
+        ...(i % 3 === 0 ? { lastPaidAt: AT - 30 * DAY } : {}),
+      });
 
       // Points earned in January 2026 expired with January 2027; February's expire on the 28th.
       const earnedAt = i % 2 === 0 ? shanghai(2026, 1, 10) : shanghai(2026, 2, 10);
@@ -57,10 +68,23 @@ function seed(cloud: LocalCloud): void {
       // Purchase points whose return window closed in the last days.
       const buyer = newMember({ _id: `rl${i}`, openid: `o-rl${i}`, memberNo: String(3_300_000_000 + i), now: joined });
       const lot = newLot(
-        { _id: pendingLotId(`earn:order:o${i}`), memberId: buyer._id, kind: 'pending', state: 'pending', expiresAt: shanghai(2028, 2, 29, 23, 59), remaining: 20 + i, earned: 20 + i, pendingUntil: AT - (i % 4) * DAY, entryId: `earn:order:o${i}` },
+        {
+          _id: pendingLotId(`earn:order:o${i}`),
+          memberId: buyer._id,
+          kind: 'pending',
+          state: 'pending',
+          expiresAt: shanghai(2028, 2, 29, 23, 59),
+          remaining: 20 + i,
+          earned: 20 + i,
+          pendingUntil: AT - (i % 4) * DAY,
+          entryId: `earn:order:o${i}`,
+        },
         joined,
       );
-      store.insert('members', { ...buyer, points: { ...buyer.points, pending: lot.remaining, lifetimeEarned: lot.remaining } } as unknown as Doc);
+      store.insert('members', {
+        ...buyer,
+        points: { ...buyer.points, pending: lot.remaining, lifetimeEarned: lot.remaining },
+      } as unknown as Doc);
       store.insert('point_lots', lot as unknown as Doc);
     }
   });
@@ -144,7 +168,8 @@ describe('timer jobs run twice, twice at once, or killed halfway end as one clea
     for (const job of JOBS) {
       const running = tick(jobs.cloud, job, AT).catch((error: Error) => error);
       // Kill the instance (the whole local cloud) once the run has saved its cursor after a page or two.
-      for (let i = 0; i < 5_000 && !read<JobStateDoc>(jobs.cloud, 'job_state', job)?.cursor; i += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+      for (let i = 0; i < 5_000 && !read<JobStateDoc>(jobs.cloud, 'job_state', job)?.cursor; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 1));
       expect(read<JobStateDoc>(jobs.cloud, 'job_state', job)?.cursor).toBeTruthy();
       await jobs.halt();
       expect(await running).toBeInstanceOf(Error);

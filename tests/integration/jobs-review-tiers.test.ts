@@ -16,14 +16,19 @@ describe('job-review-tiers through the built bundle, day by day', () => {
   const member = (id: string) => read<MemberDoc>(jobs.cloud, 'members', id) as MemberDoc;
   /** Payments recorded as the clock passes them (the rolling spend counts every record from the window's start on). */
   const payments: { _id: string; memberId: string; amountFen: number; at: number }[] = [];
-  const spend = (memberId: string, key: string, amountFen: number, at: number) => payments.push({ _id: `spend:${key}`, memberId, amountFen, at });
+  const spend = (memberId: string, key: string, amountFen: number, at: number) =>
+    payments.push({ _id: `spend:${key}`, memberId, amountFen, at });
   const recordPaymentsUpTo = (now: number) => {
     for (const payment of payments.filter((candidate) => candidate.at <= now && !jobs.cloud.store.get('spend_records', candidate._id))) {
       jobs.cloud.store.insert('spend_records', { ...payment });
     }
   };
   const history = (memberId: string) => all<TierChangeDoc>(jobs.cloud, 'tier_history').filter((change) => change.memberId === memberId);
-  const messages = (memberId: string) => jobs.cloud.outbox.list(1000).filter((message) => message.touser === `o-${memberId}`).reverse();
+  const messages = (memberId: string) =>
+    jobs.cloud.outbox
+      .list(1000)
+      .filter((message) => message.touser === `o-${memberId}`)
+      .reverse();
 
   const NAMES = ['lapse', 'keep', 'recover', 'missed', 'winter'] as const;
   /** Member states after each day's sweep, by day. */
@@ -31,14 +36,21 @@ describe('job-review-tiers through the built bundle, day by day', () => {
   const runs: JobRunDoc[] = [];
 
   beforeAll(async () => {
-    jobs = await startJobsCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'x'.repeat(40), ADMIN_INITIAL_PASSWORD: 'first-password' } } });
+    jobs = await startJobsCloud({
+      functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'x'.repeat(40), ADMIN_INITIAL_PASSWORD: 'first-password' } },
+    });
     const { cloud } = jobs;
     const firstLook = SINCE + YEAR + 16 * DAY;
     seedMember(cloud, 'lapse', SINCE - 100 * DAY, { tierId: 'gold', tierSince: SINCE, tierReviewAt: firstLook, tierNotice: null });
     seedMember(cloud, 'keep', SINCE - 100 * DAY, { tierId: 'silver', tierSince: SINCE, tierReviewAt: firstLook, tierNotice: null });
     seedMember(cloud, 'recover', SINCE - 100 * DAY, { tierId: 'gold', tierSince: SINCE, tierReviewAt: firstLook, tierNotice: null });
     seedMember(cloud, 'missed', SINCE - 100 * DAY);
-    seedMember(cloud, 'winter', WINTER - 100 * DAY, { tierId: 'diamond', tierSince: WINTER, tierReviewAt: WINTER + YEAR + 16 * DAY, tierNotice: null });
+    seedMember(cloud, 'winter', WINTER - 100 * DAY, {
+      tierId: 'diamond',
+      tierSince: WINTER,
+      tierReviewAt: WINTER + YEAR + 16 * DAY,
+      tierNotice: null,
+    });
     for (const id of NAMES) subscribe(cloud, id, 2);
     spend('lapse', 'l1', 300_000, SINCE + 4 * DAY);
     spend('keep', 'k1', 90_000, shanghai(2027, 12, 1));
@@ -79,11 +91,38 @@ describe('job-review-tiers through the built bundle, day by day', () => {
       tierReviewAt: notice.downgradeAt + YEAR + 16 * DAY,
     });
     expect(history('lapse')).toEqual([
-      { _id: `tier:lapse:silver:${notice.downgradeAt}`, memberId: 'lapse', from: 'gold', to: 'silver', reason: 'review', spendFen: 0, at: notice.downgradeAt },
+      {
+        _id: `tier:lapse:silver:${notice.downgradeAt}`,
+        memberId: 'lapse',
+        from: 'gold',
+        to: 'silver',
+        reason: 'review',
+        spendFen: 0,
+        at: notice.downgradeAt,
+      },
     ]);
     expect(messages('lapse').map((message) => [message.templateId, message.data])).toEqual([
-      ['tier-at-risk', expect.objectContaining({ data: { thing1: { value: '金卡会员' }, amount2: { value: '4000元' }, date3: { value: '2028年03月30日' }, thing4: expect.anything() } })],
-      ['tier-change', expect.objectContaining({ data: expect.objectContaining({ thing1: { value: '金卡会员' }, thing2: { value: '银卡会员' }, time3: { value: '2028-03-30 10:30' } }) })],
+      [
+        'tier-at-risk',
+        expect.objectContaining({
+          data: {
+            thing1: { value: '金卡会员' },
+            amount2: { value: '4000元' },
+            date3: { value: '2028年03月30日' },
+            thing4: expect.anything(),
+          },
+        }),
+      ],
+      [
+        'tier-change',
+        expect.objectContaining({
+          data: expect.objectContaining({
+            thing1: { value: '金卡会员' },
+            thing2: { value: '银卡会员' },
+            time3: { value: '2028-03-30 10:30' },
+          }),
+        }),
+      ],
     ]);
   });
 
@@ -104,24 +143,34 @@ describe('job-review-tiers through the built bundle, day by day', () => {
     const asOf = shanghai(2028, 3, 10, 10, 30);
     expect(days.get('2028-03-09')?.missed.tierId).toBe('normal');
     expect(days.get('2028-03-10')?.missed).toMatchObject({ tierId: 'silver', tierSince: asOf, tierReviewAt: asOf + YEAR + 16 * DAY });
-    expect(history('missed')).toEqual([expect.objectContaining({ from: 'normal', to: 'silver', reason: 'upgrade', spendFen: 120_000, at: asOf })]);
+    expect(history('missed')).toEqual([
+      expect.objectContaining({ from: 'normal', to: 'silver', reason: 'upgrade', spendFen: 120_000, at: asOf }),
+    ]);
     expect(messages('missed').map((message) => message.templateId)).toEqual(['tier-change']);
   });
 
   it('carries a review across the year end: notice on 5 January, diamond to gold on 19 January', () => {
     expect(days.get('2028-01-04')?.winter).toMatchObject({ tierId: 'diamond', tierNotice: null });
-    expect(days.get('2028-01-05')?.winter.tierNotice).toEqual({ reviewAt: WINTER + YEAR, noticedAt: shanghai(2028, 1, 5, 10, 30), downgradeAt: shanghai(2028, 1, 19, 10, 30) });
+    expect(days.get('2028-01-05')?.winter.tierNotice).toEqual({
+      reviewAt: WINTER + YEAR,
+      noticedAt: shanghai(2028, 1, 5, 10, 30),
+      downgradeAt: shanghai(2028, 1, 19, 10, 30),
+    });
     expect(days.get('2028-01-18')?.winter.tierId).toBe('diamond');
     expect(days.get('2028-01-19')?.winter).toMatchObject({ tierId: 'gold', tierSince: shanghai(2028, 1, 19, 10, 30) });
     expect(history('winter')).toEqual([expect.objectContaining({ from: 'diamond', to: 'gold', reason: 'review', spendFen: 1_000_000 })]);
   });
 
   it('refuses a caller that is not its timer', async () => {
-    expect(await jobs.cloud.invoke('job-review-tiers', {}, { source: 'wx_client', openid: 'o-lapse' })).toMatchObject({ ok: false, error: { code: 'NOT_A_TIMER' } });
+    expect(await jobs.cloud.invoke('job-review-tiers', {}, { source: 'wx_client', openid: 'o-lapse' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_TIMER' },
+    });
   });
 
   it('shows the runs to admins, newest first, a page at a time and one job at a time', async () => {
-    const admin = (body: Record<string, unknown>) => jobs.cloud.invoke('admin', body) as Promise<{ ok: boolean; data: Record<string, unknown> }>;
+    const admin = (body: Record<string, unknown>) =>
+      jobs.cloud.invoke('admin', body) as Promise<{ ok: boolean; data: Record<string, unknown> }>;
     await admin({ action: 'bootstrapAdmin' });
     const { data } = await admin({ action: 'login', username: 'admin', password: 'first-password' });
     const first = await admin({ action: 'listJobRuns', token: data.token, job: 'job-review-tiers', pageSize: 100 });
@@ -129,7 +178,13 @@ describe('job-review-tiers through the built bundle, day by day', () => {
     expect(items).toHaveLength(100);
     expect(items[0]).toMatchObject({ job: 'job-review-tiers', status: 'finished', startedAt: shanghai(2028, 4, 5, 10, 30) });
     expect(items.every((run, i) => i === 0 || (items[i - 1] as JobRunDoc).startedAt >= run.startedAt)).toBe(true);
-    const second = await admin({ action: 'listJobRuns', token: data.token, job: 'job-review-tiers', pageSize: 100, cursor: first.data.nextCursor });
+    const second = await admin({
+      action: 'listJobRuns',
+      token: data.token,
+      job: 'job-review-tiers',
+      pageSize: 100,
+      cursor: first.data.nextCursor,
+    });
     expect(second.data).toMatchObject({ nextCursor: null });
     expect((second.data.items as JobRunDoc[]).length).toBe(13);
     expect(await admin({ action: 'listJobRuns', token: 'not-a-valid-token-at-all', pageSize: 10 })).toMatchObject({ ok: false });

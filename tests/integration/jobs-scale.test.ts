@@ -75,7 +75,12 @@ describe('timer jobs at 20,000 members: cursor, lease and time budget', () => {
     expect(coupons.map((coupon) => coupon.memberId).sort()).toEqual(awayIds.sort());
     // The subscribed members are all among those away, and each had one message of quota.
     expect(cloud.outbox.list(MEMBERS).length).toBe(MEMBERS / 100);
-    expect(read<JobStateDoc>(cloud, 'job_state', 'job-comeback-coupons')).toMatchObject({ cursor: null, leaseOwner: null, sweepAsOf: null, lastSweepAsOf: AT });
+    expect(read<JobStateDoc>(cloud, 'job_state', 'job-comeback-coupons')).toMatchObject({
+      cursor: null,
+      leaseOwner: null,
+      sweepAsOf: null,
+      lastSweepAsOf: AT,
+    });
     // The day's sweep is done: later ticks that day have nothing to do.
     expect(await tick(cloud, 'job-comeback-coupons', AT + 3 * 60 * MINUTE)).toBeNull();
   }, 180_000);

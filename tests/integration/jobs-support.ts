@@ -57,13 +57,21 @@ export async function startJobsCloud(options: Partial<LocalCloudOptions> & { dat
 
 /** A member inserted straight into the store, with the given fields over a fresh record. */
 export function seedMember(cloud: LocalCloud, id: string, joinedAt: number, fields: Partial<MemberDoc> = {}): MemberDoc {
-  const member = { ...newMember({ _id: id, openid: `o-${id}`, memberNo: String(3_000_000_000 + cloud.store.count('members')), now: joinedAt }), ...fields };
+  const member = {
+    ...newMember({ _id: id, openid: `o-${id}`, memberNo: String(3_000_000_000 + cloud.store.count('members')), now: joinedAt }),
+    ...fields,
+  };
   cloud.store.insert('members', member as unknown as Doc);
   return member;
 }
 
 /** The member granted `count` messages of each topic (as accepted prompts would). */
-export function subscribe(cloud: LocalCloud, memberId: string, count = 1, topics: readonly SubscriptionTopic[] = SUBSCRIPTION_TOPICS): void {
+export function subscribe(
+  cloud: LocalCloud,
+  memberId: string,
+  count = 1,
+  topics: readonly SubscriptionTopic[] = SUBSCRIPTION_TOPICS,
+): void {
   const quota = Object.fromEntries(SUBSCRIPTION_TOPICS.map((topic) => [topic, topics.includes(topic) ? count : 0]));
   cloud.store.insert('subscriptions', { _id: memberId, memberId, quota, updatedAt: 0 });
 }
@@ -99,14 +107,24 @@ export async function sweep(cloud: LocalCloud, job: JobName, at: number, maxTick
 }
 
 /** The collections a job's effects land in. */
-const EFFECT_COLLECTIONS = ['members', 'coupon_instances', 'coupon_templates', 'notifications', 'subscriptions', 'tier_history', 'ledger_entries', 'point_lots'];
+const EFFECT_COLLECTIONS = [
+  'members',
+  'coupon_instances',
+  'coupon_templates',
+  'notifications',
+  'subscriptions',
+  'tier_history',
+  'ledger_entries',
+  'point_lots',
+];
 
 /** Everything the jobs decide, for comparing two runs: the effect collections and the outbox (without its ids and times). */
 export function effects(cloud: LocalCloud): Record<string, unknown> {
   const snapshot: Record<string, unknown> = {};
   // Which claim recorded a message, and took a member's unit, is a random mark of the run that did it.
   const unmarked = (text: string) => JSON.stringify({ ...JSON.parse(text), batch: undefined, claims: undefined });
-  for (const collection of EFFECT_COLLECTIONS) snapshot[collection] = cloud.store.page(collection, [], [], '_id', 10_000_000, 0).map((row) => unmarked(row.text));
+  for (const collection of EFFECT_COLLECTIONS)
+    snapshot[collection] = cloud.store.page(collection, [], [], '_id', 10_000_000, 0).map((row) => unmarked(row.text));
   snapshot.outbox = cloud.outbox
     .list(10_000_000)
     .map((message) => JSON.stringify([message.fn, message.touser, message.templateId, message.data]))

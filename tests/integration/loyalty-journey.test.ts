@@ -16,7 +16,13 @@ describe('loyalty functions end to end', () => {
     cloud = await startTestCloud({ functionEnv: { admin: ADMIN_ENV } });
     admin = new GatewayClient(cloud.url);
     await admin.call('admin', { action: 'bootstrapAdmin' });
-    token = (await admin.call<Envelope<{ token: string }>>('admin', { action: 'login', username: 'admin', password: ADMIN_ENV.ADMIN_INITIAL_PASSWORD })).body.data.token;
+    token = (
+      await admin.call<Envelope<{ token: string }>>('admin', {
+        action: 'login',
+        username: 'admin',
+        password: ADMIN_ENV.ADMIN_INITIAL_PASSWORD,
+      })
+    ).body.data.token;
     const now = Date.now();
     cloud.store.atomically(() => {
       demoCouponTemplates(now).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));
@@ -43,15 +49,28 @@ describe('loyalty functions end to end', () => {
     expect((await member.call('points', { action: 'checkIn' })).body).toEqual(checkIn.body);
 
     const adjusted = await admin.call<Envelope<{ available: number }>>('admin', {
-      action: 'adjustPoints', token, memberId, points: 3000, reason: '活动奖励', requestKey: 'journey-adjust-1',
+      action: 'adjustPoints',
+      token,
+      memberId,
+      points: 3000,
+      reason: '活动奖励',
+      requestKey: 'journey-adjust-1',
     });
     expect(adjusted.body.data.available).toBe(3005);
 
     const mall = await member.call<Envelope<{ items: { id: string; blockedReason: string | null }[] }>>('rewards', { action: 'list' });
     expect(mall.body.data.items.find((r) => r.id === 'reward-gift-box')?.blockedReason).toMatch(/等级不足/);
-    const redeemed = await member.call<Envelope<{ id: string; status: string; pickupCode: string }>>('rewards', { action: 'redeem', rewardId: 'reward-tote', clientKey: 'journey-tap-1' });
+    const redeemed = await member.call<Envelope<{ id: string; status: string; pickupCode: string }>>('rewards', {
+      action: 'redeem',
+      rewardId: 'reward-tote',
+      clientKey: 'journey-tap-1',
+    });
     expect(redeemed.body.data).toMatchObject({ status: 'awaitingPickup', pickupCode: expect.stringMatching(/^\d{8}$/) });
-    const coupon = await member.call<Envelope<{ status: string; couponInstanceId: string }>>('rewards', { action: 'redeem', rewardId: 'reward-coupon-20', clientKey: 'journey-tap-2' });
+    const coupon = await member.call<Envelope<{ status: string; couponInstanceId: string }>>('rewards', {
+      action: 'redeem',
+      rewardId: 'reward-coupon-20',
+      clientKey: 'journey-tap-2',
+    });
     expect(coupon.body.data.status).toBe('issued');
     expect((await member.call<Envelope>('points', { action: 'summary' })).body.data).toMatchObject({ available: 3005 - 800 - 2000 });
 
@@ -62,7 +81,13 @@ describe('loyalty functions end to end', () => {
     const claimed = await member.call<Envelope>('coupons', { action: 'claim', templateId: 'centre-99-15', clientKey: 'journey-claim-1' });
     expect(claimed.body.ok).toBe(true);
     const history = await member.call<Envelope<{ items: { reason: string }[] }>>('points', { action: 'history', pageSize: 10 });
-    expect(history.body.data.items.map((i) => i.reason)).toEqual(['取消兑换退回积分：品牌帆布袋', '兑换礼品：¥20无门槛券', '兑换礼品：品牌帆布袋', '积分调整：活动奖励', '每日签到']);
+    expect(history.body.data.items.map((i) => i.reason)).toEqual([
+      '取消兑换退回积分：品牌帆布袋',
+      '兑换礼品：¥20无门槛券',
+      '兑换礼品：品牌帆布袋',
+      '积分调整：活动奖励',
+      '每日签到',
+    ]);
 
     const books = await admin.call<Envelope<{ problems: unknown[] }>>('admin', { action: 'reconcile', token });
     expect(books.body.data.problems).toEqual([]);
@@ -74,12 +99,20 @@ describe('loyalty functions end to end', () => {
     await member.call('member', { action: 'join' });
     const first = await member.call<Envelope<{ bonusPoints: number }>>('member', { action: 'setBirthday', birthday: '2000-02-29' });
     expect(first.body).toMatchObject({ ok: true, data: { birthday: '2000-02-29', birthdayEditable: false, bonusPoints: 0 } });
-    expect((await member.call('member', { action: 'setBirthday', birthday: '2000-03-01' })).body).toMatchObject({ ok: false, error: { code: 'BIRTHDAY_LOCKED' } });
+    expect((await member.call('member', { action: 'setBirthday', birthday: '2000-03-01' })).body).toMatchObject({
+      ok: false,
+      error: { code: 'BIRTHDAY_LOCKED' },
+    });
     const memberId = (first.body.data as unknown as { memberId: string }).memberId;
-    expect((await admin.call('admin', { action: 'setMemberBirthday', token, memberId, birthday: '2000-03-01' })).body).toMatchObject({ ok: true });
+    expect((await admin.call('admin', { action: 'setMemberBirthday', token, memberId, birthday: '2000-03-01' })).body).toMatchObject({
+      ok: true,
+    });
     expect((await member.call('member', { action: 'getProfile' })).body).toMatchObject({ data: { birthday: '2000-03-01' } });
     const complete = await member.call<Envelope<{ bonusPoints: number }>>('member', {
-      action: 'updateProfile', nickname: '小满', avatarUrl: 'https://img.example.com/a.png', gender: 'female',
+      action: 'updateProfile',
+      nickname: '小满',
+      avatarUrl: 'https://img.example.com/a.png',
+      gender: 'female',
     });
     expect(complete.body.data.bonusPoints).toBe(50);
     const again = await member.call<Envelope<{ bonusPoints: number }>>('member', { action: 'updateProfile', nickname: '小满满' });
@@ -97,7 +130,10 @@ describe('loyalty functions end to end', () => {
     expect(wallet.body.data.items).toEqual([]);
     await member.call('member', { action: 'setBirthday', birthday: '2000-02-29' });
     const redo = await member.call<Envelope<{ bonusPoints: number }>>('member', {
-      action: 'updateProfile', nickname: '小满', avatarUrl: 'https://img.example.com/a.png', gender: 'female',
+      action: 'updateProfile',
+      nickname: '小满',
+      avatarUrl: 'https://img.example.com/a.png',
+      gender: 'female',
     });
     expect(redo.body).toMatchObject({ ok: true, data: { bonusPoints: 0 } });
   });
@@ -121,7 +157,14 @@ describe('loyalty functions end to end', () => {
     const otherRedemption = (
       await (async () => {
         const otherId = (await other.call<Envelope<{ memberId: string }>>('member', { action: 'getProfile' })).body.data.memberId;
-        await admin.call('admin', { action: 'adjustPoints', token, memberId: otherId, points: 1000, reason: '测试', requestKey: 'other-seed-1' });
+        await admin.call('admin', {
+          action: 'adjustPoints',
+          token,
+          memberId: otherId,
+          points: 1000,
+          reason: '测试',
+          requestKey: 'other-seed-1',
+        });
         return other.call<Envelope<{ id: string }>>('rewards', { action: 'redeem', rewardId: 'reward-tote', clientKey: 'other-tap-1' });
       })()
     ).body.data.id;
@@ -154,11 +197,27 @@ describe('loyalty functions end to end', () => {
       ['rewards', { action: 'myRedemptions', pageSize: 0 }, 'VALIDATION_FAILED'],
       ['rewards', { action: 'cancel', redemptionId: otherRedemption }, 'NOT_FOUND'],
       ['rewards', { action: 'cancel' }, 'VALIDATION_FAILED'],
-      ['admin', { action: 'adjustPoints', token, memberId: 'm1', points: 0, reason: '测试', requestKey: 'k-123456789' }, 'VALIDATION_FAILED'],
-      ['admin', { action: 'adjustPoints', token, memberId: 'm1', points: 1.5, reason: '测试', requestKey: 'k-123456789' }, 'VALIDATION_FAILED'],
-      ['admin', { action: 'adjustPoints', token, memberId: 'm1', points: 1e12, reason: '测试', requestKey: 'k-123456789' }, 'VALIDATION_FAILED'],
+      [
+        'admin',
+        { action: 'adjustPoints', token, memberId: 'm1', points: 0, reason: '测试', requestKey: 'k-123456789' },
+        'VALIDATION_FAILED',
+      ],
+      [
+        'admin',
+        { action: 'adjustPoints', token, memberId: 'm1', points: 1.5, reason: '测试', requestKey: 'k-123456789' },
+        'VALIDATION_FAILED',
+      ],
+      [
+        'admin',
+        { action: 'adjustPoints', token, memberId: 'm1', points: 1e12, reason: '测试', requestKey: 'k-123456789' },
+        'VALIDATION_FAILED',
+      ],
       ['admin', { action: 'adjustPoints', memberId: 'm1', points: 1, reason: '测试', requestKey: 'k-123456789' }, 'VALIDATION_FAILED'],
-      ['admin', { action: 'adjustPoints', token: 'x'.repeat(40), memberId: 'm1', points: 1, reason: '测试', requestKey: 'k-123456789' }, 'UNAUTHENTICATED'],
+      [
+        'admin',
+        { action: 'adjustPoints', token: 'x'.repeat(40), memberId: 'm1', points: 1, reason: '测试', requestKey: 'k-123456789' },
+        'UNAUTHENTICATED',
+      ],
       ['admin', { action: 'reconcile', token, memberId: '../../etc' }, 'VALIDATION_FAILED'],
       ['admin', { action: 'setMemberBirthday', token, memberId: 'nobody', birthday: '2000-01-01' }, 'NOT_FOUND'],
       ['admin', { action: 'setMemberBirthday', token, memberId: 'nobody', birthday: '2000-13-01' }, 'VALIDATION_FAILED'],
@@ -166,7 +225,11 @@ describe('loyalty functions end to end', () => {
       ['admin', { action: 'voidCoupon', token, instanceId: 'x', reason: '' }, 'VALIDATION_FAILED'],
       ['admin', { action: 'setCouponTemplateStatus', token, templateId: 'welcome', status: 'deleted' }, 'VALIDATION_FAILED'],
       ['admin', { action: 'setCouponTemplateStatus', token, templateId: 'no-such-template', status: 'paused' }, 'NOT_FOUND'],
-      ['admin', { action: 'issueCampaignCoupons', token, templateId: 'welcome', campaignId: 'Bad Id', memberIds: ['m1'] }, 'VALIDATION_FAILED'],
+      [
+        'admin',
+        { action: 'issueCampaignCoupons', token, templateId: 'welcome', campaignId: 'Bad Id', memberIds: ['m1'] },
+        'VALIDATION_FAILED',
+      ],
       ['admin', { action: 'issueCampaignCoupons', token, templateId: 'welcome', campaignId: 'spring', memberIds: [] }, 'VALIDATION_FAILED'],
       ['admin', { action: 'listMembers', token, pageSize: 1000 }, 'VALIDATION_FAILED'],
     ];

@@ -106,7 +106,14 @@ const member = fc.nat({ max: MEMBERS - 1 });
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   // Paid fen per line: small lines may earn no point of their own.
-  w(12, fc.record({ kind: fc.constant('earn' as const), m: member, lines: fc.array(fc.oneof(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 400, max: 40_000 })), { minLength: 1, maxLength: 3 }) })),
+  w(
+    12,
+    fc.record({
+      kind: fc.constant('earn' as const),
+      m: member,
+      lines: fc.array(fc.oneof(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 400, max: 40_000 })), { minLength: 1, maxLength: 3 }),
+    }),
+  ),
   w(8, fc.record({ kind: fc.constant('window' as const), order: ref, daysAgo: fc.integer({ min: 0, max: 9 }) })),
   w(8, fc.record({ kind: fc.constant('release' as const), order: ref })),
   w(5, fc.record({ kind: fc.constant('clawback' as const), order: ref, pick: fc.nat({ max: 7 }) })),
@@ -117,12 +124,23 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   w(5, fc.record({ kind: fc.constant('cancel' as const), redemption: ref })),
   w(12, fc.record({ kind: fc.constant('claim' as const), m: member, template: fc.nat({ max: 2 }) })),
   w(4, fc.record({ kind: fc.constant('useCoupon' as const), instance: ref, order: fc.nat({ max: 2 }) })),
-  w(6, fc.record({ kind: fc.constant('adjust' as const), m: member, points: fc.oneof(fc.integer({ min: 1, max: 400 }), fc.integer({ min: -300, max: -1 })) })),
+  w(
+    6,
+    fc.record({
+      kind: fc.constant('adjust' as const),
+      m: member,
+      points: fc.oneof(fc.integer({ min: 1, max: 400 }), fc.integer({ min: -300, max: -1 })),
+    }),
+  ),
 );
 
 const plannedArb: fc.Arbitrary<Planned> = fc.record({
   op: opArb,
-  delays: fc.oneof(w(14, fc.constant([0])), w(4, fc.tuple(fc.constant(0), fc.nat({ max: 30 }))), w(2, fc.tuple(fc.constant(0), fc.nat({ max: 30 }), fc.nat({ max: 30 })))),
+  delays: fc.oneof(
+    w(14, fc.constant([0])),
+    w(4, fc.tuple(fc.constant(0), fc.nat({ max: 30 }))),
+    w(2, fc.tuple(fc.constant(0), fc.nat({ max: 30 }), fc.nat({ max: 30 }))),
+  ),
   later: fc.oneof(w(9, fc.constant(false)), w(1, fc.constant(true))),
 });
 
@@ -136,11 +154,17 @@ const advanceArb: fc.Arbitrary<Advance> = fc.oneof(
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   tiers: fc.array(fc.constantFrom('normal', 'silver', 'gold', 'diamond'), { minLength: MEMBERS, maxLength: MEMBERS }),
   seedPoints: fc.array(fc.integer({ min: 0, max: 800 }), { minLength: MEMBERS, maxLength: MEMBERS }),
-  rewards: fc.array(fc.record({ cost: fc.integer({ min: 20, max: 400 }), stock: fc.integer({ min: 2, max: 8 }), limit: fc.integer({ min: 1, max: 3 }) }), {
+  rewards: fc.array(
+    fc.record({ cost: fc.integer({ min: 20, max: 400 }), stock: fc.integer({ min: 2, max: 8 }), limit: fc.integer({ min: 1, max: 3 }) }),
+    {
+      minLength: 3,
+      maxLength: 3,
+    },
+  ),
+  templates: fc.array(fc.record({ stock: fc.integer({ min: 3, max: 10 }), limit: fc.integer({ min: 1, max: 3 }) }), {
     minLength: 3,
     maxLength: 3,
   }),
-  templates: fc.array(fc.record({ stock: fc.integer({ min: 3, max: 10 }), limit: fc.integer({ min: 1, max: 3 }) }), { minLength: 3, maxLength: 3 }),
   batches: fc.array(
     fc.record({
       advance: advanceArb,
@@ -189,16 +213,23 @@ function outcomeOf(result: PromiseSettledResult<unknown>, request: Request): Out
   if (result.status === 'fulfilled') return { ok: true, summary: request.summarize(result.value) };
   const error = result.reason as unknown;
   if (error instanceof RuleError || error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-  return { ok: false, code: 'UNEXPECTED', message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : JSON.stringify(error) };
+  return {
+    ok: false,
+    code: 'UNEXPECTED',
+    message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : JSON.stringify(error),
+  };
 }
 
 const show = (outcome: Outcome) => (outcome.ok ? outcome.summary : `${outcome.code} (${outcome.message.split('\n')[0]})`);
 const showRecorded = (recorded: Recorded) => (recorded === null ? 'nothing' : 'value' in recorded ? recorded.value : recorded.code);
 const matches = (outcome: Outcome, recorded: Recorded) =>
-  recorded !== null && ('value' in recorded ? outcome.ok && outcome.summary === recorded.value : !outcome.ok && outcome.code === recorded.code);
+  recorded !== null &&
+  ('value' in recorded ? outcome.ok && outcome.summary === recorded.value : !outcome.ok && outcome.code === recorded.code);
 
 const postSummary = (result: PostResult | null) =>
-  result === null ? 'null' : JSON.stringify({ id: result.entry._id, available: result.entry.available, pending: result.entry.pending, lots: result.entry.lots });
+  result === null
+    ? 'null'
+    : JSON.stringify({ id: result.entry._id, available: result.entry.available, pending: result.entry.pending, lots: result.entry.lots });
 const redemptionSummary = (r: RedemptionDoc) =>
   JSON.stringify({ id: r._id, status: r.status, pickupCode: r.pickupCode, couponInstanceId: r.couponInstanceId, pointsCost: r.pointsCost });
 
@@ -218,7 +249,9 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
     return row ? (cloud.store.parse(row) as unknown as T) : null;
   };
   const all = <T>(collection: string, field: string, like: string): T[] =>
-    cloud.store.page(collection, [`json_extract(doc, '$.${field}') LIKE ?`], [like], '_id', 1_000_000, 0).map((row) => cloud.store.parse(row) as unknown as T);
+    cloud.store
+      .page(collection, [`json_extract(doc, '$.${field}') LIKE ?`], [like], '_id', 1_000_000, 0)
+      .map((row) => cloud.store.parse(row) as unknown as T);
 
   it('keeps balances, lots, stocks, limits and idempotency through thousands of random operations', async () => {
     const started = Date.now();
@@ -230,7 +263,7 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
       perKind.set(kind, counts);
     };
     let run = 0;
-    const seed = Number(process.env.LM_PROPERTY_SEED ?? (Date.now() ^ (Math.random() * 0x1_0000_0000)));
+    const seed = Number(process.env.LM_PROPERTY_SEED ?? Date.now() ^ (Math.random() * 0x1_0000_0000));
 
     const property = fc.asyncProperty(scenarioArb, async (scenario) => {
       run += 1;
@@ -249,22 +282,46 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
       const members = scenario.tiers.map((tierId, i) => addMember(cloud, `${p}m${i}`, now - 30 * DAY, { tierId }));
       const systemTemplate = buildTemplateDoc(
         couponTemplateInput.parse({
-          title: '兑换券', terms: { kind: 'cash', thresholdFen: 0, amountFen: 500 }, validity: { type: 'relative', days: 30 }, totalStock: null, channel: 'system',
+          title: '兑换券',
+          terms: { kind: 'cash', thresholdFen: 0, amountFen: 500 },
+          validity: { type: 'relative', days: 30 },
+          totalStock: null,
+          channel: 'system',
         }),
         `${p}-sys`,
         now,
       );
       cloud.store.insert('coupon_templates', { ...systemTemplate });
       const rewards: RewardDoc[] = scenario.rewards.map((spec, i) => ({
-        _id: `${p}-rw${i}`, title: `礼品${i}`, description: '门店自提', imageUrl: '', category: '周边', kind: i === 2 ? 'coupon' : 'pickup',
-        pointsCost: spec.cost, cashFen: 0, couponTemplateId: i === 2 ? systemTemplate._id : null, totalStock: spec.stock, stockRemaining: spec.stock,
-        perMemberLimit: spec.limit, availableFrom: null, availableTo: null, minTierId: null, status: 'active', sort: i, createdAt: now, updatedAt: now,
+        _id: `${p}-rw${i}`,
+        title: `礼品${i}`,
+        description: '门店自提',
+        imageUrl: '',
+        category: '周边',
+        kind: i === 2 ? 'coupon' : 'pickup',
+        pointsCost: spec.cost,
+        cashFen: 0,
+        couponTemplateId: i === 2 ? systemTemplate._id : null,
+        totalStock: spec.stock,
+        stockRemaining: spec.stock,
+        perMemberLimit: spec.limit,
+        availableFrom: null,
+        availableTo: null,
+        minTierId: null,
+        status: 'active',
+        sort: i,
+        createdAt: now,
+        updatedAt: now,
       }));
       for (const reward of rewards) cloud.store.insert('rewards', { ...reward });
       const templates = scenario.templates.map((spec, i) => {
         const input = couponTemplateInput.parse({
-          title: `满99减${i + 5}`, terms: { kind: 'cash', thresholdFen: 9900, amountFen: 500 + i * 100 }, validity: { type: 'relative', days: 7 },
-          totalStock: spec.stock, perMemberLimit: spec.limit, channel: 'centre',
+          title: `满99减${i + 5}`,
+          terms: { kind: 'cash', thresholdFen: 9900, amountFen: 500 + i * 100 },
+          validity: { type: 'relative', days: 7 },
+          totalStock: spec.stock,
+          perMemberLimit: spec.limit,
+          channel: 'centre',
         });
         const doc = buildTemplateDoc(input, `${p}-ct${i}`, now);
         cloud.store.insert('coupon_templates', { ...doc });
@@ -284,8 +341,20 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
         const entry = read<LedgerEntryDoc>('ledger_entries', key);
         return entry ? { value: postSummary({ entry, created: true }) } : null;
       };
-      const postRequest = (kind: OpKind, label: string, key: string, rest: Pick<Request, 'send' | 'expected' | 'racy'> & Partial<Request>): Request => ({
-        kind, label, now, idempotent: true, laterNow: (current) => current, summarize: (v) => postSummary(v as PostResult | null), recorded: ledger(key), ...rest,
+      const postRequest = (
+        kind: OpKind,
+        label: string,
+        key: string,
+        rest: Pick<Request, 'send' | 'expected' | 'racy'> & Partial<Request>,
+      ): Request => ({
+        kind,
+        label,
+        now,
+        idempotent: true,
+        laterNow: (current) => current,
+        summarize: (v) => postSummary(v as PostResult | null),
+        recorded: ledger(key),
+        ...rest,
       });
 
       /** Turns a generated op into a request, against what earlier batches created; null when there is nothing to refer to. */
@@ -296,7 +365,9 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             const orderId = `${p}o${next()}`;
             const lines = op.lines.map((paidFen, i) => ({ lineId: `l${i}`, paidFen }));
             return postRequest('earn', `earn ${orderId} ${JSON.stringify(op.lines)}`, `earn:order:${orderId}`, {
-              now: at, expected: [], racy: [],
+              now: at,
+              expected: [],
+              racy: [],
               send: (t) => earnForOrder(ctx(t), { memberId: m._id, orderId, lines }),
             });
           }
@@ -305,7 +376,13 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             if (!order) return null;
             const completedAt = at - op.daysAgo * DAY;
             return {
-              kind: 'window', label: `window ${order.orderId}`, now: at, expected: [], racy: [], idempotent: false, laterNow: (current) => current,
+              kind: 'window',
+              label: `window ${order.orderId}`,
+              now: at,
+              expected: [],
+              racy: [],
+              idempotent: false,
+              laterNow: (current) => current,
               send: async (t) => {
                 const started = await startReturnWindow(ctx(t), { orderId: order.orderId, completedAt });
                 if (started) windowsStarted.set(order.orderId, (windowsStarted.get(order.orderId) ?? 0) + 1);
@@ -322,7 +399,10 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             if (!order) return null;
             const entryId = `earn:order:${order.orderId}`;
             return postRequest('release', `release ${order.orderId}`, `release:${entryId}`, {
-              now: at, expected: ['INVALID_STATE'], racy: ['INVALID_STATE'], recordableAfterRefusal: true,
+              now: at,
+              expected: ['INVALID_STATE'],
+              racy: ['INVALID_STATE'],
+              recordableAfterRefusal: true,
               send: (t) => releasePendingLot(ctx(t), { _id: pendingLotId(entryId), memberId: order.memberId, entryId }),
             });
           }
@@ -334,17 +414,28 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             if (lineIds.length === 0) lineIds = [order.unrefunded[0] as string];
             order.unrefunded = order.unrefunded.filter((id) => !lineIds.includes(id));
             const refundId = `rf${next()}`;
-            return postRequest('clawback', `clawback ${order.orderId} ${lineIds.join(',')}`, `clawback:order:${order.orderId}:${refundId}`, {
-              now: at, expected: [], racy: [],
-              send: (t) => clawbackOrderPoints(ctx(t), { memberId: order.memberId, orderId: order.orderId, refundId, lineIds }),
-            });
+            return postRequest(
+              'clawback',
+              `clawback ${order.orderId} ${lineIds.join(',')}`,
+              `clawback:order:${order.orderId}:${refundId}`,
+              {
+                now: at,
+                expected: [],
+                racy: [],
+                send: (t) => clawbackOrderPoints(ctx(t), { memberId: order.memberId, orderId: order.orderId, refundId, lineIds }),
+              },
+            );
           }
           case 'spend': {
             const m = members[op.m] as MemberDoc;
             const key = `spend:order:${p}x${next()}`;
             return postRequest('spend', `${key} ${op.points}`, key, {
-              now: at, expected: POINTS_REFUSALS, racy: POINTS_REFUSALS, ref: key,
-              send: (t) => spendPoints(ctx(t), { memberId: m._id, key, points: op.points, reason: '积分抵现', ref: { type: 'order', id: key } }),
+              now: at,
+              expected: POINTS_REFUSALS,
+              racy: POINTS_REFUSALS,
+              ref: key,
+              send: (t) =>
+                spendPoints(ctx(t), { memberId: m._id, key, points: op.points, reason: '积分抵现', ref: { type: 'order', id: key } }),
             });
           }
           case 'refundSpend': {
@@ -353,15 +444,26 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             // One refund key per spend: a second refund of the same spend is a retry of the first.
             const key = `refund:${spend.key}`;
             return postRequest('refundSpend', key, key, {
-              now: at, expected: [], racy: [],
+              now: at,
+              expected: [],
+              racy: [],
               send: (t) =>
-                refundSpentPoints(ctx(t), { memberId: spend.memberId, key, spendKey: spend.key, reason: '订单取消退回积分', ref: { type: 'order', id: spend.key } }),
+                refundSpentPoints(ctx(t), {
+                  memberId: spend.memberId,
+                  key,
+                  spendKey: spend.key,
+                  reason: '订单取消退回积分',
+                  ref: { type: 'order', id: spend.key },
+                }),
             });
           }
           case 'checkIn': {
             const m = members[op.m] as MemberDoc;
             return postRequest('checkIn', `checkin ${m._id} ${dayOf(at)}`, `checkin:${m._id}:${dayOf(at)}`, {
-              now: at, expected: [], racy: [], laterNow: () => at,
+              now: at,
+              expected: [],
+              racy: [],
+              laterNow: () => at,
               send: (t) => checkIn(ctx(t), m._id),
             });
           }
@@ -369,7 +471,9 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             const m = members[op.m] as MemberDoc;
             const key = `${p}a${next()}`;
             return postRequest('adjust', `adjust ${m._id} ${op.points}`, `adjust:${m._id}:${key}`, {
-              now: at, expected: op.points < 0 ? POINTS_REFUSALS : [], racy: op.points < 0 ? POINTS_REFUSALS : [],
+              now: at,
+              expected: op.points < 0 ? POINTS_REFUSALS : [],
+              racy: op.points < 0 ? POINTS_REFUSALS : [],
               send: (t) => adjustPoints(ctx(t), { memberId: m._id, key, points: op.points, reason: '客服调整', adminId: 'admin' }),
             });
           }
@@ -379,10 +483,18 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             const clientKey = `k${next()}`;
             const id = `redeem:${m._id}:${clientKey}`;
             return {
-              kind: 'redeem', label: `redeem ${reward._id} by ${m._id} (${id})`, now: at, idempotent: true, laterNow: (current) => current, ref: id, recordableAfterRefusal: true,
-              expected: [...POINTS_REFUSALS, 'OUT_OF_STOCK', 'LIMIT_REACHED'], racy: POINTS_REFUSALS,
+              kind: 'redeem',
+              label: `redeem ${reward._id} by ${m._id} (${id})`,
+              now: at,
+              idempotent: true,
+              laterNow: (current) => current,
+              ref: id,
+              recordableAfterRefusal: true,
+              expected: [...POINTS_REFUSALS, 'OUT_OF_STOCK', 'LIMIT_REACHED'],
+              racy: POINTS_REFUSALS,
               // The route loads the caller's member record, then redeems.
-              send: (t) => redeemReward(ctx(t, m.openid), read<MemberDoc>('members', m._id) as MemberDoc, { rewardId: reward._id, clientKey }),
+              send: (t) =>
+                redeemReward(ctx(t, m.openid), read<MemberDoc>('members', m._id) as MemberDoc, { rewardId: reward._id, clientKey }),
               summarize: (v) => redemptionSummary(v as RedemptionDoc),
               recorded: () => {
                 const doc = read<RedemptionDoc>('redemptions', id);
@@ -396,7 +508,13 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             if (!target) return null;
             const summary = (r: Pick<RedemptionDoc, '_id' | 'status'>) => JSON.stringify({ id: r._id, status: r.status });
             return {
-              kind: 'cancel', label: `cancel ${target.id}`, now: at, idempotent: true, laterNow: (current) => current, expected: ['INVALID_STATE'], racy: [],
+              kind: 'cancel',
+              label: `cancel ${target.id}`,
+              now: at,
+              idempotent: true,
+              laterNow: (current) => current,
+              expected: ['INVALID_STATE'],
+              racy: [],
               send: (t) => cancelRedemption(ctx(t, `o-${target.memberId}`), target.memberId, target.id),
               summarize: (v) => summary(v as RedemptionDoc),
               recorded: () => {
@@ -411,8 +529,13 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             const clientKey = `k${next()}`;
             const id = `centre:${template._id}:${m._id}:${clientKey}`;
             return {
-              kind: 'claim', label: `claim ${template._id} by ${m._id} (${clientKey})`, now: at, idempotent: true, laterNow: (current) => current,
-              expected: ['OUT_OF_STOCK', 'LIMIT_REACHED'], racy: [],
+              kind: 'claim',
+              label: `claim ${template._id} by ${m._id} (${clientKey})`,
+              now: at,
+              idempotent: true,
+              laterNow: (current) => current,
+              expected: ['OUT_OF_STOCK', 'LIMIT_REACHED'],
+              racy: [],
               send: (t) => claimCoupon(m.openid, { templateId: template._id, clientKey }, ctx(t, m.openid)),
               summarize: (v) => JSON.stringify({ id: (v as CouponsResponses['claim']).coupon.instanceId }),
               recorded: () => (read<CouponInstanceDoc>('coupon_instances', id) ? { value: JSON.stringify({ id }) } : null),
@@ -424,7 +547,13 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             const orderId = `${coupon.id}#order${op.order}`;
             const summary = (c: CouponInstanceDoc) => JSON.stringify({ id: c._id, status: c.status, usedBy: c.usedBy });
             return {
-              kind: 'useCoupon', label: `use ${coupon.id} for ${orderId}`, now: at, idempotent: true, laterNow: (current) => current, expected: ['INVALID_STATE'], racy: [],
+              kind: 'useCoupon',
+              label: `use ${coupon.id} for ${orderId}`,
+              now: at,
+              idempotent: true,
+              laterNow: (current) => current,
+              expected: ['INVALID_STATE'],
+              racy: [],
               // Checkout locks the coupon, payment uses it; a retry of the whole flow after payment only confirms the use.
               send: async (t) => {
                 await lockCoupon(coupon.id, coupon.memberId, orderId, ctx(t)).catch((error: unknown) => {
@@ -474,7 +603,8 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
         const refused = outcomes.filter((o) => !o.ok);
         if (values.size > 0 && refused.length > 0) {
           if (refused.every((o) => !o.ok && request.racy.includes(o.code))) totals.racyMixed += 1;
-          else if (request.kind === 'claim') known('claim-twin', `${request.label}: a copy was refused while another succeeded: ${outcomes.map(show).join(' | ')}`);
+          else if (request.kind === 'claim')
+            known('claim-twin', `${request.label}: a copy was refused while another succeeded: ${outcomes.map(show).join(' | ')}`);
           else fail(`${request.label}: a copy was refused while another succeeded: ${outcomes.map(show).join(' | ')}`);
         }
         // What the first copy answered is what was recorded: a success is stored, a refusal wrote nothing or its failure.
@@ -482,8 +612,13 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
         const first = outcomes[0] as Outcome;
         if (values.size > 0) {
           const value = [...values][0] as string;
-          if (value !== 'null' && !matches({ ok: true, summary: value }, recorded)) fail(`${request.label}: answered ${value} but the database records ${showRecorded(recorded)}`);
-        } else if (!matches(first, recorded) && recorded !== null && !(request.recordableAfterRefusal && !first.ok && request.racy.includes(first.code))) {
+          if (value !== 'null' && !matches({ ok: true, summary: value }, recorded))
+            fail(`${request.label}: answered ${value} but the database records ${showRecorded(recorded)}`);
+        } else if (
+          !matches(first, recorded) &&
+          recorded !== null &&
+          !(request.recordableAfterRefusal && !first.ok && request.racy.includes(first.code))
+        ) {
           fail(`${request.label}: refused with ${show(first)} but the database records ${showRecorded(recorded)}`);
         }
       };
@@ -501,24 +636,36 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
         for (const e of entries) {
           // Lifetime points: what earns and credits added, less what claw-backs took back.
           const earned =
-            e.kind === 'earn' ? e.pending : e.kind === 'checkin' || (e.kind === 'adjust' && e.available > 0) ? e.available : e.kind === 'clawback' ? e.available + e.pending : 0;
+            e.kind === 'earn'
+              ? e.pending
+              : e.kind === 'checkin' || (e.kind === 'adjust' && e.available > 0)
+                ? e.available
+                : e.kind === 'clawback'
+                  ? e.available + e.pending
+                  : 0;
           lifetime.set(e.memberId, (lifetime.get(e.memberId) ?? 0) + earned);
           const reward = /^(spend|refund):reward:(.*)$/.exec(e._id);
           if (reward) {
             const redemption = read<RedemptionDoc>('redemptions', reward[2] as string);
             const fine =
               redemption &&
-              (reward[1] === 'spend' ? ['stock', 'paid', 'done'].includes(redemption.progress) && redemption.status !== 'failed' : redemption.status === 'cancelled');
+              (reward[1] === 'spend'
+                ? ['stock', 'paid', 'done'].includes(redemption.progress) && redemption.status !== 'failed'
+                : redemption.status === 'cancelled');
             if (!fine) fail(`entry ${e._id} does not match its redemption (${redemption?.status}/${redemption?.progress})`);
           } else if (!succeededEntries.has(e._id)) fail(`entry ${e._id} is in the ledger though no request was answered with it`);
         }
         for (const m of members) {
           const doc = read<MemberDoc>('members', m._id) as MemberDoc;
-          if (doc.points.lifetimeEarned !== (lifetime.get(m._id) ?? 0)) fail(`${m._id}: lifetimeEarned ${doc.points.lifetimeEarned} ≠ ledger ${lifetime.get(m._id) ?? 0}`);
+          if (doc.points.lifetimeEarned !== (lifetime.get(m._id) ?? 0))
+            fail(`${m._id}: lifetimeEarned ${doc.points.lifetimeEarned} ≠ ledger ${lifetime.get(m._id) ?? 0}`);
           const checkins = entries.filter((e) => e.memberId === m._id && e.kind === 'checkin').map((e) => e.details ?? {});
           const last = checkins.sort((a, b) => String(a.day).localeCompare(String(b.day)))[checkins.length - 1];
           if (last && (doc.checkIn.lastDay !== last.day || doc.checkIn.streak !== last.streak)) {
-            known('checkin-order', `${m._id}: check-in state ${JSON.stringify(doc.checkIn)} but the latest check-in is ${last.day} (streak ${last.streak})`);
+            known(
+              'checkin-order',
+              `${m._id}: check-in state ${JSON.stringify(doc.checkIn)} but the latest check-in is ${last.day} (streak ${last.streak})`,
+            );
           }
         }
 
@@ -537,7 +684,8 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             if (!ok) fail(`pending lot does not add up: ${state}`);
             const order = lot._id.replace(/^pending:earn:order:/, '');
             const started = windowsStarted.get(order) ?? 0;
-            if (started > 1 || (lot.pendingUntil !== null) !== (started === 1)) fail(`${lot._id}: return window started ${started} times, pendingUntil ${lot.pendingUntil}`);
+            if (started > 1 || (lot.pendingUntil !== null) !== (started === 1))
+              fail(`${lot._id}: return window started ${started} times, pendingUntil ${lot.pendingUntil}`);
           }
         }
 
@@ -547,7 +695,8 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
           const live = stored.filter((r) => r.rewardId === reward._id && r.status !== 'failed' && r.status !== 'cancelled');
           const sold = live.filter((r) => ['stock', 'paid', 'done'].includes(r.progress)).length;
           if (doc.stockRemaining < 0) fail(`${reward._id}: stockRemaining ${doc.stockRemaining} < 0`);
-          if (sold + doc.stockRemaining !== doc.totalStock) fail(`${reward._id}: ${sold} sold + ${doc.stockRemaining} remaining ≠ ${doc.totalStock}`);
+          if (sold + doc.stockRemaining !== doc.totalStock)
+            fail(`${reward._id}: ${sold} sold + ${doc.stockRemaining} remaining ≠ ${doc.totalStock}`);
           for (const m of members) {
             const mine = live.filter((r) => r.memberId === m._id).length;
             const quota = read<{ count: number }>('reward_quotas', `${reward._id}:${m._id}`)?.count ?? 0;
@@ -560,15 +709,20 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
           const refund = read<LedgerEntryDoc>('ledger_entries', `refund:reward:${r._id}`);
           const failures = ['INSUFFICIENT_POINTS', 'NEGATIVE_BALANCE', 'OUT_OF_STOCK', 'LIMIT_REACHED', 'NOT_AVAILABLE'];
           const refunded = refund?.available === r.pointsCost;
-          if (r.status === 'processing' || r.status === 'failing' || r.status === 'cancelling') fail(`${r._id} is still ${r.status} (${r.progress}) after every request settled`);
+          if (r.status === 'processing' || r.status === 'failing' || r.status === 'cancelling')
+            fail(`${r._id} is still ${r.status} (${r.progress}) after every request settled`);
           else if (r.status === 'failed' && !failures.includes(r.failure ?? '')) fail(`${r._id} failed with ${r.failure}`);
           // A failed redemption keeps no points: either none were spent, or they were given back.
-          else if (r.status === 'failed' && spend && !refunded) fail(`${r._id} failed with ${r.failure}, but its points were spent and not given back`);
-          else if (r.status !== 'failed' && spend?.available !== -r.pointsCost) fail(`${r._id} is ${r.status} but its spend entry is ${JSON.stringify(spend?.available)}`);
-          if (r.status !== 'failed' && (r.status === 'cancelled') !== refunded) fail(`${r._id} is ${r.status} and its refund entry is ${JSON.stringify(refund?.available)}`);
+          else if (r.status === 'failed' && spend && !refunded)
+            fail(`${r._id} failed with ${r.failure}, but its points were spent and not given back`);
+          else if (r.status !== 'failed' && spend?.available !== -r.pointsCost)
+            fail(`${r._id} is ${r.status} but its spend entry is ${JSON.stringify(spend?.available)}`);
+          if (r.status !== 'failed' && (r.status === 'cancelled') !== refunded)
+            fail(`${r._id} is ${r.status} and its refund entry is ${JSON.stringify(refund?.available)}`);
           if (r.status === 'issued') {
             const coupon = r.couponInstanceId ? read<CouponInstanceDoc>('coupon_instances', r.couponInstanceId) : null;
-            if (!coupon || coupon.memberId !== r.memberId || coupon.source !== 'reward') fail(`${r._id} is issued but its coupon ${r.couponInstanceId} is missing`);
+            if (!coupon || coupon.memberId !== r.memberId || coupon.source !== 'reward')
+              fail(`${r._id} is issued but its coupon ${r.couponInstanceId} is missing`);
           }
         }
         const rewardCoupons = all<CouponInstanceDoc>('coupon_instances', 'templateId', systemTemplate._id);
@@ -583,9 +737,13 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             fail(`${template._id}: ${instances.length} issued + ${doc.stockRemaining} remaining ≠ ${doc.totalStock}`);
           }
           for (const m of members) {
-            const mine = instances.filter((c) => c.memberId === m._id).map((c) => c._id).sort();
+            const mine = instances
+              .filter((c) => c.memberId === m._id)
+              .map((c) => c._id)
+              .sort();
             const quota = read<CouponQuotaDoc>('coupon_quotas', `${template._id}:${m._id}`);
-            if (mine.length > template.perMemberLimit) fail(`${template._id}: ${m._id} holds ${mine.length} coupons, limit ${template.perMemberLimit}`);
+            if (mine.length > template.perMemberLimit)
+              fail(`${template._id}: ${m._id} holds ${mine.length} coupons, limit ${template.perMemberLimit}`);
             const keys = [...(quota?.claimKeys ?? [])].sort();
             if ((quota?.claimed ?? 0) !== keys.length || JSON.stringify(keys) !== JSON.stringify(mine)) {
               fail(`${template._id}: quota of ${m._id} ${JSON.stringify(quota)} ≠ coupons ${JSON.stringify(mine)}`);
@@ -604,7 +762,9 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
       // Seed balances, then the batches.
       const seeded = await Promise.all(
         scenario.seedPoints.map((points, i) =>
-          points > 0 ? adjustPoints(ctx(now), { memberId: `${p}m${i}`, key: `${p}seed${i}`, points, reason: '开卡礼', adminId: 'admin' }) : null,
+          points > 0
+            ? adjustPoints(ctx(now), { memberId: `${p}m${i}`, key: `${p}seed${i}`, points, reason: '开卡礼', adminId: 'admin' })
+            : null,
         ),
       );
       for (const result of seeded) if (result) succeededEntries.add(result.entry._id);
@@ -618,7 +778,9 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             if (!request.idempotent) return;
             // Sent later, a copy answers what is recorded by then (before or after its own batch ran alongside).
             if (recordedBefore !== null && !matches(outcome, recordedBefore) && !matches(outcome, request.recorded())) {
-              fail(`${request.label}: a copy sent later answered ${show(outcome)}, first answer ${show(first)}, recorded ${showRecorded(recordedBefore)}`);
+              fail(
+                `${request.label}: a copy sent later answered ${show(outcome)}, first answer ${show(first)}, recorded ${showRecorded(recordedBefore)}`,
+              );
             }
           });
       };
@@ -655,7 +817,8 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             const orderId = (JSON.parse(first.summary) as { id: string }).id.replace('earn:order:', '');
             orders.push({ orderId, memberId: `${p}m${op.m}`, unrefunded: op.lines.map((_, i) => `l${i}`) });
           }
-          if (request.kind === 'spend') spends.push({ key: request.ref as string, memberId: `${p}m${(planned.op as Extract<Op, { kind: 'spend' }>).m}` });
+          if (request.kind === 'spend')
+            spends.push({ key: request.ref as string, memberId: `${p}m${(planned.op as Extract<Op, { kind: 'spend' }>).m}` });
           if (request.kind === 'redeem') {
             const id = request.ref as string;
             const doc = read<RedemptionDoc>('redemptions', id);
@@ -663,14 +826,22 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
             if (doc?.couponInstanceId) coupons.push({ id: doc.couponInstanceId, memberId: doc.memberId });
           }
           if (request.kind === 'claim' && first?.ok) {
-            coupons.push({ id: (JSON.parse(first.summary) as { id: string }).id, memberId: `${p}m${(planned.op as Extract<Op, { kind: 'claim' }>).m}` });
+            coupons.push({
+              id: (JSON.parse(first.summary) as { id: string }).id,
+              memberId: `${p}m${(planned.op as Extract<Op, { kind: 'claim' }>).m}`,
+            });
           }
         }
         if (b % CHECK_EVERY === CHECK_EVERY - 1) await checkBooks(now);
         if (violations.length > 0) break;
       }
       if (violations.length === 0) {
-        (await playLater(now, later.map((l) => ({ ...l, recordedBefore: l.request.recorded() }))))();
+        (
+          await playLater(
+            now,
+            later.map((l) => ({ ...l, recordedBefore: l.request.recorded() })),
+          )
+        )();
         totals.laterCopies += later.length;
         await checkBooks(now);
       }
@@ -692,7 +863,9 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
       },
     });
 
-    const byKind = [...perKind].map(([kind, counts]) => `  ${kind.padEnd(12)} ${[...counts].map(([what, n]) => `${what} ${n}`).join(', ')}`).join('\n');
+    const byKind = [...perKind]
+      .map(([kind, counts]) => `  ${kind.padEnd(12)} ${[...counts].map(([what, n]) => `${what} ${n}`).join(', ')}`)
+      .join('\n');
     console.log(
       `loyalty property: seed ${seed}, ${RUNS} runs × ${MEMBERS} members, ${totals.requests} requests, ${totals.calls} calls ` +
         `(${totals.concurrentCopies} concurrent duplicates, ${totals.laterCopies} later duplicates, ${totals.racyMixed} copies refused by a race with another write), ` +
@@ -700,10 +873,25 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
     );
     // The scenarios reached what they are meant to: every kind of request succeeded somewhere, sell-outs and limits were hit.
     const count = (kind: OpKind, what: string) => perKind.get(kind)?.get(what) ?? 0;
-    for (const kind of ['earn', 'window', 'release', 'clawback', 'spend', 'refundSpend', 'checkIn', 'redeem', 'cancel', 'claim', 'useCoupon', 'adjust'] as const) {
+    for (const kind of [
+      'earn',
+      'window',
+      'release',
+      'clawback',
+      'spend',
+      'refundSpend',
+      'checkIn',
+      'redeem',
+      'cancel',
+      'claim',
+      'useCoupon',
+      'adjust',
+    ] as const) {
       expect([kind, count(kind, 'ok')]).not.toEqual([kind, 0]);
     }
-    expect([count('redeem', 'OUT_OF_STOCK'), count('claim', 'OUT_OF_STOCK'), count('claim', 'LIMIT_REACHED')].every((n) => n > 0)).toBe(true);
+    expect([count('redeem', 'OUT_OF_STOCK'), count('claim', 'OUT_OF_STOCK'), count('claim', 'LIMIT_REACHED')].every((n) => n > 0)).toBe(
+      true,
+    );
     expect(totals.calls).toBeGreaterThan(2_000);
   }, 300_000);
 });

@@ -108,7 +108,9 @@ describe('member and admin functions through the gateway and the built bundles',
 
   it('locks an admin account after five wrong passwords in a row', async () => {
     const page = new GatewayClient(cloud.url);
-    const attempts = await Promise.all(Array.from({ length: 7 }, () => page.call('admin', { action: 'login', username: 'admin', password: 'guess-guess' })));
+    const attempts = await Promise.all(
+      Array.from({ length: 7 }, () => page.call('admin', { action: 'login', username: 'admin', password: 'guess-guess' })),
+    );
     expect(attempts.every((a) => (a.body as { ok: boolean }).ok === false)).toBe(true);
     const locked = await page.call('admin', { action: 'login', username: 'admin', password: 'first-password' });
     expect(locked.body).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });

@@ -41,11 +41,18 @@ describe('local cloud platform services', () => {
     cloud.setClock(at);
     const moved = (await cloud.invoke('probe', { do: 'now' })) as { now: number };
     expect(Math.abs(moved.now - at)).toBeLessThan(2_000);
-    const res = await fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: null }) });
+    const res = await fetch(`${cloud.url}/dev/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ at: null }),
+    });
     expect(await res.json()).toMatchObject({ offsetMs: 0 });
     const back = (await cloud.invoke('probe', { do: 'now' })) as { now: number };
     expect(Math.abs(back.now - Date.now())).toBeLessThan(2_000);
-    expect((await fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"at":"soon"}' })).status).toBe(400);
+    expect(
+      (await fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"at":"soon"}' }))
+        .status,
+    ).toBe(400);
   });
 
   it('fires a timer trigger on demand with the platform timer event', async () => {
@@ -61,8 +68,15 @@ describe('local cloud platform services', () => {
   it('records subscription messages in the outbox, and refuses an API the function did not declare', async () => {
     const sent = await cloud.invoke('probe', { do: 'notify' }, { source: 'wx_client', openid: 'o-subscriber' });
     expect(sent).toMatchObject({ errCode: 0 });
-    expect(cloud.outbox.list(1)[0]).toMatchObject({ fn: 'probe', api: 'subscribeMessage.send', touser: 'o-subscriber', templateId: 'tpl-points-expiring' });
-    await expect(cloud.invoke('probe', { do: 'notify-unlisted' }, { source: 'wx_client', openid: 'o-subscriber' })).rejects.toThrow(/no permission/);
+    expect(cloud.outbox.list(1)[0]).toMatchObject({
+      fn: 'probe',
+      api: 'subscribeMessage.send',
+      touser: 'o-subscriber',
+      templateId: 'tpl-points-expiring',
+    });
+    await expect(cloud.invoke('probe', { do: 'notify-unlisted' }, { source: 'wx_client', openid: 'o-subscriber' })).rejects.toThrow(
+      /no permission/,
+    );
   });
 
   it('simulates WeChat Pay: an order waits, is confirmed once, and the callback runs once', async () => {
@@ -91,7 +105,9 @@ describe('local cloud platform services', () => {
     });
     expect(res.status).toBe(403);
     expect(cloud.store.get('events', 'x')).toBeUndefined();
-    expect((await fetch(`${cloud.url}/dev/timers/job-tick/run`, { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+    expect(
+      (await fetch(`${cloud.url}/dev/timers/job-tick/run`, { method: 'POST', headers: { origin: 'https://evil.example' } })).status,
+    ).toBe(403);
   });
 
   it('a crashed or timed-out instance fails that invocation only, and the next one runs', async () => {

@@ -37,7 +37,13 @@ export function oneSkuProduct(
 }
 
 /** A campaign coupon for a member, valid from yesterday for 30 days. */
-export function campaignCoupon(memberId: string, templateId: string, terms: CouponTerms, now: number, title = templateId): CouponInstanceDoc {
+export function campaignCoupon(
+  memberId: string,
+  templateId: string,
+  terms: CouponTerms,
+  now: number,
+  title = templateId,
+): CouponInstanceDoc {
   return newCouponInstance(
     {
       issueKey: `campaign:${templateId}:${memberId}`,

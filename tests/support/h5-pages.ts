@@ -37,7 +37,8 @@ export async function join(page: Page): Promise<void> {
 
 /** Picks one value on each spec axis in the open SKU sheet. */
 export async function pickSku(page: Page, values: string[]): Promise<void> {
-  for (const value of values) await page.locator('.sku-popup .sku-value').filter({ visible: true }).getByText(value, { exact: true }).click();
+  for (const value of values)
+    await page.locator('.sku-popup .sku-value').filter({ visible: true }).getByText(value, { exact: true }).click();
 }
 
 /** Fills the checkout's address form (opened from the checkout) with a Shanghai address. */

@@ -27,7 +27,15 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
     admin: { ...payment, ...options.functionEnv?.admin },
     member: { LM_MEMBER_CODE_SECRET: TEST_MEMBER_CODE_SECRET, ...options.functionEnv?.member },
   };
-  const cloud = await startLocalCloud({ root: ROOT, dataDir, timers: false, log: () => undefined, mediaDir: MEDIA_DIR, ...options, functionEnv });
+  const cloud = await startLocalCloud({
+    root: ROOT,
+    dataDir,
+    timers: false,
+    log: () => undefined,
+    mediaDir: MEDIA_DIR,
+    ...options,
+    functionEnv,
+  });
   const stop = cloud.stop.bind(cloud);
   cloud.stop = async () => {
     await stop();

@@ -5,9 +5,13 @@ import type { OrderDoc, StoreDoc } from '~/types/orders';
 import { campaignCoupon, oneSkuProduct } from './catalog-fixtures';
 import { GatewayClient } from './gateway';
 
-
 /** A one-SKU product with its stock, for checkout tests with numbers that are easy to follow. */
-export function addProduct(cloud: LocalCloud, id: string, fields: { title: string; priceFen: number; stock: number; memberPrice?: boolean }, now = Date.now()): string {
+export function addProduct(
+  cloud: LocalCloud,
+  id: string,
+  fields: { title: string; priceFen: number; stock: number; memberPrice?: boolean },
+  now = Date.now(),
+): string {
   const { product, stock } = oneSkuProduct(id, fields, now);
   cloud.store.insert('products', { ...product });
   cloud.store.insert('sku_stock', { ...stock });
@@ -16,7 +20,14 @@ export function addProduct(cloud: LocalCloud, id: string, fields: { title: strin
 
 /** A pickup store. */
 export function addStore(cloud: LocalCloud, id: string): void {
-  const store: StoreDoc = { _id: id, name: '测试门店', address: '上海市静安区测试路1号', phone: '021-00000000', openHours: '10:00-22:00', status: 'open' };
+  const store: StoreDoc = {
+    _id: id,
+    name: '测试门店',
+    address: '上海市静安区测试路1号',
+    phone: '021-00000000',
+    openHours: '10:00-22:00',
+    status: 'open',
+  };
   cloud.store.insert('stores', { ...store });
 }
 
@@ -57,5 +68,7 @@ export function onlyMember(cloud: LocalCloud): MemberDoc {
 
 /** A member's orders as stored, oldest first. */
 export function ordersOf(cloud: LocalCloud, memberId: string): OrderDoc[] {
-  return [...cloud.store.scan('orders', [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as OrderDoc).filter((order) => order.memberId === memberId);
+  return [...cloud.store.scan('orders', [], [], 'rowid')]
+    .map((row) => cloud.store.parse(row) as unknown as OrderDoc)
+    .filter((order) => order.memberId === memberId);
 }

@@ -19,7 +19,10 @@ export async function startUseCaseCloud(): Promise<{ cloud: LocalCloud; ctx: (no
 
 /** Inserts a fresh member straight into the store (as the console import would). */
 export function addMember(cloud: LocalCloud, id: string, now: number, fields: Partial<MemberDoc> = {}): MemberDoc {
-  const member = { ...newMember({ _id: id, openid: `o-${id}`, memberNo: String(3_000_000_000 + cloud.store.count('members')), now }), ...fields };
+  const member = {
+    ...newMember({ _id: id, openid: `o-${id}`, memberNo: String(3_000_000_000 + cloud.store.count('members')), now }),
+    ...fields,
+  };
   cloud.store.insert('members', { ...member });
   return member;
 }

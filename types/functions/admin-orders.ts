@@ -13,7 +13,13 @@ export const adminOrdersInputs = {
     pageSize,
     cursor,
   }),
-  shipOrder: z.strictObject({ orderId, trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, 'must be a tracking number') }),
+  shipOrder: z.strictObject({
+    orderId,
+    trackingNo: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{6,40}$/, 'must be a tracking number'),
+  }),
   /** Hands over a paid pickup order at the till, by the code the member shows. */
   completePickup: z.strictObject({ pickupCode: z.string().regex(/^[0-9]{6}$/, 'must be a 6-digit pickup code') }),
   listRefunds: z.strictObject({ status: z.enum(['requested', 'refunding', 'refunded', 'rejected']).optional(), pageSize, cursor }),

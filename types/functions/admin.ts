@@ -32,7 +32,12 @@ export const adminRequests = {
     token,
     memberId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id'),
     /** Points to add (positive) or take away (negative). */
-    points: z.number().int().min(-1_000_000).max(1_000_000).refine((n) => n !== 0, 'cannot be zero'),
+    points: z
+      .number()
+      .int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((n) => n !== 0, 'cannot be zero'),
     reason: z.string().trim().min(2).max(100),
     /** Chosen by the admin page once per submission; a retry posts nothing twice. */
     requestKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'),
@@ -47,7 +52,10 @@ export const adminRequests = {
   reconcile: z.strictObject({
     action: z.literal('reconcile'),
     token,
-    memberId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id').optional(),
+    memberId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id')
+      .optional(),
   }),
   createCouponTemplate: couponTemplateInput.extend({ action: z.literal('createCouponTemplate'), token }),
   setCouponTemplateStatus: setCouponTemplateStatusInput.extend({ action: z.literal('setCouponTemplateStatus'), token }),
@@ -57,7 +65,10 @@ export const adminRequests = {
   listJobRuns: z.strictObject({
     action: z.literal('listJobRuns'),
     token,
-    job: z.string().regex(/^job-[a-z-]{1,40}$/, 'must be a job name').optional(),
+    job: z
+      .string()
+      .regex(/^job-[a-z-]{1,40}$/, 'must be a job name')
+      .optional(),
     pageSize: z.number().int().min(1).max(100).default(20),
     /** Opaque cursor from the previous page's `nextCursor`. */
     cursor: z.string().max(128).optional(),

@@ -14,7 +14,10 @@ export const catalogRequests = {
   home: z.strictObject({ action: z.literal('home') }),
   list: z.strictObject({
     action: z.literal('list'),
-    categoryId: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a category id').optional(),
+    categoryId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,32}$/, 'must be a category id')
+      .optional(),
     keyword: z.string().trim().min(1).max(30).optional(),
     sort: z.enum(['default', 'priceAsc', 'priceDesc', 'sales']).default('default'),
     pageSize: z.number().int().min(1).max(50).default(20),

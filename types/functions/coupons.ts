@@ -90,7 +90,10 @@ export const issueCampaignCouponsInput = z.strictObject({
   templateId: couponTemplateId,
   /** Names the campaign; with the member id it is the issue key, so re-sending a campaign issues nothing twice. */
   campaignId: slug,
-  memberIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(100),
+  memberIds: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
+    .min(1)
+    .max(100),
 });
 
 /** Why a coupon cannot be claimed, as a stable code and a sentence for the member. */
@@ -155,4 +158,3 @@ export interface CouponsResponses {
   listMine: { items: MyCoupon[]; nextCursor: string | null };
   getMine: MyCoupon;
 }
-

@@ -27,5 +27,6 @@ type RequestSchema<F extends FunctionName, A extends ActionOf<F>> = FunctionCont
 export type PayloadOf<F extends FunctionName, A extends ActionOf<F>> =
   RequestSchema<F, A> extends z.ZodType ? Omit<z.input<RequestSchema<F, A>>, 'action'> : never;
 
-export type ResponseOf<F extends FunctionName, A extends ActionOf<F>> =
-  A extends keyof FunctionContracts[F]['responses'] ? FunctionContracts[F]['responses'][A] : never;
+export type ResponseOf<F extends FunctionName, A extends ActionOf<F>> = A extends keyof FunctionContracts[F]['responses']
+  ? FunctionContracts[F]['responses'][A]
+  : never;

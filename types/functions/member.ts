@@ -5,7 +5,10 @@ import { SUBSCRIPTION_TOPICS } from '../notify';
 import type { EpochMs, Fen, Points } from '../units';
 
 const nickname = z.string().trim().min(1).max(32);
-const avatarUrl = z.string().max(512).regex(/^(https:\/\/|cloud:\/\/)/, 'must be an https:// or cloud:// URL');
+const avatarUrl = z
+  .string()
+  .max(512)
+  .regex(/^(https:\/\/|cloud:\/\/)/, 'must be an https:// or cloud:// URL');
 
 /** A real calendar date `YYYY-MM-DD` from 1900 on (29 February only in leap years). */
 export const birthdaySchema = z
@@ -32,7 +35,11 @@ export const memberRequests = {
       avatarUrl: avatarUrl.optional(),
       gender: z.enum(['unknown', 'male', 'female']).optional(),
       /** A mainland mobile number, or null to remove it. */
-      phone: z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mobile number').nullable().optional(),
+      phone: z
+        .string()
+        .regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mobile number')
+        .nullable()
+        .optional(),
     })
     .refine((input) => Object.keys(input).length > 1, 'nothing to update'),
   setBirthday: z.strictObject({ action: z.literal('setBirthday'), birthday: birthdaySchema }),

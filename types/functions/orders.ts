@@ -60,7 +60,11 @@ export const ordersRequests = {
     action: z.literal('requestRefund'),
     orderId,
     /** The lines to refund; omitted for the whole order. */
-    lineIds: z.array(z.string().regex(/^L[0-9]{1,2}$/, 'must be a line id of the order')).min(1).max(50).optional(),
+    lineIds: z
+      .array(z.string().regex(/^L[0-9]{1,2}$/, 'must be a line id of the order'))
+      .min(1)
+      .max(50)
+      .optional(),
     reason: text(200),
     clientKey,
   }),

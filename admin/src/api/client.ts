@@ -53,11 +53,7 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
   const fetchImpl = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   return {
-    async call<A extends AdminAction>(
-      action: A,
-      payload: AdminPayload<A>,
-      callOptions?: CallOptions,
-    ): Promise<AdminResponses[A]> {
+    async call<A extends AdminAction>(action: A, payload: AdminPayload<A>, callOptions?: CallOptions): Promise<AdminResponses[A]> {
       let response: Response;
       try {
         response = await fetchImpl(endpoint, {

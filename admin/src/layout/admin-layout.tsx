@@ -59,12 +59,7 @@ export function AdminLayout({ admin, navItems, selectedKey, onNavigate, onLogout
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          width={200}
-          breakpoint="lg"
-          collapsedWidth={64}
-          style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}
-        >
+        <Layout.Sider width={200} breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}>
           <Menu
             mode="inline"
             items={menuItems}

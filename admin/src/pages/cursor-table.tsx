@@ -5,7 +5,10 @@ import type { ReactNode } from 'react';
 import type { CursorPages } from './use-cursor-pages';
 
 /** What the table needs of useCursorPages, whatever the list's filter. */
-type TablePages<Row> = Pick<CursorPages<Row, unknown>, 'rows' | 'loading' | 'error' | 'pageNumber' | 'hasPrevious' | 'hasNext' | 'goNext' | 'goPrevious' | 'reload'>;
+type TablePages<Row> = Pick<
+  CursorPages<Row, unknown>,
+  'rows' | 'loading' | 'error' | 'pageNumber' | 'hasPrevious' | 'hasNext' | 'goNext' | 'goPrevious' | 'reload'
+>;
 
 /** Inputs of a cursor-paged table. */
 export interface CursorTableProps<Row extends object> {
@@ -60,7 +63,11 @@ export function CursorTable<Row extends object>({
         loading={pages.loading}
         pagination={false}
         locale={{
-          emptyText: pages.loading ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />,
+          emptyText: pages.loading ? (
+            <div style={{ height: 120 }} />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
+          ),
         }}
         scroll={scrollX === undefined ? undefined : { x: scrollX }}
       />

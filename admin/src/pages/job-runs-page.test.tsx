@@ -31,7 +31,14 @@ function run(n: number, overrides: Partial<JobRunDoc> = {}): JobRunDoc {
 }
 
 const paused = run(1, { _id: 'expire:1', job: 'job-expire-points', status: 'paused', finishedAt: STARTED + 45_100, failed: 2 });
-const turnedAway = run(2, { _id: 'birthday:1', job: 'job-birthday-coupons', status: 'skipped', finishedAt: STARTED, scanned: 0, note: 'another run holds the lease' });
+const turnedAway = run(2, {
+  _id: 'birthday:1',
+  job: 'job-birthday-coupons',
+  status: 'skipped',
+  finishedAt: STARTED,
+  scanned: 0,
+  note: 'another run holds the lease',
+});
 
 function runsClient() {
   return mockClient(async (_action, payload) => {
@@ -56,7 +63,11 @@ describe('JobRunsPage', () => {
     expect(within(table).getByText('1,540')).toBeTruthy();
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent);
     expect(headers).toEqual(['任务', '状态', '开始时间', '用时', '处理', '变更', '跳过', '失败', '说明']);
-    expect(call).toHaveBeenCalledWith('listJobRuns', { token: TOKEN, pageSize: JOB_RUNS_PAGE_SIZE }, expect.objectContaining({ signal: expect.anything() }));
+    expect(call).toHaveBeenCalledWith(
+      'listJobRuns',
+      { token: TOKEN, pageSize: JOB_RUNS_PAGE_SIZE },
+      expect.objectContaining({ signal: expect.anything() }),
+    );
 
     fireEvent.click(container.querySelector('button.job-runs-next') as HTMLButtonElement);
     expect(await screen.findByText('上一次运行尚未结束')).toBeTruthy();
@@ -70,7 +81,11 @@ describe('JobRunsPage', () => {
 
     fireEvent.click(within(container.querySelector('.job-runs-filter') as HTMLElement).getByText('积分过期与提醒'));
     await screen.findByText('待续（下次触发继续）');
-    expect(call).toHaveBeenLastCalledWith('listJobRuns', { token: TOKEN, pageSize: JOB_RUNS_PAGE_SIZE, job: 'job-expire-points' }, expect.anything());
+    expect(call).toHaveBeenLastCalledWith(
+      'listJobRuns',
+      { token: TOKEN, pageSize: JOB_RUNS_PAGE_SIZE, job: 'job-expire-points' },
+      expect.anything(),
+    );
     expect(within(container.querySelector('.job-runs-table') as HTMLElement).queryByText('会员等级评定')).toBeNull();
   });
 });

@@ -84,7 +84,11 @@ export interface JobRunsPageProps {
 export function JobRunsPage({ client, token, onSessionLost }: JobRunsPageProps) {
   const load = useCallback<LoadCursorPage<JobRunDoc, JobFilter>>(
     (job, cursor, signal) =>
-      client.call('listJobRuns', { token, pageSize: JOB_RUNS_PAGE_SIZE, ...(job === 'all' ? {} : { job }), ...(cursor ? { cursor } : {}) }, { signal }),
+      client.call(
+        'listJobRuns',
+        { token, pageSize: JOB_RUNS_PAGE_SIZE, ...(job === 'all' ? {} : { job }), ...(cursor ? { cursor } : {}) },
+        { signal },
+      ),
     [client, token],
   );
   const pages = useCursorPages(load, 'all', onSessionLost);
@@ -92,7 +96,14 @@ export function JobRunsPage({ client, token, onSessionLost }: JobRunsPageProps) 
   return (
     <Card
       title="任务运行"
-      extra={<Segmented className="job-runs-filter" options={filterOptions} value={pages.filter} onChange={(value) => pages.applyFilter(String(value))} />}
+      extra={
+        <Segmented
+          className="job-runs-filter"
+          options={filterOptions}
+          value={pages.filter}
+          onChange={(value) => pages.applyFilter(String(value))}
+        />
+      }
     >
       <CursorTable<JobRunDoc>
         pages={pages}

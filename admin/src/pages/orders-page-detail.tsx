@@ -36,7 +36,13 @@ const lineColumns: TableColumnsType<OrderLine> = [
     align: 'right',
     render: (_, line) => (line.pointsUsed > 0 ? `${formatPoints(line.pointsUsed)} 积分 / -${formatFen(line.pointsFen)}` : '—'),
   },
-  { title: '实付', dataIndex: 'paidFen', key: 'paidFen', align: 'right', render: (fen: number) => <Typography.Text strong>{formatFen(fen)}</Typography.Text> },
+  {
+    title: '实付',
+    dataIndex: 'paidFen',
+    key: 'paidFen',
+    align: 'right',
+    render: (fen: number) => <Typography.Text strong>{formatFen(fen)}</Typography.Text>,
+  },
   {
     title: '退款',
     dataIndex: 'refundId',
@@ -55,14 +61,21 @@ function breakdownItems(order: OrderDoc): DescriptionsProps['items'] {
     { key: 'list', label: '商品原价', children: formatFen(order.listFen) },
     { key: 'member', label: '会员优惠', children: discount(order.memberDiscountFen) },
     { key: 'coupon', label: '优惠券', children: discount(order.couponDiscountFen) },
-    { key: 'points', label: '积分抵扣', children: order.pointsUsed > 0 ? `${formatPoints(order.pointsUsed)} 积分 / -${formatFen(order.pointsDiscountFen)}` : '—' },
+    {
+      key: 'points',
+      label: '积分抵扣',
+      children: order.pointsUsed > 0 ? `${formatPoints(order.pointsUsed)} 积分 / -${formatFen(order.pointsDiscountFen)}` : '—',
+    },
     { key: 'shipping', label: '运费', children: shipping > 0 ? formatFen(shipping) : '包邮' },
     { key: 'payable', label: '实付', children: formatFen(order.payableFen) },
     { key: 'earn', label: '预计获得积分', children: formatPoints(order.pointsToEarn) },
     {
       key: 'refunded',
       label: '已退款',
-      children: order.refundedFen > 0 || order.refundedPoints > 0 ? `${formatFen(order.refundedFen)}，退回 ${formatPoints(order.refundedPoints)} 积分` : '—',
+      children:
+        order.refundedFen > 0 || order.refundedPoints > 0
+          ? `${formatFen(order.refundedFen)}，退回 ${formatPoints(order.refundedPoints)} 积分`
+          : '—',
     },
     ...(order.note ? [{ key: 'note', label: '买家备注', children: order.note, span: 2 }] : []),
     ...(order.cancelReason ? [{ key: 'cancel', label: '取消原因', children: order.cancelReason, span: 2 }] : []),

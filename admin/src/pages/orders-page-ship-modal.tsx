@@ -69,7 +69,9 @@ export function ShipOrderModal({ order, client, token, onSessionLost, onClose, o
             { required: true, whitespace: true, message: '请输入运单号' },
             {
               validator: (_, value: string | undefined) =>
-                !value?.trim() || TRACKING_NO_PATTERN.test(value.trim()) ? Promise.resolve() : Promise.reject(new Error('运单号为 6–40 位字母、数字或 -')),
+                !value?.trim() || TRACKING_NO_PATTERN.test(value.trim())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('运单号为 6–40 位字母、数字或 -')),
             },
           ]}
         >

@@ -16,7 +16,15 @@ jest.setTimeout(20_000);
 const paidDelivery = orderDoc(1, {
   lines: [
     orderLine(1, { title: '咖啡豆', couponFen: 1_039, pointsFen: 2_599, pointsUsed: 2_599, paidFen: 8_906 }),
-    orderLine(2, { title: '马克杯', quantity: 2, couponFen: 796, pointsFen: 1_989, pointsUsed: 1_989, paidFen: 6_819, refundId: 'r000000000002' }),
+    orderLine(2, {
+      title: '马克杯',
+      quantity: 2,
+      couponFen: 796,
+      pointsFen: 1_989,
+      pointsUsed: 1_989,
+      paidFen: 6_819,
+      refundId: 'r000000000002',
+    }),
   ],
   payableFen: 17_138,
   hasRefund: true,
@@ -85,7 +93,11 @@ describe('OrdersPage', () => {
     expect(within(pickup).getByText('提货码 482913')).toBeTruthy();
     expect(within(pickup).queryByRole('button', { name: /发\s*货/ })).toBeNull();
 
-    expect(call).toHaveBeenCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE }, expect.objectContaining({ signal: expect.anything() }));
+    expect(call).toHaveBeenCalledWith(
+      'listOrders',
+      { token: TOKEN, pageSize: ORDERS_PAGE_SIZE },
+      expect.objectContaining({ signal: expect.anything() }),
+    );
   });
 
   it('narrows by status from the first page, and pages forward and back', async () => {
@@ -98,11 +110,19 @@ describe('OrdersPage', () => {
     expect(within(rowOf(unpaid.orderNo)).getByText('待付款')).toBeTruthy();
     expect(within(rowOf(unpaid.orderNo)).getByText('未支付')).toBeTruthy();
     expect(screen.getByText('第 2 页')).toBeTruthy();
-    expect(call).toHaveBeenLastCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, cursor: 'cursor-2' }, expect.anything());
+    expect(call).toHaveBeenLastCalledWith(
+      'listOrders',
+      { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, cursor: 'cursor-2' },
+      expect.anything(),
+    );
 
     fireEvent.click(within(container.querySelector('.orders-status-filter') as HTMLElement).getByText('已完成'));
     expect(await screen.findByText(completedPage.items[0]?.orderNo as string)).toBeTruthy();
-    expect(call).toHaveBeenLastCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, status: 'completed' }, expect.anything());
+    expect(call).toHaveBeenLastCalledWith(
+      'listOrders',
+      { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, status: 'completed' },
+      expect.anything(),
+    );
     expect(screen.getByText('第 1 页')).toBeTruthy();
 
     fireEvent.click(within(container.querySelector('.orders-status-filter') as HTMLElement).getByText('全部'));
@@ -161,7 +181,9 @@ describe('OrdersPage', () => {
     const listsBefore = listCalls(call).length;
     fireEvent.change(input, { target: { value: ' SF-1234567890 ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
-    await waitFor(() => expect(shipOrder).toHaveBeenCalledWith('shipOrder', { token: TOKEN, orderId: paidDelivery._id, trackingNo: 'SF-1234567890' }));
+    await waitFor(() =>
+      expect(shipOrder).toHaveBeenCalledWith('shipOrder', { token: TOKEN, orderId: paidDelivery._id, trackingNo: 'SF-1234567890' }),
+    );
     expect(await screen.findByText(`订单 ${paidDelivery.orderNo} 已发货`)).toBeTruthy();
     await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

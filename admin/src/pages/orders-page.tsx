@@ -61,7 +61,13 @@ export function OrdersPage({ client, token, onSessionLost }: OrdersPageProps) {
     },
     { title: '实付', dataIndex: 'payableFen', key: 'payableFen', width: 110, align: 'right', render: (fen: number) => formatFen(fen) },
     { title: '商品', key: 'lines', ellipsis: true, render: (_, order) => linesSummary(order.lines) },
-    { title: '配送', dataIndex: 'delivery', key: 'delivery', width: 260, render: (delivery: OrderDoc['delivery']) => <DeliveryCell delivery={delivery} /> },
+    {
+      title: '配送',
+      dataIndex: 'delivery',
+      key: 'delivery',
+      width: 260,
+      render: (delivery: OrderDoc['delivery']) => <DeliveryCell delivery={delivery} />,
+    },
     {
       title: '下单 / 支付时间',
       key: 'times',

@@ -55,7 +55,9 @@ export function RejectRefundModal({ refund, client, token, onSessionLost, onClos
             {
               validator: (_, value: string | undefined) => {
                 const length = value?.trim().length ?? 0;
-                return length === 0 || (length >= 2 && length <= 100) ? Promise.resolve() : Promise.reject(new Error('驳回说明为 2–100 个字'));
+                return length === 0 || (length >= 2 && length <= 100)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('驳回说明为 2–100 个字'));
               },
             },
           ]}

@@ -87,13 +87,21 @@ describe('RefundsPage', () => {
 
     fireEvent.click(container.querySelector('button.refunds-next') as HTMLButtonElement);
     expect(await screen.findByText(onSecondPage.refundNo)).toBeTruthy();
-    expect(call).toHaveBeenLastCalledWith('listRefunds', { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'requested', cursor: 'cursor-2' }, expect.anything());
+    expect(call).toHaveBeenLastCalledWith(
+      'listRefunds',
+      { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'requested', cursor: 'cursor-2' },
+      expect.anything(),
+    );
     fireEvent.click(container.querySelector('button.refunds-prev') as HTMLButtonElement);
     expect(await screen.findByText(requested.refundNo)).toBeTruthy();
 
     filterTo(container, '已驳回');
     expect(await screen.findByText(rejected.refundNo)).toBeTruthy();
-    expect(call).toHaveBeenLastCalledWith('listRefunds', { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'rejected' }, expect.anything());
+    expect(call).toHaveBeenLastCalledWith(
+      'listRefunds',
+      { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'rejected' },
+      expect.anything(),
+    );
     const rejectedRow = rowOf(rejected.refundNo);
     expect(within(rejectedRow).getByText('商品已使用')).toBeTruthy();
     expect(within(rejectedRow).getByText('2025-02-28 12:00')).toBeTruthy();
@@ -106,12 +114,16 @@ describe('RefundsPage', () => {
     expect(within(retryRow).queryByRole('button', { name: /驳\s*回/ })).toBeNull();
 
     filterTo(container, '全部');
-    await waitFor(() => expect(call).toHaveBeenLastCalledWith('listRefunds', { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE }, expect.anything()));
+    await waitFor(() =>
+      expect(call).toHaveBeenLastCalledWith('listRefunds', { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE }, expect.anything()),
+    );
     expect(await screen.findByText(requested.refundNo)).toBeTruthy();
   });
 
   it('approves after confirming the amount, then refreshes the list', async () => {
-    const approveRefund = jest.fn<Handler>(async () => ({ ...requested, status: 'refunded', refundedAt: PLACED_AT + 7_200_000 }) satisfies RefundDoc);
+    const approveRefund = jest.fn<Handler>(
+      async () => ({ ...requested, status: 'refunded', refundedAt: PLACED_AT + 7_200_000 }) satisfies RefundDoc,
+    );
     const { client, call } = refundsClient({ approveRefund });
     renderPage(client);
     await screen.findByText(requested.refundNo);
@@ -141,7 +153,9 @@ describe('RefundsPage', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: '同意退款' }));
 
     await waitFor(() => expect(container.querySelector('.refund-action-error')).not.toBeNull());
-    expect(container.querySelector('.refund-action-error')?.textContent).toContain(`退款 ${requested.refundNo} 未完成：微信退款失败：余额不足，可再次审核通过以重试（该申请已转入「退款中」）`);
+    expect(container.querySelector('.refund-action-error')?.textContent).toContain(
+      `退款 ${requested.refundNo} 未完成：微信退款失败：余额不足，可再次审核通过以重试（该申请已转入「退款中」）`,
+    );
   });
 
   it('rejects with a required note of 2–100 characters, then refreshes the list', async () => {
@@ -165,7 +179,9 @@ describe('RefundsPage', () => {
     const listsBefore = listCalls(call).length;
     fireEvent.change(note, { target: { value: ' 商品已使用 ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '驳回申请' }));
-    await waitFor(() => expect(rejectRefund).toHaveBeenCalledWith('rejectRefund', { token: TOKEN, refundId: requested._id, note: '商品已使用' }));
+    await waitFor(() =>
+      expect(rejectRefund).toHaveBeenCalledWith('rejectRefund', { token: TOKEN, refundId: requested._id, note: '商品已使用' }),
+    );
     expect(await screen.findByText(`退款 ${requested.refundNo} 已驳回`)).toBeTruthy();
     await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
   });

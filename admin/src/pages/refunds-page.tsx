@@ -126,7 +126,14 @@ export function RefundsPage({ client, token, onSessionLost }: RefundsPageProps) 
         </Flex>
       ),
     },
-    { title: '审核备注', dataIndex: 'reviewNote', key: 'reviewNote', width: 160, ellipsis: true, render: (note: string | null) => note ?? '—' },
+    {
+      title: '审核备注',
+      dataIndex: 'reviewNote',
+      key: 'reviewNote',
+      width: 160,
+      ellipsis: true,
+      render: (note: string | null) => note ?? '—',
+    },
     {
       title: '操作',
       key: 'actions',

@@ -8,7 +8,9 @@ type Load = LoadCursorPage<string, string>;
 
 /** Pages of letters: the first page `a b` then `c`, per filter prefix. */
 function pagedLoad() {
-  return jest.fn<Load>(async (filter, cursor) => (cursor === 'p2' ? { items: [`${filter}c`], nextCursor: null } : { items: [`${filter}a`, `${filter}b`], nextCursor: 'p2' }));
+  return jest.fn<Load>(async (filter, cursor) =>
+    cursor === 'p2' ? { items: [`${filter}c`], nextCursor: null } : { items: [`${filter}a`, `${filter}b`], nextCursor: 'p2' },
+  );
 }
 
 function deferred<T>() {

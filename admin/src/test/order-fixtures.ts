@@ -48,7 +48,11 @@ export function orderDoc(n: number, overrides: Partial<OrderDoc> = {}): OrderDoc
     payableFen: 9_800,
     pointsToEarn: 98,
     couponIds: [],
-    delivery: { mode: 'delivery', address: { name: '林小满', phone: '13800138000', region: '上海市 静安区', detail: '南京西路 1 号' }, trackingNo: null },
+    delivery: {
+      mode: 'delivery',
+      address: { name: '林小满', phone: '13800138000', region: '上海市 静安区', detail: '南京西路 1 号' },
+      trackingNo: null,
+    },
     note: '',
     payDeadline: PLACED_AT + 30 * 60_000,
     paymentStartedAt: PLACED_AT + 60_000,

@@ -8,9 +8,9 @@ import './index.scss';
 export function CartEntry() {
   const count = useCartStore((s) => s.lines.reduce((sum, line) => sum + line.quantity, 0));
   return (
-    <View className='cart-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.cart })}>
-      <Text className='cart-entry__label'>购物车</Text>
-      {count > 0 ? <Text className='cart-entry__badge cart-count'>{count > 99 ? '99+' : count}</Text> : null}
+    <View className="cart-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.cart })}>
+      <Text className="cart-entry__label">购物车</Text>
+      {count > 0 ? <Text className="cart-entry__badge cart-count">{count > 99 ? '99+' : count}</Text> : null}
     </View>
   );
 }

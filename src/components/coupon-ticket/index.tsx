@@ -25,26 +25,26 @@ export function CouponTicket({ face, title, validityText, rules, tags = [], fade
   const [open, setOpen] = useState(false);
   return (
     <View className={`coupon-ticket${faded ? ' coupon-ticket--faded' : ''}${className ? ` ${className}` : ''}`}>
-      <View className='coupon-ticket__body'>
-        <View className='coupon-ticket__value'>
-          <Text className='coupon-ticket__headline coupon-headline'>{face.headline}</Text>
-          <Text className='coupon-ticket__condition'>{face.condition}</Text>
+      <View className="coupon-ticket__body">
+        <View className="coupon-ticket__value">
+          <Text className="coupon-ticket__headline coupon-headline">{face.headline}</Text>
+          <Text className="coupon-ticket__condition">{face.condition}</Text>
         </View>
-        <View className='coupon-ticket__info'>
-          <Text className='coupon-ticket__title coupon-title'>{title}</Text>
+        <View className="coupon-ticket__info">
+          <Text className="coupon-ticket__title coupon-title">{title}</Text>
           {tags.map((tag) => (
-            <Text className='coupon-ticket__tag' key={tag}>
+            <Text className="coupon-ticket__tag" key={tag}>
               {tag}
             </Text>
           ))}
-          <Text className='coupon-ticket__validity'>{validityText}</Text>
+          <Text className="coupon-ticket__validity">{validityText}</Text>
         </View>
-        {action ? <View className='coupon-ticket__action'>{action}</View> : null}
+        {action ? <View className="coupon-ticket__action">{action}</View> : null}
       </View>
       {rules ? (
-        <View className='coupon-ticket__rules' onClick={() => setOpen(!open)}>
-          <Text className='coupon-ticket__rules-toggle'>{open ? '收起使用规则' : '查看使用规则'}</Text>
-          {open ? <Text className='coupon-ticket__rules-text coupon-rules'>{rules}</Text> : null}
+        <View className="coupon-ticket__rules" onClick={() => setOpen(!open)}>
+          <Text className="coupon-ticket__rules-toggle">{open ? '收起使用规则' : '查看使用规则'}</Text>
+          {open ? <Text className="coupon-ticket__rules-text coupon-rules">{rules}</Text> : null}
         </View>
       ) : null}
     </View>

@@ -20,14 +20,14 @@ export function LoadState({ status, error, loadingText, onRetry, children }: Loa
   if (status === 'error' && error?.code === 'NOT_A_MEMBER') {
     return (
       <StatusPanel
-        kind='empty'
-        title='你还不是会员'
-        text='回到首页一键加入，即可使用会员服务'
-        actionText='去加入'
+        kind="empty"
+        title="你还不是会员"
+        text="回到首页一键加入，即可使用会员服务"
+        actionText="去加入"
         onAction={() => void Taro.reLaunch({ url: ROUTES.home })}
       />
     );
   }
-  if (status === 'error') return <StatusPanel kind='error' text={errorText(error)} onRetry={onRetry} />;
-  return <StatusPanel kind='loading' text={loadingText} />;
+  if (status === 'error') return <StatusPanel kind="error" text={errorText(error)} onRetry={onRetry} />;
+  return <StatusPanel kind="loading" text={loadingText} />;
 }

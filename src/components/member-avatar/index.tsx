@@ -13,11 +13,11 @@ export function MemberAvatar({ nickname, avatarUrl, size = 'md' }: MemberAvatarP
   const [broken, setBroken] = useState(false);
   const className = `member-avatar member-avatar--${size}`;
   if (avatarUrl && !broken) {
-    return <Image className={className} src={avatarUrl} mode='aspectFill' onError={() => setBroken(true)} />;
+    return <Image className={className} src={avatarUrl} mode="aspectFill" onError={() => setBroken(true)} />;
   }
   return (
     <View className={`${className} member-avatar--initial`}>
-      <Text className='member-avatar__initial'>{Array.from(nickname.trim())[0] ?? '悦'}</Text>
+      <Text className="member-avatar__initial">{Array.from(nickname.trim())[0] ?? '悦'}</Text>
     </View>
   );
 }

@@ -11,30 +11,30 @@ interface MemberCardProps {
 /** The member card on the home page: who, which tier, how many points, which number. */
 export function MemberCard({ profile, onOpenProfile }: MemberCardProps) {
   return (
-    <View className='member-card'>
-      <View className='member-card__shine' />
-      <View className='member-card__head'>
+    <View className="member-card">
+      <View className="member-card__shine" />
+      <View className="member-card__head">
         <MemberAvatar nickname={profile.nickname} avatarUrl={profile.avatarUrl} />
-        <View className='member-card__identity'>
-          <Text className='member-card__nickname member-nickname'>{profile.nickname}</Text>
-          <Text className='member-card__tier member-tier'>{profile.tier.name}</Text>
+        <View className="member-card__identity">
+          <Text className="member-card__nickname member-nickname">{profile.nickname}</Text>
+          <Text className="member-card__tier member-tier">{profile.tier.name}</Text>
         </View>
-        <Text className='member-card__brand'>悦享会员</Text>
+        <Text className="member-card__brand">悦享会员</Text>
       </View>
 
-      <View className='member-card__points'>
-        <Text className='member-card__label'>可用积分</Text>
-        <Text className='member-card__points-value member-points'>{profile.points.available}</Text>
+      <View className="member-card__points">
+        <Text className="member-card__label">可用积分</Text>
+        <Text className="member-card__points-value member-points">{profile.points.available}</Text>
       </View>
 
-      <View className='member-card__foot'>
-        <View className='member-card__number'>
-          <Text className='member-card__label'>会员号</Text>
-          <Text className='member-card__number-value member-no'>{profile.memberNo}</Text>
+      <View className="member-card__foot">
+        <View className="member-card__number">
+          <Text className="member-card__label">会员号</Text>
+          <Text className="member-card__number-value member-no">{profile.memberNo}</Text>
         </View>
-        <View className='member-card__link profile-link' onClick={onOpenProfile}>
+        <View className="member-card__link profile-link" onClick={onOpenProfile}>
           <Text>查看会员资料</Text>
-          <Text className='member-card__link-arrow'>›</Text>
+          <Text className="member-card__link-arrow">›</Text>
         </View>
       </View>
     </View>

@@ -14,7 +14,7 @@ function rows(container: HTMLElement): Record<string, string> {
 }
 
 test('shows every part of the server breakdown: member discount, coupon, points, delivery, payable and points to earn', () => {
-  const { container } = render(<OrderBreakdown breakdown={breakdown()} tierName='银卡会员' />);
+  const { container } = render(<OrderBreakdown breakdown={breakdown()} tierName="银卡会员" />);
 
   expect(rows(container)).toEqual({
     list: '¥245.90',
@@ -32,8 +32,17 @@ test('shows every part of the server breakdown: member discount, coupon, points,
 test('leaves out discounts the order did not get, shows a delivery fee and a delivery coupon', () => {
   const { container } = render(
     <OrderBreakdown
-      breakdown={breakdown({ memberDiscountFen: 0, couponDiscountFen: 0, pointsUsed: 0, pointsDiscountFen: 0, shippingFeeFen: 800, shippingDiscountFen: 800, payableFen: 24_590, pointsToEarn: 245 })}
-      payableLabel='实付款'
+      breakdown={breakdown({
+        memberDiscountFen: 0,
+        couponDiscountFen: 0,
+        pointsUsed: 0,
+        pointsDiscountFen: 0,
+        shippingFeeFen: 800,
+        shippingDiscountFen: 800,
+        payableFen: 24_590,
+        pointsToEarn: 245,
+      })}
+      payableLabel="实付款"
     />,
   );
 

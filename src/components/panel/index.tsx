@@ -14,9 +14,9 @@ interface PanelProps {
 export function Panel({ title, extra, className, children }: PanelProps) {
   return (
     <View className={className ? `panel ${className}` : 'panel'}>
-      <View className='panel__head'>
-        <Text className='panel__title'>{title}</Text>
-        {extra ? <View className='panel__extra'>{extra}</View> : null}
+      <View className="panel__head">
+        <Text className="panel__title">{title}</Text>
+        {extra ? <View className="panel__extra">{extra}</View> : null}
       </View>
       {children}
     </View>

@@ -26,9 +26,14 @@ function signed(points: number): string {
  * The amount shown for an entry: the change to available points, or, for an entry that only
  * moved pending points (a purchase waiting for its return window), that change marked pending.
  */
-export function entryAmount(item: Pick<PointsHistoryItem, 'available' | 'pending'>): { text: string; tone: 'plus' | 'minus' | 'pending'; note: string | null } {
+export function entryAmount(item: Pick<PointsHistoryItem, 'available' | 'pending'>): {
+  text: string;
+  tone: 'plus' | 'minus' | 'pending';
+  note: string | null;
+} {
   if (item.available !== 0) {
-    const note = item.pending < 0 && item.available > 0 ? '待入账积分转为可用' : item.pending !== 0 ? `待入账 ${signed(item.pending)}` : null;
+    const note =
+      item.pending < 0 && item.available > 0 ? '待入账积分转为可用' : item.pending !== 0 ? `待入账 ${signed(item.pending)}` : null;
     return { text: signed(item.available), tone: item.available > 0 ? 'plus' : 'minus', note };
   }
   if (item.pending !== 0) {

@@ -16,14 +16,14 @@ interface PointsHistoryProps {
 const HistoryRow = memo(function HistoryRow({ item }: { item: PointsHistoryItem }) {
   const amount = entryAmount(item);
   return (
-    <View className='points-history__item history-item'>
-      <View className='points-history__main'>
-        <Text className='points-history__reason history-reason'>{entryReason(item)}</Text>
-        <Text className='points-history__time'>{formatDate(item.at, 'YYYY-MM-DD HH:mm')}</Text>
+    <View className="points-history__item history-item">
+      <View className="points-history__main">
+        <Text className="points-history__reason history-reason">{entryReason(item)}</Text>
+        <Text className="points-history__time">{formatDate(item.at, 'YYYY-MM-DD HH:mm')}</Text>
       </View>
-      <View className='points-history__side'>
+      <View className="points-history__side">
         <Text className={`points-history__amount points-history__amount--${amount.tone} history-amount`}>{amount.text}</Text>
-        {amount.note ? <Text className='points-history__note history-note'>{amount.note}</Text> : null}
+        {amount.note ? <Text className="points-history__note history-note">{amount.note}</Text> : null}
       </View>
     </View>
   );
@@ -32,7 +32,7 @@ const HistoryRow = memo(function HistoryRow({ item }: { item: PointsHistoryItem 
 /** The member's points entries, newest first, each with a readable reason and signed amount. */
 export function PointsHistory({ items }: PointsHistoryProps) {
   return (
-    <View className='points-history'>
+    <View className="points-history">
       {items.map((item) => (
         <HistoryRow key={item.id} item={item} />
       ))}

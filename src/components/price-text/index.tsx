@@ -18,9 +18,9 @@ export function PriceText({ fen, size = 'md', struck = false, className }: Price
   if (struck) return <Text className={classes}>{`¥${yuan}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`}</Text>;
   return (
     <Text className={classes}>
-      <Text className='price-text__sign'>{fen < 0 ? '-¥' : '¥'}</Text>
-      <Text className='price-text__yuan'>{yuan}</Text>
-      {cents ? <Text className='price-text__cents'>.{String(cents).padStart(2, '0')}</Text> : null}
+      <Text className="price-text__sign">{fen < 0 ? '-¥' : '¥'}</Text>
+      <Text className="price-text__yuan">{yuan}</Text>
+      {cents ? <Text className="price-text__cents">.{String(cents).padStart(2, '0')}</Text> : null}
     </Text>
   );
 }

@@ -21,21 +21,21 @@ export function ProductCard({ product }: ProductCardProps) {
   const open = () => void Taro.navigateTo({ url: `${ROUTES.product}?id=${encodeURIComponent(product.id)}` });
   return (
     <View className={`product-card${product.soldOut ? ' product-card--sold-out' : ''}`} onClick={open}>
-      <View className='product-card__picture'>
-        <Image className='product-card__image' src={product.imageUrl} mode='aspectFill' lazyLoad />
-        {product.soldOut ? <Text className='product-card__badge'>已售罄</Text> : null}
+      <View className="product-card__picture">
+        <Image className="product-card__image" src={product.imageUrl} mode="aspectFill" lazyLoad />
+        {product.soldOut ? <Text className="product-card__badge">已售罄</Text> : null}
       </View>
-      <View className='product-card__body'>
-        <Text className='product-card__title product-title'>{product.title}</Text>
-        {product.subtitle ? <Text className='product-card__subtitle'>{product.subtitle}</Text> : null}
-        <View className='product-card__price'>
-          <PriceText fen={product.memberMinPriceFen} size='sm' className='product-price' />
-          {memberPriced ? <Text className='product-card__tag'>会员价</Text> : null}
-          {product.priceVaries ? <Text className='product-card__from'>起</Text> : null}
+      <View className="product-card__body">
+        <Text className="product-card__title product-title">{product.title}</Text>
+        {product.subtitle ? <Text className="product-card__subtitle">{product.subtitle}</Text> : null}
+        <View className="product-card__price">
+          <PriceText fen={product.memberMinPriceFen} size="sm" className="product-price" />
+          {memberPriced ? <Text className="product-card__tag">会员价</Text> : null}
+          {product.priceVaries ? <Text className="product-card__from">起</Text> : null}
         </View>
-        <View className='product-card__meta'>
+        <View className="product-card__meta">
           {memberPriced ? <PriceText fen={product.minPriceFen} struck /> : <Text />}
-          <Text className='product-card__sales'>{salesText(product.salesCount)}</Text>
+          <Text className="product-card__sales">{salesText(product.salesCount)}</Text>
         </View>
       </View>
     </View>
@@ -45,7 +45,7 @@ export function ProductCard({ product }: ProductCardProps) {
 /** Products two to a row. */
 export function ProductGrid({ products }: { products: ProductCardView[] }) {
   return (
-    <View className='product-grid'>
+    <View className="product-grid">
       {products.map((product) => (
         <ProductCard key={product.id} product={product} />
       ))}

@@ -17,11 +17,15 @@ export function QrCode({ text, className }: QrCodeProps) {
   const rowHeight = `${100 / size}%`;
   return (
     <View className={className ? `qr-code ${className}` : 'qr-code'} data-modules={size}>
-      <View className='qr-code__matrix'>
+      <View className="qr-code__matrix">
         {rows.map((row, r) => (
-          <View className='qr-code__row' key={r} style={{ height: rowHeight }}>
+          <View className="qr-code__row" key={r} style={{ height: rowHeight }}>
             {row.runs.map((run, i) => (
-              <View key={i} className={run.dark ? 'qr-code__run qr-code__run--dark' : 'qr-code__run'} style={{ width: `${(run.length / size) * 100}%` }} />
+              <View
+                key={i}
+                className={run.dark ? 'qr-code__run qr-code__run--dark' : 'qr-code__run'}
+                style={{ width: `${(run.length / size) * 100}%` }}
+              />
             ))}
           </View>
         ))}

@@ -12,8 +12,8 @@ interface SearchLinkProps {
 export function SearchLink({ tone = 'plain' }: SearchLinkProps) {
   return (
     <View className={`search-link search-link--${tone} search-entry`} onClick={() => void Taro.navigateTo({ url: ROUTES.search })}>
-      <View className='search-link__glass' />
-      <Text className='search-link__placeholder'>搜索咖啡、零食、好物</Text>
+      <View className="search-link__glass" />
+      <Text className="search-link__placeholder">搜索咖啡、零食、好物</Text>
     </View>
   );
 }

@@ -10,28 +10,28 @@ type StatusPanelProps =
 export function StatusPanel(props: StatusPanelProps) {
   if (props.kind === 'loading') {
     return (
-      <View className='status-panel status-panel--loading'>
-        <View className='status-panel__spinner' />
-        <Text className='status-panel__text'>{props.text}</Text>
+      <View className="status-panel status-panel--loading">
+        <View className="status-panel__spinner" />
+        <Text className="status-panel__text">{props.text}</Text>
       </View>
     );
   }
   if (props.kind === 'error') {
     return (
-      <View className='status-panel status-panel--error load-error'>
-        <Text className='status-panel__title'>加载失败</Text>
-        <Text className='status-panel__text'>{props.text}</Text>
-        <Button className='status-panel__action retry-button' onClick={props.onRetry}>
+      <View className="status-panel status-panel--error load-error">
+        <Text className="status-panel__title">加载失败</Text>
+        <Text className="status-panel__text">{props.text}</Text>
+        <Button className="status-panel__action retry-button" onClick={props.onRetry}>
           重新加载
         </Button>
       </View>
     );
   }
   return (
-    <View className='status-panel status-panel--empty'>
-      <Text className='status-panel__title'>{props.title}</Text>
-      <Text className='status-panel__text'>{props.text}</Text>
-      <Button className='status-panel__action' onClick={props.onAction}>
+    <View className="status-panel status-panel--empty">
+      <Text className="status-panel__title">{props.title}</Text>
+      <Text className="status-panel__text">{props.text}</Text>
+      <Button className="status-panel__action" onClick={props.onAction}>
         {props.actionText}
       </Button>
     </View>

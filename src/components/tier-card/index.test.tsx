@@ -38,13 +38,24 @@ test('a member who already meets the keep threshold sees the next review date', 
 
 test('the entry tier never needs keeping, and the top tier has nothing above it', () => {
   const entry = render(
-    <TierCard view={tierProgress({ current: { id: 'normal', name: '普通会员', perks: [] }, next: { id: 'silver', name: '银卡会员', entrySpendFen: 100_000 }, spendFen: 0, toNextFen: 100_000 })} />,
+    <TierCard
+      view={tierProgress({
+        current: { id: 'normal', name: '普通会员', perks: [] },
+        next: { id: 'silver', name: '银卡会员', entrySpendFen: 100_000 },
+        spendFen: 0,
+        toNextFen: 100_000,
+      })}
+    />,
   );
   expect(text(entry.container, '.tier-keep')).toBe('「普通会员」长期有效，无需保级');
   expect(text(entry.container, '.tier-next')).toBe('再消费 ¥1,000 升级为「银卡会员」');
   entry.unmount();
 
-  const top = render(<TierCard view={tierProgress({ current: { id: 'diamond', name: '钻石会员', perks: [] }, next: null, spendFen: 2_500_000, toNextFen: 0 })} />);
+  const top = render(
+    <TierCard
+      view={tierProgress({ current: { id: 'diamond', name: '钻石会员', perks: [] }, next: null, spendFen: 2_500_000, toNextFen: 0 })}
+    />,
+  );
   expect(text(top.container, '.tier-next')).toBe('你已是最高等级「钻石会员」');
   expect(progressWidth(top.container)).toBe('100%');
 });

@@ -11,8 +11,15 @@ const RULES: { field: keyof ShippingAddress; label: string; test: (value: string
 export const ADDRESS_FIELDS = RULES.map(({ field, label }) => ({ field, label }));
 
 /** The address trimmed, or the first field that is wrong and why. */
-export function checkAddress(draft: ShippingAddress): { ok: true; address: ShippingAddress } | { ok: false; field: keyof ShippingAddress; message: string } {
-  const address: ShippingAddress = { name: draft.name.trim(), phone: draft.phone.replace(/\s+/g, ''), region: draft.region.trim(), detail: draft.detail.trim() };
+export function checkAddress(
+  draft: ShippingAddress,
+): { ok: true; address: ShippingAddress } | { ok: false; field: keyof ShippingAddress; message: string } {
+  const address: ShippingAddress = {
+    name: draft.name.trim(),
+    phone: draft.phone.replace(/\s+/g, ''),
+    region: draft.region.trim(),
+    detail: draft.detail.trim(),
+  };
   const failed = RULES.find((rule) => !rule.test(address[rule.field]));
   return failed ? { ok: false, field: failed.field, message: failed.message } : { ok: true, address };
 }

@@ -30,11 +30,15 @@ export function statusText(order: Pick<OrderView, 'status' | 'delivery'>): strin
 export function statusHint(order: OrderView): string {
   switch (order.status) {
     case 'pendingPayment':
-      return order.can.pay ? `请在 ${formatDate(order.payDeadline, 'HH:mm')} 前完成支付，超时订单将自动取消` : '已超过支付时间，订单即将自动取消';
+      return order.can.pay
+        ? `请在 ${formatDate(order.payDeadline, 'HH:mm')} 前完成支付，超时订单将自动取消`
+        : '已超过支付时间，订单即将自动取消';
     case 'paid':
       return order.delivery.mode === 'pickup' ? `请到「${order.delivery.storeName}」出示取货码提货` : '商家正在备货，发货后会通知你';
     case 'shipped':
-      return order.delivery.mode === 'delivery' && order.delivery.trackingNo ? `包裹已发出，运单号 ${order.delivery.trackingNo}` : '包裹已发出，请留意查收';
+      return order.delivery.mode === 'delivery' && order.delivery.trackingNo
+        ? `包裹已发出，运单号 ${order.delivery.trackingNo}`
+        : '包裹已发出，请留意查收';
     case 'completed':
       return order.breakdown.pointsToEarn > 0 ? `本单获得 ${order.breakdown.pointsToEarn} 积分，售后期结束后到账` : '感谢你的购买';
     case 'cancelled':
@@ -77,7 +81,9 @@ export const REFUND_STATUS_TEXT: Record<RefundView['status'], string> = {
 
 /** Refunds still holding their lines (asked for or under way). */
 export function openRefundLineIds(order: Pick<OrderView, 'refunds'>): string[] {
-  return order.refunds.filter((refund) => refund.status === 'requested' || refund.status === 'refunding').flatMap((refund) => refund.lineIds);
+  return order.refunds
+    .filter((refund) => refund.status === 'requested' || refund.status === 'refunding')
+    .flatMap((refund) => refund.lineIds);
 }
 
 /** Lines a member may still ask a refund for: not refunded and not in an open request. */

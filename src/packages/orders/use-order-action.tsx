@@ -11,7 +11,12 @@ type Confirming = { action: 'cancel' | 'confirmReceipt'; orderId: string } | nul
 
 const CONFIRM_TEXT = {
   cancel: { title: '取消订单', content: '确定取消这笔订单吗？使用的优惠券和积分会退回。', confirm: '确定取消', cancel: '再想想' },
-  confirmReceipt: { title: '确认收货', content: '请确认已收到全部商品。确认后订单完成，积分在售后期结束后到账。', confirm: '确认收货', cancel: '还没收到' },
+  confirmReceipt: {
+    title: '确认收货',
+    content: '请确认已收到全部商品。确认后订单完成，积分在售后期结束后到账。',
+    confirm: '确认收货',
+    cancel: '还没收到',
+  },
 };
 
 /**
@@ -54,7 +59,7 @@ export function useOrderAction(): { run: (orderId: string, action: OrderAction) 
   const text = CONFIRM_TEXT[confirming?.action ?? 'cancel'];
   const dialog = (
     <Dialog
-      className='order-confirm-dialog'
+      className="order-confirm-dialog"
       visible={confirming !== null}
       title={text.title}
       content={text.content}

@@ -20,7 +20,10 @@ export function chosenSku(skus: readonly SkuView[], choice: SpecChoice): SkuView
 /** Whether choosing `value` on `axis` (with the other axes as chosen) can still lead to a SKU in stock. */
 export function valueAvailable(skus: readonly SkuView[], choice: SpecChoice, axis: number, value: string): boolean {
   return skus.some(
-    (sku) => sku.stock > 0 && sku.specValues[axis] === value && sku.specValues.every((other, i) => i === axis || choice[i] === null || choice[i] === other),
+    (sku) =>
+      sku.stock > 0 &&
+      sku.specValues[axis] === value &&
+      sku.specValues.every((other, i) => i === axis || choice[i] === null || choice[i] === other),
   );
 }
 

@@ -23,11 +23,13 @@ function Shortcuts({ member }: { member: boolean }) {
     { key: 'category', label: '全部商品', value: '分类', url: ROUTES.category },
   ];
   return (
-    <View className='home-shortcuts'>
+    <View className="home-shortcuts">
       {items.map((item) => (
         <View key={item.key} className={`home-shortcuts__item shortcut-${item.key}`} onClick={() => go(item.url)}>
-          <Text className={`home-shortcuts__value${/^\d/.test(item.value) ? ' home-shortcuts__value--number' : ''} shortcut-value`}>{item.value}</Text>
-          <Text className='home-shortcuts__label'>{item.label}</Text>
+          <Text className={`home-shortcuts__value${/^\d/.test(item.value) ? ' home-shortcuts__value--number' : ''} shortcut-value`}>
+            {item.value}
+          </Text>
+          <Text className="home-shortcuts__label">{item.label}</Text>
         </View>
       ))}
     </View>
@@ -37,13 +39,21 @@ function Shortcuts({ member }: { member: boolean }) {
 function Banners({ banners }: { banners: CatalogResponses['home']['banners'] }) {
   if (banners.length === 0) return null;
   return (
-    <Swiper className='home-banners' indicatorDots={banners.length > 1} indicatorColor='rgba(255,255,255,0.45)' indicatorActiveColor='#ffffff' autoplay={banners.length > 1} circular={banners.length > 1} interval={4500}>
+    <Swiper
+      className="home-banners"
+      indicatorDots={banners.length > 1}
+      indicatorColor="rgba(255,255,255,0.45)"
+      indicatorActiveColor="#ffffff"
+      autoplay={banners.length > 1}
+      circular={banners.length > 1}
+      interval={4500}
+    >
       {banners.map((banner) => (
         <SwiperItem key={banner.id}>
           <Image
-            className='home-banners__image home-banner'
+            className="home-banners__image home-banner"
             src={banner.imageUrl}
-            mode='aspectFill'
+            mode="aspectFill"
             onClick={() => go(banner.productId ? `${ROUTES.product}?id=${encodeURIComponent(banner.productId)}` : ROUTES.category)}
           />
         </SwiperItem>
@@ -54,11 +64,15 @@ function Banners({ banners }: { banners: CatalogResponses['home']['banners'] }) 
 
 function Categories({ categories }: { categories: CatalogResponses['home']['categories'] }) {
   return (
-    <View className='home-categories'>
+    <View className="home-categories">
       {categories.map((category) => (
-        <View key={category._id} className='home-categories__item home-category' onClick={() => go(`${ROUTES.category}?id=${encodeURIComponent(category._id)}`)}>
-          <Image className='home-categories__icon' src={category.iconUrl} mode='aspectFill' />
-          <Text className='home-categories__name'>{category.name}</Text>
+        <View
+          key={category._id}
+          className="home-categories__item home-category"
+          onClick={() => go(`${ROUTES.category}?id=${encodeURIComponent(category._id)}`)}
+        >
+          <Image className="home-categories__icon" src={category.iconUrl} mode="aspectFill" />
+          <Text className="home-categories__name">{category.name}</Text>
         </View>
       ))}
     </View>
@@ -85,25 +99,29 @@ export function HomeShop({ member }: { member: boolean }) {
       <>
         <Banners banners={home.data.banners} />
         <Categories categories={home.data.categories} />
-        <View className='home-section'>
-          <View className='home-section__head'>
-            <Text className='home-section__title'>为你推荐</Text>
-            <Text className='home-section__more' onClick={() => go(ROUTES.category)}>
+        <View className="home-section">
+          <View className="home-section__head">
+            <Text className="home-section__title">为你推荐</Text>
+            <Text className="home-section__more" onClick={() => go(ROUTES.category)}>
               全部商品 ›
             </Text>
           </View>
-          {home.data.recommended.length === 0 ? <Text className='home-section__empty'>新品正在上架，敬请期待</Text> : <ProductGrid products={home.data.recommended} />}
+          {home.data.recommended.length === 0 ? (
+            <Text className="home-section__empty">新品正在上架，敬请期待</Text>
+          ) : (
+            <ProductGrid products={home.data.recommended} />
+          )}
         </View>
       </>
     );
   } else if (home.status === 'error') {
-    body = <StatusPanel kind='error' text={errorText(home.error)} onRetry={() => void loadHome()} />;
+    body = <StatusPanel kind="error" text={errorText(home.error)} onRetry={() => void loadHome()} />;
   } else {
-    body = <StatusPanel kind='loading' text='正在加载商品…' />;
+    body = <StatusPanel kind="loading" text="正在加载商品…" />;
   }
 
   return (
-    <View className='home-shop'>
+    <View className="home-shop">
       <Shortcuts member={member} />
       {body}
     </View>

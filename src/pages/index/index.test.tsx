@@ -111,7 +111,9 @@ test('a failed join keeps the welcome panel and says why', async () => {
 
 test('the shop shows banners, categories and recommended products, and a member sees their coupon count', async () => {
   service.getProfile.mockResolvedValue(profile);
-  coupons.listMine.mockResolvedValue({ items: new Array(3).fill(null), nextCursor: null } as unknown as Awaited<ReturnType<typeof couponsService.listMine>>);
+  coupons.listMine.mockResolvedValue({ items: new Array(3).fill(null), nextCursor: null } as unknown as Awaited<
+    ReturnType<typeof couponsService.listMine>
+  >);
   const { container } = renderPage();
 
   await waitFor(() => expect(container.querySelectorAll('.home-category')).toHaveLength(2));

@@ -37,31 +37,31 @@ function WelcomePanel() {
   };
 
   return (
-    <View className='welcome-panel'>
-      <Text className='welcome-panel__eyebrow'>悦享会员 · 免费加入</Text>
-      <Text className='welcome-panel__title'>开启你的会员卡</Text>
-      <Text className='welcome-panel__text'>立享会员专享价、消费积分与生日礼遇</Text>
+    <View className="welcome-panel">
+      <Text className="welcome-panel__eyebrow">悦享会员 · 免费加入</Text>
+      <Text className="welcome-panel__title">开启你的会员卡</Text>
+      <Text className="welcome-panel__text">立享会员专享价、消费积分与生日礼遇</Text>
       {/* No `loading` prop: in H5 its spinner fights React over the button's children. */}
       <Button className={joining ? 'join-button join-button--busy' : 'join-button'} disabled={joining || undefined} onClick={onJoin}>
         {joining ? '正在加入…' : '一键加入会员'}
       </Button>
-      {error && !joining ? <Text className='welcome-panel__error join-error'>{errorText(error)}</Text> : null}
+      {error && !joining ? <Text className="welcome-panel__error join-error">{errorText(error)}</Text> : null}
     </View>
   );
 }
 
 function Perks() {
   return (
-    <View className='perks'>
-      <Text className='perks__title'>会员权益</Text>
-      <View className='perks__grid'>
+    <View className="perks">
+      <Text className="perks__title">会员权益</Text>
+      <View className="perks__grid">
         {PERKS.map((perk) => (
-          <View className='perks__item perk-link' key={perk.title} onClick={() => void Taro.navigateTo({ url: perk.url })}>
-            <View className='perks__mark'>
+          <View className="perks__item perk-link" key={perk.title} onClick={() => void Taro.navigateTo({ url: perk.url })}>
+            <View className="perks__mark">
               <Text>{perk.mark}</Text>
             </View>
-            <Text className='perks__name'>{perk.title}</Text>
-            <Text className='perks__text'>{perk.text}</Text>
+            <Text className="perks__name">{perk.title}</Text>
+            <Text className="perks__text">{perk.text}</Text>
           </View>
         ))}
       </View>
@@ -96,23 +96,21 @@ export default function IndexPage() {
   } else if (status === 'guest') {
     body = <WelcomePanel />;
   } else if (status === 'error') {
-    body = <StatusPanel kind='error' text={errorText(error)} onRetry={() => void load()} />;
+    body = <StatusPanel kind="error" text={errorText(error)} onRetry={() => void load()} />;
   } else {
-    body = <StatusPanel kind='loading' text='正在获取会员信息…' />;
+    body = <StatusPanel kind="loading" text="正在获取会员信息…" />;
   }
 
   return (
-    <View className='home-page'>
-      <View className='home-hero'>
-        <Text className='home-hero__brand'>悦享商城</Text>
-        <Text className='home-hero__slogan'>
-          {status === 'member' && profile ? `${profile.nickname}，欢迎回来` : '好物悦享，积分有礼'}
-        </Text>
-        <View className='home-hero__search'>
-          <SearchLink tone='light' />
+    <View className="home-page">
+      <View className="home-hero">
+        <Text className="home-hero__brand">悦享商城</Text>
+        <Text className="home-hero__slogan">{status === 'member' && profile ? `${profile.nickname}，欢迎回来` : '好物悦享，积分有礼'}</Text>
+        <View className="home-hero__search">
+          <SearchLink tone="light" />
         </View>
       </View>
-      <View className='home-page__body'>
+      <View className="home-page__body">
         {body}
         <HomeShop member={status === 'member'} />
         <Perks />

@@ -26,37 +26,37 @@ export function CouponPicker({ visible, coupons, updating, onChange, onClose }: 
   };
 
   return (
-    <Popup visible={visible} position='bottom' round onClose={onClose} className='coupon-popup'>
-      <View className='coupon-picker'>
-        <View className='coupon-picker__head'>
-          <Text className='coupon-picker__title'>选择优惠券</Text>
-          <Text className='coupon-picker__close' onClick={onClose}>
+    <Popup visible={visible} position="bottom" round onClose={onClose} className="coupon-popup">
+      <View className="coupon-picker">
+        <View className="coupon-picker__head">
+          <Text className="coupon-picker__title">选择优惠券</Text>
+          <Text className="coupon-picker__close" onClick={onClose}>
             完成
           </Text>
         </View>
-        <View className='coupon-picker__list'>
-          {coupons.length === 0 ? <Text className='coupon-picker__empty'>暂无优惠券，去领券中心看看吧</Text> : null}
-          {usable.length > 0 ? <Text className='coupon-picker__group'>可用优惠券（{usable.length}）</Text> : null}
+        <View className="coupon-picker__list">
+          {coupons.length === 0 ? <Text className="coupon-picker__empty">暂无优惠券，去领券中心看看吧</Text> : null}
+          {usable.length > 0 ? <Text className="coupon-picker__group">可用优惠券（{usable.length}）</Text> : null}
           {usable.map((coupon) => (
-            <View key={coupon.id} className='checkout-coupon checkout-coupon--usable' onClick={() => toggle(coupon)}>
+            <View key={coupon.id} className="checkout-coupon checkout-coupon--usable" onClick={() => toggle(coupon)}>
               <CouponTicket
                 face={{ headline: coupon.faceText, condition: coupon.conditionText }}
                 title={coupon.title}
                 validityText={`有效期至 ${formatDate(coupon.validTo, 'YYYY.MM.DD HH:mm')}`}
-                rules=''
+                rules=""
                 tags={coupon.discountFen > 0 ? [`本单可减${formatYuan(coupon.discountFen)}`] : []}
                 action={<View className={`checkout-coupon__tick coupon-tick${coupon.selected ? ' checkout-coupon__tick--on' : ''}`} />}
               />
             </View>
           ))}
-          {unusable.length > 0 ? <Text className='coupon-picker__group'>本单不可用（{unusable.length}）</Text> : null}
+          {unusable.length > 0 ? <Text className="coupon-picker__group">本单不可用（{unusable.length}）</Text> : null}
           {unusable.map((coupon) => (
-            <View key={coupon.id} className='checkout-coupon checkout-coupon--unusable'>
+            <View key={coupon.id} className="checkout-coupon checkout-coupon--unusable">
               <CouponTicket
                 face={{ headline: coupon.faceText, condition: coupon.conditionText }}
                 title={coupon.title}
                 validityText={`有效期至 ${formatDate(coupon.validTo, 'YYYY.MM.DD HH:mm')}`}
-                rules=''
+                rules=""
                 tags={[coupon.unusableReason as string]}
                 faded
               />
@@ -64,7 +64,7 @@ export function CouponPicker({ visible, coupons, updating, onChange, onClose }: 
           ))}
         </View>
         {selected.length > 0 ? (
-          <View className='coupon-picker__none coupon-none' onClick={() => !updating && onChange([])}>
+          <View className="coupon-picker__none coupon-none" onClick={() => !updating && onChange([])}>
             <Text>不使用优惠券</Text>
           </View>
         ) : null}

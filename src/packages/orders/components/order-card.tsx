@@ -23,33 +23,33 @@ export const OrderCard = memo(function OrderCard({ order, busy, onOpen, onAction
   const first = order.lines[0];
   const single = order.lines.length === 1 && first;
   return (
-    <View className='order-card' onClick={() => onOpen(order.id)}>
-      <View className='order-card__head'>
-        <Text className='order-card__time'>{formatDate(order.createdAt, 'YYYY-MM-DD HH:mm')}</Text>
+    <View className="order-card" onClick={() => onOpen(order.id)}>
+      <View className="order-card__head">
+        <Text className="order-card__time">{formatDate(order.createdAt, 'YYYY-MM-DD HH:mm')}</Text>
         <Text className={`order-card__status order-card__status--${order.status} order-status`}>{statusText(order)}</Text>
       </View>
       {single ? (
-        <View className='order-card__single'>
-          <Image className='order-card__image' src={single.imageUrl} mode='aspectFill' />
-          <View className='order-card__line'>
-            <Text className='order-card__title'>{single.title}</Text>
-            {single.specText ? <Text className='order-card__spec'>{single.specText}</Text> : null}
-            <Text className='order-card__spec'>× {single.quantity}</Text>
+        <View className="order-card__single">
+          <Image className="order-card__image" src={single.imageUrl} mode="aspectFill" />
+          <View className="order-card__line">
+            <Text className="order-card__title">{single.title}</Text>
+            {single.specText ? <Text className="order-card__spec">{single.specText}</Text> : null}
+            <Text className="order-card__spec">× {single.quantity}</Text>
           </View>
         </View>
       ) : (
-        <View className='order-card__images'>
+        <View className="order-card__images">
           {order.lines.slice(0, 4).map((line) => (
-            <Image key={line.lineId} className='order-card__image' src={line.imageUrl} mode='aspectFill' />
+            <Image key={line.lineId} className="order-card__image" src={line.imageUrl} mode="aspectFill" />
           ))}
-          {order.lines.length > 4 ? <Text className='order-card__more'>…</Text> : null}
+          {order.lines.length > 4 ? <Text className="order-card__more">…</Text> : null}
         </View>
       )}
-      <View className='order-card__sum'>
-        <Text className='order-card__count'>共 {unitCount(order)} 件</Text>
-        <Text className='order-card__paid'>
+      <View className="order-card__sum">
+        <Text className="order-card__count">共 {unitCount(order)} 件</Text>
+        <Text className="order-card__paid">
           {order.status === 'pendingPayment' || order.status === 'cancelled' ? '应付' : '实付'}
-          <Text className='order-card__amount order-amount'>{formatYuan(order.breakdown.payableFen)}</Text>
+          <Text className="order-card__amount order-amount">{formatYuan(order.breakdown.payableFen)}</Text>
         </Text>
       </View>
       <OrderActions order={order} busy={busy} compact onAction={(action) => onAction(order.id, action)} />

@@ -13,19 +13,21 @@ interface OrderLinesProps {
 /** The goods of an order or checkout: picture, title, spec, member unit price (list price struck) and quantity. */
 export function OrderLines({ lines, extra }: OrderLinesProps) {
   return (
-    <View className='order-lines'>
+    <View className="order-lines">
       {lines.map((line) => (
-        <View className='order-lines__line order-line' key={line.lineId}>
-          <Image className='order-lines__image' src={line.imageUrl} mode='aspectFill' />
-          <View className='order-lines__body'>
-            <Text className='order-lines__title'>{line.title}</Text>
-            {line.specText ? <Text className='order-lines__spec'>{line.specText}</Text> : null}
-            <View className='order-lines__foot'>
-              <View className='order-lines__prices'>
-                <Text className='order-lines__price'>{formatYuan(line.memberUnitPriceFen)}</Text>
-                {line.unitPriceFen > line.memberUnitPriceFen ? <Text className='order-lines__list'>{formatYuan(line.unitPriceFen)}</Text> : null}
+        <View className="order-lines__line order-line" key={line.lineId}>
+          <Image className="order-lines__image" src={line.imageUrl} mode="aspectFill" />
+          <View className="order-lines__body">
+            <Text className="order-lines__title">{line.title}</Text>
+            {line.specText ? <Text className="order-lines__spec">{line.specText}</Text> : null}
+            <View className="order-lines__foot">
+              <View className="order-lines__prices">
+                <Text className="order-lines__price">{formatYuan(line.memberUnitPriceFen)}</Text>
+                {line.unitPriceFen > line.memberUnitPriceFen ? (
+                  <Text className="order-lines__list">{formatYuan(line.unitPriceFen)}</Text>
+                ) : null}
               </View>
-              <Text className='order-lines__quantity'>× {line.quantity}</Text>
+              <Text className="order-lines__quantity">× {line.quantity}</Text>
             </View>
             {extra ? extra(line.lineId) : null}
           </View>

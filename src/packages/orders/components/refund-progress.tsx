@@ -10,7 +10,12 @@ function steps(refund: RefundView): { title: string; at: number | null; done: bo
   const reviewed = refund.status !== 'requested';
   return [
     { title: '提交申请', at: refund.requestedAt, done: true },
-    { title: refund.status === 'rejected' ? '审核未通过' : '商家审核', at: refund.reviewedAt, done: reviewed, failed: refund.status === 'rejected' },
+    {
+      title: refund.status === 'rejected' ? '审核未通过' : '商家审核',
+      at: refund.reviewedAt,
+      done: reviewed,
+      failed: refund.status === 'rejected',
+    },
     ...(refund.status === 'rejected' ? [] : [{ title: '退款到账', at: refund.refundedAt, done: refund.status === 'refunded' }]),
   ];
 }
@@ -18,28 +23,33 @@ function steps(refund: RefundView): { title: string; at: number | null; done: bo
 /** An order's refunds, newest first: what was asked, how far it got, what came back. */
 export function RefundProgress({ order }: { order: Pick<OrderView, 'refunds' | 'lines'> }) {
   return (
-    <View className='refund-progress'>
+    <View className="refund-progress">
       {order.refunds.map((refund) => (
         <View className={`refund-progress__refund refund-${refund.status}`} key={refund.id}>
-          <View className='refund-progress__head'>
-            <Text className='refund-progress__status refund-status'>{REFUND_STATUS_TEXT[refund.status]}</Text>
-            <Text className='refund-progress__amount'>{formatYuan(refund.amountFen)}</Text>
+          <View className="refund-progress__head">
+            <Text className="refund-progress__status refund-status">{REFUND_STATUS_TEXT[refund.status]}</Text>
+            <Text className="refund-progress__amount">{formatYuan(refund.amountFen)}</Text>
           </View>
-          <View className='refund-progress__steps'>
+          <View className="refund-progress__steps">
             {steps(refund).map((step) => (
-              <View key={step.title} className={`refund-progress__step${step.done ? ' refund-progress__step--done' : ''}${step.failed ? ' refund-progress__step--failed' : ''}`}>
-                <View className='refund-progress__dot' />
-                <Text className='refund-progress__step-title'>{step.title}</Text>
-                <Text className='refund-progress__step-time'>{step.at ? formatDate(step.at, 'MM-DD HH:mm') : ' '}</Text>
+              <View
+                key={step.title}
+                className={`refund-progress__step${step.done ? ' refund-progress__step--done' : ''}${step.failed ? ' refund-progress__step--failed' : ''}`}
+              >
+                <View className="refund-progress__dot" />
+                <Text className="refund-progress__step-title">{step.title}</Text>
+                <Text className="refund-progress__step-time">{step.at ? formatDate(step.at, 'MM-DD HH:mm') : ' '}</Text>
               </View>
             ))}
           </View>
-          <Text className='refund-progress__fact'>退款商品：{refund.lineIds.map((lineId) => order.lines.find((line) => line.lineId === lineId)?.title ?? lineId).join('、')}</Text>
-          <Text className='refund-progress__fact'>退款原因：{refund.reason}</Text>
-          {refund.pointsReturned > 0 ? <Text className='refund-progress__fact'>退回积分：{refund.pointsReturned}</Text> : null}
-          {refund.pointsClawedBack > 0 ? <Text className='refund-progress__fact'>扣回本单赠送积分：{refund.pointsClawedBack}</Text> : null}
-          {refund.reviewNote ? <Text className='refund-progress__fact'>商家说明：{refund.reviewNote}</Text> : null}
-          <Text className='refund-progress__no'>退款编号 {refund.refundNo}</Text>
+          <Text className="refund-progress__fact">
+            退款商品：{refund.lineIds.map((lineId) => order.lines.find((line) => line.lineId === lineId)?.title ?? lineId).join('、')}
+          </Text>
+          <Text className="refund-progress__fact">退款原因：{refund.reason}</Text>
+          {refund.pointsReturned > 0 ? <Text className="refund-progress__fact">退回积分：{refund.pointsReturned}</Text> : null}
+          {refund.pointsClawedBack > 0 ? <Text className="refund-progress__fact">扣回本单赠送积分：{refund.pointsClawedBack}</Text> : null}
+          {refund.reviewNote ? <Text className="refund-progress__fact">商家说明：{refund.reviewNote}</Text> : null}
+          <Text className="refund-progress__no">退款编号 {refund.refundNo}</Text>
         </View>
       ))}
     </View>

@@ -27,27 +27,29 @@ export function CartLine({ line, check, onToggle, onQuantity, onRemove, onOpen }
   const maxQuantity = check && check.stock > 0 ? Math.min(check.stock, MAX_LINE_QUANTITY) : MAX_LINE_QUANTITY;
   return (
     <View className={`cart-line${gone ? ' cart-line--gone' : ''} cart-line--${check?.state ?? 'unchecked'}`}>
-      <View className='cart-line__check' onClick={buyable ? onToggle : undefined}>
+      <View className="cart-line__check" onClick={buyable ? onToggle : undefined}>
         {gone ? (
-          <Text className='cart-line__gone-mark'>失效</Text>
+          <Text className="cart-line__gone-mark">失效</Text>
         ) : (
-          <View className={`cart-line__box line-select${line.selected && buyable ? ' cart-line__box--on' : ''}${buyable ? '' : ' cart-line__box--off'}`} />
+          <View
+            className={`cart-line__box line-select${line.selected && buyable ? ' cart-line__box--on' : ''}${buyable ? '' : ' cart-line__box--off'}`}
+          />
         )}
       </View>
-      <Image className='cart-line__image' src={line.imageUrl} mode='aspectFill' onClick={onOpen} />
-      <View className='cart-line__body'>
-        <Text className='cart-line__title line-title' onClick={onOpen}>
+      <Image className="cart-line__image" src={line.imageUrl} mode="aspectFill" onClick={onOpen} />
+      <View className="cart-line__body">
+        <Text className="cart-line__title line-title" onClick={onOpen}>
           {line.title}
         </Text>
-        {line.specText ? <Text className='cart-line__spec'>{line.specText}</Text> : null}
+        {line.specText ? <Text className="cart-line__spec">{line.specText}</Text> : null}
         {check?.message ? <Text className={`cart-line__message cart-line__message--${tone} line-message`}>{check.message}</Text> : null}
-        <View className='cart-line__foot'>
-          <View className='cart-line__price'>
-            <PriceText fen={line.memberPriceFen} size='sm' className='line-price' />
+        <View className="cart-line__foot">
+          <View className="cart-line__price">
+            <PriceText fen={line.memberPriceFen} size="sm" className="line-price" />
             {line.priceFen > line.memberPriceFen ? <PriceText fen={line.priceFen} struck /> : null}
           </View>
           {gone ? (
-            <Text className='cart-line__remove line-remove' onClick={onRemove}>
+            <Text className="cart-line__remove line-remove" onClick={onRemove}>
               删除
             </Text>
           ) : (
@@ -55,7 +57,7 @@ export function CartLine({ line, check, onToggle, onQuantity, onRemove, onOpen }
           )}
         </View>
         {gone ? null : (
-          <Text className='cart-line__delete line-remove' onClick={onRemove}>
+          <Text className="cart-line__delete line-remove" onClick={onRemove}>
             删除
           </Text>
         )}

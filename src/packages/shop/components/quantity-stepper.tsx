@@ -24,7 +24,7 @@ export function QuantityStepper({ value, min = 1, max, disabled = false, onChang
       >
         <Text>−</Text>
       </View>
-      <Text className='quantity-stepper__value quantity-value'>{value}</Text>
+      <Text className="quantity-stepper__value quantity-value">{value}</Text>
       <View
         className={`quantity-stepper__button quantity-plus${canMore ? '' : ' quantity-stepper__button--off'}`}
         onClick={(event) => {

@@ -32,33 +32,36 @@ export function SkuPicker({ product, visible, action, choice, quantity, onChoose
   const stockText = sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '该规格已售罄') : `请选择 ${missing.join(' ')}`;
   const ready = sku !== null && sku.stock > 0 && quantity <= sku.stock;
   const button = (kind: 'cart' | 'buy', label: string) => (
-    <View className={`sku-picker__button sku-picker__button--${kind} sku-confirm-${kind}${ready ? '' : ' sku-picker__button--off'}`} onClick={() => ready && onConfirm(kind)}>
+    <View
+      className={`sku-picker__button sku-picker__button--${kind} sku-confirm-${kind}${ready ? '' : ' sku-picker__button--off'}`}
+      onClick={() => ready && onConfirm(kind)}
+    >
       <Text>{label}</Text>
     </View>
   );
 
   return (
-    <Popup visible={visible} position='bottom' round onClose={onClose} className='sku-popup'>
-      <View className='sku-picker'>
-        <View className='sku-picker__head'>
-          <Image className='sku-picker__image' src={product.images[0] ?? product.imageUrl} mode='aspectFill' />
-          <View className='sku-picker__summary'>
-            <View className='sku-picker__price'>
-              <PriceText fen={price} size='lg' className='sku-price' />
+    <Popup visible={visible} position="bottom" round onClose={onClose} className="sku-popup">
+      <View className="sku-picker">
+        <View className="sku-picker__head">
+          <Image className="sku-picker__image" src={product.images[0] ?? product.imageUrl} mode="aspectFill" />
+          <View className="sku-picker__summary">
+            <View className="sku-picker__price">
+              <PriceText fen={price} size="lg" className="sku-price" />
               {listPrice > price ? <PriceText fen={listPrice} struck /> : null}
             </View>
-            <Text className='sku-picker__stock sku-stock'>{stockText}</Text>
-            {sku ? <Text className='sku-picker__points'>预计可得 {sku.pointsPerUnit * quantity} 积分</Text> : null}
+            <Text className="sku-picker__stock sku-stock">{stockText}</Text>
+            {sku ? <Text className="sku-picker__points">预计可得 {sku.pointsPerUnit * quantity} 积分</Text> : null}
           </View>
-          <View className='sku-picker__close' onClick={onClose}>
+          <View className="sku-picker__close" onClick={onClose}>
             <Text>×</Text>
           </View>
         </View>
 
         {product.specs.map((spec, axis) => (
-          <View className='sku-picker__spec' key={spec.name}>
-            <Text className='sku-picker__spec-name'>{spec.name}</Text>
-            <View className='sku-picker__values'>
+          <View className="sku-picker__spec" key={spec.name}>
+            <Text className="sku-picker__spec-name">{spec.name}</Text>
+            <View className="sku-picker__values">
               {spec.values.map((value) => {
                 const chosen = choice[axis] === value;
                 const available = valueAvailable(product.skus, choice, axis, value);
@@ -76,12 +79,16 @@ export function SkuPicker({ product, visible, action, choice, quantity, onChoose
           </View>
         ))}
 
-        <View className='sku-picker__quantity'>
-          <Text className='sku-picker__spec-name'>购买数量</Text>
-          <QuantityStepper value={quantity} max={Math.max(1, Math.min(MAX_LINE_QUANTITY, sku?.stock ?? MAX_LINE_QUANTITY))} onChange={onQuantity} />
+        <View className="sku-picker__quantity">
+          <Text className="sku-picker__spec-name">购买数量</Text>
+          <QuantityStepper
+            value={quantity}
+            max={Math.max(1, Math.min(MAX_LINE_QUANTITY, sku?.stock ?? MAX_LINE_QUANTITY))}
+            onChange={onQuantity}
+          />
         </View>
 
-        <View className='sku-picker__actions'>
+        <View className="sku-picker__actions">
           {action === 'choose' ? (
             <>
               {button('cart', '加入购物车')}

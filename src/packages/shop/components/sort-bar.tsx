@@ -13,14 +13,20 @@ export function SortBar({ sort, onChange }: SortBarProps) {
   const item = (key: string, label: string, active: boolean, next: ProductSort, extra?: string) => (
     <View className={`sort-bar__item sort-${key}${active ? ' sort-bar__item--active' : ''}`} onClick={() => onChange(next)}>
       <Text>{label}</Text>
-      {extra ? <Text className='sort-bar__arrow'>{extra}</Text> : null}
+      {extra ? <Text className="sort-bar__arrow">{extra}</Text> : null}
     </View>
   );
   return (
-    <View className='sort-bar'>
+    <View className="sort-bar">
       {item('default', '综合', sort === 'default', 'default')}
       {item('sales', '销量', sort === 'sales', 'sales')}
-      {item('price', '价格', priceActive, sort === 'priceAsc' ? 'priceDesc' : 'priceAsc', sort === 'priceAsc' ? '↑' : sort === 'priceDesc' ? '↓' : '↕')}
+      {item(
+        'price',
+        '价格',
+        priceActive,
+        sort === 'priceAsc' ? 'priceDesc' : 'priceAsc',
+        sort === 'priceAsc' ? '↑' : sort === 'priceDesc' ? '↓' : '↕',
+      )}
     </View>
   );
 }

@@ -32,7 +32,16 @@ test('claims a coupon, which then reads as claimed', async () => {
   service.listCentre
     .mockResolvedValueOnce({ items: [centreCoupon({ templateId: 'centre-99-15', title: '满99减15' }), goldOnly] })
     .mockResolvedValueOnce({
-      items: [centreCoupon({ templateId: 'centre-99-15', title: '满99减15', claimedCount: 1, canClaim: false, blockedBy: { code: 'LIMIT_REACHED', reason: '已达领取上限' } }), goldOnly],
+      items: [
+        centreCoupon({
+          templateId: 'centre-99-15',
+          title: '满99减15',
+          claimedCount: 1,
+          canClaim: false,
+          blockedBy: { code: 'LIMIT_REACHED', reason: '已达领取上限' },
+        }),
+        goldOnly,
+      ],
     });
   service.claimCoupon.mockResolvedValue({ coupon: myCoupon({ instanceId: 'i1', title: '满99减15' }), created: true });
   const { container } = render(<CouponCentrePage />);
@@ -53,7 +62,9 @@ test('claims a coupon, which then reads as claimed', async () => {
 
 test('a claim lost to the network is retried with the same key', async () => {
   service.listCentre.mockResolvedValue({ items: [centreCoupon({ templateId: 'centre-99-15', title: '满99减15' })] });
-  service.claimCoupon.mockRejectedValueOnce(new CloudError('NETWORK', 'timeout')).mockResolvedValueOnce({ coupon: myCoupon({ instanceId: 'i1', title: '满99减15' }), created: true });
+  service.claimCoupon
+    .mockRejectedValueOnce(new CloudError('NETWORK', 'timeout'))
+    .mockResolvedValueOnce({ coupon: myCoupon({ instanceId: 'i1', title: '满99减15' }), created: true });
   const { container } = render(<CouponCentrePage />);
   await screen.findByText('满99减15');
 
@@ -68,7 +79,9 @@ test('a claim lost to the network is retried with the same key', async () => {
 });
 
 test('shows the rules on demand', async () => {
-  service.listCentre.mockResolvedValue({ items: [centreCoupon({ templateId: 'centre-99-15', title: '满99减15', description: '全场通用，特价商品除外' })] });
+  service.listCentre.mockResolvedValue({
+    items: [centreCoupon({ templateId: 'centre-99-15', title: '满99减15', description: '全场通用，特价商品除外' })],
+  });
   const { container } = render(<CouponCentrePage />);
   await screen.findByText('满99减15');
 

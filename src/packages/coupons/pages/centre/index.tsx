@@ -16,7 +16,8 @@ function tagsOf(coupon: CentreCoupon): string[] {
   const tags = coupon.audienceText ? [coupon.audienceText] : [];
   const why = coupon.blockedBy;
   // The audience label already says who may claim it; other blocks (not started, ended) need saying.
-  if (why && why.code !== 'LIMIT_REACHED' && why.code !== 'OUT_OF_STOCK' && !(why.code === 'NOT_ELIGIBLE' && coupon.audienceText)) tags.push(why.reason);
+  if (why && why.code !== 'LIMIT_REACHED' && why.code !== 'OUT_OF_STOCK' && !(why.code === 'NOT_ELIGIBLE' && coupon.audienceText))
+    tags.push(why.reason);
   if (coupon.stockRemaining !== null) tags.push(coupon.stockRemaining > 0 ? `剩余 ${coupon.stockRemaining} 张` : '已抢光');
   if (coupon.perMemberLimit > 1) tags.push(`每人限领 ${coupon.perMemberLimit} 张`);
   return tags;
@@ -60,22 +61,28 @@ export default function CouponCentrePage() {
   };
 
   return (
-    <View className='coupon-centre-page'>
-      <View className='coupon-centre-page__head'>
-        <Text className='coupon-centre-page__title'>领取优惠券，下单立减</Text>
-        <Text className='coupon-centre-page__link my-coupons-link' onClick={() => void Taro.navigateTo({ url: ROUTES.myCoupons })}>
+    <View className="coupon-centre-page">
+      <View className="coupon-centre-page__head">
+        <Text className="coupon-centre-page__title">领取优惠券，下单立减</Text>
+        <Text className="coupon-centre-page__link my-coupons-link" onClick={() => void Taro.navigateTo({ url: ROUTES.myCoupons })}>
           我的优惠券 ›
         </Text>
       </View>
-      <LoadState status={centre.status} error={centre.error} loadingText='正在加载优惠券…' onRetry={() => void load()}>
+      <LoadState status={centre.status} error={centre.error} loadingText="正在加载优惠券…" onRetry={() => void load()}>
         {() =>
           centre.data!.length === 0 ? (
-            <StatusPanel kind='empty' title='暂时没有可领的券' text='新活动上线后会第一时间出现在这里' actionText='看看我的优惠券' onAction={() => void Taro.navigateTo({ url: ROUTES.myCoupons })} />
+            <StatusPanel
+              kind="empty"
+              title="暂时没有可领的券"
+              text="新活动上线后会第一时间出现在这里"
+              actionText="看看我的优惠券"
+              onAction={() => void Taro.navigateTo({ url: ROUTES.myCoupons })}
+            />
           ) : (
             centre.data!.map((coupon) => (
               <CouponTicket
                 key={coupon.templateId}
-                className='centre-coupon'
+                className="centre-coupon"
                 face={coupon.face}
                 title={coupon.title}
                 validityText={coupon.validityText}
@@ -84,8 +91,8 @@ export default function CouponCentrePage() {
                 faded={!coupon.canClaim && coupon.blockedBy?.code !== 'LIMIT_REACHED'}
                 action={
                   <Button
-                    className='claim-button'
-                    size='small'
+                    className="claim-button"
+                    size="small"
                     type={coupon.canClaim ? 'primary' : 'default'}
                     disabled={!coupon.canClaim || claiming !== null}
                     loading={claiming === coupon.templateId}

@@ -17,7 +17,10 @@ beforeEach(() => {
 
 test('lists the usable coupons with their source and validity', async () => {
   service.listMine.mockResolvedValue({
-    items: [myCoupon({ instanceId: 'i1', title: '满99减15' }), myCoupon({ instanceId: 'i2', title: '新人专享券', source: 'welcome', face: { headline: '¥10', condition: '满59元可用' } })],
+    items: [
+      myCoupon({ instanceId: 'i1', title: '满99减15' }),
+      myCoupon({ instanceId: 'i2', title: '新人专享券', source: 'welcome', face: { headline: '¥10', condition: '满59元可用' } }),
+    ],
     nextCursor: null,
   });
   const { container } = render(<MyCouponsPage />);

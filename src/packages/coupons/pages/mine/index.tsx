@@ -60,23 +60,34 @@ export default function MyCouponsPage() {
   const tab = TABS.find((item) => item.status === status)!;
 
   return (
-    <View className='my-coupons-page'>
-      <Tabs className='my-coupons-page__tabs coupon-tabs' value={status} onChange={(value) => setStatus(value as MyCouponStatus)} activeType='line'>
+    <View className="my-coupons-page">
+      <Tabs
+        className="my-coupons-page__tabs coupon-tabs"
+        value={status}
+        onChange={(value) => setStatus(value as MyCouponStatus)}
+        activeType="line"
+      >
         {TABS.map((item) => (
           <Tabs.TabPane title={item.title} value={item.status} key={item.status} />
         ))}
       </Tabs>
-      <View className='my-coupons-page__list'>
-        <LoadState status={list.status} error={list.error} loadingText='正在加载优惠券…' onRetry={() => void load(status, 'first')}>
+      <View className="my-coupons-page__list">
+        <LoadState status={list.status} error={list.error} loadingText="正在加载优惠券…" onRetry={() => void load(status, 'first')}>
           {() =>
             list.items.length === 0 ? (
-              <StatusPanel kind='empty' title={tab.empty} text='去领券中心看看有哪些优惠券可以领' actionText='去领券' onAction={() => void Taro.navigateTo({ url: ROUTES.couponCentre })} />
+              <StatusPanel
+                kind="empty"
+                title={tab.empty}
+                text="去领券中心看看有哪些优惠券可以领"
+                actionText="去领券"
+                onAction={() => void Taro.navigateTo({ url: ROUTES.couponCentre })}
+              />
             ) : (
               <>
                 {list.items.map((coupon) => (
                   <CouponTicket
                     key={coupon.instanceId}
-                    className='my-coupon'
+                    className="my-coupon"
                     face={coupon.face}
                     title={coupon.title}
                     validityText={coupon.validityText}

@@ -15,17 +15,17 @@ const ALL = '全部';
 function RewardCard({ reward }: { reward: RewardView }) {
   const open = () => void Taro.navigateTo({ url: `${ROUTES.reward}?id=${encodeURIComponent(reward.id)}` });
   return (
-    <View className='reward-card' onClick={open}>
+    <View className="reward-card" onClick={open}>
       {reward.imageUrl ? (
-        <Image className='reward-card__image' src={reward.imageUrl} mode='aspectFill' />
+        <Image className="reward-card__image" src={reward.imageUrl} mode="aspectFill" />
       ) : (
-        <View className='reward-card__image reward-card__image--mark'>
+        <View className="reward-card__image reward-card__image--mark">
           <Text>{Array.from(reward.title)[0] ?? '礼'}</Text>
         </View>
       )}
-      <View className='reward-card__body'>
-        <Text className='reward-card__title reward-title'>{reward.title}</Text>
-        <Text className='reward-card__price'>{priceText(reward)}</Text>
+      <View className="reward-card__body">
+        <Text className="reward-card__title reward-title">{reward.title}</Text>
+        <Text className="reward-card__price">{priceText(reward)}</Text>
         <Text className={`reward-card__state${reward.blockedReason ? ' reward-card__state--blocked' : ''}`}>
           {reward.blockedReason ?? `剩余 ${reward.stockRemaining} 件`}
         </Text>
@@ -52,37 +52,47 @@ export default function MallPage() {
   });
 
   return (
-    <View className='mall-page'>
-      <View className='mall-balance'>
+    <View className="mall-page">
+      <View className="mall-balance">
         <View>
-          <Text className='mall-balance__label'>我的积分</Text>
-          <Text className='mall-balance__value mall-points'>{summary.data ? summary.data.available : '—'}</Text>
+          <Text className="mall-balance__label">我的积分</Text>
+          <Text className="mall-balance__value mall-points">{summary.data ? summary.data.available : '—'}</Text>
         </View>
-        <View className='mall-balance__link my-redemptions-link' onClick={() => void Taro.navigateTo({ url: ROUTES.redemptions })}>
+        <View className="mall-balance__link my-redemptions-link" onClick={() => void Taro.navigateTo({ url: ROUTES.redemptions })}>
           <Text>我的兑换 ›</Text>
         </View>
       </View>
 
-      <LoadState status={rewards.status} error={rewards.error} loadingText='正在加载礼品…' onRetry={() => void loadRewards()}>
+      <LoadState status={rewards.status} error={rewards.error} loadingText="正在加载礼品…" onRetry={() => void loadRewards()}>
         {() => {
           const items = rewards.data!;
           if (items.length === 0) {
             return (
-              <StatusPanel kind='empty' title='礼品正在上新' text='积分商城暂时没有可兑换的礼品，先去签到攒积分吧' actionText='去签到' onAction={() => void Taro.navigateTo({ url: ROUTES.checkIn })} />
+              <StatusPanel
+                kind="empty"
+                title="礼品正在上新"
+                text="积分商城暂时没有可兑换的礼品，先去签到攒积分吧"
+                actionText="去签到"
+                onAction={() => void Taro.navigateTo({ url: ROUTES.checkIn })}
+              />
             );
           }
           const categories = [ALL, ...new Set(items.map((item) => item.category))];
           const shown = category === ALL ? items : items.filter((item) => item.category === category);
           return (
             <>
-              <ScrollView className='mall-categories' scrollX enableFlex>
+              <ScrollView className="mall-categories" scrollX enableFlex>
                 {categories.map((name) => (
-                  <Text className={`mall-categories__item category-tab${name === category ? ' mall-categories__item--active' : ''}`} key={name} onClick={() => setCategory(name)}>
+                  <Text
+                    className={`mall-categories__item category-tab${name === category ? ' mall-categories__item--active' : ''}`}
+                    key={name}
+                    onClick={() => setCategory(name)}
+                  >
                     {name}
                   </Text>
                 ))}
               </ScrollView>
-              <View className='mall-grid'>
+              <View className="mall-grid">
                 {shown.map((reward) => (
                   <RewardCard reward={reward} key={reward.id} />
                 ))}

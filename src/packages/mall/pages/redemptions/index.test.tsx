@@ -20,7 +20,18 @@ beforeEach(() => {
 
 test('lists redemptions with pickup codes, and cancels one after confirmation', async () => {
   rewards.listRedemptions.mockResolvedValue({
-    items: [redemption({ id: 'r1' }), redemption({ id: 'r2', title: '¥20无门槛券', kind: 'coupon', status: 'issued', pickupCode: null, cancellable: false, pointsCost: 2000 })],
+    items: [
+      redemption({ id: 'r1' }),
+      redemption({
+        id: 'r2',
+        title: '¥20无门槛券',
+        kind: 'coupon',
+        status: 'issued',
+        pickupCode: null,
+        cancellable: false,
+        pointsCost: 2000,
+      }),
+    ],
     nextCursor: null,
   });
   rewards.cancelRedemption.mockResolvedValue(redemption({ id: 'r1', status: 'cancelled', cancellable: false }));

@@ -18,25 +18,25 @@ function RedemptionItem({ item, onCancel }: { item: RedemptionView; onCancel: ()
   const cancelling = useMallStore((s) => s.cancelling === item.id);
   const active = item.status === 'awaitingPickup';
   return (
-    <View className='redemption redemption-item'>
-      <View className='redemption__head'>
-        <Text className='redemption__title'>{item.title}</Text>
-        <Tag type={active ? 'warning' : 'default'} plain className='redemption-status'>
+    <View className="redemption redemption-item">
+      <View className="redemption__head">
+        <Text className="redemption__title">{item.title}</Text>
+        <Tag type={active ? 'warning' : 'default'} plain className="redemption-status">
           {statusText(item.status)}
         </Tag>
       </View>
-      <Text className='redemption__meta'>
+      <Text className="redemption__meta">
         {priceText(item)} · {formatDate(item.createdAt, 'YYYY-MM-DD HH:mm')}
       </Text>
       {item.pickupCode && active ? (
-        <View className='redemption__code-box'>
-          <Text className='redemption__code-label'>取货码</Text>
-          <Text className='redemption__code pickup-code'>{spacedCode(item.pickupCode)}</Text>
+        <View className="redemption__code-box">
+          <Text className="redemption__code-label">取货码</Text>
+          <Text className="redemption__code pickup-code">{spacedCode(item.pickupCode)}</Text>
         </View>
       ) : null}
       {item.cancellable ? (
-        <View className='redemption__actions'>
-          <Button className='cancel-redemption' size='small' fill='outline' loading={cancelling} disabled={cancelling} onClick={onCancel}>
+        <View className="redemption__actions">
+          <Button className="cancel-redemption" size="small" fill="outline" loading={cancelling} disabled={cancelling} onClick={onCancel}>
             取消兑换
           </Button>
         </View>
@@ -79,11 +79,17 @@ export default function RedemptionsPage() {
   };
 
   return (
-    <View className='redemptions-page'>
-      <LoadState status={list.status} error={list.error} loadingText='正在加载兑换记录…' onRetry={() => void load('first')}>
+    <View className="redemptions-page">
+      <LoadState status={list.status} error={list.error} loadingText="正在加载兑换记录…" onRetry={() => void load('first')}>
         {() =>
           list.items.length === 0 ? (
-            <StatusPanel kind='empty' title='还没有兑换记录' text='用积分兑换心仪的礼品吧' actionText='去积分商城' onAction={() => void Taro.redirectTo({ url: ROUTES.mall })} />
+            <StatusPanel
+              kind="empty"
+              title="还没有兑换记录"
+              text="用积分兑换心仪的礼品吧"
+              actionText="去积分商城"
+              onAction={() => void Taro.redirectTo({ url: ROUTES.mall })}
+            />
           ) : (
             <>
               {list.items.map((item) => (
@@ -95,12 +101,12 @@ export default function RedemptionsPage() {
         }
       </LoadState>
       <Dialog
-        className='cancel-dialog'
+        className="cancel-dialog"
         visible={confirm !== null}
-        title='取消兑换'
+        title="取消兑换"
         content={confirm ? `确定取消「${confirm.title}」的兑换吗？取消后 ${confirm.pointsCost} 积分将退回你的账户。` : ''}
-        confirmText='确定取消'
-        cancelText='不取消'
+        confirmText="确定取消"
+        cancelText="不取消"
         onConfirm={() => void onConfirmCancel()}
         onCancel={() => setConfirm(null)}
         onClose={() => setConfirm(null)}

@@ -16,18 +16,20 @@ import './index.scss';
 
 function RedeemedPanel({ redemption }: { redemption: RedemptionView }) {
   return (
-    <View className='redeemed-panel'>
-      <Text className='redeemed-panel__title'>兑换成功</Text>
+    <View className="redeemed-panel">
+      <Text className="redeemed-panel__title">兑换成功</Text>
       {redemption.pickupCode ? (
         <>
-          <Text className='redeemed-panel__label'>取货码</Text>
-          <Text className='redeemed-panel__code pickup-code'>{spacedCode(redemption.pickupCode)}</Text>
-          <Text className='redeemed-panel__text'>到门店出示取货码即可领取{redemption.cashFen > 0 ? '，现金部分在取货时支付' : ''}</Text>
+          <Text className="redeemed-panel__label">取货码</Text>
+          <Text className="redeemed-panel__code pickup-code">{spacedCode(redemption.pickupCode)}</Text>
+          <Text className="redeemed-panel__text">到门店出示取货码即可领取{redemption.cashFen > 0 ? '，现金部分在取货时支付' : ''}</Text>
         </>
       ) : (
-        <Text className='redeemed-panel__text'>{redemption.status === 'issued' ? '优惠券已发放到「我的优惠券」' : `当前状态：${statusText(redemption.status)}`}</Text>
+        <Text className="redeemed-panel__text">
+          {redemption.status === 'issued' ? '优惠券已发放到「我的优惠券」' : `当前状态：${statusText(redemption.status)}`}
+        </Text>
       )}
-      <Button className='redeemed-panel__link' fill='outline' onClick={() => void Taro.redirectTo({ url: ROUTES.redemptions })}>
+      <Button className="redeemed-panel__link" fill="outline" onClick={() => void Taro.redirectTo({ url: ROUTES.redemptions })}>
         查看我的兑换
       </Button>
     </View>
@@ -67,42 +69,50 @@ export default function RewardPage() {
   };
 
   return (
-    <View className='reward-page'>
-      <LoadState status={rewards.status} error={rewards.error} loadingText='正在加载礼品…' onRetry={() => void loadRewards()}>
+    <View className="reward-page">
+      <LoadState status={rewards.status} error={rewards.error} loadingText="正在加载礼品…" onRetry={() => void loadRewards()}>
         {() => {
           const reward = rewards.data!.find((item) => item.id === id);
           if (!reward) {
-            return <StatusPanel kind='empty' title='礼品已下架' text='看看积分商城里的其他礼品吧' actionText='返回积分商城' onAction={() => void Taro.redirectTo({ url: ROUTES.mall })} />;
+            return (
+              <StatusPanel
+                kind="empty"
+                title="礼品已下架"
+                text="看看积分商城里的其他礼品吧"
+                actionText="返回积分商城"
+                onAction={() => void Taro.redirectTo({ url: ROUTES.mall })}
+              />
+            );
           }
           return (
             <>
               {reward.imageUrl ? (
-                <Image className='reward-page__image' src={reward.imageUrl} mode='aspectFill' />
+                <Image className="reward-page__image" src={reward.imageUrl} mode="aspectFill" />
               ) : (
-                <View className='reward-page__image reward-page__image--mark'>
+                <View className="reward-page__image reward-page__image--mark">
                   <Text>{Array.from(reward.title)[0] ?? '礼'}</Text>
                 </View>
               )}
-              <View className='reward-info'>
-                <Text className='reward-info__title reward-detail-title'>{reward.title}</Text>
-                <Text className='reward-info__price'>{priceText(reward)}</Text>
-                {reward.description ? <Text className='reward-info__description'>{reward.description}</Text> : null}
-                <View className='reward-info__facts'>
-                  <Text className='reward-info__fact'>· {kindText(reward.kind)}</Text>
-                  <Text className='reward-info__fact'>· 剩余 {reward.stockRemaining} 件</Text>
-                  {reward.availableTo ? <Text className='reward-info__fact'>· 兑换截止 {formatDate(reward.availableTo)}</Text> : null}
-                  <Text className='reward-info__fact'>· 未领取前可在「我的兑换」中取消，积分原路退回</Text>
+              <View className="reward-info">
+                <Text className="reward-info__title reward-detail-title">{reward.title}</Text>
+                <Text className="reward-info__price">{priceText(reward)}</Text>
+                {reward.description ? <Text className="reward-info__description">{reward.description}</Text> : null}
+                <View className="reward-info__facts">
+                  <Text className="reward-info__fact">· {kindText(reward.kind)}</Text>
+                  <Text className="reward-info__fact">· 剩余 {reward.stockRemaining} 件</Text>
+                  {reward.availableTo ? <Text className="reward-info__fact">· 兑换截止 {formatDate(reward.availableTo)}</Text> : null}
+                  <Text className="reward-info__fact">· 未领取前可在「我的兑换」中取消，积分原路退回</Text>
                 </View>
               </View>
 
               {redeemed ? (
                 <RedeemedPanel redemption={redeemed} />
               ) : (
-                <View className='reward-page__bar'>
-                  {reward.blockedReason ? <Text className='reward-page__blocked redeem-blocked'>{reward.blockedReason}</Text> : null}
+                <View className="reward-page__bar">
+                  {reward.blockedReason ? <Text className="reward-page__blocked redeem-blocked">{reward.blockedReason}</Text> : null}
                   <Button
-                    className='reward-page__redeem redeem-button'
-                    type='primary'
+                    className="reward-page__redeem redeem-button"
+                    type="primary"
                     block
                     disabled={reward.blockedReason !== null || redeeming !== null}
                     loading={redeeming !== null}
@@ -114,12 +124,12 @@ export default function RewardPage() {
               )}
 
               <Dialog
-                className='redeem-dialog'
+                className="redeem-dialog"
                 visible={confirming}
-                title='确认兑换'
+                title="确认兑换"
                 content={`将使用 ${priceText(reward)} 兑换「${reward.title}」`}
-                confirmText='确认兑换'
-                cancelText='再想想'
+                confirmText="确认兑换"
+                cancelText="再想想"
                 onConfirm={() => void onConfirm()}
                 onCancel={() => setConfirming(false)}
                 onClose={() => setConfirming(false)}

@@ -23,8 +23,18 @@ test('shows the tier card, the perks of every tier with the current one marked, 
 
   await waitFor(() => expect(container.querySelector('.tier-card')).not.toBeNull());
   const rows = [...container.querySelectorAll('.perks-table__row')].slice(1);
-  expect(rows.map((row) => row.querySelector('.perks-table__tier-name')?.textContent)).toEqual(['普通会员', '银卡会员', '金卡会员', '钻石会员']);
-  expect(rows.map((row) => row.querySelector('.perks-table__entry')?.textContent)).toEqual(['入会即享', '满¥1,000', '满¥5,000', '满¥20,000']);
+  expect(rows.map((row) => row.querySelector('.perks-table__tier-name')?.textContent)).toEqual([
+    '普通会员',
+    '银卡会员',
+    '金卡会员',
+    '钻石会员',
+  ]);
+  expect(rows.map((row) => row.querySelector('.perks-table__entry')?.textContent)).toEqual([
+    '入会即享',
+    '满¥1,000',
+    '满¥5,000',
+    '满¥20,000',
+  ]);
   expect(container.querySelector('.perks-table__row--current .perks-table__tier-name')?.textContent).toBe('银卡会员');
   expect(screen.getByText('普通会员 → 银卡会员')).not.toBeNull();
   expect(screen.getByText('消费达标升级')).not.toBeNull();

@@ -31,11 +31,16 @@ test('shows the code as a QR code and in groups of digits, with a countdown, and
   expect(Number(container.querySelector('.qr-code')?.getAttribute('data-modules'))).toBe(21);
   expect(container.querySelectorAll('.qr-code__row')).toHaveLength(21);
   expect(container.querySelector('.member-code-countdown')?.textContent).toBe('25 秒后自动刷新');
-  expect(Taro.setStorageSync).toHaveBeenCalledWith('member-code', expect.objectContaining({ view: expect.objectContaining({ code: '860241773512345678' }) }));
+  expect(Taro.setStorageSync).toHaveBeenCalledWith(
+    'member-code',
+    expect.objectContaining({ view: expect.objectContaining({ code: '860241773512345678' }) }),
+  );
 });
 
 test('fetches the next code when the current one is due', async () => {
-  service.getMemberCode.mockResolvedValueOnce(code('860241773512345678')).mockResolvedValueOnce({ ...code('860241773587654321'), issuedAt: NOW + 25_000, refreshAt: NOW + 55_000, expiresAt: NOW + 85_000 });
+  service.getMemberCode
+    .mockResolvedValueOnce(code('860241773512345678'))
+    .mockResolvedValueOnce({ ...code('860241773587654321'), issuedAt: NOW + 25_000, refreshAt: NOW + 55_000, expiresAt: NOW + 85_000 });
   const { container } = render(<MemberCodePage />);
   await waitFor(() => expect(container.querySelector('.member-code-digits')).not.toBeNull());
 

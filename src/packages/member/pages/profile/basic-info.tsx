@@ -31,7 +31,10 @@ export function BasicInfo({ profile }: { profile: MemberProfile }) {
       void Taro.showToast({ title: actionErrorText(saved.error), icon: 'none' });
       return false;
     }
-    void Taro.showToast({ title: saved.value > 0 ? `资料已完善，获得 ${saved.value} 积分` : '已保存', icon: saved.value > 0 ? 'none' : 'success' });
+    void Taro.showToast({
+      title: saved.value > 0 ? `资料已完善，获得 ${saved.value} 积分` : '已保存',
+      icon: saved.value > 0 ? 'none' : 'success',
+    });
     return true;
   };
 
@@ -65,19 +68,34 @@ export function BasicInfo({ profile }: { profile: MemberProfile }) {
 
   return (
     <>
-      <View className='profile-list profile-basic'>
-        <SettingsRow label='会员号' value={profile.memberNo} className='profile-member-no' />
-        <SettingsRow label='昵称' value={profile.nickname} className='profile-nickname' onClick={() => setEditing({ field: 'nickname', value: profile.nickname })} />
-        <SettingsRow label='性别' value={GENDERS.find((item) => item.value === profile.gender)?.text ?? '不透露'} className='profile-gender' onClick={() => void chooseGender()} />
-        <SettingsRow label='手机号' value={maskedPhone(profile.phone)} className='profile-phone' onClick={() => setEditing({ field: 'phone', value: profile.phone ?? '' })} />
+      <View className="profile-list profile-basic">
+        <SettingsRow label="会员号" value={profile.memberNo} className="profile-member-no" />
+        <SettingsRow
+          label="昵称"
+          value={profile.nickname}
+          className="profile-nickname"
+          onClick={() => setEditing({ field: 'nickname', value: profile.nickname })}
+        />
+        <SettingsRow
+          label="性别"
+          value={GENDERS.find((item) => item.value === profile.gender)?.text ?? '不透露'}
+          className="profile-gender"
+          onClick={() => void chooseGender()}
+        />
+        <SettingsRow
+          label="手机号"
+          value={maskedPhone(profile.phone)}
+          className="profile-phone"
+          onClick={() => setEditing({ field: 'phone', value: profile.phone ?? '' })}
+        />
       </View>
       <Dialog
-        className='profile-edit-dialog'
+        className="profile-edit-dialog"
         visible={editing !== null}
         title={editing?.field === 'phone' ? '修改手机号' : '修改昵称'}
         content={
           <Input
-            className='profile-edit-input'
+            className="profile-edit-input"
             value={editing?.value ?? ''}
             type={editing?.field === 'phone' ? 'tel' : 'text'}
             maxLength={editing?.field === 'phone' ? 11 : 32}
@@ -85,8 +103,8 @@ export function BasicInfo({ profile }: { profile: MemberProfile }) {
             onChange={(value) => setEditing((current) => (current ? { ...current, value } : current))}
           />
         }
-        confirmText='保存'
-        cancelText='取消'
+        confirmText="保存"
+        cancelText="取消"
         onConfirm={() => void onConfirm()}
         onCancel={() => setEditing(null)}
         onClose={() => setEditing(null)}

@@ -36,21 +36,26 @@ export function BirthdayRow({ profile }: { profile: MemberProfile }) {
 
   if (!profile.birthdayEditable) {
     return (
-      <View className='profile-birthday'>
-        <SettingsRow label='生日' value={profile.birthday ? birthdayText(profile.birthday) : '未设置'} className='profile-birthday-row' />
-        <Text className='profile-row-note'>生日设置后不可修改，如需更正请联系客服</Text>
+      <View className="profile-birthday">
+        <SettingsRow label="生日" value={profile.birthday ? birthdayText(profile.birthday) : '未设置'} className="profile-birthday-row" />
+        <Text className="profile-row-note">生日设置后不可修改，如需更正请联系客服</Text>
       </View>
     );
   }
 
   return (
-    <View className='profile-birthday'>
-      <SettingsRow label='生日' value={profile.birthday ? birthdayText(profile.birthday) : '去设置'} className='profile-birthday-row' onClick={() => setPicking(true)} />
-      <Text className='profile-row-note'>生日月可领取生日礼券；生日只能设置一次，设置后不可修改</Text>
+    <View className="profile-birthday">
+      <SettingsRow
+        label="生日"
+        value={profile.birthday ? birthdayText(profile.birthday) : '去设置'}
+        className="profile-birthday-row"
+        onClick={() => setPicking(true)}
+      />
+      <Text className="profile-row-note">生日月可领取生日礼券；生日只能设置一次，设置后不可修改</Text>
       <DatePicker
-        title='选择生日'
+        title="选择生日"
         visible={picking}
-        type='date'
+        type="date"
         showChinese
         defaultValue={new Date(2000, 0, 1)}
         startDate={new Date(1920, 0, 1)}
@@ -64,13 +69,13 @@ export function BirthdayRow({ profile }: { profile: MemberProfile }) {
         }}
       />
       <Dialog
-        className='birthday-confirm'
+        className="birthday-confirm"
         visible={chosen !== null}
-        title='确认生日'
+        title="确认生日"
         content={chosen ? `生日将设置为 ${birthdayText(chosen)}。生日设置后不可修改，请确认无误。` : ''}
         confirmText={saving ? '正在保存…' : '确认设置'}
         disableConfirmButton={saving}
-        cancelText='重新选择'
+        cancelText="重新选择"
         onConfirm={() => void onConfirm()}
         onCancel={() => setChosen(null)}
         onClose={() => setChosen(null)}

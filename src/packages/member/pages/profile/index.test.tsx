@@ -105,7 +105,9 @@ describe('settings', () => {
       fireEvent.click(document.querySelector('.subscribe-dialog .nut-dialog-footer-ok')!);
     });
 
-    await waitFor(() => expect(service.recordSubscriptions).toHaveBeenCalledWith(['pointsExpiring'], expect.stringMatching(/^[a-z0-9]{8,64}$/)));
+    await waitFor(() =>
+      expect(service.recordSubscriptions).toHaveBeenCalledWith(['pointsExpiring'], expect.stringMatching(/^[a-z0-9]{8,64}$/)),
+    );
     await waitFor(() => expect(text(container, '.profile-subscribe')).toBe('可接收 1 条'));
   });
 

@@ -33,54 +33,59 @@ export default function ProfilePage() {
   if (status === 'member' && profile) {
     content = (
       <>
-        <View className='profile-header'>
-          <MemberAvatar nickname={profile.nickname} avatarUrl={profile.avatarUrl} size='lg' />
-          <Text className='profile-header__nickname'>{profile.nickname}</Text>
-          <Text className='profile-header__tier'>{profile.tier.name}</Text>
+        <View className="profile-header">
+          <MemberAvatar nickname={profile.nickname} avatarUrl={profile.avatarUrl} size="lg" />
+          <Text className="profile-header__nickname">{profile.nickname}</Text>
+          <Text className="profile-header__tier">{profile.tier.name}</Text>
         </View>
 
-        <View className='profile-points' onClick={() => void Taro.navigateTo({ url: ROUTES.points })}>
-          <View className='profile-points__cell'>
-            <Text className='profile-points__value profile-points-available'>{profile.points.available}</Text>
-            <Text className='profile-points__label'>可用积分</Text>
+        <View className="profile-points" onClick={() => void Taro.navigateTo({ url: ROUTES.points })}>
+          <View className="profile-points__cell">
+            <Text className="profile-points__value profile-points-available">{profile.points.available}</Text>
+            <Text className="profile-points__label">可用积分</Text>
           </View>
-          <View className='profile-points__divider' />
-          <View className='profile-points__cell'>
-            <Text className='profile-points__value profile-points-pending'>{profile.points.pending}</Text>
-            <Text className='profile-points__label'>待入账积分</Text>
+          <View className="profile-points__divider" />
+          <View className="profile-points__cell">
+            <Text className="profile-points__value profile-points-pending">{profile.points.pending}</Text>
+            <Text className="profile-points__label">待入账积分</Text>
           </View>
         </View>
 
-        <Text className='profile-section-title'>基本资料</Text>
+        <Text className="profile-section-title">基本资料</Text>
         <BasicInfo profile={profile} />
-        <View className='profile-list'>
+        <View className="profile-list">
           <BirthdayRow profile={profile} />
-          <SettingsRow label='会员等级' value={profile.tier.name} className='profile-tier' onClick={() => void Taro.navigateTo({ url: ROUTES.memberCentre })} />
-          <SettingsRow label='入会日期' value={formatDate(profile.joinedAt)} className='profile-joined' />
+          <SettingsRow
+            label="会员等级"
+            value={profile.tier.name}
+            className="profile-tier"
+            onClick={() => void Taro.navigateTo({ url: ROUTES.memberCentre })}
+          />
+          <SettingsRow label="入会日期" value={formatDate(profile.joinedAt)} className="profile-joined" />
         </View>
 
-        <Text className='profile-section-title'>消息与隐私</Text>
+        <Text className="profile-section-title">消息与隐私</Text>
         <PrivacySection profile={profile} />
 
         <DeleteAccount available={profile.points.available} />
-        <Text className='profile-page__note'>待入账积分在订单完成且售后期结束后自动转为可用</Text>
+        <Text className="profile-page__note">待入账积分在订单完成且售后期结束后自动转为可用</Text>
       </>
     );
   } else if (status === 'guest') {
     content = (
       <StatusPanel
-        kind='empty'
-        title='你还不是会员'
-        text='回到首页一键加入，即可拥有会员卡'
-        actionText='去加入'
+        kind="empty"
+        title="你还不是会员"
+        text="回到首页一键加入，即可拥有会员卡"
+        actionText="去加入"
         onAction={() => void Taro.reLaunch({ url: ROUTES.home })}
       />
     );
   } else if (status === 'error') {
-    content = <StatusPanel kind='error' text={errorText(error)} onRetry={() => void load()} />;
+    content = <StatusPanel kind="error" text={errorText(error)} onRetry={() => void load()} />;
   } else {
-    content = <StatusPanel kind='loading' text='正在加载会员资料…' />;
+    content = <StatusPanel kind="loading" text="正在加载会员资料…" />;
   }
 
-  return <View className='profile-page'>{content}</View>;
+  return <View className="profile-page">{content}</View>;
 }

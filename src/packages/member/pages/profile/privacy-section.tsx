@@ -65,16 +65,16 @@ export function PrivacySection({ profile }: { profile: MemberProfile }) {
 
   return (
     <>
-      <View className='profile-list profile-privacy'>
+      <View className="profile-list profile-privacy">
         <SettingsRow
-          label='接收优惠活动消息'
-          className='profile-consent'
-          value={<Switch className='consent-switch' checked={profile.marketingConsent} onChange={(value) => void onConsent(value)} />}
+          label="接收优惠活动消息"
+          className="profile-consent"
+          value={<Switch className="consent-switch" checked={profile.marketingConsent} onChange={(value) => void onConsent(value)} />}
         />
         {topics.length > 0 ? (
           <SettingsRow
-            label='订阅消息提醒'
-            className='profile-subscribe'
+            label="订阅消息提醒"
+            className="profile-subscribe"
             value={total === null ? '' : total > 0 ? `可接收 ${total} 条` : '未订阅'}
             onClick={() => {
               setChosen([]);
@@ -82,26 +82,26 @@ export function PrivacySection({ profile }: { profile: MemberProfile }) {
             }}
           />
         ) : (
-          <SettingsRow label='订阅消息提醒' className='profile-subscribe' value='暂未开通' />
+          <SettingsRow label="订阅消息提醒" className="profile-subscribe" value="暂未开通" />
         )}
-        <Text className='profile-row-note'>订阅后，每项提醒可在相应事件发生时收到一次微信通知；再次订阅可继续接收。</Text>
+        <Text className="profile-row-note">订阅后，每项提醒可在相应事件发生时收到一次微信通知；再次订阅可继续接收。</Text>
       </View>
       <Dialog
-        className='subscribe-dialog'
+        className="subscribe-dialog"
         visible={choosing}
-        title='选择要接收的提醒'
+        title="选择要接收的提醒"
         content={
-          <View className='subscribe-topics'>
-            {limit < topics.length ? <Text className='subscribe-topics__hint'>每次最多选择 {limit} 项</Text> : null}
+          <View className="subscribe-topics">
+            {limit < topics.length ? <Text className="subscribe-topics__hint">每次最多选择 {limit} 项</Text> : null}
             <Checkbox.Group value={chosen} max={limit} onChange={(value) => setChosen(value as SubscriptionTopic[])}>
               {topics.map((topic) => (
-                <Checkbox className='subscribe-topic' key={topic} value={topic} label={TOPIC_TITLES[topic]} />
+                <Checkbox className="subscribe-topic" key={topic} value={topic} label={TOPIC_TITLES[topic]} />
               ))}
             </Checkbox.Group>
           </View>
         }
-        confirmText='订阅'
-        cancelText='取消'
+        confirmText="订阅"
+        cancelText="取消"
         disableConfirmButton={chosen.length === 0}
         onConfirm={() => void onSubscribe()}
         onCancel={() => setChoosing(false)}

@@ -13,10 +13,10 @@ interface SettingsRowProps {
 export function SettingsRow({ label, value, className, onClick }: SettingsRowProps) {
   return (
     <View className={`profile-row ${className}${onClick ? ' profile-row--link' : ''}`} onClick={onClick}>
-      <Text className='profile-row__label'>{label}</Text>
-      <View className='profile-row__right'>
-        {typeof value === 'string' || typeof value === 'number' ? <Text className='profile-row__value'>{value}</Text> : value}
-        {onClick ? <Text className='profile-row__arrow'>›</Text> : null}
+      <Text className="profile-row__label">{label}</Text>
+      <View className="profile-row__right">
+        {typeof value === 'string' || typeof value === 'number' ? <Text className="profile-row__value">{value}</Text> : value}
+        {onClick ? <Text className="profile-row__arrow">›</Text> : null}
       </View>
     </View>
   );

@@ -51,19 +51,19 @@ export default function AddressPage() {
   };
 
   return (
-    <View className='address-page'>
+    <View className="address-page">
       {process.env.TARO_ENV === 'weapp' ? (
-        <View className='address-page__wechat' onClick={() => void fromWechat()}>
+        <View className="address-page__wechat" onClick={() => void fromWechat()}>
           <Text>使用微信收货地址</Text>
         </View>
       ) : null}
-      <View className='address-form'>
+      <View className="address-form">
         {ADDRESS_FIELDS.map(({ field, label }) => (
           <View key={field} className={`address-form__row address-${field}${problem?.field === field ? ' address-form__row--wrong' : ''}`}>
-            <Text className='address-form__label'>{label}</Text>
+            <Text className="address-form__label">{label}</Text>
             {field === 'detail' ? (
               <Textarea
-                className='address-form__input address-form__input--area'
+                className="address-form__input address-form__input--area"
                 value={draft.detail}
                 placeholder={PLACEHOLDERS.detail}
                 maxlength={120}
@@ -72,7 +72,7 @@ export default function AddressPage() {
               />
             ) : (
               <Input
-                className='address-form__input'
+                className="address-form__input"
                 type={field === 'phone' ? 'number' : 'text'}
                 value={draft[field]}
                 placeholder={PLACEHOLDERS[field]}
@@ -83,9 +83,9 @@ export default function AddressPage() {
           </View>
         ))}
       </View>
-      {problem ? <Text className='address-page__problem address-problem'>{problem.message}</Text> : null}
-      <Text className='address-page__note'>地址仅保存在本机，用于下次下单时自动填写</Text>
-      <View className='address-page__save address-save' onClick={save}>
+      {problem ? <Text className="address-page__problem address-problem">{problem.message}</Text> : null}
+      <Text className="address-page__note">地址仅保存在本机，用于下次下单时自动填写</Text>
+      <View className="address-page__save address-save" onClick={save}>
         <Text>保存并使用</Text>
       </View>
     </View>

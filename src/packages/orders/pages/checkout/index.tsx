@@ -22,9 +22,13 @@ const CART_PROBLEMS = ['OUT_OF_STOCK', 'NOT_AVAILABLE', 'VALIDATION_FAILED', 'NO
 
 function DeliverySwitch({ mode, onChange }: { mode: CheckoutState['mode']; onChange: (mode: CheckoutState['mode']) => void }) {
   return (
-    <View className='delivery-switch'>
+    <View className="delivery-switch">
       {(['delivery', 'pickup'] as const).map((item) => (
-        <View key={item} className={`delivery-switch__item delivery-${item}${mode === item ? ' delivery-switch__item--active' : ''}`} onClick={() => onChange(item)}>
+        <View
+          key={item}
+          className={`delivery-switch__item delivery-${item}${mode === item ? ' delivery-switch__item--active' : ''}`}
+          onClick={() => onChange(item)}
+        >
           <Text>{item === 'delivery' ? '快递配送' : '到店自提'}</Text>
         </View>
       ))}
@@ -37,23 +41,23 @@ function AddressCard() {
   const open = () => void Taro.navigateTo({ url: ROUTES.address });
   if (!address) {
     return (
-      <View className='address-card address-card--empty address-add' onClick={open}>
-        <Text className='address-card__add'>＋ 添加收货地址</Text>
+      <View className="address-card address-card--empty address-add" onClick={open}>
+        <Text className="address-card__add">＋ 添加收货地址</Text>
       </View>
     );
   }
   return (
-    <View className='address-card address-edit' onClick={open}>
-      <View className='address-card__main'>
-        <Text className='address-card__who'>
+    <View className="address-card address-edit" onClick={open}>
+      <View className="address-card__main">
+        <Text className="address-card__who">
           {address.name}
-          <Text className='address-card__phone'>{address.phone}</Text>
+          <Text className="address-card__phone">{address.phone}</Text>
         </Text>
-        <Text className='address-card__where'>
+        <Text className="address-card__where">
           {address.region} {address.detail}
         </Text>
       </View>
-      <Text className='address-card__arrow'>›</Text>
+      <Text className="address-card__arrow">›</Text>
     </View>
   );
 }
@@ -64,19 +68,23 @@ function StorePicker() {
   const loadStores = useCheckoutStore((s) => s.loadStores);
   const setStore = useCheckoutStore((s) => s.setStore);
   return (
-    <LoadState status={stores.status} error={stores.error} loadingText='正在加载门店…' onRetry={() => void loadStores()}>
+    <LoadState status={stores.status} error={stores.error} loadingText="正在加载门店…" onRetry={() => void loadStores()}>
       {() =>
         (stores.data ?? []).length === 0 ? (
-          <Text className='store-picker__empty'>暂无可自提的门店，请选择快递配送</Text>
+          <Text className="store-picker__empty">暂无可自提的门店，请选择快递配送</Text>
         ) : (
-          <View className='store-picker'>
+          <View className="store-picker">
             {(stores.data ?? []).map((store) => (
-              <View key={store.id} className={`store-picker__item pickup-store${store.id === storeId ? ' store-picker__item--active' : ''}`} onClick={() => setStore(store.id)}>
+              <View
+                key={store.id}
+                className={`store-picker__item pickup-store${store.id === storeId ? ' store-picker__item--active' : ''}`}
+                onClick={() => setStore(store.id)}
+              >
                 <View className={`store-picker__radio${store.id === storeId ? ' store-picker__radio--on' : ''}`} />
-                <View className='store-picker__body'>
-                  <Text className='store-picker__name'>{store.name}</Text>
-                  <Text className='store-picker__text'>{store.address}</Text>
-                  <Text className='store-picker__text'>
+                <View className="store-picker__body">
+                  <Text className="store-picker__name">{store.name}</Text>
+                  <Text className="store-picker__text">{store.address}</Text>
+                  <Text className="store-picker__text">
                     营业时间 {store.openHours} · {store.phone}
                   </Text>
                 </View>
@@ -98,11 +106,13 @@ function couponSummary(preview: OrderPreview): string {
 }
 
 function FreeShippingHint({ preview, pickup }: { preview: OrderPreview; pickup: boolean }) {
-  const thresholds = [preview.shipping.freeThresholdFen, preview.shipping.tierFreeThresholdFen].filter((fen): fen is number => fen !== null);
+  const thresholds = [preview.shipping.freeThresholdFen, preview.shipping.tierFreeThresholdFen].filter(
+    (fen): fen is number => fen !== null,
+  );
   if (pickup || preview.breakdown.shippingFeeFen === 0 || thresholds.length === 0) return null;
   const threshold = Math.min(...thresholds);
   return (
-    <Text className='checkout-breakdown__hint free-shipping-hint'>
+    <Text className="checkout-breakdown__hint free-shipping-hint">
       商品满{formatYuan(threshold)}（会员价）免运费，还差{formatYuan(Math.max(0, threshold - preview.breakdown.goodsSubtotalFen))}
     </Text>
   );
@@ -122,15 +132,15 @@ function PointsRow({ preview }: { preview: OrderPreview }) {
         ? '本单暂不可用积分'
         : '暂无可用积分';
   return (
-    <View className='checkout-row points-row'>
-      <View className='checkout-row__main'>
-        <Text className='checkout-row__label'>积分抵扣</Text>
-        <Text className='checkout-row__note'>
+    <View className="checkout-row points-row">
+      <View className="checkout-row__main">
+        <Text className="checkout-row__label">积分抵扣</Text>
+        <Text className="checkout-row__note">
           共 {points.available} 积分 · {points.pointsPerYuan}积分抵¥1，最多抵商品金额的{points.maxRedeemPercent}%
         </Text>
       </View>
       <Text className={`checkout-row__value points-saving${on ? ' checkout-row__value--discount' : ''}`}>{text}</Text>
-      <Switch className='points-switch' checked={on} disabled={disabled} onChange={(value) => setUsePoints(value)} />
+      <Switch className="points-switch" checked={on} disabled={disabled} onChange={(value) => setUsePoints(value)} />
     </View>
   );
 }
@@ -172,8 +182,14 @@ export default function CheckoutPage() {
 
   if (items.length === 0) {
     return (
-      <View className='checkout-page'>
-        <StatusPanel kind='empty' title='没有要结算的商品' text='回到购物车选择要购买的商品' actionText='去购物车' onAction={() => void Taro.redirectTo({ url: ROUTES.cart })} />
+      <View className="checkout-page">
+        <StatusPanel
+          kind="empty"
+          title="没有要结算的商品"
+          text="回到购物车选择要购买的商品"
+          actionText="去购物车"
+          onAction={() => void Taro.redirectTo({ url: ROUTES.cart })}
+        />
       </View>
     );
   }
@@ -186,7 +202,12 @@ export default function CheckoutPage() {
       return;
     }
     if (outcome.kind === 'priceChanged') {
-      void Taro.showModal({ title: '订单金额有变化', content: `${outcome.message}。请核对后再次提交。`, showCancel: false, confirmText: '我知道了' });
+      void Taro.showModal({
+        title: '订单金额有变化',
+        content: `${outcome.message}。请核对后再次提交。`,
+        showCancel: false,
+        confirmText: '我知道了',
+      });
       return;
     }
     if (outcome.kind === 'error') {
@@ -202,41 +223,54 @@ export default function CheckoutPage() {
   const cartProblem = preview.status === 'error' && preview.error && CART_PROBLEMS.includes(preview.error.code);
 
   return (
-    <View className='checkout-page'>
-      <View className='checkout-delivery'>
+    <View className="checkout-page">
+      <View className="checkout-delivery">
         <DeliverySwitch mode={mode} onChange={setMode} />
         {mode === 'delivery' ? <AddressCard /> : <StorePicker />}
       </View>
 
       {mode === 'pickup' && !storeId ? (
-        <Text className='checkout-page__hint choose-store-hint'>选择自提门店后，显示订单金额</Text>
+        <Text className="checkout-page__hint choose-store-hint">选择自提门店后，显示订单金额</Text>
       ) : cartProblem ? (
-        <StatusPanel kind='empty' title='暂时无法下单' text={actionErrorText(preview.error)} actionText='返回购物车' onAction={() => void Taro.redirectTo({ url: ROUTES.cart })} />
+        <StatusPanel
+          kind="empty"
+          title="暂时无法下单"
+          text={actionErrorText(preview.error)}
+          actionText="返回购物车"
+          onAction={() => void Taro.redirectTo({ url: ROUTES.cart })}
+        />
       ) : (
-        <LoadState status={preview.status === 'idle' ? 'loading' : preview.status} error={preview.error} loadingText='正在计算订单金额…' onRetry={() => void refresh()}>
+        <LoadState
+          status={preview.status === 'idle' ? 'loading' : preview.status}
+          error={preview.error}
+          loadingText="正在计算订单金额…"
+          onRetry={() => void refresh()}
+        >
           {() => {
             const data = preview.data as OrderPreview;
             return (
               <>
-                <Panel title={`商品（${data.lines.reduce((sum, line) => sum + line.quantity, 0)}件）`} className='checkout-goods'>
+                <Panel title={`商品（${data.lines.reduce((sum, line) => sum + line.quantity, 0)}件）`} className="checkout-goods">
                   <OrderLines lines={data.lines} />
                 </Panel>
 
-                <Panel title='优惠' className='checkout-offers'>
-                  <View className='checkout-row coupon-row' onClick={() => setCouponsOpen(true)}>
-                    <View className='checkout-row__main'>
-                      <Text className='checkout-row__label'>优惠券</Text>
+                <Panel title="优惠" className="checkout-offers">
+                  <View className="checkout-row coupon-row" onClick={() => setCouponsOpen(true)}>
+                    <View className="checkout-row__main">
+                      <Text className="checkout-row__label">优惠券</Text>
                     </View>
-                    <Text className={`checkout-row__value coupon-summary${data.breakdown.couponDiscountFen + data.breakdown.shippingDiscountFen > 0 ? ' checkout-row__value--discount' : ''}`}>
+                    <Text
+                      className={`checkout-row__value coupon-summary${data.breakdown.couponDiscountFen + data.breakdown.shippingDiscountFen > 0 ? ' checkout-row__value--discount' : ''}`}
+                    >
                       {couponSummary(data)}
                     </Text>
-                    <Text className='checkout-row__arrow'>›</Text>
+                    <Text className="checkout-row__arrow">›</Text>
                   </View>
                   <PointsRow preview={data} />
-                  <View className='checkout-row checkout-row--tier'>
-                    <View className='checkout-row__main'>
-                      <Text className='checkout-row__label'>会员价</Text>
-                      <Text className='checkout-row__note'>
+                  <View className="checkout-row checkout-row--tier">
+                    <View className="checkout-row__main">
+                      <Text className="checkout-row__label">会员价</Text>
+                      <Text className="checkout-row__note">
                         {data.tier.name}
                         {data.tier.memberPricePercent < 100 ? ` · 享${data.tier.memberPricePercent / 10}折` : ''}
                       </Text>
@@ -247,28 +281,45 @@ export default function CheckoutPage() {
                   </View>
                 </Panel>
 
-                <Panel title='订单金额' className='checkout-breakdown'>
+                <Panel title="订单金额" className="checkout-breakdown">
                   <OrderBreakdown breakdown={data.breakdown} tierName={data.tier.name} pickup={mode === 'pickup'} />
                   <FreeShippingHint preview={data} pickup={mode === 'pickup'} />
                 </Panel>
 
-                <Panel title='订单备注' className='checkout-note'>
-                  <Input className='checkout-note__input' value={note} maxlength={100} placeholder='选填，给商家留言' onInput={(event) => setNote(event.detail.value)} />
+                <Panel title="订单备注" className="checkout-note">
+                  <Input
+                    className="checkout-note__input"
+                    value={note}
+                    maxlength={100}
+                    placeholder="选填，给商家留言"
+                    onInput={(event) => setNote(event.detail.value)}
+                  />
                 </Panel>
 
-                <CouponPicker visible={couponsOpen} coupons={data.coupons} updating={previewing} onChange={setCoupons} onClose={() => setCouponsOpen(false)} />
+                <CouponPicker
+                  visible={couponsOpen}
+                  coupons={data.coupons}
+                  updating={previewing}
+                  onChange={setCoupons}
+                  onClose={() => setCouponsOpen(false)}
+                />
               </>
             );
           }}
         </LoadState>
       )}
 
-      <View className='checkout-bar'>
-        <View className='checkout-bar__total'>
-          <Text className='checkout-bar__label'>应付</Text>
-          <Text className='checkout-bar__amount checkout-payable'>{preview.data ? formatYuan(preview.data.breakdown.payableFen) : '—'}</Text>
+      <View className="checkout-bar">
+        <View className="checkout-bar__total">
+          <Text className="checkout-bar__label">应付</Text>
+          <Text className="checkout-bar__amount checkout-payable">
+            {preview.data ? formatYuan(preview.data.breakdown.payableFen) : '—'}
+          </Text>
         </View>
-        <View className={`checkout-bar__button submit-order${placing || paying || previewing || preview.status !== 'ready' ? ' checkout-bar__button--busy' : ''}`} onClick={() => void onSubmit()}>
+        <View
+          className={`checkout-bar__button submit-order${placing || paying || previewing || preview.status !== 'ready' ? ' checkout-bar__button--busy' : ''}`}
+          onClick={() => void onSubmit()}
+        >
           <Text>{placing ? '正在提交…' : paying ? '正在支付…' : '提交订单'}</Text>
         </View>
       </View>

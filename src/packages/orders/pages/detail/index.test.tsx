@@ -35,7 +35,11 @@ beforeEach(() => {
 test('an unpaid order offers cancel and pay; cancelling asks first, then shows the cancelled order', async () => {
   service.getOrder.mockResolvedValue(orderView());
   service.cancelOrder.mockResolvedValue(
-    orderView({ status: 'cancelled', cancelReason: '买家取消订单', can: { pay: false, cancel: false, confirmReceipt: false, requestRefund: false } }),
+    orderView({
+      status: 'cancelled',
+      cancelReason: '买家取消订单',
+      can: { pay: false, cancel: false, confirmReceipt: false, requestRefund: false },
+    }),
   );
   const { container } = renderPage();
 
@@ -72,11 +76,19 @@ test('a shipped order is received after a confirmation, and a paid one can ask f
   const shipped = orderView({
     status: 'shipped',
     paidAt: Date.UTC(2025, 10, 22, 2, 5),
-    delivery: { mode: 'delivery', address: { name: '林小满', phone: '13800138000', region: '上海市 静安区', detail: '南京西路 1 号' }, trackingNo: 'SF1234567890' },
+    delivery: {
+      mode: 'delivery',
+      address: { name: '林小满', phone: '13800138000', region: '上海市 静安区', detail: '南京西路 1 号' },
+      trackingNo: 'SF1234567890',
+    },
     can: { pay: false, cancel: false, confirmReceipt: true, requestRefund: true },
   });
   service.getOrder.mockResolvedValue(shipped);
-  service.confirmReceipt.mockResolvedValue({ ...shipped, status: 'completed', can: { pay: false, cancel: false, confirmReceipt: false, requestRefund: true } });
+  service.confirmReceipt.mockResolvedValue({
+    ...shipped,
+    status: 'completed',
+    can: { pay: false, cancel: false, confirmReceipt: false, requestRefund: true },
+  });
   const { container } = renderPage();
 
   await waitFor(() => expect(container.querySelector('.order-detail-status')?.textContent).toBe('待收货'));

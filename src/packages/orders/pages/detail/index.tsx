@@ -22,10 +22,10 @@ function PickupPanel({ order }: { order: OrderView }) {
   const used = order.status === 'completed';
   return (
     <View className={`pickup-panel${used ? ' pickup-panel--used' : ''}`}>
-      <Text className='pickup-panel__label'>{used ? '已提货' : '取货码 · 到店出示给店员'}</Text>
-      <Text className='pickup-panel__code pickup-code'>{spacedPickupCode(order.delivery.pickupCode)}</Text>
-      {used ? null : <QrCode className='pickup-panel__qr' text={order.delivery.pickupCode} />}
-      <Text className='pickup-panel__store'>{order.delivery.storeName}</Text>
+      <Text className="pickup-panel__label">{used ? '已提货' : '取货码 · 到店出示给店员'}</Text>
+      <Text className="pickup-panel__code pickup-code">{spacedPickupCode(order.delivery.pickupCode)}</Text>
+      {used ? null : <QrCode className="pickup-panel__qr" text={order.delivery.pickupCode} />}
+      <Text className="pickup-panel__store">{order.delivery.storeName}</Text>
     </View>
   );
 }
@@ -34,29 +34,29 @@ function DeliveryPanel({ order }: { order: OrderView }) {
   const delivery = order.delivery;
   if (delivery.mode === 'pickup') {
     return (
-      <Panel title='到店自提' className='order-delivery'>
-        <Text className='order-delivery__main'>{delivery.storeName}</Text>
-        {delivery.pickupCode ? null : <Text className='order-delivery__text'>支付成功后生成取货码</Text>}
+      <Panel title="到店自提" className="order-delivery">
+        <Text className="order-delivery__main">{delivery.storeName}</Text>
+        {delivery.pickupCode ? null : <Text className="order-delivery__text">支付成功后生成取货码</Text>}
       </Panel>
     );
   }
   return (
-    <Panel title='收货信息' className='order-delivery'>
-      <Text className='order-delivery__main'>
+    <Panel title="收货信息" className="order-delivery">
+      <Text className="order-delivery__main">
         {delivery.address.name} {delivery.address.phone}
       </Text>
-      <Text className='order-delivery__text'>
+      <Text className="order-delivery__text">
         {delivery.address.region} {delivery.address.detail}
       </Text>
-      {delivery.trackingNo ? <Text className='order-delivery__text tracking-no'>运单号 {delivery.trackingNo}</Text> : null}
+      {delivery.trackingNo ? <Text className="order-delivery__text tracking-no">运单号 {delivery.trackingNo}</Text> : null}
     </Panel>
   );
 }
 
 function lineNote(order: OrderView, lineId: string) {
   const line = order.lines.find((item) => item.lineId === lineId);
-  if (line?.refundId) return <Text className='order-line-note order-line-note--refunded'>已退款</Text>;
-  if (openRefundLineIds(order).includes(lineId)) return <Text className='order-line-note'>退款处理中</Text>;
+  if (line?.refundId) return <Text className="order-line-note order-line-note--refunded">已退款</Text>;
+  if (openRefundLineIds(order).includes(lineId)) return <Text className="order-line-note">退款处理中</Text>;
   return null;
 }
 
@@ -85,61 +85,63 @@ export default function OrderDetailPage() {
   });
 
   return (
-    <View className='order-detail-page'>
-      <LoadState status={order.status} error={order.error} loadingText='正在加载订单…' onRetry={() => void loadOrder(id)}>
+    <View className="order-detail-page">
+      <LoadState status={order.status} error={order.error} loadingText="正在加载订单…" onRetry={() => void loadOrder(id)}>
         {() => {
           const data = order.data as OrderView;
           const hasActions = Object.values(data.can).some(Boolean);
           return (
             <>
               <View className={`order-status-card order-status-card--${data.status}`}>
-                <Text className='order-status-card__status order-detail-status'>{statusText(data)}</Text>
-                <Text className='order-status-card__hint'>{statusHint(data)}</Text>
+                <Text className="order-status-card__status order-detail-status">{statusText(data)}</Text>
+                <Text className="order-status-card__hint">{statusHint(data)}</Text>
               </View>
               <PickupPanel order={data} />
               <DeliveryPanel order={data} />
-              <Panel title='商品' className='order-goods'>
+              <Panel title="商品" className="order-goods">
                 <OrderLines lines={data.lines} extra={(lineId) => lineNote(data, lineId)} />
               </Panel>
-              <Panel title='订单金额' className='order-amounts'>
+              <Panel title="订单金额" className="order-amounts">
                 <OrderBreakdown
                   breakdown={data.breakdown}
                   pickup={data.delivery.mode === 'pickup'}
-                  payableLabel={data.status === 'pendingPayment' || data.status === 'cancelled' || data.status === 'failed' ? '应付金额' : '实付款'}
+                  payableLabel={
+                    data.status === 'pendingPayment' || data.status === 'cancelled' || data.status === 'failed' ? '应付金额' : '实付款'
+                  }
                 />
               </Panel>
               {data.refunds.length > 0 ? (
-                <Panel title='退款/售后' className='order-refunds'>
+                <Panel title="退款/售后" className="order-refunds">
                   <RefundProgress order={data} />
                 </Panel>
               ) : null}
-              <Panel title='订单进度' className='order-progress'>
+              <Panel title="订单进度" className="order-progress">
                 <OrderTimeline events={data.timeline} />
               </Panel>
-              <Panel title='订单信息' className='order-facts'>
-                <View className='order-facts__row'>
-                  <Text className='order-facts__label'>订单编号</Text>
-                  <Text className='order-facts__value order-no'>{data.orderNo}</Text>
+              <Panel title="订单信息" className="order-facts">
+                <View className="order-facts__row">
+                  <Text className="order-facts__label">订单编号</Text>
+                  <Text className="order-facts__value order-no">{data.orderNo}</Text>
                 </View>
-                <View className='order-facts__row'>
-                  <Text className='order-facts__label'>下单时间</Text>
-                  <Text className='order-facts__value'>{formatDate(data.createdAt, 'YYYY-MM-DD HH:mm:ss')}</Text>
+                <View className="order-facts__row">
+                  <Text className="order-facts__label">下单时间</Text>
+                  <Text className="order-facts__value">{formatDate(data.createdAt, 'YYYY-MM-DD HH:mm:ss')}</Text>
                 </View>
                 {data.paidAt ? (
-                  <View className='order-facts__row'>
-                    <Text className='order-facts__label'>支付时间</Text>
-                    <Text className='order-facts__value'>{formatDate(data.paidAt, 'YYYY-MM-DD HH:mm:ss')}</Text>
+                  <View className="order-facts__row">
+                    <Text className="order-facts__label">支付时间</Text>
+                    <Text className="order-facts__value">{formatDate(data.paidAt, 'YYYY-MM-DD HH:mm:ss')}</Text>
                   </View>
                 ) : null}
                 {data.note ? (
-                  <View className='order-facts__row'>
-                    <Text className='order-facts__label'>订单备注</Text>
-                    <Text className='order-facts__value'>{data.note}</Text>
+                  <View className="order-facts__row">
+                    <Text className="order-facts__label">订单备注</Text>
+                    <Text className="order-facts__value">{data.note}</Text>
                   </View>
                 ) : null}
               </Panel>
               {hasActions ? (
-                <View className='order-detail-bar'>
+                <View className="order-detail-bar">
                   <OrderActions order={data} busy={busy === data.id} onAction={(action) => run(data.id, action)} />
                 </View>
               ) : null}

@@ -44,29 +44,33 @@ export default function OrderListPage() {
   const current = ORDER_TABS.find((item) => item.tab === tab)!;
 
   return (
-    <View className='order-list-page'>
-      <View className='order-tabs'>
+    <View className="order-list-page">
+      <View className="order-tabs">
         {ORDER_TABS.map((item) => (
-          <View key={item.tab} className={`order-tabs__item order-tab-${item.tab}${item.tab === tab ? ' order-tabs__item--active' : ''}`} onClick={() => setTab(item.tab)}>
+          <View
+            key={item.tab}
+            className={`order-tabs__item order-tab-${item.tab}${item.tab === tab ? ' order-tabs__item--active' : ''}`}
+            onClick={() => setTab(item.tab)}
+          >
             <Text>{item.title}</Text>
           </View>
         ))}
       </View>
-      <View className='order-list-page__list'>
-        <LoadState status={list.status} error={list.error} loadingText='正在加载订单…' onRetry={() => void load(tab, 'first')}>
+      <View className="order-list-page__list">
+        <LoadState status={list.status} error={list.error} loadingText="正在加载订单…" onRetry={() => void load(tab, 'first')}>
           {() =>
             list.items.length === 0 ? (
-              <StatusPanel kind='empty' title={current.empty} text='去商城挑挑好物吧' actionText='去逛逛' onAction={() => void Taro.navigateTo({ url: ROUTES.category })} />
+              <StatusPanel
+                kind="empty"
+                title={current.empty}
+                text="去商城挑挑好物吧"
+                actionText="去逛逛"
+                onAction={() => void Taro.navigateTo({ url: ROUTES.category })}
+              />
             ) : (
               <>
                 {list.items.map((order) => (
-                  <OrderCard
-                    key={order.id}
-                    order={order}
-                    busy={busy === order.id}
-                    onOpen={openOrder}
-                    onAction={run}
-                  />
+                  <OrderCard key={order.id} order={order} busy={busy === order.id} onOpen={openOrder} onAction={run} />
                 ))}
                 <ListFooter list={list} onMore={() => void load(tab, 'more')} />
               </>

@@ -36,24 +36,25 @@ export default function RefundPage() {
   }, [id, loadOrder]);
 
   return (
-    <View className='refund-page'>
-      <LoadState status={order.status} error={order.error} loadingText='正在加载订单…' onRetry={() => void loadOrder(id)}>
+    <View className="refund-page">
+      <LoadState status={order.status} error={order.error} loadingText="正在加载订单…" onRetry={() => void loadOrder(id)}>
         {() => {
           const data = order.data as OrderView;
           const lines = refundableLines(data);
           if (!data.can.requestRefund || lines.length === 0) {
             return (
               <StatusPanel
-                kind='empty'
-                title='该订单暂不能申请退款'
-                text='已退款、退款处理中或已过售后期的订单不能再申请'
-                actionText='返回订单'
+                kind="empty"
+                title="该订单暂不能申请退款"
+                text="已退款、退款处理中或已过售后期的订单不能再申请"
+                actionText="返回订单"
                 onAction={() => void Taro.redirectTo({ url: `${ROUTES.order}?id=${id}` })}
               />
             );
           }
           const picked = chosen ?? lines.map((line) => line.lineId);
-          const toggle = (lineId: string) => setChosen(picked.includes(lineId) ? picked.filter((item) => item !== lineId) : [...picked, lineId]);
+          const toggle = (lineId: string) =>
+            setChosen(picked.includes(lineId) ? picked.filter((item) => item !== lineId) : [...picked, lineId]);
           const fullReason = [reason, detail.trim()].filter(Boolean).join('：').slice(0, MAX_REASON);
 
           const submit = async () => {
@@ -77,45 +78,54 @@ export default function RefundPage() {
 
           return (
             <>
-              <Panel title='选择退款商品' className='refund-lines'>
+              <Panel title="选择退款商品" className="refund-lines">
                 {lines.map((line) => {
                   const on = picked.includes(line.lineId);
                   return (
-                    <View key={line.lineId} className='refund-lines__line refund-line' onClick={() => toggle(line.lineId)}>
+                    <View key={line.lineId} className="refund-lines__line refund-line" onClick={() => toggle(line.lineId)}>
                       <View className={`refund-lines__box${on ? ' refund-lines__box--on' : ''}`} />
-                      <Image className='refund-lines__image' src={line.imageUrl} mode='aspectFill' />
-                      <View className='refund-lines__body'>
-                        <Text className='refund-lines__title'>{line.title}</Text>
-                        {line.specText ? <Text className='refund-lines__spec'>{line.specText}</Text> : null}
-                        <Text className='refund-lines__paid'>
+                      <Image className="refund-lines__image" src={line.imageUrl} mode="aspectFill" />
+                      <View className="refund-lines__body">
+                        <Text className="refund-lines__title">{line.title}</Text>
+                        {line.specText ? <Text className="refund-lines__spec">{line.specText}</Text> : null}
+                        <Text className="refund-lines__paid">
                           × {line.quantity} · 实付 {formatYuan(line.paidFen)}
                         </Text>
                       </View>
                     </View>
                   );
                 })}
-                <Text className='refund-lines__note'>按商品实付金额退款，使用的积分按比例退回；全部商品退款时优惠券一并退回。退款金额以审核结果为准。</Text>
+                <Text className="refund-lines__note">
+                  按商品实付金额退款，使用的积分按比例退回；全部商品退款时优惠券一并退回。退款金额以审核结果为准。
+                </Text>
               </Panel>
 
-              <Panel title='退款原因' className='refund-reasons'>
-                <View className='refund-reasons__chips'>
+              <Panel title="退款原因" className="refund-reasons">
+                <View className="refund-reasons__chips">
                   {REASONS.map((item) => (
-                    <View key={item} className={`refund-reasons__chip refund-reason${reason === item ? ' refund-reasons__chip--on' : ''}`} onClick={() => setReason(item)}>
+                    <View
+                      key={item}
+                      className={`refund-reasons__chip refund-reason${reason === item ? ' refund-reasons__chip--on' : ''}`}
+                      onClick={() => setReason(item)}
+                    >
                       <Text>{item}</Text>
                     </View>
                   ))}
                 </View>
                 <Textarea
-                  className='refund-reasons__detail refund-detail'
+                  className="refund-reasons__detail refund-detail"
                   value={detail}
                   maxlength={150}
-                  placeholder='补充说明（选填）'
+                  placeholder="补充说明（选填）"
                   onInput={(event) => setDetail(event.detail.value)}
                 />
               </Panel>
 
-              <View className='refund-bar'>
-                <View className={`refund-bar__button submit-refund${busy ? ' refund-bar__button--busy' : ''}`} onClick={() => !busy && void submit()}>
+              <View className="refund-bar">
+                <View
+                  className={`refund-bar__button submit-refund${busy ? ' refund-bar__button--busy' : ''}`}
+                  onClick={() => !busy && void submit()}
+                >
                   <Text>{busy ? '正在提交…' : `提交申请（${picked.length}件商品）`}</Text>
                 </View>
               </View>

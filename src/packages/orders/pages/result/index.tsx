@@ -58,8 +58,8 @@ export default function PayResultPage() {
   };
 
   return (
-    <View className='result-page'>
-      <LoadState status={order.status} error={order.error} loadingText='正在确认支付结果…' onRetry={() => void loadOrder(id)}>
+    <View className="result-page">
+      <LoadState status={order.status} error={order.error} loadingText="正在确认支付结果…" onRetry={() => void loadOrder(id)}>
         {() => {
           const data = order.data as OrderView;
           const outcome = shown as PayResult;
@@ -67,50 +67,60 @@ export default function PayResultPage() {
           return (
             <>
               <View className={`result-card result-card--${outcome} pay-result-${outcome}`}>
-                <View className='result-card__mark'>
+                <View className="result-card__mark">
                   <Text>{outcome === 'paid' ? '✓' : outcome === 'pending' ? '…' : '!'}</Text>
                 </View>
-                <Text className='result-card__title pay-result-title'>{TITLES[outcome]}</Text>
-                <Text className='result-card__amount'>{formatYuan(data.breakdown.payableFen)}</Text>
+                <Text className="result-card__title pay-result-title">{TITLES[outcome]}</Text>
+                <Text className="result-card__amount">{formatYuan(data.breakdown.payableFen)}</Text>
                 {outcome === 'paid' ? (
-                  <Text className='result-card__text'>
+                  <Text className="result-card__text">
                     {data.breakdown.pointsToEarn > 0 ? `本单获得 ${data.breakdown.pointsToEarn} 积分，订单完成7天后到账` : '感谢你的购买'}
                   </Text>
                 ) : null}
-                {outcome === 'pending' ? <Text className='result-card__text'>正在等待微信支付通知，通常几秒内完成</Text> : null}
+                {outcome === 'pending' ? <Text className="result-card__text">正在等待微信支付通知，通常几秒内完成</Text> : null}
                 {outcome === 'failed' && data.status === 'pendingPayment' ? (
-                  <Text className='result-card__text'>订单已保留，请在 {formatDate(data.payDeadline, 'HH:mm')} 前完成支付</Text>
+                  <Text className="result-card__text">订单已保留，请在 {formatDate(data.payDeadline, 'HH:mm')} 前完成支付</Text>
                 ) : null}
-                {outcome === 'failed' && data.status !== 'pendingPayment' ? <Text className='result-card__text'>订单已关闭，商品、优惠券和积分已退回</Text> : null}
+                {outcome === 'failed' && data.status !== 'pendingPayment' ? (
+                  <Text className="result-card__text">订单已关闭，商品、优惠券和积分已退回</Text>
+                ) : null}
                 {pickupCode && outcome === 'paid' ? (
-                  <View className='result-card__pickup'>
-                    <Text className='result-card__pickup-label'>取货码 · {data.delivery.mode === 'pickup' ? data.delivery.storeName : ''}</Text>
-                    <Text className='result-card__pickup-code result-pickup-code'>{spacedPickupCode(pickupCode)}</Text>
+                  <View className="result-card__pickup">
+                    <Text className="result-card__pickup-label">
+                      取货码 · {data.delivery.mode === 'pickup' ? data.delivery.storeName : ''}
+                    </Text>
+                    <Text className="result-card__pickup-code result-pickup-code">{spacedPickupCode(pickupCode)}</Text>
                   </View>
                 ) : null}
               </View>
 
-              <View className='result-actions'>
+              <View className="result-actions">
                 {outcome === 'failed' && data.can.pay ? (
-                  <View className={`result-actions__primary pay-again${busy ? ' result-actions__primary--busy' : ''}`} onClick={() => !busy && void payAgain()}>
+                  <View
+                    className={`result-actions__primary pay-again${busy ? ' result-actions__primary--busy' : ''}`}
+                    onClick={() => !busy && void payAgain()}
+                  >
                     <Text>{busy ? '正在支付…' : '重新支付'}</Text>
                   </View>
                 ) : null}
                 {outcome === 'pending' ? (
-                  <View className='result-actions__primary refresh-result' onClick={() => void loadOrder(id)}>
+                  <View className="result-actions__primary refresh-result" onClick={() => void loadOrder(id)}>
                     <Text>刷新支付结果</Text>
                   </View>
                 ) : null}
-                <View className='result-actions__row'>
-                  <View className='result-actions__link view-order' onClick={() => void Taro.redirectTo({ url: `${ROUTES.order}?id=${id}` })}>
+                <View className="result-actions__row">
+                  <View
+                    className="result-actions__link view-order"
+                    onClick={() => void Taro.redirectTo({ url: `${ROUTES.order}?id=${id}` })}
+                  >
                     <Text>查看订单</Text>
                   </View>
                   {outcome === 'paid' ? (
-                    <View className='result-actions__link view-points' onClick={() => void Taro.navigateTo({ url: ROUTES.points })}>
+                    <View className="result-actions__link view-points" onClick={() => void Taro.navigateTo({ url: ROUTES.points })}>
                       <Text>查看积分</Text>
                     </View>
                   ) : null}
-                  <View className='result-actions__link go-home' onClick={() => void Taro.reLaunch({ url: ROUTES.home })}>
+                  <View className="result-actions__link go-home" onClick={() => void Taro.reLaunch({ url: ROUTES.home })}>
                     <Text>继续逛逛</Text>
                   </View>
                 </View>

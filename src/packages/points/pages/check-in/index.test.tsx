@@ -23,9 +23,15 @@ afterEach(() => {
 });
 
 test("shows the month, the streak and today's reward, then checks in", async () => {
-  service.getCheckInCalendar
-    .mockResolvedValueOnce(checkInCalendar())
-    .mockResolvedValueOnce(checkInCalendar({ days: ['2026-11-20', '2026-11-21', '2026-11-22'], checkedInToday: true, currentStreak: 3, lastDay: '2026-11-22', daysToBonus: 4 }));
+  service.getCheckInCalendar.mockResolvedValueOnce(checkInCalendar()).mockResolvedValueOnce(
+    checkInCalendar({
+      days: ['2026-11-20', '2026-11-21', '2026-11-22'],
+      checkedInToday: true,
+      currentStreak: 3,
+      lastDay: '2026-11-22',
+      daysToBonus: 4,
+    }),
+  );
   service.checkIn.mockResolvedValue({ day: '2026-11-22', streak: 3, points: 5, bonus: 0, available: 1285 });
   const { container } = render(<CheckInPage />);
 
@@ -48,7 +54,9 @@ test("shows the month, the streak and today's reward, then checks in", async () 
 });
 
 test('a member who already checked in sees it done, with the streak bonus ahead', async () => {
-  service.getCheckInCalendar.mockResolvedValue(checkInCalendar({ checkedInToday: true, currentStreak: 7, todayReward: { points: 5, bonus: 20 }, daysToBonus: 7 }));
+  service.getCheckInCalendar.mockResolvedValue(
+    checkInCalendar({ checkedInToday: true, currentStreak: 7, todayReward: { points: 5, bonus: 20 }, daysToBonus: 7 }),
+  );
   const { container } = render(<CheckInPage />);
 
   await screen.findByText('今日已签到');
@@ -58,7 +66,9 @@ test('a member who already checked in sees it done, with the streak bonus ahead'
 });
 
 test('the previous month can be shown', async () => {
-  service.getCheckInCalendar.mockResolvedValueOnce(checkInCalendar()).mockResolvedValueOnce(checkInCalendar({ month: '2026-10', days: ['2026-10-31'] }));
+  service.getCheckInCalendar
+    .mockResolvedValueOnce(checkInCalendar())
+    .mockResolvedValueOnce(checkInCalendar({ month: '2026-10', days: ['2026-10-31'] }));
   const { container } = render(<CheckInPage />);
   await screen.findByText('2026年11月');
 

@@ -50,7 +50,12 @@ export default function CheckInPage() {
     }
     const { points, bonus } = outcome.result;
     void Taro.showToast({ title: `签到成功 +${points}`, icon: 'success' });
-    if (bonus > 0) void Taro.showModal({ title: '连签奖励', content: `已连续签到 ${outcome.result.streak} 天，其中 ${bonus} 积分为连签奖励`, showCancel: false });
+    if (bonus > 0)
+      void Taro.showModal({
+        title: '连签奖励',
+        content: `已连续签到 ${outcome.result.streak} 天，其中 ${bonus} 积分为连签奖励`,
+        showCancel: false,
+      });
     const today = outcome.result.day.slice(0, 7);
     if (today !== month) setMonth(today);
     else void loadCalendar(month);
@@ -58,25 +63,25 @@ export default function CheckInPage() {
   };
 
   return (
-    <View className='check-in-page'>
-      <LoadState status={calendar.status} error={calendar.error} loadingText='正在加载签到日历…' onRetry={() => void loadCalendar(month)}>
+    <View className="check-in-page">
+      <LoadState status={calendar.status} error={calendar.error} loadingText="正在加载签到日历…" onRetry={() => void loadCalendar(month)}>
         {() => {
           const data = calendar.data!;
           const thisMonth = data.today.slice(0, 7);
           const bonus = bonusText(data);
           return (
             <>
-              <View className='check-in-hero'>
-                <Text className='check-in-hero__label'>已连续签到</Text>
-                <View className='check-in-hero__streak'>
-                  <Text className='check-in-hero__days check-in-streak'>{data.currentStreak}</Text>
-                  <Text className='check-in-hero__unit'>天</Text>
+              <View className="check-in-hero">
+                <Text className="check-in-hero__label">已连续签到</Text>
+                <View className="check-in-hero__streak">
+                  <Text className="check-in-hero__days check-in-streak">{data.currentStreak}</Text>
+                  <Text className="check-in-hero__unit">天</Text>
                 </View>
-                <Text className='check-in-hero__reward check-in-reward'>{rewardText(data)}</Text>
-                {bonus ? <Text className='check-in-hero__bonus'>{bonus}</Text> : null}
+                <Text className="check-in-hero__reward check-in-reward">{rewardText(data)}</Text>
+                {bonus ? <Text className="check-in-hero__bonus">{bonus}</Text> : null}
                 <Button
                   className={`check-in-hero__button check-in-button${data.checkedInToday ? ' check-in-button--done' : ''}`}
-                  type='primary'
+                  type="primary"
                   block
                   disabled={data.checkedInToday || checkingIn}
                   loading={checkingIn}
@@ -88,47 +93,49 @@ export default function CheckInPage() {
 
               <Panel
                 title={monthTitle(data.month)}
-                className='check-in-calendar'
+                className="check-in-calendar"
                 extra={
-                  <View className='check-in-calendar__nav'>
-                    <Text className='check-in-calendar__nav-button month-prev' onClick={() => setMonth(shiftMonth(month, -1))}>
+                  <View className="check-in-calendar__nav">
+                    <Text className="check-in-calendar__nav-button month-prev" onClick={() => setMonth(shiftMonth(month, -1))}>
                       ‹ 上月
                     </Text>
                     {data.month < thisMonth ? (
-                      <Text className='check-in-calendar__nav-button month-next' onClick={() => setMonth(shiftMonth(month, 1))}>
+                      <Text className="check-in-calendar__nav-button month-next" onClick={() => setMonth(shiftMonth(month, 1))}>
                         下月 ›
                       </Text>
                     ) : null}
                   </View>
                 }
               >
-                <View className='check-in-calendar__grid'>
+                <View className="check-in-calendar__grid">
                   {WEEKDAYS.map((day) => (
-                    <Text className='check-in-calendar__weekday' key={day}>
+                    <Text className="check-in-calendar__weekday" key={day}>
                       {day}
                     </Text>
                   ))}
                   {monthCells(data.month).map((day, i) => {
-                    if (!day) return <View className='check-in-calendar__cell' key={`blank-${i}`} />;
+                    if (!day) return <View className="check-in-calendar__cell" key={`blank-${i}`} />;
                     const checked = data.days.includes(day);
                     const classes = ['check-in-calendar__cell', 'calendar-day'];
                     if (checked) classes.push('check-in-calendar__cell--checked', 'calendar-day--checked');
                     if (day === data.today) classes.push('check-in-calendar__cell--today', 'calendar-day--today');
                     return (
                       <View className={classes.join(' ')} key={day}>
-                        <Text className='check-in-calendar__date'>{Number(day.slice(8))}</Text>
-                        {checked ? <Text className='check-in-calendar__mark'>✓</Text> : null}
+                        <Text className="check-in-calendar__date">{Number(day.slice(8))}</Text>
+                        {checked ? <Text className="check-in-calendar__mark">✓</Text> : null}
                       </View>
                     );
                   })}
                 </View>
-                <Text className='check-in-calendar__count'>本月已签到 {data.days.length} 天</Text>
+                <Text className="check-in-calendar__count">本月已签到 {data.days.length} 天</Text>
               </Panel>
 
-              <Panel title='签到规则'>
-                <Text className='check-in-rules'>
+              <Panel title="签到规则">
+                <Text className="check-in-rules">
                   每天签到可得 {data.rules.dailyPoints} 积分
-                  {data.rules.streakDays > 0 ? `，连续签到每满 ${data.rules.streakDays} 天额外奖励 ${data.rules.streakBonusPoints} 积分` : ''}
+                  {data.rules.streakDays > 0
+                    ? `，连续签到每满 ${data.rules.streakDays} 天额外奖励 ${data.rules.streakBonusPoints} 积分`
+                    : ''}
                   。断签后连续天数从 1 重新计算，签到日以北京时间为准。
                 </Text>
               </Panel>

@@ -57,9 +57,10 @@ test('a negative balance is explained', async () => {
 
 test('loads the next page of history on demand and says when there is no more', async () => {
   service.getSummary.mockResolvedValue(pointsSummary());
-  service.getHistory
-    .mockResolvedValueOnce({ items: [historyItem({ id: 'a' })], nextCursor: 'c1' })
-    .mockResolvedValueOnce({ items: [historyItem({ id: 'b', kind: 'adjust', reason: '积分调整：活动奖励', available: 100 })], nextCursor: null });
+  service.getHistory.mockResolvedValueOnce({ items: [historyItem({ id: 'a' })], nextCursor: 'c1' }).mockResolvedValueOnce({
+    items: [historyItem({ id: 'b', kind: 'adjust', reason: '积分调整：活动奖励', available: 100 })],
+    nextCursor: null,
+  });
   const { container } = render(<PointsPage />);
 
   await waitFor(() => expect(container.querySelector('.load-more')).not.toBeNull());

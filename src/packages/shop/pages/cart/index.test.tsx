@@ -101,12 +101,20 @@ test('checks the cart when it opens and says, line by line, what changed', async
 
 test('lowering a short line to the stock makes it buyable again, and checkout takes the buyable lines', async () => {
   catalog.checkCart.mockResolvedValue({
-    items: [check(beans, {}), check(mug, {}), check(tee, { state: 'insufficientStock', message: '库存不足，仅剩3件', stock: 3 }), check(candle, { state: 'soldOut', message: '已售罄', stock: 0 }), check(mooncake, {})],
+    items: [
+      check(beans, {}),
+      check(mug, {}),
+      check(tee, { state: 'insufficientStock', message: '库存不足，仅剩3件', stock: 3 }),
+      check(candle, { state: 'soldOut', message: '已售罄', stock: 0 }),
+      check(mooncake, {}),
+    ],
   });
   const { container } = render(<CartPage />);
   await waitFor(() => expect(container.querySelector('.cart-check-summary')).not.toBeNull());
 
-  const teeRow = [...container.querySelectorAll<HTMLElement>('.cart-line')].find((el) => el.querySelector('.line-title')?.textContent === 'T恤')!;
+  const teeRow = [...container.querySelectorAll<HTMLElement>('.cart-line')].find(
+    (el) => el.querySelector('.line-title')?.textContent === 'T恤',
+  )!;
   for (const _tap of [1, 2]) {
     await act(async () => {
       fireEvent.click(teeRow.querySelector('.quantity-minus')!);

@@ -40,8 +40,14 @@ export default function CartPage() {
 
   if (lines.length === 0) {
     return (
-      <View className='cart-page cart-page--empty'>
-        <StatusPanel kind='empty' title='购物车还是空的' text='挑几件喜欢的好物，会员价更优惠' actionText='去逛逛' onAction={() => void Taro.navigateTo({ url: ROUTES.category })} />
+      <View className="cart-page cart-page--empty">
+        <StatusPanel
+          kind="empty"
+          title="购物车还是空的"
+          text="挑几件喜欢的好物，会员价更优惠"
+          actionText="去逛逛"
+          onAction={() => void Taro.navigateTo({ url: ROUTES.category })}
+        />
       </View>
     );
   }
@@ -73,21 +79,23 @@ export default function CartPage() {
   };
 
   return (
-    <View className='cart-page'>
+    <View className="cart-page">
       <View className={`cart-status cart-status--${checkStatus}`}>
-        {checkStatus === 'checking' ? <Text className='cart-status__text'>正在核对最新价格与库存…</Text> : null}
+        {checkStatus === 'checking' ? <Text className="cart-status__text">正在核对最新价格与库存…</Text> : null}
         {checkStatus === 'error' ? (
-          <Text className='cart-status__text cart-check-error' onClick={() => void validate()}>
+          <Text className="cart-status__text cart-check-error" onClick={() => void validate()}>
             {errorText(checkError)}，暂未核对最新价格与库存，点击重试
           </Text>
         ) : null}
         {checkStatus === 'ready' ? (
-          <Text className='cart-status__text cart-check-summary'>{problems > 0 ? `有 ${problems} 件商品发生变化，请留意下方提示` : '价格与库存已是最新'}</Text>
+          <Text className="cart-status__text cart-check-summary">
+            {problems > 0 ? `有 ${problems} 件商品发生变化，请留意下方提示` : '价格与库存已是最新'}
+          </Text>
         ) : null}
       </View>
 
       {live.length > 0 ? (
-        <View className='cart-group'>
+        <View className="cart-group">
           {live.map((line) => (
             <CartLine
               key={line.skuId}
@@ -103,10 +111,10 @@ export default function CartPage() {
       ) : null}
 
       {gone.length > 0 ? (
-        <View className='cart-group cart-group--gone'>
-          <View className='cart-group__head'>
-            <Text className='cart-group__title'>失效商品 {gone.length} 件</Text>
-            <Text className='cart-group__clear clear-gone' onClick={() => remove(gone.map((line) => line.skuId))}>
+        <View className="cart-group cart-group--gone">
+          <View className="cart-group__head">
+            <Text className="cart-group__title">失效商品 {gone.length} 件</Text>
+            <Text className="cart-group__clear clear-gone" onClick={() => remove(gone.map((line) => line.skuId))}>
               清空失效商品
             </Text>
           </View>
@@ -124,17 +132,19 @@ export default function CartPage() {
         </View>
       ) : null}
 
-      <View className='cart-bar'>
-        <View className='cart-bar__all select-all' onClick={() => selectAll(!allSelected)}>
+      <View className="cart-bar">
+        <View className="cart-bar__all select-all" onClick={() => selectAll(!allSelected)}>
           <View className={`cart-bar__box${allSelected ? ' cart-bar__box--on' : ''}`} />
           <Text>全选</Text>
         </View>
-        <View className='cart-bar__total'>
-          <View className='cart-bar__sum'>
-            <Text className='cart-bar__label'>预估</Text>
-            <Text className='cart-bar__amount cart-estimate'>{formatYuan(estimate.memberFen)}</Text>
+        <View className="cart-bar__total">
+          <View className="cart-bar__sum">
+            <Text className="cart-bar__label">预估</Text>
+            <Text className="cart-bar__amount cart-estimate">{formatYuan(estimate.memberFen)}</Text>
           </View>
-          <Text className='cart-bar__hint'>{estimate.listFen > estimate.memberFen ? `会员已省${formatYuan(estimate.listFen - estimate.memberFen)} · ` : ''}实付以结算页为准</Text>
+          <Text className="cart-bar__hint">
+            {estimate.listFen > estimate.memberFen ? `会员已省${formatYuan(estimate.listFen - estimate.memberFen)} · ` : ''}实付以结算页为准
+          </Text>
         </View>
         <View className={`cart-bar__button checkout-button${chosen.length ? '' : ' cart-bar__button--off'}`} onClick={checkout}>
           <Text>结算{estimate.count ? `(${estimate.count})` : ''}</Text>

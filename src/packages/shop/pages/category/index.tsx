@@ -51,10 +51,16 @@ export default function CategoryPage() {
   const tabs = [{ _id: '', name: '全部' }, ...categories];
 
   return (
-    <View className='category-page'>
-      <View className='category-page__top'>
+    <View className="category-page">
+      <View className="category-page__top">
         <SearchLink />
-        <ScrollView className='category-tabs' scrollX enhanced showScrollbar={false} scrollIntoView={categoryId ? `category-${categoryId}` : undefined}>
+        <ScrollView
+          className="category-tabs"
+          scrollX
+          enhanced
+          showScrollbar={false}
+          scrollIntoView={categoryId ? `category-${categoryId}` : undefined}
+        >
           {tabs.map((category) => (
             <View
               key={category._id || 'all'}
@@ -68,11 +74,17 @@ export default function CategoryPage() {
         </ScrollView>
       </View>
       <SortBar sort={sort} onChange={setSort} />
-      <View className='category-page__list'>
-        <LoadState status={list.status} error={list.error} loadingText='正在加载商品…' onRetry={() => void loadList(query, 'first')}>
+      <View className="category-page__list">
+        <LoadState status={list.status} error={list.error} loadingText="正在加载商品…" onRetry={() => void loadList(query, 'first')}>
           {() =>
             list.items.length === 0 ? (
-              <StatusPanel kind='empty' title='暂时没有商品' text='这个分类正在上新，先看看其他分类吧' actionText='看看全部商品' onAction={() => setCategoryId('')} />
+              <StatusPanel
+                kind="empty"
+                title="暂时没有商品"
+                text="这个分类正在上新，先看看其他分类吧"
+                actionText="看看全部商品"
+                onAction={() => setCategoryId('')}
+              />
             ) : (
               <>
                 <ProductGrid products={list.items} />

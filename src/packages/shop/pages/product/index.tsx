@@ -21,12 +21,12 @@ import './index.scss';
 
 function Gallery({ product }: { product: ProductDetail }) {
   const images = product.images.length > 0 ? product.images : [product.imageUrl];
-  if (images.length === 1) return <Image className='product-gallery product-gallery__image' src={images[0] as string} mode='aspectFill' />;
+  if (images.length === 1) return <Image className="product-gallery product-gallery__image" src={images[0] as string} mode="aspectFill" />;
   return (
-    <Swiper className='product-gallery' indicatorDots indicatorColor='rgba(255,255,255,0.5)' indicatorActiveColor='#ffffff' circular>
+    <Swiper className="product-gallery" indicatorDots indicatorColor="rgba(255,255,255,0.5)" indicatorActiveColor="#ffffff" circular>
       {images.map((src) => (
         <SwiperItem key={src}>
-          <Image className='product-gallery__image' src={src} mode='aspectFill' />
+          <Image className="product-gallery__image" src={src} mode="aspectFill" />
         </SwiperItem>
       ))}
     </Swiper>
@@ -36,30 +36,37 @@ function Gallery({ product }: { product: ProductDetail }) {
 function PricePanel({ product, sku, quantity }: { product: ProductDetail; sku: SkuView | null; quantity: number }) {
   const price = sku?.memberPriceFen ?? product.memberMinPriceFen;
   const listPrice = sku?.priceFen ?? product.minPriceFen;
-  const nextPrice = sku ? sku.nextTierPriceFen : (product.skus.map((item) => item.nextTierPriceFen).filter((fen): fen is number => fen !== null).sort((a, b) => a - b)[0] ?? null);
+  const nextPrice = sku
+    ? sku.nextTierPriceFen
+    : (product.skus
+        .map((item) => item.nextTierPriceFen)
+        .filter((fen): fen is number => fen !== null)
+        .sort((a, b) => a - b)[0] ?? null);
   const points = sku ? sku.pointsPerUnit * quantity : Math.min(...product.skus.map((item) => item.pointsPerUnit));
   return (
-    <View className='price-panel'>
-      <View className='price-panel__main'>
-        <View className='price-panel__prices'>
-          <Text className='price-panel__label'>{product.memberPrice && product.tier.memberPricePercent < 100 ? `${product.tier.name}价` : '售价'}</Text>
-          <PriceText fen={price} size='lg' className='price-panel__price member-price' />
-          {!sku && product.priceVaries ? <Text className='price-panel__from'>起</Text> : null}
+    <View className="price-panel">
+      <View className="price-panel__main">
+        <View className="price-panel__prices">
+          <Text className="price-panel__label">
+            {product.memberPrice && product.tier.memberPricePercent < 100 ? `${product.tier.name}价` : '售价'}
+          </Text>
+          <PriceText fen={price} size="lg" className="price-panel__price member-price" />
+          {!sku && product.priceVaries ? <Text className="price-panel__from">起</Text> : null}
           {listPrice > price ? <PriceText fen={listPrice} struck /> : null}
         </View>
-        <Text className='price-panel__points earn-points'>
+        <Text className="price-panel__points earn-points">
           预计可得 {points} 积分{sku ? (quantity > 1 ? `（${quantity}件）` : '') : product.priceVaries ? '起' : ''}
         </Text>
       </View>
       {product.nextTier && nextPrice !== null && nextPrice < price ? (
-        <View className='price-panel__next next-tier-price'>
-          <Text className='price-panel__next-tag'>{product.nextTier.name}</Text>
-          <Text className='price-panel__next-text'>
+        <View className="price-panel__next next-tier-price">
+          <Text className="price-panel__next-tag">{product.nextTier.name}</Text>
+          <Text className="price-panel__next-text">
             升级{product.nextTier.name}，到手价 {formatYuan(nextPrice)}，每件再省 {formatYuan(price - nextPrice)}
           </Text>
         </View>
       ) : null}
-      {!product.memberPrice ? <Text className='price-panel__note'>该商品不参与会员折扣</Text> : null}
+      {!product.memberPrice ? <Text className="price-panel__note">该商品不参与会员折扣</Text> : null}
     </View>
   );
 }
@@ -118,15 +125,21 @@ export default function ProductPage() {
 
   if (product.error?.code === 'NOT_FOUND') {
     return (
-      <View className='product-page'>
-        <StatusPanel kind='empty' title='商品不存在' text='这件商品已经不在店里了，看看别的好物吧' actionText='去逛逛' onAction={() => void Taro.redirectTo({ url: ROUTES.category })} />
+      <View className="product-page">
+        <StatusPanel
+          kind="empty"
+          title="商品不存在"
+          text="这件商品已经不在店里了，看看别的好物吧"
+          actionText="去逛逛"
+          onAction={() => void Taro.redirectTo({ url: ROUTES.category })}
+        />
       </View>
     );
   }
 
   return (
-    <View className='product-page'>
-      <LoadState status={product.status} error={product.error} loadingText='正在加载商品…' onRetry={() => void loadProduct(id)}>
+    <View className="product-page">
+      <LoadState status={product.status} error={product.error} loadingText="正在加载商品…" onRetry={() => void loadProduct(id)}>
         {() => {
           const item = data as ProductDetail;
           const unavailable = !item.onShelf ? '该商品已下架' : item.soldOut ? '已售罄，正在补货' : null;
@@ -135,53 +148,61 @@ export default function ProductPage() {
           return (
             <>
               <Gallery product={item} />
-              {unavailable ? <Text className={`product-page__banner ${item.onShelf ? 'sold-out-banner' : 'off-shelf-banner'}`}>{unavailable}</Text> : null}
+              {unavailable ? (
+                <Text className={`product-page__banner ${item.onShelf ? 'sold-out-banner' : 'off-shelf-banner'}`}>{unavailable}</Text>
+              ) : null}
               <PricePanel product={item} sku={sku} quantity={quantity} />
-              <View className='product-info'>
-                <Text className='product-info__title product-detail-title'>{item.title}</Text>
-                {item.subtitle ? <Text className='product-info__subtitle'>{item.subtitle}</Text> : null}
-                <View className='product-info__facts'>
+              <View className="product-info">
+                <Text className="product-info__title product-detail-title">{item.title}</Text>
+                {item.subtitle ? <Text className="product-info__subtitle">{item.subtitle}</Text> : null}
+                <View className="product-info__facts">
                   <Text>{salesText(item.salesCount)}</Text>
-                  <Text className='product-stock'>{sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '该规格已售罄') : `库存 ${item.skus.reduce((sum, s) => sum + s.stock, 0)} 件`}</Text>
+                  <Text className="product-stock">
+                    {sku
+                      ? sku.stock > 0
+                        ? `库存 ${sku.stock} 件`
+                        : '该规格已售罄'
+                      : `库存 ${item.skus.reduce((sum, s) => sum + s.stock, 0)} 件`}
+                  </Text>
                 </View>
               </View>
-              <View className='product-rows'>
-                <View className='product-rows__row spec-row' onClick={() => !unavailable && setPicker('choose')}>
-                  <Text className='product-rows__label'>已选</Text>
-                  <Text className='product-rows__value chosen-spec'>{chosenText}</Text>
-                  <Text className='product-rows__arrow'>›</Text>
+              <View className="product-rows">
+                <View className="product-rows__row spec-row" onClick={() => !unavailable && setPicker('choose')}>
+                  <Text className="product-rows__label">已选</Text>
+                  <Text className="product-rows__value chosen-spec">{chosenText}</Text>
+                  <Text className="product-rows__arrow">›</Text>
                 </View>
-                <View className='product-rows__row'>
-                  <Text className='product-rows__label'>配送</Text>
-                  <Text className='product-rows__value'>快递配送 · 支持门店自提</Text>
+                <View className="product-rows__row">
+                  <Text className="product-rows__label">配送</Text>
+                  <Text className="product-rows__value">快递配送 · 支持门店自提</Text>
                 </View>
-                <View className='product-rows__row'>
-                  <Text className='product-rows__label'>积分</Text>
-                  <Text className='product-rows__value'>订单完成7天后到账，下单时可用积分抵现</Text>
+                <View className="product-rows__row">
+                  <Text className="product-rows__label">积分</Text>
+                  <Text className="product-rows__value">订单完成7天后到账，下单时可用积分抵现</Text>
                 </View>
               </View>
               {item.description ? (
-                <View className='product-description'>
-                  <Text className='product-description__title'>商品详情</Text>
-                  <Text className='product-description__text'>{item.description}</Text>
+                <View className="product-description">
+                  <Text className="product-description__title">商品详情</Text>
+                  <Text className="product-description__text">{item.description}</Text>
                 </View>
               ) : null}
 
-              <View className='product-bar'>
-                <View className='product-bar__cart' onClick={() => void Taro.navigateTo({ url: ROUTES.cart })}>
-                  <Text className='product-bar__cart-label'>购物车</Text>
-                  {cartCount > 0 ? <Text className='product-bar__badge cart-count'>{cartCount > 99 ? '99+' : cartCount}</Text> : null}
+              <View className="product-bar">
+                <View className="product-bar__cart" onClick={() => void Taro.navigateTo({ url: ROUTES.cart })}>
+                  <Text className="product-bar__cart-label">购物车</Text>
+                  {cartCount > 0 ? <Text className="product-bar__badge cart-count">{cartCount > 99 ? '99+' : cartCount}</Text> : null}
                 </View>
                 {unavailable ? (
-                  <View className='product-bar__button product-bar__button--off unavailable-button'>
+                  <View className="product-bar__button product-bar__button--off unavailable-button">
                     <Text>{item.onShelf ? '已售罄' : '已下架'}</Text>
                   </View>
                 ) : (
                   <>
-                    <View className='product-bar__button product-bar__button--cart add-to-cart' onClick={() => act('cart')}>
+                    <View className="product-bar__button product-bar__button--cart add-to-cart" onClick={() => act('cart')}>
                       <Text>加入购物车</Text>
                     </View>
-                    <View className='product-bar__button product-bar__button--buy buy-now' onClick={() => act('buy')}>
+                    <View className="product-bar__button product-bar__button--buy buy-now" onClick={() => act('buy')}>
                       <Text>立即购买</Text>
                     </View>
                   </>

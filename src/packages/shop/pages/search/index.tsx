@@ -58,21 +58,21 @@ export default function SearchPage() {
   };
 
   return (
-    <View className='search-page'>
-      <View className='search-page__bar'>
-        <View className='search-page__field'>
+    <View className="search-page">
+      <View className="search-page__bar">
+        <View className="search-page__field">
           <Input
-            className='search-page__input search-input'
+            className="search-page__input search-input"
             value={draft}
-            placeholder='搜索咖啡、零食、好物'
-            confirmType='search'
+            placeholder="搜索咖啡、零食、好物"
+            confirmType="search"
             maxlength={MAX_KEYWORD}
             focus={!initial}
             onInput={(event) => setDraft(event.detail.value)}
             onConfirm={(event) => search(event.detail.value)}
           />
         </View>
-        <View className='search-page__submit search-submit' onClick={() => search(draft)}>
+        <View className="search-page__submit search-submit" onClick={() => search(draft)}>
           <Text>搜索</Text>
         </View>
       </View>
@@ -80,13 +80,13 @@ export default function SearchPage() {
       {keyword ? (
         <>
           <SortBar sort={sort} onChange={setSort} />
-          <View className='search-page__list'>
-            <LoadState status={list.status} error={list.error} loadingText='正在搜索…' onRetry={() => void loadList(query, 'first')}>
+          <View className="search-page__list">
+            <LoadState status={list.status} error={list.error} loadingText="正在搜索…" onRetry={() => void loadList(query, 'first')}>
               {() =>
                 list.items.length === 0 ? (
-                  <View className='search-page__empty search-empty'>
-                    <Text className='search-page__empty-title'>没有找到「{keyword}」相关的商品</Text>
-                    <Text className='search-page__empty-text'>换个关键词试试，比如「咖啡」「T恤」</Text>
+                  <View className="search-page__empty search-empty">
+                    <Text className="search-page__empty-title">没有找到「{keyword}」相关的商品</Text>
+                    <Text className="search-page__empty-text">换个关键词试试，比如「咖啡」「T恤」</Text>
                   </View>
                 ) : (
                   <>
@@ -99,12 +99,12 @@ export default function SearchPage() {
           </View>
         </>
       ) : (
-        <View className='search-history'>
-          <View className='search-history__head'>
-            <Text className='search-history__title'>最近搜索</Text>
+        <View className="search-history">
+          <View className="search-history__head">
+            <Text className="search-history__title">最近搜索</Text>
             {history.length > 0 ? (
               <Text
-                className='search-history__clear'
+                className="search-history__clear"
                 onClick={() => {
                   clearSearchHistory();
                   setHistory([]);
@@ -115,11 +115,11 @@ export default function SearchPage() {
             ) : null}
           </View>
           {history.length === 0 ? (
-            <Text className='search-history__empty'>还没有搜索记录</Text>
+            <Text className="search-history__empty">还没有搜索记录</Text>
           ) : (
-            <View className='search-history__items'>
+            <View className="search-history__items">
               {history.map((item) => (
-                <View className='search-history__item' key={item} onClick={() => search(item)}>
+                <View className="search-history__item" key={item} onClick={() => search(item)}>
                   <Text>{item}</Text>
                 </View>
               ))}
