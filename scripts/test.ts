@@ -13,7 +13,7 @@ interface Step {
 
 /** Checks and builds that gate the test run; the e2e suites need the built front ends and bundles. */
 const STEPS: Step[] = [
-  { name: 'lint', command: ['npx', 'eslint', '.'] },
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build functions', command: ['npm', 'run', '--silent', 'build:functions'] },
   { name: 'build weapp', command: ['npm', 'run', '--silent', 'build:weapp'] },
