@@ -1,4 +1,5 @@
-import { audienceText, compactYuanText, couponFace, validityText, windowText, yuanText, zheText } from './coupon-text';
+import { compactYuanText, yuanText } from '../money/format';
+import { audienceText, couponFace, validityText, windowText, zheText } from './coupon-text';
 
 const ORIGINAL_TZ = process.env.TZ;
 const shanghai = (y: number, m: number, d: number, h = 0, min = 0, s = 0, ms = 0) => Date.UTC(y, m - 1, d, h - 8, min, s, ms);

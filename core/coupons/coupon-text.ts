@@ -1,21 +1,8 @@
 import type { CouponAudience, CouponTerms, CouponValidity } from '~/types/coupons';
 import type { CouponFace } from '~/types/functions/coupons';
-import type { EpochMs, Fen } from '~/types/units';
+import type { EpochMs } from '~/types/units';
+import { compactYuanText } from '../money/format';
 import { formatShanghai } from './calendar-days';
-
-/** Fen as yuan with two decimals, e.g. 1200 → `12.00`. */
-export function yuanText(fen: Fen): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** Fen as yuan without trailing zeros, as printed on a coupon: 5900 → `59`, 990 → `9.9`. */
-export function compactYuanText(fen: Fen): string {
-  return yuanText(fen)
-    .replace(/\.00$/, '')
-    .replace(/(\.\d)0$/, '$1');
-}
 
 /** A percent-off as the 折 customers read: 20 → `8折`, 15 → `8.5折`, 12 → `8.8折`. */
 export function zheText(percentOff: number): string {

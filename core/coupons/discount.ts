@@ -1,6 +1,6 @@
 import type { CouponTerms } from '~/types/coupons';
 import type { Fen } from '~/types/units';
-import { yuanText } from './coupon-text';
+import { yuanText } from '../money/format';
 
 /** The amounts of one order a coupon is weighed against, in fen. */
 export interface OrderAmounts {

@@ -1,5 +1,5 @@
 import { couponFace } from '~/core/coupons/coupon-text';
-import { compactYuanText } from '~/core/coupons/coupon-text';
+import { compactYuanText } from '~/core/money/format';
 import { formatShanghai } from '~/core/coupons/calendar-days';
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { SubscriptionTopic } from '~/types/notify';
