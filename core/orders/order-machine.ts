@@ -1,6 +1,6 @@
 import type { OrderDoc, OrderStatus } from '~/types/orders';
 import type { EpochMs } from '~/types/units';
-import { RuleError } from '../rule-error';
+import { CodedError } from '~/core/coded-error';
 
 const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   placing: ['pendingPayment', 'failed'],
@@ -32,7 +32,7 @@ export function canMove(from: OrderStatus, to: OrderStatus): boolean {
 /** Refuses an illegal transition with INVALID_STATE, saying in Chinese what the order is. */
 export function assertMove(order: Pick<OrderDoc, 'status'>, to: OrderStatus, action: string): void {
   if (!canMove(order.status, to)) {
-    throw new RuleError('INVALID_STATE', `订单${STATUS_TEXT[order.status]}，不能${action}`, { status: order.status, to });
+    throw new CodedError('INVALID_STATE', `订单${STATUS_TEXT[order.status]}，不能${action}`, { status: order.status, to });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { OrderDoc } from '~/types/orders';
 import type { Fen, Points } from '~/types/units';
-import { RuleError } from '../rule-error';
+import { CodedError } from '~/core/coded-error';
 
 export interface RefundPlan {
   lineIds: string[];
@@ -27,12 +27,12 @@ export function planRefund(
   order: Pick<OrderDoc, 'lines' | 'status' | 'shippingFeeFen' | 'shippingDiscountFen'>,
   lineIds: readonly string[],
 ): RefundPlan {
-  if (lineIds.length === 0) throw new RuleError('VALIDATION_FAILED', 'lineIds: choose at least one line');
-  if (new Set(lineIds).size !== lineIds.length) throw new RuleError('VALIDATION_FAILED', 'lineIds: a line is listed twice');
+  if (lineIds.length === 0) throw new CodedError('VALIDATION_FAILED', 'lineIds: choose at least one line');
+  if (new Set(lineIds).size !== lineIds.length) throw new CodedError('VALIDATION_FAILED', 'lineIds: a line is listed twice');
   for (const id of lineIds) {
     const line = order.lines.find((candidate) => candidate.lineId === id);
-    if (!line) throw new RuleError('VALIDATION_FAILED', `lineIds: ${id} is not a line of this order`, { field: 'lineIds' });
-    if (line.refundId !== null) throw new RuleError('INVALID_STATE', `商品「${line.title}」已退款`, { lineId: id });
+    if (!line) throw new CodedError('VALIDATION_FAILED', `lineIds: ${id} is not a line of this order`, { field: 'lineIds' });
+    if (line.refundId !== null) throw new CodedError('INVALID_STATE', `商品「${line.title}」已退款`, { lineId: id });
   }
   const chosen = new Set(lineIds);
   let offset = 0;

@@ -1,9 +1,9 @@
 import type { MemberPoints, PointLotDoc } from '~/types/points';
-import { RuleError } from '../rule-error';
 import type { EntryDraft, LedgerState, Posting } from './ledger-plans';
 import { availableAt } from './expiry';
 import { planClawback, planCredit, planPendingEarn, planRefundSpend, planRelease, planSpend } from './ledger-plans';
 import { pendingLotId } from './lots';
+import { CodedError } from '~/core/coded-error';
 
 const NOV_5 = Date.UTC(2026, 10, 5, 4); // 12:00 in Shanghai
 const DEC_20 = Date.UTC(2026, 11, 20, 4);
@@ -65,7 +65,7 @@ describe('points ledger plans', () => {
   it('refuses to spend more than is spendable, and never spends an expired bucket', () => {
     const m = new Member();
     m.apply(planCredit(m.state(NOV_5), draft('checkin'), 100, 12));
-    expect(() => planSpend(m.state(NOV_5), draft('spend'), 101)).toThrow(RuleError);
+    expect(() => planSpend(m.state(NOV_5), draft('spend'), 101)).toThrow(CodedError);
     const afterExpiry = Date.UTC(2027, 11, 1);
     expect(availableAt(m.points, afterExpiry)).toBe(0);
     expect(() => planSpend(m.state(afterExpiry), draft('spend'), 1)).toThrow(/积分不足/);

@@ -1,10 +1,10 @@
 import type { BucketBalance, EarnSnapshot, LedgerEntryDoc, LedgerKind, LedgerRef, MemberPoints, PointLotDoc } from '~/types/points';
 import type { EpochMs, Points } from '~/types/units';
 import { monthOf } from '../calendar/shanghai';
-import { RuleError } from '../rule-error';
 import type { ExpiryEntry } from './expiry';
 import { availableAt, expiryEntries, hasExpired } from './expiry';
 import { bucketId, consumeFifo, expiryOf, newLot, pendingLotId, spendable } from './lots';
+import { CodedError } from '~/core/coded-error';
 
 /** What a posting reads inside its transaction: the member's cached points and the lots it may touch. */
 export interface LedgerState {
@@ -116,11 +116,12 @@ class PostingBuilder {
   /** Spends `points` from buckets, soonest expiry first; fails when not enough is spendable. */
   spend(points: Points): void {
     if (this.available < 0) {
-      throw new RuleError('NEGATIVE_BALANCE', '积分余额为负，需先通过消费或签到补足后才能使用积分', { available: this.available });
+      throw new CodedError('NEGATIVE_BALANCE', '积分余额为负，需先通过消费或签到补足后才能使用积分', { available: this.available });
     }
     const buckets = [...this.lots.values()].filter((lot) => lot.kind === 'bucket');
     const usable = spendable(buckets, this.state.now);
-    if (usable < points) throw new RuleError('INSUFFICIENT_POINTS', `积分不足：需要 ${points}，可用 ${usable}`, { needed: points, usable });
+    if (usable < points)
+      throw new CodedError('INSUFFICIENT_POINTS', `积分不足：需要 ${points}，可用 ${usable}`, { needed: points, usable });
     for (const { lotId, points: take } of consumeFifo(buckets, points, this.state.now)) {
       const lot = this.lots.get(lotId) as PointLotDoc;
       lot.remaining -= take;
@@ -209,7 +210,7 @@ class PostingBuilder {
 }
 
 const positive = (points: Points) => {
-  if (!Number.isInteger(points) || points <= 0) throw new RuleError('VALIDATION_FAILED', 'points must be a positive whole number');
+  if (!Number.isInteger(points) || points <= 0) throw new CodedError('VALIDATION_FAILED', 'points must be a positive whole number');
 };
 
 /** Points credited at once (check-in, profile bonus, admin addition), expiring with the month earned. */
@@ -256,9 +257,9 @@ export function planPendingEarn(
 export function planRelease(state: LedgerState, draft: EntryDraft, lotId: string, expiryMonths: number): Posting {
   const builder = new PostingBuilder(state);
   const lot = builder.lot(lotId);
-  if (!lot || lot.kind !== 'pending' || lot.state !== 'pending') throw new RuleError('INVALID_STATE', `lot ${lotId} is not pending`);
+  if (!lot || lot.kind !== 'pending' || lot.state !== 'pending') throw new CodedError('INVALID_STATE', `lot ${lotId} is not pending`);
   if (lot.pendingUntil === null || lot.pendingUntil > state.now) {
-    throw new RuleError('INVALID_STATE', `lot ${lotId} is pending until ${lot.pendingUntil ?? 'its return window starts'}`);
+    throw new CodedError('INVALID_STATE', `lot ${lotId} is pending until ${lot.pendingUntil ?? 'its return window starts'}`);
   }
   const points = lot.remaining;
   builder.removePending(lot, points, 'released');
@@ -289,7 +290,7 @@ export function planRefundSpend(
   spend: Pick<LedgerEntryDoc, 'lots' | 'kind'>,
   expiryMonths: number,
 ): Posting {
-  if (spend.kind !== 'spend') throw new RuleError('INVALID_STATE', 'only a spend can be refunded');
+  if (spend.kind !== 'spend') throw new CodedError('INVALID_STATE', 'only a spend can be refunded');
   const builder = new PostingBuilder(state);
   for (const { lotId, points } of spend.lots) {
     const lot = builder.lot(lotId);

@@ -5,7 +5,7 @@ import { applyCoupons } from '../coupons/apply-coupons';
 import type { Stackable } from '../coupons/stacking';
 import { allocate } from '../money/allocate';
 import { purchasePoints } from '../points/earning';
-import { RuleError } from '../rule-error';
+import { CodedError } from '~/core/coded-error';
 
 export interface PricingLineInput {
   lineId: string;
@@ -45,7 +45,7 @@ export interface PricedOrder extends OrderBreakdown {
 }
 
 const whole = (name: string, value: number, min = 0) => {
-  if (!Number.isSafeInteger(value) || value < min) throw new RuleError('VALIDATION_FAILED', `${name} must be a whole number ≥ ${min}`);
+  if (!Number.isSafeInteger(value) || value < min) throw new CodedError('VALIDATION_FAILED', `${name} must be a whole number ≥ ${min}`);
 };
 
 /** Unit price at the member's price, rounded half up to whole fen. */
@@ -61,7 +61,7 @@ export function memberUnitPrice(unitPriceFen: Fen, percent: number): Fen {
  * exactly what it paid and a partial refund is exact.
  */
 export function priceOrder(input: PricingInput): PricedOrder {
-  if (input.lines.length === 0) throw new RuleError('VALIDATION_FAILED', 'an order needs at least one line');
+  if (input.lines.length === 0) throw new CodedError('VALIDATION_FAILED', 'an order needs at least one line');
   input.lines.forEach((line) => {
     whole('unitPriceFen', line.unitPriceFen);
     whole('quantity', line.quantity, 1);
@@ -84,7 +84,7 @@ export function priceOrder(input: PricingInput): PricedOrder {
       : input.shipping.feeFen;
 
   const applied = input.coupons.length ? applyCoupons(input.coupons, { goodsSubtotalFen, shippingFeeFen }) : null;
-  if (applied && !applied.ok) throw new RuleError('NOT_ELIGIBLE', applied.reason, { couponId: applied.id });
+  if (applied && !applied.ok) throw new CodedError('NOT_ELIGIBLE', applied.reason, { couponId: applied.id });
   const couponDiscountFen = applied?.ok ? applied.goodsDiscountFen : 0;
   const shippingDiscountFen = applied?.ok ? applied.shippingDiscountFen : 0;
   const couponShares = allocate(

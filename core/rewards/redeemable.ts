@@ -1,14 +1,14 @@
 import type { RewardDoc } from '~/types/rewards';
 import type { EpochMs } from '~/types/units';
-import { RuleError } from '../rule-error';
+import { CodedError } from '~/core/coded-error';
 
 /** Why a reward cannot be redeemed by this member now, or null when it can (stock and limits are checked atomically later). */
-export function redeemBlocker(reward: RewardDoc, memberRank: number, rankOf: (tierId: string) => number, now: EpochMs): RuleError | null {
-  if (reward.status !== 'active') return new RuleError('NOT_AVAILABLE', '该礼品已下架');
-  if (reward.availableFrom !== null && now < reward.availableFrom) return new RuleError('NOT_AVAILABLE', '该礼品尚未开始兑换');
-  if (reward.availableTo !== null && now > reward.availableTo) return new RuleError('NOT_AVAILABLE', '该礼品兑换已结束');
-  if (reward.minTierId !== null && memberRank < rankOf(reward.minTierId)) return new RuleError('NOT_ELIGIBLE', '会员等级不足，暂不可兑换');
-  if (reward.stockRemaining <= 0) return new RuleError('OUT_OF_STOCK', '礼品已兑完');
+export function redeemBlocker(reward: RewardDoc, memberRank: number, rankOf: (tierId: string) => number, now: EpochMs): CodedError | null {
+  if (reward.status !== 'active') return new CodedError('NOT_AVAILABLE', '该礼品已下架');
+  if (reward.availableFrom !== null && now < reward.availableFrom) return new CodedError('NOT_AVAILABLE', '该礼品尚未开始兑换');
+  if (reward.availableTo !== null && now > reward.availableTo) return new CodedError('NOT_AVAILABLE', '该礼品兑换已结束');
+  if (reward.minTierId !== null && memberRank < rankOf(reward.minTierId)) return new CodedError('NOT_ELIGIBLE', '会员等级不足，暂不可兑换');
+  if (reward.stockRemaining <= 0) return new CodedError('OUT_OF_STOCK', '礼品已兑完');
   return null;
 }
 

@@ -1,9 +1,9 @@
 import type { AdminDoc } from '~/types/documents';
 import type { AdminResponses } from '~/types/functions/admin';
 import { installDefaults } from '../programme/install-defaults';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { hashPassword } from './credentials';
+import { CodedError } from '~/core/coded-error';
 
 export const FIRST_ADMIN = 'admin';
 
@@ -18,7 +18,7 @@ export async function bootstrapAdmin(ctx: RequestContext): Promise<AdminResponse
   if (await admins.get(FIRST_ADMIN)) return { created: false, username: FIRST_ADMIN };
   const password = process.env.ADMIN_INITIAL_PASSWORD;
   if (!password || password.length < 8) {
-    throw new AppError('BOOTSTRAP_NOT_CONFIGURED', 'set ADMIN_INITIAL_PASSWORD (8 characters or more) on the admin function');
+    throw new CodedError('BOOTSTRAP_NOT_CONFIGURED', 'set ADMIN_INITIAL_PASSWORD (8 characters or more) on the admin function');
   }
   const created = await admins.insert({
     _id: FIRST_ADMIN,

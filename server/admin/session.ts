@@ -1,9 +1,9 @@
 import type { AdminDoc } from '~/types/documents';
 import type { AdminSession } from '~/types/functions/admin';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import type { TokenClaims } from './credentials';
 import { readToken, signToken, verifyPassword } from './credentials';
+import { CodedError } from '~/core/coded-error';
 
 /** A valid hash of a random password, checked when the user does not exist. */
 const UNKNOWN_USER_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -16,7 +16,7 @@ function tokenSecret(): string {
   const secret = process.env.ADMIN_TOKEN_SECRET;
   if (!secret || secret.length < 32) {
     console.error('[admin] ADMIN_TOKEN_SECRET is not set (or shorter than 32 characters) on the admin function');
-    throw new AppError('INTERNAL', 'admin sign-in is not configured');
+    throw new CodedError('INTERNAL', 'admin sign-in is not configured');
   }
   return secret;
 }
@@ -36,7 +36,7 @@ export async function loginAdmin(input: { username: string; password: string }, 
   const admins = ctx.db.collection<AdminDoc>('admins');
   const admin = await admins.get(input.username);
   if (admin && (admin.lockedUntil ?? 0) > ctx.now) {
-    throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords: this account is locked for a while', {
+    throw new CodedError('ACCOUNT_LOCKED', 'too many wrong passwords: this account is locked for a while', {
       lockedUntil: admin.lockedUntil,
     });
   }
@@ -46,7 +46,7 @@ export async function loginAdmin(input: { username: string; password: string }, 
     await admins.updateWhere({ _id: admin._id }, { failedLogins: _.inc(1) });
     await admins.updateWhere({ _id: admin._id, failedLogins: _.gte(MAX_FAILURES) }, { failedLogins: 0, lockedUntil: ctx.now + LOCK_MS });
   }
-  if (!admin || !valid) throw new AppError('INVALID_CREDENTIALS', 'wrong username or password');
+  if (!admin || !valid) throw new CodedError('INVALID_CREDENTIALS', 'wrong username or password');
   await admins.updateWhere({ _id: admin._id }, { lastLoginAt: ctx.now, failedLogins: 0 });
   const expiresAt = ctx.now + SESSION_MS;
   return {
@@ -59,7 +59,7 @@ export async function loginAdmin(input: { username: string; password: string }, 
 /** The admin behind a token; every admin action but login calls this first. */
 export function requireAdmin(token: string, ctx: RequestContext): TokenClaims {
   const claims = readToken(token, tokenSecret());
-  if (!claims) throw new AppError('UNAUTHENTICATED', 'please sign in');
-  if (claims.exp <= ctx.now) throw new AppError('SESSION_EXPIRED', 'your session has expired, please sign in again');
+  if (!claims) throw new CodedError('UNAUTHENTICATED', 'please sign in');
+  if (claims.exp <= ctx.now) throw new CodedError('SESSION_EXPIRED', 'your session has expired, please sign in again');
   return claims;
 }

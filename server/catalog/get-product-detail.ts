@@ -1,9 +1,9 @@
 import { toProductDetail } from '~/core/catalog/product-views';
 import type { ProductDetail } from '~/types/functions/catalog';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { loadCallerTier } from './caller-tier';
 import { catalogCollections, readStock } from './catalog-collections';
+import { CodedError } from '~/core/coded-error';
 
 /**
  * A product page priced for the caller, with each SKU's stock from one `_id in [...]` read.
@@ -12,7 +12,7 @@ import { catalogCollections, readStock } from './catalog-collections';
  */
 export async function getProductDetail(ctx: RequestContext, productId: string): Promise<ProductDetail> {
   const [product, pair] = await Promise.all([catalogCollections(ctx).products.get(productId), loadCallerTier(ctx)]);
-  if (!product) throw new AppError('NOT_FOUND', '商品不存在');
+  if (!product) throw new CodedError('NOT_FOUND', '商品不存在');
   const stock = await readStock(
     ctx,
     product.skus.map((sku) => sku.skuId),

@@ -1,11 +1,11 @@
 import { buildProductDoc, productProblems, sameProduct } from '~/core/catalog/product-rules';
 import type { ProductDoc } from '~/types/catalog';
 import type { AdminCatalogResponses, AdminProduct, ProductInput } from '~/types/functions/admin-catalog';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { withStock } from './admin-products';
 import { catalogCollections } from './catalog-collections';
 import { refreshSoldOut } from './refresh-sold-out';
+import { CodedError } from '~/core/coded-error';
 
 /**
  * The most SKU ids one product may use over its life: what one read answers (WeChat cloud caps
@@ -25,26 +25,26 @@ export async function saveProduct(
   input: ProductInput & { mode: 'create' | 'update' },
 ): Promise<AdminCatalogResponses['saveProduct']> {
   const problem = productProblems(input)[0];
-  if (problem) throw new AppError('VALIDATION_FAILED', `${problem.field}: ${problem.message}`, { field: problem.field });
+  if (problem) throw new CodedError('VALIDATION_FAILED', `${problem.field}: ${problem.message}`, { field: problem.field });
   const { categories, products, stock } = catalogCollections(ctx);
   const [category, existing] = await Promise.all([categories.get(input.categoryId), products.get(input.productId)]);
-  if (!category) throw new AppError('VALIDATION_FAILED', `categoryId: no category ${input.categoryId}`, { field: 'categoryId' });
+  if (!category) throw new CodedError('VALIDATION_FAILED', `categoryId: no category ${input.categoryId}`, { field: 'categoryId' });
 
   let saved: ProductDoc;
   let created = false;
   if (input.mode === 'create') {
     const fresh = buildProductDoc(input, null, [], ctx.now);
     const found = existing ?? ((await products.insert(fresh)) ? null : await products.get(input.productId));
-    if (found && !sameProduct(found, fresh)) throw new AppError('CONFLICT', `a different product ${input.productId} already exists`);
+    if (found && !sameProduct(found, fresh)) throw new CodedError('CONFLICT', `a different product ${input.productId} already exists`);
     created = !found;
     saved = found ?? fresh;
   } else {
-    if (!existing) throw new AppError('NOT_FOUND', `no product ${input.productId}`);
+    if (!existing) throw new CodedError('NOT_FOUND', `no product ${input.productId}`);
     const used = await stock.find({ productId: input.productId }, { limit: MAX_SKU_IDS });
     const usedIds = new Set(used.map((doc) => doc._id));
     saved = buildProductDoc(input, existing, [...usedIds], ctx.now);
     if (usedIds.size + saved.skus.filter((sku) => !usedIds.has(sku.skuId)).length > MAX_SKU_IDS) {
-      throw new AppError(
+      throw new CodedError(
         'VALIDATION_FAILED',
         `skus: product ${input.productId} has used ${usedIds.size} SKU ids, at most ${MAX_SKU_IDS} in all`,
         { field: 'skus' },
@@ -53,7 +53,7 @@ export async function saveProduct(
     const { _id, status: _status, soldOut: _soldOut, salesCount: _sales, createdAt: _created, ...edited } = saved;
     // Guarded on the version read above, so two admins' edits cannot silently overwrite each other.
     const updated = await products.updateWhere({ _id, updatedAt: existing.updatedAt }, edited);
-    if (updated !== 1) throw new AppError('CONFLICT', `product ${_id} was changed meanwhile; reload it and save again`);
+    if (updated !== 1) throw new CodedError('CONFLICT', `product ${_id} was changed meanwhile; reload it and save again`);
   }
 
   // A SKU's stock document is made once (skus and input.skus are in the same order); a retry

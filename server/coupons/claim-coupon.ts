@@ -4,13 +4,13 @@ import { centreClaimKey, quotaId } from '~/core/coupons/issue-keys';
 import { instanceWindow } from '~/core/coupons/validity';
 import type { CouponsResponses } from '~/types/functions/coupons';
 import { loadMember } from '../members/get-profile';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { claimsBesides, reserveClaimPlace } from './claim-quota';
 import { answerOfTwin, closeTicket, openTicket } from './claim-ticket';
 import { couponCollections } from './coupon-collections';
 import { grantCoupon } from './grant-coupon';
 import { loadTierLadder } from './tier-ladder';
+import { CodedError, hasCode } from '~/core/coded-error';
 
 /**
  * The caller claims a coupon-centre coupon. Idempotent on the client's key: the instance
@@ -31,7 +31,7 @@ export async function claimCoupon(
   if (earlier) return { coupon: toMyCoupon(earlier, ctx.now), created: false };
 
   const template = await templates.get(input.templateId);
-  if (!template || template.channel !== 'centre') throw new AppError('NOT_FOUND', `no coupon ${input.templateId} in the coupon centre`);
+  if (!template || template.channel !== 'centre') throw new CodedError('NOT_FOUND', `no coupon ${input.templateId} in the coupon centre`);
   // Advisory reads, for a clear answer before touching any counter; the guarded updates decide.
   const [quota, tiers] = await Promise.all([quotas.get(quotaId(template._id, member._id)), loadTierLadder(ctx)]);
   const blocked = claimBlock(template, member, claimsBesides(quota, issueKey), tiers, ctx.now);
@@ -43,7 +43,7 @@ export async function claimCoupon(
   if (blocked) {
     const first = await twin();
     if (first) return first;
-    throw new AppError(blocked.code, `cannot claim ${template._id}: ${blocked.code}`, { reason: blocked.reason });
+    throw new CodedError(blocked.code, `cannot claim ${template._id}: ${blocked.code}`, { reason: blocked.reason });
   }
   if (!(await openTicket(ctx, issueKey))) {
     const first = await twin();
@@ -64,7 +64,7 @@ export async function claimCoupon(
     await closeTicket(ctx, issueKey, null);
     return { coupon: toMyCoupon(coupon, ctx.now), created };
   } catch (error) {
-    if (error instanceof AppError) await closeTicket(ctx, issueKey, error);
+    if (hasCode(error)) await closeTicket(ctx, issueKey, error);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { ErrorCode } from '~/types/errors';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
+import { CodedError } from '~/core/coded-error';
 
 /**
  * `coupon_claims`: one ticket per claim key, written before any counter moves. Copies of one
@@ -27,7 +27,7 @@ export async function openTicket(ctx: RequestContext, issueKey: string): Promise
 }
 
 /** Records how a claim ended, so its copies give the same answer. */
-export async function closeTicket(ctx: RequestContext, issueKey: string, failure: AppError | null): Promise<void> {
+export async function closeTicket(ctx: RequestContext, issueKey: string, failure: CodedError | null): Promise<void> {
   await ctx.db
     .collection<ClaimTicketDoc>('coupon_claims')
     .updateWhere(
@@ -48,7 +48,9 @@ export async function answerOfTwin(ctx: RequestContext, issueKey: string): Promi
     if (coupon) return coupon;
     if (!ticket) return null;
     if (ticket.state === 'failed')
-      throw new AppError(ticket.code ?? 'CONFLICT', `the first claim with this key was refused: ${ticket.code}`, { reason: ticket.reason });
+      throw new CodedError(ticket.code ?? 'CONFLICT', `the first claim with this key was refused: ${ticket.code}`, {
+        reason: ticket.reason,
+      });
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return null;

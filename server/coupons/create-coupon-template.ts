@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { buildTemplateDoc, templateProblems } from '~/core/coupons/template-rules';
 import type { CouponTemplateDoc } from '~/types/coupons';
 import type { CouponTemplateInput } from '~/types/functions/coupons';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { couponCollections } from './coupon-collections';
 import { loadTierLadder } from './tier-ladder';
+import { CodedError } from '~/core/coded-error';
 
 /**
  * Creates a coupon template from an input already parsed by `couponTemplateInput`, after the
@@ -15,8 +15,9 @@ import { loadTierLadder } from './tier-ladder';
 export async function createCouponTemplate(input: CouponTemplateInput, ctx: RequestContext): Promise<CouponTemplateDoc> {
   const tiers = await loadTierLadder(ctx);
   const problem = templateProblems(input, ctx.now, tiers.has)[0];
-  if (problem) throw new AppError('VALIDATION_FAILED', `${problem.field}: ${problem.message}`, { field: problem.field });
+  if (problem) throw new CodedError('VALIDATION_FAILED', `${problem.field}: ${problem.message}`, { field: problem.field });
   const doc = buildTemplateDoc(input, input.templateId ?? `ct${randomBytes(8).toString('hex')}`, ctx.now);
-  if (!(await couponCollections(ctx).templates.insert(doc))) throw new AppError('CONFLICT', `a coupon template ${doc._id} already exists`);
+  if (!(await couponCollections(ctx).templates.insert(doc)))
+    throw new CodedError('CONFLICT', `a coupon template ${doc._id} already exists`);
   return doc;
 }

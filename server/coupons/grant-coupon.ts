@@ -1,10 +1,10 @@
 import { newCouponInstance } from '~/core/coupons/new-instance';
 import type { CouponWindow } from '~/core/coupons/validity';
 import type { CouponInstanceDoc, CouponSource, CouponTemplateDoc } from '~/types/coupons';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { couponCollections } from './coupon-collections';
 import { returnStock, takeStock } from './stock';
+import { CodedError, hasCode } from '~/core/coded-error';
 
 export interface Grant {
   template: CouponTemplateDoc;
@@ -60,21 +60,21 @@ function instanceOf(grant: Grant, now: number): CouponInstanceDoc {
  */
 export async function grantCoupon(grant: Grant, ctx: RequestContext): Promise<Granted> {
   const { instances } = couponCollections(ctx);
-  if (!(await takeStock(grant.template, ctx))) throw new AppError('OUT_OF_STOCK', 'this coupon is sold out', { reason: '已抢光' });
+  if (!(await takeStock(grant.template, ctx))) throw new CodedError('OUT_OF_STOCK', 'this coupon is sold out', { reason: '已抢光' });
   let outcome: Granted;
   try {
     if (grant.reservePlace && !(await grant.reservePlace())) {
-      throw new AppError('LIMIT_REACHED', 'this member has claimed as many of this coupon as allowed', { reason: '已达领取上限' });
+      throw new CodedError('LIMIT_REACHED', 'this member has claimed as many of this coupon as allowed', { reason: '已达领取上限' });
     }
     const doc = instanceOf(grant, ctx.now);
     if (await instances.insert(doc)) return { coupon: doc, created: true };
     const first = await instances.get(grant.issueKey);
-    if (!first) throw new AppError('CONFLICT', 'the coupon was being issued at the same moment, please try again');
+    if (!first) throw new CodedError('CONFLICT', 'the coupon was being issued at the same moment, please try again');
     outcome = { coupon: first, created: false };
   } catch (error) {
     // A refusal of ours wrote nothing. A database error may hide an insert that landed (its
     // reply lost): give the unit back only when the coupon is surely absent.
-    const landed = error instanceof AppError ? null : await instances.get(grant.issueKey).catch(() => 'unknown' as const);
+    const landed = hasCode(error) ? null : await instances.get(grant.issueKey).catch(() => 'unknown' as const);
     if (landed && landed !== 'unknown') return { coupon: landed, created: true };
     if (landed !== 'unknown') await returnStock(grant.template, ctx);
     throw error;

@@ -1,8 +1,8 @@
 import { campaignKey } from '~/core/coupons/issue-keys';
 import type { ErrorCode } from '~/types/errors';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { issueCoupon } from './issue-coupon';
+import { hasCode } from '~/core/coded-error';
 
 /** Issuances in flight at once for one campaign call: a bound, so one call cannot flood the database. */
 const PARALLEL = 8;
@@ -31,7 +31,7 @@ export async function issueCampaignCoupons(
         if (created) outcome.issued += 1;
         else outcome.alreadyHad += 1;
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
+        if (!hasCode(error)) throw error;
         outcome.failed.push({ memberId, code: error.code });
       }
     }

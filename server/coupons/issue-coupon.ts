@@ -3,12 +3,12 @@ import type { CouponWindow } from '~/core/coupons/validity';
 import { instanceWindow } from '~/core/coupons/validity';
 import type { CouponSource } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { couponCollections } from './coupon-collections';
 import type { Granted } from './grant-coupon';
 import { grantCoupon } from './grant-coupon';
 import { loadTierLadder } from './tier-ladder';
+import { CodedError } from '~/core/coded-error';
 
 export interface IssueCouponInput {
   templateId: string;
@@ -32,15 +32,15 @@ export async function issueCoupon(input: IssueCouponInput, ctx: RequestContext):
   if (earlier) return { coupon: earlier, created: false };
 
   const template = await templates.get(input.templateId);
-  if (!template) throw new AppError('NOT_FOUND', `no coupon template ${input.templateId}`);
+  if (!template) throw new CodedError('NOT_FOUND', `no coupon template ${input.templateId}`);
   const member = await ctx.db.collection<MemberDoc>('members').get(input.memberId);
-  if (!member || member.status === 'deleted') throw new AppError('NOT_FOUND', `no member ${input.memberId}`);
+  if (!member || member.status === 'deleted') throw new CodedError('NOT_FOUND', `no member ${input.memberId}`);
   const blocked = issueBlock(template, member, await loadTierLadder(ctx), ctx.now);
   if (blocked)
-    throw new AppError(blocked.code, `cannot issue ${template._id} to ${member._id}: ${blocked.code}`, { reason: blocked.reason });
+    throw new CodedError(blocked.code, `cannot issue ${template._id} to ${member._id}: ${blocked.code}`, { reason: blocked.reason });
   const window = input.window ?? instanceWindow(template.validity, ctx.now);
   if (window.validTo < ctx.now || window.validTo < window.validFrom) {
-    throw new AppError('NOT_AVAILABLE', 'the coupon window is already over', { reason: '活动已结束' });
+    throw new CodedError('NOT_AVAILABLE', 'the coupon window is already over', { reason: '活动已结束' });
   }
   return grantCoupon({ template, memberId: member._id, issueKey: input.issueKey, source: input.source, window }, ctx);
 }

@@ -1,9 +1,9 @@
 import { welcomeKey } from '~/core/coupons/issue-keys';
 import type { CouponInstanceDoc } from '~/types/coupons';
 import { loadProgramme } from '../programme/load-programme';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { issueCoupon } from './issue-coupon';
+import { hasCode } from '~/core/coded-error';
 
 /** Outcomes that mean the brand has no welcome coupon for this member right now, rather than a failure. */
 const NOTHING_TO_GIVE = new Set(['NOT_FOUND', 'NOT_AVAILABLE', 'NOT_ELIGIBLE', 'OUT_OF_STOCK']);
@@ -22,7 +22,7 @@ export async function issueWelcomeCoupon(memberId: string, ctx: RequestContext):
     const { coupon } = await issueCoupon({ templateId, memberId, source: 'welcome', issueKey: welcomeKey(memberId) }, ctx);
     return coupon;
   } catch (error) {
-    if (error instanceof AppError && NOTHING_TO_GIVE.has(error.code)) return null;
+    if (hasCode(error) && NOTHING_TO_GIVE.has(error.code)) return null;
     throw error;
   }
 }

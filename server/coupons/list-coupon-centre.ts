@@ -4,10 +4,10 @@ import { quotaId } from '~/core/coupons/issue-keys';
 import { validityStillOpen } from '~/core/coupons/validity';
 import type { CouponsResponses } from '~/types/functions/coupons';
 import { loadMember } from '../members/get-profile';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { couponCollections } from './coupon-collections';
 import { loadTierLadder } from './tier-ladder';
+import { hasCode } from '~/core/coded-error';
 
 /** The centre shows at most this many templates, newest first; a brand runs a handful at a time. */
 const CENTRE_SIZE = 100;
@@ -19,7 +19,7 @@ const CENTRE_SIZE = 100;
  */
 export async function listCouponCentre(openid: string, ctx: RequestContext): Promise<CouponsResponses['listCentre']> {
   const member = await loadMember(openid, ctx).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_A_MEMBER') return null;
+    if (hasCode(error, 'NOT_A_MEMBER')) return null;
     throw error;
   });
   const { templates, quotas } = couponCollections(ctx);

@@ -1,7 +1,7 @@
 import type { CouponTemplateDoc, CouponTemplateStatus } from '~/types/coupons';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { couponCollections } from './coupon-collections';
+import { CodedError } from '~/core/coded-error';
 
 /** The statuses a template may move to each status from: pause and resume freely, end for good. */
 const FROM: Record<CouponTemplateStatus, CouponTemplateStatus[]> = {
@@ -21,7 +21,7 @@ export async function setCouponTemplateStatus(
 ): Promise<CouponTemplateDoc> {
   const { templates } = couponCollections(ctx);
   const template = await templates.get(input.templateId);
-  if (!template) throw new AppError('NOT_FOUND', `no coupon template ${input.templateId}`);
+  if (!template) throw new CodedError('NOT_FOUND', `no coupon template ${input.templateId}`);
   if (template.status === input.status) return template;
   const _ = ctx.db.command;
   const change = { status: input.status, updatedAt: ctx.now };
@@ -29,7 +29,7 @@ export async function setCouponTemplateStatus(
   if (updated === 1) return { ...template, ...change };
   const current = (await templates.get(input.templateId)) ?? template;
   if (current.status === input.status) return current;
-  throw new AppError('INVALID_STATE', `cannot set template ${input.templateId} from ${current.status} to ${input.status}`, {
+  throw new CodedError('INVALID_STATE', `cannot set template ${input.templateId} from ${current.status} to ${input.status}`, {
     state: current.status,
   });
 }

@@ -1,8 +1,8 @@
 import type { CouponInstanceDoc } from '~/types/coupons';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { couponCollections } from './coupon-collections';
 import { couponStateError } from './coupon-state-error';
+import { CodedError } from '~/core/coded-error';
 
 /**
  * An admin voids a member's coupon (issued → voided), with a reason kept for the audit.
@@ -16,7 +16,7 @@ export async function voidCoupon(
 ): Promise<CouponInstanceDoc> {
   const { instances } = couponCollections(ctx);
   const coupon = await instances.get(input.instanceId);
-  if (!coupon) throw new AppError('NOT_FOUND', `no coupon ${input.instanceId}`);
+  if (!coupon) throw new CodedError('NOT_FOUND', `no coupon ${input.instanceId}`);
   if (coupon.status === 'voided') return coupon;
   const change = { status: 'voided' as const, voidedAt: ctx.now, voidReason: input.reason, voidedBy: adminUsername, updatedAt: ctx.now };
   const updated = await instances.updateWhere({ _id: input.instanceId, status: 'issued' }, change);

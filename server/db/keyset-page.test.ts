@@ -1,5 +1,5 @@
-import { AppError } from '../runtime/errors';
 import { decodeCursor, encodeCursor } from './keyset-page';
+import { CodedError } from '~/core/coded-error';
 
 describe('list cursor', () => {
   it('reads back what it wrote', () => {
@@ -22,8 +22,8 @@ describe('list cursor', () => {
       } catch (error) {
         caught = error;
       }
-      expect(caught).toBeInstanceOf(AppError);
-      expect((caught as AppError).toApi()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'cursor' } });
+      expect(caught).toBeInstanceOf(CodedError);
+      expect((caught as CodedError).toApi()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'cursor' } });
     }
   });
 });

@@ -1,6 +1,6 @@
-import { AppError } from '../runtime/errors';
 import type { Raw } from './cloud';
 import type { Collection } from './database';
+import { CodedError } from '~/core/coded-error';
 
 /** A position in a list ordered by one numeric field and then `_id`. */
 export interface ListCursor {
@@ -22,7 +22,7 @@ export function decodeCursor(text: string): ListCursor {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor from this list', { field: 'cursor' });
+  throw new CodedError('VALIDATION_FAILED', 'cursor: not a cursor from this list', { field: 'cursor' });
 }
 
 /**

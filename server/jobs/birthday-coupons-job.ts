@@ -9,11 +9,11 @@ import { issueCoupon } from '../coupons/issue-coupon';
 import { birthdayCouponMessage } from '../notify/messages';
 import { sendSubscriptionMessage } from '../notify/send-subscription-message';
 import { loadProgramme, tierOf } from '../programme/load-programme';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import type { JobSpec } from './run-job';
 import type { PhaseItem } from './sweep-pages';
 import { phasedPages } from './sweep-pages';
+import { hasCode } from '~/core/coded-error';
 
 /** Outcomes that mean there is no birthday coupon to give right now (template missing, paused, ended, sold out). */
 const NOTHING_TO_GIVE = new Set(['NOT_FOUND', 'NOT_AVAILABLE', 'NOT_ELIGIBLE', 'OUT_OF_STOCK']);
@@ -43,7 +43,7 @@ async function giveBirthdayCoupon(ctx: RequestContext, member: MemberDoc, year: 
       );
     } catch (error) {
       // Left for a later sweep of the same window: the brand may resume the template or add stock.
-      if (error instanceof AppError && NOTHING_TO_GIVE.has(error.code)) return 'skipped';
+      if (hasCode(error) && NOTHING_TO_GIVE.has(error.code)) return 'skipped';
       throw error;
     }
     await sendSubscriptionMessage(ctx, {

@@ -6,11 +6,11 @@ import { issueCoupon } from '../coupons/issue-coupon';
 import { comebackCouponMessage } from '../notify/messages';
 import { sendSubscriptionMessage } from '../notify/send-subscription-message';
 import { loadProgramme } from '../programme/load-programme';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import type { JobSpec } from './run-job';
 import type { PhaseItem } from './sweep-pages';
 import { phasedPages } from './sweep-pages';
+import { hasCode } from '~/core/coded-error';
 
 /** Outcomes that mean there is no comeback coupon to give right now (template missing, paused, ended, sold out). */
 const NOTHING_TO_GIVE = new Set(['NOT_FOUND', 'NOT_AVAILABLE', 'NOT_ELIGIBLE', 'OUT_OF_STOCK']);
@@ -40,7 +40,7 @@ async function welcomeBack(ctx: RequestContext, member: MemberDoc): Promise<'cha
       ctx,
     );
   } catch (error) {
-    if (error instanceof AppError && NOTHING_TO_GIVE.has(error.code)) return 'skipped';
+    if (hasCode(error) && NOTHING_TO_GIVE.has(error.code)) return 'skipped';
     throw error;
   }
   await sendSubscriptionMessage(ctx, {

@@ -1,4 +1,3 @@
-import { RuleError } from '~/core/rule-error';
 import { expiryNoticeRange } from '~/core/schedules/expiry-notice-schedule';
 import { DEFAULT_EXPIRY_NOTICE_DAYS } from '~/core/tiers/default-programme';
 import type { PointLotDoc } from '~/types/points';
@@ -12,13 +11,14 @@ import type { RequestContext } from '../runtime/wx';
 import type { ItemOutcome, JobSpec } from './run-job';
 import type { PhaseItem } from './sweep-pages';
 import { phasedPages } from './sweep-pages';
+import { hasCode } from '~/core/coded-error';
 
 /** A lot that changed state since the page was read is someone else's work already done. */
 async function unlessMoved(work: () => Promise<{ created: boolean }>): Promise<'changed' | 'skipped'> {
   try {
     return (await work()).created ? 'changed' : 'skipped';
   } catch (error) {
-    if (error instanceof RuleError && error.code === 'INVALID_STATE') return 'skipped';
+    if (hasCode(error, 'INVALID_STATE')) return 'skipped';
     throw error;
   }
 }

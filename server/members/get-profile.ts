@@ -2,13 +2,13 @@ import { toMemberProfile } from '~/core/members/profile';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberProfile } from '~/types/functions/member';
 import { loadProgramme } from '../programme/load-programme';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
+import { CodedError } from '~/core/coded-error';
 
 /** Loads the caller's member record, or fails with NOT_A_MEMBER. */
 export async function loadMember(openid: string, ctx: RequestContext): Promise<MemberDoc> {
   const member = await ctx.db.collection<MemberDoc>('members').findOne({ openid });
-  if (!member) throw new AppError('NOT_A_MEMBER', 'join the membership first');
+  if (!member) throw new CodedError('NOT_A_MEMBER', 'join the membership first');
   return member;
 }
 

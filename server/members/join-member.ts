@@ -3,10 +3,10 @@ import { newMember } from '~/core/members/new-member';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberResponses } from '~/types/functions/member';
 import { issueWelcomeCoupon } from '../coupons/issue-welcome-coupon';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { isFirstMembership } from './first-join';
 import { profileOf } from './get-profile';
+import { CodedError } from '~/core/coded-error';
 
 /** Ten digits, never starting with 0, so the number reads the same everywhere it is typed. */
 function newMemberNo(): string {
@@ -48,5 +48,5 @@ export async function joinMember(
     const raced = await members.findOne({ openid });
     if (raced) return joined(ctx, raced, false);
   }
-  throw new AppError('CONFLICT', 'could not allocate a member number, please try again');
+  throw new CodedError('CONFLICT', 'could not allocate a member number, please try again');
 }

@@ -1,9 +1,9 @@
 import { checkMemberCode, parseMemberCode, signMemberCode } from '~/core/members/member-code';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberCodeView } from '~/types/functions/member';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { loadMember } from './get-profile';
+import { CodedError } from '~/core/coded-error';
 
 /** The environment variable of the `member` function that holds the signing secret. */
 export const MEMBER_CODE_SECRET_ENV = 'LM_MEMBER_CODE_SECRET';
@@ -15,7 +15,7 @@ function memberCodeSecret(): string {
   const secret = process.env[MEMBER_CODE_SECRET_ENV];
   if (!secret || secret.length < MIN_SECRET_LENGTH) {
     console.error(`[member] ${MEMBER_CODE_SECRET_ENV} is not set (or shorter than ${MIN_SECRET_LENGTH} characters) on the member function`);
-    throw new AppError('NOT_AVAILABLE', `member codes are not configured: set ${MEMBER_CODE_SECRET_ENV} on the member function`);
+    throw new CodedError('NOT_AVAILABLE', `member codes are not configured: set ${MEMBER_CODE_SECRET_ENV} on the member function`);
   }
   return secret;
 }
@@ -35,10 +35,10 @@ export async function issueMemberCode(openid: string, ctx: RequestContext): Prom
 export async function verifyMemberCode(code: string, ctx: RequestContext): Promise<MemberDoc> {
   const secret = memberCodeSecret();
   const parsed = parseMemberCode(code);
-  if (!parsed) throw new AppError('VALIDATION_FAILED', 'code: must be the 18 digits of a member code', { field: 'code' });
+  if (!parsed) throw new CodedError('VALIDATION_FAILED', 'code: must be the 18 digits of a member code', { field: 'code' });
   const member = await ctx.db.collection<MemberDoc>('members').findOne({ memberNo: parsed.memberNo, status: 'active' });
   const check = member ? checkMemberCode(secret, { memberId: member._id, memberNo: member.memberNo }, code, ctx.now) : 'invalid';
-  if (check === 'expired') throw new AppError('INVALID_STATE', '会员码已过期，请让会员刷新后重新出示');
-  if (!member || check !== 'valid') throw new AppError('NOT_FOUND', '会员码无效');
+  if (check === 'expired') throw new CodedError('INVALID_STATE', '会员码已过期，请让会员刷新后重新出示');
+  if (!member || check !== 'valid') throw new CodedError('NOT_FOUND', '会员码无效');
   return member;
 }

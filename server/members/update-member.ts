@@ -1,14 +1,13 @@
 import { anonymised, profileComplete } from '~/core/members/profile';
-import { RuleError } from '~/core/rule-error';
 import { birthdayMonthDay } from '~/core/schedules/birthday-schedule';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberProfile, MemberResponses } from '~/types/functions/member';
 import type { Points } from '~/types/units';
 import { awardProfileBonus } from '../points/member-points';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { personKey } from './first-join';
 import { loadMember, profileOf } from './get-profile';
+import { CodedError, hasCode } from '~/core/coded-error';
 
 /** Once the profile is complete, the one-time bonus (once per person: idempotent on `profile:<personKey>`). */
 async function bonusIfComplete(ctx: RequestContext, member: MemberDoc): Promise<Points> {
@@ -18,7 +17,7 @@ async function bonusIfComplete(ctx: RequestContext, member: MemberDoc): Promise<
     return posted?.created ? posted.entry.available : 0;
   } catch (error) {
     // The person had the bonus on an earlier, deleted account: the key belongs to that member.
-    if (error instanceof AppError && error.code === 'CONFLICT') return 0;
+    if (hasCode(error, 'CONFLICT')) return 0;
     throw error;
   }
 }
@@ -45,7 +44,7 @@ export async function setBirthday(ctx: RequestContext, openid: string, birthday:
       { _id: member._id, status: 'active', birthday: null },
       { birthday, birthdayMonthDay: birthdayMonthDay(birthday), updatedAt: ctx.now },
     );
-  if (set !== 1 && member.birthday !== birthday) throw new RuleError('BIRTHDAY_LOCKED', '生日设置后不可修改，如需更正请联系客服');
+  if (set !== 1 && member.birthday !== birthday) throw new CodedError('BIRTHDAY_LOCKED', '生日设置后不可修改，如需更正请联系客服');
   const updated = { ...member, birthday };
   return { ...(await profileOf(ctx, updated)), bonusPoints: await bonusIfComplete(ctx, updated) };
 }
@@ -57,7 +56,7 @@ export async function setMemberBirthday(ctx: RequestContext, memberId: string, b
     .updateWhere({ _id: memberId, status: 'active' }, { birthday, birthdayMonthDay: birthdayMonthDay(birthday), updatedAt: ctx.now });
   if (changed !== 1) {
     const member = await ctx.db.collection<MemberDoc>('members').get(memberId);
-    if (!member || member.status !== 'active') throw new AppError('NOT_FOUND', '会员不存在');
+    if (!member || member.status !== 'active') throw new CodedError('NOT_FOUND', '会员不存在');
   }
 }
 

@@ -2,12 +2,12 @@ import type { OrderDoc, PaymentDoc } from '~/types/orders';
 import type { Fen } from '~/types/units';
 import { useCoupon } from '../coupons/use-coupon';
 import { earnForOrder } from '../points/member-points';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
 import { newPickupCode } from './order-ids';
 import { settleHeldStock } from './stock';
 import { refund, succeeded } from './wechat-pay';
+import { CodedError } from '~/core/coded-error';
 
 export interface ConfirmedPayment {
   outTradeNo: string;
@@ -24,7 +24,7 @@ async function allocatePickupCode(ctx: RequestContext, orderId: string): Promise
     const code = newPickupCode();
     if (await codes.insert({ _id: code, orderId, createdAt: ctx.now })) return code;
   }
-  throw new AppError('CONFLICT', 'could not allocate a pickup code, the payment will be applied on the next delivery');
+  throw new CodedError('CONFLICT', 'could not allocate a pickup code, the payment will be applied on the next delivery');
 }
 
 /**
@@ -84,7 +84,7 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
       refundFee: payment.totalFee,
     });
     if (!succeeded(reply))
-      throw new AppError(
+      throw new CodedError(
         'PAYMENT_FAILED',
         `refund of late payment ${payment.transactionId} refused: ${reply.errCode ?? reply.returnCode ?? 'unknown'}`,
       );

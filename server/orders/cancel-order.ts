@@ -1,10 +1,10 @@
 import { assertMove } from '~/core/orders/order-machine';
 import type { OrderDoc } from '~/types/orders';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { applyPayment } from './apply-payment';
 import { releaseHolds } from './placement-failure';
 import { closeOrder, queryOrder } from './wechat-pay';
+import { CodedError } from '~/core/coded-error';
 
 /**
  * Cancels an unpaid order (by its member, or by the sweep when the payment deadline passed):
@@ -30,7 +30,7 @@ export async function cancelOrder(ctx: RequestContext, order: OrderDoc, reason: 
           totalFee: state.totalFee ?? order.payableFen,
         });
       }
-      throw new AppError('INVALID_STATE', '订单已支付，不能取消', { status: 'paid' });
+      throw new CodedError('INVALID_STATE', '订单已支付，不能取消', { status: 'paid' });
     }
   }
   const fields = {

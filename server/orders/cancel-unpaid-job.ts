@@ -1,11 +1,10 @@
-import { RuleError } from '~/core/rule-error';
 import type { OrderDoc } from '~/types/orders';
 import type { JobSpec } from '../jobs/run-job';
 import type { PhaseItem } from '../jobs/sweep-pages';
 import { phasedPages } from '../jobs/sweep-pages';
-import { AppError } from '../runtime/errors';
 import { cancelOrder } from './cancel-order';
 import { failPlacement, finishFailedPlacement } from './placement-failure';
+import { CodedError, hasCode } from '~/core/coded-error';
 
 /**
  * Unpaid orders past their payment deadline are cancelled and give back their stock, coupons
@@ -29,7 +28,7 @@ export const cancelUnpaidJob: JobSpec<PhaseItem> = {
     const order = item.doc as unknown as OrderDoc;
     if (order.status === 'placing') {
       if (order.failure) await finishFailedPlacement(ctx, order);
-      else await failPlacement(ctx, order, new RuleError('NOT_AVAILABLE', '下单超时未完成，请重新下单'));
+      else await failPlacement(ctx, order, new CodedError('NOT_AVAILABLE', '下单超时未完成，请重新下单'));
       return 'changed';
     }
     try {
@@ -37,7 +36,7 @@ export const cancelUnpaidJob: JobSpec<PhaseItem> = {
       return 'changed';
     } catch (error) {
       // Paid at the last moment: the payment was applied instead.
-      if ((error instanceof AppError || error instanceof RuleError) && error.code === 'INVALID_STATE') return 'skipped';
+      if (hasCode(error, 'INVALID_STATE')) return 'skipped';
       throw error;
     }
   },

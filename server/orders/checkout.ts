@@ -4,7 +4,6 @@ import { specText } from '~/core/catalog/spec-text';
 import { checkoutCoupons } from '~/core/orders/checkout-coupons';
 import type { PricedOrder } from '~/core/pricing/price-order';
 import { memberUnitPrice, priceOrder } from '~/core/pricing/price-order';
-import { RuleError } from '~/core/rule-error';
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { OrderPreview, PreviewLine } from '~/types/functions/orders';
@@ -16,6 +15,7 @@ import { loadProgramme, tierOf } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
 import { loadShopSettings } from './shop-settings';
 import { availableAt } from '~/core/points/expiry';
+import { CodedError } from '~/core/coded-error';
 
 export interface CheckoutInput {
   items: { skuId: string; quantity: number }[];
@@ -49,7 +49,7 @@ const lineIdOf = (index: number) => `L${index + 1}`;
 export async function buildCheckout(ctx: RequestContext, member: MemberDoc, input: CheckoutInput): Promise<Checkout> {
   const skuIds = input.items.map((item) => item.skuId);
   if (new Set(skuIds).size !== skuIds.length)
-    throw new RuleError('VALIDATION_FAILED', 'items: each SKU may appear once', { field: 'items' });
+    throw new CodedError('VALIDATION_FAILED', 'items: each SKU may appear once', { field: 'items' });
   const _ = ctx.db.command;
   const [catalogue, { programme, tiers }, shop, coupons, store] = await Promise.all([
     loadCartProducts(ctx, skuIds),
@@ -61,16 +61,16 @@ export async function buildCheckout(ctx: RequestContext, member: MemberDoc, inpu
     input.delivery.mode === 'pickup' ? ctx.db.collection<StoreDoc>('stores').get(input.delivery.storeId) : Promise.resolve(null),
   ]);
   if (input.delivery.mode === 'pickup' && (!store || store.status !== 'open')) {
-    throw new RuleError('NOT_AVAILABLE', '所选门店暂不支持自提', { field: 'delivery.storeId' });
+    throw new CodedError('NOT_AVAILABLE', '所选门店暂不支持自提', { field: 'delivery.storeId' });
   }
   const tier = tierOf(tiers, member.tierId);
   const lines = input.items.map((item, index) => {
     const found = lookupSku(catalogue, item.skuId);
-    if (!found.found) throw new RuleError('NOT_AVAILABLE', '购物车中有商品已失效，请返回购物车查看', { skuId: item.skuId });
+    if (!found.found) throw new CodedError('NOT_AVAILABLE', '购物车中有商品已失效，请返回购物车查看', { skuId: item.skuId });
     const { product, sku, stock } = found.item;
-    if (product.status !== 'onShelf') throw new RuleError('NOT_AVAILABLE', `「${product.title}」已下架`, { skuId: item.skuId });
+    if (product.status !== 'onShelf') throw new CodedError('NOT_AVAILABLE', `「${product.title}」已下架`, { skuId: item.skuId });
     if (stock < item.quantity) {
-      throw new RuleError('OUT_OF_STOCK', stock === 0 ? `「${product.title}」已售罄` : `「${product.title}」库存不足，仅剩${stock}件`, {
+      throw new CodedError('OUT_OF_STOCK', stock === 0 ? `「${product.title}」已售罄` : `「${product.title}」库存不足，仅剩${stock}件`, {
         skuId: item.skuId,
         stock,
       });
@@ -92,7 +92,7 @@ export async function buildCheckout(ctx: RequestContext, member: MemberDoc, inpu
   const usable = coupons.filter((coupon) => coupon.validFrom <= ctx.now && coupon.validTo >= ctx.now);
   const selected = input.couponIds.map((id) => {
     const coupon = usable.find((candidate) => candidate._id === id);
-    if (!coupon) throw new RuleError('NOT_ELIGIBLE', '所选优惠券不可用（已使用、已过期或不属于您）', { couponId: id });
+    if (!coupon) throw new CodedError('NOT_ELIGIBLE', '所选优惠券不可用（已使用、已过期或不属于您）', { couponId: id });
     return coupon;
   });
   const priced = priceOrder({

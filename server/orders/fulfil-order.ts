@@ -1,10 +1,9 @@
 import { assertMove } from '~/core/orders/order-machine';
-import { RuleError } from '~/core/rule-error';
 import type { OrderDoc } from '~/types/orders';
 import { startReturnWindow } from '../points/member-points';
-import { AppError } from '../runtime/errors';
 import { finishPaymentEffects } from './apply-payment';
 import type { RequestContext } from '../runtime/wx';
+import { CodedError } from '~/core/coded-error';
 
 async function move(
   ctx: RequestContext,
@@ -23,7 +22,7 @@ async function move(
 
 /** Staff ship a paid delivery order with its tracking number (paid → shipped). */
 export async function shipOrder(ctx: RequestContext, order: OrderDoc, trackingNo: string): Promise<OrderDoc> {
-  if (order.delivery.mode !== 'delivery') throw new RuleError('INVALID_STATE', '自提订单无需发货');
+  if (order.delivery.mode !== 'delivery') throw new CodedError('INVALID_STATE', '自提订单无需发货');
   if (order.status === 'shipped') return order;
   assertMove(order, 'shipped', '发货');
   return move(
@@ -40,10 +39,10 @@ export async function shipOrder(ctx: RequestContext, order: OrderDoc, trackingNo
  * pickup order — and starts the return window after which its points become available.
  */
 export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: 'received' | 'pickedUp'): Promise<OrderDoc> {
-  if (how === 'received' && order.delivery.mode !== 'delivery') throw new RuleError('INVALID_STATE', '自提订单请到店出示提货码');
-  if (how === 'pickedUp' && order.delivery.mode !== 'pickup') throw new RuleError('INVALID_STATE', '快递订单不能到店提货');
+  if (how === 'received' && order.delivery.mode !== 'delivery') throw new CodedError('INVALID_STATE', '自提订单请到店出示提货码');
+  if (how === 'pickedUp' && order.delivery.mode !== 'pickup') throw new CodedError('INVALID_STATE', '快递订单不能到店提货');
   if (how === 'received' && order.status === 'paid')
-    throw new RuleError('INVALID_STATE', '商家尚未发货，暂不能确认收货', { status: order.status });
+    throw new CodedError('INVALID_STATE', '商家尚未发货，暂不能确认收货', { status: order.status });
   // A payment whose effects a crash cut short is finished first, so the return window finds its points.
   await finishPaymentEffects(ctx, order);
   let current = order;
@@ -69,6 +68,6 @@ export async function orderByPickupCode(ctx: RequestContext, code: string): Prom
   const entry = await ctx.db.collection<{ _id: string; orderId?: string }>('pickup_codes').get(code);
   const order = entry?.orderId ? await ctx.db.collection<OrderDoc>('orders').get(entry.orderId) : null;
   // A code drawn by a payment delivery that lost the race to another is not the order's code.
-  if (!order || order.delivery.mode !== 'pickup' || order.delivery.pickupCode !== code) throw new AppError('NOT_FOUND', '提货码无效');
+  if (!order || order.delivery.mode !== 'pickup' || order.delivery.pickupCode !== code) throw new CodedError('NOT_FOUND', '提货码无效');
   return order;
 }

@@ -1,18 +1,18 @@
 import type { OrderDoc } from '~/types/orders';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
+import { CodedError } from '~/core/coded-error';
 
 /** One of the member's own orders; another member's order, or one still being placed, is NOT_FOUND. */
 export async function loadOwnOrder(ctx: RequestContext, memberId: string, orderId: string): Promise<OrderDoc> {
   const order = await ctx.db.collection<OrderDoc>('orders').get(orderId);
   if (!order || order.memberId !== memberId || order.status === 'placing' || order.status === 'failed')
-    throw new AppError('NOT_FOUND', '订单不存在');
+    throw new CodedError('NOT_FOUND', '订单不存在');
   return order;
 }
 
 /** An order by id, for staff and admins and the payment callback. */
 export async function loadOrder(ctx: RequestContext, orderId: string): Promise<OrderDoc> {
   const order = await ctx.db.collection<OrderDoc>('orders').get(orderId);
-  if (!order) throw new AppError('NOT_FOUND', '订单不存在');
+  if (!order) throw new CodedError('NOT_FOUND', '订单不存在');
   return order;
 }

@@ -1,12 +1,10 @@
 import { allocate } from '~/core/money/allocate';
-import { RuleError } from '~/core/rule-error';
 import type { MemberDoc } from '~/types/documents';
 import type { OrderDoc, OrderLine, ShippingAddress } from '~/types/orders';
 import type { Fen } from '~/types/units';
 import { lockCoupon } from '../coupons/lock-coupon';
 import { spendPoints } from '../points/member-points';
 import { waitOutLease } from '../db/wait-out-lease';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import type { Checkout, CheckoutInput } from './checkout';
 import { breakdownOf, buildCheckout, toPreview } from './checkout';
@@ -14,6 +12,7 @@ import { newOrderNo, orderIdOf } from './order-ids';
 import { failPlacement, finishFailedPlacement, orderSpendKey } from './placement-failure';
 import { markSoldOut } from './sold-out';
 import { holdStock } from './stock';
+import { CodedError, hasCode } from '~/core/coded-error';
 
 /**
  * How long one request owns a placement; a retry after it takes over. Longer than the orders
@@ -49,7 +48,7 @@ export async function placeOrder(ctx: RequestContext, member: MemberDoc, input: 
 
   const checkout = await buildCheckout(ctx, member, input);
   if (checkout.priced.payableFen !== input.expectedPayableFen) {
-    throw new RuleError('PRICE_CHANGED', `订单金额已更新为¥${(checkout.priced.payableFen / 100).toFixed(2)}，请确认后再提交`, {
+    throw new CodedError('PRICE_CHANGED', `订单金额已更新为¥${(checkout.priced.payableFen / 100).toFixed(2)}，请确认后再提交`, {
       preview: toPreview(checkout),
     });
   }
@@ -60,7 +59,7 @@ export async function placeOrder(ctx: RequestContext, member: MemberDoc, input: 
     // Not our id: the random order number was taken; draw another.
     if (raced) return settle(ctx, raced);
   }
-  throw new AppError('CONFLICT', '订单提交繁忙，请稍后重试');
+  throw new CodedError('CONFLICT', '订单提交繁忙，请稍后重试');
 }
 
 function newOrder(ctx: RequestContext, id: string, checkout: Checkout, input: PlaceInput): OrderDoc {
@@ -124,14 +123,14 @@ async function settle(ctx: RequestContext, found: OrderDoc): Promise<OrderDoc> {
   );
   if (current.status === 'failed' || (current.status === 'placing' && current.failure)) throw await finishFailedPlacement(ctx, current);
   if (current.status !== 'placing') return current;
-  if (current.leaseUntil > ctx.now + waited) throw new AppError('CONFLICT', STILL_PLACING);
+  if (current.leaseUntil > ctx.now + waited) throw new CodedError('CONFLICT', STILL_PLACING);
   const claimed = await orders.updateWhere(
     { _id: current._id, status: 'placing', leaseUntil: current.leaseUntil },
     { leaseUntil: ctx.now + WAIT_MS + LEASE_MS, updatedAt: ctx.now },
   );
   if (claimed !== 1) {
     const now = (await orders.get(current._id)) as OrderDoc;
-    if (now.status === 'placing') throw new AppError('CONFLICT', STILL_PLACING);
+    if (now.status === 'placing') throw new CodedError('CONFLICT', STILL_PLACING);
     return now;
   }
   return advance(ctx, current);
@@ -146,14 +145,14 @@ async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> 
       { _id: order._id, status: 'placing', progress: order.progress },
       { ...fields, updatedAt: ctx.now },
     );
-    if (moved !== 1) throw new AppError('CONFLICT', STILL_PLACING);
+    if (moved !== 1) throw new CodedError('CONFLICT', STILL_PLACING);
     order = { ...order, ...fields };
   };
   if (order.progress === 'created') {
     try {
       await markSoldOut(ctx, await holdStock(ctx, order));
     } catch (error) {
-      if (error instanceof RuleError && error.code === 'OUT_OF_STOCK') throw await failPlacement(ctx, order, error);
+      if (hasCode(error, 'OUT_OF_STOCK')) throw await failPlacement(ctx, order, error);
       throw error;
     }
     await record({ progress: 'stockHeld', stockHeld: true });
@@ -163,8 +162,8 @@ async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> 
       try {
         await lockCoupon(couponId, order.memberId, order._id, ctx);
       } catch (error) {
-        if (error instanceof AppError && (error.code === 'INVALID_STATE' || error.code === 'NOT_FOUND')) {
-          throw await failPlacement(ctx, order, new RuleError('NOT_ELIGIBLE', '优惠券已被使用或已过期，请重新选择', { couponId }));
+        if (hasCode(error, 'INVALID_STATE', 'NOT_FOUND')) {
+          throw await failPlacement(ctx, order, new CodedError('NOT_ELIGIBLE', '优惠券已被使用或已过期，请重新选择', { couponId }));
         }
         throw error;
       }
@@ -182,8 +181,8 @@ async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> 
           ref: { type: 'order', id: order._id },
         });
       } catch (error) {
-        if (error instanceof RuleError && (error.code === 'INSUFFICIENT_POINTS' || error.code === 'NEGATIVE_BALANCE')) {
-          throw await failPlacement(ctx, order, new RuleError(error.code, '积分余额已变化，请重新确认订单'));
+        if (hasCode(error, 'INSUFFICIENT_POINTS', 'NEGATIVE_BALANCE')) {
+          throw await failPlacement(ctx, order, new CodedError(error.code, '积分余额已变化，请重新确认订单'));
         }
         throw error;
       }

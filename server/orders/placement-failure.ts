@@ -1,11 +1,10 @@
-import { RuleError } from '~/core/rule-error';
 import type { ErrorCode } from '~/types/errors';
 import type { OrderDoc } from '~/types/orders';
 import { releaseCoupon } from '../coupons/release-coupon';
 import { refundSpentPoints } from '../points/member-points';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { releaseOrderStock } from './sold-out';
+import { CodedError, hasCode } from '~/core/coded-error';
 
 /** The key of the points an order holds; its give-backs name it. */
 export const orderSpendKey = (orderId: string) => `spend:order:${orderId}`;
@@ -22,7 +21,7 @@ export async function releaseHolds(ctx: RequestContext, order: OrderDoc, reason:
       await releaseCoupon(couponId, order.memberId, order._id, ctx);
     } catch (error) {
       // Never locked by this order (its placement stopped before), or already given back.
-      if (!(error instanceof AppError && (error.code === 'INVALID_STATE' || error.code === 'NOT_FOUND'))) throw error;
+      if (!hasCode(error, 'INVALID_STATE', 'NOT_FOUND')) throw error;
     }
   }
   if (order.pointsUsed > 0) {
@@ -43,7 +42,7 @@ export async function releaseHolds(ctx: RequestContext, order: OrderDoc, reason:
  * Ends a placement that cannot finish: records why (so a retry or the sweep knows), gives back
  * what it took, and marks it failed. Answers the error to throw to the caller.
  */
-export async function failPlacement(ctx: RequestContext, order: OrderDoc, error: RuleError): Promise<RuleError> {
+export async function failPlacement(ctx: RequestContext, order: OrderDoc, error: CodedError): Promise<CodedError> {
   const failure = { code: error.code, message: error.message };
   await ctx.db
     .collection<OrderDoc>('orders')
@@ -52,7 +51,7 @@ export async function failPlacement(ctx: RequestContext, order: OrderDoc, error:
 }
 
 /** Finishes giving back a failed placement's holds, marks it failed, and answers its error. */
-export async function finishFailedPlacement(ctx: RequestContext, order: OrderDoc): Promise<RuleError> {
+export async function finishFailedPlacement(ctx: RequestContext, order: OrderDoc): Promise<CodedError> {
   const failure = order.failure ?? { code: 'INTERNAL', message: '下单失败' };
   if (order.status === 'placing') {
     await releaseHolds(ctx, order, '下单未成功，退回积分');
@@ -60,5 +59,5 @@ export async function finishFailedPlacement(ctx: RequestContext, order: OrderDoc
       .collection<OrderDoc>('orders')
       .updateWhere({ _id: order._id, status: 'placing' }, { status: 'failed', updatedAt: ctx.now });
   }
-  return new RuleError(failure.code as ErrorCode, failure.message, { orderId: order._id });
+  return new CodedError(failure.code as ErrorCode, failure.message, { orderId: order._id });
 }

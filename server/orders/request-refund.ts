@@ -1,11 +1,11 @@
 import { memberAbilities } from '~/core/orders/order-machine';
 import { planRefund } from '~/core/orders/refund-plan';
-import { RuleError } from '~/core/rule-error';
 import type { OrderDoc, RefundDoc } from '~/types/orders';
 import type { RequestContext } from '../runtime/wx';
 import { loadOwnOrder } from './load-order';
 import { newOrderNo, refundIdOf } from './order-ids';
 import { loadShopSettings } from './shop-settings';
+import { CodedError } from '~/core/coded-error';
 
 /** Refunds that are asked for or under way hold their lines. */
 export const OPEN_REFUND = ['requested', 'refunding'] as const;
@@ -34,7 +34,7 @@ export async function requestRefund(
   const [shop, earlier] = await Promise.all([loadShopSettings(ctx), refundsOf(ctx, order._id)]);
   const held = earlier.filter((refund) => (OPEN_REFUND as readonly string[]).includes(refund.status)).flatMap((refund) => refund.lineIds);
   if (!memberAbilities(order, held, ctx.now, shop.refundDays).requestRefund) {
-    throw new RuleError(
+    throw new CodedError(
       'INVALID_STATE',
       order.status === 'completed' ? `已超过${shop.refundDays}天售后期，不能申请退款` : '该订单当前不能申请退款',
       { status: order.status },
@@ -43,7 +43,7 @@ export async function requestRefund(
   const lineIds =
     input.lineIds ?? order.lines.filter((line) => line.refundId === null && !held.includes(line.lineId)).map((line) => line.lineId);
   const busy = lineIds.find((lineId) => held.includes(lineId));
-  if (busy) throw new RuleError('INVALID_STATE', '该商品已在退款处理中', { lineId: busy });
+  if (busy) throw new CodedError('INVALID_STATE', '该商品已在退款处理中', { lineId: busy });
   const plan = planRefund(order, lineIds);
   const refund: RefundDoc = {
     _id: id,

@@ -1,11 +1,9 @@
 import { canMove } from '~/core/orders/order-machine';
 import { planRefund } from '~/core/orders/refund-plan';
-import { RuleError } from '~/core/rule-error';
 import type { OrderDoc, RefundDoc } from '~/types/orders';
 import { runTransaction } from '../db/run-transaction';
 import { restoreCoupon } from '../coupons/restore-coupon';
 import { clawbackOrderPoints, refundSpentPoints } from '../points/member-points';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
 import { finishPaymentEffects } from './apply-payment';
@@ -13,10 +11,11 @@ import { loadOrder } from './load-order';
 import { orderSpendKey } from './placement-failure';
 import { restockRefundedLines } from './sold-out';
 import { refund as refundPayment, succeeded } from './wechat-pay';
+import { CodedError } from '~/core/coded-error';
 
 async function loadRefund(ctx: RequestContext, refundId: string): Promise<RefundDoc> {
   const refund = await ctx.db.collection<RefundDoc>('refunds').get(refundId);
-  if (!refund) throw new AppError('NOT_FOUND', '退款申请不存在');
+  if (!refund) throw new CodedError('NOT_FOUND', '退款申请不存在');
   return refund;
 }
 
@@ -27,7 +26,7 @@ export async function rejectRefund(ctx: RequestContext, reviewer: string, refund
   const fields = { status: 'rejected' as const, reviewedBy: reviewer, reviewNote: note, reviewedAt: ctx.now, updatedAt: ctx.now };
   const moved = await ctx.db.collection<RefundDoc>('refunds').updateWhere({ _id: refundId, status: 'requested' }, fields);
   if (moved !== 1)
-    throw new RuleError('INVALID_STATE', '该退款已在处理或已完成，不能驳回', { status: (await loadRefund(ctx, refundId)).status });
+    throw new CodedError('INVALID_STATE', '该退款已在处理或已完成，不能驳回', { status: (await loadRefund(ctx, refundId)).status });
   await ctx.db
     .collection<OrderDoc>('orders')
     .updateWhere(
@@ -52,7 +51,7 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
   const refunds = ctx.db.collection<RefundDoc>('refunds');
   let refund = await loadRefund(ctx, refundId);
   if (refund.status === 'refunded') return refund;
-  if (refund.status === 'rejected') throw new RuleError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
+  if (refund.status === 'rejected') throw new CodedError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
   if (refund.status === 'requested') {
     const taken = await refunds.updateWhere(
       { _id: refundId, status: 'requested' },
@@ -60,7 +59,7 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
     );
     // Rejected by someone else meanwhile: the rejection stands.
     if (taken !== 1 && (await loadRefund(ctx, refundId)).status === 'rejected')
-      throw new RuleError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
+      throw new CodedError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
   }
   // A payment whose effects a crash cut short is finished first, so the claw-back finds its points.
   await finishPaymentEffects(ctx, await loadOrder(ctx, refund.orderId));
@@ -75,7 +74,7 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
       refundFee: refund.amountFen,
     });
     if (!succeeded(reply))
-      throw new AppError('PAYMENT_FAILED', `微信退款失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}，可再次审核通过以重试`);
+      throw new CodedError('PAYMENT_FAILED', `微信退款失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}，可再次审核通过以重试`);
   }
   if (refund.restock) await restockRefundedLines(ctx, order._id, refund.lineIds);
   const slices = planRefund({ ...order, lines: order.lines.map((line) => ({ ...line, refundId: null })) }, refund.lineIds).pointsSlices;
@@ -144,7 +143,7 @@ async function markLinesRefunded(ctx: RequestContext, refundId: string): Promise
     const order = (await tx.collection('orders').doc(refund.orderId).get()).data as OrderDoc;
     if (refund.steps.includes('lines')) return { refund, clash: false };
     if (refund.status !== 'refunding')
-      throw new RuleError('INVALID_STATE', refund.status === 'rejected' ? '该退款已驳回' : '该退款不在处理中', { status: refund.status });
+      throw new CodedError('INVALID_STATE', refund.status === 'rejected' ? '该退款已驳回' : '该退款不在处理中', { status: refund.status });
     if (order.lines.some((line) => refund.lineIds.includes(line.lineId) && line.refundId !== null)) return { refund, clash: true };
     const plan = planRefund(order, refund.lineIds);
     const lines = order.lines.map((line) => (refund.lineIds.includes(line.lineId) ? { ...line, refundId } : line));
@@ -186,7 +185,7 @@ async function markLinesRefunded(ctx: RequestContext, refundId: string): Promise
         { _id: refundId, status: 'refunding' },
         { status: 'rejected', reviewNote: '所选商品已在其他退款中退款', updatedAt: ctx.now },
       );
-    throw new RuleError('INVALID_STATE', '所选商品已在其他退款中退款，本申请已驳回');
+    throw new CodedError('INVALID_STATE', '所选商品已在其他退款中退款，本申请已驳回');
   }
   return outcome.refund;
 }

@@ -1,12 +1,11 @@
 import { assertMove } from '~/core/orders/order-machine';
-import { RuleError } from '~/core/rule-error';
 import type { PaymentStart } from '~/types/functions/orders';
 import type { OrderDoc } from '~/types/orders';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { applyPayment } from './apply-payment';
 import { loadOwnOrder } from './load-order';
 import { closeOrder, queryOrder, subMchId, succeeded, unifiedOrder } from './wechat-pay';
+import { CodedError } from '~/core/coded-error';
 
 /**
  * Starts paying an unpaid order: a WeChat Pay prepaid order for exactly the order's payable
@@ -18,7 +17,7 @@ export async function startPayment(ctx: RequestContext, memberId: string, orderI
   const base = { orderId: order._id, outTradeNo: order.orderNo, payableFen: order.payableFen };
   if (order.status === 'paid' || order.paidAt !== null) return { ...base, paid: true, payment: null };
   assertMove(order, 'paid', '支付');
-  if (ctx.now > order.payDeadline) throw new RuleError('INVALID_STATE', '订单已超过支付时间，请重新下单', { status: 'expired' });
+  if (ctx.now > order.payDeadline) throw new CodedError('INVALID_STATE', '订单已超过支付时间，请重新下单', { status: 'expired' });
   if (order.payableFen === 0) {
     const paid = await applyPayment(ctx, order, { outTradeNo: order.orderNo, transactionId: `free-${order.orderNo}`, totalFee: 0 });
     return { ...base, paid: paid.status === 'paid', payment: null };
@@ -41,7 +40,7 @@ export async function startPayment(ctx: RequestContext, memberId: string, orderI
   });
   if (!succeeded(reply) || !reply.payment) {
     if (reply.errCode === 'ORDERPAID') return settleFromQuery(ctx, order, base);
-    throw new AppError('PAYMENT_FAILED', `微信支付下单失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}`);
+    throw new CodedError('PAYMENT_FAILED', `微信支付下单失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}`);
   }
   // Cancelled while WeChat Pay was creating the payment: close it again so it cannot be paid.
   const after = (await orders.get(order._id)) as OrderDoc;
@@ -63,5 +62,5 @@ async function settleFromQuery(ctx: RequestContext, order: OrderDoc, base: Omit<
     });
     return { ...base, paid: paid.status !== 'pendingPayment' && paid.paidAt !== null, payment: null };
   }
-  throw new AppError('PAYMENT_FAILED', '该订单的支付已关闭，请重新下单');
+  throw new CodedError('PAYMENT_FAILED', '该订单的支付已关闭，请重新下单');
 }

@@ -1,10 +1,9 @@
-import { RuleError } from '~/core/rule-error';
 import type { SkuStockDoc } from '~/types/catalog';
 import type { OrderDoc } from '~/types/orders';
 import type { Raw } from '../db/cloud';
 import { runTransaction } from '../db/run-transaction';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
+import { CodedError } from '~/core/coded-error';
 
 type Lines = Pick<OrderDoc, '_id' | 'lines'>;
 
@@ -37,7 +36,7 @@ export async function holdStock(ctx: RequestContext, order: Lines): Promise<stri
     const current = await stock.get(skuId);
     if (current?.holds?.[order._id] !== undefined) continue;
     const left = current?.stock ?? 0;
-    throw new RuleError('OUT_OF_STOCK', left === 0 ? `「${title}」已售罄` : `「${title}」库存不足，仅剩${left}件`, { skuId, stock: left });
+    throw new CodedError('OUT_OF_STOCK', left === 0 ? `「${title}」已售罄` : `「${title}」库存不足，仅剩${left}件`, { skuId, stock: left });
   }
   const after = await stock.find({ _id: _.in([...wanted.keys()]) }, { limit: wanted.size });
   return after.filter((doc) => doc.stock <= 0).map((doc) => doc._id);
@@ -68,7 +67,7 @@ export async function settleHeldStock(ctx: RequestContext, order: Lines): Promis
 
 async function readOrder(tx: Raw, orderId: string): Promise<OrderDoc> {
   const order = (await tx.collection('orders').doc(orderId).get()).data as OrderDoc | null;
-  if (!order) throw new AppError('NOT_FOUND', 'order not found');
+  if (!order) throw new CodedError('NOT_FOUND', 'order not found');
   return order;
 }
 

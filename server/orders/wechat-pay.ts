@@ -1,6 +1,6 @@
 import { formatShanghai } from '~/core/coupons/calendar-days';
 import { sdk } from '../db/cloud';
-import { AppError } from '../runtime/errors';
+import { CodedError } from '~/core/coded-error';
 
 /** The function WeChat Pay calls back with payment and refund results. */
 export const PAY_CALLBACK_FUNCTION = 'pay-callback';
@@ -19,7 +19,7 @@ interface PayReply {
 /** The merchant the brand's payments go to (cloud development's sub-merchant id), from the function's environment; NOT_AVAILABLE when unset. */
 export function subMchId(): string {
   const id = process.env.LM_SUB_MCH_ID;
-  if (!id) throw new AppError('NOT_AVAILABLE', '支付暂未开通，请联系商家');
+  if (!id) throw new CodedError('NOT_AVAILABLE', '支付暂未开通，请联系商家');
   return id;
 }
 

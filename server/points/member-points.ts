@@ -4,13 +4,13 @@ import { checkInReward, purchasePoints } from '~/core/points/earning';
 import { planClawback, planCredit, planPendingEarn, planRefundSpend, planRelease, planSpend } from '~/core/points/ledger-plans';
 import { pendingLotId } from '~/core/points/lots';
 import { spendSlice } from '~/core/points/spend-slice';
-import { RuleError } from '~/core/rule-error';
 import type { LedgerEntryDoc, LedgerRef, PointLotDoc } from '~/types/points';
 import type { EpochMs, Fen, Points } from '~/types/units';
 import { loadProgramme, tierOf } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
 import type { PostResult } from './post-entry';
 import { postEntry } from './post-entry';
+import { CodedError } from '~/core/coded-error';
 
 /** Daily check-in, once per Shanghai day: 5 points and a bonus on every 7th day of a streak (by default). */
 export async function checkIn(ctx: RequestContext, memberId: string): Promise<PostResult> {
@@ -215,7 +215,7 @@ export async function adjustPoints(
 ): Promise<PostResult> {
   const { programme } = await loadProgramme(ctx);
   const draft = { kind: 'adjust' as const, reason: `积分调整：${input.reason}`, ref: { type: 'admin' as const, id: input.adminId } };
-  if (input.points === 0) throw new RuleError('VALIDATION_FAILED', 'points: an adjustment cannot be zero');
+  if (input.points === 0) throw new CodedError('VALIDATION_FAILED', 'points: an adjustment cannot be zero');
   return postEntry(ctx, {
     key: `adjust:${input.memberId}:${input.key}`,
     memberId: input.memberId,

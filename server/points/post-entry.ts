@@ -5,8 +5,8 @@ import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { Raw } from '../db/cloud';
 import { runTransaction } from '../db/run-transaction';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
+import { CodedError } from '~/core/coded-error';
 
 export interface PostRequest {
   /** The entry's natural idempotency key, used as its `_id`. */
@@ -47,7 +47,7 @@ async function readAndPlan(tx: Raw, ctx: RequestContext, request: PostRequest): 
     request.allBuckets ? [] : lotsOf([...new Set(request.lotIds ?? [])]),
   ]);
   const member = data as MemberDoc | null;
-  if (!member || member.status !== 'active') throw new AppError('NOT_A_MEMBER', 'no such member');
+  if (!member || member.status !== 'active') throw new CodedError('NOT_A_MEMBER', 'no such member');
   const expired = expiredBuckets(member.points, ctx.now).map((bucket) => bucket.id);
   const more = request.allBuckets
     ? [...member.points.buckets.map((bucket) => bucket.id), ...(request.lotIds ?? [])]
@@ -113,7 +113,8 @@ export async function postEntry(ctx: RequestContext, request: PostRequest): Prom
   return runTransaction(ctx, async (tx: Raw) => {
     const existing = (await tx.collection('ledger_entries').doc(request.key).get()).data as LedgerEntryDoc | null;
     if (existing) {
-      if (existing.memberId !== request.memberId) throw new AppError('CONFLICT', `key ${request.key} was already used for another member`);
+      if (existing.memberId !== request.memberId)
+        throw new CodedError('CONFLICT', `key ${request.key} was already used for another member`);
       return { entry: existing, created: false };
     }
     return { entry: await writePosting(tx, ctx, request, await readAndPlan(tx, ctx, request)), created: true };

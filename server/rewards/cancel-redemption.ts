@@ -1,9 +1,8 @@
 import { cancellable } from '~/core/rewards/redeemable';
-import { RuleError } from '~/core/rule-error';
 import type { RedemptionDoc } from '~/types/rewards';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { giveBack } from './give-back';
+import { CodedError } from '~/core/coded-error';
 
 /**
  * The member cancels a pickup not yet collected: one guarded update moves it to cancelling
@@ -13,9 +12,9 @@ import { giveBack } from './give-back';
 export async function cancelRedemption(ctx: RequestContext, memberId: string, id: string): Promise<RedemptionDoc> {
   const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
   const redemption = await redemptions.get(id);
-  if (!redemption || redemption.memberId !== memberId) throw new AppError('NOT_FOUND', '兑换记录不存在');
+  if (!redemption || redemption.memberId !== memberId) throw new CodedError('NOT_FOUND', '兑换记录不存在');
   if (redemption.status === 'cancelled') return redemption;
-  if (!cancellable(redemption)) throw new RuleError('INVALID_STATE', '该兑换已领取或不可取消');
+  if (!cancellable(redemption)) throw new CodedError('INVALID_STATE', '该兑换已领取或不可取消');
   if (redemption.status === 'awaitingPickup') {
     const moved = await redemptions.updateWhere(
       { _id: id, memberId, status: 'awaitingPickup' },

@@ -1,17 +1,16 @@
 import { randomInt } from 'node:crypto';
 import { redeemBlocker } from '~/core/rewards/redeemable';
-import { RuleError } from '~/core/rule-error';
 import type { MemberDoc } from '~/types/documents';
 import type { ErrorCode } from '~/types/errors';
 import type { RedemptionDoc, RedemptionProgress, RewardDoc } from '~/types/rewards';
 import { waitOutLease } from '../db/wait-out-lease';
-import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { spendPoints } from '../points/member-points';
 import { loadProgramme } from '../programme/load-programme';
 import { giveBack, quotaId, spendKeyOf } from './give-back';
 import { issueRewardCoupon } from './reward-coupon';
 import { availableAt } from '~/core/points/expiry';
+import { CodedError, hasCode } from '~/core/coded-error';
 
 /** How long the request that created a redemption owns it before a retry may resume it. */
 const LEASE_MS = 15_000;
@@ -28,9 +27,9 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   NEGATIVE_BALANCE: '积分余额为负，暂不能兑换',
 };
 
-function failure(redemption: RedemptionDoc): RuleError {
+function failure(redemption: RedemptionDoc): CodedError {
   const code = (redemption.failure ?? 'INTERNAL') as ErrorCode;
-  return new RuleError(code, MESSAGES[code] ?? '兑换失败', { redemptionId: redemption._id });
+  return new CodedError(code, MESSAGES[code] ?? '兑换失败', { redemptionId: redemption._id });
 }
 
 /**
@@ -51,13 +50,13 @@ export async function redeemReward(
   if (existing) return settle(ctx, existing);
 
   const reward = await ctx.db.collection<RewardDoc>('rewards').get(input.rewardId);
-  if (!reward) throw new AppError('NOT_FOUND', '礼品不存在');
+  if (!reward) throw new CodedError('NOT_FOUND', '礼品不存在');
   const { tiers } = await loadProgramme(ctx);
   const rankOf = (tierId: string) => tiers.find((tier) => tier._id === tierId)?.rank ?? 0;
   const refusal =
     redeemBlocker(reward, rankOf(member.tierId), rankOf, ctx.now) ??
     (availableAt(member.points, ctx.now) < reward.pointsCost
-      ? new RuleError('INSUFFICIENT_POINTS', `积分不足：需要 ${reward.pointsCost}，可用 ${availableAt(member.points, ctx.now)}`)
+      ? new CodedError('INSUFFICIENT_POINTS', `积分不足：需要 ${reward.pointsCost}，可用 ${availableAt(member.points, ctx.now)}`)
       : null);
   if (refusal) {
     // A copy of this request may have started the redemption since the read above and taken the last unit: answer it, not the refusal.
@@ -124,7 +123,7 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
       { _id: redemption._id, status: 'processing', progress: redemption.progress },
       { progress: next, updatedAt: ctx.now, ...fields },
     );
-    if (moved !== 1) throw new AppError('CONFLICT', 'this redemption is being processed by another request');
+    if (moved !== 1) throw new CodedError('CONFLICT', 'this redemption is being processed by another request');
     redemption = { ...redemption, progress: next, ...fields };
   };
 
@@ -164,7 +163,7 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
         ref: { type: 'reward', id: redemption._id },
       });
     } catch (error) {
-      if (error instanceof RuleError && (error.code === 'INSUFFICIENT_POINTS' || error.code === 'NEGATIVE_BALANCE')) await fail(error.code);
+      if (hasCode(error, 'INSUFFICIENT_POINTS', 'NEGATIVE_BALANCE')) await fail(error.code);
       throw error;
     }
     await record('paid');
@@ -180,7 +179,7 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
         });
       } catch (error) {
         // The coupon cannot be issued (sold out, paused, not for this member): undo the redemption, points included.
-        if (error instanceof AppError || error instanceof RuleError) await fail('NOT_AVAILABLE');
+        if (hasCode(error)) await fail('NOT_AVAILABLE');
         throw error;
       }
       await record('done', { status: 'issued', couponInstanceId, fulfilledAt: ctx.now });
@@ -198,5 +197,5 @@ async function allocatePickupCode(ctx: RequestContext, redemptionId: string): Pr
     const code = String(randomInt(10_000_000, 100_000_000));
     if (await codes.insert({ _id: code, redemptionId, createdAt: ctx.now })) return code;
   }
-  throw new AppError('CONFLICT', 'could not allocate a pickup code, please try again');
+  throw new CodedError('CONFLICT', 'could not allocate a pickup code, please try again');
 }

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { RuleError } from '~/core/rule-error';
 import type { ApiResult } from '~/types/api';
 import type { ActionOf, FunctionContracts, FunctionName, ResponseOf } from '~/types/functions';
 import { wxContext } from '../db/cloud';
 import type { Database } from '../db/database';
 import { database } from '../db/database';
-import { AppError } from './errors';
+import { CodedError, hasCode } from '~/core/coded-error';
 
 /** What every route gets besides its validated input. */
 export interface RequestContext {
@@ -48,7 +47,7 @@ export function requestOf(event: unknown): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'body must be JSON');
+    throw new CodedError('VALIDATION_FAILED', 'body must be JSON');
   }
 }
 
@@ -67,14 +66,14 @@ export function createWxHandler<F extends FunctionName>(requests: Requests<F>, r
       const request = requestOf(event);
       const action = (request as { action?: unknown } | null)?.action;
       if (typeof action !== 'string' || !Object.hasOwn(schemas, action)) {
-        throw new AppError('UNKNOWN_ACTION', `unknown action: ${typeof action === 'string' ? action : '(missing)'}`);
+        throw new CodedError('UNKNOWN_ACTION', `unknown action: ${typeof action === 'string' ? action : '(missing)'}`);
       }
       // wx.cloud.callFunction adds `userInfo` to every event; identity is read from getWXContext instead.
       const { userInfo: _platformAdded, ...payload } = request as Record<string, unknown>;
       const parsed = (schemas[action] as z.ZodType).safeParse(payload);
       if (!parsed.success) {
         const { message, field } = describeIssue(parsed.error);
-        throw new AppError('VALIDATION_FAILED', message, { field });
+        throw new CodedError('VALIDATION_FAILED', message, { field });
       }
       db ??= database();
       const { openid, source } = wxContext();
@@ -82,10 +81,7 @@ export function createWxHandler<F extends FunctionName>(requests: Requests<F>, r
       const data = await (handlers[action] as (input: unknown, ctx: RequestContext) => Promise<unknown>)(parsed.data, ctx);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toApi() };
-      if (error instanceof RuleError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-      }
+      if (hasCode(error)) return { ok: false, error: error.toApi() };
       console.error('[internal]', error);
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } };
     }
@@ -94,6 +90,6 @@ export function createWxHandler<F extends FunctionName>(requests: Requests<F>, r
 
 /** The caller must be a mini-program user; answers their OPENID. */
 export function requireOpenid(ctx: RequestContext): string {
-  if (!ctx.openid) throw new AppError('UNAUTHENTICATED', 'this action needs a signed-in WeChat user');
+  if (!ctx.openid) throw new CodedError('UNAUTHENTICATED', 'this action needs a signed-in WeChat user');
   return ctx.openid;
 }

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { buildTemplateDoc } from '~/core/coupons/template-rules';
 import { pendingLotId } from '~/core/points/lots';
 import { dayOf } from '~/core/calendar/shanghai';
-import { RuleError } from '~/core/rule-error';
 import { claimCoupon } from '~/server/coupons/claim-coupon';
 import { lockCoupon } from '~/server/coupons/lock-coupon';
 import { useCoupon } from '~/server/coupons/use-coupon';
@@ -21,7 +20,6 @@ import { reconcileAll } from '~/server/points/reconcile';
 import { cancelRedemption } from '~/server/rewards/cancel-redemption';
 import { spendKeyOf } from '~/server/rewards/give-back';
 import { redeemReward } from '~/server/rewards/redeem-reward';
-import { AppError } from '~/server/runtime/errors';
 import type { RequestContext } from '~/server/runtime/wx';
 import type { CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
@@ -31,6 +29,7 @@ import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../support/use-cases';
+import { hasCode } from '~/core/coded-error';
 
 /**
  * Property: random bursts of concurrent, partly duplicated requests over a few members keep
@@ -212,7 +211,7 @@ const LEDGER_KINDS: readonly OpKind[] = ['earn', 'release', 'clawback', 'spend',
 function outcomeOf(result: PromiseSettledResult<unknown>, request: Request): Outcome {
   if (result.status === 'fulfilled') return { ok: true, summary: request.summarize(result.value) };
   const error = result.reason as unknown;
-  if (error instanceof RuleError || error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+  if (hasCode(error)) return { ok: false, code: error.code, message: error.message };
   return {
     ok: false,
     code: 'UNEXPECTED',
@@ -557,7 +556,7 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
               // Checkout locks the coupon, payment uses it; a retry of the whole flow after payment only confirms the use.
               send: async (t) => {
                 await lockCoupon(coupon.id, coupon.memberId, orderId, ctx(t)).catch((error: unknown) => {
-                  if (!(error instanceof AppError && error.details?.state === 'used')) throw error;
+                  if (!(hasCode(error) && error.details?.state === 'used')) throw error;
                 });
                 const used = await useCoupon(coupon.id, coupon.memberId, orderId, ctx(t));
                 const orders = usedBy.get(coupon.id) ?? new Set<string>();
