@@ -1,3 +1,4 @@
+import type { ErrorCode } from './errors';
 import type { EpochMs, Fen } from './units';
 
 /**
@@ -111,4 +112,17 @@ export interface CouponQuotaDoc {
   claimed: number;
   claimKeys: string[];
   updatedAt: EpochMs;
+}
+
+/**
+ * `coupon_claims`: one ticket per claim key, written before any counter moves. Copies of one
+ * claim (a double tap, a retry racing the first request) see the ticket and wait for the
+ * first one's answer instead of competing with it for the last unit of stock.
+ */
+export interface ClaimTicketDoc {
+  _id: string;
+  state: 'open' | 'done' | 'failed';
+  code: ErrorCode | null;
+  reason: string | null;
+  openedAt: EpochMs;
 }

@@ -1,5 +1,5 @@
 import type { MemberPoints } from './points';
-import type { EpochMs } from './units';
+import type { EpochMs, Fen } from './units';
 
 export type Gender = 'unknown' | 'male' | 'female';
 
@@ -63,4 +63,31 @@ export interface AdminDoc {
   /** Wrong passwords since the last good one. */
   failedLogins?: number;
   lockedUntil?: EpochMs;
+}
+
+/** `spend_records`: one per paid order or refund, what counts towards tiers in the rolling window. */
+export interface SpendRecordDoc {
+  _id: string;
+  memberId: string;
+  /** Paid amount after discounts, before shipping; negative for a refund. */
+  amountFen: Fen;
+  at: EpochMs;
+}
+
+/** `tier_history`: one per tier change of a member. */
+export interface TierChangeDoc {
+  _id: string;
+  memberId: string;
+  from: string;
+  to: string;
+  reason: 'upgrade' | 'review' | 'admin';
+  spendFen: Fen;
+  at: EpochMs;
+}
+
+/** `first_joins`, `_id` = a one-way key of the person: their first membership, kept after account deletion. */
+export interface FirstJoinDoc {
+  _id: string;
+  memberId: string;
+  at: EpochMs;
 }

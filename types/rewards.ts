@@ -54,3 +54,9 @@ export interface RedemptionDoc {
   fulfilledAt: EpochMs | null;
   cancelledAt: EpochMs | null;
 }
+
+/** `reward_quotas`, `_id` = `<rewardId>:<memberId>`: how many of a reward a member holds, against its per-member limit. */
+export interface RewardQuotaDoc {
+  _id: string;
+  count: number;
+}

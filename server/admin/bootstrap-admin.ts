@@ -1,4 +1,3 @@
-import type { AdminDoc } from '~/types/documents';
 import type { AdminResponses } from '~/types/functions/admin';
 import { installDefaults } from '../programme/install-defaults';
 import type { RequestContext } from '../runtime/wx';
@@ -14,7 +13,7 @@ export const FIRST_ADMIN = 'admin';
  */
 export async function bootstrapAdmin(ctx: RequestContext): Promise<AdminResponses['bootstrapAdmin']> {
   await installDefaults(ctx);
-  const admins = ctx.db.collection<AdminDoc>('admins');
+  const admins = ctx.db.collection('admins');
   if (await admins.get(FIRST_ADMIN)) return { created: false, username: FIRST_ADMIN };
   const password = process.env.ADMIN_INITIAL_PASSWORD;
   if (!password || password.length < 8) {

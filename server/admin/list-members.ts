@@ -32,7 +32,7 @@ export async function listMembers(
     : /^\d{10}$/.test(input.keyword)
       ? { memberNo: input.keyword }
       : { nickname: ctx.db.regExp(escapeRegExp(input.keyword), 'i') };
-  const members = ctx.db.collection<MemberDoc>('members');
+  const members = ctx.db.collection('members');
   const { items, nextCursor } = await keysetPage(members, ctx.db.command, query, { field: 'joinedAt', direction: 'desc' }, input);
   return { items: items.map((member) => toRow(member, ctx.now)), nextCursor };
 }

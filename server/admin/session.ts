@@ -1,4 +1,3 @@
-import type { AdminDoc } from '~/types/documents';
 import type { AdminSession } from '~/types/functions/admin';
 import type { RequestContext } from '../runtime/wx';
 import type { TokenClaims } from './credentials';
@@ -33,7 +32,7 @@ const LOCK_MS = 15 * 60 * 1000;
 export async function loginAdmin(input: { username: string; password: string }, ctx: RequestContext): Promise<AdminSession> {
   const secret = tokenSecret();
   const _ = ctx.db.command;
-  const admins = ctx.db.collection<AdminDoc>('admins');
+  const admins = ctx.db.collection('admins');
   const admin = await admins.get(input.username);
   if (admin && (admin.lockedUntil ?? 0) > ctx.now) {
     throw new CodedError('ACCOUNT_LOCKED', 'too many wrong passwords: this account is locked for a while', {

@@ -1,6 +1,5 @@
 import type { TierPair } from '~/core/catalog/tier-prices';
 import { tierPairOf } from '~/core/catalog/tier-prices';
-import type { MemberDoc } from '~/types/documents';
 import { loadProgramme } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
 
@@ -11,7 +10,7 @@ import type { RequestContext } from '../runtime/wx';
 export async function loadCallerTier(ctx: RequestContext): Promise<TierPair & { earnPerYuan: number }> {
   const [{ programme, tiers }, member] = await Promise.all([
     loadProgramme(ctx),
-    ctx.openid ? ctx.db.collection<MemberDoc>('members').findOne({ openid: ctx.openid }) : Promise.resolve(null),
+    ctx.openid ? ctx.db.collection('members').findOne({ openid: ctx.openid }) : Promise.resolve(null),
   ]);
   const tierId = member && member.status === 'active' ? member.tierId : null;
   return { ...tierPairOf(tiers, tierId), earnPerYuan: programme.points.earnPerYuan };

@@ -1,15 +1,13 @@
-import type { BannerDoc, CategoryDoc, ProductDoc, SkuStockDoc } from '~/types/catalog';
-import type { StoreDoc } from '~/types/orders';
 import type { RequestContext } from '../runtime/wx';
 
 /** The catalogue's collections. */
 export function catalogCollections(ctx: RequestContext) {
   return {
-    categories: ctx.db.collection<CategoryDoc>('categories'),
-    products: ctx.db.collection<ProductDoc>('products'),
-    stock: ctx.db.collection<SkuStockDoc>('sku_stock'),
-    banners: ctx.db.collection<BannerDoc>('banners'),
-    stores: ctx.db.collection<StoreDoc>('stores'),
+    categories: ctx.db.collection('categories'),
+    products: ctx.db.collection('products'),
+    stock: ctx.db.collection('sku_stock'),
+    banners: ctx.db.collection('banners'),
+    stores: ctx.db.collection('stores'),
   };
 }
 

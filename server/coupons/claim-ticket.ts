@@ -1,35 +1,19 @@
 import type { CouponInstanceDoc } from '~/types/coupons';
-import type { ErrorCode } from '~/types/errors';
 import type { RequestContext } from '../runtime/wx';
 import { CodedError } from '~/core/coded-error';
-
-/**
- * `coupon_claims`: one ticket per claim key, written before any counter moves. Copies of one
- * claim (a double tap, a retry racing the first request) see the ticket and wait for the
- * first one's answer instead of competing with it for the last unit of stock.
- */
-interface ClaimTicketDoc {
-  _id: string;
-  state: 'open' | 'done' | 'failed';
-  code: ErrorCode | null;
-  reason: string | null;
-  openedAt: number;
-}
 
 const WAIT_MS = 3_000;
 const ticketId = (issueKey: string) => `claim:${issueKey}`;
 
 /** Opens the ticket of a claim; false when a copy of the claim opened it first. */
 export async function openTicket(ctx: RequestContext, issueKey: string): Promise<boolean> {
-  return ctx.db
-    .collection<ClaimTicketDoc>('coupon_claims')
-    .insert({ _id: ticketId(issueKey), state: 'open', code: null, reason: null, openedAt: ctx.now });
+  return ctx.db.collection('coupon_claims').insert({ _id: ticketId(issueKey), state: 'open', code: null, reason: null, openedAt: ctx.now });
 }
 
 /** Records how a claim ended, so its copies give the same answer. */
 export async function closeTicket(ctx: RequestContext, issueKey: string, failure: CodedError | null): Promise<void> {
   await ctx.db
-    .collection<ClaimTicketDoc>('coupon_claims')
+    .collection('coupon_claims')
     .updateWhere(
       { _id: ticketId(issueKey) },
       failure ? { state: 'failed', code: failure.code, reason: String(failure.details?.reason ?? failure.message) } : { state: 'done' },
@@ -41,8 +25,8 @@ export async function closeTicket(ctx: RequestContext, issueKey: string, failure
  * there is no earlier claim, or its request has gone quiet for longer than we wait.
  */
 export async function answerOfTwin(ctx: RequestContext, issueKey: string): Promise<CouponInstanceDoc | null> {
-  const instances = ctx.db.collection<CouponInstanceDoc>('coupon_instances');
-  const tickets = ctx.db.collection<ClaimTicketDoc>('coupon_claims');
+  const instances = ctx.db.collection('coupon_instances');
+  const tickets = ctx.db.collection('coupon_claims');
   for (let waited = 0; waited <= WAIT_MS; waited += 50) {
     const [coupon, ticket] = await Promise.all([instances.get(issueKey), tickets.get(ticketId(issueKey))]);
     if (coupon) return coupon;

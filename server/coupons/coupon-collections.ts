@@ -9,8 +9,8 @@ export function couponCollections(ctx: RequestContext): {
   quotas: Collection<CouponQuotaDoc>;
 } {
   return {
-    templates: ctx.db.collection<CouponTemplateDoc>('coupon_templates'),
-    instances: ctx.db.collection<CouponInstanceDoc>('coupon_instances'),
-    quotas: ctx.db.collection<CouponQuotaDoc>('coupon_quotas'),
+    templates: ctx.db.collection('coupon_templates'),
+    instances: ctx.db.collection('coupon_instances'),
+    quotas: ctx.db.collection('coupon_quotas'),
   };
 }

@@ -2,7 +2,6 @@ import { issueBlock } from '~/core/coupons/eligibility';
 import type { CouponWindow } from '~/core/coupons/validity';
 import { instanceWindow } from '~/core/coupons/validity';
 import type { CouponSource } from '~/types/coupons';
-import type { MemberDoc } from '~/types/documents';
 import type { RequestContext } from '../runtime/wx';
 import { couponCollections } from './coupon-collections';
 import type { Granted } from './grant-coupon';
@@ -33,7 +32,7 @@ export async function issueCoupon(input: IssueCouponInput, ctx: RequestContext):
 
   const template = await templates.get(input.templateId);
   if (!template) throw new CodedError('NOT_FOUND', `no coupon template ${input.templateId}`);
-  const member = await ctx.db.collection<MemberDoc>('members').get(input.memberId);
+  const member = await ctx.db.collection('members').get(input.memberId);
   if (!member || member.status === 'deleted') throw new CodedError('NOT_FOUND', `no member ${input.memberId}`);
   const blocked = issueBlock(template, member, await loadTierLadder(ctx), ctx.now);
   if (blocked)

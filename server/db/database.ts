@@ -1,5 +1,9 @@
+import type { CollectionName, Collections } from '~/types/collections';
 import type { Raw } from './cloud';
 import { sdk } from './cloud';
+
+/** The document of a collection whose `_id` is `I`: the matching member of a union told apart by `_id` (`settings`), else `T`. */
+export type WithId<T, I extends string> = [Extract<T, { _id: I }>] extends [never] ? T : Extract<T, { _id: I }>;
 
 /** WeChat cloud reports a duplicate `_id` or unique-index key as DATABASE_REQUEST_FAILED with Mongo's E11000. */
 export function isDuplicateKey(error: unknown): boolean {
@@ -11,16 +15,16 @@ export function isDuplicateKey(error: unknown): boolean {
 export class Collection<T extends { _id: string }> {
   constructor(
     private readonly db: Raw,
-    readonly name: string,
+    readonly name: CollectionName,
   ) {}
 
   private get raw(): Raw {
     return this.db.collection(this.name);
   }
 
-  async get(id: string): Promise<T | null> {
+  async get<I extends string>(id: I): Promise<WithId<T, I> | null> {
     const { data } = await this.raw.doc(id).get();
-    return (data as T | null) ?? null;
+    return (data as WithId<T, I> | null) ?? null;
   }
 
   /** Inserts `doc`; answers false when its `_id` (or a unique key) is taken, which makes retries no-ops. */
@@ -69,6 +73,30 @@ export class Collection<T extends { _id: string }> {
     return data as T[];
   }
 
+  /** Removes the document `id`, if there is one. */
+  async remove(id: string): Promise<void> {
+    await this.raw.doc(id).remove();
+  }
+
+  /**
+   * Sums `fields` over the documents matching `query`, one row per value of `by` (null: one row
+   * for all), computed by the database; `limit` caps the rows (the server's default cap otherwise).
+   */
+  async sums<F extends keyof T & string>(
+    query: Record<string, unknown> | null,
+    by: (keyof T & string) | null,
+    fields: readonly F[],
+    limit?: number,
+  ): Promise<({ _id: string | null } & Record<F, number>)[]> {
+    const $ = this.db.command.aggregate;
+    let pipeline = this.raw.aggregate();
+    if (query) pipeline = pipeline.match(query);
+    pipeline = pipeline.group({ _id: by ? `$${by}` : null, ...Object.fromEntries(fields.map((field) => [field, $.sum(`$${field}`)])) });
+    if (limit !== undefined) pipeline = pipeline.limit(limit);
+    const { list } = await pipeline.end();
+    return list as ({ _id: string | null } & Record<F, number>)[];
+  }
+
   /** Removes the documents matching `query`; answers how many. */
   async removeWhere(query: Record<string, unknown>): Promise<number> {
     const { stats } = await this.raw.where(query).remove();
@@ -88,7 +116,8 @@ export function database() {
   return {
     raw,
     command: raw.command as Raw,
-    collection: <T extends { _id: string }>(name: string) => new Collection<T>(raw, name),
+    /** The collection `name`, typed by the registry in `types/collections.ts`. */
+    collection: <N extends CollectionName>(name: N) => new Collection<Collections[N]>(raw, name),
     regExp: (pattern: string, options = '') => raw.RegExp({ regexp: pattern, options }) as Raw,
   };
 }

@@ -20,7 +20,7 @@ const NOTHING_TO_GIVE = new Set(['NOT_FOUND', 'NOT_AVAILABLE', 'NOT_ELIGIBLE', '
 
 /** Gives one member the coupon of their tier for the birthday of `year`, tells them, and marks the year done. */
 async function giveBirthdayCoupon(ctx: RequestContext, member: MemberDoc, year: number): Promise<'changed' | 'skipped'> {
-  const members = ctx.db.collection<MemberDoc>('members');
+  const members = ctx.db.collection('members');
   if (member.status !== 'active' || !member.birthday) {
     await members.updateWhere({ _id: member._id }, { birthdayMonthDay: null });
     return 'skipped';
@@ -65,13 +65,13 @@ async function giveBirthdayCoupon(ctx: RequestContext, member: MemberDoc, year: 
  * before the birthday. Members are read by the indexed month-day of their birthday, one phase
  * per calendar year the window touches (two around the new year).
  */
-export const birthdayCouponsJob: JobSpec<PhaseItem> = {
+export const birthdayCouponsJob: JobSpec<PhaseItem<'members'>> = {
   name: 'job-birthday-coupons',
   cadence: 'daily',
   budgetMs: 45_000,
   pageSize: 100,
   concurrency: 8,
-  page: phasedPages(async (ctx, { asOf, since }) => {
+  page: phasedPages<'members'>(async (ctx, { asOf, since }) => {
     const _ = ctx.db.command;
     return birthdayRanges(dayOf(asOf), since === null ? null : dayOf(since), BIRTHDAY_WINDOW).map((range) => ({
       name: String(range.year),
@@ -81,5 +81,5 @@ export const birthdayCouponsJob: JobSpec<PhaseItem> = {
       range: [_.gte(range.fromMonthDay), _.lte(range.toMonthDay)],
     }));
   }),
-  handle: (ctx, { phase, doc }) => giveBirthdayCoupon(ctx, doc as unknown as MemberDoc, Number(phase)),
+  handle: (ctx, { phase, doc }) => giveBirthdayCoupon(ctx, doc, Number(phase)),
 };

@@ -17,7 +17,7 @@ const NOTHING_TO_GIVE = new Set(['NOT_FOUND', 'NOT_AVAILABLE', 'NOT_ELIGIBLE', '
 
 /** Looks at one member whose comeback date has come: a coupon if they have been away long enough, else the next date. */
 async function welcomeBack(ctx: RequestContext, member: MemberDoc): Promise<'changed' | 'skipped'> {
-  const members = ctx.db.collection<MemberDoc>('members');
+  const members = ctx.db.collection('members');
   const dueAt = member.comebackDueAt as number;
   if (member.status !== 'active' || !member.consent.marketing) {
     // Out of the sweep until the member consents again (setConsent puts them back).
@@ -61,16 +61,16 @@ async function welcomeBack(ctx: RequestContext, member: MemberDoc): Promise<'cha
  * programme's `comebackAfterDays` (counted from joining for members who never paid), at most
  * once per `comebackCooldownDays`. Members are read by their indexed comeback date.
  */
-export const comebackCouponsJob: JobSpec<PhaseItem> = {
+export const comebackCouponsJob: JobSpec<PhaseItem<'members'>> = {
   name: 'job-comeback-coupons',
   cadence: 'daily',
   budgetMs: 45_000,
   pageSize: 100,
   concurrency: 8,
-  page: phasedPages(async (ctx, { asOf }) => {
+  page: phasedPages<'members'>(async (ctx, { asOf }) => {
     const { programme } = await loadProgramme(ctx);
     if (!programme.coupons.comebackTemplateId) return [];
     return [{ name: 'due', collection: 'members', where: {}, field: 'comebackDueAt', range: [ctx.db.command.lte(asOf)] }];
   }),
-  handle: (ctx, { doc }) => welcomeBack(ctx, doc as unknown as MemberDoc),
+  handle: (ctx, { doc }) => welcomeBack(ctx, doc),
 };

@@ -1,5 +1,4 @@
 import type { AdminResponses } from '~/types/functions/admin';
-import type { JobRunDoc } from '~/types/jobs';
 import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
 
@@ -8,6 +7,6 @@ export async function listJobRuns(
   input: { job?: string; pageSize: number; cursor?: string },
   ctx: RequestContext,
 ): Promise<AdminResponses['listJobRuns']> {
-  const runs = ctx.db.collection<JobRunDoc>('job_runs');
+  const runs = ctx.db.collection('job_runs');
   return keysetPage(runs, ctx.db.command, input.job ? { job: input.job } : {}, { field: 'startedAt', direction: 'desc' }, input);
 }

@@ -24,16 +24,16 @@ async function unlessMoved(work: () => Promise<{ created: boolean }>): Promise<'
 }
 
 /** Makes purchase points available once their return window has closed (hourly). */
-export const releasePointsJob: JobSpec<PhaseItem> = {
+export const releasePointsJob: JobSpec<PhaseItem<'point_lots'>> = {
   name: 'job-release-points',
   cadence: 'eachTick',
   budgetMs: 45_000,
   pageSize: 100,
   concurrency: 8,
-  page: phasedPages(async (ctx, sweep) => [
+  page: phasedPages<'point_lots'>(async (ctx, sweep) => [
     { name: 'due', collection: 'point_lots', where: { state: 'pending' }, field: 'pendingUntil', range: [ctx.db.command.lte(sweep.asOf)] },
   ]),
-  handle: (ctx, { doc }) => unlessMoved(() => releasePendingLot(ctx, doc as unknown as PointLotDoc)),
+  handle: (ctx, { doc }) => unlessMoved(() => releasePendingLot(ctx, doc)),
 };
 
 /** Messages in flight at once on a reminder page. */
@@ -60,7 +60,7 @@ async function remindPage(ctx: RequestContext, lots: PointLotDoc[]): Promise<Ite
 }
 
 /** Expired buckets, then buckets whose reminder falls in this sweep. */
-const expiryPages = phasedPages(async (ctx, sweep) => {
+const expiryPages = phasedPages<'point_lots'>(async (ctx, sweep) => {
   const _ = ctx.db.command;
   const { programme } = await loadProgramme(ctx);
   const { after, upTo } = expiryNoticeRange(sweep.asOf, sweep.since, programme.points.expiryNoticeDays ?? DEFAULT_EXPIRY_NOTICE_DAYS);
@@ -83,7 +83,7 @@ const expiryPages = phasedPages(async (ctx, sweep) => {
  * reminds members of buckets expiring within the programme's notice days that the last sweep
  * did not reach.
  */
-export const expirePointsJob: JobSpec<PhaseItem> = {
+export const expirePointsJob: JobSpec<PhaseItem<'point_lots'>> = {
   name: 'job-expire-points',
   cadence: 'daily',
   budgetMs: 45_000,
@@ -98,9 +98,9 @@ export const expirePointsJob: JobSpec<PhaseItem> = {
     const subscribed = await subscribersAmong(
       ctx,
       'pointsExpiring',
-      reminders.map((item) => String(item.doc.memberId)),
+      reminders.map((item) => item.doc.memberId),
     );
-    return { ...page, items: page.items.filter((item) => item.phase !== 'expiring' || subscribed.has(String(item.doc.memberId))) };
+    return { ...page, items: page.items.filter((item) => item.phase !== 'expiring' || subscribed.has(item.doc.memberId)) };
   },
   handlePage: async (ctx, items) => {
     const outcomes: ItemOutcome[] = items.map(() => 'skipped');
@@ -114,7 +114,7 @@ export const expirePointsJob: JobSpec<PhaseItem> = {
       if (indexes.length === 0) continue;
       const results = await work(
         ctx,
-        indexes.map((index) => (items[index] as PhaseItem).doc as unknown as PointLotDoc),
+        indexes.map((index) => (items[index] as PhaseItem<'point_lots'>).doc),
       );
       indexes.forEach((index, i) => (outcomes[index] = results[i] as ItemOutcome));
     }

@@ -6,7 +6,7 @@ import { tierAtRiskMessage, tierChangeMessage } from '../notify/messages';
 import { sendSubscriptionMessage } from '../notify/send-subscription-message';
 import { loadProgramme, tierOf } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
-import type { SpendRecordDoc, TierChangeDoc } from '../tiers/qualifying-spend';
+import type { TierChangeDoc } from '~/types/documents';
 import { rollingSpend } from '../tiers/qualifying-spend';
 import type { JobSpec } from './run-job';
 import type { PhaseItem } from './sweep-pages';
@@ -29,7 +29,7 @@ async function changeTier(
   member: MemberDoc,
   change: { from: TierDoc; to: TierDoc; reason: TierChangeDoc['reason']; spendFen: Fen; nextReviewAt: EpochMs | null },
 ): Promise<'changed' | 'skipped'> {
-  const history = ctx.db.collection<TierChangeDoc>('tier_history');
+  const history = ctx.db.collection('tier_history');
   const id = `tier:${member._id}:${change.to._id}:${ctx.now}`;
   await history.insert({
     _id: id,
@@ -41,13 +41,13 @@ async function changeTier(
     at: ctx.now,
   });
   const moved = await ctx.db
-    .collection<MemberDoc>('members')
+    .collection('members')
     .updateWhere(
       { _id: member._id, tierId: member.tierId, tierSince: member.tierSince },
       { tierId: change.to._id, tierSince: ctx.now, tierReviewAt: change.nextReviewAt, tierNotice: null, updatedAt: ctx.now },
     );
   if (moved !== 1) {
-    await ctx.db.raw.collection('tier_history').doc(id).remove();
+    await ctx.db.collection('tier_history').remove(id);
     return 'skipped';
   }
   await sendSubscriptionMessage(ctx, {
@@ -61,7 +61,7 @@ async function changeTier(
 
 /** The review of one member as of the sweep (core/tiers/review.ts decides; this writes it). */
 async function reviewMember(ctx: RequestContext, member: MemberDoc): Promise<'changed' | 'skipped'> {
-  const members = ctx.db.collection<MemberDoc>('members');
+  const members = ctx.db.collection('members');
   if (member.status !== 'active') {
     if (member.tierReviewAt != null || member.tierNotice != null)
       await members.updateWhere({ _id: member._id }, { tierReviewAt: null, tierNotice: null });
@@ -96,7 +96,9 @@ async function reviewMember(ctx: RequestContext, member: MemberDoc): Promise<'ch
 }
 
 /** Members who paid or refunded since the last sweep, then members whose review date has come. */
-const reviewPages = phasedPages(async (ctx, { asOf, since }) => {
+type ReviewItem = PhaseItem<'spend_records' | 'members'>;
+
+const reviewPages = phasedPages<'spend_records' | 'members'>(async (ctx, { asOf, since }) => {
   const _ = ctx.db.command;
   const { programme } = await loadProgramme(ctx);
   const spentFrom = since ?? asOf - programme.tierReview.windowDays * DAY;
@@ -107,13 +109,12 @@ const reviewPages = phasedPages(async (ctx, { asOf, since }) => {
 });
 
 /** Several payments of one member in a page need one review. */
-function oncePerMember(items: PhaseItem[]): PhaseItem[] {
+function oncePerMember(items: ReviewItem[]): ReviewItem[] {
   const seen = new Set<string>();
-  return items.filter(({ phase, doc }) => {
-    if (phase !== 'spent') return true;
-    const memberId = String(doc.memberId);
-    if (seen.has(memberId)) return false;
-    seen.add(memberId);
+  return items.filter((item) => {
+    if (item.collection !== 'spend_records') return true;
+    if (seen.has(item.doc.memberId)) return false;
+    seen.add(item.doc.memberId);
     return true;
   });
 }
@@ -123,7 +124,7 @@ function oncePerMember(items: PhaseItem[]): PhaseItem[] {
  * the payment missed, and the first review date of a new tier), then members whose review date
  * has come (at-risk notices, drops, and the next date).
  */
-export const reviewTiersJob: JobSpec<PhaseItem> = {
+export const reviewTiersJob: JobSpec<ReviewItem> = {
   name: 'job-review-tiers',
   cadence: 'daily',
   budgetMs: 45_000,
@@ -133,9 +134,9 @@ export const reviewTiersJob: JobSpec<PhaseItem> = {
     const page = await reviewPages(ctx, cursor, limit, sweep);
     return { ...page, items: oncePerMember(page.items) };
   },
-  handle: async (ctx, { phase, doc }) => {
-    if (phase === 'due') return reviewMember(ctx, doc as unknown as MemberDoc);
-    const member = await ctx.db.collection<MemberDoc>('members').get((doc as unknown as SpendRecordDoc).memberId);
+  handle: async (ctx, item) => {
+    if (item.collection === 'members') return reviewMember(ctx, item.doc);
+    const member = await ctx.db.collection('members').get(item.doc.memberId);
     return member ? reviewMember(ctx, member) : 'skipped';
   },
 };

@@ -93,8 +93,8 @@ async function outcomesOf<Item>(spec: JobSpec<Item>, ctx: RequestContext, items:
  */
 export async function runJob<Item>(ctx: RequestContext, spec: JobSpec<Item>, clock: () => EpochMs = Date.now): Promise<JobRunDoc | null> {
   const _ = ctx.db.command;
-  const states = ctx.db.collection<JobStateDoc>('job_state');
-  const runs = ctx.db.collection<JobRunDoc>('job_runs');
+  const states = ctx.db.collection('job_state');
+  const runs = ctx.db.collection('job_runs');
   const started = clock();
   const fresh: JobStateDoc = {
     _id: spec.name,

@@ -34,11 +34,11 @@ describe('phased keyset pages of a sweep', () => {
   ]);
   const sweep: Sweep = { asOf: NOW, since: null };
 
-  async function readAll(limit: number, onPage?: (items: PhaseItem[]) => Promise<void>): Promise<PhaseItem[]> {
-    const seen: PhaseItem[] = [];
+  async function readAll(limit: number, onPage?: (items: PhaseItem<'members'>[]) => Promise<void>): Promise<PhaseItem<'members'>[]> {
+    const seen: PhaseItem<'members'>[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 200; page += 1) {
-      const { items, next }: { items: PhaseItem[]; next: string | null } = await pages(ctx(NOW), cursor, limit, sweep);
+      const { items, next }: { items: PhaseItem<'members'>[]; next: string | null } = await pages(ctx(NOW), cursor, limit, sweep);
       seen.push(...items);
       await onPage?.(items);
       if (!next) return seen;
@@ -60,7 +60,7 @@ describe('phased keyset pages of a sweep', () => {
   });
 
   it('loses nothing when the work moves handled documents out of the range', async () => {
-    const members = ctx(NOW).db.collection<{ _id: string }>('members');
+    const members = ctx(NOW).db.collection('members');
     const seen = await readAll(4, async (items) => {
       for (const item of items)
         if (item.phase === 'due') await members.updateWhere({ _id: item.doc._id }, { comebackDueAt: NOW + 100 * DAY });
@@ -108,7 +108,7 @@ describe('daily sweeps', () => {
 
   /** Records which sweep (as of when) handled each member. */
   const handled: string[] = [];
-  const spec: JobSpec<PhaseItem> = {
+  const spec: JobSpec<PhaseItem<'members'>> = {
     name: 'job-test-daily',
     cadence: 'daily',
     budgetMs: 25,

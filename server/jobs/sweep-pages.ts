@@ -1,8 +1,7 @@
+import type { CollectionName, Collections } from '~/types/collections';
 import type { Raw } from '../db/cloud';
 import type { RequestContext } from '../runtime/wx';
 import type { JobSpec, Sweep } from './run-job';
-
-type Doc = { _id: string } & Record<string, unknown>;
 
 /**
  * One part of a sweep: the documents of `collection` matching `where` whose numeric `field`
@@ -10,19 +9,21 @@ type Doc = { _id: string } & Record<string, unknown>;
  * index on (`field`, `_id`), after any equality fields of `where`, for pages to cost what the
  * first one does.
  */
-export interface SweepPhase {
+export interface SweepPhase<N extends CollectionName = CollectionName> {
   name: string;
-  collection: string;
+  collection: N;
   where: Record<string, unknown>;
-  field: string;
+  field: keyof Collections[N] & string;
   range: Raw[];
 }
 
-/** A document of a sweep, tagged with the phase that read it. */
-export interface PhaseItem<T = Doc> {
-  phase: string;
-  doc: T;
-}
+/** A document of a sweep over collections `N`, tagged with the phase that read it; `collection` tells its type. */
+export type PhaseItem<N extends CollectionName = CollectionName> = {
+  [K in N]: { phase: string; collection: K; doc: Collections[K] };
+}[N];
+
+/** A numeric field of a stored document, by name. */
+const valueOf = (doc: object, field: string): unknown => Reflect.get(doc, field);
 
 /** Where a sweep stands: phase `p`, after (`v`, `id`); `ties` when documents with `field = v` may remain. */
 interface Position {
@@ -62,20 +63,20 @@ function decode(cursor: string | null): Position {
  * rest of the documents sharing the last value (`field = v`, `_id > id`), then those beyond it
  * (`field > v`), each an exact index range, so the database never reads past rows again.
  */
-async function phasePage(
+async function phasePage<N extends CollectionName>(
   ctx: RequestContext,
-  phase: SweepPhase,
+  phase: SweepPhase<N>,
   at: Position,
   limit: number,
-): Promise<{ docs: Doc[]; next: Position | null }> {
+): Promise<{ docs: Collections[N][]; next: Position | null }> {
   const _ = ctx.db.command;
-  const collection = ctx.db.collection<Doc>(phase.collection);
+  const collection = ctx.db.collection(phase.collection);
   const order: [string, 'asc' | 'desc'][] = [
     [phase.field, 'asc'],
     ['_id', 'asc'],
   ];
   const inRange = phase.range.map((condition) => ({ [phase.field]: condition }));
-  let fetched: Doc[] = [];
+  let fetched: Collections[N][] = [];
   if (at.v !== null && at.ties) {
     fetched = await collection.find(_.and([phase.where, { [phase.field]: at.v, _id: _.gt(at.id) }]), { orderBy: order, limit: limit + 1 });
   }
@@ -89,7 +90,8 @@ async function phasePage(
   const last = docs[docs.length - 1];
   const after = fetched[limit];
   if (!last || !after) return { docs, next: null };
-  return { docs, next: { p: at.p, v: Number(last[phase.field]), id: last._id, ties: after[phase.field] === last[phase.field] } };
+  const v = valueOf(last, phase.field);
+  return { docs, next: { p: at.p, v: Number(v), id: last._id, ties: valueOf(after, phase.field) === v } };
 }
 
 /**
@@ -105,7 +107,9 @@ const MAX_PAGE = 999;
  * may read what the one before it left (e.g. buckets a cut-off run left half done), so its
  * first page is read only once the pages before it are done.
  */
-export function phasedPages(phasesOf: (ctx: RequestContext, sweep: Sweep) => Promise<SweepPhase[]>): JobSpec<PhaseItem>['page'] {
+export function phasedPages<N extends CollectionName>(
+  phasesOf: (ctx: RequestContext, sweep: Sweep) => Promise<{ [K in N]: SweepPhase<K> }[N][]>,
+): JobSpec<PhaseItem<N>>['page'] {
   return async (ctx, cursor, pageSize, sweep) => {
     const limit = Math.min(pageSize, MAX_PAGE);
     const phases = await phasesOf(ctx, sweep);
@@ -114,6 +118,8 @@ export function phasedPages(phasesOf: (ctx: RequestContext, sweep: Sweep) => Pro
     if (!phase) return { items: [], next: null };
     const { docs, next } = await phasePage(ctx, phase, at, limit);
     const following = next ?? (at.p + 1 < phases.length ? START(at.p + 1) : null);
-    return { items: docs.map((doc) => ({ phase: phase.name, doc })), next: following && encode(following), settle: next === null };
+    // The compiler cannot pair a phase's collection with its documents across the union; they come from it.
+    const items = docs.map((doc) => ({ phase: phase.name, collection: phase.collection, doc }) as PhaseItem<N>);
+    return { items, next: following && encode(following), settle: next === null };
   };
 }

@@ -10,15 +10,9 @@ export function personKey(openid: string): string {
   return createHash('sha256').update(`loyalty-mall:person:${openid}`).digest('hex').slice(0, 40);
 }
 
-interface FirstJoinDoc {
-  _id: string;
-  memberId: string;
-  at: number;
-}
-
 /** Whether `memberId` is this person's first membership (recording it if it is new). */
 export async function isFirstMembership(ctx: RequestContext, openid: string, memberId: string): Promise<boolean> {
-  const joins = ctx.db.collection<FirstJoinDoc>('first_joins');
+  const joins = ctx.db.collection('first_joins');
   const key = personKey(openid);
   if (await joins.insert({ _id: key, memberId, at: ctx.now })) return true;
   return (await joins.get(key))?.memberId === memberId;

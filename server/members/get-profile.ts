@@ -7,7 +7,7 @@ import { CodedError } from '~/core/coded-error';
 
 /** Loads the caller's member record, or fails with NOT_A_MEMBER. */
 export async function loadMember(openid: string, ctx: RequestContext): Promise<MemberDoc> {
-  const member = await ctx.db.collection<MemberDoc>('members').findOne({ openid });
+  const member = await ctx.db.collection('members').findOne({ openid });
   if (!member) throw new CodedError('NOT_A_MEMBER', 'join the membership first');
   return member;
 }

@@ -36,7 +36,7 @@ export async function joinMember(
   input: { nickname?: string; avatarUrl?: string },
   ctx: RequestContext,
 ): Promise<MemberResponses['join']> {
-  const members = ctx.db.collection<MemberDoc>('members');
+  const members = ctx.db.collection('members');
   const existing = await members.findOne({ openid });
   if (existing) return joined(ctx, existing, false);
 

@@ -36,7 +36,7 @@ export async function verifyMemberCode(code: string, ctx: RequestContext): Promi
   const secret = memberCodeSecret();
   const parsed = parseMemberCode(code);
   if (!parsed) throw new CodedError('VALIDATION_FAILED', 'code: must be the 18 digits of a member code', { field: 'code' });
-  const member = await ctx.db.collection<MemberDoc>('members').findOne({ memberNo: parsed.memberNo, status: 'active' });
+  const member = await ctx.db.collection('members').findOne({ memberNo: parsed.memberNo, status: 'active' });
   const check = member ? checkMemberCode(secret, { memberId: member._id, memberNo: member.memberNo }, code, ctx.now) : 'invalid';
   if (check === 'expired') throw new CodedError('INVALID_STATE', '会员码已过期，请让会员刷新后重新出示');
   if (!member || check !== 'valid') throw new CodedError('NOT_FOUND', '会员码无效');

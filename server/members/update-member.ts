@@ -30,7 +30,7 @@ export async function updateProfile(
 ): Promise<MemberResponses['updateProfile']> {
   const member = await loadMember(openid, ctx);
   const fields = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<MemberDoc>;
-  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id, status: 'active' }, { ...fields, updatedAt: ctx.now });
+  await ctx.db.collection('members').updateWhere({ _id: member._id, status: 'active' }, { ...fields, updatedAt: ctx.now });
   const updated = { ...member, ...fields };
   return { ...(await profileOf(ctx, updated)), bonusPoints: await bonusIfComplete(ctx, updated) };
 }
@@ -39,7 +39,7 @@ export async function updateProfile(
 export async function setBirthday(ctx: RequestContext, openid: string, birthday: string): Promise<MemberResponses['setBirthday']> {
   const member = await loadMember(openid, ctx);
   const set = await ctx.db
-    .collection<MemberDoc>('members')
+    .collection('members')
     .updateWhere(
       { _id: member._id, status: 'active', birthday: null },
       { birthday, birthdayMonthDay: birthdayMonthDay(birthday), updatedAt: ctx.now },
@@ -52,10 +52,10 @@ export async function setBirthday(ctx: RequestContext, openid: string, birthday:
 /** An admin corrects a member's birthday (members can set it only once). */
 export async function setMemberBirthday(ctx: RequestContext, memberId: string, birthday: string): Promise<void> {
   const changed = await ctx.db
-    .collection<MemberDoc>('members')
+    .collection('members')
     .updateWhere({ _id: memberId, status: 'active' }, { birthday, birthdayMonthDay: birthdayMonthDay(birthday), updatedAt: ctx.now });
   if (changed !== 1) {
-    const member = await ctx.db.collection<MemberDoc>('members').get(memberId);
+    const member = await ctx.db.collection('members').get(memberId);
     if (!member || member.status !== 'active') throw new CodedError('NOT_FOUND', '会员不存在');
   }
 }
@@ -68,7 +68,7 @@ export async function setConsent(ctx: RequestContext, openid: string, marketing:
   const member = await loadMember(openid, ctx);
   const consent = { marketing, updatedAt: ctx.now };
   const comeback = marketing && member.comebackDueAt == null ? { comebackDueAt: ctx.now } : {};
-  await ctx.db.collection<MemberDoc>('members').updateWhere({ _id: member._id }, { consent, ...comeback, updatedAt: ctx.now });
+  await ctx.db.collection('members').updateWhere({ _id: member._id }, { consent, ...comeback, updatedAt: ctx.now });
   return profileOf(ctx, { ...member, consent });
 }
 
@@ -80,8 +80,6 @@ export async function deleteAccount(ctx: RequestContext, openid: string): Promis
   const member = await loadMember(openid, ctx);
   // The timer jobs' dates go too, so the sweeps no longer read the account.
   const unscheduled = { birthdayMonthDay: null, tierReviewAt: null, tierNotice: null, comebackDueAt: null };
-  await ctx.db
-    .collection<MemberDoc>('members')
-    .updateWhere({ _id: member._id, status: 'active' }, { ...anonymised(member, ctx.now), ...unscheduled });
+  await ctx.db.collection('members').updateWhere({ _id: member._id, status: 'active' }, { ...anonymised(member, ctx.now), ...unscheduled });
   return { deleted: true };
 }

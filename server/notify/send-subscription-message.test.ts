@@ -3,7 +3,7 @@ import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
 import type { SubscriptionDoc } from '~/types/notify';
 import type { RequestContext } from '../runtime/wx';
 import { pointsExpiringMessage } from './messages';
-import type { NotificationDoc } from './send-subscription-message';
+import type { NotificationDoc } from '~/types/notify';
 import { sendSubscriptionMessage, sendSubscriptionMessages } from './send-subscription-message';
 
 const NOW = Date.UTC(2026, 10, 23, 2);

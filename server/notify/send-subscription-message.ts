@@ -1,34 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_MESSAGE_TEMPLATE_IDS } from '~/core/tiers/default-programme';
-import type { MemberDoc } from '~/types/documents';
-import type { SubscriptionDoc, SubscriptionTopic } from '~/types/notify';
-import type { EpochMs } from '~/types/units';
+import type { NotificationDoc, SubscriptionTopic } from '~/types/notify';
 import { sdk } from '../db/cloud';
 import { loadProgramme } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
 import { eachLimited } from '../runtime/each-limited';
 import type { MessageBody } from './messages';
-
-/**
- * `notifications` collection: one per message sent under a unit of the member's quota,
- * `_id` = `<topic>:<effect key>`, so a retried effect never sends twice. `failed`: WeChat
- * refused or could not be reached (`error` says why); `pending`: the send was cut off before its
- * outcome was recorded, and is never retried.
- */
-export interface NotificationDoc {
-  _id: string;
-  memberId: string;
-  topic: SubscriptionTopic;
-  templateId: string;
-  page: string;
-  data: Record<string, string>;
-  status: 'pending' | 'sent' | 'failed';
-  error: string | null;
-  /** The claim that recorded it (random): how a batch whose insert stopped at a duplicate tells its own records from others'. */
-  batch: string;
-  at: EpochMs;
-  updatedAt: EpochMs;
-}
 
 /** `noQuota`: the member has not subscribed to the topic (nothing is recorded); `duplicate`: the effect's message was already handled. */
 export type SendOutcome = 'sent' | 'noQuota' | 'failed' | 'duplicate';
@@ -61,7 +38,7 @@ async function claimMessage(ctx: RequestContext, request: MessageRequest): Promi
   const { topic, page, data } = request.message;
   const id = `${topic}:${request.effectKey}`;
   const _ = ctx.db.command;
-  const subscriptions = ctx.db.collection<SubscriptionDoc>('subscriptions');
+  const subscriptions = ctx.db.collection('subscriptions');
   const took = await subscriptions.updateWhere(
     { _id: request.memberId, [`quota.${topic}`]: _.gt(0) },
     { [`quota.${topic}`]: _.inc(-1), updatedAt: ctx.now },
@@ -81,7 +58,7 @@ async function claimMessage(ctx: RequestContext, request: MessageRequest): Promi
     at: ctx.now,
     updatedAt: ctx.now,
   };
-  if (!(await ctx.db.collection<NotificationDoc>('notifications').insert(doc))) {
+  if (!(await ctx.db.collection('notifications').insert(doc))) {
     await subscriptions.updateWhere({ _id: request.memberId }, { [`quota.${topic}`]: _.inc(1), updatedAt: ctx.now });
     return 'duplicate';
   }
@@ -109,7 +86,7 @@ async function settle(ctx: RequestContext, ids: string[], reason: string | null)
   const _ = ctx.db.command;
   const status: NotificationDoc['status'] = reason === null ? 'sent' : 'failed';
   const fields = { status, error: reason, updatedAt: ctx.now };
-  const notifications = ctx.db.collection<NotificationDoc>('notifications');
+  const notifications = ctx.db.collection('notifications');
   await (ids.length === 1 ? notifications.updateWhere({ _id: ids[0] }, fields) : notifications.updateWhere({ _id: _.in(ids) }, fields));
 }
 
@@ -127,7 +104,7 @@ export async function sendSubscriptionMessage(ctx: RequestContext, input: Messag
   try {
     const claimed = await claimMessage(ctx, input);
     if (typeof claimed === 'string') return claimed;
-    const member = input.openid ? null : await ctx.db.collection<MemberDoc>('members').get(input.memberId);
+    const member = input.openid ? null : await ctx.db.collection('members').get(input.memberId);
     const openid = input.openid ?? (member?.status === 'active' ? member.openid : null);
     const reason = await deliver(openid, claimed.templateId, input.message);
     await settle(ctx, [claimed.id], reason);
@@ -160,8 +137,8 @@ async function claimMessages(ctx: RequestContext, requests: MessageRequest[]): P
       byTopic.set(request.message.topic, [...(byTopic.get(request.message.topic) ?? []), index]);
     else single.push(claimMessage(ctx, request).then((claim) => void (claims[index] = claim)));
   });
-  const subscriptions = ctx.db.collection<SubscriptionDoc>('subscriptions');
-  const notifications = ctx.db.collection<NotificationDoc>('notifications');
+  const subscriptions = ctx.db.collection('subscriptions');
+  const notifications = ctx.db.collection('notifications');
   for (const [topic, indexes] of byTopic) {
     const templateId = await templateIdOf(ctx, topic);
     const claimId = randomBytes(8).toString('hex');
@@ -233,7 +210,7 @@ export async function sendSubscriptionMessages(
   const _ = ctx.db.command;
   const memberIds = [...new Set(requests.map((request) => request.memberId))];
   const openids = ctx.db
-    .collection<MemberDoc>('members')
+    .collection('members')
     .find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['openid', 'status'] })
     .then((found) => new Map(found.filter((member) => member.status === 'active').map((member) => [member._id, member.openid])))
     .catch((error: unknown) => {

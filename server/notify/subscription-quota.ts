@@ -1,4 +1,4 @@
-import type { SubscriptionDoc, SubscriptionTopic } from '~/types/notify';
+import type { SubscriptionTopic } from '~/types/notify';
 import { SUBSCRIPTION_TOPICS } from '~/types/notify';
 import type { RequestContext } from '../runtime/wx';
 
@@ -7,7 +7,7 @@ const emptyQuota = (): Record<SubscriptionTopic, number> =>
 
 /** The member's remaining one-time subscription quota per topic. */
 export async function subscriptionQuota(ctx: RequestContext, memberId: string): Promise<Record<SubscriptionTopic, number>> {
-  const doc = await ctx.db.collection<SubscriptionDoc>('subscriptions').get(memberId);
+  const doc = await ctx.db.collection('subscriptions').get(memberId);
   return { ...emptyQuota(), ...doc?.quota };
 }
 
@@ -21,10 +21,10 @@ export async function recordSubscriptions(
 ): Promise<Record<SubscriptionTopic, number>> {
   const topics = [...new Set(input.accepted)];
   const fresh = await ctx.db
-    .collection<{ _id: string; memberId: string; topics: SubscriptionTopic[]; at: number }>('subscription_grants')
+    .collection('subscription_grants')
     .insert({ _id: `grant:${input.memberId}:${input.clientKey}`, memberId: input.memberId, topics, at: ctx.now });
   if (fresh) {
-    const subscriptions = ctx.db.collection<SubscriptionDoc>('subscriptions');
+    const subscriptions = ctx.db.collection('subscriptions');
     await subscriptions.insert({ _id: input.memberId, memberId: input.memberId, quota: emptyQuota(), updatedAt: ctx.now });
     const _ = ctx.db.command;
     await subscriptions.updateWhere(
@@ -44,8 +44,6 @@ export async function subscribersAmong(ctx: RequestContext, topic: SubscriptionT
   const ids = [...new Set(memberIds)];
   if (ids.length === 0) return new Set();
   const _ = ctx.db.command;
-  const found = await ctx.db
-    .collection<SubscriptionDoc>('subscriptions')
-    .find({ _id: _.in(ids), [`quota.${topic}`]: _.gt(0) }, { limit: ids.length });
+  const found = await ctx.db.collection('subscriptions').find({ _id: _.in(ids), [`quota.${topic}`]: _.gt(0) }, { limit: ids.length });
   return new Set(found.map((doc) => doc._id));
 }

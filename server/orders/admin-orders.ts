@@ -8,14 +8,14 @@ import { loadOrder } from './load-order';
 export async function listAllOrders(ctx: RequestContext, input: { status?: OrderDoc['status']; pageSize: number; cursor?: string }) {
   const _ = ctx.db.command;
   const query = input.status ? { status: input.status } : { status: _.nin(['placing', 'failed']) };
-  return keysetPage(ctx.db.collection<OrderDoc>('orders'), _, query, { field: 'createdAt', direction: 'desc' }, input);
+  return keysetPage(ctx.db.collection('orders'), _, query, { field: 'createdAt', direction: 'desc' }, input);
 }
 
 /** One page of refunds, newest request first, by status. */
 export async function listRefunds(ctx: RequestContext, input: { status?: RefundDoc['status']; pageSize: number; cursor?: string }) {
   const _ = ctx.db.command;
   return keysetPage(
-    ctx.db.collection<RefundDoc>('refunds'),
+    ctx.db.collection('refunds'),
     _,
     input.status ? { status: input.status } : {},
     { field: 'requestedAt', direction: 'desc' },

@@ -19,7 +19,7 @@ export interface ConfirmedPayment {
 export const goodsPaidFen = (order: Pick<OrderDoc, 'lines'>) => order.lines.reduce((sum, line) => sum + line.paidFen, 0);
 
 async function allocatePickupCode(ctx: RequestContext, orderId: string): Promise<string> {
-  const codes = ctx.db.collection<{ _id: string; orderId: string; createdAt: number }>('pickup_codes');
+  const codes = ctx.db.collection('pickup_codes');
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const code = newPickupCode();
     if (await codes.insert({ _id: code, orderId, createdAt: ctx.now })) return code;
@@ -36,7 +36,7 @@ async function allocatePickupCode(ctx: RequestContext, orderId: string): Promise
  * an order that was cancelled meanwhile, or of another amount, is refunded in full.
  */
 export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment: ConfirmedPayment): Promise<OrderDoc> {
-  const payments = ctx.db.collection<PaymentDoc>('payments');
+  const payments = ctx.db.collection('payments');
   const paymentId = `pay:${payment.transactionId}`;
   let current = order;
   // A payment of another amount than the order asked is never applied; it goes back below.
@@ -50,16 +50,16 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
       timeline: ctx.db.command.push([{ status: 'paid', at: ctx.now, note: pickupCode ? '支付成功，可到店自提' : '支付成功，等待发货' }]),
       updatedAt: ctx.now,
     };
-    const moved = await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: current._id, status: 'pendingPayment' }, fields);
+    const moved = await ctx.db.collection('orders').updateWhere({ _id: current._id, status: 'pendingPayment' }, fields);
     if (moved === 1) {
-      current = (await ctx.db.collection<OrderDoc>('orders').get(current._id)) as OrderDoc;
+      current = (await ctx.db.collection('orders').get(current._id)) as OrderDoc;
       await Promise.all(
         current.lines.map((line) =>
           ctx.db.collection('products').updateWhere({ _id: line.productId }, { salesCount: ctx.db.command.inc(line.quantity) }),
         ),
       );
     } else {
-      current = (await ctx.db.collection<OrderDoc>('orders').get(current._id)) as OrderDoc;
+      current = (await ctx.db.collection('orders').get(current._id)) as OrderDoc;
     }
   }
   const applied = current.transactionId === payment.transactionId && current.paidAt !== null;

@@ -13,7 +13,7 @@ import { CodedError } from '~/core/coded-error';
  * gives back its stock, coupons and points. Cancelling again finishes a give-back a crash cut short.
  */
 export async function cancelOrder(ctx: RequestContext, order: OrderDoc, reason: string): Promise<OrderDoc> {
-  const orders = ctx.db.collection<OrderDoc>('orders');
+  const orders = ctx.db.collection('orders');
   if (order.status === 'cancelled') {
     if (!order.holdsReturned) await releaseHolds(ctx, order, '订单取消，退回积分');
     return (await orders.get(order._id)) as OrderDoc;

@@ -1,4 +1,3 @@
-import type { OrderDoc } from '~/types/orders';
 import type { JobSpec } from '../jobs/run-job';
 import type { PhaseItem } from '../jobs/sweep-pages';
 import { phasedPages } from '../jobs/sweep-pages';
@@ -11,12 +10,12 @@ import { CodedError, hasCode } from '~/core/coded-error';
  * and points (every few minutes). The same sweep finishes placements whose request died
  * (still `placing` at the deadline) and cancellations whose give-back a crash cut short.
  */
-export const cancelUnpaidJob: JobSpec<PhaseItem> = {
+export const cancelUnpaidJob: JobSpec<PhaseItem<'orders'>> = {
   name: 'job-cancel-unpaid',
   budgetMs: 45_000,
   pageSize: 50,
   // Each phase is an exact range of one index (status, …, payDeadline, _id): a page costs what the first one does.
-  page: phasedPages(async (ctx, { asOf }) => {
+  page: phasedPages<'orders'>(async (ctx, { asOf }) => {
     const past = [ctx.db.command.lt(asOf)];
     return [
       { name: 'unpaid', collection: 'orders', where: { status: 'pendingPayment' }, field: 'payDeadline', range: past },
@@ -25,7 +24,7 @@ export const cancelUnpaidJob: JobSpec<PhaseItem> = {
     ];
   }),
   handle: async (ctx, item) => {
-    const order = item.doc as unknown as OrderDoc;
+    const order = item.doc;
     if (order.status === 'placing') {
       if (order.failure) await finishFailedPlacement(ctx, order);
       else await failPlacement(ctx, order, new CodedError('NOT_AVAILABLE', '下单超时未完成，请重新下单'));

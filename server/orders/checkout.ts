@@ -55,10 +55,8 @@ export async function buildCheckout(ctx: RequestContext, member: MemberDoc, inpu
     loadCartProducts(ctx, skuIds),
     loadProgramme(ctx),
     loadShopSettings(ctx),
-    ctx.db
-      .collection<CouponInstanceDoc>('coupon_instances')
-      .find({ memberId: member._id, status: 'issued' }, { orderBy: [['validTo', 'asc']], limit: 100 }),
-    input.delivery.mode === 'pickup' ? ctx.db.collection<StoreDoc>('stores').get(input.delivery.storeId) : Promise.resolve(null),
+    ctx.db.collection('coupon_instances').find({ memberId: member._id, status: 'issued' }, { orderBy: [['validTo', 'asc']], limit: 100 }),
+    input.delivery.mode === 'pickup' ? ctx.db.collection('stores').get(input.delivery.storeId) : Promise.resolve(null),
   ]);
   if (input.delivery.mode === 'pickup' && (!store || store.status !== 'open')) {
     throw new CodedError('NOT_AVAILABLE', '所选门店暂不支持自提', { field: 'delivery.storeId' });

@@ -14,8 +14,8 @@ async function move(
 ): Promise<OrderDoc> {
   const to = fields.status as OrderDoc['status'];
   const change = { ...fields, timeline: ctx.db.command.push([{ status: to, at: ctx.now, note }]), updatedAt: ctx.now };
-  await ctx.db.collection<OrderDoc>('orders').updateWhere({ _id: order._id, status: from }, change);
-  const current = (await ctx.db.collection<OrderDoc>('orders').get(order._id)) as OrderDoc;
+  await ctx.db.collection('orders').updateWhere({ _id: order._id, status: from }, change);
+  const current = (await ctx.db.collection('orders').get(order._id)) as OrderDoc;
   if (current.status !== to) assertMove(current, to, note);
   return current;
 }
@@ -65,8 +65,8 @@ export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: '
 
 /** The paid pickup order holding a pickup code, for the till. */
 export async function orderByPickupCode(ctx: RequestContext, code: string): Promise<OrderDoc> {
-  const entry = await ctx.db.collection<{ _id: string; orderId?: string }>('pickup_codes').get(code);
-  const order = entry?.orderId ? await ctx.db.collection<OrderDoc>('orders').get(entry.orderId) : null;
+  const entry = await ctx.db.collection('pickup_codes').get(code);
+  const order = entry?.orderId ? await ctx.db.collection('orders').get(entry.orderId) : null;
   // A code drawn by a payment delivery that lost the race to another is not the order's code.
   if (!order || order.delivery.mode !== 'pickup' || order.delivery.pickupCode !== code) throw new CodedError('NOT_FOUND', '提货码无效');
   return order;

@@ -1,5 +1,4 @@
 import type { OrderView } from '~/types/functions/orders';
-import type { OrderDoc, RefundDoc } from '~/types/orders';
 import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
 import { toOrderView } from './order-views';
@@ -19,12 +18,12 @@ export async function listOrders(
   const filter =
     input.status === 'all' ? { status: _.in(VISIBLE) } : input.status === 'refund' ? { hasRefund: true } : { status: input.status };
   const [page, shop] = await Promise.all([
-    keysetPage(ctx.db.collection<OrderDoc>('orders'), _, { memberId, ...filter }, { field: 'createdAt', direction: 'desc' }, input),
+    keysetPage(ctx.db.collection('orders'), _, { memberId, ...filter }, { field: 'createdAt', direction: 'desc' }, input),
     loadShopSettings(ctx),
   ]);
   const withRefunds = page.items.filter((order) => order.hasRefund).map((order) => order._id);
   const refunds = withRefunds.length
-    ? await ctx.db.collection<RefundDoc>('refunds').find({ orderId: _.in(withRefunds) }, { orderBy: [['requestedAt', 'desc']], limit: 100 })
+    ? await ctx.db.collection('refunds').find({ orderId: _.in(withRefunds) }, { orderBy: [['requestedAt', 'desc']], limit: 100 })
     : [];
   return {
     items: page.items.map((order) =>

@@ -1,4 +1,3 @@
-import type { OrderDoc } from '~/types/orders';
 import { wxContext } from '../db/cloud';
 import type { Database } from '../db/database';
 import { database } from '../db/database';
@@ -33,7 +32,7 @@ export function createPayCallback() {
     db ??= database();
     const ctx: RequestContext = { source, now: Date.now(), db };
     try {
-      const order = await ctx.db.collection<OrderDoc>('orders').findOne({ orderNo: event.outTradeNo });
+      const order = await ctx.db.collection('orders').findOne({ orderNo: event.outTradeNo });
       if (!order) {
         console.error(`[pay-callback] no order numbered ${event.outTradeNo}`);
         return ack;

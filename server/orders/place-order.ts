@@ -41,7 +41,7 @@ export interface PlaceInput extends CheckoutInput {
  * it, and one whose request died takes over where it stopped.
  */
 export async function placeOrder(ctx: RequestContext, member: MemberDoc, input: PlaceInput): Promise<OrderDoc> {
-  const orders = ctx.db.collection<OrderDoc>('orders');
+  const orders = ctx.db.collection('orders');
   const id = orderIdOf(member._id, input.clientKey);
   const existing = await orders.get(id);
   if (existing) return settle(ctx, existing);
@@ -112,7 +112,7 @@ function newOrder(ctx: RequestContext, id: string, checkout: Checkout, input: Pl
 
 /** Answers a placement found by a retry: waits for its owner, finishes a failure, or takes over a dead one. */
 async function settle(ctx: RequestContext, found: OrderDoc): Promise<OrderDoc> {
-  const orders = ctx.db.collection<OrderDoc>('orders');
+  const orders = ctx.db.collection('orders');
   const read = async () => (await orders.get(found._id)) as OrderDoc;
   const { doc: current, waited } = await waitOutLease(
     found,
@@ -138,7 +138,7 @@ async function settle(ctx: RequestContext, found: OrderDoc): Promise<OrderDoc> {
 
 /** Takes the steps a placement has not taken yet, recording each, then opens the order for payment. */
 async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> {
-  const orders = ctx.db.collection<OrderDoc>('orders');
+  const orders = ctx.db.collection('orders');
   let order = start;
   const record = async (fields: Partial<OrderDoc>) => {
     const moved = await orders.updateWhere(

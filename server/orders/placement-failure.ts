@@ -33,9 +33,7 @@ export async function releaseHolds(ctx: RequestContext, order: OrderDoc, reason:
       ref: { type: 'order', id: order._id },
     });
   }
-  await ctx.db
-    .collection<OrderDoc>('orders')
-    .updateWhere({ _id: order._id, holdsReturned: false }, { holdsReturned: true, updatedAt: ctx.now });
+  await ctx.db.collection('orders').updateWhere({ _id: order._id, holdsReturned: false }, { holdsReturned: true, updatedAt: ctx.now });
 }
 
 /**
@@ -44,9 +42,7 @@ export async function releaseHolds(ctx: RequestContext, order: OrderDoc, reason:
  */
 export async function failPlacement(ctx: RequestContext, order: OrderDoc, error: CodedError): Promise<CodedError> {
   const failure = { code: error.code, message: error.message };
-  await ctx.db
-    .collection<OrderDoc>('orders')
-    .updateWhere({ _id: order._id, status: 'placing', failure: null }, { failure, updatedAt: ctx.now });
+  await ctx.db.collection('orders').updateWhere({ _id: order._id, status: 'placing', failure: null }, { failure, updatedAt: ctx.now });
   return finishFailedPlacement(ctx, { ...order, failure });
 }
 
@@ -55,9 +51,7 @@ export async function finishFailedPlacement(ctx: RequestContext, order: OrderDoc
   const failure = order.failure ?? { code: 'INTERNAL', message: '下单失败' };
   if (order.status === 'placing') {
     await releaseHolds(ctx, order, '下单未成功，退回积分');
-    await ctx.db
-      .collection<OrderDoc>('orders')
-      .updateWhere({ _id: order._id, status: 'placing' }, { status: 'failed', updatedAt: ctx.now });
+    await ctx.db.collection('orders').updateWhere({ _id: order._id, status: 'placing' }, { status: 'failed', updatedAt: ctx.now });
   }
   return new CodedError(failure.code as ErrorCode, failure.message, { orderId: order._id });
 }

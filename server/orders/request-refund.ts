@@ -12,7 +12,7 @@ export const OPEN_REFUND = ['requested', 'refunding'] as const;
 
 /** An order's refunds, newest first. */
 export async function refundsOf(ctx: RequestContext, orderId: string): Promise<RefundDoc[]> {
-  return ctx.db.collection<RefundDoc>('refunds').find({ orderId }, { orderBy: [['requestedAt', 'desc']], limit: 50 });
+  return ctx.db.collection('refunds').find({ orderId }, { orderBy: [['requestedAt', 'desc']], limit: 50 });
 }
 
 /**
@@ -26,7 +26,7 @@ export async function requestRefund(
   input: { orderId: string; lineIds?: string[]; reason: string; clientKey: string },
 ): Promise<{ order: OrderDoc; refund: RefundDoc }> {
   const order = await loadOwnOrder(ctx, memberId, input.orderId);
-  const refunds = ctx.db.collection<RefundDoc>('refunds');
+  const refunds = ctx.db.collection('refunds');
   const id = refundIdOf(order._id, input.clientKey);
   const existing = await refunds.get(id);
   if (existing) return { order, refund: existing };
@@ -69,7 +69,7 @@ export async function requestRefund(
   };
   if (!(await refunds.insert(refund))) return { order, refund: (await refunds.get(id)) as RefundDoc };
   const _ = ctx.db.command;
-  await ctx.db.collection<OrderDoc>('orders').updateWhere(
+  await ctx.db.collection('orders').updateWhere(
     { _id: order._id },
     {
       hasRefund: true,

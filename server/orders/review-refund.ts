@@ -14,7 +14,7 @@ import { refund as refundPayment, succeeded } from './wechat-pay';
 import { CodedError } from '~/core/coded-error';
 
 async function loadRefund(ctx: RequestContext, refundId: string): Promise<RefundDoc> {
-  const refund = await ctx.db.collection<RefundDoc>('refunds').get(refundId);
+  const refund = await ctx.db.collection('refunds').get(refundId);
   if (!refund) throw new CodedError('NOT_FOUND', '退款申请不存在');
   return refund;
 }
@@ -24,11 +24,11 @@ export async function rejectRefund(ctx: RequestContext, reviewer: string, refund
   const refund = await loadRefund(ctx, refundId);
   if (refund.status === 'rejected') return refund;
   const fields = { status: 'rejected' as const, reviewedBy: reviewer, reviewNote: note, reviewedAt: ctx.now, updatedAt: ctx.now };
-  const moved = await ctx.db.collection<RefundDoc>('refunds').updateWhere({ _id: refundId, status: 'requested' }, fields);
+  const moved = await ctx.db.collection('refunds').updateWhere({ _id: refundId, status: 'requested' }, fields);
   if (moved !== 1)
     throw new CodedError('INVALID_STATE', '该退款已在处理或已完成，不能驳回', { status: (await loadRefund(ctx, refundId)).status });
   await ctx.db
-    .collection<OrderDoc>('orders')
+    .collection('orders')
     .updateWhere(
       { _id: refund.orderId },
       { timeline: ctx.db.command.push([{ status: 'refundRejected', at: ctx.now, note: `退款被驳回：${note}` }]), updatedAt: ctx.now },
@@ -48,7 +48,7 @@ export async function rejectRefund(ctx: RequestContext, reviewer: string, refund
  *    qualifying spend drops by what the lines paid — each idempotent on the refund.
  */
 export async function approveRefund(ctx: RequestContext, reviewer: string, refundId: string): Promise<RefundDoc> {
-  const refunds = ctx.db.collection<RefundDoc>('refunds');
+  const refunds = ctx.db.collection('refunds');
   let refund = await loadRefund(ctx, refundId);
   if (refund.status === 'refunded') return refund;
   if (refund.status === 'rejected') throw new CodedError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
@@ -116,7 +116,7 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
     updatedAt: ctx.now,
   };
   if ((await refunds.updateWhere({ _id: refundId, status: 'refunding' }, done)) === 1) {
-    await ctx.db.collection<OrderDoc>('orders').updateWhere(
+    await ctx.db.collection('orders').updateWhere(
       { _id: order._id },
       {
         timeline: ctx.db.command.push([
@@ -180,7 +180,7 @@ async function markLinesRefunded(ctx: RequestContext, refundId: string): Promise
   });
   if (outcome.clash) {
     await ctx.db
-      .collection<RefundDoc>('refunds')
+      .collection('refunds')
       .updateWhere(
         { _id: refundId, status: 'refunding' },
         { status: 'rejected', reviewNote: '所选商品已在其他退款中退款', updatedAt: ctx.now },

@@ -1,4 +1,3 @@
-import type { StoreDoc } from '~/types/orders';
 import { ordersRequests } from '~/types/functions/orders';
 import { loadMember } from '../members/get-profile';
 import type { RequestContext, Routes } from '../runtime/wx';
@@ -51,7 +50,7 @@ export const ordersRoutes: Routes<'orders'> = {
     return viewOf(ctx, input.orderId, member._id);
   },
   stores: async (_input, ctx) => {
-    const stores = await ctx.db.collection<StoreDoc>('stores').find({ status: 'open' }, { limit: 50 });
+    const stores = await ctx.db.collection('stores').find({ status: 'open' }, { limit: 50 });
     return {
       items: stores.map((store) => ({
         id: store._id,

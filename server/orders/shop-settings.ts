@@ -10,7 +10,7 @@ let cached: { at: number; shop: ShopSettings } | null = null;
 /** The shop settings as stored (the defaults until an admin saves them). */
 export async function loadShopSettings(ctx: RequestContext): Promise<ShopSettings> {
   if (cached && ctx.now - cached.at < CACHE_MS && ctx.now >= cached.at) return cached.shop;
-  const stored = await ctx.db.collection<ShopSettings>('settings').get('shop');
+  const stored = await ctx.db.collection('settings').get('shop');
   cached = { at: ctx.now, shop: { ...DEFAULT_SHOP_SETTINGS, ...stored } };
   return cached.shop;
 }

@@ -25,7 +25,7 @@ export async function startPayment(ctx: RequestContext, memberId: string, orderI
   subMchId();
   // Recorded before WeChat Pay hears of it, and only while the order is unpaid, so a cancel racing
   // this either stops it here or sees the flag and closes the payment.
-  const orders = ctx.db.collection<OrderDoc>('orders');
+  const orders = ctx.db.collection('orders');
   await orders.updateWhere(
     { _id: order._id, status: 'pendingPayment', paymentStartedAt: null },
     { paymentStartedAt: ctx.now, updatedAt: ctx.now },

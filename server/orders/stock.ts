@@ -1,6 +1,6 @@
 import type { SkuStockDoc } from '~/types/catalog';
 import type { OrderDoc } from '~/types/orders';
-import type { Raw } from '../db/cloud';
+import type { Transaction } from '../db/run-transaction';
 import { runTransaction } from '../db/run-transaction';
 import type { RequestContext } from '../runtime/wx';
 import { CodedError } from '~/core/coded-error';
@@ -24,7 +24,7 @@ const holdKey = (orderId: string) => `holds.${orderId}`;
  */
 export async function holdStock(ctx: RequestContext, order: Lines): Promise<string[]> {
   const _ = ctx.db.command;
-  const stock = ctx.db.collection<SkuStockDoc>('sku_stock');
+  const stock = ctx.db.collection('sku_stock');
   const key = holdKey(order._id);
   const wanted = quantities(order.lines);
   for (const [skuId, { quantity, title }] of wanted) {
@@ -49,7 +49,7 @@ export async function releaseHeldStock(ctx: RequestContext, order: Lines): Promi
   const released: string[] = [];
   for (const [skuId, { quantity }] of quantities(order.lines)) {
     const back = await ctx.db
-      .collection<SkuStockDoc>('sku_stock')
+      .collection('sku_stock')
       .updateWhere({ _id: skuId, [key]: _.exists(true) }, { stock: _.inc(quantity), [key]: _.remove(), updatedAt: ctx.now });
     if (back === 1) released.push(skuId);
   }
@@ -61,11 +61,11 @@ export async function settleHeldStock(ctx: RequestContext, order: Lines): Promis
   const _ = ctx.db.command;
   const key = holdKey(order._id);
   for (const skuId of quantities(order.lines).keys()) {
-    await ctx.db.collection<SkuStockDoc>('sku_stock').updateWhere({ _id: skuId, [key]: _.exists(true) }, { [key]: _.remove() });
+    await ctx.db.collection('sku_stock').updateWhere({ _id: skuId, [key]: _.exists(true) }, { [key]: _.remove() });
   }
 }
 
-async function readOrder(tx: Raw, orderId: string): Promise<OrderDoc> {
+async function readOrder(tx: Transaction, orderId: string): Promise<OrderDoc> {
   const order = (await tx.collection('orders').doc(orderId).get()).data as OrderDoc | null;
   if (!order) throw new CodedError('NOT_FOUND', 'order not found');
   return order;

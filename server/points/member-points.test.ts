@@ -131,9 +131,7 @@ describe('points use-cases through the real SDK', () => {
     ).rejects.toThrow(/积分不足/);
     // Two concurrent check-ins after the month ended: the expiry is recorded once, before the first of them.
     await Promise.all([checkIn(ctx(afterExpiry), 'saver'), checkIn(ctx(afterExpiry), 'saver')]);
-    const expiry = (await ctx(afterExpiry)
-      .db.collection<LedgerEntryDoc>('ledger_entries')
-      .get('expire:bucket:saver:2027-11')) as LedgerEntryDoc;
+    const expiry = (await ctx(afterExpiry).db.collection('ledger_entries').get('expire:bucket:saver:2027-11')) as LedgerEntryDoc;
     expect(expiry).toMatchObject({ kind: 'expire', available: -300, balanceAfter: { available: 0 } });
     expect(member('saver').points).toMatchObject({ available: 5, buckets: [{ id: 'bucket:saver:2028-12', points: 5 }] });
     expect(await reconcileMember(ctx(afterExpiry), 'saver')).toEqual([]);

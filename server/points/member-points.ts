@@ -4,7 +4,7 @@ import { checkInReward, purchasePoints } from '~/core/points/earning';
 import { planClawback, planCredit, planPendingEarn, planRefundSpend, planRelease, planSpend } from '~/core/points/ledger-plans';
 import { pendingLotId } from '~/core/points/lots';
 import { spendSlice } from '~/core/points/spend-slice';
-import type { LedgerEntryDoc, LedgerRef, PointLotDoc } from '~/types/points';
+import type { LedgerRef, PointLotDoc } from '~/types/points';
 import type { EpochMs, Fen, Points } from '~/types/units';
 import { loadProgramme, tierOf } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
@@ -119,7 +119,7 @@ export async function earnForOrder(
 export async function startReturnWindow(ctx: RequestContext, input: { orderId: string; completedAt: EpochMs }): Promise<boolean> {
   const { programme } = await loadProgramme(ctx);
   const updated = await ctx.db
-    .collection<PointLotDoc>('point_lots')
+    .collection('point_lots')
     .updateWhere(
       { _id: pendingLotId(`earn:order:${input.orderId}`), state: 'pending', pendingUntil: null },
       { pendingUntil: input.completedAt + programme.points.pendingDays * 86_400_000, updatedAt: ctx.now },
@@ -150,7 +150,7 @@ export async function clawbackOrderPoints(
   input: { memberId: string; orderId: string; refundId: string; lineIds: string[] },
 ): Promise<PostResult | null> {
   const earnKey = `earn:order:${input.orderId}`;
-  const earn = await ctx.db.collection<LedgerEntryDoc>('ledger_entries').get(earnKey);
+  const earn = await ctx.db.collection('ledger_entries').get(earnKey);
   if (!earn) return null;
   const points = (earn.snapshot?.lines ?? [])
     .filter((line) => input.lineIds.includes(line.lineId))
@@ -187,10 +187,7 @@ export async function refundSpentPoints(
   ctx: RequestContext,
   input: { memberId: string; key: string; spendKey: string; reason: string; ref: LedgerRef; slices?: { offset: number; points: Points }[] },
 ): Promise<PostResult | null> {
-  const [spend, { programme }] = await Promise.all([
-    ctx.db.collection<LedgerEntryDoc>('ledger_entries').get(input.spendKey),
-    loadProgramme(ctx),
-  ]);
+  const [spend, { programme }] = await Promise.all([ctx.db.collection('ledger_entries').get(input.spendKey), loadProgramme(ctx)]);
   if (!spend) return null;
   const lots = input.slices ? input.slices.flatMap((slice) => spendSlice(spend.lots, slice.offset, slice.points)) : spend.lots;
   if (lots.length === 0) return null;

@@ -4,7 +4,6 @@ import { checkInReward } from '~/core/points/earning';
 import type { MemberDoc } from '~/types/documents';
 import type { CheckInCalendar, PointsHistoryPage, PointsSummary } from '~/types/functions/points';
 import type { ProgrammeSettings } from '~/types/programme';
-import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
 import { availableAt } from '~/core/points/expiry';
@@ -15,7 +14,7 @@ const EXPIRING_SOON_DAYS = 30;
 /** The member's points at a glance: available, pending (with release dates), expiring soon. */
 export async function pointsSummary(ctx: RequestContext, member: MemberDoc): Promise<PointsSummary> {
   const lots = await ctx.db
-    .collection<PointLotDoc>('point_lots')
+    .collection('point_lots')
     .find({ memberId: member._id, state: ctx.db.command.in(['open', 'pending']) }, { orderBy: [['expiresAt', 'asc']], limit: 100 });
   const soon = ctx.now + EXPIRING_SOON_DAYS * 86_400_000;
   const held = lots.filter((lot) => lot.kind === 'bucket' && lot.remaining > 0 && lot.expiresAt >= ctx.now);
@@ -38,7 +37,7 @@ export async function pointsHistory(
   member: MemberDoc,
   input: { cursor?: string; pageSize: number },
 ): Promise<PointsHistoryPage> {
-  const entries = ctx.db.collection<LedgerEntryDoc>('ledger_entries');
+  const entries = ctx.db.collection('ledger_entries');
   const { items, nextCursor } = await keysetPage(
     entries,
     ctx.db.command,
@@ -65,7 +64,7 @@ export async function checkInDays(ctx: RequestContext, member: MemberDoc, month:
   const start = startOfDay(`${month}-01`);
   const next = startOfDay(`${monthOf(start + 32 * 86_400_000)}-01`);
   const entries = await ctx.db
-    .collection<LedgerEntryDoc>('ledger_entries')
+    .collection('ledger_entries')
     .find(_.and([{ memberId: member._id }, { kind: 'checkin' }, { createdAt: _.gte(start) }, { createdAt: _.lt(next) }]), {
       orderBy: [['createdAt', 'asc']],
       limit: 31,

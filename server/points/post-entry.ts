@@ -3,7 +3,7 @@ import { expiredBuckets } from '~/core/points/expiry';
 import { expiryEntryId } from '~/core/points/lots';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
-import type { Raw } from '../db/cloud';
+import type { Transaction } from '../db/run-transaction';
 import { runTransaction } from '../db/run-transaction';
 import type { RequestContext } from '../runtime/wx';
 import { CodedError } from '~/core/coded-error';
@@ -39,7 +39,7 @@ interface Planned {
  * expired since the member's last posting are read too, with their expiry entries, so the
  * posting records the expiries the job has not.
  */
-async function readAndPlan(tx: Raw, ctx: RequestContext, request: PostRequest): Promise<Planned> {
+async function readAndPlan(tx: Transaction, ctx: RequestContext, request: PostRequest): Promise<Planned> {
   const lotsOf = (ids: string[]) => Promise.all(ids.map((id) => tx.collection('point_lots').doc(id).get()));
   // Only a posting that needs every open bucket must see the member before it knows which lots to read.
   const [{ data }, named] = await Promise.all([
@@ -83,7 +83,12 @@ async function readAndPlan(tx: Raw, ctx: RequestContext, request: PostRequest): 
  * Writes a planned posting inside `tx`: the expiry entries it records, the lots it touched, the
  * member's points, then the entry under its key.
  */
-async function writePosting(tx: Raw, ctx: RequestContext, request: PostRequest, { member, posting }: Planned): Promise<LedgerEntryDoc> {
+async function writePosting(
+  tx: Transaction,
+  ctx: RequestContext,
+  request: PostRequest,
+  { member, posting }: Planned,
+): Promise<LedgerEntryDoc> {
   for (const { bucketId, entry: expiry } of posting.expiries) {
     await tx.collection('ledger_entries').add({ data: { ...expiry, _id: expiryEntryId(bucketId) } });
   }
@@ -110,7 +115,7 @@ async function writePosting(tx: Raw, ctx: RequestContext, request: PostRequest, 
 export async function postEntry(ctx: RequestContext, request: PostRequest): Promise<PostResult> {
   // A concurrent posting of the same key wins either at commit (conflict) or at the insert
   // (duplicate key); the next attempt then finds its entry and answers it.
-  return runTransaction(ctx, async (tx: Raw) => {
+  return runTransaction(ctx, async (tx) => {
     const existing = (await tx.collection('ledger_entries').doc(request.key).get()).data as LedgerEntryDoc | null;
     if (existing) {
       if (existing.memberId !== request.memberId)

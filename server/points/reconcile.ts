@@ -1,7 +1,7 @@
 import type { MemberDoc } from '~/types/documents';
 import { expiredBuckets } from '~/core/points/expiry';
 import { expiryEntryId } from '~/core/points/lots';
-import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
+import type { PointLotDoc } from '~/types/points';
 import type { EpochMs } from '~/types/units';
 import type { RequestContext } from '../runtime/wx';
 
@@ -18,14 +18,10 @@ interface Sums {
 
 /** Sums of the ledger per member (all members, or one). */
 async function ledgerSums(ctx: RequestContext, memberId?: string): Promise<Map<string, Sums>> {
-  const $ = ctx.db.command.aggregate;
-  let pipeline = ctx.db.raw.collection('ledger_entries').aggregate();
-  if (memberId) pipeline = pipeline.match({ memberId });
-  const { list } = await pipeline
-    .group({ _id: '$memberId', available: $.sum('$available'), pending: $.sum('$pending') })
-    .limit(1_000_000)
-    .end();
-  return new Map((list as Sums[]).map((row) => [row._id, row]));
+  const rows = await ctx.db
+    .collection('ledger_entries')
+    .sums(memberId ? { memberId } : null, 'memberId', ['available', 'pending'], 1_000_000);
+  return new Map(rows.map((row) => [String(row._id), { _id: String(row._id), available: row.available, pending: row.pending }]));
 }
 
 /**
@@ -77,17 +73,17 @@ function check(member: MemberDoc, sums: Sums | undefined, lots: PointLotDoc[], r
 async function recordedExpiries(ctx: RequestContext, member: MemberDoc): Promise<Set<string>> {
   const ids = expiredBuckets(member.points, ctx.now).map((bucket) => expiryEntryId(bucket.id));
   if (ids.length === 0) return new Set();
-  const found = await ctx.db.collection<LedgerEntryDoc>('ledger_entries').find({ _id: ctx.db.command.in(ids) }, { limit: ids.length });
+  const found = await ctx.db.collection('ledger_entries').find({ _id: ctx.db.command.in(ids) }, { limit: ids.length });
   return new Set(found.map((entry) => entry._id));
 }
 
 async function lotsOf(ctx: RequestContext, memberId: string): Promise<PointLotDoc[]> {
-  return ctx.db.collection<PointLotDoc>('point_lots').find({ memberId }, { orderBy: [['expiresAt', 'asc']], limit: 1000 });
+  return ctx.db.collection('point_lots').find({ memberId }, { orderBy: [['expiresAt', 'asc']], limit: 1000 });
 }
 
 /** Proves one member's balance equals the sum of their ledger entries and of their lots. */
 export async function reconcileMember(ctx: RequestContext, memberId: string): Promise<ReconcileProblem[]> {
-  const member = await ctx.db.collection<MemberDoc>('members').get(memberId);
+  const member = await ctx.db.collection('members').get(memberId);
   if (!member) return [{ memberId, problem: 'no such member' }];
   const sums = await ledgerSums(ctx, memberId);
   return check(member, sums.get(memberId), await lotsOf(ctx, memberId), await recordedExpiries(ctx, member), ctx.now);
@@ -97,7 +93,7 @@ export async function reconcileMember(ctx: RequestContext, memberId: string): Pr
 export async function reconcileAll(ctx: RequestContext): Promise<{ members: number; problems: ReconcileProblem[] }> {
   const sums = await ledgerSums(ctx);
   const problems: ReconcileProblem[] = [];
-  const members = ctx.db.collection<MemberDoc>('members');
+  const members = ctx.db.collection('members');
   let after = '';
   let count = 0;
   for (;;) {

@@ -1,6 +1,5 @@
 import { expiryEntries } from '~/core/points/expiry';
 import { expiryEntryId } from '~/core/points/lots';
-import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import { eachLimited } from '../runtime/each-limited';
 import type { RequestContext } from '../runtime/wx';
@@ -30,13 +29,13 @@ const IN_FLIGHT = 3;
  */
 async function recordChunk(ctx: RequestContext, lots: Pick<PointLotDoc, '_id' | 'memberId'>[]): Promise<ExpiryOutcome[]> {
   const _ = ctx.db.command;
-  const buckets = ctx.db.collection<PointLotDoc>('point_lots');
+  const buckets = ctx.db.collection('point_lots');
   const ids = lots.map((lot) => lot._id);
   await buckets.updateWhere({ _id: _.in(ids), state: 'open', expiresAt: _.lt(ctx.now) }, { state: 'expired', updatedAt: ctx.now });
   // Every bucket's member, even of one the page read empty: a posting may have put points back before the marking.
   const memberIds = [...new Set(lots.map((lot) => lot.memberId))];
   const members = memberIds.length
-    ? await ctx.db.collection<MemberDoc>('members').find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['points'] })
+    ? await ctx.db.collection('members').find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['points'] })
     : [];
   const due = new Map<string, LedgerEntryDoc>();
   for (const member of members) {
@@ -46,7 +45,7 @@ async function recordChunk(ctx: RequestContext, lots: Pick<PointLotDoc, '_id' | 
   }
   // A bucket its member's cached points no longer list was dropped by a posting, which wrote its entry.
   const entries = lots.flatMap((lot) => due.get(lot._id) ?? []);
-  const taken = await ctx.db.collection<LedgerEntryDoc>('ledger_entries').insertMany(entries);
+  const taken = await ctx.db.collection('ledger_entries').insertMany(entries);
   const recorded = new Set(entries.filter((entry) => !taken.has(entry._id)).map((entry) => entry.ref.id));
   return lots.map((lot) => (recorded.has(lot._id) ? 'recorded' : 'nothing'));
 }

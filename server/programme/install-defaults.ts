@@ -1,7 +1,5 @@
 import { defaultCouponTemplateDocs } from '~/core/coupons/default-templates';
 import { DEFAULT_PROGRAMME, DEFAULT_TIERS } from '~/core/tiers/default-programme';
-import type { CouponTemplateDoc } from '~/types/coupons';
-import type { ProgrammeSettings, TierDoc } from '~/types/programme';
 import type { RequestContext } from '../runtime/wx';
 import { forgetProgramme } from './load-programme';
 
@@ -12,9 +10,9 @@ import { forgetProgramme } from './load-programme';
  */
 export async function installDefaults(ctx: RequestContext): Promise<{ installed: number }> {
   const inserts = [
-    ctx.db.collection<ProgrammeSettings>('settings').insert({ ...DEFAULT_PROGRAMME }),
-    ...DEFAULT_TIERS.map((tier) => ctx.db.collection<TierDoc>('tiers').insert({ ...tier })),
-    ...defaultCouponTemplateDocs(ctx.now).map((template) => ctx.db.collection<CouponTemplateDoc>('coupon_templates').insert(template)),
+    ctx.db.collection('settings').insert({ ...DEFAULT_PROGRAMME }),
+    ...DEFAULT_TIERS.map((tier) => ctx.db.collection('tiers').insert({ ...tier })),
+    ...defaultCouponTemplateDocs(ctx.now).map((template) => ctx.db.collection('coupon_templates').insert(template)),
   ];
   const installed = (await Promise.all(inserts)).filter(Boolean).length;
   if (installed) forgetProgramme();

@@ -14,8 +14,8 @@ let cached: { at: number; programme: ProgrammeSettings; tiers: TierDoc[] } | nul
 export async function loadProgramme(ctx: RequestContext): Promise<{ programme: ProgrammeSettings; tiers: TierDoc[] }> {
   if (cached && ctx.now - cached.at < CACHE_MS && ctx.now >= cached.at) return cached;
   const [programme, tiers] = await Promise.all([
-    ctx.db.collection<ProgrammeSettings>('settings').get('programme'),
-    ctx.db.collection<TierDoc>('tiers').find({}, { orderBy: [['rank', 'asc']], limit: 20 }),
+    ctx.db.collection('settings').get('programme'),
+    ctx.db.collection('tiers').find({}, { orderBy: [['rank', 'asc']], limit: 20 }),
   ]);
   cached = { at: ctx.now, programme: programme ?? DEFAULT_PROGRAMME, tiers: tiers.length ? tiers : [...DEFAULT_TIERS] };
   return cached;

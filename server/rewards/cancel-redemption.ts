@@ -10,7 +10,7 @@ import { CodedError } from '~/core/coded-error';
  * A cancel that stopped halfway stays cancellable, so the member's retry finishes it.
  */
 export async function cancelRedemption(ctx: RequestContext, memberId: string, id: string): Promise<RedemptionDoc> {
-  const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
+  const redemptions = ctx.db.collection('redemptions');
   const redemption = await redemptions.get(id);
   if (!redemption || redemption.memberId !== memberId) throw new CodedError('NOT_FOUND', '兑换记录不存在');
   if (redemption.status === 'cancelled') return redemption;

@@ -1,4 +1,4 @@
-import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
+import type { RedemptionDoc } from '~/types/rewards';
 import { refundSpentPoints } from '../points/member-points';
 import type { RequestContext } from '../runtime/wx';
 
@@ -22,8 +22,8 @@ export async function giveBack(ctx: RequestContext, redemption: RedemptionDoc, r
   });
   const took = ['quota', 'stock', 'paid', 'done'].indexOf(redemption.progress);
   if (took < 0) return;
-  const redemptions = ctx.db.collection<RedemptionDoc & { restocked?: boolean }>('redemptions');
+  const redemptions = ctx.db.collection('redemptions');
   if ((await redemptions.updateWhere({ _id: redemption._id, restocked: _.neq(true) }, { restocked: true })) !== 1) return;
-  if (took >= 1) await ctx.db.collection<RewardDoc>('rewards').updateWhere({ _id: redemption.rewardId }, { stockRemaining: _.inc(1) });
+  if (took >= 1) await ctx.db.collection('rewards').updateWhere({ _id: redemption.rewardId }, { stockRemaining: _.inc(1) });
   await ctx.db.collection('reward_quotas').updateWhere({ _id: quotaId(redemption.rewardId, redemption.memberId) }, { count: _.inc(-1) });
 }

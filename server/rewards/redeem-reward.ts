@@ -45,11 +45,11 @@ export async function redeemReward(
   input: { rewardId: string; clientKey: string },
 ): Promise<RedemptionDoc> {
   const id = redemptionId(member._id, input.clientKey);
-  const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
+  const redemptions = ctx.db.collection('redemptions');
   const existing = await redemptions.get(id);
   if (existing) return settle(ctx, existing);
 
-  const reward = await ctx.db.collection<RewardDoc>('rewards').get(input.rewardId);
+  const reward = await ctx.db.collection('rewards').get(input.rewardId);
   if (!reward) throw new CodedError('NOT_FOUND', '礼品不存在');
   const { tiers } = await loadProgramme(ctx);
   const rankOf = (tierId: string) => tiers.find((tier) => tier._id === tierId)?.rank ?? 0;
@@ -90,7 +90,7 @@ export async function redeemReward(
 
 /** Answers an existing redemption: waits for its owner, or resumes it once the owner's lease has passed. */
 async function settle(ctx: RequestContext, found: RedemptionDoc): Promise<RedemptionDoc> {
-  const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
+  const redemptions = ctx.db.collection('redemptions');
   const read = async () => (await redemptions.get(found._id)) as RedemptionDoc;
   const { doc: current } = await waitOutLease(found, read, (doc) => doc.status === 'processing', ctx.now, WAIT_MS);
   if (current.status === 'failing') {
@@ -108,13 +108,13 @@ async function settle(ctx: RequestContext, found: RedemptionDoc): Promise<Redemp
     { leaseUntil: ctx.now + WAIT_MS + LEASE_MS, updatedAt: ctx.now },
   );
   if (claimed !== 1) return (await redemptions.get(current._id)) as RedemptionDoc;
-  const reward = (await ctx.db.collection<RewardDoc>('rewards').get(current.rewardId)) as RewardDoc;
+  const reward = (await ctx.db.collection('rewards').get(current.rewardId)) as RewardDoc;
   return advance(ctx, { ...current, leaseUntil: ctx.now + LEASE_MS }, reward);
 }
 
 async function advance(ctx: RequestContext, start: RedemptionDoc, reward: RewardDoc): Promise<RedemptionDoc> {
   const _ = ctx.db.command;
-  const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
+  const redemptions = ctx.db.collection('redemptions');
   let redemption = start;
 
   /** Records that the step after `redemption.progress` is done; false if another request moved it on. */
@@ -139,7 +139,7 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
   };
 
   if (redemption.progress === 'reserved') {
-    const quotas = ctx.db.collection<{ _id: string; count: number }>('reward_quotas');
+    const quotas = ctx.db.collection('reward_quotas');
     const qid = quotaId(reward._id, redemption.memberId);
     await quotas.insert({ _id: qid, count: 0 });
     const took = await quotas.updateWhere({ _id: qid, count: _.lt(reward.perMemberLimit) }, { count: _.inc(1) });
@@ -148,7 +148,7 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
   }
   if (redemption.progress === 'quota') {
     const took = await ctx.db
-      .collection<RewardDoc>('rewards')
+      .collection('rewards')
       .updateWhere({ _id: reward._id, stockRemaining: _.gt(0) }, { stockRemaining: _.inc(-1) });
     if (took !== 1) await fail('OUT_OF_STOCK');
     await record('stock');
@@ -192,7 +192,7 @@ async function advance(ctx: RequestContext, start: RedemptionDoc, reward: Reward
 
 /** An eight-digit code staff type in at the till; unique through its `_id` in `pickup_codes`. */
 async function allocatePickupCode(ctx: RequestContext, redemptionId: string): Promise<string> {
-  const codes = ctx.db.collection<{ _id: string; redemptionId: string; createdAt: number }>('pickup_codes');
+  const codes = ctx.db.collection('pickup_codes');
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const code = String(randomInt(10_000_000, 100_000_000));
     if (await codes.insert({ _id: code, redemptionId, createdAt: ctx.now })) return code;

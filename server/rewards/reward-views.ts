@@ -1,7 +1,7 @@
 import { cancellable, redeemBlocker } from '~/core/rewards/redeemable';
 import type { MemberDoc } from '~/types/documents';
 import type { RedemptionView, RewardView } from '~/types/functions/rewards';
-import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
+import type { RedemptionDoc } from '~/types/rewards';
 import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
 import { loadProgramme } from '../programme/load-programme';
@@ -29,7 +29,7 @@ export async function listRewards(ctx: RequestContext, member: MemberDoc, catego
   const { tiers } = await loadProgramme(ctx);
   const rankOf = (tierId: string) => tiers.find((tier) => tier._id === tierId)?.rank ?? 0;
   const query: Record<string, unknown> = { status: 'active', ...(category ? { category } : {}) };
-  const rewards = await ctx.db.collection<RewardDoc>('rewards').find(query, { orderBy: [['sort', 'asc']], limit: 100 });
+  const rewards = await ctx.db.collection('rewards').find(query, { orderBy: [['sort', 'asc']], limit: 100 });
   return rewards.map((reward) => {
     const blocker = redeemBlocker(reward, rankOf(member.tierId), rankOf, ctx.now);
     const short = !blocker && availableAt(member.points, ctx.now) < reward.pointsCost ? '积分不足' : null;
@@ -56,7 +56,7 @@ export async function listMyRedemptions(
   input: { pageSize: number; cursor?: string },
 ): Promise<{ items: RedemptionView[]; nextCursor: string | null }> {
   const _ = ctx.db.command;
-  const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
+  const redemptions = ctx.db.collection('redemptions');
   const { items, nextCursor } = await keysetPage(
     redemptions,
     _,

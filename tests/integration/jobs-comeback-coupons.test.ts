@@ -1,7 +1,7 @@
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
-import type { NotificationDoc } from '~/server/notify/send-subscription-message';
+import type { NotificationDoc } from '~/types/notify';
 import type { JobsCloud } from './jobs-support';
 import { all, DAY, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
 

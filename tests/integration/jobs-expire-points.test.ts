@@ -1,6 +1,6 @@
 import { availableAt } from '~/core/points/expiry';
 import { database } from '~/server/db/database';
-import type { NotificationDoc } from '~/server/notify/send-subscription-message';
+import type { NotificationDoc } from '~/types/notify';
 import { adjustPoints, spendPoints } from '~/server/points/member-points';
 import { reconcileAll } from '~/server/points/reconcile';
 import type { RequestContext } from '~/server/runtime/wx';

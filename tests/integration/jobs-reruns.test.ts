@@ -2,7 +2,7 @@ import { planCredit } from '~/core/points/ledger-plans';
 import { newLot, pendingLotId } from '~/core/points/lots';
 import { newMember } from '~/core/members/new-member';
 import { DEFAULT_PROGRAMME } from '~/core/tiers/default-programme';
-import type { NotificationDoc } from '~/server/notify/send-subscription-message';
+import type { NotificationDoc } from '~/types/notify';
 import type { MemberDoc } from '~/types/documents';
 import { CUT_OFF } from '~/server/jobs/run-job';
 import type { JobRunDoc, JobStateDoc } from '~/types/jobs';

@@ -1,7 +1,7 @@
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
-import type { NotificationDoc } from '~/server/notify/send-subscription-message';
-import type { TierChangeDoc } from '~/server/tiers/qualifying-spend';
+import type { NotificationDoc } from '~/types/notify';
+import type { TierChangeDoc } from '~/types/documents';
 import type { JobsCloud } from './jobs-support';
 import { all, DAY, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
 

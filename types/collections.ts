@@ -1,0 +1,94 @@
+import type { BannerDoc, CategoryDoc, ProductDoc, SkuStockDoc } from './catalog';
+import type { ClaimTicketDoc, CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from './coupons';
+import type { AdminDoc, FirstJoinDoc, MemberDoc, SpendRecordDoc, TierChangeDoc } from './documents';
+import type { JobRunDoc, JobStateDoc } from './jobs';
+import type { NotificationDoc, SubscriptionDoc, SubscriptionGrantDoc } from './notify';
+import type { OrderDoc, PaymentDoc, RefundDoc, ShopSettings, StoreDoc } from './orders';
+import type { PickupCodeDoc } from './pickup-codes';
+import type { LedgerEntryDoc, PointLotDoc } from './points';
+import type { ProgrammeSettings, TierDoc } from './programme';
+import type { RedemptionDoc, RewardDoc, RewardQuotaDoc } from './rewards';
+
+/** `settings`: one document per area, told apart by `_id`. */
+export type SettingsDoc = ProgrammeSettings | ShopSettings;
+
+/**
+ * Every collection of the database and the type of its documents. `cloudfunctions/collections.json`
+ * declares the same names with their indexes (a test keeps the two equal).
+ */
+export interface Collections {
+  members: MemberDoc;
+  admins: AdminDoc;
+  first_joins: FirstJoinDoc;
+  job_state: JobStateDoc;
+  job_runs: JobRunDoc;
+  settings: SettingsDoc;
+  tiers: TierDoc;
+  tier_history: TierChangeDoc;
+  spend_records: SpendRecordDoc;
+  ledger_entries: LedgerEntryDoc;
+  point_lots: PointLotDoc;
+  coupon_templates: CouponTemplateDoc;
+  coupon_instances: CouponInstanceDoc;
+  coupon_quotas: CouponQuotaDoc;
+  coupon_claims: ClaimTicketDoc;
+  reward_quotas: RewardQuotaDoc;
+  pickup_codes: PickupCodeDoc;
+  subscriptions: SubscriptionDoc;
+  subscription_grants: SubscriptionGrantDoc;
+  notifications: NotificationDoc;
+  orders: OrderDoc;
+  refunds: RefundDoc;
+  payments: PaymentDoc;
+  rewards: RewardDoc;
+  redemptions: RedemptionDoc;
+  categories: CategoryDoc;
+  products: ProductDoc;
+  sku_stock: SkuStockDoc;
+  banners: BannerDoc;
+  stores: StoreDoc;
+}
+
+export type CollectionName = keyof Collections;
+
+/** Any stored document. */
+export type StoredDoc = Collections[CollectionName];
+
+/** The names of `Collections`, for code that walks every collection (the compiler checks it lists each once). */
+export const COLLECTION_NAMES = [
+  'members',
+  'admins',
+  'first_joins',
+  'job_state',
+  'job_runs',
+  'settings',
+  'tiers',
+  'tier_history',
+  'spend_records',
+  'ledger_entries',
+  'point_lots',
+  'coupon_templates',
+  'coupon_instances',
+  'coupon_quotas',
+  'coupon_claims',
+  'reward_quotas',
+  'pickup_codes',
+  'subscriptions',
+  'subscription_grants',
+  'notifications',
+  'orders',
+  'refunds',
+  'payments',
+  'rewards',
+  'redemptions',
+  'categories',
+  'products',
+  'sku_stock',
+  'banners',
+  'stores',
+] as const satisfies readonly CollectionName[];
+
+/** Compiles only while COLLECTION_NAMES names every collection. */
+export type EveryCollectionListed = Exclude<CollectionName, (typeof COLLECTION_NAMES)[number]> extends never ? true : never;
+const _everyCollectionListed: EveryCollectionListed = true;
+void _everyCollectionListed;
