@@ -74,7 +74,7 @@ function loyaltyFixtures(controlUrl: string, db: Database, openBuckets = 1): Loy
     },
     async templates(count, stock) {
       const ids: string[] = [];
-      for (let i = 0; i < count; i += 1) ids.push((await createCouponTemplate(templateInput(stock), ctx()))._id);
+      for (let i = 0; i < count; i += 1) ids.push((await createCouponTemplate(ctx(), templateInput(stock)))._id);
       return ids;
     },
   };

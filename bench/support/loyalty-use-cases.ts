@@ -158,11 +158,10 @@ export const LOYALTY_USE_CASES: UseCaseBench[] = [
           const [members, templates] = await Promise.all([fx.members(calls), fx.templates(concurrency, calls + 1)]);
           return async (worker, index) => {
             const member = members[index] as MemberDoc;
-            const result = await claimCoupon(
-              member.openid,
-              { templateId: templates[worker] as string, clientKey: clientKey(index) },
-              fx.ctx(member.openid),
-            );
+            const result = await claimCoupon(fx.ctx(member.openid), member.openid, {
+              templateId: templates[worker] as string,
+              clientKey: clientKey(index),
+            });
             expect(result.created, 'claimCoupon answered an earlier claim');
           };
         },
@@ -174,11 +173,10 @@ export const LOYALTY_USE_CASES: UseCaseBench[] = [
           const [members, [template]] = await Promise.all([fx.members(calls), fx.templates(1, calls + 1)]);
           return async (_worker, index) => {
             const member = members[index] as MemberDoc;
-            const result = await claimCoupon(
-              member.openid,
-              { templateId: template as string, clientKey: clientKey(index) },
-              fx.ctx(member.openid),
-            );
+            const result = await claimCoupon(fx.ctx(member.openid), member.openid, {
+              templateId: template as string,
+              clientKey: clientKey(index),
+            });
             expect(result.created, 'claimCoupon answered an earlier claim');
           };
         },

@@ -24,8 +24,8 @@ function toRow(member: MemberDoc, now: number): MemberRow {
  * keyword is a member number; anything else matches nicknames.
  */
 export async function listMembers(
-  input: { keyword?: string; pageSize: number; cursor?: string },
   ctx: RequestContext,
+  input: { keyword?: string; pageSize: number; cursor?: string },
 ): Promise<AdminResponses['listMembers']> {
   const query = !input.keyword
     ? {}

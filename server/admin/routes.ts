@@ -22,76 +22,76 @@ import { loginAdmin, requireAdmin } from './session';
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
   bootstrapAdmin: (_input, ctx) => bootstrapAdmin(ctx),
-  login: (input, ctx) => loginAdmin(input, ctx),
+  login: (input, ctx) => loginAdmin(ctx, input),
   listMembers: (input, ctx) => {
-    requireAdmin(input.token, ctx);
-    return listMembers(input, ctx);
+    requireAdmin(ctx, input.token);
+    return listMembers(ctx, input);
   },
   adjustPoints: async ({ token, memberId, points, reason, requestKey }, ctx) => {
-    const admin = requireAdmin(token, ctx);
+    const admin = requireAdmin(ctx, token);
     const { entry, created } = await adjustPoints(ctx, { memberId, key: requestKey, points, reason, adminId: admin.sub });
     return { entryId: entry._id, available: entry.balanceAfter.available, created };
   },
   setMemberBirthday: async ({ token, memberId, birthday }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     await setMemberBirthday(ctx, memberId, birthday);
     return { memberId, birthday };
   },
   reconcile: async ({ token, memberId }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     return memberId ? { members: 1, problems: await reconcileMember(ctx, memberId) } : reconcileAll(ctx);
   },
   createCouponTemplate: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
-    return createCouponTemplate(input, ctx);
+    requireAdmin(ctx, token);
+    return createCouponTemplate(ctx, input);
   },
   setCouponTemplateStatus: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
-    return setCouponTemplateStatus(input, ctx);
+    requireAdmin(ctx, token);
+    return setCouponTemplateStatus(ctx, input);
   },
-  voidCoupon: ({ action: _action, token, ...input }, ctx) => voidCoupon(input, requireAdmin(token, ctx).sub, ctx),
+  voidCoupon: ({ action: _action, token, ...input }, ctx) => voidCoupon(ctx, input, requireAdmin(ctx, token).sub),
   issueCampaignCoupons: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
-    return issueCampaignCoupons(input, ctx);
+    requireAdmin(ctx, token);
+    return issueCampaignCoupons(ctx, input);
   },
   listJobRuns: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
-    return listJobRuns(input, ctx);
+    requireAdmin(ctx, token);
+    return listJobRuns(ctx, input);
   },
   listProducts: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     return listAdminProducts(ctx, input);
   },
   saveProduct: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     return saveProduct(ctx, input);
   },
   setProductStatus: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     return setProductStatus(ctx, input);
   },
   setStock: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     return setStock(ctx, input);
   },
   listOrders: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     return listAllOrders(ctx, input);
   },
   shipOrder: ({ token, orderId, trackingNo }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     return shipOrderById(ctx, orderId, trackingNo);
   },
   completePickup: ({ token, pickupCode }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     return completePickup(ctx, pickupCode);
   },
   listRefunds: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(token, ctx);
+    requireAdmin(ctx, token);
     return listRefunds(ctx, input);
   },
-  approveRefund: ({ token, refundId }, ctx) => approveRefund(ctx, requireAdmin(token, ctx).sub, refundId),
-  rejectRefund: ({ token, refundId, note }, ctx) => rejectRefund(ctx, requireAdmin(token, ctx).sub, refundId, note),
+  approveRefund: ({ token, refundId }, ctx) => approveRefund(ctx, requireAdmin(ctx, token).sub, refundId),
+  rejectRefund: ({ token, refundId, note }, ctx) => rejectRefund(ctx, requireAdmin(ctx, token).sub, refundId, note),
 };
 
 /** The `admin` cloud function's main. */

@@ -29,7 +29,7 @@ const LOCK_MS = 15 * 60 * 1000;
  * five wrong passwords in a row lock the account for 15 minutes (counted with guarded
  * increments, so parallel guesses cannot slip past the limit).
  */
-export async function loginAdmin(input: { username: string; password: string }, ctx: RequestContext): Promise<AdminSession> {
+export async function loginAdmin(ctx: RequestContext, input: { username: string; password: string }): Promise<AdminSession> {
   const secret = tokenSecret();
   const _ = ctx.db.command;
   const admins = ctx.db.collection('admins');
@@ -56,7 +56,7 @@ export async function loginAdmin(input: { username: string; password: string }, 
 }
 
 /** The admin behind a token; every admin action but login calls this first. */
-export function requireAdmin(token: string, ctx: RequestContext): TokenClaims {
+export function requireAdmin(ctx: RequestContext, token: string): TokenClaims {
   const claims = readToken(token, tokenSecret());
   if (!claims) throw new CodedError('UNAUTHENTICATED', 'please sign in');
   if (claims.exp <= ctx.now) throw new CodedError('SESSION_EXPIRED', 'your session has expired, please sign in again');

@@ -19,11 +19,11 @@ import { CodedError, hasCode } from '~/core/coded-error';
  * racing the first waits for its answer through the claim's ticket, and so gets the same one.
  */
 export async function claimCoupon(
+  ctx: RequestContext,
   openid: string,
   input: { templateId: string; clientKey: string },
-  ctx: RequestContext,
 ): Promise<CouponsResponses['claim']> {
-  const member = await loadMember(openid, ctx);
+  const member = await loadMember(ctx, openid);
   const { templates, instances, quotas } = couponCollections(ctx);
   const issueKey = centreClaimKey(input.templateId, member._id, input.clientKey);
 
@@ -50,17 +50,14 @@ export async function claimCoupon(
     if (first) return first;
   }
   try {
-    const { coupon, created } = await grantCoupon(
-      {
-        template,
-        memberId: member._id,
-        issueKey,
-        source: 'centre',
-        window: instanceWindow(template.validity, ctx.now),
-        reservePlace: () => reserveClaimPlace(template, member._id, issueKey, quota, ctx),
-      },
-      ctx,
-    );
+    const { coupon, created } = await grantCoupon(ctx, {
+      template,
+      memberId: member._id,
+      issueKey,
+      source: 'centre',
+      window: instanceWindow(template.validity, ctx.now),
+      reservePlace: () => reserveClaimPlace(ctx, template, member._id, issueKey, quota),
+    });
     await closeTicket(ctx, issueKey, null);
     return { coupon: toMyCoupon(coupon, ctx.now), created };
   } catch (error) {

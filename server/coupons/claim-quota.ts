@@ -19,11 +19,11 @@ export function claimsBesides(quota: CouponQuotaDoc | null, issueKey: string): n
  * instance was never written only leaves the member one claim short, never one over.
  */
 export async function reserveClaimPlace(
+  ctx: RequestContext,
   template: CouponTemplateDoc,
   memberId: string,
   issueKey: string,
   seen: CouponQuotaDoc | null,
-  ctx: RequestContext,
 ): Promise<boolean> {
   if (seen?.claimKeys.includes(issueKey)) return true;
   const { quotas } = couponCollections(ctx);

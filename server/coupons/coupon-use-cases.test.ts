@@ -57,7 +57,7 @@ describe('coupon use-cases through the real SDK', () => {
       channel: 'centre',
       ...fields,
     });
-    return createCouponTemplate(input, ctx(NOW));
+    return createCouponTemplate(ctx(NOW), input);
   }
 
   async function expectRejected(promise: Promise<unknown>, code: string, details?: Record<string, unknown>): Promise<void> {
@@ -85,16 +85,16 @@ describe('coupon use-cases through the real SDK', () => {
     it('pauses, resumes and ends a template; an ended one stays ended', async () => {
       const t = await newTemplate();
       const m = member();
-      await setCouponTemplateStatus({ templateId: t._id, status: 'paused' }, ctx(NOW));
-      await expectRejected(claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m)), 'NOT_AVAILABLE', {
+      await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'paused' });
+      await expectRejected(claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() }), 'NOT_AVAILABLE', {
         reason: '活动已暂停',
       });
-      expect(await setCouponTemplateStatus({ templateId: t._id, status: 'paused' }, ctx(NOW))).toMatchObject({ status: 'paused' });
-      await setCouponTemplateStatus({ templateId: t._id, status: 'active' }, ctx(NOW));
-      expect((await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))).created).toBe(true);
-      await setCouponTemplateStatus({ templateId: t._id, status: 'ended' }, ctx(NOW));
-      await expectRejected(setCouponTemplateStatus({ templateId: t._id, status: 'active' }, ctx(NOW)), 'INVALID_STATE', { state: 'ended' });
-      await expectRejected(setCouponTemplateStatus({ templateId: 'nope', status: 'active' }, ctx(NOW)), 'NOT_FOUND');
+      expect(await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'paused' })).toMatchObject({ status: 'paused' });
+      await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'active' });
+      expect((await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).created).toBe(true);
+      await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'ended' });
+      await expectRejected(setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'active' }), 'INVALID_STATE', { state: 'ended' });
+      await expectRejected(setCouponTemplateStatus(ctx(NOW), { templateId: 'nope', status: 'active' }), 'NOT_FOUND');
     });
   });
 
@@ -103,14 +103,14 @@ describe('coupon use-cases through the real SDK', () => {
       const t = await newTemplate({ perMemberLimit: 2 });
       const m = member();
       const clientKey = key();
-      const first = await claimCoupon(m.openid, { templateId: t._id, clientKey }, as(m));
+      const first = await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey });
       expect(first).toMatchObject({
         created: true,
         coupon: { templateId: t._id, state: 'usable', face: { headline: '¥30', condition: '满199元可用' } },
       });
       // Seven Shanghai days from 10 June, day 1 included: to the end of 16 June, 15:59:59.999 UTC.
       expect(first.coupon.validTo).toBe(Date.UTC(2026, 5, 16, 15, 59, 59, 999));
-      const again = await claimCoupon(m.openid, { templateId: t._id, clientKey }, as(m, NOW + 1000));
+      const again = await claimCoupon(as(m, NOW + 1000), m.openid, { templateId: t._id, clientKey });
       expect(again).toEqual({ coupon: first.coupon, created: false });
       expect(template(t._id).stockRemaining).toBe(99);
       expect(read<CouponQuotaDoc>('coupon_quotas', quotaId(t._id, m._id))).toMatchObject({
@@ -122,9 +122,9 @@ describe('coupon use-cases through the real SDK', () => {
     it('stops a member at the limit without touching stock', async () => {
       const t = await newTemplate({ perMemberLimit: 2 });
       const m = member();
-      await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m));
-      await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m));
-      await expectRejected(claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m)), 'LIMIT_REACHED', {
+      await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() });
+      await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() });
+      await expectRejected(claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() }), 'LIMIT_REACHED', {
         reason: '每人限领2张，已领完',
       });
       expect(template(t._id).stockRemaining).toBe(98);
@@ -135,7 +135,7 @@ describe('coupon use-cases through the real SDK', () => {
       const t = await newTemplate({ perMemberLimit: 3 });
       const m = member();
       const results = await Promise.allSettled(
-        Array.from({ length: 30 }, () => claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))),
+        Array.from({ length: 30 }, () => claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'LIMIT_REACHED' });
@@ -148,7 +148,7 @@ describe('coupon use-cases through the real SDK', () => {
       const t = await newTemplate({ perMemberLimit: 5 });
       const m = member();
       const clientKey = key();
-      const results = await Promise.all(Array.from({ length: 10 }, () => claimCoupon(m.openid, { templateId: t._id, clientKey }, as(m))));
+      const results = await Promise.all(Array.from({ length: 10 }, () => claimCoupon(as(m), m.openid, { templateId: t._id, clientKey })));
       expect(results.filter((r) => r.created)).toHaveLength(1);
       expect(new Set(results.map((r) => r.coupon.instanceId)).size).toBe(1);
       expect(instancesOf(t._id)).toBe(1);
@@ -171,18 +171,18 @@ describe('coupon use-cases through the real SDK', () => {
         claimKeys: [issueKey],
         updatedAt: NOW,
       });
-      const retried = await claimCoupon(m.openid, { templateId: t._id, clientKey }, as(m));
+      const retried = await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey });
       expect(retried).toMatchObject({ created: true, coupon: { instanceId: issueKey } });
       expect(read<CouponQuotaDoc>('coupon_quotas', quotaId(t._id, m._id))?.claimed).toBe(1);
       // The crashed attempt's unit stays taken: one coupon fewer is sold, never one more.
       expect(template(t._id).stockRemaining).toBe(98);
-      await expectRejected(claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m)), 'LIMIT_REACHED', { reason: '已领取' });
+      await expectRejected(claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() }), 'LIMIT_REACHED', { reason: '已领取' });
     });
 
     it('sells out: 12 members at once on a stock of 5 get exactly 5 coupons', async () => {
       const t = await newTemplate({ totalStock: 5 });
       const members = Array.from({ length: 12 }, () => member());
-      const results = await Promise.allSettled(members.map((m) => claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))));
+      const results = await Promise.allSettled(members.map((m) => claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })));
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'OUT_OF_STOCK' });
       expect(template(t._id).stockRemaining).toBe(0);
@@ -192,27 +192,27 @@ describe('coupon use-cases through the real SDK', () => {
     it('keeps audiences: a tier and above, and new members within their first days', async () => {
       const gold = await newTemplate({ audience: { type: 'minTier', tierId: 'gold' } });
       const silver = member({ tierId: 'silver' });
-      await expectRejected(claimCoupon(silver.openid, { templateId: gold._id, clientKey: key() }, as(silver)), 'NOT_ELIGIBLE', {
+      await expectRejected(claimCoupon(as(silver), silver.openid, { templateId: gold._id, clientKey: key() }), 'NOT_ELIGIBLE', {
         reason: '仅限金卡会员及以上领取',
       });
       const diamond = member({ tierId: 'diamond' });
-      expect((await claimCoupon(diamond.openid, { templateId: gold._id, clientKey: key() }, as(diamond))).created).toBe(true);
+      expect((await claimCoupon(as(diamond), diamond.openid, { templateId: gold._id, clientKey: key() })).created).toBe(true);
 
       const fresh = await newTemplate({ audience: { type: 'newMembers', withinDays: 7 } });
       const joinedToday = member({ joinedAt: NOW - 3600_000 });
-      expect((await claimCoupon(joinedToday.openid, { templateId: fresh._id, clientKey: key() }, as(joinedToday))).created).toBe(true);
+      expect((await claimCoupon(as(joinedToday), joinedToday.openid, { templateId: fresh._id, clientKey: key() })).created).toBe(true);
       const old = member();
-      await expectRejected(claimCoupon(old.openid, { templateId: fresh._id, clientKey: key() }, as(old)), 'NOT_ELIGIBLE');
+      await expectRejected(claimCoupon(as(old), old.openid, { templateId: fresh._id, clientKey: key() }), 'NOT_ELIGIBLE');
       expect(template(gold._id).stockRemaining).toBe(99);
     });
 
     it('does not show system templates in the centre, and a guest sees the centre with 加入会员后即可领取', async () => {
       const system = await newTemplate({ channel: 'system' });
       const m = member();
-      await expectRejected(claimCoupon(m.openid, { templateId: system._id, clientKey: key() }, as(m)), 'NOT_FOUND');
-      const centre = await listCouponCentre(m.openid, as(m));
+      await expectRejected(claimCoupon(as(m), m.openid, { templateId: system._id, clientKey: key() }), 'NOT_FOUND');
+      const centre = await listCouponCentre(as(m), m.openid);
       expect(centre.items.some((item) => item.templateId === system._id)).toBe(false);
-      const guest = await listCouponCentre('o-guest', ctx(NOW, 'o-guest'));
+      const guest = await listCouponCentre(ctx(NOW, 'o-guest'), 'o-guest');
       expect(guest.items.length).toBeGreaterThan(0);
       expect(guest.items.every((item) => !item.canClaim && item.blockedBy?.code === 'NOT_A_MEMBER')).toBe(true);
     });
@@ -221,8 +221,8 @@ describe('coupon use-cases through the real SDK', () => {
       const limited = await newTemplate({ perMemberLimit: 1, title: '限领一张' });
       const over = await newTemplate({ validity: { type: 'fixed', from: NOW - 10 * DAY, to: NOW + DAY } });
       const m = member();
-      await claimCoupon(m.openid, { templateId: limited._id, clientKey: key() }, as(m));
-      const { items } = await listCouponCentre(m.openid, as(m, NOW + 2 * DAY));
+      await claimCoupon(as(m), m.openid, { templateId: limited._id, clientKey: key() });
+      const { items } = await listCouponCentre(as(m, NOW + 2 * DAY), m.openid);
       expect(items.find((item) => item.templateId === limited._id)).toMatchObject({
         claimedCount: 1,
         canClaim: false,
@@ -240,16 +240,16 @@ describe('coupon use-cases through the real SDK', () => {
 
     it('issues the welcome coupon once, only to new members, and nothing when no welcome template is stored', async () => {
       const newcomer = member({ joinedAt: NOW });
-      expect(await issueWelcomeCoupon(newcomer._id, ctx(NOW))).toBeNull();
+      expect(await issueWelcomeCoupon(ctx(NOW), newcomer._id)).toBeNull();
       seedDefaults();
-      const first = await issueWelcomeCoupon(newcomer._id, ctx(NOW));
+      const first = await issueWelcomeCoupon(ctx(NOW), newcomer._id);
       expect(first).toMatchObject({
         _id: `welcome:${newcomer._id}`,
         source: 'welcome',
         terms: { kind: 'cash', thresholdFen: 5900, amountFen: 1000 },
       });
-      expect(await issueWelcomeCoupon(newcomer._id, ctx(NOW + DAY))).toEqual(first);
-      expect(await issueWelcomeCoupon(member()._id, ctx(NOW))).toBeNull();
+      expect(await issueWelcomeCoupon(ctx(NOW + DAY), newcomer._id)).toEqual(first);
+      expect(await issueWelcomeCoupon(ctx(NOW), member()._id)).toBeNull();
     });
 
     it('issues a birthday coupon for the window around the birthday, once per year, and a retry answers the first', async () => {
@@ -263,22 +263,22 @@ describe('coupon use-cases through the real SDK', () => {
         issueKey: birthdayKey(m._id, 2026),
         window,
       };
-      const first = await issueCoupon(input, ctx(NOW));
+      const first = await issueCoupon(ctx(NOW), input);
       expect(first).toMatchObject({
         created: true,
         coupon: { validFrom: window.validFrom, validTo: window.validTo, terms: { amountFen: 5000 } },
       });
-      expect(await issueCoupon({ ...input, templateId: 'birthday-diamond' }, ctx(NOW + 1))).toEqual({
+      expect(await issueCoupon(ctx(NOW + 1), { ...input, templateId: 'birthday-diamond' })).toEqual({
         coupon: first.coupon,
         created: false,
       });
       await expectRejected(
-        issueCoupon({ ...input, issueKey: birthdayKey(m._id, 2027), templateId: 'birthday-diamond' }, ctx(NOW)),
+        issueCoupon(ctx(NOW), { ...input, issueKey: birthdayKey(m._id, 2027), templateId: 'birthday-diamond' }),
         'NOT_ELIGIBLE',
       );
-      await expectRejected(issueCoupon({ ...input, issueKey: 'birthday:x', memberId: 'nobody' }, ctx(NOW)), 'NOT_FOUND');
+      await expectRejected(issueCoupon(ctx(NOW), { ...input, issueKey: 'birthday:x', memberId: 'nobody' }), 'NOT_FOUND');
       await expectRejected(
-        issueCoupon({ ...input, issueKey: birthdayKey(m._id, 2025), window: { validFrom: NOW - 30 * DAY, validTo: NOW - DAY } }, ctx(NOW)),
+        issueCoupon(ctx(NOW), { ...input, issueKey: birthdayKey(m._id, 2025), window: { validFrom: NOW - 30 * DAY, validTo: NOW - DAY } }),
         'NOT_AVAILABLE',
       );
     });
@@ -287,10 +287,10 @@ describe('coupon use-cases through the real SDK', () => {
       const t = await newTemplate({ channel: 'system', totalStock: 3 });
       const members = Array.from({ length: 4 }, () => member());
       const ids = [...members.map((m) => m._id), 'nobody'];
-      const outcome = await issueCampaignCoupons({ templateId: t._id, campaignId: 'double-eleven', memberIds: ids }, ctx(NOW));
+      const outcome = await issueCampaignCoupons(ctx(NOW), { templateId: t._id, campaignId: 'double-eleven', memberIds: ids });
       expect(outcome.issued).toBe(3);
       expect(outcome.failed.map((f) => f.code).sort()).toEqual(['NOT_FOUND', 'OUT_OF_STOCK']);
-      const resent = await issueCampaignCoupons({ templateId: t._id, campaignId: 'double-eleven', memberIds: ids }, ctx(NOW));
+      const resent = await issueCampaignCoupons(ctx(NOW), { templateId: t._id, campaignId: 'double-eleven', memberIds: ids });
       expect(resent.alreadyHad).toBe(3);
       expect(instancesOf(t._id)).toBe(3);
       expect(template(t._id).stockRemaining).toBe(0);
@@ -300,66 +300,96 @@ describe('coupon use-cases through the real SDK', () => {
   describe('checkout: lock, use, release', () => {
     async function couponFor(m: ReturnType<typeof member>, fields: Partial<CouponTemplateInput> = {}): Promise<string> {
       const t = await newTemplate({ totalStock: null, ...fields });
-      return (await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))).coupon.instanceId;
+      return (await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
     }
 
     it('locks for one order, uses for that order, and answers repeats of either with the coupon as it is', async () => {
       const m = member();
       const id = await couponFor(m);
-      const locked = await lockCoupon(id, m._id, 'order-1', ctx(NOW));
+      const locked = await lockCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'order-1' });
       expect(locked).toMatchObject({ status: 'locked', lockedBy: 'order-1', lockedAt: NOW });
-      expect(await lockCoupon(id, m._id, 'order-1', ctx(NOW + 5))).toMatchObject({ status: 'locked', lockedAt: NOW });
-      await expectRejected(lockCoupon(id, m._id, 'order-2', ctx(NOW)), 'INVALID_STATE', { state: 'locked' });
-      await expectRejected(useCoupon(id, m._id, 'order-2', ctx(NOW)), 'INVALID_STATE', { state: 'locked' });
-      const used = await useCoupon(id, m._id, 'order-1', ctx(NOW + 10));
+      expect(await lockCoupon(ctx(NOW + 5), { instanceId: id, memberId: m._id, orderId: 'order-1' })).toMatchObject({
+        status: 'locked',
+        lockedAt: NOW,
+      });
+      await expectRejected(lockCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'order-2' }), 'INVALID_STATE', {
+        state: 'locked',
+      });
+      await expectRejected(useCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'order-2' }), 'INVALID_STATE', {
+        state: 'locked',
+      });
+      const used = await useCoupon(ctx(NOW + 10), { instanceId: id, memberId: m._id, orderId: 'order-1' });
       expect(used).toMatchObject({ status: 'used', usedBy: 'order-1', usedAt: NOW + 10 });
-      expect(await useCoupon(id, m._id, 'order-1', ctx(NOW + 20))).toMatchObject({ status: 'used', usedAt: NOW + 10 });
-      await expectRejected(releaseCoupon(id, m._id, 'order-1', ctx(NOW)), 'INVALID_STATE', { state: 'used' });
-      await expectRejected(lockCoupon(id, m._id, 'order-3', ctx(NOW)), 'INVALID_STATE', { state: 'used' });
+      expect(await useCoupon(ctx(NOW + 20), { instanceId: id, memberId: m._id, orderId: 'order-1' })).toMatchObject({
+        status: 'used',
+        usedAt: NOW + 10,
+      });
+      await expectRejected(releaseCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'order-1' }), 'INVALID_STATE', {
+        state: 'used',
+      });
+      await expectRejected(lockCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'order-3' }), 'INVALID_STATE', {
+        state: 'used',
+      });
     });
 
     it('releases back to issued for the holding order only; a repeated release by that order is a no-op', async () => {
       const m = member();
       const id = await couponFor(m);
-      await lockCoupon(id, m._id, 'order-a', ctx(NOW));
-      await expectRejected(releaseCoupon(id, m._id, 'order-b', ctx(NOW)), 'INVALID_STATE', { state: 'locked' });
-      expect(await releaseCoupon(id, m._id, 'order-a', ctx(NOW + 1))).toMatchObject({
+      await lockCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'order-a' });
+      await expectRejected(releaseCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'order-b' }), 'INVALID_STATE', {
+        state: 'locked',
+      });
+      expect(await releaseCoupon(ctx(NOW + 1), { instanceId: id, memberId: m._id, orderId: 'order-a' })).toMatchObject({
         status: 'issued',
         lockedBy: null,
         releasedBy: 'order-a',
       });
-      expect(await releaseCoupon(id, m._id, 'order-a', ctx(NOW + 2))).toMatchObject({ status: 'issued', updatedAt: NOW + 1 });
-      await lockCoupon(id, m._id, 'order-b', ctx(NOW + 3));
-      expect(await releaseCoupon(id, m._id, 'order-a', ctx(NOW + 4))).toMatchObject({ status: 'locked', lockedBy: 'order-b' });
+      expect(await releaseCoupon(ctx(NOW + 2), { instanceId: id, memberId: m._id, orderId: 'order-a' })).toMatchObject({
+        status: 'issued',
+        updatedAt: NOW + 1,
+      });
+      await lockCoupon(ctx(NOW + 3), { instanceId: id, memberId: m._id, orderId: 'order-b' });
+      expect(await releaseCoupon(ctx(NOW + 4), { instanceId: id, memberId: m._id, orderId: 'order-a' })).toMatchObject({
+        status: 'locked',
+        lockedBy: 'order-b',
+      });
       expect(read<CouponInstanceDoc>('coupon_instances', id)).toMatchObject({ status: 'locked', lockedBy: 'order-b' });
-      await expectRejected(releaseCoupon(id, m._id, 'order-c', ctx(NOW)), 'INVALID_STATE');
+      await expectRejected(releaseCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'order-c' }), 'INVALID_STATE');
     });
 
     it('lets only one of 10 racing orders lock a coupon', async () => {
       const m = member();
       const id = await couponFor(m);
-      const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => lockCoupon(id, m._id, `race-${i}`, ctx(NOW))));
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => lockCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: `race-${i}` })),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     });
 
     it('refuses coupons outside their window, another member’s coupon and an empty order id', async () => {
       const m = member();
       const id = await couponFor(m);
-      await expectRejected(lockCoupon(id, m._id, 'late', ctx(NOW + 30 * DAY)), 'INVALID_STATE', { state: 'expired' });
+      await expectRejected(lockCoupon(ctx(NOW + 30 * DAY), { instanceId: id, memberId: m._id, orderId: 'late' }), 'INVALID_STATE', {
+        state: 'expired',
+      });
       const later = await couponFor(m, { validity: { type: 'fixed', from: NOW + DAY, to: NOW + 5 * DAY } });
-      await expectRejected(lockCoupon(later, m._id, 'early', ctx(NOW)), 'INVALID_STATE', { state: 'notStarted' });
+      await expectRejected(lockCoupon(ctx(NOW), { instanceId: later, memberId: m._id, orderId: 'early' }), 'INVALID_STATE', {
+        state: 'notStarted',
+      });
       const other = member();
-      await expectRejected(lockCoupon(id, other._id, 'theirs', ctx(NOW)), 'NOT_FOUND');
-      await expectRejected(lockCoupon('centre:nope', m._id, 'x', ctx(NOW)), 'NOT_FOUND');
-      await expectRejected(lockCoupon(id, m._id, '', ctx(NOW)), 'VALIDATION_FAILED');
+      await expectRejected(lockCoupon(ctx(NOW), { instanceId: id, memberId: other._id, orderId: 'theirs' }), 'NOT_FOUND');
+      await expectRejected(lockCoupon(ctx(NOW), { instanceId: 'centre:nope', memberId: m._id, orderId: 'x' }), 'NOT_FOUND');
+      await expectRejected(lockCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: '' }), 'VALIDATION_FAILED');
       expect(read<CouponInstanceDoc>('coupon_instances', id)?.status).toBe('issued');
     });
 
     it('uses a locked coupon even after its window, as the order took it in time', async () => {
       const m = member();
       const id = await couponFor(m);
-      await lockCoupon(id, m._id, 'slow-pay', ctx(NOW));
-      expect(await useCoupon(id, m._id, 'slow-pay', ctx(NOW + 30 * DAY))).toMatchObject({ status: 'used' });
+      await lockCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'slow-pay' });
+      expect(await useCoupon(ctx(NOW + 30 * DAY), { instanceId: id, memberId: m._id, orderId: 'slow-pay' })).toMatchObject({
+        status: 'used',
+      });
     });
   });
 
@@ -367,38 +397,38 @@ describe('coupon use-cases through the real SDK', () => {
     it('voids an issued coupon once, never one an order holds', async () => {
       const m = member();
       const t = await newTemplate({ totalStock: null, perMemberLimit: 2 });
-      const a = (await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))).coupon.instanceId;
-      const b = (await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))).coupon.instanceId;
-      const voided = await voidCoupon({ instanceId: a, reason: '误发' }, 'admin', ctx(NOW));
+      const a = (await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
+      const b = (await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
+      const voided = await voidCoupon(ctx(NOW), { instanceId: a, reason: '误发' }, 'admin');
       expect(voided).toMatchObject({ status: 'voided', voidReason: '误发', voidedBy: 'admin' });
-      expect(await voidCoupon({ instanceId: a, reason: '再次' }, 'admin', ctx(NOW + 1))).toMatchObject({ voidReason: '误发' });
-      await lockCoupon(b, m._id, 'held', ctx(NOW));
-      await expectRejected(voidCoupon({ instanceId: b, reason: 'x' }, 'admin', ctx(NOW)), 'INVALID_STATE', { state: 'locked' });
-      await expectRejected(voidCoupon({ instanceId: 'nope', reason: 'x' }, 'admin', ctx(NOW)), 'NOT_FOUND');
+      expect(await voidCoupon(ctx(NOW + 1), { instanceId: a, reason: '再次' }, 'admin')).toMatchObject({ voidReason: '误发' });
+      await lockCoupon(ctx(NOW), { instanceId: b, memberId: m._id, orderId: 'held' });
+      await expectRejected(voidCoupon(ctx(NOW), { instanceId: b, reason: 'x' }, 'admin'), 'INVALID_STATE', { state: 'locked' });
+      await expectRejected(voidCoupon(ctx(NOW), { instanceId: 'nope', reason: 'x' }, 'admin'), 'NOT_FOUND');
     });
 
     it('sorts a member’s coupons into wallet tabs by the clock, page by page', async () => {
       const m = member();
       const t = await newTemplate({ totalStock: null, perMemberLimit: 20 });
       const claim = async (now: number) =>
-        (await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m, now))).coupon.instanceId;
+        (await claimCoupon(as(m, now), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
       const usable = [await claim(NOW), await claim(NOW - DAY), await claim(NOW - 2 * DAY)];
       const locked = await claim(NOW);
-      await lockCoupon(locked, m._id, 'pending-order', ctx(NOW));
+      await lockCoupon(ctx(NOW), { instanceId: locked, memberId: m._id, orderId: 'pending-order' });
       const used = await claim(NOW);
-      await lockCoupon(used, m._id, 'paid-order', ctx(NOW));
-      await useCoupon(used, m._id, 'paid-order', ctx(NOW));
+      await lockCoupon(ctx(NOW), { instanceId: used, memberId: m._id, orderId: 'paid-order' });
+      await useCoupon(ctx(NOW), { instanceId: used, memberId: m._id, orderId: 'paid-order' });
       const lapsed = await claim(NOW - 9 * DAY);
       const storedExpired = await claim(NOW - 30 * DAY);
       await expireCoupons(ctx(NOW - 10 * DAY));
       const voided = await claim(NOW);
-      await voidCoupon({ instanceId: voided, reason: '测试' }, 'admin', ctx(NOW));
+      await voidCoupon(ctx(NOW), { instanceId: voided, reason: '测试' }, 'admin');
 
       const all = async (status: 'usable' | 'used' | 'expired') => {
         const seen: { instanceId: string; state: string; validTo: number }[] = [];
         let cursor: string | undefined;
         do {
-          const page = await listMyCoupons(m.openid, { status, pageSize: 2, cursor }, as(m));
+          const page = await listMyCoupons(as(m), m.openid, { status, pageSize: 2, cursor });
           seen.push(...page.items);
           cursor = page.nextCursor ?? undefined;
           if (cursor) expect(couponsRequests.listMine.safeParse({ action: 'listMine', status, cursor }).success).toBe(true);
@@ -426,10 +456,10 @@ describe('coupon use-cases through the real SDK', () => {
     it('the expiry sweep stores expired on issued coupons past their window only', async () => {
       const m = member();
       const t = await newTemplate({ totalStock: null, perMemberLimit: 3 });
-      const old = (await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m, NOW - 30 * DAY))).coupon.instanceId;
-      const heldOld = (await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m, NOW - 30 * DAY))).coupon.instanceId;
-      await lockCoupon(heldOld, m._id, 'old-order', ctx(NOW - 30 * DAY));
-      const current = (await claimCoupon(m.openid, { templateId: t._id, clientKey: key() }, as(m))).coupon.instanceId;
+      const old = (await claimCoupon(as(m, NOW - 30 * DAY), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
+      const heldOld = (await claimCoupon(as(m, NOW - 30 * DAY), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
+      await lockCoupon(ctx(NOW - 30 * DAY), { instanceId: heldOld, memberId: m._id, orderId: 'old-order' });
+      const current = (await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
       expect(await expireCoupons(ctx(NOW))).toBeGreaterThanOrEqual(1);
       expect(read<CouponInstanceDoc>('coupon_instances', old)?.status).toBe('expired');
       expect(read<CouponInstanceDoc>('coupon_instances', heldOld)?.status).toBe('locked');

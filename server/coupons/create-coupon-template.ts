@@ -12,7 +12,7 @@ import { CodedError } from '~/core/coded-error';
  * checks that span fields. A given `templateId` that is taken is CONFLICT; without one, an
  * id `ct<16 hex>` is made.
  */
-export async function createCouponTemplate(input: CouponTemplateInput, ctx: RequestContext): Promise<CouponTemplateDoc> {
+export async function createCouponTemplate(ctx: RequestContext, input: CouponTemplateInput): Promise<CouponTemplateDoc> {
   const tiers = await loadTierLadder(ctx);
   const problem = templateProblems(input, ctx.now, tiers.has)[0];
   if (problem) throw new CodedError('VALIDATION_FAILED', `${problem.field}: ${problem.message}`, { field: problem.field });

@@ -58,9 +58,9 @@ function instanceOf(grant: Grant, now: number): CouponInstanceDoc {
  *   retry with the same key completes on that place, and without one the member can claim
  *   one fewer, never one more.
  */
-export async function grantCoupon(grant: Grant, ctx: RequestContext): Promise<Granted> {
+export async function grantCoupon(ctx: RequestContext, grant: Grant): Promise<Granted> {
   const { instances } = couponCollections(ctx);
-  if (!(await takeStock(grant.template, ctx))) throw new CodedError('OUT_OF_STOCK', 'this coupon is sold out', { reason: '已抢光' });
+  if (!(await takeStock(ctx, grant.template))) throw new CodedError('OUT_OF_STOCK', 'this coupon is sold out', { reason: '已抢光' });
   let outcome: Granted;
   try {
     if (grant.reservePlace && !(await grant.reservePlace())) {
@@ -76,10 +76,10 @@ export async function grantCoupon(grant: Grant, ctx: RequestContext): Promise<Gr
     // reply lost): give the unit back only when the coupon is surely absent.
     const landed = hasCode(error) ? null : await instances.get(grant.issueKey).catch(() => 'unknown' as const);
     if (landed && landed !== 'unknown') return { coupon: landed, created: true };
-    if (landed !== 'unknown') await returnStock(grant.template, ctx);
+    if (landed !== 'unknown') await returnStock(ctx, grant.template);
     throw error;
   }
   // Another grant with this key got there first and spent its own unit; this one was not used.
-  await returnStock(grant.template, ctx);
+  await returnStock(ctx, grant.template);
   return outcome;
 }

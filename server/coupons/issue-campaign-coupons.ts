@@ -16,18 +16,20 @@ export interface CampaignOutcome {
 
 /** An admin campaign: issues one template's coupon to each listed member, once per member per campaign. */
 export async function issueCampaignCoupons(
-  input: { templateId: string; campaignId: string; memberIds: string[] },
   ctx: RequestContext,
+  input: { templateId: string; campaignId: string; memberIds: string[] },
 ): Promise<CampaignOutcome> {
   const outcome: CampaignOutcome = { issued: 0, alreadyHad: 0, failed: [] };
   const queue = [...new Set(input.memberIds)];
   const worker = async () => {
     for (let memberId = queue.shift(); memberId !== undefined; memberId = queue.shift()) {
       try {
-        const { created } = await issueCoupon(
-          { templateId: input.templateId, memberId, source: 'campaign', issueKey: campaignKey(input.campaignId, memberId) },
-          ctx,
-        );
+        const { created } = await issueCoupon(ctx, {
+          templateId: input.templateId,
+          memberId,
+          source: 'campaign',
+          issueKey: campaignKey(input.campaignId, memberId),
+        });
         if (created) outcome.issued += 1;
         else outcome.alreadyHad += 1;
       } catch (error) {

@@ -25,7 +25,7 @@ export interface IssueCouponInput {
  * `created: false`. Checks the template is active, its window not over, the member in its
  * audience and stock left; per-member limits do not apply, the key bounds the grant.
  */
-export async function issueCoupon(input: IssueCouponInput, ctx: RequestContext): Promise<Granted> {
+export async function issueCoupon(ctx: RequestContext, input: IssueCouponInput): Promise<Granted> {
   const { templates, instances } = couponCollections(ctx);
   const earlier = await instances.get(input.issueKey);
   if (earlier) return { coupon: earlier, created: false };
@@ -41,5 +41,5 @@ export async function issueCoupon(input: IssueCouponInput, ctx: RequestContext):
   if (window.validTo < ctx.now || window.validTo < window.validFrom) {
     throw new CodedError('NOT_AVAILABLE', 'the coupon window is already over', { reason: '活动已结束' });
   }
-  return grantCoupon({ template, memberId: member._id, issueKey: input.issueKey, source: input.source, window }, ctx);
+  return grantCoupon(ctx, { template, memberId: member._id, issueKey: input.issueKey, source: input.source, window });
 }

@@ -14,12 +14,12 @@ const NOTHING_TO_GIVE = new Set(['NOT_FOUND', 'NOT_AVAILABLE', 'NOT_ELIGIBLE', '
  * coupon. Answers null when there is none to give (no welcome template set or stored, paused,
  * member no longer new, sold out).
  */
-export async function issueWelcomeCoupon(memberId: string, ctx: RequestContext): Promise<CouponInstanceDoc | null> {
+export async function issueWelcomeCoupon(ctx: RequestContext, memberId: string): Promise<CouponInstanceDoc | null> {
   const { programme } = await loadProgramme(ctx);
   const templateId = programme.coupons.welcomeTemplateId;
   if (!templateId) return null;
   try {
-    const { coupon } = await issueCoupon({ templateId, memberId, source: 'welcome', issueKey: welcomeKey(memberId) }, ctx);
+    const { coupon } = await issueCoupon(ctx, { templateId, memberId, source: 'welcome', issueKey: welcomeKey(memberId) });
     return coupon;
   } catch (error) {
     if (hasCode(error) && NOTHING_TO_GIVE.has(error.code)) return null;

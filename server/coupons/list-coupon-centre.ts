@@ -17,8 +17,8 @@ const CENTRE_SIZE = 100;
  * with whether the caller can claim it now and, if not, why. A guest who has not joined sees
  * the same list with 加入会员后即可领取.
  */
-export async function listCouponCentre(openid: string, ctx: RequestContext): Promise<CouponsResponses['listCentre']> {
-  const member = await loadMember(openid, ctx).catch((error: unknown) => {
+export async function listCouponCentre(ctx: RequestContext, openid: string): Promise<CouponsResponses['listCentre']> {
+  const member = await loadMember(ctx, openid).catch((error: unknown) => {
     if (hasCode(error, 'NOT_A_MEMBER')) return null;
     throw error;
   });

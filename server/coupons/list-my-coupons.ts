@@ -40,11 +40,11 @@ function bucketQuery(bucket: CouponBucket, memberId: string, now: number, _: Raw
 
 /** The caller's coupons in one wallet tab (usable, used, expired), a page at a time by a (field, _id) cursor. */
 export async function listMyCoupons(
+  ctx: RequestContext,
   openid: string,
   input: { status: CouponBucket; pageSize: number; cursor?: string },
-  ctx: RequestContext,
 ): Promise<CouponsResponses['listMine']> {
-  const member = await loadMember(openid, ctx);
+  const member = await loadMember(ctx, openid);
   const _ = ctx.db.command;
   const query = bucketQuery(input.status, member._id, ctx.now, _);
   const { items, nextCursor } = await keysetPage(couponCollections(ctx).instances, _, query, ORDER[input.status], input);

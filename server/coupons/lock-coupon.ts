@@ -1,5 +1,6 @@
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { RequestContext } from '../runtime/wx';
+import type { OrderCouponRef } from './coupon-ref';
 import { couponCollections } from './coupon-collections';
 import { couponStateError, requireOrderId } from './coupon-state-error';
 import { loadOwnCoupon } from './load-own-coupon';
@@ -10,9 +11,9 @@ import { loadOwnCoupon } from './load-own-coupon';
  * both lock it. Locking again for the same order answers the coupon as it is; anything else
  * is INVALID_STATE (details.state says why), and another member's coupon is NOT_FOUND.
  */
-export async function lockCoupon(instanceId: string, memberId: string, orderId: string, ctx: RequestContext): Promise<CouponInstanceDoc> {
+export async function lockCoupon(ctx: RequestContext, { instanceId, memberId, orderId }: OrderCouponRef): Promise<CouponInstanceDoc> {
   requireOrderId(orderId);
-  const coupon = await loadOwnCoupon(instanceId, memberId, ctx);
+  const coupon = await loadOwnCoupon(ctx, { instanceId, memberId });
   if (coupon.status === 'locked' && coupon.lockedBy === orderId) return coupon;
   const _ = ctx.db.command;
   const { instances } = couponCollections(ctx);

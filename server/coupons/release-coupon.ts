@@ -1,5 +1,6 @@
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { RequestContext } from '../runtime/wx';
+import type { OrderCouponRef } from './coupon-ref';
 import { couponCollections } from './coupon-collections';
 import { couponStateError, requireOrderId } from './coupon-state-error';
 import { loadOwnCoupon } from './load-own-coupon';
@@ -11,14 +12,9 @@ import { loadOwnCoupon } from './load-own-coupon';
  * again for the order that released it last answers the coupon as it is; anything else
  * (never held by this order, or already used by it) is INVALID_STATE.
  */
-export async function releaseCoupon(
-  instanceId: string,
-  memberId: string,
-  orderId: string,
-  ctx: RequestContext,
-): Promise<CouponInstanceDoc> {
+export async function releaseCoupon(ctx: RequestContext, { instanceId, memberId, orderId }: OrderCouponRef): Promise<CouponInstanceDoc> {
   requireOrderId(orderId);
-  const coupon = await loadOwnCoupon(instanceId, memberId, ctx);
+  const coupon = await loadOwnCoupon(ctx, { instanceId, memberId });
   const { instances } = couponCollections(ctx);
   // `lockedBy` stays set once used, so this also refuses a coupon this order has used.
   const releasedByThisOrder = (doc: CouponInstanceDoc) => doc.releasedBy === orderId && doc.lockedBy !== orderId;

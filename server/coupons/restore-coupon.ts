@@ -1,5 +1,6 @@
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { RequestContext } from '../runtime/wx';
+import type { OrderCouponRef } from './coupon-ref';
 import { couponCollections } from './coupon-collections';
 import { couponStateError, requireOrderId } from './coupon-state-error';
 import { loadOwnCoupon } from './load-own-coupon';
@@ -9,14 +10,9 @@ import { loadOwnCoupon } from './load-own-coupon';
  * and `usedBy`, so only the order that used it can return it; it keeps its own window, so one
  * returned after its window reads as expired. Returning again answers the coupon as it is.
  */
-export async function restoreCoupon(
-  instanceId: string,
-  memberId: string,
-  orderId: string,
-  ctx: RequestContext,
-): Promise<CouponInstanceDoc> {
+export async function restoreCoupon(ctx: RequestContext, { instanceId, memberId, orderId }: OrderCouponRef): Promise<CouponInstanceDoc> {
   requireOrderId(orderId);
-  const coupon = await loadOwnCoupon(instanceId, memberId, ctx);
+  const coupon = await loadOwnCoupon(ctx, { instanceId, memberId });
   const returnedByThisOrder = (doc: CouponInstanceDoc) => doc.releasedBy === orderId && doc.usedBy === null && doc.status !== 'used';
   if (returnedByThisOrder(coupon)) return coupon;
   const { instances } = couponCollections(ctx);

@@ -8,10 +8,10 @@ import { listMyCoupons } from './list-my-coupons';
 
 /** Routes of the `coupons` function: the caller is always the member acted on. */
 export const couponsRoutes: Routes<'coupons'> = {
-  listCentre: (_input, ctx) => listCouponCentre(requireOpenid(ctx), ctx),
-  claim: (input, ctx) => claimCoupon(requireOpenid(ctx), input, ctx),
-  listMine: (input, ctx) => listMyCoupons(requireOpenid(ctx), input, ctx),
-  getMine: (input, ctx) => getMyCoupon(requireOpenid(ctx), input.instanceId, ctx),
+  listCentre: (_input, ctx) => listCouponCentre(ctx, requireOpenid(ctx)),
+  claim: (input, ctx) => claimCoupon(ctx, requireOpenid(ctx), input),
+  listMine: (input, ctx) => listMyCoupons(ctx, requireOpenid(ctx), input),
+  getMine: (input, ctx) => getMyCoupon(ctx, { openid: requireOpenid(ctx), instanceId: input.instanceId }),
 };
 
 /** The `coupons` cloud function's main. */

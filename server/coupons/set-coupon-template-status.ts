@@ -16,8 +16,8 @@ const FROM: Record<CouponTemplateStatus, CouponTemplateStatus[]> = {
  * an ended template stays ended (INVALID_STATE).
  */
 export async function setCouponTemplateStatus(
-  input: { templateId: string; status: CouponTemplateStatus },
   ctx: RequestContext,
+  input: { templateId: string; status: CouponTemplateStatus },
 ): Promise<CouponTemplateDoc> {
   const { templates } = couponCollections(ctx);
   const template = await templates.get(input.templateId);

@@ -7,7 +7,7 @@ import { couponCollections } from './coupon-collections';
  * while stock is left, so concurrent takers can never drive it below zero. Answers whether
  * this caller got one. Unlimited templates always answer true and change nothing.
  */
-export async function takeStock(template: CouponTemplateDoc, ctx: RequestContext): Promise<boolean> {
+export async function takeStock(ctx: RequestContext, template: CouponTemplateDoc): Promise<boolean> {
   if (template.totalStock === null) return true;
   const _ = ctx.db.command;
   const updated = await couponCollections(ctx).templates.updateWhere(
@@ -23,7 +23,7 @@ export async function takeStock(template: CouponTemplateDoc, ctx: RequestContext
  * here is logged, not thrown: the stock stays one low (one coupon unsold), which is safe,
  * and the caller's own outcome is what the member should hear about.
  */
-export async function returnStock(template: CouponTemplateDoc, ctx: RequestContext): Promise<void> {
+export async function returnStock(ctx: RequestContext, template: CouponTemplateDoc): Promise<void> {
   if (template.totalStock === null) return;
   try {
     const _ = ctx.db.command;

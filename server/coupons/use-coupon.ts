@@ -1,5 +1,6 @@
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { RequestContext } from '../runtime/wx';
+import type { OrderCouponRef } from './coupon-ref';
 import { couponCollections } from './coupon-collections';
 import { couponStateError, requireOrderId } from './coupon-state-error';
 import { loadOwnCoupon } from './load-own-coupon';
@@ -10,9 +11,9 @@ import { loadOwnCoupon } from './load-own-coupon';
  * is used even past its window, as the order took it in time. Using again for the same order
  * answers the coupon as it is; anything else is INVALID_STATE.
  */
-export async function useCoupon(instanceId: string, memberId: string, orderId: string, ctx: RequestContext): Promise<CouponInstanceDoc> {
+export async function useCoupon(ctx: RequestContext, { instanceId, memberId, orderId }: OrderCouponRef): Promise<CouponInstanceDoc> {
   requireOrderId(orderId);
-  const coupon = await loadOwnCoupon(instanceId, memberId, ctx);
+  const coupon = await loadOwnCoupon(ctx, { instanceId, memberId });
   if (coupon.status === 'used' && coupon.usedBy === orderId) return coupon;
   const { instances } = couponCollections(ctx);
   const change = { status: 'used' as const, usedBy: orderId, usedAt: ctx.now, updatedAt: ctx.now };

@@ -10,9 +10,9 @@ import { CodedError } from '~/core/coded-error';
  * Voiding a voided coupon answers it as it is; other states are INVALID_STATE.
  */
 export async function voidCoupon(
+  ctx: RequestContext,
   input: { instanceId: string; reason: string },
   adminUsername: string,
-  ctx: RequestContext,
 ): Promise<CouponInstanceDoc> {
   const { instances } = couponCollections(ctx);
   const coupon = await instances.get(input.instanceId);

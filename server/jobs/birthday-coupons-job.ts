@@ -31,16 +31,13 @@ async function giveBirthdayCoupon(ctx: RequestContext, member: MemberDoc, year: 
     const birthday = birthdayInYear(member.birthday, year);
     let granted;
     try {
-      granted = await issueCoupon(
-        {
-          templateId,
-          memberId: member._id,
-          source: 'birthday',
-          issueKey: birthdayKey(member._id, year),
-          window: windowAroundDay(birthday, BIRTHDAY_WINDOW.daysBefore, BIRTHDAY_WINDOW.daysAfter),
-        },
-        ctx,
-      );
+      granted = await issueCoupon(ctx, {
+        templateId,
+        memberId: member._id,
+        source: 'birthday',
+        issueKey: birthdayKey(member._id, year),
+        window: windowAroundDay(birthday, BIRTHDAY_WINDOW.daysBefore, BIRTHDAY_WINDOW.daysAfter),
+      });
     } catch (error) {
       // Left for a later sweep of the same window: the brand may resume the template or add stock.
       if (hasCode(error) && NOTHING_TO_GIVE.has(error.code)) return 'skipped';

@@ -35,10 +35,12 @@ async function welcomeBack(ctx: RequestContext, member: MemberDoc): Promise<'cha
   let granted;
   try {
     // Keyed by the day the member became due, which stays put until the coupon is recorded below.
-    granted = await issueCoupon(
-      { templateId, memberId: member._id, source: 'comeback', issueKey: comebackKey(member._id, dayOf(dueAt)) },
-      ctx,
-    );
+    granted = await issueCoupon(ctx, {
+      templateId,
+      memberId: member._id,
+      source: 'comeback',
+      issueKey: comebackKey(member._id, dayOf(dueAt)),
+    });
   } catch (error) {
     if (hasCode(error) && NOTHING_TO_GIVE.has(error.code)) return 'skipped';
     throw error;

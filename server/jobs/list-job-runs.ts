@@ -4,8 +4,8 @@ import type { RequestContext } from '../runtime/wx';
 
 /** Runs of the timer jobs for the admin page, newest first, a page at a time by keyset paging on (startedAt, _id). */
 export async function listJobRuns(
-  input: { job?: string; pageSize: number; cursor?: string },
   ctx: RequestContext,
+  input: { job?: string; pageSize: number; cursor?: string },
 ): Promise<AdminResponses['listJobRuns']> {
   const runs = ctx.db.collection('job_runs');
   return keysetPage(runs, ctx.db.command, input.job ? { job: input.job } : {}, { field: 'startedAt', direction: 'desc' }, input);

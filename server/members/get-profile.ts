@@ -6,7 +6,7 @@ import type { RequestContext } from '../runtime/wx';
 import { CodedError } from '~/core/coded-error';
 
 /** Loads the caller's member record, or fails with NOT_A_MEMBER. */
-export async function loadMember(openid: string, ctx: RequestContext): Promise<MemberDoc> {
+export async function loadMember(ctx: RequestContext, openid: string): Promise<MemberDoc> {
   const member = await ctx.db.collection('members').findOne({ openid });
   if (!member) throw new CodedError('NOT_A_MEMBER', 'join the membership first');
   return member;
@@ -19,6 +19,6 @@ export async function profileOf(ctx: RequestContext, member: MemberDoc): Promise
 }
 
 /** The caller's own profile. */
-export async function getProfile(openid: string, ctx: RequestContext): Promise<MemberProfile> {
-  return profileOf(ctx, await loadMember(openid, ctx));
+export async function getProfile(ctx: RequestContext, openid: string): Promise<MemberProfile> {
+  return profileOf(ctx, await loadMember(ctx, openid));
 }

@@ -20,7 +20,7 @@ function newMemberNo(): string {
 async function joined(ctx: RequestContext, member: MemberDoc, created: boolean): Promise<MemberResponses['join']> {
   // Someone who deleted an earlier account and joined again had their welcome gift already.
   if (await isFirstMembership(ctx, member.openid, member._id)) {
-    await issueWelcomeCoupon(member._id, ctx).catch((error: unknown) =>
+    await issueWelcomeCoupon(ctx, member._id).catch((error: unknown) =>
       console.error('[join] welcome coupon not issued', member._id, error),
     );
   }
@@ -32,9 +32,9 @@ async function joined(ctx: RequestContext, member: MemberDoc, created: boolean):
  * tap or a retry into a read of the existing member. New members get the welcome coupon once.
  */
 export async function joinMember(
+  ctx: RequestContext,
   openid: string,
   input: { nickname?: string; avatarUrl?: string },
-  ctx: RequestContext,
 ): Promise<MemberResponses['join']> {
   const members = ctx.db.collection('members');
   const existing = await members.findOne({ openid });

@@ -21,9 +21,9 @@ function memberCodeSecret(): string {
 }
 
 /** Issues the caller's current member code, shown as a QR code and as digits at the till. */
-export async function issueMemberCode(openid: string, ctx: RequestContext): Promise<MemberCodeView> {
+export async function issueMemberCode(ctx: RequestContext, openid: string): Promise<MemberCodeView> {
   const secret = memberCodeSecret();
-  const member = await loadMember(openid, ctx);
+  const member = await loadMember(ctx, openid);
   const signed = signMemberCode(secret, { memberId: member._id, memberNo: member.memberNo }, ctx.now);
   return { ...signed, memberNo: member.memberNo, issuedAt: ctx.now };
 }
@@ -32,7 +32,7 @@ export async function issueMemberCode(openid: string, ctx: RequestContext): Prom
  * Finds the member a scanned or typed code belongs to, for the staff till. Fails with
  * NOT_FOUND for a code that is not a current member's, and INVALID_STATE for an old one.
  */
-export async function verifyMemberCode(code: string, ctx: RequestContext): Promise<MemberDoc> {
+export async function verifyMemberCode(ctx: RequestContext, code: string): Promise<MemberDoc> {
   const secret = memberCodeSecret();
   const parsed = parseMemberCode(code);
   if (!parsed) throw new CodedError('VALIDATION_FAILED', 'code: must be the 18 digits of a member code', { field: 'code' });

@@ -11,14 +11,14 @@ import { deleteAccount, setBirthday, setConsent, updateProfile } from './update-
 
 /** Routes of the `member` function: the caller is always the member acted on. */
 export const memberRoutes: Routes<'member'> = {
-  join: (input, ctx) => joinMember(requireOpenid(ctx), input, ctx),
-  getProfile: (_input, ctx) => getProfile(requireOpenid(ctx), ctx),
+  join: (input, ctx) => joinMember(ctx, requireOpenid(ctx), input),
+  getProfile: (_input, ctx) => getProfile(ctx, requireOpenid(ctx)),
   updateProfile: ({ action: _action, ...input }, ctx) => updateProfile(ctx, requireOpenid(ctx), input),
   setBirthday: (input, ctx) => setBirthday(ctx, requireOpenid(ctx), input.birthday),
   setConsent: (input, ctx) => setConsent(ctx, requireOpenid(ctx), input.marketing),
   deleteAccount: (_input, ctx) => deleteAccount(ctx, requireOpenid(ctx)),
   tierProgress: async (_input, ctx) => {
-    const member = await loadMember(requireOpenid(ctx), ctx);
+    const member = await loadMember(ctx, requireOpenid(ctx));
     const { progress, history } = await memberTierProgress(ctx, member);
     const { current, next } = progress;
     return {
@@ -39,11 +39,11 @@ export const memberRoutes: Routes<'member'> = {
     };
   },
   recordSubscriptions: async ({ accepted, clientKey }, ctx) => {
-    const member = await loadMember(requireOpenid(ctx), ctx);
+    const member = await loadMember(ctx, requireOpenid(ctx));
     return { quota: await recordSubscriptions(ctx, { memberId: member._id, accepted, clientKey }) };
   },
-  subscriptionQuota: async (_input, ctx) => ({ quota: await subscriptionQuota(ctx, (await loadMember(requireOpenid(ctx), ctx))._id) }),
-  memberCode: (_input, ctx) => issueMemberCode(requireOpenid(ctx), ctx),
+  subscriptionQuota: async (_input, ctx) => ({ quota: await subscriptionQuota(ctx, (await loadMember(ctx, requireOpenid(ctx)))._id) }),
+  memberCode: (_input, ctx) => issueMemberCode(ctx, requireOpenid(ctx)),
 };
 
 /** The `member` cloud function's main. */

@@ -28,7 +28,7 @@ export async function updateProfile(
   openid: string,
   input: { nickname?: string; avatarUrl?: string; gender?: MemberDoc['gender']; phone?: string | null },
 ): Promise<MemberResponses['updateProfile']> {
-  const member = await loadMember(openid, ctx);
+  const member = await loadMember(ctx, openid);
   const fields = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<MemberDoc>;
   await ctx.db.collection('members').updateWhere({ _id: member._id, status: 'active' }, { ...fields, updatedAt: ctx.now });
   const updated = { ...member, ...fields };
@@ -37,7 +37,7 @@ export async function updateProfile(
 
 /** Sets the birthday, once: a guarded update on `birthday: null`, so it cannot be changed by the member afterwards. */
 export async function setBirthday(ctx: RequestContext, openid: string, birthday: string): Promise<MemberResponses['setBirthday']> {
-  const member = await loadMember(openid, ctx);
+  const member = await loadMember(ctx, openid);
   const set = await ctx.db
     .collection('members')
     .updateWhere(
@@ -65,7 +65,7 @@ export async function setMemberBirthday(ctx: RequestContext, memberId: string, b
  * comeback coupon's sweep, which left them out while they had none.
  */
 export async function setConsent(ctx: RequestContext, openid: string, marketing: boolean): Promise<MemberProfile> {
-  const member = await loadMember(openid, ctx);
+  const member = await loadMember(ctx, openid);
   const consent = { marketing, updatedAt: ctx.now };
   const comeback = marketing && member.comebackDueAt == null ? { comebackDueAt: ctx.now } : {};
   await ctx.db.collection('members').updateWhere({ _id: member._id }, { consent, ...comeback, updatedAt: ctx.now });
@@ -77,7 +77,7 @@ export async function setConsent(ctx: RequestContext, openid: string, marketing:
  * join again as a new member), while ledger entries, orders and redemptions stay for accounting.
  */
 export async function deleteAccount(ctx: RequestContext, openid: string): Promise<{ deleted: true }> {
-  const member = await loadMember(openid, ctx);
+  const member = await loadMember(ctx, openid);
   // The timer jobs' dates go too, so the sweeps no longer read the account.
   const unscheduled = { birthdayMonthDay: null, tierReviewAt: null, tierNotice: null, comebackDueAt: null };
   await ctx.db.collection('members').updateWhere({ _id: member._id, status: 'active' }, { ...anonymised(member, ctx.now), ...unscheduled });

@@ -105,7 +105,7 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
 export async function finishPaymentEffects(ctx: RequestContext, order: OrderDoc): Promise<void> {
   if (order.status === 'refunded' || order.paidAt === null) return;
   await settleHeldStock(ctx, order);
-  for (const couponId of order.couponIds) await useCoupon(couponId, order.memberId, order._id, ctx);
+  for (const couponId of order.couponIds) await useCoupon(ctx, { instanceId: couponId, memberId: order.memberId, orderId: order._id });
   await earnForOrder(ctx, {
     memberId: order.memberId,
     orderId: order._id,

@@ -160,7 +160,7 @@ async function advance(ctx: RequestContext, start: OrderDoc): Promise<OrderDoc> 
   if (order.progress === 'stockHeld') {
     for (const couponId of order.couponIds) {
       try {
-        await lockCoupon(couponId, order.memberId, order._id, ctx);
+        await lockCoupon(ctx, { instanceId: couponId, memberId: order.memberId, orderId: order._id });
       } catch (error) {
         if (hasCode(error, 'INVALID_STATE', 'NOT_FOUND')) {
           throw await failPlacement(ctx, order, new CodedError('NOT_ELIGIBLE', '优惠券已被使用或已过期，请重新选择', { couponId }));

@@ -18,7 +18,7 @@ export async function releaseHolds(ctx: RequestContext, order: OrderDoc, reason:
   await releaseOrderStock(ctx, order);
   for (const couponId of order.couponIds) {
     try {
-      await releaseCoupon(couponId, order.memberId, order._id, ctx);
+      await releaseCoupon(ctx, { instanceId: couponId, memberId: order.memberId, orderId: order._id });
     } catch (error) {
       // Never locked by this order (its placement stopped before), or already given back.
       if (!hasCode(error, 'INVALID_STATE', 'NOT_FOUND')) throw error;

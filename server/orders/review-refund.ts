@@ -95,7 +95,8 @@ export async function approveRefund(ctx: RequestContext, reviewer: string, refun
     lineIds: refund.lineIds,
   });
   if (refund.couponPolicy === 'returned') {
-    for (const couponId of order.couponIds) await restoreCoupon(couponId, order.memberId, order._id, ctx);
+    for (const couponId of order.couponIds)
+      await restoreCoupon(ctx, { instanceId: couponId, memberId: order.memberId, orderId: order._id });
   }
   const linesPaid = order.lines.filter((line) => refund.lineIds.includes(line.lineId)).reduce((sum, line) => sum + line.paidFen, 0);
   // Dated with the payment, so the refunded spend leaves the rolling window together with it.

@@ -13,7 +13,7 @@ import { refundsOf, requestRefund } from './request-refund';
 import { loadShopSettings } from './shop-settings';
 import { startPayment } from './start-payment';
 
-const caller = async (ctx: RequestContext) => loadMember(requireOpenid(ctx), ctx);
+const caller = async (ctx: RequestContext) => loadMember(ctx, requireOpenid(ctx));
 
 /** The member's view of an order as it is now, with its refunds. */
 async function viewOf(ctx: RequestContext, orderId: string, memberId: string) {

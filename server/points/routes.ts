@@ -9,10 +9,10 @@ import { checkInDays, checkInToday, pointsHistory, pointsSummary } from './point
 
 /** Routes of the `points` function: the caller's own points only. */
 export const pointsRoutes: Routes<'points'> = {
-  summary: async (_input, ctx) => pointsSummary(ctx, await loadMember(requireOpenid(ctx), ctx)),
-  history: async (input, ctx) => pointsHistory(ctx, await loadMember(requireOpenid(ctx), ctx), input),
+  summary: async (_input, ctx) => pointsSummary(ctx, await loadMember(ctx, requireOpenid(ctx))),
+  history: async (input, ctx) => pointsHistory(ctx, await loadMember(ctx, requireOpenid(ctx)), input),
   checkIn: async (_input, ctx) => {
-    const member = await loadMember(requireOpenid(ctx), ctx);
+    const member = await loadMember(ctx, requireOpenid(ctx));
     const { entry } = await checkIn(ctx, member._id);
     const details = entry.details ?? {};
     return {
@@ -24,7 +24,7 @@ export const pointsRoutes: Routes<'points'> = {
     };
   },
   checkInCalendar: async (input, ctx) => {
-    const member = await loadMember(requireOpenid(ctx), ctx);
+    const member = await loadMember(ctx, requireOpenid(ctx));
     const [days, { programme }] = await Promise.all([checkInDays(ctx, member, input.month), loadProgramme(ctx)]);
     return {
       month: input.month,

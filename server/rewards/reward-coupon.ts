@@ -9,9 +9,11 @@ export async function issueRewardCoupon(
   input: { memberId: string; redemptionId: string; templateId: string | null },
 ): Promise<string> {
   if (!input.templateId) throw new CodedError('INTERNAL', `reward of ${input.redemptionId} names no coupon template`);
-  const { coupon } = await issueCoupon(
-    { templateId: input.templateId, memberId: input.memberId, source: 'reward', issueKey: rewardKey(input.redemptionId) },
-    ctx,
-  );
+  const { coupon } = await issueCoupon(ctx, {
+    templateId: input.templateId,
+    memberId: input.memberId,
+    source: 'reward',
+    issueKey: rewardKey(input.redemptionId),
+  });
   return coupon._id;
 }

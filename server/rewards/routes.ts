@@ -8,11 +8,11 @@ import { listMyRedemptions, listRewards, toRedemptionView } from './reward-views
 
 /** Routes of the `rewards` function (the points mall): the caller's own redemptions only. */
 export const rewardsRoutes: Routes<'rewards'> = {
-  list: async (input, ctx) => ({ items: await listRewards(ctx, await loadMember(requireOpenid(ctx), ctx), input.category) }),
-  redeem: async (input, ctx) => toRedemptionView(await redeemReward(ctx, await loadMember(requireOpenid(ctx), ctx), input)),
-  myRedemptions: async (input, ctx) => listMyRedemptions(ctx, await loadMember(requireOpenid(ctx), ctx), input),
+  list: async (input, ctx) => ({ items: await listRewards(ctx, await loadMember(ctx, requireOpenid(ctx)), input.category) }),
+  redeem: async (input, ctx) => toRedemptionView(await redeemReward(ctx, await loadMember(ctx, requireOpenid(ctx)), input)),
+  myRedemptions: async (input, ctx) => listMyRedemptions(ctx, await loadMember(ctx, requireOpenid(ctx)), input),
   cancel: async (input, ctx) => {
-    const member = await loadMember(requireOpenid(ctx), ctx);
+    const member = await loadMember(ctx, requireOpenid(ctx));
     return toRedemptionView(await cancelRedemption(ctx, member._id, input.redemptionId));
   },
 };

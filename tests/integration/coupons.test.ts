@@ -182,28 +182,51 @@ describe('coupons function through the gateway and the built bundles', () => {
     }
     const [paid, cancelled, spare] = ids as [string, string, string];
 
-    expect(await lockCoupon(paid, shopper.memberId, 'order-paid', ctx())).toMatchObject({ status: 'locked', lockedBy: 'order-paid' });
-    expect(await lockCoupon(paid, shopper.memberId, 'order-paid', ctx())).toMatchObject({ status: 'locked', lockedBy: 'order-paid' });
-    await expect(lockCoupon(paid, shopper.memberId, 'order-other', ctx())).rejects.toMatchObject({
+    expect(await lockCoupon(ctx(), { instanceId: paid, memberId: shopper.memberId, orderId: 'order-paid' })).toMatchObject({
+      status: 'locked',
+      lockedBy: 'order-paid',
+    });
+    expect(await lockCoupon(ctx(), { instanceId: paid, memberId: shopper.memberId, orderId: 'order-paid' })).toMatchObject({
+      status: 'locked',
+      lockedBy: 'order-paid',
+    });
+    await expect(lockCoupon(ctx(), { instanceId: paid, memberId: shopper.memberId, orderId: 'order-other' })).rejects.toMatchObject({
       code: 'INVALID_STATE',
       details: { state: 'locked' },
     });
-    await expect(useCoupon(paid, shopper.memberId, 'order-other', ctx())).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    expect(await useCoupon(paid, shopper.memberId, 'order-paid', ctx())).toMatchObject({ status: 'used', usedBy: 'order-paid' });
-    expect(await useCoupon(paid, shopper.memberId, 'order-paid', ctx())).toMatchObject({ status: 'used', usedBy: 'order-paid' });
-    await expect(releaseCoupon(paid, shopper.memberId, 'order-paid', ctx())).rejects.toMatchObject({
+    await expect(useCoupon(ctx(), { instanceId: paid, memberId: shopper.memberId, orderId: 'order-other' })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
+    expect(await useCoupon(ctx(), { instanceId: paid, memberId: shopper.memberId, orderId: 'order-paid' })).toMatchObject({
+      status: 'used',
+      usedBy: 'order-paid',
+    });
+    expect(await useCoupon(ctx(), { instanceId: paid, memberId: shopper.memberId, orderId: 'order-paid' })).toMatchObject({
+      status: 'used',
+      usedBy: 'order-paid',
+    });
+    await expect(releaseCoupon(ctx(), { instanceId: paid, memberId: shopper.memberId, orderId: 'order-paid' })).rejects.toMatchObject({
       code: 'INVALID_STATE',
       details: { state: 'used' },
     });
 
-    await lockCoupon(cancelled, shopper.memberId, 'order-cancelled', ctx());
-    expect(await releaseCoupon(cancelled, shopper.memberId, 'order-cancelled', ctx())).toMatchObject({ status: 'issued', lockedBy: null });
-    expect(await releaseCoupon(cancelled, shopper.memberId, 'order-cancelled', ctx())).toMatchObject({ status: 'issued' });
-    await expect(releaseCoupon(cancelled, shopper.memberId, 'order-never', ctx())).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await lockCoupon(ctx(), { instanceId: cancelled, memberId: shopper.memberId, orderId: 'order-cancelled' });
+    expect(await releaseCoupon(ctx(), { instanceId: cancelled, memberId: shopper.memberId, orderId: 'order-cancelled' })).toMatchObject({
+      status: 'issued',
+      lockedBy: null,
+    });
+    expect(await releaseCoupon(ctx(), { instanceId: cancelled, memberId: shopper.memberId, orderId: 'order-cancelled' })).toMatchObject({
+      status: 'issued',
+    });
+    await expect(releaseCoupon(ctx(), { instanceId: cancelled, memberId: shopper.memberId, orderId: 'order-never' })).rejects.toMatchObject(
+      { code: 'INVALID_STATE' },
+    );
 
-    await lockCoupon(spare, shopper.memberId, 'order-pending', ctx());
+    await lockCoupon(ctx(), { instanceId: spare, memberId: shopper.memberId, orderId: 'order-pending' });
     const stranger = await join();
-    await expect(lockCoupon(cancelled, stranger.memberId, 'order-x', ctx())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(lockCoupon(ctx(), { instanceId: cancelled, memberId: stranger.memberId, orderId: 'order-x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
 
     const usable = await listMine(shopper, 'usable');
     expect(Object.fromEntries(usable.map((c) => [c.instanceId, c.stateText]))).toEqual({ [cancelled]: '可使用', [spare]: '使用中' });
@@ -215,25 +238,24 @@ describe('coupons function through the gateway and the built bundles', () => {
     const t = insertTemplate({ channel: 'system', totalStock: null });
     const now = Date.now();
     const issue = (key: string, at: number) =>
-      issueCoupon(
-        { templateId: t._id, memberId: shopper.memberId, source: 'campaign', issueKey: `campaign:${key}:${shopper.memberId}` },
-        ctx(at),
-      ).then((granted) => granted.coupon._id);
+      issueCoupon(ctx(at), {
+        templateId: t._id,
+        memberId: shopper.memberId,
+        source: 'campaign',
+        issueKey: `campaign:${key}:${shopper.memberId}`,
+      }).then((granted) => granted.coupon._id);
     const current = await issue('now', now);
     const lapsed = await issue('lapsed', now - 10 * DAY);
     const voided = await issue('voided', now);
-    await voidCoupon({ instanceId: voided, reason: '发放错误' }, 'admin', ctx());
+    await voidCoupon(ctx(), { instanceId: voided, reason: '发放错误' }, 'admin');
     const upcoming = (
-      await issueCoupon(
-        {
-          templateId: t._id,
-          memberId: shopper.memberId,
-          source: 'campaign',
-          issueKey: `campaign:later:${shopper.memberId}`,
-          window: { validFrom: now + DAY, validTo: now + 5 * DAY },
-        },
-        ctx(),
-      )
+      await issueCoupon(ctx(), {
+        templateId: t._id,
+        memberId: shopper.memberId,
+        source: 'campaign',
+        issueKey: `campaign:later:${shopper.memberId}`,
+        window: { validFrom: now + DAY, validTo: now + 5 * DAY },
+      })
     ).coupon._id;
 
     // Soonest to expire first: the upcoming one ends after 5 days, the current one at the end of its 7th day.

@@ -535,7 +535,7 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
               laterNow: (current) => current,
               expected: ['OUT_OF_STOCK', 'LIMIT_REACHED'],
               racy: [],
-              send: (t) => claimCoupon(m.openid, { templateId: template._id, clientKey }, ctx(t, m.openid)),
+              send: (t) => claimCoupon(ctx(t, m.openid), m.openid, { templateId: template._id, clientKey }),
               summarize: (v) => JSON.stringify({ id: (v as CouponsResponses['claim']).coupon.instanceId }),
               recorded: () => (read<CouponInstanceDoc>('coupon_instances', id) ? { value: JSON.stringify({ id }) } : null),
             };
@@ -555,10 +555,10 @@ describe('loyalty invariants under concurrent, duplicated requests (property)', 
               racy: [],
               // Checkout locks the coupon, payment uses it; a retry of the whole flow after payment only confirms the use.
               send: async (t) => {
-                await lockCoupon(coupon.id, coupon.memberId, orderId, ctx(t)).catch((error: unknown) => {
+                await lockCoupon(ctx(t), { instanceId: coupon.id, memberId: coupon.memberId, orderId }).catch((error: unknown) => {
                   if (!(hasCode(error) && error.details?.state === 'used')) throw error;
                 });
-                const used = await useCoupon(coupon.id, coupon.memberId, orderId, ctx(t));
+                const used = await useCoupon(ctx(t), { instanceId: coupon.id, memberId: coupon.memberId, orderId });
                 const orders = usedBy.get(coupon.id) ?? new Set<string>();
                 usedBy.set(coupon.id, orders.add(orderId));
                 return used;
