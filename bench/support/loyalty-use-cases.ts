@@ -1,5 +1,6 @@
 import { claimCoupon } from '~/server/coupons/claim-coupon';
-import { checkIn, earnForOrder } from '~/server/points/member-points';
+import { checkIn } from '~/server/points/check-in';
+import { earnForOrder } from '~/server/points/earn-for-order';
 import { redeemReward } from '~/server/rewards/redeem-reward';
 import type { RequestContext } from '~/server/runtime/wx';
 import type { MemberDoc } from '~/types/documents';

@@ -10,7 +10,7 @@ import { saveProduct } from '../catalog/save-product';
 import { setProductStatus } from '../catalog/set-product-status';
 import { setStock } from '../catalog/set-stock';
 import { listJobRuns } from '../jobs/list-job-runs';
-import { adjustPoints } from '../points/member-points';
+import { adjustPoints } from '../points/adjust-points';
 import { reconcileAll, reconcileMember } from '../points/reconcile';
 import { setMemberBirthday } from '../members/update-member';
 import { completePickup, listAllOrders, listRefunds, shipOrderById } from '../orders/admin-orders';

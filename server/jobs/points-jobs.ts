@@ -4,7 +4,7 @@ import type { PointLotDoc } from '~/types/points';
 import { pointsExpiringMessage } from '../notify/messages';
 import { sendSubscriptionMessages } from '../notify/send-subscription-message';
 import { subscribersAmong } from '../notify/subscription-quota';
-import { releasePendingLot } from '../points/member-points';
+import { releasePendingLot } from '../points/release-pending-lot';
 import { recordExpiries } from '../points/record-expiries';
 import { loadProgramme } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';

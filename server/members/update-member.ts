@@ -3,7 +3,7 @@ import { birthdayMonthDay } from '~/core/schedules/birthday-schedule';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberProfile, MemberResponses } from '~/types/functions/member';
 import type { Points } from '~/types/units';
-import { awardProfileBonus } from '../points/member-points';
+import { awardProfileBonus } from '../points/award-profile-bonus';
 import type { RequestContext } from '../runtime/wx';
 import { personKey } from './first-join';
 import { loadMember, profileOf } from './get-profile';

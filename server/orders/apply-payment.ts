@@ -1,7 +1,7 @@
 import type { OrderDoc, PaymentDoc } from '~/types/orders';
 import type { Fen } from '~/types/units';
 import { useCoupon } from '../coupons/use-coupon';
-import { earnForOrder } from '../points/member-points';
+import { earnForOrder } from '../points/earn-for-order';
 import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
 import { newPickupCode } from './order-ids';

@@ -1,6 +1,6 @@
 import { assertMove } from '~/core/orders/order-machine';
 import type { OrderDoc } from '~/types/orders';
-import { startReturnWindow } from '../points/member-points';
+import { startReturnWindow } from '../points/start-return-window';
 import { finishPaymentEffects } from './apply-payment';
 import type { RequestContext } from '../runtime/wx';
 import { CodedError } from '~/core/coded-error';

@@ -3,7 +3,7 @@ import type { MemberDoc } from '~/types/documents';
 import type { OrderDoc, OrderLine, ShippingAddress } from '~/types/orders';
 import type { Fen } from '~/types/units';
 import { lockCoupon } from '../coupons/lock-coupon';
-import { spendPoints } from '../points/member-points';
+import { spendPoints } from '../points/spend-points';
 import { waitOutLease } from '../db/wait-out-lease';
 import type { RequestContext } from '../runtime/wx';
 import type { Checkout, CheckoutInput } from './checkout';

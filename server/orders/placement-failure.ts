@@ -1,7 +1,7 @@
 import type { ErrorCode } from '~/types/errors';
 import type { OrderDoc } from '~/types/orders';
 import { releaseCoupon } from '../coupons/release-coupon';
-import { refundSpentPoints } from '../points/member-points';
+import { refundSpentPoints } from '../points/refund-spent-points';
 import type { RequestContext } from '../runtime/wx';
 import { releaseOrderStock } from './sold-out';
 import { CodedError, hasCode } from '~/core/coded-error';

@@ -2,7 +2,8 @@ import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
 import type { MemberDoc } from '~/types/documents';
 import type { RequestContext } from '../runtime/wx';
-import { adjustPoints, earnForOrder } from './member-points';
+import { adjustPoints } from './adjust-points';
+import { earnForOrder } from './earn-for-order';
 import { checkInToday, pointsSummary } from './points-views';
 
 const RULES = { dailyPoints: 5, streakDays: 7, streakBonusPoints: 20 };

@@ -4,7 +4,13 @@ import { availableAt } from '~/core/points/expiry';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { RequestContext } from '../runtime/wx';
-import { adjustPoints, checkIn, earnForOrder, refundSpentPoints, releasePendingLot, spendPoints, startReturnWindow } from './member-points';
+import { adjustPoints } from './adjust-points';
+import { checkIn } from './check-in';
+import { earnForOrder } from './earn-for-order';
+import { refundSpentPoints } from './refund-spent-points';
+import { releasePendingLot } from './release-pending-lot';
+import { spendPoints } from './spend-points';
+import { startReturnWindow } from './start-return-window';
 import { recordExpiries } from './record-expiries';
 import { reconcileAll, reconcileMember } from './reconcile';
 

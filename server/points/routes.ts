@@ -4,7 +4,7 @@ import { loadMember } from '../members/get-profile';
 import { loadProgramme } from '../programme/load-programme';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler, requireOpenid } from '../runtime/wx';
-import { checkIn } from './member-points';
+import { checkIn } from './check-in';
 import { checkInDays, checkInToday, pointsHistory, pointsSummary } from './points-views';
 
 /** Routes of the `points` function: the caller's own points only. */

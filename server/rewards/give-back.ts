@@ -1,5 +1,5 @@
 import type { RedemptionDoc } from '~/types/rewards';
-import { refundSpentPoints } from '../points/member-points';
+import { refundSpentPoints } from '../points/refund-spent-points';
 import type { RequestContext } from '../runtime/wx';
 
 export const quotaId = (rewardId: string, memberId: string) => `${rewardId}:${memberId}`;

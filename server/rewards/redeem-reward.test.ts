@@ -3,7 +3,7 @@ import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
 import type { MemberDoc } from '~/types/documents';
 import { newReward } from '~/core/rewards/new-reward';
 import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
-import { adjustPoints } from '../points/member-points';
+import { adjustPoints } from '../points/adjust-points';
 import { reconcileAll } from '../points/reconcile';
 import type { RequestContext } from '../runtime/wx';
 import { cancelRedemption } from './cancel-redemption';

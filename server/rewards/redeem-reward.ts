@@ -5,7 +5,7 @@ import type { ErrorCode } from '~/types/errors';
 import type { RedemptionDoc, RedemptionProgress, RewardDoc } from '~/types/rewards';
 import { waitOutLease } from '../db/wait-out-lease';
 import type { RequestContext } from '../runtime/wx';
-import { spendPoints } from '../points/member-points';
+import { spendPoints } from '../points/spend-points';
 import { loadProgramme } from '../programme/load-programme';
 import { giveBack, quotaId, spendKeyOf } from './give-back';
 import { issueRewardCoupon } from './reward-coupon';

@@ -1,7 +1,8 @@
 import { availableAt } from '~/core/points/expiry';
 import { database } from '~/server/db/database';
 import type { NotificationDoc } from '~/types/notify';
-import { adjustPoints, spendPoints } from '~/server/points/member-points';
+import { adjustPoints } from '~/server/points/adjust-points';
+import { spendPoints } from '~/server/points/spend-points';
 import { reconcileAll } from '~/server/points/reconcile';
 import type { RequestContext } from '~/server/runtime/wx';
 import type { MemberDoc } from '~/types/documents';

@@ -6,16 +6,14 @@ import { claimCoupon } from '~/server/coupons/claim-coupon';
 import { lockCoupon } from '~/server/coupons/lock-coupon';
 import { useCoupon } from '~/server/coupons/use-coupon';
 import type { PostResult } from '~/server/points/post-entry';
-import {
-  adjustPoints,
-  checkIn,
-  clawbackOrderPoints,
-  earnForOrder,
-  refundSpentPoints,
-  releasePendingLot,
-  spendPoints,
-  startReturnWindow,
-} from '~/server/points/member-points';
+import { adjustPoints } from '~/server/points/adjust-points';
+import { checkIn } from '~/server/points/check-in';
+import { clawbackOrderPoints } from '~/server/points/clawback-order-points';
+import { earnForOrder } from '~/server/points/earn-for-order';
+import { refundSpentPoints } from '~/server/points/refund-spent-points';
+import { releasePendingLot } from '~/server/points/release-pending-lot';
+import { spendPoints } from '~/server/points/spend-points';
+import { startReturnWindow } from '~/server/points/start-return-window';
 import { reconcileAll } from '~/server/points/reconcile';
 import { cancelRedemption } from '~/server/rewards/cancel-redemption';
 import { spendKeyOf } from '~/server/rewards/give-back';

@@ -4,16 +4,14 @@ import { availableAt } from '~/core/points/expiry';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc } from '~/types/points';
 import type { RequestContext } from '../runtime/wx';
-import {
-  adjustPoints,
-  checkIn,
-  clawbackOrderPoints,
-  earnForOrder,
-  refundSpentPoints,
-  releasePendingLot,
-  spendPoints,
-  startReturnWindow,
-} from './member-points';
+import { adjustPoints } from './adjust-points';
+import { checkIn } from './check-in';
+import { clawbackOrderPoints } from './clawback-order-points';
+import { earnForOrder } from './earn-for-order';
+import { refundSpentPoints } from './refund-spent-points';
+import { releasePendingLot } from './release-pending-lot';
+import { spendPoints } from './spend-points';
+import { startReturnWindow } from './start-return-window';
 import { reconcileAll, reconcileMember } from './reconcile';
 
 const NOV_22 = Date.UTC(2026, 10, 22, 2); // 10:00 in Shanghai
