@@ -1,0 +1,14 @@
+import type { CheckInResult } from '~/types/functions/points';
+import type { LedgerEntryDoc } from '~/types/points';
+
+/** What a member is told after checking in, from the check-in's ledger entry. */
+export function toCheckInResult(entry: LedgerEntryDoc): CheckInResult {
+  const details = entry.details ?? {};
+  return {
+    day: String(details.day),
+    streak: Number(details.streak),
+    points: entry.available,
+    bonus: Number(details.bonus),
+    available: entry.balanceAfter.available,
+  };
+}
