@@ -1,5 +1,6 @@
+import { toAdjustment } from '~/core/points/results';
 import { adminRequests } from '~/types/functions/admin';
-import type { Routes } from '../runtime/wx';
+import type { RequestContext, Routes } from '../runtime/wx';
 import { createWxHandler } from '../runtime/wx';
 import { createCouponTemplate } from '../coupons/create-coupon-template';
 import { issueCampaignCoupons } from '../coupons/issue-campaign-coupons';
@@ -11,87 +12,51 @@ import { setProductStatus } from '../catalog/set-product-status';
 import { setStock } from '../catalog/set-stock';
 import { listJobRuns } from '../jobs/list-job-runs';
 import { adjustPoints } from '../points/adjust-points';
-import { reconcileAll, reconcileMember } from '../points/reconcile';
+import { reconcile } from '../points/reconcile';
 import { setMemberBirthday } from '../members/update-member';
 import { completePickup, listAllOrders, listRefunds, shipOrderById } from '../orders/admin-orders';
 import { approveRefund, rejectRefund } from '../orders/review-refund';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { listMembers } from './list-members';
+import type { TokenClaims } from './credentials';
 import { loginAdmin, requireAdmin } from './session';
+
+/**
+ * A route that needs a valid session token: checks it, then runs with the request less its
+ * action and token, and the signed-in admin's claims.
+ */
+const signedIn =
+  <I extends { action: string; token: string }, R>(
+    run: (ctx: RequestContext, input: Omit<I, 'action' | 'token'>, admin: TokenClaims) => Promise<R>,
+  ) =>
+  ({ action: _action, token, ...input }: I, ctx: RequestContext): Promise<R> =>
+    run(ctx, input, requireAdmin(ctx, token));
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
   bootstrapAdmin: (_input, ctx) => bootstrapAdmin(ctx),
   login: (input, ctx) => loginAdmin(ctx, input),
-  listMembers: (input, ctx) => {
-    requireAdmin(ctx, input.token);
-    return listMembers(ctx, input);
-  },
-  adjustPoints: async ({ token, memberId, points, reason, requestKey }, ctx) => {
-    const admin = requireAdmin(ctx, token);
-    const { entry, created } = await adjustPoints(ctx, { memberId, key: requestKey, points, reason, adminId: admin.sub });
-    return { entryId: entry._id, available: entry.balanceAfter.available, created };
-  },
-  setMemberBirthday: async ({ token, memberId, birthday }, ctx) => {
-    requireAdmin(ctx, token);
-    await setMemberBirthday(ctx, memberId, birthday);
-    return { memberId, birthday };
-  },
-  reconcile: async ({ token, memberId }, ctx) => {
-    requireAdmin(ctx, token);
-    return memberId ? { members: 1, problems: await reconcileMember(ctx, memberId) } : reconcileAll(ctx);
-  },
-  createCouponTemplate: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return createCouponTemplate(ctx, input);
-  },
-  setCouponTemplateStatus: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return setCouponTemplateStatus(ctx, input);
-  },
-  voidCoupon: ({ action: _action, token, ...input }, ctx) => voidCoupon(ctx, input, requireAdmin(ctx, token).sub),
-  issueCampaignCoupons: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return issueCampaignCoupons(ctx, input);
-  },
-  listJobRuns: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return listJobRuns(ctx, input);
-  },
-  listProducts: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return listAdminProducts(ctx, input);
-  },
-  saveProduct: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return saveProduct(ctx, input);
-  },
-  setProductStatus: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return setProductStatus(ctx, input);
-  },
-  setStock: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return setStock(ctx, input);
-  },
-  listOrders: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return listAllOrders(ctx, input);
-  },
-  shipOrder: ({ token, orderId, trackingNo }, ctx) => {
-    requireAdmin(ctx, token);
-    return shipOrderById(ctx, orderId, trackingNo);
-  },
-  completePickup: ({ token, pickupCode }, ctx) => {
-    requireAdmin(ctx, token);
-    return completePickup(ctx, pickupCode);
-  },
-  listRefunds: ({ action: _action, token, ...input }, ctx) => {
-    requireAdmin(ctx, token);
-    return listRefunds(ctx, input);
-  },
-  approveRefund: ({ token, refundId }, ctx) => approveRefund(ctx, requireAdmin(ctx, token).sub, refundId),
-  rejectRefund: ({ token, refundId, note }, ctx) => rejectRefund(ctx, requireAdmin(ctx, token).sub, refundId, note),
+  listMembers: signedIn((ctx, input) => listMembers(ctx, input)),
+  adjustPoints: signedIn(async (ctx, { memberId, points, reason, requestKey }, admin) =>
+    toAdjustment(await adjustPoints(ctx, { memberId, key: requestKey, points, reason, adminId: admin.sub })),
+  ),
+  setMemberBirthday: signedIn((ctx, input) => setMemberBirthday(ctx, input)),
+  reconcile: signedIn((ctx, input) => reconcile(ctx, input)),
+  createCouponTemplate: signedIn((ctx, input) => createCouponTemplate(ctx, input)),
+  setCouponTemplateStatus: signedIn((ctx, input) => setCouponTemplateStatus(ctx, input)),
+  voidCoupon: signedIn((ctx, input, admin) => voidCoupon(ctx, input, admin.sub)),
+  issueCampaignCoupons: signedIn((ctx, input) => issueCampaignCoupons(ctx, input)),
+  listJobRuns: signedIn((ctx, input) => listJobRuns(ctx, input)),
+  listProducts: signedIn((ctx, input) => listAdminProducts(ctx, input)),
+  saveProduct: signedIn((ctx, input) => saveProduct(ctx, input)),
+  setProductStatus: signedIn((ctx, input) => setProductStatus(ctx, input)),
+  setStock: signedIn((ctx, input) => setStock(ctx, input)),
+  listOrders: signedIn((ctx, input) => listAllOrders(ctx, input)),
+  shipOrder: signedIn((ctx, { orderId, trackingNo }) => shipOrderById(ctx, orderId, trackingNo)),
+  completePickup: signedIn((ctx, { pickupCode }) => completePickup(ctx, pickupCode)),
+  listRefunds: signedIn((ctx, input) => listRefunds(ctx, input)),
+  approveRefund: signedIn((ctx, { refundId }, admin) => approveRefund(ctx, admin.sub, refundId)),
+  rejectRefund: signedIn((ctx, { refundId, note }, admin) => rejectRefund(ctx, admin.sub, refundId, note)),
 };
 
 /** The `admin` cloud function's main. */

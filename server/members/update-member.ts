@@ -50,7 +50,10 @@ export async function setBirthday(ctx: RequestContext, openid: string, birthday:
 }
 
 /** An admin corrects a member's birthday (members can set it only once). */
-export async function setMemberBirthday(ctx: RequestContext, memberId: string, birthday: string): Promise<void> {
+export async function setMemberBirthday(
+  ctx: RequestContext,
+  { memberId, birthday }: { memberId: string; birthday: string },
+): Promise<{ memberId: string; birthday: string }> {
   const changed = await ctx.db
     .collection('members')
     .updateWhere({ _id: memberId, status: 'active' }, { birthday, birthdayMonthDay: birthdayMonthDay(birthday), updatedAt: ctx.now });
@@ -58,6 +61,7 @@ export async function setMemberBirthday(ctx: RequestContext, memberId: string, b
     const member = await ctx.db.collection('members').get(memberId);
     if (!member || member.status !== 'active') throw new CodedError('NOT_FOUND', '会员不存在');
   }
+  return { memberId, birthday };
 }
 
 /**

@@ -109,3 +109,11 @@ export async function reconcileAll(ctx: RequestContext): Promise<{ members: numb
   for (const orphan of sums.keys()) problems.push({ memberId: orphan, problem: 'ledger entries without a member' });
   return { members: count, problems };
 }
+
+/** Checks one member's books, or every member's. */
+export async function reconcile(
+  ctx: RequestContext,
+  { memberId }: { memberId?: string },
+): Promise<{ members: number; problems: ReconcileProblem[] }> {
+  return memberId ? { members: 1, problems: await reconcileMember(ctx, memberId) } : reconcileAll(ctx);
+}

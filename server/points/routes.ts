@@ -1,4 +1,4 @@
-import { toCheckInResult } from '~/core/points/check-in-result';
+import { toCheckInResult } from '~/core/points/results';
 import { pointsRequests } from '~/types/functions/points';
 import { loadMember } from '../members/get-profile';
 import type { RequestContext, Routes } from '../runtime/wx';

@@ -1,6 +1,7 @@
 import { tierProgress, upgradeFor } from '~/core/tiers/progress';
 import type { TierProgress } from '~/core/tiers/progress';
 import type { MemberDoc, TierChangeDoc } from '~/types/documents';
+import type { TierDoc } from '~/types/programme';
 import type { EpochMs, Fen } from '~/types/units';
 import { loadProgramme } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
@@ -52,15 +53,15 @@ export async function recordQualifyingSpend(
   return { upgradedTo: target._id, spendFen };
 }
 
-/** Where the member stands in the ladder, with their tier history (newest first). */
+/** Where the member stands in the ladder (and the ladder), with their tier history (newest first). */
 export async function memberTierProgress(
   ctx: RequestContext,
   member: MemberDoc,
-): Promise<{ progress: TierProgress; history: TierChangeDoc[] }> {
+): Promise<{ progress: TierProgress; tiers: TierDoc[]; history: TierChangeDoc[] }> {
   const [{ programme, tiers }, spendFen, history] = await Promise.all([
     loadProgramme(ctx),
     rollingSpend(ctx, member._id),
     ctx.db.collection('tier_history').find({ memberId: member._id }, { orderBy: [['at', 'desc']], limit: 20 }),
   ]);
-  return { progress: tierProgress(tiers, member, spendFen, ctx.now, programme.tierReview), history };
+  return { progress: tierProgress(tiers, member, spendFen, ctx.now, programme.tierReview), tiers, history };
 }

@@ -1,3 +1,4 @@
+import type { AdminResponses } from '~/types/functions/admin';
 import type { CheckInResult } from '~/types/functions/points';
 import type { LedgerEntryDoc } from '~/types/points';
 
@@ -11,4 +12,9 @@ export function toCheckInResult(entry: LedgerEntryDoc): CheckInResult {
     bonus: Number(details.bonus),
     available: entry.balanceAfter.available,
   };
+}
+
+/** What an admin is told after adjusting a member's points, from the adjustment's posting. */
+export function toAdjustment({ entry, created }: { entry: LedgerEntryDoc; created: boolean }): AdminResponses['adjustPoints'] {
+  return { entryId: entry._id, available: entry.balanceAfter.available, created };
 }
