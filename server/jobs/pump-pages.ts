@@ -21,6 +21,19 @@ async function outcomesOf<Item>(spec: JobSpec<Item>, ctx: RequestContext, items:
   return outcomes;
 }
 
+/** Counts a page's outcomes into `counts`, logging each item that failed. */
+function tally(counts: Pick<Pumped, 'scanned' | 'changed' | 'skipped' | 'failed'>, outcomes: ItemOutcome[], job: string): void {
+  for (const outcome of outcomes) {
+    counts.scanned += 1;
+    if (typeof outcome === 'string') {
+      counts[outcome] += 1;
+    } else {
+      counts.failed += 1;
+      console.error(`[${job}] item failed`, outcome.error);
+    }
+  }
+}
+
 /**
  * Works a sweep's pages from `cursor`, as of the sweep's `asOf`: reads each page, handles up to
  * `pagesInFlight` at once, and saves the cursor after each page, in order, once it and every page
@@ -42,17 +55,6 @@ export async function pumpPages<Item>(
     page.catch(() => undefined); // awaited below, or dropped with the run when the budget ends first
     return page;
   };
-  const tally = (outcomes: ItemOutcome[]) => {
-    for (const outcome of outcomes) {
-      pumped.scanned += 1;
-      if (typeof outcome === 'string') {
-        pumped[outcome] += 1;
-      } else {
-        pumped.failed += 1;
-        console.error(`[${spec.name}] item failed`, outcome.error);
-      }
-    }
-  };
   let reading: ReturnType<typeof read> | null = read(input.cursor);
   /** The page after a settling one, read once the pages in flight are done. */
   let settled: string | null = null;
@@ -69,7 +71,7 @@ export async function pumpPages<Item>(
       }
       const page = handling.shift();
       if (!page) break;
-      tally(await page.outcomes);
+      tally(pumped, await page.outcomes, spec.name);
       pumped.cursor = page.next;
       pumped.done = pumped.cursor === null;
       await input.save(pumped.cursor);
