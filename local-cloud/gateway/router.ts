@@ -46,6 +46,7 @@ export function route<P extends string>(method: string | readonly string[], path
   return {
     methods: typeof method === 'string' ? [method] : method,
     pattern: compile(path),
+    // The compiled pattern's named groups are exactly the parameters its text names.
     handle: handle as Route['handle'],
   };
 }
