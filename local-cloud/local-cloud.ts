@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadCollections } from './db/collections';
 import { DatabaseEngine } from './db/engine';
 import { DocStore } from './db/store';
@@ -13,9 +13,16 @@ import type { Caller, InvocationLog } from './functions/pool';
 import { FunctionPool, InvocationError } from './functions/pool';
 import type { FunctionDef } from './functions/registry';
 import { loadFunctions } from './functions/registry';
-import { clientIp, cookie, json, readJson } from './gateway/http';
-import { serveFile, serveStatic } from './gateway/static';
-import { handleTcb } from './protocol/tcb';
+import { clockRoutes } from './gateway/clock-routes';
+import { databaseRoutes } from './gateway/database-routes';
+import { functionRoutes } from './gateway/function-routes';
+import { createGateway } from './gateway/gateway';
+import { outboxRoutes } from './gateway/outbox-routes';
+import { paymentRoutes } from './gateway/payment-routes';
+import { sessionRoutes } from './gateway/session-routes';
+import { siteRoutes } from './gateway/site-routes';
+import { timerRoutes } from './gateway/timer-routes';
+import type { TcbServices } from './protocol/tcb';
 import type { TimerSpec } from './timers';
 import { TimerScheduler, timerEvent, timersOf } from './timers';
 
@@ -70,8 +77,58 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
-const SESSION_COOKIE = 'lm_dev_session';
 const SECRET = 'local-cloud';
+
+/** The environment the platform sets for every function run; without `TENCENTCLOUD_RUNENV=SCF` the SDK would look for a cloud metadata host before every call. */
+function platformEnv(envId: string): Record<string, string> {
+  return {
+    TENCENTCLOUD_RUNENV: 'SCF',
+    TENCENTCLOUD_REGION: 'ap-shanghai',
+    TCB_ENV: envId,
+    SCF_NAMESPACE: envId,
+    TENCENTCLOUD_SECRETID: SECRET,
+    TENCENTCLOUD_SECRETKEY: SECRET,
+    TENCENTCLOUD_SESSIONTOKEN: SECRET,
+    TZ: 'UTC',
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+  };
+}
+
+/**
+ * What the SDK in an instance of function `fn` reaches besides the database: other functions (as
+ * the caller of that instance, through `scf`), openapi calls (to the outbox, when the function's
+ * config.json lists them) and the simulated WeChat Pay.
+ */
+function platformServices(input: {
+  engine: DatabaseEngine;
+  functions: Map<string, FunctionDef>;
+  outbox: Outbox;
+  payments: Payments;
+  invoke: (fn: string, event: unknown, caller?: Partial<Caller>) => Promise<unknown>;
+  callerOf: (fn: string, instance: string) => Caller | undefined;
+  log: (line: string) => void;
+}): (fn: string, instance: string) => TcbServices {
+  const { engine, functions, outbox, payments, invoke, callerOf, log } = input;
+  return (fn, instance) => ({
+    engine,
+    callFunction: (name: string, data: unknown) => {
+      const parent = callerOf(fn, instance);
+      return invoke(name, data, { ...parent, source: `${parent?.source ?? 'wx_http'},scf` });
+    },
+    openApi: async (caller: string, api: string, args: Record<string, unknown>) => {
+      const allowed = functions.get(caller)?.config.permissions?.openapi ?? [];
+      if (!allowed.includes(api)) {
+        return { errcode: -604101, errmsg: `[local-cloud] ${caller} has no permission for openapi.${api}: list it in its config.json` };
+      }
+      const message = outbox.record(caller, api, args, Date.now());
+      log(`[openapi] ${caller} ${api} to ${message.touser ?? '-'} (outbox #${message.id})`);
+      return { errcode: 0, errmsg: 'ok' };
+    },
+    pay: async (caller: string, api: string, args: Record<string, unknown>) =>
+      payments.call(caller, callerOf(fn, instance)?.openid ?? null, api, args, Date.now()),
+  });
+}
 
 /** Starts the local WeChat cloud: database endpoint, function instances, timers and the HTTP gateway. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
@@ -90,18 +147,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const sessions = new DevSessions(store.sql);
 
   let baseUrl = '';
-  const platformEnv: Record<string, string> = {
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TCB_ENV: envId,
-    SCF_NAMESPACE: envId,
-    TENCENTCLOUD_SECRETID: SECRET,
-    TENCENTCLOUD_SECRETKEY: SECRET,
-    TENCENTCLOUD_SESSIONTOKEN: SECRET,
-    TZ: 'UTC',
-    PATH: process.env.PATH ?? '',
-    NODE_ENV: process.env.NODE_ENV ?? 'development',
-  };
   const writeLog = (entry: InvocationLog) =>
     log(`[fn] ${entry.fn} ${entry.source} ${entry.ms}ms ${entry.ok ? 'ok' : `FAILED ${entry.error ?? ''}`}`);
   const pools = new Map<string, FunctionPool>();
@@ -114,7 +159,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     pools.set(
       def.name,
       new FunctionPool(def, {
-        env: { ...platformEnv, SCF_FUNCTIONNAME: def.name, ...def.config.envVariables, ...options.functionEnv?.[def.name] },
+        env: { ...platformEnv(envId), SCF_FUNCTIONNAME: def.name, ...def.config.envVariables, ...options.functionEnv?.[def.name] },
         tcbUrl: (fn, instance) => `${baseUrl}/tcb/${fn}/${instance}/admin`,
         maxInstances: options.maxInstances ?? 4,
         idleMs: 60_000,
@@ -131,25 +176,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   };
 
   const callerOf = (fn: string, instance: string): Caller | undefined => pools.get(fn)?.callerOf(instance);
-
-  const tcbServices = (fn: string, instance: string) => ({
-    engine,
-    callFunction: (name: string, data: unknown) => {
-      const parent = callerOf(fn, instance);
-      return invoke(name, data, { ...parent, source: `${parent?.source ?? 'wx_http'},scf` });
-    },
-    openApi: async (caller: string, api: string, args: Record<string, unknown>) => {
-      const allowed = functions.get(caller)?.config.permissions?.openapi ?? [];
-      if (!allowed.includes(api)) {
-        return { errcode: -604101, errmsg: `[local-cloud] ${caller} has no permission for openapi.${api}: list it in its config.json` };
-      }
-      const message = outbox.record(caller, api, args, Date.now());
-      log(`[openapi] ${caller} ${api} to ${message.touser ?? '-'} (outbox #${message.id})`);
-      return { errcode: 0, errmsg: 'ok' };
-    },
-    pay: async (caller: string, api: string, args: Record<string, unknown>) =>
-      payments.call(caller, callerOf(fn, instance)?.openid ?? null, api, args, Date.now()),
-  });
 
   const settlePayment = async (outTradeNo: string, outcome: 'SUCCESS' | 'PAYERROR') => {
     const payment = payments.settle(outTradeNo, outcome, Date.now());
@@ -168,106 +194,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     runSpec(spec, at).catch((error: Error) => log(`[timer] ${spec.fn} failed: ${error.message}`));
   });
 
-  const storefront = join(options.root, 'dist', 'h5');
-  const adminSite = join(options.root, 'dist', 'admin');
-
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const path = url.pathname;
-    // Pages on other sites must not reach the database or the dev endpoints through a browser.
-    const origin = req.headers.origin;
-    if (
-      req.method !== 'GET' &&
-      req.method !== 'HEAD' &&
-      origin &&
-      origin !== baseUrl &&
-      origin !== baseUrl.replace('127.0.0.1', 'localhost')
-    ) {
-      return json(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: `cross-site request from ${origin}` } });
-    }
-    const tcb = /^\/tcb\/([^/]+)\/([^/]+)\/admin$/.exec(path);
-    if (tcb && req.method === 'POST') return handleTcb(tcbServices(tcb[1] as string, tcb[2] as string), tcb[1] as string, req, res);
-
-    const fnCall = /^\/fn\/([a-z][a-z0-9-]*)$/.exec(path);
-    if (fnCall && req.method === 'POST') {
-      const name = fnCall[1] as string;
-      // Timer jobs are not reachable from browsers, as they have no HTTP access in production.
-      if (!pools.has(name) || name.startsWith('job-'))
-        return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `no function ${name}` } });
-      const openid = sessions.openidOf(cookie(req, SESSION_COOKIE));
-      const caller: Caller = openid
-        ? { source: 'wx_client', openid, appid, clientIp: clientIp(req) }
-        : { source: 'wx_http', clientIp: clientIp(req) };
-      let event: unknown;
-      try {
-        event = await readJson(req);
-      } catch {
-        return json(res, 400, { ok: false, error: { code: 'VALIDATION_FAILED', message: 'body must be JSON' } });
-      }
-      try {
-        return json(res, 200, await pools.get(name)?.invoke(event, caller));
-      } catch (error) {
-        return json(res, 502, { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } });
-      }
-    }
-
-    if (path === '/dev/session' && req.method === 'GET') return json(res, 200, { openid: sessions.openidOf(cookie(req, SESSION_COOKIE)) });
-    if (path === '/dev/login' && req.method === 'POST') {
-      const session = sessions.create(Date.now());
-      res.setHeader('set-cookie', `${SESSION_COOKIE}=${session.sid}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000`);
-      return json(res, 200, { openid: session.openid });
-    }
-    if (path === '/dev/clock' && req.method === 'GET') return json(res, 200, { now: now(), offsetMs: clock.offsetMs });
-    if (path === '/dev/clock' && req.method === 'POST') {
-      const body = (await readJson(req)) as { at?: unknown } | null;
-      const at = body?.at;
-      if (at !== null && (typeof at !== 'number' || !Number.isFinite(at)))
-        return json(res, 400, { ok: false, error: 'send {"at": <epoch ms>} or {"at": null}' });
-      setClock(at);
-      return json(res, 200, { now: now(), offsetMs: clock.offsetMs });
-    }
-    if (path === '/dev/outbox' && req.method === 'GET') return json(res, 200, { messages: outbox.list() });
-    if (path === '/dev/payments' && req.method === 'GET') return json(res, 200, { payments: payments.list() });
-    const settle = /^\/dev\/payments\/([^/]+)\/(confirm|fail)$/.exec(path);
-    if (settle && req.method === 'POST') {
-      try {
-        const result = await settlePayment(decodeURIComponent(settle[1] as string), settle[2] === 'confirm' ? 'SUCCESS' : 'PAYERROR');
-        return json(res, 200, { ok: true, callback: result });
-      } catch (error) {
-        return json(res, 409, { ok: false, error: { code: 'CONFLICT', message: (error as Error).message } });
-      }
-    }
-    const timer = /^\/dev\/timers\/([a-z0-9-]+)\/run$/.exec(path);
-    if (timer && req.method === 'POST') {
-      try {
-        return json(res, 200, { ok: true, result: await runTimer(timer[1] as string) });
-      } catch (error) {
-        return json(res, 409, { ok: false, error: { code: 'CONFLICT', message: (error as Error).message } });
-      }
-    }
-
-    if ((req.method === 'GET' || req.method === 'HEAD') && path.startsWith('/media/')) {
-      if (options.mediaDir && serveFile(resolve(options.mediaDir), path.slice('/media/'.length), res)) return;
-      return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `no media ${path}` } });
-    }
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      if (path === '/admin') {
-        res.writeHead(302, { location: '/admin/' });
-        return void res.end();
-      }
-      if (path.startsWith('/admin/') && serveStatic(adminSite, path.slice('/admin/'.length), res)) return;
-      if (!path.startsWith('/admin/') && serveStatic(storefront, path.slice(1), res)) return;
-    }
-    json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `${req.method} ${path}` } });
-  }
-
-  const server: Server = createServer((req, res) => {
-    route(req, res).catch((error: Error) => {
-      log(`[gateway] ${req.method} ${req.url} failed: ${error.stack ?? error.message}`);
-      if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'INTERNAL', message: error.message } });
-      else res.end();
-    });
-  });
+  const routes = [
+    ...databaseRoutes({ services: platformServices({ engine, functions, outbox, payments, invoke, callerOf, log }) }),
+    ...functionRoutes({ pools, sessions, appid }),
+    ...sessionRoutes({ sessions }),
+    ...clockRoutes({ now, clock, setClock }),
+    ...outboxRoutes({ outbox }),
+    ...paymentRoutes({ payments, settlePayment }),
+    ...timerRoutes({ runTimer }),
+    ...siteRoutes({ root: options.root, mediaDir: options.mediaDir }),
+  ];
+  const server: Server = createServer(createGateway(routes, { origin: () => baseUrl, log }));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
