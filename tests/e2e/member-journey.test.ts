@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { demoCouponTemplates, demoRewards } from '../../scripts/seed/demo-catalogue';
 import { seedDemoCatalog } from '../../scripts/seed/demo-products';
+import { DAY_MS } from '~/core/calendar/durations';
 import type { MemberDoc } from '~/types/documents';
 import { launchBrowser } from '../support/browser';
 import { fillAddress, join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
@@ -9,7 +10,6 @@ import { startTestCloud } from '../support/local-cloud';
 import { adminCaller, docOf, onlyMember, ordersOf } from '../support/shop';
 
 const PASSWORD = 'journey-admin-password';
-const DAY = 86_400_000;
 
 /**
  * A new member's first weeks, in the H5 build against the local cloud, with the clock moved by
@@ -133,7 +133,7 @@ describe('a new member from joining to a two-day check-in streak', () => {
       await pageShot(page, 'journey-09-received');
 
       // Eight days later the hourly release job makes the points available.
-      const later = Date.now() + 8 * DAY;
+      const later = Date.now() + 8 * DAY_MS;
       cloud.setClock(later);
       expect(await cloud.runTimer('job-release-points', later)).toMatchObject({ ok: true });
       expect(docOf<MemberDoc>(cloud, 'members', member._id).points).toMatchObject({ available: earned, pending: 0 });
@@ -165,7 +165,7 @@ describe('a new member from joining to a two-day check-in streak', () => {
       // Let the success toast fade before the picture.
       await page.waitForTimeout(2_500);
       await pageShot(page, 'journey-14-check-in-day-1');
-      cloud.setClock(later + DAY);
+      cloud.setClock(later + DAY_MS);
       await open(page, cloud, '/packages/points/pages/check-in/index');
       await shown(page, '.check-in-button').click();
       await shown(page, '.check-in-button--done').waitFor();
