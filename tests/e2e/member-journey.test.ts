@@ -4,7 +4,7 @@ import { demoCouponTemplates, demoRewards } from '../../scripts/seed/demo-catalo
 import { seedDemoCatalog } from '../../scripts/seed/demo-products';
 import { DAY_MS } from '~/core/calendar/durations';
 import type { MemberDoc } from '~/types/documents';
-import { launchBrowser } from '../support/browser';
+import { launchBrowserBeside } from '../support/browser';
 import { fillAddress, join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
 import { adminCaller, docOf, onlyMember, ordersOf } from '../support/shop';
@@ -25,10 +25,9 @@ describe('a new member from joining to a two-day check-in streak', () => {
   const text = async (page: Page, selector: string) => (await shown(page, selector).innerText()).trim();
 
   beforeAll(async () => {
-    [browser, cloud] = await Promise.all([
-      launchBrowser(),
+    [browser, cloud] = await launchBrowserBeside(
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'j'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
-    ]);
+    );
     const now = Date.now();
     cloud.store.atomically(() => {
       seedDemoCatalog(cloud.store, now);
