@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DAY_MS, MINUTE_MS } from '~/core/calendar/durations';
 import { defaultCouponTemplateDocs } from '~/core/coupons/default-templates';
 import type { JobRunDoc, JobStateDoc } from '~/types/jobs';
 import type { Doc } from '../local-cloud/db/ejson';
@@ -32,8 +33,6 @@ import type { ActionCounts } from './support/round-trips';
 import { countKey, countsSince, totalOf } from './support/round-trips';
 
 const ROOT = resolve(__dirname, '..');
-const DAY = 86_400_000;
-const MINUTE = 60_000;
 /** Ticks a sweep may take before the benchmark gives up on it. */
 const MAX_TICKS = 500;
 
@@ -59,13 +58,19 @@ const SCENARIOS: Scenario[] = [
     job: 'job-release-points',
     day: '1 Mar 10:30, hourly release',
     at: BENCH_DAY,
-    since: BENCH_DAY - 60 * MINUTE,
+    since: BENCH_DAY - 60 * MINUTE_MS,
     collection: 'point_lots',
   },
-  { job: 'job-review-tiers', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY, collection: 'members' },
-  { job: 'job-birthday-coupons', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY, collection: 'members' },
-  { job: 'job-comeback-coupons', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY, collection: 'members' },
-  { job: 'job-expire-points', day: "25 Mar 00:10, March's reminders", at: NOTICE_DAY, since: NOTICE_DAY - DAY, collection: 'point_lots' },
+  { job: 'job-review-tiers', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY_MS, collection: 'members' },
+  { job: 'job-birthday-coupons', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY_MS, collection: 'members' },
+  { job: 'job-comeback-coupons', day: '1 Mar 10:30', at: BENCH_DAY, since: BENCH_DAY - DAY_MS, collection: 'members' },
+  {
+    job: 'job-expire-points',
+    day: "25 Mar 00:10, March's reminders",
+    at: NOTICE_DAY,
+    since: NOTICE_DAY - DAY_MS,
+    collection: 'point_lots',
+  },
   { job: 'job-cancel-unpaid', day: '1 Mar 10:30, unpaid orders past their deadline', at: BENCH_DAY, since: null, collection: 'orders' },
 ];
 
@@ -133,7 +138,7 @@ async function main(cleanups: Cleanups): Promise<void> {
   const seedStarted = performance.now();
   const seeded = seedPopulation(cloud.store, members);
   cloud.store.atomically(() =>
-    defaultCouponTemplateDocs(BENCH_DAY - 400 * DAY).forEach((doc) => cloud.store.insert('coupon_templates', doc as unknown as Doc)),
+    defaultCouponTemplateDocs(BENCH_DAY - 400 * DAY_MS).forEach((doc) => cloud.store.insert('coupon_templates', doc as unknown as Doc)),
   );
   console.log(
     `seeded in ${((performance.now() - seedStarted) / 1_000).toFixed(1)} s, in one SQLite transaction: ${seeded.members.toLocaleString('en-US')} members, ` +
@@ -185,7 +190,7 @@ async function main(cleanups: Cleanups): Promise<void> {
     let seconds = 0;
     for (let i = 0; i < MAX_TICKS; i += 1) {
       const started = performance.now();
-      const result = (await cloud.runTimer(scenario.job, scenario.at + i * MINUTE)) as {
+      const result = (await cloud.runTimer(scenario.job, scenario.at + i * MINUTE_MS)) as {
         ok: boolean;
         data: JobRunDoc | null;
         error?: unknown;

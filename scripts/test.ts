@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { missingBrowserPrerequisites } from '../tests/support/browser-prerequisites';
 import { run } from './lib/run';
 
 const ROOT = resolve(__dirname, '..');
@@ -9,6 +10,12 @@ const JEST_JSON = join(RESULTS, 'jest.json');
 interface Step {
   name: string;
   command: [string, ...string[]];
+}
+
+interface Outcome {
+  name: string;
+  ok: boolean;
+  ms: number;
 }
 
 /** Checks and builds that gate the test run; the e2e suites need the built front ends and bundles. */
@@ -31,11 +38,34 @@ interface JestReport {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** `npm test`: lint, typecheck, builds, then every Jest project (unit, ui, admin, contract, integration, e2e), one summary. */
+function printSteps(outcomes: Outcome[]): void {
+  console.log('\n══ Summary ══');
+  for (const outcome of outcomes) console.log(`  ${outcome.ok ? 'ok  ' : 'FAIL'}  ${outcome.name.padEnd(22)} ${seconds(outcome.ms)}`);
+}
+
+/**
+ * The browser suites need Chromium and the CJK fonts. Checked before anything else, so a
+ * machine without them learns in a second what to install instead of after every build.
+ */
+function browserPrerequisites(): Outcome {
+  console.log('\n▶ browser prerequisites');
+  const started = performance.now();
+  const missing = missingBrowserPrerequisites();
+  if (missing) console.log(missing);
+  return { name: 'browser prerequisites', ok: missing === null, ms: performance.now() - started };
+}
+
+/** `npm test`: browser prerequisites, lint, typecheck, builds, then every Jest project (unit, ui, admin, contract, integration, e2e), one summary. */
 async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   rmSync(JEST_JSON, { force: true });
-  const outcomes: { name: string; ok: boolean; ms: number }[] = [];
+  const prerequisites = browserPrerequisites();
+  if (!prerequisites.ok) {
+    printSteps([prerequisites]);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  const outcomes: Outcome[] = [prerequisites];
   for (const step of STEPS) {
     console.log(`\n▶ ${step.name}`);
     const started = performance.now();
@@ -50,8 +80,7 @@ async function main(): Promise<void> {
   outcomes.push({ name: 'jest', ok: code === 0, ms: performance.now() - started });
 
   const report = existsSync(JEST_JSON) ? (JSON.parse(readFileSync(JEST_JSON, 'utf8')) as JestReport) : null;
-  console.log('\n══ Summary ══');
-  for (const outcome of outcomes) console.log(`  ${outcome.ok ? 'ok  ' : 'FAIL'}  ${outcome.name.padEnd(22)} ${seconds(outcome.ms)}`);
+  printSteps(outcomes);
   if (!report) {
     console.log('  Jest wrote no report.');
     console.log('0 passed, 1 failed');

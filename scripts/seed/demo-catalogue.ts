@@ -1,9 +1,8 @@
+import { DAY_MS } from '~/core/calendar/durations';
 import { buildTemplateDoc } from '~/core/coupons/template-rules';
 import { newReward } from '~/core/rewards/new-reward';
 import type { CouponTemplateDoc } from '~/types/coupons';
 import type { RewardDoc } from '~/types/rewards';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** Coupon-centre coupons and a coupon sold in the points mall, for a fresh local cloud. */
 export function demoCouponTemplates(now: number): CouponTemplateDoc[] {
@@ -29,7 +28,7 @@ export function demoCouponTemplates(now: number): CouponTemplateDoc[] {
         title: '金卡专享9折',
         description: '金卡及以上会员可领，最高减¥50',
         terms: { kind: 'percent', thresholdFen: 0, percentOff: 10, capFen: 5_000 },
-        validity: { type: 'fixed', from: now - DAY, to: now + 30 * DAY },
+        validity: { type: 'fixed', from: now - DAY_MS, to: now + 30 * DAY_MS },
         totalStock: 200,
         perMemberLimit: 1,
         stackingGroup: 'default',

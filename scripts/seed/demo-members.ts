@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import { newMember } from '~/core/members/new-member';
 import { planCredit } from '~/core/points/ledger-plans';
 import { DEFAULT_PROGRAMME, DEFAULT_TIERS } from '~/core/tiers/default-programme';
@@ -32,7 +33,6 @@ const NICKNAMES = [
   '张三丰',
 ];
 const TIERS = ['normal', 'normal', 'normal', 'silver', 'silver', 'gold', 'diamond'];
-const DAY = 24 * 60 * 60 * 1000;
 
 export interface DemoData {
   members: MemberDoc[];
@@ -48,7 +48,7 @@ export interface DemoData {
 export function demoData(now: number): DemoData {
   const data: DemoData = { members: [], entries: [], lots: [] };
   NICKNAMES.forEach((nickname, i) => {
-    const joinedAt = now - (i * 13 + 2) * DAY - i * 3_600_000;
+    const joinedAt = now - (i * 13 + 2) * DAY_MS - i * HOUR_MS;
     const member = newMember({
       _id: `mdemo${String(i + 1).padStart(4, '0')}`,
       openid: `odemo-member-${String(i + 1).padStart(4, '0')}`,

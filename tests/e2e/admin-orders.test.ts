@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { OrderView, PaymentStart } from '~/types/functions/orders';
 import type { OrderDoc, RefundDoc } from '~/types/orders';
-import { launchBrowser, screenshot } from '../support/browser';
+import { launchBrowserBeside, screenshot } from '../support/browser';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
 import { addProduct, addStore, adminCaller, docOf } from '../support/shop';
@@ -58,9 +58,9 @@ describe('admin orders and refunds pages in Chromium', () => {
   }
 
   beforeAll(async () => {
-    cloud = await startTestCloud({
-      functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'o'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } },
-    });
+    [browser, cloud] = await launchBrowserBeside(
+      startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'o'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
+    );
     const admin = await adminCaller(cloud, PASSWORD);
     const pot = addProduct(cloud, 'pour-over-pot', { title: '手冲咖啡壶', priceFen: 19_900, stock: 20 });
     const drip = addProduct(cloud, 'drip-bags', { title: '挂耳咖啡 10 片', priceFen: 5_900, stock: 50 });
@@ -118,8 +118,6 @@ describe('admin orders and refunds pages in Chromium', () => {
     });
     pickupCode = (pickup.delivery.mode === 'pickup' ? pickup.delivery.pickupCode : null) as string;
     await order({ items: [{ skuId: drip, quantity: 3 }], couponIds: [], pointsRequested: 0, delivery }, false);
-
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {

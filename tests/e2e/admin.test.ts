@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
-import { launchBrowser, screenshot } from '../support/browser';
+import { launchBrowserBeside, screenshot } from '../support/browser';
 import { startTestCloud } from '../support/local-cloud';
 
 const PASSWORD = 'e2e-admin-password';
@@ -10,13 +10,12 @@ describe('admin page in Chromium', () => {
   let cloud: LocalCloud;
 
   beforeAll(async () => {
-    cloud = await startTestCloud({
-      functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'e'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } },
-    });
+    [browser, cloud] = await launchBrowserBeside(
+      startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'e'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
+    );
     await cloud.invoke('admin', { action: 'bootstrapAdmin' });
     await cloud.invoke('member', { action: 'join', nickname: '测试会员甲' }, { source: 'wx_client', openid: 'o-e2e-member-a' });
     await cloud.invoke('member', { action: 'join', nickname: '测试会员乙' }, { source: 'wx_client', openid: 'o-e2e-member-b' });
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -2,14 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { demoCouponTemplates, demoRewards } from '../../scripts/seed/demo-catalogue';
 import { seedDemoCatalog } from '../../scripts/seed/demo-products';
+import { DAY_MS } from '~/core/calendar/durations';
 import type { MemberDoc } from '~/types/documents';
-import { launchBrowser } from '../support/browser';
+import { launchBrowserBeside } from '../support/browser';
 import { fillAddress, join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
 import { adminCaller, docOf, onlyMember, ordersOf } from '../support/shop';
 
 const PASSWORD = 'journey-admin-password';
-const DAY = 86_400_000;
 
 /**
  * A new member's first weeks, in the H5 build against the local cloud, with the clock moved by
@@ -25,10 +25,9 @@ describe('a new member from joining to a two-day check-in streak', () => {
   const text = async (page: Page, selector: string) => (await shown(page, selector).innerText()).trim();
 
   beforeAll(async () => {
-    [browser, cloud] = await Promise.all([
-      launchBrowser(),
+    [browser, cloud] = await launchBrowserBeside(
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'j'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
-    ]);
+    );
     const now = Date.now();
     cloud.store.atomically(() => {
       seedDemoCatalog(cloud.store, now);
@@ -133,7 +132,7 @@ describe('a new member from joining to a two-day check-in streak', () => {
       await pageShot(page, 'journey-09-received');
 
       // Eight days later the hourly release job makes the points available.
-      const later = Date.now() + 8 * DAY;
+      const later = Date.now() + 8 * DAY_MS;
       cloud.setClock(later);
       expect(await cloud.runTimer('job-release-points', later)).toMatchObject({ ok: true });
       expect(docOf<MemberDoc>(cloud, 'members', member._id).points).toMatchObject({ available: earned, pending: 0 });
@@ -165,7 +164,7 @@ describe('a new member from joining to a two-day check-in streak', () => {
       // Let the success toast fade before the picture.
       await page.waitForTimeout(2_500);
       await pageShot(page, 'journey-14-check-in-day-1');
-      cloud.setClock(later + DAY);
+      cloud.setClock(later + DAY_MS);
       await open(page, cloud, '/packages/points/pages/check-in/index');
       await shown(page, '.check-in-button').click();
       await shown(page, '.check-in-button--done').waitFor();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { checkMemberCode } from '~/core/members/member-code';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { demoCouponTemplates, demoRewards } from '../../scripts/seed/demo-catalogue';
-import { launchBrowser, screenshot } from '../support/browser';
+import { launchBrowserBeside, screenshot } from '../support/browser';
 import { startTestCloud, TEST_MEMBER_CODE_SECRET } from '../support/local-cloud';
 
 const PASSWORD = 'e2e-member-pages-password';
@@ -40,7 +40,9 @@ describe('member pages of the H5 storefront in Chromium', () => {
   const current = (page: Page, selector: string) => page.locator(`.taro_page:visible ${selector}`);
 
   beforeAll(async () => {
-    cloud = await startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'm'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } });
+    [browser, cloud] = await launchBrowserBeside(
+      startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'm'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
+    );
     const now = Date.now();
     cloud.store.atomically(() => {
       demoCouponTemplates(now).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));
@@ -49,7 +51,6 @@ describe('member pages of the H5 storefront in Chromium', () => {
     await cloud.invoke('admin', { action: 'bootstrapAdmin' });
     const login = (await cloud.invoke('admin', { action: 'login', username: 'admin', password: PASSWORD })) as Envelope<{ token: string }>;
     token = login.data.token;
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { MemberDoc } from '~/types/documents';
 import { seedDemoCatalog } from '../../scripts/seed/demo-products';
-import { launchBrowser, screenshot } from '../support/browser';
+import { launchBrowserBeside, screenshot } from '../support/browser';
 import { fillAddress, join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
 import { adminCaller, docOf, giveCoupon, onlyMember, ordersOf } from '../support/shop';
@@ -33,10 +33,9 @@ describe('shopping in the H5 storefront', () => {
   let admin: Awaited<ReturnType<typeof adminCaller>>;
 
   beforeAll(async () => {
-    [browser, cloud] = await Promise.all([
-      launchBrowser(),
+    [browser, cloud] = await launchBrowserBeside(
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 's'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
-    ]);
+    );
     cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
     // Installs the default programme: tiers, member prices and the welcome coupon.
     admin = await adminCaller(cloud, PASSWORD);

@@ -24,9 +24,10 @@ describe('H5 storefront in Chromium', () => {
   });
 
   it('joins as a member, sees the profile, and finds it again after the cloud restarts', async () => {
-    let cloud: LocalCloud = await start();
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
+    // Started last, so nothing between here and the finally that stops it can leave it running.
+    let cloud: LocalCloud = await start();
     try {
       await page.goto(`${cloud.url}/`);
       await page.locator('.join-button').waitFor();

@@ -1,4 +1,5 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
+import { MINUTE_MS } from '~/core/calendar/durations';
 import type { SkuStockDoc } from '~/types/catalog';
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
@@ -151,7 +152,7 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     );
     expect(stockOf(sku)).toBe(4);
     patchDoc(cloud, 'orders', dead.id, { status: 'placing', progress: 'stockHeld', leaseUntil: 0 });
-    for (const id of [unpaid.id, paid.id, dead.id]) patchDoc(cloud, 'orders', id, { payDeadline: Date.now() - 60_000 });
+    for (const id of [unpaid.id, paid.id, dead.id]) patchDoc(cloud, 'orders', id, { payDeadline: Date.now() - MINUTE_MS });
 
     const run = (await cloud.runTimer('job-cancel-unpaid')) as { ok: boolean; data: { scanned: number; changed: number } };
     expect(run).toMatchObject({ ok: true, data: { scanned: 2, changed: 2 } });

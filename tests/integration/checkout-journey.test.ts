@@ -1,4 +1,5 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
+import { DAY_MS } from '~/core/calendar/durations';
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { SkuStockDoc } from '~/types/catalog';
 import type { MemberDoc } from '~/types/documents';
@@ -191,7 +192,7 @@ describe('a member buys three lines with a coupon and points, pays, receives and
     expect(received).toMatchObject({ status: 'completed', can: { confirmReceipt: false, requestRefund: true } });
     data((await shopper.call<Envelope<OrderView>>('orders', { action: 'confirmReceipt', orderId: order.id })).body);
     const lot = docOf<{ pendingUntil: number; remaining: number }>(cloud, 'point_lots', `pending:earn:order:${order.id}`);
-    expect(lot.pendingUntil).toBe((received.completedAt as number) + 7 * 86_400_000);
+    expect(lot.pendingUntil).toBe((received.completedAt as number) + 7 * DAY_MS);
     expect(received.timeline.map((event) => event.status)).toEqual(['pendingPayment', 'paid', 'shipped', 'completed']);
   });
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '~/core/calendar/durations';
 import { buildTemplateDoc } from '~/core/coupons/template-rules';
 import { database } from '~/server/db/database';
 import { issueCoupon } from '~/server/coupons/issue-coupon';
@@ -16,7 +17,6 @@ import { connectSdk } from '../support/sdk';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
-const DAY = 86_400_000;
 const COUPON_COLLECTIONS = ['coupon_templates', 'coupon_instances', 'coupon_quotas'];
 
 /** A member signed in through the dev login and joined through the `member` function. */
@@ -245,7 +245,7 @@ describe('coupons function through the gateway and the built bundles', () => {
         issueKey: `campaign:${key}:${shopper.memberId}`,
       }).then((granted) => granted.coupon._id);
     const current = await issue('now', now);
-    const lapsed = await issue('lapsed', now - 10 * DAY);
+    const lapsed = await issue('lapsed', now - 10 * DAY_MS);
     const voided = await issue('voided', now);
     await voidCoupon(ctx(), { instanceId: voided, reason: '发放错误' }, 'admin');
     const upcoming = (
@@ -254,7 +254,7 @@ describe('coupons function through the gateway and the built bundles', () => {
         memberId: shopper.memberId,
         source: 'campaign',
         issueKey: `campaign:later:${shopper.memberId}`,
-        window: { validFrom: now + DAY, validTo: now + 5 * DAY },
+        window: { validFrom: now + DAY_MS, validTo: now + 5 * DAY_MS },
       })
     ).coupon._id;
 

@@ -1,13 +1,14 @@
+import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
 import type { JobsCloud } from './jobs-support';
-import { all, DAY, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
+import { all, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
 
-const dayKey = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+const dayKey = (at: number) => new Date(at + 8 * HOUR_MS).toISOString().slice(0, 10);
 /** The first millisecond of a Shanghai day, and the last. */
 const startOf = (year: number, month: number, day: number) => shanghai(year, month, day, 0);
-const endOf = (year: number, month: number, day: number) => shanghai(year, month, day, 0) + DAY - 1;
+const endOf = (year: number, month: number, day: number) => shanghai(year, month, day, 0) + DAY_MS - 1;
 
 describe('job-birthday-coupons through the built bundle, day by day', () => {
   let jobs: JobsCloud;
@@ -17,7 +18,7 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
 
   const coupons = () => all<CouponInstanceDoc>(jobs.cloud, 'coupon_instances');
   async function daily(from: number, to: number, before?: (at: number) => void) {
-    for (let at = from; at <= to; at += DAY) {
+    for (let at = from; at <= to; at += DAY_MS) {
       before?.(at);
       const run = await tick(jobs.cloud, 'job-birthday-coupons', at);
       if (run) runs.push(run);

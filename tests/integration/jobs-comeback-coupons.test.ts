@@ -1,11 +1,12 @@
+import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
 import type { NotificationDoc } from '~/types/notify';
 import type { JobsCloud } from './jobs-support';
-import { all, DAY, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
+import { all, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
 
-const dayKey = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+const dayKey = (at: number) => new Date(at + 8 * HOUR_MS).toISOString().slice(0, 10);
 
 describe('job-comeback-coupons through the built bundle, day by day', () => {
   let jobs: JobsCloud;
@@ -18,23 +19,23 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
     jobs = await startJobsCloud();
     const { cloud } = jobs;
     const joined = shanghai(2026, 1, 5, 10);
-    const consenting = { consent: { marketing: true, updatedAt: joined }, comebackDueAt: joined + 90 * DAY };
+    const consenting = { consent: { marketing: true, updatedAt: joined }, comebackDueAt: joined + 90 * DAY_MS };
     seedMember(cloud, 'away', joined, consenting);
     seedMember(cloud, 'paid', joined, { ...consenting, lastPaidAt: shanghai(2026, 3, 1, 10) });
-    seedMember(cloud, 'quiet', joined, { comebackDueAt: joined + 90 * DAY });
+    seedMember(cloud, 'quiet', joined, { comebackDueAt: joined + 90 * DAY_MS });
     seedMember(cloud, 'back', joined, consenting);
     seedMember(cloud, 'winter', shanghai(2026, 10, 1, 10), {
       consent: { marketing: true, updatedAt: joined },
-      comebackDueAt: shanghai(2026, 10, 1, 10) + 90 * DAY,
+      comebackDueAt: shanghai(2026, 10, 1, 10) + 90 * DAY_MS,
     });
     seedMember(cloud, 'gone', joined, { ...consenting, status: 'deleted' });
     for (const id of ['away', 'paid', 'quiet', 'back', 'winter']) subscribe(cloud, id, 1, ['comebackCoupon']);
 
-    for (let at = shanghai(2026, 4, 1, 10, 30); at <= shanghai(2027, 1, 10, 10, 30); at += DAY) {
+    for (let at = shanghai(2026, 4, 1, 10, 30); at <= shanghai(2027, 1, 10, 10, 30); at += DAY_MS) {
       const day = dayKey(at);
       // A payment two weeks after the coupon; and a member who consents in June (setConsent puts them in the sweep).
       if (day === '2026-04-20') update('back', { lastPaidAt: shanghai(2026, 4, 20, 12) });
-      if (day === '2026-06-15') update('quiet', { consent: { marketing: true, updatedAt: at - 3_600_000 }, comebackDueAt: at - 3_600_000 });
+      if (day === '2026-06-15') update('quiet', { consent: { marketing: true, updatedAt: at - HOUR_MS }, comebackDueAt: at - HOUR_MS });
       const run = await tick(cloud, 'job-comeback-coupons', at);
       if (run) runs.push(run);
       for (const coupon of all<CouponInstanceDoc>(cloud, 'coupon_instances')) if (!issuedOn.has(coupon._id)) issuedOn.set(coupon._id, day);
@@ -67,7 +68,7 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
     });
     expect(member('winter')).toMatchObject({
       comebackIssuedAt: shanghai(2026, 12, 30, 10, 30),
-      comebackDueAt: shanghai(2026, 12, 30, 10, 30) + 180 * DAY,
+      comebackDueAt: shanghai(2026, 12, 30, 10, 30) + 180 * DAY_MS,
     });
   });
 

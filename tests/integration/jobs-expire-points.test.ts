@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import { availableAt } from '~/core/points/expiry';
 import { database } from '~/server/db/database';
 import type { NotificationDoc } from '~/types/notify';
@@ -10,9 +11,9 @@ import type { JobRunDoc } from '~/types/jobs';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import { connectSdk } from '../support/sdk';
 import type { JobsCloud } from './jobs-support';
-import { all, DAY, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
+import { all, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
 
-const dayKey = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+const dayKey = (at: number) => new Date(at + 8 * HOUR_MS).toISOString().slice(0, 10);
 
 describe('job-expire-points through the built bundle: expiry notices and month-end expiry', () => {
   let jobs: JobsCloud;
@@ -50,7 +51,7 @@ describe('job-expire-points through the built bundle: expiry notices and month-e
     });
 
     // The timer fires every 10 minutes; the day's sweep runs on the first tick after midnight.
-    for (let at = shanghai(2027, 11, 15, 0, 10); at <= shanghai(2028, 1, 5, 0, 10); at += DAY) {
+    for (let at = shanghai(2027, 11, 15, 0, 10); at <= shanghai(2028, 1, 5, 0, 10); at += DAY_MS) {
       const run = await tick(cloud, 'job-expire-points', at);
       if (run) runs.push(run);
       expect(await tick(cloud, 'job-expire-points', at + 10 * 60_000)).toBeNull();

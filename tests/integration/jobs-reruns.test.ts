@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '~/core/calendar/durations';
 import { planCredit } from '~/core/points/ledger-plans';
 import { newLot, pendingLotId } from '~/core/points/lots';
 import { newMember } from '~/core/members/new-member';
@@ -9,13 +10,13 @@ import type { JobRunDoc, JobStateDoc } from '~/types/jobs';
 import type { Doc } from '../../local-cloud/db/ejson';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { JobName, JobsCloud } from './jobs-support';
-import { all, DAY, effects, MINUTE, read, shanghai, startJobsCloud, subscribe, sweep, tick } from './jobs-support';
+import { all, effects, read, shanghai, startJobsCloud, subscribe, sweep, tick } from './jobs-support';
 
 /** 10:30 on 24 February 2027: birthdays up to 3 March (28 February standing in for the 29th), points of January expired, February's expiring. */
 const AT = shanghai(2027, 2, 24, 10, 30);
 const JOBS: JobName[] = ['job-review-tiers', 'job-birthday-coupons', 'job-comeback-coupons', 'job-expire-points', 'job-release-points'];
 const PER_JOB = 40;
-const YEAR = 365 * DAY;
+const YEAR = 365 * DAY_MS;
 
 /** The same members, lots and payments in every cloud: work for each job on each of them. */
 function seed(cloud: LocalCloud): void {
@@ -31,12 +32,13 @@ function seed(cloud: LocalCloud): void {
   store.atomically(() => {
     for (let i = 0; i < PER_JOB; i += 1) {
       // Review: a third keep gold, a third get the at-risk notice, a third drop after theirs; payers since yesterday are upgraded.
-      const since = AT - YEAR - 20 * DAY - i * MINUTE;
-      const notice = i % 3 === 2 ? { reviewAt: since + YEAR, noticedAt: AT - 15 * DAY, downgradeAt: AT - DAY } : null;
-      add(`rv${i}`, { tierId: 'gold', tierSince: since, tierReviewAt: AT - (i % 5) * MINUTE, tierNotice: notice });
-      if (i % 3 === 0) store.insert('spend_records', { _id: `spend:rv${i}`, memberId: `rv${i}`, amountFen: 450_000, at: AT - 100 * DAY });
+      const since = AT - YEAR - 20 * DAY_MS - i * MINUTE_MS;
+      const notice = i % 3 === 2 ? { reviewAt: since + YEAR, noticedAt: AT - 15 * DAY_MS, downgradeAt: AT - DAY_MS } : null;
+      add(`rv${i}`, { tierId: 'gold', tierSince: since, tierReviewAt: AT - (i % 5) * MINUTE_MS, tierNotice: notice });
+      if (i % 3 === 0)
+        store.insert('spend_records', { _id: `spend:rv${i}`, memberId: `rv${i}`, amountFen: 450_000, at: AT - 100 * DAY_MS });
       add(`up${i}`, {});
-      store.insert('spend_records', { _id: `spend:up${i}`, memberId: `up${i}`, amountFen: 100_000 + i * 20_000, at: AT - 12 * 3_600_000 });
+      store.insert('spend_records', { _id: `spend:up${i}`, memberId: `up${i}`, amountFen: 100_000 + i * 20_000, at: AT - 12 * HOUR_MS });
 
       const birthday = ['1990-02-24', '1991-02-28', '1992-02-29', '1993-03-01', '1994-03-03'][i % 5] as string;
       add(`bd${i}`, {
@@ -47,8 +49,8 @@ function seed(cloud: LocalCloud): void {
 
       add(`cb${i}`, {
         consent: { marketing: true, updatedAt: joined },
-        comebackDueAt: AT - (i % 4) * DAY,
-        ...(i % 3 === 0 ? { lastPaidAt: AT - 30 * DAY } : {}),
+        comebackDueAt: AT - (i % 4) * DAY_MS,
+        ...(i % 3 === 0 ? { lastPaidAt: AT - 30 * DAY_MS } : {}),
       });
 
       // Points earned in January 2026 expired with January 2027; February's expire on the 28th.
@@ -76,7 +78,7 @@ function seed(cloud: LocalCloud): void {
           expiresAt: shanghai(2028, 2, 29, 23, 59),
           remaining: 20 + i,
           earned: 20 + i,
-          pendingUntil: AT - (i % 4) * DAY,
+          pendingUntil: AT - (i % 4) * DAY_MS,
           entryId: `earn:order:o${i}`,
         },
         joined,
@@ -156,7 +158,7 @@ describe('timer jobs run twice, twice at once, or killed halfway end as one clea
       const pair = await Promise.all([tick(jobs.cloud, job, AT), tick(jobs.cloud, job, AT)]);
       expect(pair.map((run) => run?.status).sort()).toEqual(['finished', 'skipped']);
       // A daily job rests for the rest of the day; the hourly one sweeps again and finds nothing left.
-      const later = await tick(jobs.cloud, job, AT + MINUTE);
+      const later = await tick(jobs.cloud, job, AT + MINUTE_MS);
       expect(later === null || (later.status === 'finished' && later.scanned === 0)).toBe(true);
     }
     expect(effects(jobs.cloud)).toEqual(clean);
@@ -178,7 +180,7 @@ describe('timer jobs run twice, twice at once, or killed halfway end as one clea
       open.push(jobs);
       // The dead run still holds the lease: a tick within it is turned away, the first one after it continues the sweep.
       expect(await tick(jobs.cloud, job, AT + 30_000)).toMatchObject({ status: 'skipped' });
-      const rest = await sweep(jobs.cloud, job, AT + 10 * MINUTE);
+      const rest = await sweep(jobs.cloud, job, AT + 10 * MINUTE_MS);
       expect(rest.at(-1)).toMatchObject({ status: 'finished', sweepAsOf: AT, failed: 0 });
       const killed = all<JobRunDoc>(jobs.cloud, 'job_runs').filter((run) => run.job === job && run.startedAt === AT);
       expect(killed).toEqual([expect.objectContaining({ status: 'failed', note: CUT_OFF })]);

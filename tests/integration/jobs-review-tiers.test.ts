@@ -1,11 +1,12 @@
+import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
 import type { NotificationDoc } from '~/types/notify';
 import type { TierChangeDoc } from '~/types/documents';
 import type { JobsCloud } from './jobs-support';
-import { all, DAY, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
+import { all, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
 
-const YEAR = 365 * DAY;
+const YEAR = 365 * DAY_MS;
 /** 10:00 on 1 March 2027: the first anniversary falls on the leap day, 29 February 2028. */
 const SINCE = shanghai(2027, 3, 1, 10);
 /** 10:00 on 20 December 2026: the first anniversary's notice and drop fall across the year end. */
@@ -40,21 +41,21 @@ describe('job-review-tiers through the built bundle, day by day', () => {
       functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'x'.repeat(40), ADMIN_INITIAL_PASSWORD: 'first-password' } },
     });
     const { cloud } = jobs;
-    const firstLook = SINCE + YEAR + 16 * DAY;
-    seedMember(cloud, 'lapse', SINCE - 100 * DAY, { tierId: 'gold', tierSince: SINCE, tierReviewAt: firstLook, tierNotice: null });
-    seedMember(cloud, 'keep', SINCE - 100 * DAY, { tierId: 'silver', tierSince: SINCE, tierReviewAt: firstLook, tierNotice: null });
-    seedMember(cloud, 'recover', SINCE - 100 * DAY, { tierId: 'gold', tierSince: SINCE, tierReviewAt: firstLook, tierNotice: null });
-    seedMember(cloud, 'missed', SINCE - 100 * DAY);
-    seedMember(cloud, 'winter', WINTER - 100 * DAY, {
+    const firstLook = SINCE + YEAR + 16 * DAY_MS;
+    seedMember(cloud, 'lapse', SINCE - 100 * DAY_MS, { tierId: 'gold', tierSince: SINCE, tierReviewAt: firstLook, tierNotice: null });
+    seedMember(cloud, 'keep', SINCE - 100 * DAY_MS, { tierId: 'silver', tierSince: SINCE, tierReviewAt: firstLook, tierNotice: null });
+    seedMember(cloud, 'recover', SINCE - 100 * DAY_MS, { tierId: 'gold', tierSince: SINCE, tierReviewAt: firstLook, tierNotice: null });
+    seedMember(cloud, 'missed', SINCE - 100 * DAY_MS);
+    seedMember(cloud, 'winter', WINTER - 100 * DAY_MS, {
       tierId: 'diamond',
       tierSince: WINTER,
-      tierReviewAt: WINTER + YEAR + 16 * DAY,
+      tierReviewAt: WINTER + YEAR + 16 * DAY_MS,
       tierNotice: null,
     });
     for (const id of NAMES) subscribe(cloud, id, 2);
-    spend('lapse', 'l1', 300_000, SINCE + 4 * DAY);
+    spend('lapse', 'l1', 300_000, SINCE + 4 * DAY_MS);
     spend('keep', 'k1', 90_000, shanghai(2027, 12, 1));
-    spend('winter', 'w1', 2_500_000, WINTER + 2 * DAY);
+    spend('winter', 'w1', 2_500_000, WINTER + 2 * DAY_MS);
     spend('winter', 'w2', 1_000_000, shanghai(2027, 6, 1));
     // A payment whose upgrade did not happen (recorded, then the instance died).
     spend('missed', 'm1', 120_000, shanghai(2028, 3, 10, 9));
@@ -62,11 +63,11 @@ describe('job-review-tiers through the built bundle, day by day', () => {
     spend('recover', 'r1', 450_000, shanghai(2028, 3, 20, 15));
 
     // One sweep a day at 10:30, from before the winter anniversary to after the spring drops.
-    for (let day = shanghai(2027, 12, 15, 10, 30); day <= shanghai(2028, 4, 5, 10, 30); day += DAY) {
+    for (let day = shanghai(2027, 12, 15, 10, 30); day <= shanghai(2028, 4, 5, 10, 30); day += DAY_MS) {
       recordPaymentsUpTo(day);
       const run = await tick(cloud, 'job-review-tiers', day);
       if (run) runs.push(run);
-      const key = new Date(day + 8 * 3_600_000).toISOString().slice(0, 10);
+      const key = new Date(day + 8 * HOUR_MS).toISOString().slice(0, 10);
       days.set(key, Object.fromEntries(NAMES.map((id) => [id, member(id)])) as Record<(typeof NAMES)[number], MemberDoc>);
     }
   }, 180_000);
@@ -88,7 +89,7 @@ describe('job-review-tiers through the built bundle, day by day', () => {
       tierId: 'silver',
       tierSince: notice.downgradeAt,
       tierNotice: null,
-      tierReviewAt: notice.downgradeAt + YEAR + 16 * DAY,
+      tierReviewAt: notice.downgradeAt + YEAR + 16 * DAY_MS,
     });
     expect(history('lapse')).toEqual([
       {
@@ -127,14 +128,14 @@ describe('job-review-tiers through the built bundle, day by day', () => {
   });
 
   it('keeps a member whose spend holds 80 % of entry, and moves the review to the next anniversary', () => {
-    expect(member('keep')).toMatchObject({ tierId: 'silver', tierNotice: null, tierReviewAt: SINCE + 2 * YEAR + 16 * DAY });
+    expect(member('keep')).toMatchObject({ tierId: 'silver', tierNotice: null, tierReviewAt: SINCE + 2 * YEAR + 16 * DAY_MS });
     expect(history('keep')).toEqual([]);
     expect(messages('keep')).toEqual([]);
   });
 
   it('cancels the drop when the spend recovers before it', () => {
     expect(days.get('2028-03-16')?.recover.tierNotice).toMatchObject({ downgradeAt: shanghai(2028, 3, 30, 10, 30) });
-    expect(member('recover')).toMatchObject({ tierId: 'gold', tierNotice: null, tierReviewAt: SINCE + 2 * YEAR + 16 * DAY });
+    expect(member('recover')).toMatchObject({ tierId: 'gold', tierNotice: null, tierReviewAt: SINCE + 2 * YEAR + 16 * DAY_MS });
     expect(history('recover')).toEqual([]);
     expect(messages('recover').map((message) => message.templateId)).toEqual(['tier-at-risk']);
   });
@@ -142,7 +143,7 @@ describe('job-review-tiers through the built bundle, day by day', () => {
   it('makes an upgrade the payment missed on the next sweep', () => {
     const asOf = shanghai(2028, 3, 10, 10, 30);
     expect(days.get('2028-03-09')?.missed.tierId).toBe('normal');
-    expect(days.get('2028-03-10')?.missed).toMatchObject({ tierId: 'silver', tierSince: asOf, tierReviewAt: asOf + YEAR + 16 * DAY });
+    expect(days.get('2028-03-10')?.missed).toMatchObject({ tierId: 'silver', tierSince: asOf, tierReviewAt: asOf + YEAR + 16 * DAY_MS });
     expect(history('missed')).toEqual([
       expect.objectContaining({ from: 'normal', to: 'silver', reason: 'upgrade', spendFen: 120_000, at: asOf }),
     ]);

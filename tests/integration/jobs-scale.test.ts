@@ -1,10 +1,11 @@
+import { DAY_MS, MINUTE_MS } from '~/core/calendar/durations';
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc, JobStateDoc } from '~/types/jobs';
 import { newMember } from '~/core/members/new-member';
 import type { Doc } from '../../local-cloud/db/ejson';
 import type { JobsCloud } from './jobs-support';
-import { all, DAY, MINUTE, read, shanghai, startJobsCloud, tick } from './jobs-support';
+import { all, read, shanghai, startJobsCloud, tick } from './jobs-support';
 
 const MEMBERS = 20_000;
 /** Every tenth member has been away long enough for the coupon; the others paid recently and are only rescheduled. */
@@ -23,13 +24,13 @@ describe('timer jobs at 20,000 members: cursor, lease and time budget', () => {
     // Straight into the store in one transaction, as a bulk import would.
     store.atomically(() => {
       for (let i = 0; i < MEMBERS; i += 1) {
-        const joinedAt = AT - 400 * DAY + (i % 97) * MINUTE;
+        const joinedAt = AT - 400 * DAY_MS + (i % 97) * MINUTE_MS;
         const member = {
           ...newMember({ _id: id(i), openid: `o-${id(i)}`, memberNo: String(3_000_000_000 + i), now: joinedAt }),
           consent: { marketing: true, updatedAt: joinedAt },
           // Many members share a due date, so pages end inside runs of equal dates.
-          comebackDueAt: AT - (i % 7) * DAY,
-          ...(AWAY(i) ? {} : { lastPaidAt: AT - 10 * DAY - i }),
+          comebackDueAt: AT - (i % 7) * DAY_MS,
+          ...(AWAY(i) ? {} : { lastPaidAt: AT - 10 * DAY_MS - i }),
         };
         store.insert('members', member as unknown as Doc);
         if (SUBSCRIBED(i)) store.insert('subscriptions', { _id: id(i), memberId: id(i), quota: { comebackCoupon: 1 }, updatedAt: 0 });
@@ -43,7 +44,7 @@ describe('timer jobs at 20,000 members: cursor, lease and time budget', () => {
     const runs: JobRunDoc[] = [];
     let overlapped = false;
     for (let i = 0; i < 100; i += 1) {
-      const at = AT + i * MINUTE;
+      const at = AT + i * MINUTE_MS;
       if (i === 2) {
         // Two timers at once (a slow tick overlapping the next): one works, the other is turned away.
         const pair = await Promise.all([tick(cloud, 'job-comeback-coupons', at), tick(cloud, 'job-comeback-coupons', at)]);
@@ -82,6 +83,6 @@ describe('timer jobs at 20,000 members: cursor, lease and time budget', () => {
       lastSweepAsOf: AT,
     });
     // The day's sweep is done: later ticks that day have nothing to do.
-    expect(await tick(cloud, 'job-comeback-coupons', AT + 3 * 60 * MINUTE)).toBeNull();
+    expect(await tick(cloud, 'job-comeback-coupons', AT + 3 * 60 * MINUTE_MS)).toBeNull();
   }, 180_000);
 });

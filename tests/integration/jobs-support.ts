@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MINUTE_MS } from '~/core/calendar/durations';
 import { defaultCouponTemplateDocs } from '~/core/coupons/default-templates';
 import { newMember } from '~/core/members/new-member';
 import { DEFAULT_TIERS } from '~/core/tiers/default-programme';
@@ -12,9 +13,6 @@ import type { Doc } from '../../local-cloud/db/ejson';
 import type { LocalCloud, LocalCloudOptions } from '../../local-cloud/local-cloud';
 import { startLocalCloud } from '../../local-cloud/local-cloud';
 import { ROOT } from '../support/local-cloud';
-
-export const DAY = 86_400_000;
-export const MINUTE = 60_000;
 
 /** An instant given as Shanghai wall-clock time (UTC+8, no daylight saving). */
 export function shanghai(year: number, month: number, day: number, hour = 10, minute = 0): number {
@@ -98,7 +96,7 @@ export async function tick(cloud: LocalCloud, job: JobName, at: number): Promise
 export async function sweep(cloud: LocalCloud, job: JobName, at: number, maxTicks = 200): Promise<JobRunDoc[]> {
   const runs: JobRunDoc[] = [];
   for (let i = 0; i < maxTicks; i += 1) {
-    const run = await tick(cloud, job, at + i * MINUTE);
+    const run = await tick(cloud, job, at + i * MINUTE_MS);
     if (!run) return runs;
     runs.push(run);
     if (run.status === 'finished') return runs;

@@ -1,8 +1,7 @@
+import { DAY_MS } from '~/core/calendar/durations';
 import { newCouponInstance } from '~/core/coupons/new-instance';
 import type { ProductDoc, SkuStockDoc } from '~/types/catalog';
 import type { CouponInstanceDoc, CouponTerms } from '~/types/coupons';
-
-const DAY = 86_400_000;
 
 /** A one-SKU product on the shelf and its stock document, for tests and benchmarks with easy numbers. */
 export function oneSkuProduct(
@@ -54,8 +53,8 @@ export function campaignCoupon(
       description: '',
       terms,
       stackingGroup: 'default',
-      validFrom: now - DAY,
-      validTo: now + 30 * DAY,
+      validFrom: now - DAY_MS,
+      validTo: now + 30 * DAY_MS,
     },
     now,
   );
