@@ -8,8 +8,7 @@ import type { ShippingAddress } from '~/types/orders';
 import type { PlaceInput } from '~/server/orders/place-order';
 import { campaignCoupon, oneSkuProduct } from '../../tests/support/catalog-fixtures';
 import { memberFixture } from './loyalty-fixtures';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '~/core/calendar/durations';
 
 /** Stock of every benchmark SKU: more than any run can sell, so no order meets an empty shelf. */
 export const SKU_STOCK = 10_000_000;
@@ -52,12 +51,12 @@ const priceOf = (productId: string) =>
 /** A one-SKU product on the shelf, with its stock document. */
 function productFixture(id: string, now: number): { product: ProductDoc; stock: SkuStockDoc } {
   const title = id === HOT_PRODUCT ? '爆款咖啡豆' : `基准商品 ${id.slice('bench-p'.length)}`;
-  return oneSkuProduct(id, { title, priceFen: priceOf(id), stock: SKU_STOCK, categoryId: 'bench' }, now - DAY);
+  return oneSkuProduct(id, { title, priceFen: priceOf(id), stock: SKU_STOCK, categoryId: 'bench' }, now - DAY_MS);
 }
 
 /** The member's coupon, issued yesterday and valid for 30 days, as a campaign would give it. */
 function couponFixture(memberId: string, now: number): CouponInstanceDoc {
-  return campaignCoupon(memberId, COUPON_TEMPLATE, COUPON_TERMS, now - DAY, '满200减20');
+  return campaignCoupon(memberId, COUPON_TEMPLATE, COUPON_TERMS, now - DAY_MS, '满200减20');
 }
 
 /** The catalogue's documents: CATALOGUE_SIZE products and the hot one, each with SKU_STOCK units. */

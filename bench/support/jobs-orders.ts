@@ -2,8 +2,8 @@ import type { SkuStockDoc } from '~/types/catalog';
 import type { OrderDoc } from '~/types/orders';
 import type { Doc } from '../../local-cloud/db/ejson';
 import type { DocStore } from '../../local-cloud/db/store';
+import { DAY_MS } from '~/core/calendar/durations';
 
-const DAY = 86_400_000;
 const MINUTE = 60_000;
 const SKU = 'bench-jobs-product:1';
 /** Members with an unpaid order past its deadline at the tick: one in a thousand. */
@@ -56,7 +56,7 @@ function order(i: number, status: OrderDoc['status'], createdAt: number, payDead
     transactionId: null,
     paidAt: status === 'completed' ? createdAt + MINUTE : null,
     shippedAt: null,
-    completedAt: status === 'completed' ? createdAt + DAY : null,
+    completedAt: status === 'completed' ? createdAt + DAY_MS : null,
     cancelledAt: null,
     cancelReason: null,
     refundedFen: 0,
@@ -82,7 +82,10 @@ export function seedOrders(store: DocStore, members: number, at: number): { orde
   let unpaid = 0;
   store.atomically(() => {
     for (let i = 0; i < members; i += 1) {
-      store.insert('orders', order(i, 'completed', at - ((i % 365) + 2) * DAY, at - ((i % 365) + 2) * DAY + 30 * MINUTE) as unknown as Doc);
+      store.insert(
+        'orders',
+        order(i, 'completed', at - ((i % 365) + 2) * DAY_MS, at - ((i % 365) + 2) * DAY_MS + 30 * MINUTE) as unknown as Doc,
+      );
       if (i % unpaidEvery === 0) {
         const placed = at - 35 * MINUTE - (i % 60) * MINUTE;
         const late = order(members + i, 'pendingPayment', placed, placed + 30 * MINUTE);

@@ -10,10 +10,10 @@ import type { PointLotDoc } from '~/types/points';
 import type { DocStore } from '../../local-cloud/db/store';
 import type { Doc } from '../../local-cloud/db/ejson';
 import { seededRandom } from './items';
+import { DAY_MS } from '~/core/calendar/durations';
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const YEAR = DEFAULT_PROGRAMME.tierReview.windowDays * DAY;
+const YEAR = DEFAULT_PROGRAMME.tierReview.windowDays * DAY_MS;
 
 /** The day the benchmark's daily sweeps run: 10:30 on 1 March 2027 in Shanghai (February's points expired at midnight). */
 export const BENCH_DAY = Date.UTC(2027, 2, 1, 2, 30);
@@ -69,14 +69,14 @@ export function seedPopulation(store: DocStore, count: number, seed = 20_270_301
   const daysOfYear = Array.from({ length: 365 }, (_, day) => addCalendarDays('2001-01-01', day).slice(4));
   const today = dayOf(BENCH_DAY);
   const issuedAhead = new Set(Array.from({ length: 7 }, (_, i) => birthdayMonthDay(addCalendarDays(today, i))));
-  const yesterday = BENCH_DAY - DAY;
+  const yesterday = BENCH_DAY - DAY_MS;
   const seeded: Population = { members: 0, lots: 0, spendRecords: 0, subscriptions: 0 };
   const insert = (collection: string, doc: object) => store.insert(collection, doc as Doc);
 
   store.atomically(() => {
     for (let i = 0; i < count; i += 1) {
       const id = `bm${String(i).padStart(7, '0')}`;
-      const joinedAt = BENCH_DAY - Math.floor(random() * 1_095 * DAY);
+      const joinedAt = BENCH_DAY - Math.floor(random() * 1_095 * DAY_MS);
       const member: MemberDoc = newMember({ _id: id, openid: `o-${id}`, memberNo: String(4_000_000_000 + i), now: joinedAt });
       const tier = tierOf();
       member.tierId = tier._id;
@@ -90,7 +90,7 @@ export function seedPopulation(store: DocStore, count: number, seed = 20_270_301
           _id: `spend:bo${i}`,
           memberId: id,
           amountFen: Math.round(tier.entrySpendFen * (0.6 + random())),
-          at: BENCH_DAY - Math.floor(random() * 300 * DAY),
+          at: BENCH_DAY - Math.floor(random() * 300 * DAY_MS),
         });
         seeded.spendRecords += 1;
       }
@@ -99,12 +99,12 @@ export function seedPopulation(store: DocStore, count: number, seed = 20_270_301
           _id: `spend:by${i}`,
           memberId: id,
           amountFen: 5_000 + Math.floor(random() * 30_000),
-          at: yesterday + Math.floor(random() * DAY),
+          at: yesterday + Math.floor(random() * DAY_MS),
         });
         seeded.spendRecords += 1;
         member.lastPaidAt = yesterday + 12 * HOUR;
       } else if (random() < 0.5) {
-        member.lastPaidAt = BENCH_DAY - Math.floor(random() * 200 * DAY);
+        member.lastPaidAt = BENCH_DAY - Math.floor(random() * 200 * DAY_MS);
       }
       if (random() < MIX.birthdaySet) {
         const day = `${1960 + Math.floor(random() * 45)}${pick(daysOfYear)}`;
@@ -114,7 +114,7 @@ export function seedPopulation(store: DocStore, count: number, seed = 20_270_301
       }
       if (random() < MIX.marketingConsent) {
         member.consent = { marketing: true, updatedAt: joinedAt };
-        member.comebackDueAt = yesterday + Math.floor(random() * 180 * DAY);
+        member.comebackDueAt = yesterday + Math.floor(random() * 180 * DAY_MS);
       }
       if (random() < MIX.subscribed) {
         insert('subscriptions', {

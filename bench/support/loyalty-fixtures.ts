@@ -7,10 +7,10 @@ import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { RewardDoc } from '~/types/rewards';
 import { newReward } from '~/core/rewards/new-reward';
+import { DAY_MS } from '~/core/calendar/durations';
 
 /** The clock of every call in the loyalty benchmark: 10:00 on 2 November 2026 in Shanghai. */
 export const NOW = Date.UTC(2026, 10, 2, 2);
-const DAY = 86_400_000;
 
 /** Points each benchmark member starts with: enough for the one redemption each makes in a run. */
 export const START_POINTS = 10_000;
@@ -42,7 +42,7 @@ function monthsBefore(now: number, monthsAgo: number): number {
  * at `now` go to, so a check-in credits it; a spend takes from the oldest, which covers a reward.
  */
 export function memberFixture(id: string, serial: number, openBuckets = 1, now = NOW): SeededMember {
-  const base = newMember({ _id: id, openid: `o-${id}`, memberNo: String(4_000_000_000 + serial), now: now - 400 * DAY });
+  const base = newMember({ _id: id, openid: `o-${id}`, memberNo: String(4_000_000_000 + serial), now: now - 400 * DAY_MS });
   let points = base.points;
   const lots = new Map<string, PointLotDoc>();
   const entries: LedgerEntryDoc[] = [];
@@ -66,7 +66,7 @@ export function memberFixture(id: string, serial: number, openBuckets = 1, now =
 export function rewardFixture(id: string, stock: number): RewardDoc {
   return newReward(
     { _id: id, title: '品牌帆布袋', description: '门店自提', category: '周边', pointsCost: 500, totalStock: stock },
-    NOW - DAY,
+    NOW - DAY_MS,
   );
 }
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from './durations';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
@@ -43,5 +44,5 @@ export function endOfMonthAfter(ms: EpochMs, months: number): EpochMs {
 
 /** `n` whole days after `ms`. */
 export function addDays(ms: EpochMs, n: number): EpochMs {
-  return ms + n * 24 * 60 * 60 * 1000;
+  return ms + n * DAY_MS;
 }

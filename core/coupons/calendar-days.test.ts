@@ -1,3 +1,4 @@
+import { DAY_MS } from '../calendar/durations';
 import { dayOf, startOfDay } from '../calendar/shanghai';
 import { addCalendarDays, endOfShanghaiDay, formatShanghai } from './calendar-days';
 
@@ -30,8 +31,8 @@ describe.each(['UTC', 'America/New_York', 'Asia/Shanghai', 'Pacific/Kiritimati']
 
     it('keeps whole days across the process zone’s daylight-saving changes', () => {
       // US clocks go forward on 2024-03-10 and back on 2024-11-03.
-      expect(endOfShanghaiDay('2024-03-10') - startOfDay('2024-03-10')).toBe(86_400_000 - 1);
-      expect(endOfShanghaiDay('2024-11-03') - startOfDay('2024-11-03')).toBe(86_400_000 - 1);
+      expect(endOfShanghaiDay('2024-03-10') - startOfDay('2024-03-10')).toBe(DAY_MS - 1);
+      expect(endOfShanghaiDay('2024-11-03') - startOfDay('2024-11-03')).toBe(DAY_MS - 1);
     });
 
     it('formats in Shanghai wall-clock time', () => {

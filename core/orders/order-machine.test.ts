@@ -1,8 +1,8 @@
 import type { OrderStatus } from '~/types/orders';
 import { assertMove, canMove, memberAbilities } from './order-machine';
+import { DAY_MS } from '../calendar/durations';
 
 const STATUSES: OrderStatus[] = ['placing', 'failed', 'pendingPayment', 'cancelled', 'paid', 'shipped', 'completed', 'refunded'];
-const DAY = 86_400_000;
 
 describe('the order state machine', () => {
   it('allows exactly the documented moves', () => {
@@ -51,7 +51,7 @@ describe('the order state machine', () => {
     });
     expect(memberAbilities({ ...base, status: 'shipped', lines }, ['L1', 'L2'], 0, 7).requestRefund).toBe(false);
     const completed = { ...base, status: 'completed' as const, completedAt: 0, lines };
-    expect(memberAbilities(completed, [], 7 * DAY, 7).requestRefund).toBe(true);
-    expect(memberAbilities(completed, [], 7 * DAY + 1, 7).requestRefund).toBe(false);
+    expect(memberAbilities(completed, [], 7 * DAY_MS, 7).requestRefund).toBe(true);
+    expect(memberAbilities(completed, [], 7 * DAY_MS + 1, 7).requestRefund).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../calendar/durations';
 import type { OrderDoc, OrderStatus } from '~/types/orders';
 import type { EpochMs } from '~/types/units';
 import { CodedError } from '~/core/coded-error';
@@ -38,7 +39,7 @@ export function assertMove(order: Pick<OrderDoc, 'status'>, to: OrderStatus, act
 
 /** Until when, after completion, a member may ask for a refund. */
 export function refundDeadline(order: Pick<OrderDoc, 'completedAt'>, refundDays: number): EpochMs | null {
-  return order.completedAt === null ? null : order.completedAt + refundDays * 86_400_000;
+  return order.completedAt === null ? null : order.completedAt + refundDays * DAY_MS;
 }
 
 /** Lines still refundable: not refunded and not in an open request. */

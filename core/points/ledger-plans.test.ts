@@ -1,3 +1,4 @@
+import { DAY_MS } from '../calendar/durations';
 import type { MemberPoints, PointLotDoc } from '~/types/points';
 import type { EntryDraft, LedgerState, Posting } from './ledger-plans';
 import { availableAt } from './expiry';
@@ -127,7 +128,7 @@ describe('points ledger plans', () => {
 
   it('holds purchase points pending, then releases them into the bucket of their expiry month', () => {
     const m = new Member();
-    const until = NOV_5 + 7 * 86_400_000;
+    const until = NOV_5 + 7 * DAY_MS;
     m.apply(planPendingEarn(m.state(NOV_5), draft('earn'), 'earn:order:o1', 200, until, 12));
     expect(m.points).toMatchObject({ available: 0, pending: 200, lifetimeEarned: 200 });
     expect(() => planRelease(m.state(until - 1), draft('release'), pendingLotId('earn:order:o1'), 12)).toThrow(/pending until/);

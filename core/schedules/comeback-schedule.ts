@@ -1,6 +1,5 @@
 import type { EpochMs } from '~/types/units';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../calendar/durations';
 
 /** The programme's comeback numbers (ProgrammeSettings.coupons). */
 export interface ComebackSettings {
@@ -20,7 +19,7 @@ export type ComebackDecision = { kind: 'issue'; nextDueAt: EpochMs } | { kind: '
 
 /** When a member who joined at `joinedAt` is first due: after the configured days without a paid order. */
 export function firstComebackDueAt(joinedAt: EpochMs, settings: ComebackSettings): EpochMs {
-  return joinedAt + settings.comebackAfterDays * DAY;
+  return joinedAt + settings.comebackAfterDays * DAY_MS;
 }
 
 /**
@@ -29,9 +28,9 @@ export function firstComebackDueAt(joinedAt: EpochMs, settings: ComebackSettings
  * `comebackCooldownDays`. Otherwise, when to look again.
  */
 export function comebackDecision(member: ComebackMember, now: EpochMs, settings: ComebackSettings): ComebackDecision {
-  const quietEnough = (member.lastPaidAt ?? member.joinedAt) + settings.comebackAfterDays * DAY;
-  const cooledDown = member.comebackIssuedAt == null ? 0 : member.comebackIssuedAt + settings.comebackCooldownDays * DAY;
+  const quietEnough = (member.lastPaidAt ?? member.joinedAt) + settings.comebackAfterDays * DAY_MS;
+  const cooledDown = member.comebackIssuedAt == null ? 0 : member.comebackIssuedAt + settings.comebackCooldownDays * DAY_MS;
   const eligibleAt = Math.max(quietEnough, cooledDown);
   if (eligibleAt > now) return { kind: 'wait', nextDueAt: eligibleAt };
-  return { kind: 'issue', nextDueAt: now + settings.comebackCooldownDays * DAY };
+  return { kind: 'issue', nextDueAt: now + settings.comebackCooldownDays * DAY_MS };
 }

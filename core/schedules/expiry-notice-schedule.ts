@@ -1,6 +1,5 @@
 import type { EpochMs } from '~/types/units';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../calendar/durations';
 
 /**
  * The expiry instants whose reminder falls in a sweep as of `now`: those `noticeDays` ahead that
@@ -8,7 +7,7 @@ const DAY = 86_400_000;
  * reminds of everything expiring within `noticeDays`. Lower bound exclusive, upper inclusive.
  */
 export function expiryNoticeRange(now: EpochMs, since: EpochMs | null, noticeDays: number): { after: EpochMs; upTo: EpochMs } {
-  const upTo = now + noticeDays * DAY;
-  const after = since === null ? now : Math.max(now, since + noticeDays * DAY);
+  const upTo = now + noticeDays * DAY_MS;
+  const after = since === null ? now : Math.max(now, since + noticeDays * DAY_MS);
   return { after: Math.min(after, upTo), upTo };
 }

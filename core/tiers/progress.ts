@@ -1,8 +1,7 @@
 import type { TierNotice } from '~/types/documents';
 import type { TierDoc } from '~/types/programme';
 import type { EpochMs, Fen } from '~/types/units';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../calendar/durations';
 
 /** The highest tier whose entry threshold a qualifying spend reaches. */
 export function tierForSpend(tiers: TierDoc[], spendFen: Fen): TierDoc {
@@ -19,7 +18,7 @@ export function upgradeFor(tiers: TierDoc[], currentTierId: string, spendFen: Fe
 
 /** The next review of a member's tier: the next anniversary of the day they reached it. */
 export function nextReviewAt(tierSince: EpochMs, now: EpochMs, windowDays: number): EpochMs {
-  const period = windowDays * DAY;
+  const period = windowDays * DAY_MS;
   const passed = Math.max(0, Math.floor((now - tierSince) / period));
   return tierSince + (passed + 1) * period;
 }
@@ -52,7 +51,7 @@ export function tierProgress(
   // In the grace period after a review found the spend short, the dates are the notice's.
   const notice = member.tierNotice && member.tierNotice.downgradeAt > now ? member.tierNotice : null;
   const reviewAt = notice ? notice.reviewAt : nextReviewAt(member.tierSince, now, review.windowDays);
-  const dropAt = notice ? notice.downgradeAt : reviewAt + review.graceDays * DAY;
+  const dropAt = notice ? notice.downgradeAt : reviewAt + review.graceDays * DAY_MS;
   return {
     current,
     next,

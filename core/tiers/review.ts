@@ -2,8 +2,7 @@ import type { TierNotice } from '~/types/documents';
 import type { TierDoc } from '~/types/programme';
 import type { EpochMs, Fen } from '~/types/units';
 import { tierForSpend, upgradeFor } from './progress';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../calendar/durations';
 
 /** The programme's review numbers (ProgrammeSettings.tierReview). */
 export interface ReviewSettings {
@@ -36,17 +35,17 @@ export type ReviewDecision =
  * before the grace period ends, and never before the anniversary itself.
  */
 export function reviewLookAt(reviewAt: EpochMs, review: ReviewSettings): EpochMs {
-  return reviewAt + Math.max(0, review.graceDays - review.noticeDays) * DAY;
+  return reviewAt + Math.max(0, review.graceDays - review.noticeDays) * DAY_MS;
 }
 
 /** When a member who reached a tier at `since` is first looked at (null for the entry tier, which cannot drop). */
 export function firstReviewLookAt(tier: Pick<TierDoc, 'rank'>, since: EpochMs, review: ReviewSettings): EpochMs | null {
-  return tier.rank > 0 ? reviewLookAt(since + review.windowDays * DAY, review) : null;
+  return tier.rank > 0 ? reviewLookAt(since + review.windowDays * DAY_MS, review) : null;
 }
 
 /** The latest anniversary of `tierSince` whose look is due by `now`, or null before the first. */
 export function latestDueReview(tierSince: EpochMs, now: EpochMs, review: ReviewSettings): EpochMs | null {
-  const period = review.windowDays * DAY;
+  const period = review.windowDays * DAY_MS;
   const lookOffset = reviewLookAt(0, review);
   const periods = Math.floor((now - tierSince - lookOffset) / period);
   return periods >= 1 ? tierSince + periods * period : null;
@@ -79,7 +78,7 @@ export function reviewTier(input: {
   const { member, spendFen, now, review } = input;
   const ladder = [...input.tiers].sort((a, b) => a.rank - b.rank);
   const current = ladder.find((tier) => tier._id === member.tierId) ?? (ladder[0] as TierDoc);
-  const period = review.windowDays * DAY;
+  const period = review.windowDays * DAY_MS;
 
   const reached = upgradeFor(ladder, member.tierId, spendFen);
   if (reached && reached._id !== member.tierId)
@@ -104,6 +103,6 @@ export function reviewTier(input: {
   const reviewAt = latestDueReview(member.tierSince, now, review);
   if (reviewAt === null) return { kind: 'schedule', nextReviewAt: firstReviewLookAt(current, member.tierSince, review), notice: null };
   if (spendFen >= current.keepSpendFen) return { kind: 'schedule', nextReviewAt: reviewLookAt(reviewAt + period, review), notice: null };
-  const downgradeAt = Math.max(reviewAt + review.graceDays * DAY, now + review.noticeDays * DAY);
+  const downgradeAt = Math.max(reviewAt + review.graceDays * DAY_MS, now + review.noticeDays * DAY_MS);
   return { kind: 'notice', notice: { reviewAt, noticedAt: now, downgradeAt }, nextReviewAt: downgradeAt };
 }

@@ -19,9 +19,9 @@ import { releaseCoupon } from './release-coupon';
 import { setCouponTemplateStatus } from './set-coupon-template-status';
 import { useCoupon } from './use-coupon';
 import { voidCoupon } from './void-coupon';
+import { DAY_MS } from '~/core/calendar/durations';
 
 const NOW = Date.UTC(2026, 5, 10, 2); // 10:00 on 10 June in Shanghai
-const DAY = 86_400_000;
 
 describe('coupon use-cases through the real SDK', () => {
   let cloud: LocalCloud;
@@ -42,7 +42,7 @@ describe('coupon use-cases through the real SDK', () => {
     cloud.store.count('coupon_instances', ["json_extract(doc, '$.templateId') = ?"], [templateId]);
   const member = (fields: Parameters<typeof addMember>[3] = {}) => {
     serial += 1;
-    return addMember(cloud, `mc${serial}`, fields.joinedAt ?? NOW - 100 * DAY, fields);
+    return addMember(cloud, `mc${serial}`, fields.joinedAt ?? NOW - 100 * DAY_MS, fields);
   };
   const as = (m: { openid: string }, now = NOW) => ctx(now, m.openid);
   /** Client keys of the longest allowed length, so ids and page cursors are as long as they get. */
@@ -219,10 +219,10 @@ describe('coupon use-cases through the real SDK', () => {
 
     it('lists the centre with what the caller may still claim', async () => {
       const limited = await newTemplate({ perMemberLimit: 1, title: '限领一张' });
-      const over = await newTemplate({ validity: { type: 'fixed', from: NOW - 10 * DAY, to: NOW + DAY } });
+      const over = await newTemplate({ validity: { type: 'fixed', from: NOW - 10 * DAY_MS, to: NOW + DAY_MS } });
       const m = member();
       await claimCoupon(as(m), m.openid, { templateId: limited._id, clientKey: key() });
-      const { items } = await listCouponCentre(as(m, NOW + 2 * DAY), m.openid);
+      const { items } = await listCouponCentre(as(m, NOW + 2 * DAY_MS), m.openid);
       expect(items.find((item) => item.templateId === limited._id)).toMatchObject({
         claimedCount: 1,
         canClaim: false,
@@ -248,14 +248,14 @@ describe('coupon use-cases through the real SDK', () => {
         source: 'welcome',
         terms: { kind: 'cash', thresholdFen: 5900, amountFen: 1000 },
       });
-      expect(await issueWelcomeCoupon(ctx(NOW + DAY), newcomer._id)).toEqual(first);
+      expect(await issueWelcomeCoupon(ctx(NOW + DAY_MS), newcomer._id)).toEqual(first);
       expect(await issueWelcomeCoupon(ctx(NOW), member()._id)).toBeNull();
     });
 
     it('issues a birthday coupon for the window around the birthday, once per year, and a retry answers the first', async () => {
       seedDefaults();
       const m = member({ tierId: 'gold' });
-      const window = { validFrom: NOW + 3 * DAY, validTo: NOW + 33 * DAY };
+      const window = { validFrom: NOW + 3 * DAY_MS, validTo: NOW + 33 * DAY_MS };
       const input = {
         templateId: 'birthday-gold',
         memberId: m._id,
@@ -278,7 +278,11 @@ describe('coupon use-cases through the real SDK', () => {
       );
       await expectRejected(issueCoupon(ctx(NOW), { ...input, issueKey: 'birthday:x', memberId: 'nobody' }), 'NOT_FOUND');
       await expectRejected(
-        issueCoupon(ctx(NOW), { ...input, issueKey: birthdayKey(m._id, 2025), window: { validFrom: NOW - 30 * DAY, validTo: NOW - DAY } }),
+        issueCoupon(ctx(NOW), {
+          ...input,
+          issueKey: birthdayKey(m._id, 2025),
+          window: { validFrom: NOW - 30 * DAY_MS, validTo: NOW - DAY_MS },
+        }),
         'NOT_AVAILABLE',
       );
     });
@@ -369,10 +373,10 @@ describe('coupon use-cases through the real SDK', () => {
     it('refuses coupons outside their window, another member’s coupon and an empty order id', async () => {
       const m = member();
       const id = await couponFor(m);
-      await expectRejected(lockCoupon(ctx(NOW + 30 * DAY), { instanceId: id, memberId: m._id, orderId: 'late' }), 'INVALID_STATE', {
+      await expectRejected(lockCoupon(ctx(NOW + 30 * DAY_MS), { instanceId: id, memberId: m._id, orderId: 'late' }), 'INVALID_STATE', {
         state: 'expired',
       });
-      const later = await couponFor(m, { validity: { type: 'fixed', from: NOW + DAY, to: NOW + 5 * DAY } });
+      const later = await couponFor(m, { validity: { type: 'fixed', from: NOW + DAY_MS, to: NOW + 5 * DAY_MS } });
       await expectRejected(lockCoupon(ctx(NOW), { instanceId: later, memberId: m._id, orderId: 'early' }), 'INVALID_STATE', {
         state: 'notStarted',
       });
@@ -387,7 +391,7 @@ describe('coupon use-cases through the real SDK', () => {
       const m = member();
       const id = await couponFor(m);
       await lockCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'slow-pay' });
-      expect(await useCoupon(ctx(NOW + 30 * DAY), { instanceId: id, memberId: m._id, orderId: 'slow-pay' })).toMatchObject({
+      expect(await useCoupon(ctx(NOW + 30 * DAY_MS), { instanceId: id, memberId: m._id, orderId: 'slow-pay' })).toMatchObject({
         status: 'used',
       });
     });
@@ -412,15 +416,15 @@ describe('coupon use-cases through the real SDK', () => {
       const t = await newTemplate({ totalStock: null, perMemberLimit: 20 });
       const claim = async (now: number) =>
         (await claimCoupon(as(m, now), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
-      const usable = [await claim(NOW), await claim(NOW - DAY), await claim(NOW - 2 * DAY)];
+      const usable = [await claim(NOW), await claim(NOW - DAY_MS), await claim(NOW - 2 * DAY_MS)];
       const locked = await claim(NOW);
       await lockCoupon(ctx(NOW), { instanceId: locked, memberId: m._id, orderId: 'pending-order' });
       const used = await claim(NOW);
       await lockCoupon(ctx(NOW), { instanceId: used, memberId: m._id, orderId: 'paid-order' });
       await useCoupon(ctx(NOW), { instanceId: used, memberId: m._id, orderId: 'paid-order' });
-      const lapsed = await claim(NOW - 9 * DAY);
-      const storedExpired = await claim(NOW - 30 * DAY);
-      await expireCoupons(ctx(NOW - 10 * DAY));
+      const lapsed = await claim(NOW - 9 * DAY_MS);
+      const storedExpired = await claim(NOW - 30 * DAY_MS);
+      await expireCoupons(ctx(NOW - 10 * DAY_MS));
       const voided = await claim(NOW);
       await voidCoupon(ctx(NOW), { instanceId: voided, reason: '测试' }, 'admin');
 
@@ -456,9 +460,9 @@ describe('coupon use-cases through the real SDK', () => {
     it('the expiry sweep stores expired on issued coupons past their window only', async () => {
       const m = member();
       const t = await newTemplate({ totalStock: null, perMemberLimit: 3 });
-      const old = (await claimCoupon(as(m, NOW - 30 * DAY), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
-      const heldOld = (await claimCoupon(as(m, NOW - 30 * DAY), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
-      await lockCoupon(ctx(NOW - 30 * DAY), { instanceId: heldOld, memberId: m._id, orderId: 'old-order' });
+      const old = (await claimCoupon(as(m, NOW - 30 * DAY_MS), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
+      const heldOld = (await claimCoupon(as(m, NOW - 30 * DAY_MS), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
+      await lockCoupon(ctx(NOW - 30 * DAY_MS), { instanceId: heldOld, memberId: m._id, orderId: 'old-order' });
       const current = (await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
       expect(await expireCoupons(ctx(NOW))).toBeGreaterThanOrEqual(1);
       expect(read<CouponInstanceDoc>('coupon_instances', old)?.status).toBe('expired');

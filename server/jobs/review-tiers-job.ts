@@ -11,8 +11,7 @@ import { rollingSpend } from '../tiers/qualifying-spend';
 import type { JobSpec } from './run-job';
 import type { PhaseItem } from './sweep-pages';
 import { phasedPages } from './sweep-pages';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '~/core/calendar/durations';
 
 const sameNotice = (a: TierNotice | null | undefined, b: TierNotice | null) =>
   (a ?? null) === b ||
@@ -101,7 +100,7 @@ type ReviewItem = PhaseItem<'spend_records' | 'members'>;
 const reviewPages = phasedPages<'spend_records' | 'members'>(async (ctx, { asOf, since }) => {
   const _ = ctx.db.command;
   const { programme } = await loadProgramme(ctx);
-  const spentFrom = since ?? asOf - programme.tierReview.windowDays * DAY;
+  const spentFrom = since ?? asOf - programme.tierReview.windowDays * DAY_MS;
   return [
     { name: 'spent', collection: 'spend_records', where: {}, field: 'at', range: [_.gte(spentFrom), _.lt(asOf)] },
     { name: 'due', collection: 'members', where: {}, field: 'tierReviewAt', range: [_.lte(asOf)] },

@@ -12,9 +12,9 @@ import type { RequestContext } from '../runtime/wx';
 import { expirePointsJob, releasePointsJob } from './points-jobs';
 import type { JobSpec } from './run-job';
 import { runJob } from './run-job';
+import { DAY_MS } from '~/core/calendar/durations';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
-const DAY = 86_400_000;
 
 /** A clock that moves 10 ms each time the job looks at it, so a small budget ends a run after a few pages. */
 const steppingClock = () => {
@@ -31,7 +31,7 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
     for (let i = 0; i < 30; i += 1) {
       addMember(cloud, `jm${i}`, NOW);
       await earnForOrder(ctx(NOW), { memberId: `jm${i}`, orderId: `jo${i}`, lines: [{ lineId: 'l1', paidFen: 10_000 + i }] });
-      await startReturnWindow(ctx(NOW), { orderId: `jo${i}`, completedAt: NOW + (i % 3) * DAY });
+      await startReturnWindow(ctx(NOW), { orderId: `jo${i}`, completedAt: NOW + (i % 3) * DAY_MS });
     }
   });
   afterAll(() => cloud?.stop());
@@ -40,7 +40,7 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
 
   it('releases every due lot exactly once over several budget-limited runs, and a re-run changes nothing', async () => {
     const spec = { ...releasePointsJob, pageSize: 4, budgetMs: 25 };
-    const at = NOW + 10 * DAY;
+    const at = NOW + 10 * DAY_MS;
     const runs: JobRunDoc[] = [];
     for (let tick = 0; tick < 20; tick += 1) {
       const run = (await runJob(ctx(at), spec, steppingClock())) as JobRunDoc;
@@ -138,7 +138,7 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
   });
 
   it('lets only one of two overlapping runs work', async () => {
-    const [a, b] = await Promise.all([runJob(ctx(NOW + 11 * DAY), releasePointsJob), runJob(ctx(NOW + 11 * DAY), releasePointsJob)]);
+    const [a, b] = await Promise.all([runJob(ctx(NOW + 11 * DAY_MS), releasePointsJob), runJob(ctx(NOW + 11 * DAY_MS), releasePointsJob)]);
     expect([a?.status, b?.status].sort()).toEqual(['finished', 'skipped']);
   });
 
@@ -164,7 +164,7 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
       state: 'expired',
       remaining: 0,
     });
-    expect((await runJob(ctx(afterMonth + DAY), expirePointsJob))?.scanned).toBe(0);
+    expect((await runJob(ctx(afterMonth + DAY_MS), expirePointsJob))?.scanned).toBe(0);
     expect((await reconcileAll(ctx(afterMonth))).problems).toEqual([]);
   });
 });

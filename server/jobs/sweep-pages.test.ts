@@ -5,9 +5,9 @@ import type { JobSpec, Sweep } from './run-job';
 import { runJob } from './run-job';
 import type { PhaseItem } from './sweep-pages';
 import { phasedPages } from './sweep-pages';
+import { DAY_MS } from '~/core/calendar/durations';
 
 const NOW = Date.UTC(2026, 5, 10, 2);
-const DAY = 86_400_000;
 
 describe('phased keyset pages of a sweep', () => {
   let cloud: LocalCloud;
@@ -16,9 +16,9 @@ describe('phased keyset pages of a sweep', () => {
   beforeAll(async () => {
     ({ cloud, ctx } = await startUseCaseCloud());
     // 60 members on 4 due dates (long runs of equal values) and 25 on birthdays, some in neither.
-    for (let i = 0; i < 60; i += 1) addMember(cloud, `d${String(i).padStart(2, '0')}`, NOW, { comebackDueAt: NOW - (i % 4) * DAY });
+    for (let i = 0; i < 60; i += 1) addMember(cloud, `d${String(i).padStart(2, '0')}`, NOW, { comebackDueAt: NOW - (i % 4) * DAY_MS });
     for (let i = 0; i < 25; i += 1) addMember(cloud, `b${String(i).padStart(2, '0')}`, NOW, { birthdayMonthDay: 610 + (i % 3) });
-    addMember(cloud, 'later', NOW, { comebackDueAt: NOW + DAY });
+    addMember(cloud, 'later', NOW, { comebackDueAt: NOW + DAY_MS });
   });
   afterAll(() => cloud?.stop());
 
@@ -63,7 +63,7 @@ describe('phased keyset pages of a sweep', () => {
     const members = ctx(NOW).db.collection('members');
     const seen = await readAll(4, async (items) => {
       for (const item of items)
-        if (item.phase === 'due') await members.updateWhere({ _id: item.doc._id }, { comebackDueAt: NOW + 100 * DAY });
+        if (item.phase === 'due') await members.updateWhere({ _id: item.doc._id }, { comebackDueAt: NOW + 100 * DAY_MS });
     });
     expect(seen.filter((item) => item.phase === 'due')).toHaveLength(60);
   });
@@ -80,7 +80,7 @@ describe('phased keyset pages of a sweep', () => {
   it('keeps a page within the 1,000 documents the server answers per get, so a large page size still reads everything', async () => {
     const { store } = cloud;
     store.atomically(() => {
-      for (let i = 0; i < 1_100; i += 1) addMember(cloud, `x${String(i).padStart(4, '0')}`, NOW, { comebackDueAt: NOW - 10 * DAY });
+      for (let i = 0; i < 1_100; i += 1) addMember(cloud, `x${String(i).padStart(4, '0')}`, NOW, { comebackDueAt: NOW - 10 * DAY_MS });
     });
     try {
       const first = await pages(ctx(NOW), null, 5_000, sweep);
@@ -102,7 +102,7 @@ describe('daily sweeps', () => {
 
   beforeAll(async () => {
     ({ cloud, ctx } = await startUseCaseCloud());
-    for (let i = 0; i < 12; i += 1) addMember(cloud, `m${String(i).padStart(2, '0')}`, NOW, { comebackDueAt: NOW - DAY });
+    for (let i = 0; i < 12; i += 1) addMember(cloud, `m${String(i).padStart(2, '0')}`, NOW, { comebackDueAt: NOW - DAY_MS });
   });
   afterAll(() => cloud?.stop());
 

@@ -13,9 +13,9 @@ import { releasePendingLot } from './release-pending-lot';
 import { spendPoints } from './spend-points';
 import { startReturnWindow } from './start-return-window';
 import { reconcileAll, reconcileMember } from './reconcile';
+import { DAY_MS } from '~/core/calendar/durations';
 
 const NOV_22 = Date.UTC(2026, 10, 22, 2); // 10:00 in Shanghai
-const DAY = 86_400_000;
 
 describe('points use-cases through the real SDK', () => {
   let cloud: LocalCloud;
@@ -42,8 +42,8 @@ describe('points use-cases through the real SDK', () => {
 
   it('gives the streak bonus on the 7th day, and concurrent check-ins post once', async () => {
     addMember(cloud, 'ci2', NOV_22);
-    for (let d = 0; d < 6; d += 1) await checkIn(ctx(NOV_22 + d * DAY), 'ci2');
-    const seventh = await Promise.all(Array.from({ length: 5 }, () => checkIn(ctx(NOV_22 + 6 * DAY), 'ci2')));
+    for (let d = 0; d < 6; d += 1) await checkIn(ctx(NOV_22 + d * DAY_MS), 'ci2');
+    const seventh = await Promise.all(Array.from({ length: 5 }, () => checkIn(ctx(NOV_22 + 6 * DAY_MS), 'ci2')));
     expect(seventh.filter((r) => r.created)).toHaveLength(1);
     expect(seventh[0]?.entry.available).toBe(25);
     expect(member('ci2').points.available).toBe(6 * 5 + 25);
@@ -63,21 +63,21 @@ describe('points use-cases through the real SDK', () => {
     expect((await earnForOrder(ctx(NOV_22), { memberId: 'buyer', orderId: 'o1', lines }))?.created).toBe(false);
 
     const lot = { _id: 'pending:earn:order:o1', memberId: 'buyer', entryId: 'earn:order:o1' };
-    await expect(releasePendingLot(ctx(NOV_22 + 30 * DAY), lot)).rejects.toThrow(/pending until/);
-    expect(await startReturnWindow(ctx(NOV_22), { orderId: 'o1', completedAt: NOV_22 + DAY })).toBe(true);
-    expect(await startReturnWindow(ctx(NOV_22), { orderId: 'o1', completedAt: NOV_22 + 2 * DAY })).toBe(false);
-    await expect(releasePendingLot(ctx(NOV_22 + 7 * DAY), lot)).rejects.toThrow(/pending until/);
-    await releasePendingLot(ctx(NOV_22 + 8 * DAY), lot);
+    await expect(releasePendingLot(ctx(NOV_22 + 30 * DAY_MS), lot)).rejects.toThrow(/pending until/);
+    expect(await startReturnWindow(ctx(NOV_22), { orderId: 'o1', completedAt: NOV_22 + DAY_MS })).toBe(true);
+    expect(await startReturnWindow(ctx(NOV_22), { orderId: 'o1', completedAt: NOV_22 + 2 * DAY_MS })).toBe(false);
+    await expect(releasePendingLot(ctx(NOV_22 + 7 * DAY_MS), lot)).rejects.toThrow(/pending until/);
+    await releasePendingLot(ctx(NOV_22 + 8 * DAY_MS), lot);
     expect(member('buyer').points).toMatchObject({ available: 225, pending: 0 });
 
-    await spendPoints(ctx(NOV_22 + 9 * DAY), {
+    await spendPoints(ctx(NOV_22 + 9 * DAY_MS), {
       memberId: 'buyer',
       key: 'spend:reward:r1',
       points: 200,
       reason: '兑换礼品',
       ref: { type: 'reward', id: 'r1' },
     });
-    const clawed = await clawbackOrderPoints(ctx(NOV_22 + 10 * DAY), {
+    const clawed = await clawbackOrderPoints(ctx(NOV_22 + 10 * DAY_MS), {
       memberId: 'buyer',
       orderId: 'o1',
       refundId: 'rf1',
@@ -86,7 +86,7 @@ describe('points use-cases through the real SDK', () => {
     expect(clawed?.entry.available).toBe(-150);
     expect(member('buyer').points.available).toBe(-125);
     await expect(
-      spendPoints(ctx(NOV_22 + 10 * DAY), {
+      spendPoints(ctx(NOV_22 + 10 * DAY_MS), {
         memberId: 'buyer',
         key: 'spend:reward:r2',
         points: 1,

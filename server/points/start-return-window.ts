@@ -1,3 +1,4 @@
+import { DAY_MS } from '~/core/calendar/durations';
 import { pendingLotId } from '~/core/points/lots';
 import type { EpochMs } from '~/types/units';
 import { loadProgramme } from '../programme/load-programme';
@@ -13,7 +14,7 @@ export async function startReturnWindow(ctx: RequestContext, input: { orderId: s
     .collection('point_lots')
     .updateWhere(
       { _id: pendingLotId(`earn:order:${input.orderId}`), state: 'pending', pendingUntil: null },
-      { pendingUntil: input.completedAt + programme.points.pendingDays * 86_400_000, updatedAt: ctx.now },
+      { pendingUntil: input.completedAt + programme.points.pendingDays * DAY_MS, updatedAt: ctx.now },
     );
   return updated === 1;
 }

@@ -3,9 +3,9 @@ import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
 import type { MemberDoc } from '~/types/documents';
 import type { RequestContext } from '../runtime/wx';
 import { memberTierProgress, recordQualifyingSpend } from './qualifying-spend';
+import { DAY_MS } from '~/core/calendar/durations';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
-const DAY = 86_400_000;
 
 describe('qualifying spend and tier upgrades through the real SDK', () => {
   let cloud: LocalCloud;
@@ -37,10 +37,10 @@ describe('qualifying spend and tier upgrades through the real SDK', () => {
   });
 
   it('counts only the rolling window and shows when a drop would happen', async () => {
-    addMember(cloud, 'lapsed', NOW - 400 * DAY, { tierId: 'gold', tierSince: NOW - 300 * DAY });
-    await recordQualifyingSpend(ctx(NOW - 380 * DAY), { memberId: 'lapsed', sourceId: 'order:old', amountFen: 600_000 });
-    await recordQualifyingSpend(ctx(NOW - 10 * DAY), { memberId: 'lapsed', sourceId: 'order:new', amountFen: 100_000 });
+    addMember(cloud, 'lapsed', NOW - 400 * DAY_MS, { tierId: 'gold', tierSince: NOW - 300 * DAY_MS });
+    await recordQualifyingSpend(ctx(NOW - 380 * DAY_MS), { memberId: 'lapsed', sourceId: 'order:old', amountFen: 600_000 });
+    await recordQualifyingSpend(ctx(NOW - 10 * DAY_MS), { memberId: 'lapsed', sourceId: 'order:new', amountFen: 100_000 });
     const { progress } = await memberTierProgress(ctx(NOW), member('lapsed'));
-    expect(progress).toMatchObject({ spendFen: 100_000, toKeepFen: 300_000, reviewAt: NOW + 65 * DAY, downgradeAt: NOW + 95 * DAY });
+    expect(progress).toMatchObject({ spendFen: 100_000, toKeepFen: 300_000, reviewAt: NOW + 65 * DAY_MS, downgradeAt: NOW + 95 * DAY_MS });
   });
 });

@@ -1,3 +1,4 @@
+import { DAY_MS } from '~/core/calendar/durations';
 import { tierProgress, upgradeFor } from '~/core/tiers/progress';
 import type { TierProgress } from '~/core/tiers/progress';
 import type { MemberDoc, TierChangeDoc } from '~/types/documents';
@@ -10,7 +11,7 @@ import type { RequestContext } from '../runtime/wx';
 export async function rollingSpend(ctx: RequestContext, memberId: string): Promise<Fen> {
   const { programme } = await loadProgramme(ctx);
   const _ = ctx.db.command;
-  const since = ctx.now - programme.tierReview.windowDays * 86_400_000;
+  const since = ctx.now - programme.tierReview.windowDays * DAY_MS;
   const [row] = await ctx.db.collection('spend_records').sums({ memberId, at: _.gte(since) }, null, ['amountFen']);
   return row?.amountFen ?? 0;
 }
