@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { HOUR_MS } from '~/core/calendar/durations';
 import type { AdminSession } from '~/types/functions/admin';
 import { AdminApiError } from './api/client';
 import { App } from './app';
@@ -9,7 +10,7 @@ import { renderWithProviders } from './test/render-with-providers';
 
 const liveSession: AdminSession = {
   token: 'tok_0123456789abcdef',
-  expiresAt: Date.now() + 3_600_000,
+  expiresAt: Date.now() + HOUR_MS,
   admin: { username: 'ops-lead', role: 'owner' },
 };
 const page = {

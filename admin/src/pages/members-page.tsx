@@ -1,10 +1,10 @@
 import { Card, Input, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
+import { formatPoints } from '~/core/money/format';
 import type { MemberRow } from '~/types/functions/admin';
 import type { AdminClient } from '../api/client';
 import { formatDateTime } from '../format/format-time';
-import { formatPoints } from '../format/format-points';
 import { CursorTable } from './cursor-table';
 import { useCursorPages } from './use-cursor-pages';
 import type { LoadCursorPage } from './use-cursor-pages';

@@ -1,9 +1,9 @@
 import { Alert, Card, Input, Typography } from 'antd';
 import { useState } from 'react';
+import { formatFen } from '~/core/money/format';
 import type { OrderDoc } from '~/types/orders';
 import type { AdminClient } from '../api/client';
 import { useAdminAction } from '../api/use-admin-action';
-import { formatFen } from '../format/format-money';
 import { formatDateTime } from '../format/format-time';
 import { linesSummary } from './orders-page-labels';
 

@@ -1,10 +1,10 @@
 import { Button, Card, Flex, Segmented, Tag, Typography, message } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
+import { formatFen } from '~/core/money/format';
 import { STATUS_TEXT } from '~/core/orders/order-machine';
 import type { OrderDoc, OrderStatus } from '~/types/orders';
 import type { AdminClient } from '../api/client';
-import { formatFen } from '../format/format-money';
 import { formatDateTime } from '../format/format-time';
 import { CursorTable } from './cursor-table';
 import { OrderDetail } from './orders-page-detail';

@@ -1,12 +1,11 @@
 import { Alert, Button, Card, Flex, Popconfirm, Segmented, Space, Tag, Typography, message } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
+import { formatFen, formatPoints } from '~/core/money/format';
 import type { RefundDoc, RefundStatus } from '~/types/orders';
 import { AdminApiError } from '../api/client';
 import type { AdminClient } from '../api/client';
 import { describeActionError, sessionLostMessage } from '../api/error-messages';
-import { formatFen } from '../format/format-money';
-import { formatPoints } from '../format/format-points';
 import { formatDateTime } from '../format/format-time';
 import { CursorTable } from './cursor-table';
 import { RejectRefundModal } from './refunds-page-reject-modal';
