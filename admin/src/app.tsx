@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { Suspense, lazy } from 'react';
 import type { AdminClient } from './api/client';
-import { LoginPage } from './pages/login-page';
+import { LoginPage } from './pages/login/login-page';
 import { useSession } from './session/use-session';
 
 // The signed-in area (table, menu, layout) loads on demand so the login screen stays small.

@@ -4,10 +4,10 @@ import type { ReactNode } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
 import type { AdminClient } from './api/client';
 import { AdminLayout } from './layout/admin-layout';
-import { JobRunsPage } from './pages/job-runs-page';
-import { MembersPage } from './pages/members-page';
-import { OrdersPage } from './pages/orders-page';
-import { RefundsPage } from './pages/refunds-page';
+import { JobRunsPage } from './pages/job-runs/job-runs-page';
+import { MembersPage } from './pages/members/members-page';
+import { OrdersPage } from './pages/orders/orders-page';
+import { RefundsPage } from './pages/refunds/refunds-page';
 
 interface PageContext {
   client: AdminClient;

@@ -3,14 +3,14 @@ import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { formatFen, formatPoints } from '~/core/money/format';
 import type { RefundDoc, RefundStatus } from '~/types/orders';
-import { AdminApiError } from '../api/client';
-import type { AdminClient } from '../api/client';
-import { describeActionError, sessionLostMessage } from '../api/error-messages';
-import { formatDateTime } from '../format/format-time';
-import { CursorTable } from './cursor-table';
-import { RejectRefundModal } from './refunds-page-reject-modal';
-import { useCursorPages } from './use-cursor-pages';
-import type { LoadCursorPage } from './use-cursor-pages';
+import { AdminApiError } from '../../api/client';
+import type { AdminClient } from '../../api/client';
+import { describeActionError, sessionLostMessage } from '../../api/error-messages';
+import { formatDateTime } from '../../format/format-time';
+import { CursorTable } from '../../components/cursor-table';
+import { RejectRefundModal } from './reject-refund-modal';
+import { useCursorPages } from '../../hooks/use-cursor-pages';
+import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
 
 /** Rows per page; the server accepts 1–100. */
 export const REFUNDS_PAGE_SIZE = 20;

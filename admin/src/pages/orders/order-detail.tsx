@@ -3,7 +3,7 @@ import type { DescriptionsProps, TableColumnsType } from 'antd';
 import { formatFen, formatPoints } from '~/core/money/format';
 import { STATUS_TEXT } from '~/core/orders/order-machine';
 import type { OrderDoc, OrderEvent, OrderLine } from '~/types/orders';
-import { formatDateTime } from '../format/format-time';
+import { formatDateTime } from '../../format/format-time';
 
 const EVENT_TEXT: Record<OrderEvent['status'], string> = {
   ...STATUS_TEXT,

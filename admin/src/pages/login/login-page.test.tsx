@@ -1,9 +1,9 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { AdminSession } from '~/types/functions/admin';
-import { AdminApiError } from '../api/client';
-import { mockClient } from '../test/mock-client';
-import { renderWithProviders } from '../test/render-with-providers';
+import { AdminApiError } from '../../api/client';
+import { mockClient } from '../../test/mock-client';
+import { renderWithProviders } from '../../test/render-with-providers';
 import { LoginPage } from './login-page';
 
 const session: AdminSession = {

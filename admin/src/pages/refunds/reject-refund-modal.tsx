@@ -1,8 +1,8 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { formatFen } from '~/core/money/format';
 import type { RefundDoc } from '~/types/orders';
-import type { AdminClient } from '../api/client';
-import { useAdminAction } from '../api/use-admin-action';
+import type { AdminClient } from '../../api/client';
+import { useAdminAction } from '../../api/use-admin-action';
 
 interface RejectValues {
   note: string;

@@ -3,11 +3,11 @@ import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { formatPoints } from '~/core/money/format';
 import type { MemberRow } from '~/types/functions/admin';
-import type { AdminClient } from '../api/client';
-import { formatDateTime } from '../format/format-time';
-import { CursorTable } from './cursor-table';
-import { useCursorPages } from './use-cursor-pages';
-import type { LoadCursorPage } from './use-cursor-pages';
+import type { AdminClient } from '../../api/client';
+import { formatDateTime } from '../../format/format-time';
+import { CursorTable } from '../../components/cursor-table';
+import { useCursorPages } from '../../hooks/use-cursor-pages';
+import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
 
 /** Rows per page; the server accepts 1–100. */
 export const MEMBERS_PAGE_SIZE = 20;

@@ -2,11 +2,11 @@ import { Card, Segmented, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback } from 'react';
 import type { JobRunDoc } from '~/types/jobs';
-import type { AdminClient } from '../api/client';
-import { formatDateTime } from '../format/format-time';
-import { CursorTable } from './cursor-table';
-import { useCursorPages } from './use-cursor-pages';
-import type { LoadCursorPage } from './use-cursor-pages';
+import type { AdminClient } from '../../api/client';
+import { formatDateTime } from '../../format/format-time';
+import { CursorTable } from '../../components/cursor-table';
+import { useCursorPages } from '../../hooks/use-cursor-pages';
+import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
 
 /** Rows per page; the server accepts 1–100. */
 export const JOB_RUNS_PAGE_SIZE = 20;

@@ -1,9 +1,9 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { JobRunDoc } from '~/types/jobs';
-import type { AdminPayload } from '../api/client';
-import { mockClient } from '../test/mock-client';
-import { renderWithProviders } from '../test/render-with-providers';
+import type { AdminPayload } from '../../api/client';
+import { mockClient } from '../../test/mock-client';
+import { renderWithProviders } from '../../test/render-with-providers';
 import { JOB_RUNS_PAGE_SIZE, JobRunsPage } from './job-runs-page';
 
 const TOKEN = 'tok_0123456789abcdef';

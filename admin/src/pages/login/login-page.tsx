@@ -3,9 +3,9 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
-import type { AdminClient } from '../api/client';
-import { describeError } from '../api/error-messages';
-import { PRODUCT_NAME } from '../product';
+import type { AdminClient } from '../../api/client';
+import { describeError } from '../../api/error-messages';
+import { PRODUCT_NAME } from '../../product';
 
 const screenStyle: CSSProperties = {
   minHeight: '100%',

@@ -2,11 +2,11 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import type { OrderDoc } from '~/types/orders';
-import { AdminApiError } from '../api/client';
-import type { AdminAction, AdminPayload } from '../api/client';
-import { mockClient } from '../test/mock-client';
-import { PLACED_AT, orderDoc, orderLine } from '../test/order-fixtures';
-import { renderWithProviders } from '../test/render-with-providers';
+import { AdminApiError } from '../../api/client';
+import type { AdminAction, AdminPayload } from '../../api/client';
+import { mockClient } from '../../test/mock-client';
+import { PLACED_AT, orderDoc, orderLine } from '../../test/order-fixtures';
+import { renderWithProviders } from '../../test/render-with-providers';
 import { ORDERS_PAGE_SIZE, OrdersPage } from './orders-page';
 
 const TOKEN = 'tok_0123456789abcdef';

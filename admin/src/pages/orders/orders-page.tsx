@@ -4,15 +4,15 @@ import { useCallback, useState } from 'react';
 import { formatFen } from '~/core/money/format';
 import { STATUS_TEXT } from '~/core/orders/order-machine';
 import type { OrderDoc, OrderStatus } from '~/types/orders';
-import type { AdminClient } from '../api/client';
-import { formatDateTime } from '../format/format-time';
-import { CursorTable } from './cursor-table';
-import { OrderDetail } from './orders-page-detail';
-import { DeliveryCell, OrderStatusTag, canShip, linesSummary } from './orders-page-labels';
-import { PickupWriteOff } from './orders-page-pickup';
-import { ShipOrderModal } from './orders-page-ship-modal';
-import { useCursorPages } from './use-cursor-pages';
-import type { LoadCursorPage } from './use-cursor-pages';
+import type { AdminClient } from '../../api/client';
+import { formatDateTime } from '../../format/format-time';
+import { CursorTable } from '../../components/cursor-table';
+import { OrderDetail } from './order-detail';
+import { DeliveryCell, OrderStatusTag, canShip, linesSummary } from './order-labels';
+import { PickupWriteOff } from './pickup-write-off';
+import { ShipOrderModal } from './ship-order-modal';
+import { useCursorPages } from '../../hooks/use-cursor-pages';
+import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
 
 /** Rows per page; the server accepts 1–100. */
 export const ORDERS_PAGE_SIZE = 20;

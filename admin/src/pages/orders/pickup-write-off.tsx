@@ -2,10 +2,10 @@ import { Alert, Card, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { formatFen } from '~/core/money/format';
 import type { OrderDoc } from '~/types/orders';
-import type { AdminClient } from '../api/client';
-import { useAdminAction } from '../api/use-admin-action';
-import { formatDateTime } from '../format/format-time';
-import { linesSummary } from './orders-page-labels';
+import type { AdminClient } from '../../api/client';
+import { useAdminAction } from '../../api/use-admin-action';
+import { formatDateTime } from '../../format/format-time';
+import { linesSummary } from './order-labels';
 
 const PICKUP_CODE = /^[0-9]{6}$/;
 

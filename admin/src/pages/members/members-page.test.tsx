@@ -1,10 +1,10 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { MemberRow } from '~/types/functions/admin';
-import { AdminApiError } from '../api/client';
-import type { AdminPayload } from '../api/client';
-import { mockClient } from '../test/mock-client';
-import { renderWithProviders } from '../test/render-with-providers';
+import { AdminApiError } from '../../api/client';
+import type { AdminPayload } from '../../api/client';
+import { mockClient } from '../../test/mock-client';
+import { renderWithProviders } from '../../test/render-with-providers';
 import { MEMBERS_PAGE_SIZE, MembersPage } from './members-page';
 
 const TOKEN = 'tok_0123456789abcdef';

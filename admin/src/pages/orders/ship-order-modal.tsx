@@ -1,8 +1,8 @@
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
 import type { OrderDoc } from '~/types/orders';
-import type { AdminClient } from '../api/client';
-import { useAdminAction } from '../api/use-admin-action';
-import { linesSummary } from './orders-page-labels';
+import type { AdminClient } from '../../api/client';
+import { useAdminAction } from '../../api/use-admin-action';
+import { linesSummary } from './order-labels';
 
 /** The server's rule for a tracking number (types/functions/admin-orders.ts), checked before sending. */
 export const TRACKING_NO_PATTERN = /^[A-Za-z0-9-]{6,40}$/;
