@@ -34,7 +34,7 @@ describe('App', () => {
 
   it('signs in, stores the session and shows the members page in the layout', async () => {
     const { client } = mockClient(async (action) => (action === 'login' ? liveSession : page));
-    const { container } = renderWithProviders(<App client={client} />);
+    const { container } = renderWithProviders(<App />, { client });
 
     fireEvent.change(container.querySelector('#username') as HTMLInputElement, { target: { value: 'ops-lead' } });
     fireEvent.change(container.querySelector('#password') as HTMLInputElement, { target: { value: 'secret' } });
@@ -51,7 +51,7 @@ describe('App', () => {
     const { client } = mockClient(async () => {
       throw new AdminApiError('SESSION_EXPIRED', 'session expired');
     });
-    const { container } = renderWithProviders(<App client={client} />);
+    const { container } = renderWithProviders(<App />, { client });
 
     expect(await screen.findByText('登录已过期，请重新登录')).toBeTruthy();
     expect(container.querySelector('.login-submit')).not.toBeNull();
@@ -61,7 +61,7 @@ describe('App', () => {
   it('treats a stored session past expiresAt as logged out', () => {
     window.localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ ...liveSession, expiresAt: Date.now() - 1 }));
     const { client, call } = mockClient(async () => page);
-    const { container } = renderWithProviders(<App client={client} />);
+    const { container } = renderWithProviders(<App />, { client });
 
     expect(container.querySelector('.login-submit')).not.toBeNull();
     expect(call).not.toHaveBeenCalled();
@@ -70,7 +70,7 @@ describe('App', () => {
   it('signs out from the header', async () => {
     window.localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(liveSession));
     const { client } = mockClient(async () => page);
-    const { container } = renderWithProviders(<App client={client} />);
+    const { container } = renderWithProviders(<App />, { client });
 
     await screen.findByText('LM00000001');
     fireEvent.click(container.querySelector('.logout-button') as HTMLButtonElement);

@@ -1,13 +1,15 @@
 import { useState } from 'react';
+import { useAdminSession } from './admin-api-context';
 import { describeActionError, sessionLostMessage } from './error-messages';
 
 /**
  * One admin action at a time, as a dialog or a form runs it: `run` marks it busy, answers the
  * action's result, or undefined once the failure is shown in `error` (busy cleared, so it can be
- * tried again) or a lost session is handed to `onSessionLost`. After a success `busy` stays set,
+ * tried again) or a lost session is handed to the session's `onSessionLost`. After a success `busy` stays set,
  * for a dialog that closes; a form that stays clears it.
  */
-export function useAdminAction(onSessionLost: (message: string) => void) {
+export function useAdminAction() {
+  const { onSessionLost } = useAdminSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

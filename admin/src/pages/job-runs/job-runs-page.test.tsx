@@ -51,7 +51,7 @@ function runsClient() {
 describe('JobRunsPage', () => {
   it('lists runs newest first with their job, status, Shanghai start time, duration and counts', async () => {
     const { client, call } = runsClient();
-    const { container } = renderWithProviders(<JobRunsPage client={client} token={TOKEN} onSessionLost={jest.fn()} />);
+    const { container } = renderWithProviders(<JobRunsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
 
     const table = container.querySelector('.job-runs-table') as HTMLElement;
     expect(await within(table).findByText('会员等级评定')).toBeTruthy();
@@ -76,7 +76,7 @@ describe('JobRunsPage', () => {
 
   it('narrows to one job', async () => {
     const { client, call } = runsClient();
-    const { container } = renderWithProviders(<JobRunsPage client={client} token={TOKEN} onSessionLost={jest.fn()} />);
+    const { container } = renderWithProviders(<JobRunsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
     await screen.findByText('会员等级评定');
 
     fireEvent.click(within(container.querySelector('.job-runs-filter') as HTMLElement).getByText('积分过期与提醒'));

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
-import type { AdminClient } from '../../api/client';
+import { useAdminClient } from '../../api/admin-api-context';
 import { describeError } from '../../api/error-messages';
 import { PRODUCT_NAME } from '../../product';
 
@@ -23,14 +23,14 @@ interface LoginValues {
 
 /** Inputs of the login screen. */
 export interface LoginPageProps {
-  client: AdminClient;
   onLogin: (session: AdminSession) => void;
   /** Why the admin is here again, e.g. an expired session. */
   notice?: string | null;
 }
 
 /** The sign-in screen: a centred card with username and password. */
-export function LoginPage({ client, onLogin, notice }: LoginPageProps) {
+export function LoginPage({ onLogin, notice }: LoginPageProps) {
+  const client = useAdminClient();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

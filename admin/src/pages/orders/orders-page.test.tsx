@@ -56,7 +56,7 @@ function ordersClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
 }
 
 function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
-  return renderWithProviders(<OrdersPage client={client} token={TOKEN} onSessionLost={onSessionLost} />);
+  return renderWithProviders(<OrdersPage />, { client, token: TOKEN, onSessionLost });
 }
 
 function rowOf(orderNo: string): HTMLElement {

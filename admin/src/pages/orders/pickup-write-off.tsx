@@ -2,7 +2,7 @@ import { Alert, Card, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { formatFen } from '~/core/money/format';
 import type { OrderDoc } from '~/types/orders';
-import type { AdminClient } from '../../api/client';
+import { useAdminApi } from '../../api/admin-api-context';
 import { useAdminAction } from '../../api/use-admin-action';
 import { formatDateTime } from '../../format/format-time';
 import { linesSummary } from './order-labels';
@@ -11,17 +11,15 @@ const PICKUP_CODE = /^[0-9]{6}$/;
 
 /** Inputs of the pickup write-off box. */
 export interface PickupWriteOffProps {
-  client: AdminClient;
-  token: string;
-  onSessionLost: (message: string) => void;
   /** Called with the order a code completed, so the list can refresh. */
   onCompleted: (order: OrderDoc) => void;
 }
 
 /** 核销提货码: staff type the code a member shows and the paid pickup order is handed over. */
-export function PickupWriteOff({ client, token, onSessionLost, onCompleted }: PickupWriteOffProps) {
+export function PickupWriteOff({ onCompleted }: PickupWriteOffProps) {
+  const { client, token } = useAdminApi();
   const [code, setCode] = useState('');
-  const { busy: submitting, setBusy, error, setError, run } = useAdminAction(onSessionLost);
+  const { busy: submitting, setBusy, error, setError, run } = useAdminAction();
   const [completed, setCompleted] = useState<OrderDoc | null>(null);
 
   const submit = async (value: string) => {

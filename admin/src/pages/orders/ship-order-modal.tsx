@@ -1,6 +1,6 @@
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
 import type { OrderDoc } from '~/types/orders';
-import type { AdminClient } from '../../api/client';
+import { useAdminApi } from '../../api/admin-api-context';
 import { useAdminAction } from '../../api/use-admin-action';
 import { linesSummary } from './order-labels';
 
@@ -14,17 +14,15 @@ interface ShipValues {
 /** Inputs of the ship dialog. */
 export interface ShipOrderModalProps {
   order: OrderDoc;
-  client: AdminClient;
-  token: string;
-  onSessionLost: (message: string) => void;
   onClose: () => void;
   onShipped: (order: OrderDoc) => void;
 }
 
 /** Asks for the tracking number of a paid delivery order and ships it. */
-export function ShipOrderModal({ order, client, token, onSessionLost, onClose, onShipped }: ShipOrderModalProps) {
+export function ShipOrderModal({ order, onClose, onShipped }: ShipOrderModalProps) {
+  const { client, token } = useAdminApi();
   const [form] = Form.useForm<ShipValues>();
-  const { busy: submitting, error, run } = useAdminAction(onSessionLost);
+  const { busy: submitting, error, run } = useAdminAction();
 
   const submit = async () => {
     const { trackingNo } = await form.validateFields().catch(() => ({ trackingNo: null }));

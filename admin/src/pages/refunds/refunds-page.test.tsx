@@ -36,7 +36,7 @@ function refundsClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
 }
 
 function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
-  return renderWithProviders(<RefundsPage client={client} token={TOKEN} onSessionLost={onSessionLost} />);
+  return renderWithProviders(<RefundsPage />, { client, token: TOKEN, onSessionLost });
 }
 
 function rowOf(refundNo: string): HTMLElement {

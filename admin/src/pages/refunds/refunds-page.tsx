@@ -3,14 +3,14 @@ import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { formatFen, formatPoints } from '~/core/money/format';
 import type { RefundDoc, RefundStatus } from '~/types/orders';
+import { useAdminApi } from '../../api/admin-api-context';
 import { AdminApiError } from '../../api/client';
-import type { AdminClient } from '../../api/client';
 import { describeActionError, sessionLostMessage } from '../../api/error-messages';
-import { formatDateTime } from '../../format/format-time';
 import { CursorTable } from '../../components/cursor-table';
-import { RejectRefundModal } from './reject-refund-modal';
+import { formatDateTime } from '../../format/format-time';
 import { useCursorPages } from '../../hooks/use-cursor-pages';
 import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
+import { RejectRefundModal } from './reject-refund-modal';
 
 /** Rows per page; the server accepts 1–100. */
 export const REFUNDS_PAGE_SIZE = 20;
@@ -27,15 +27,9 @@ const STATUS: Record<RefundStatus, { text: string; color: string }> = {
 const FILTERS: readonly RefundFilter[] = ['requested', 'refunding', 'refunded', 'rejected', 'all'];
 const filterOptions = FILTERS.map((value) => ({ value, label: value === 'all' ? '全部' : STATUS[value].text }));
 
-/** Inputs of the refunds page. */
-export interface RefundsPageProps {
-  client: AdminClient;
-  token: string;
-  onSessionLost: (message: string) => void;
-}
-
 /** Refund requests, newest first, pending review by default: approve (WeChat Pay refunds the amount) or reject with a note. */
-export function RefundsPage({ client, token, onSessionLost }: RefundsPageProps) {
+export function RefundsPage() {
+  const { client, token, onSessionLost } = useAdminApi();
   const [rejecting, setRejecting] = useState<RefundDoc | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -49,7 +43,7 @@ export function RefundsPage({ client, token, onSessionLost }: RefundsPageProps) 
       ),
     [client, token],
   );
-  const pages = useCursorPages(load, 'requested', onSessionLost);
+  const pages = useCursorPages(load, 'requested');
   const { reload } = pages;
 
   const approve = async (refund: RefundDoc) => {
@@ -204,9 +198,6 @@ export function RefundsPage({ client, token, onSessionLost }: RefundsPageProps) 
       {rejecting ? (
         <RejectRefundModal
           refund={rejecting}
-          client={client}
-          token={token}
-          onSessionLost={onSessionLost}
           onClose={() => setRejecting(null)}
           onRejected={(refund) => {
             setRejecting(null);
