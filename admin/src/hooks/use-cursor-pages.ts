@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAdminSession } from '../api/admin-api-context';
-import { describeError, sessionLostMessage } from '../api/error-messages';
+import { outcomeOf } from '../api/outcome';
 
 /** One page of a list action's answer: the rows and the cursor of the next page (null on the last). */
 export interface CursorPage<Row> {
@@ -65,24 +65,19 @@ export function useCursorPages<Row, Filter>(load: LoadCursorPage<Row, Filter>, i
     const controller = new AbortController();
     setLoading(true);
     setError(null);
-    load(filter, cursor, controller.signal).then(
-      (result) => {
-        if (controller.signal.aborted) return;
-        setPage(result);
+    void outcomeOf(() => load(filter, cursor, controller.signal)).then((outcome) => {
+      if (controller.signal.aborted) return;
+      if (outcome.ok) {
+        setPage(outcome.value);
         setLoading(false);
-      },
-      (cause: unknown) => {
-        if (controller.signal.aborted) return;
-        const lost = sessionLostMessage(cause);
-        if (lost !== null) {
-          sessionLost.current(lost);
-          return;
-        }
+      } else if (outcome.failure.sessionLost) {
+        sessionLost.current(outcome.failure.message);
+      } else {
         setPage(null);
-        setError(describeError(cause));
+        setError(outcome.failure.message);
         setLoading(false);
-      },
-    );
+      }
+    });
     return () => controller.abort();
   }, [load, filter, cursor, attempt]);
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
 import { useAdminClient } from '../../api/admin-api-context';
-import { describeError } from '../../api/error-messages';
+import { outcomeOf } from '../../api/outcome';
 import { PRODUCT_NAME } from '../../product';
 
 const screenStyle: CSSProperties = {
@@ -37,14 +37,10 @@ export function LoginPage({ onLogin, notice }: LoginPageProps) {
   const submit = async ({ username, password }: LoginValues) => {
     setSubmitting(true);
     setError(null);
-    try {
-      const session = await client.call('login', { username: username.trim(), password });
-      setSubmitting(false);
-      onLogin(session);
-    } catch (cause) {
-      setSubmitting(false);
-      setError(describeError(cause));
-    }
+    const outcome = await outcomeOf(() => client.call('login', { username: username.trim(), password }));
+    setSubmitting(false);
+    if (outcome.ok) onLogin(outcome.value);
+    else setError(outcome.failure.message);
   };
 
   return (

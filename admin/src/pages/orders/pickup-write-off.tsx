@@ -29,11 +29,11 @@ export function PickupWriteOff({ onCompleted }: PickupWriteOffProps) {
       setError('请输入 6 位数字提货码');
       return;
     }
-    const order = await run(() => client.call('completePickup', { token, pickupCode }));
-    if (!order) return;
-    setCompleted(order);
+    const outcome = await run(() => client.call('completePickup', { token, pickupCode }));
+    if (!outcome.ok) return;
+    setCompleted(outcome.value);
     setCode('');
-    onCompleted(order);
+    onCompleted(outcome.value);
     // The box stays for the next code.
     setBusy(false);
   };

@@ -27,8 +27,8 @@ export function ShipOrderModal({ order, onClose, onShipped }: ShipOrderModalProp
   const submit = async () => {
     const { trackingNo } = await form.validateFields().catch(() => ({ trackingNo: null }));
     if (trackingNo === null) return;
-    const shipped = await run(() => client.call('shipOrder', { token, orderId: order._id, trackingNo: trackingNo.trim() }));
-    if (shipped) onShipped(shipped);
+    const outcome = await run(() => client.call('shipOrder', { token, orderId: order._id, trackingNo: trackingNo.trim() }));
+    if (outcome.ok) onShipped(outcome.value);
   };
 
   const address = order.delivery.mode === 'delivery' ? order.delivery.address : null;

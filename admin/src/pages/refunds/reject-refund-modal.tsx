@@ -24,8 +24,8 @@ export function RejectRefundModal({ refund, onClose, onRejected }: RejectRefundM
   const submit = async () => {
     const { note } = await form.validateFields().catch(() => ({ note: null }));
     if (note === null) return;
-    const rejected = await run(() => client.call('rejectRefund', { token, refundId: refund._id, note: note.trim() }));
-    if (rejected) onRejected(rejected);
+    const outcome = await run(() => client.call('rejectRefund', { token, refundId: refund._id, note: note.trim() }));
+    if (outcome.ok) onRejected(outcome.value);
   };
 
   return (
