@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { HOUR_MS } from '~/core/calendar/durations';
 import type { AdminSession } from '~/types/functions/admin';
 import { AdminApiError } from './api/client';
 import { App } from './app';
@@ -9,7 +10,7 @@ import { renderWithProviders } from './test/render-with-providers';
 
 const liveSession: AdminSession = {
   token: 'tok_0123456789abcdef',
-  expiresAt: Date.now() + 3_600_000,
+  expiresAt: Date.now() + HOUR_MS,
   admin: { username: 'ops-lead', role: 'owner' },
 };
 const page = {
@@ -33,7 +34,7 @@ describe('App', () => {
 
   it('signs in, stores the session and shows the members page in the layout', async () => {
     const { client } = mockClient(async (action) => (action === 'login' ? liveSession : page));
-    const { container } = renderWithProviders(<App client={client} />);
+    const { container } = renderWithProviders(<App />, { client });
 
     fireEvent.change(container.querySelector('#username') as HTMLInputElement, { target: { value: 'ops-lead' } });
     fireEvent.change(container.querySelector('#password') as HTMLInputElement, { target: { value: 'secret' } });
@@ -50,7 +51,7 @@ describe('App', () => {
     const { client } = mockClient(async () => {
       throw new AdminApiError('SESSION_EXPIRED', 'session expired');
     });
-    const { container } = renderWithProviders(<App client={client} />);
+    const { container } = renderWithProviders(<App />, { client });
 
     expect(await screen.findByText('登录已过期，请重新登录')).toBeTruthy();
     expect(container.querySelector('.login-submit')).not.toBeNull();
@@ -60,7 +61,7 @@ describe('App', () => {
   it('treats a stored session past expiresAt as logged out', () => {
     window.localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ ...liveSession, expiresAt: Date.now() - 1 }));
     const { client, call } = mockClient(async () => page);
-    const { container } = renderWithProviders(<App client={client} />);
+    const { container } = renderWithProviders(<App />, { client });
 
     expect(container.querySelector('.login-submit')).not.toBeNull();
     expect(call).not.toHaveBeenCalled();
@@ -69,7 +70,7 @@ describe('App', () => {
   it('signs out from the header', async () => {
     window.localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(liveSession));
     const { client } = mockClient(async () => page);
-    const { container } = renderWithProviders(<App client={client} />);
+    const { container } = renderWithProviders(<App />, { client });
 
     await screen.findByText('LM00000001');
     fireEvent.click(container.querySelector('.logout-button') as HTMLButtonElement);

@@ -1,7 +1,6 @@
 import { Spin } from 'antd';
 import { Suspense, lazy } from 'react';
-import type { AdminClient } from './api/client';
-import { LoginPage } from './pages/login-page';
+import { LoginPage } from './pages/login/login-page';
 import { useSession } from './session/use-session';
 
 // The signed-in area (table, menu, layout) loads on demand so the login screen stays small.
@@ -16,15 +15,15 @@ function FullPageSpin() {
 }
 
 /** The admin page: the login screen until a live session exists, then the signed-in area. */
-export function App({ client }: { client: AdminClient }) {
+export function App() {
   const { session, notice, signIn, signOut } = useSession();
 
   if (session === null) {
-    return <LoginPage client={client} onLogin={signIn} notice={notice} />;
+    return <LoginPage onLogin={signIn} notice={notice} />;
   }
   return (
     <Suspense fallback={<FullPageSpin />}>
-      <SignedInShell client={client} session={session} onLogout={() => signOut()} onSessionLost={signOut} />
+      <SignedInShell session={session} onLogout={() => signOut()} onSessionLost={signOut} />
     </Suspense>
   );
 }

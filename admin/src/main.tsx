@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AdminClientProvider } from './api/admin-api-context';
 import { createAdminClient } from './api/client';
 import { App } from './app';
 import { AdminProviders } from './theme/admin-providers';
@@ -10,7 +11,9 @@ if (container === null) throw new Error('admin/index.html must contain #root');
 createRoot(container).render(
   <StrictMode>
     <AdminProviders>
-      <App client={createAdminClient()} />
+      <AdminClientProvider client={createAdminClient()}>
+        <App />
+      </AdminClientProvider>
     </AdminProviders>
   </StrictMode>,
 );

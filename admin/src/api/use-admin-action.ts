@@ -1,31 +1,32 @@
 import { useState } from 'react';
-import { describeActionError, sessionLostMessage } from './error-messages';
+import { useAdminSession } from './admin-api-context';
+import { describeActionError } from './error-messages';
+import { outcomeOf } from './outcome';
+import type { Outcome } from './outcome';
 
 /**
- * One admin action at a time, as a dialog or a form runs it: `run` marks it busy, answers the
- * action's result, or undefined once the failure is shown in `error` (busy cleared, so it can be
- * tried again) or a lost session is handed to `onSessionLost`. After a success `busy` stays set,
- * for a dialog that closes; a form that stays clears it.
+ * One admin action at a time, as a dialog or a form runs it: `run` marks it busy and answers the
+ * action's outcome. A failure is shown in `error` (busy cleared, so it can be tried again) or, for
+ * a lost session, handed to the session's `onSessionLost`. After a success `busy` stays set, for a
+ * dialog that closes; a form that stays clears it.
  */
-export function useAdminAction(onSessionLost: (message: string) => void) {
+export function useAdminAction() {
+  const { onSessionLost } = useAdminSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const run = async <T>(action: () => Promise<T>): Promise<T | undefined> => {
+  const run = async <T>(action: () => Promise<T>): Promise<Outcome<T>> => {
     setBusy(true);
     setError(null);
-    try {
-      return await action();
-    } catch (cause) {
-      const lost = sessionLostMessage(cause);
-      if (lost !== null) {
-        onSessionLost(lost);
-        return undefined;
-      }
-      setError(describeActionError(cause));
-      setBusy(false);
-      return undefined;
+    const outcome = await outcomeOf(action, describeActionError);
+    if (outcome.ok) return outcome;
+    if (outcome.failure.sessionLost) {
+      onSessionLost(outcome.failure.message);
+      return outcome;
     }
+    setError(outcome.failure.message);
+    setBusy(false);
+    return outcome;
   };
 
   return { busy, setBusy, error, setError, run };

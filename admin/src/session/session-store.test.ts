@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import { MINUTE_MS } from '~/core/calendar/durations';
 import type { AdminSession } from '~/types/functions/admin';
 import { SESSION_STORAGE_KEY, clearSession, isSessionLive, loadSession, saveSession } from './session-store';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0);
 const session: AdminSession = {
   token: 'tok_0123456789abcdef',
-  expiresAt: NOW + 60_000,
+  expiresAt: NOW + MINUTE_MS,
   admin: { username: 'ops', role: 'operator' },
 };
 

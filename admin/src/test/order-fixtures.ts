@@ -1,3 +1,4 @@
+import { HOUR_MS, MINUTE_MS } from '~/core/calendar/durations';
 import type { OrderDoc, OrderLine, RefundDoc } from '~/types/orders';
 
 /** 10:00 on 2025-03-01 in Asia/Shanghai. */
@@ -54,8 +55,8 @@ export function orderDoc(n: number, overrides: Partial<OrderDoc> = {}): OrderDoc
       trackingNo: null,
     },
     note: '',
-    payDeadline: PLACED_AT + 30 * 60_000,
-    paymentStartedAt: PLACED_AT + 60_000,
+    payDeadline: PLACED_AT + 30 * MINUTE_MS,
+    paymentStartedAt: PLACED_AT + MINUTE_MS,
     transactionId: 'wx-tx-1',
     paidAt: PLACED_AT + 120_000,
     shippedAt: null,
@@ -96,11 +97,11 @@ export function refundDoc(n: number, overrides: Partial<RefundDoc> = {}): Refund
     restock: false,
     reviewedBy: null,
     reviewNote: null,
-    requestedAt: PLACED_AT + 3_600_000,
+    requestedAt: PLACED_AT + HOUR_MS,
     reviewedAt: null,
     refundedAt: null,
     steps: [],
-    updatedAt: PLACED_AT + 3_600_000,
+    updatedAt: PLACED_AT + HOUR_MS,
     ...overrides,
   };
 }

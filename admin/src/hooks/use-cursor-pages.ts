@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError, sessionLostMessage } from '../api/error-messages';
+import { useAdminSession } from '../api/admin-api-context';
+import { outcomeOf } from '../api/outcome';
 
 /** One page of a list action's answer: the rows and the cursor of the next page (null on the last). */
 export interface CursorPage<Row> {
@@ -41,15 +42,12 @@ export interface CursorPages<Row, Filter> {
 
 /**
  * Cursor paging for the admin tables: one page at a time, 上一页 by remembering the cursors
- * before, stale answers dropped. A session the server no longer accepts goes to
+ * before, stale answers dropped. A session the server no longer accepts goes to the session's
  * `onSessionLost`; other failures become `error`. `load` must keep its identity between renders
  * (useCallback): a new one fetches the page again.
  */
-export function useCursorPages<Row, Filter>(
-  load: LoadCursorPage<Row, Filter>,
-  initialFilter: NoInfer<Filter>,
-  onSessionLost: (message: string) => void,
-): CursorPages<Row, Filter> {
+export function useCursorPages<Row, Filter>(load: LoadCursorPage<Row, Filter>, initialFilter: NoInfer<Filter>): CursorPages<Row, Filter> {
+  const { onSessionLost } = useAdminSession();
   const [position, setPosition] = useState<Position<Filter>>({ filter: initialFilter, cursor: undefined, previous: [], attempt: 0 });
   const [page, setPage] = useState<CursorPage<Row> | null>(null);
   const [loading, setLoading] = useState(true);
@@ -67,24 +65,19 @@ export function useCursorPages<Row, Filter>(
     const controller = new AbortController();
     setLoading(true);
     setError(null);
-    load(filter, cursor, controller.signal).then(
-      (result) => {
-        if (controller.signal.aborted) return;
-        setPage(result);
+    void outcomeOf(() => load(filter, cursor, controller.signal)).then((outcome) => {
+      if (controller.signal.aborted) return;
+      if (outcome.ok) {
+        setPage(outcome.value);
         setLoading(false);
-      },
-      (cause: unknown) => {
-        if (controller.signal.aborted) return;
-        const lost = sessionLostMessage(cause);
-        if (lost !== null) {
-          sessionLost.current(lost);
-          return;
-        }
+      } else if (outcome.failure.sessionLost) {
+        sessionLost.current(outcome.failure.message);
+      } else {
         setPage(null);
-        setError(describeError(cause));
+        setError(outcome.failure.message);
         setLoading(false);
-      },
-    );
+      }
+    });
     return () => controller.abort();
   }, [load, filter, cursor, attempt]);
 

@@ -1,10 +1,9 @@
 import { Descriptions, Flex, Table, Tag, Timeline, Typography } from 'antd';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
+import { formatFen, formatPoints } from '~/core/money/format';
 import { STATUS_TEXT } from '~/core/orders/order-machine';
 import type { OrderDoc, OrderEvent, OrderLine } from '~/types/orders';
-import { formatFen } from '../format/format-money';
-import { formatPoints } from '../format/format-points';
-import { formatDateTime } from '../format/format-time';
+import { formatDateTime } from '../../format/format-time';
 
 const EVENT_TEXT: Record<OrderEvent['status'], string> = {
   ...STATUS_TEXT,

@@ -1,9 +1,9 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { AdminSession } from '~/types/functions/admin';
-import { AdminApiError } from '../api/client';
-import { mockClient } from '../test/mock-client';
-import { renderWithProviders } from '../test/render-with-providers';
+import { AdminApiError } from '../../api/client';
+import { mockClient } from '../../test/mock-client';
+import { renderWithProviders } from '../../test/render-with-providers';
 import { LoginPage } from './login-page';
 
 const session: AdminSession = {
@@ -21,7 +21,7 @@ function fillAndSubmit(container: HTMLElement, username: string, password: strin
 describe('LoginPage', () => {
   it('shows the product name and the stable selectors end-to-end tests rely on', () => {
     const { client } = mockClient(async () => session);
-    const { container } = renderWithProviders(<LoginPage client={client} onLogin={jest.fn()} />);
+    const { container } = renderWithProviders(<LoginPage onLogin={jest.fn()} />, { client });
 
     expect(screen.getByText('Loyalty Mall 会员运营后台')).toBeTruthy();
     expect(container.querySelector('input#username')).not.toBeNull();
@@ -34,7 +34,7 @@ describe('LoginPage', () => {
       throw new AdminApiError('INVALID_CREDENTIALS', 'invalid username or password');
     });
     const onLogin = jest.fn();
-    const { container } = renderWithProviders(<LoginPage client={client} onLogin={onLogin} />);
+    const { container } = renderWithProviders(<LoginPage onLogin={onLogin} />, { client });
 
     fillAndSubmit(container, 'ops', 'wrong-password');
 
@@ -46,7 +46,7 @@ describe('LoginPage', () => {
   it('hands the session to onLogin when the credentials are good', async () => {
     const { client, call } = mockClient(async () => session);
     const onLogin = jest.fn();
-    const { container } = renderWithProviders(<LoginPage client={client} onLogin={onLogin} />);
+    const { container } = renderWithProviders(<LoginPage onLogin={onLogin} />, { client });
 
     fillAndSubmit(container, '  ops  ', 'correct horse');
 
@@ -56,7 +56,7 @@ describe('LoginPage', () => {
 
   it('validates the form before calling the server', async () => {
     const { client, call } = mockClient(async () => session);
-    const { container } = renderWithProviders(<LoginPage client={client} onLogin={jest.fn()} />);
+    const { container } = renderWithProviders(<LoginPage onLogin={jest.fn()} />, { client });
 
     fireEvent.click(container.querySelector('.login-submit') as HTMLButtonElement);
 
@@ -67,7 +67,7 @@ describe('LoginPage', () => {
 
   it('shows why the admin was sent back to the login screen', () => {
     const { client } = mockClient(async () => session);
-    renderWithProviders(<LoginPage client={client} onLogin={jest.fn()} notice="登录已过期，请重新登录" />);
+    renderWithProviders(<LoginPage onLogin={jest.fn()} notice="登录已过期，请重新登录" />, { client });
 
     expect(screen.getByText('登录已过期，请重新登录')).toBeTruthy();
   });

@@ -2,11 +2,11 @@ import { Card, Segmented, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback } from 'react';
 import type { JobRunDoc } from '~/types/jobs';
-import type { AdminClient } from '../api/client';
-import { formatDateTime } from '../format/format-time';
-import { CursorTable } from './cursor-table';
-import { useCursorPages } from './use-cursor-pages';
-import type { LoadCursorPage } from './use-cursor-pages';
+import { useAdminApi } from '../../api/admin-api-context';
+import { CursorTable } from '../../components/cursor-table';
+import { formatDateTime } from '../../format/format-time';
+import { useCursorPages } from '../../hooks/use-cursor-pages';
+import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
 
 /** Rows per page; the server accepts 1–100. */
 export const JOB_RUNS_PAGE_SIZE = 20;
@@ -73,15 +73,9 @@ const columns: TableColumnsType<JobRunDoc> = [
   { title: '说明', key: 'note', ellipsis: true, render: (_value, run) => noteText(run) },
 ];
 
-/** Inputs of the job runs page. */
-export interface JobRunsPageProps {
-  client: AdminClient;
-  token: string;
-  onSessionLost: (message: string) => void;
-}
-
 /** Runs of the timer jobs, newest first, optionally of one job: what each run handled, changed and failed. */
-export function JobRunsPage({ client, token, onSessionLost }: JobRunsPageProps) {
+export function JobRunsPage() {
+  const { client, token } = useAdminApi();
   const load = useCallback<LoadCursorPage<JobRunDoc, JobFilter>>(
     (job, cursor, signal) =>
       client.call(
@@ -91,7 +85,7 @@ export function JobRunsPage({ client, token, onSessionLost }: JobRunsPageProps) 
       ),
     [client, token],
   );
-  const pages = useCursorPages(load, 'all', onSessionLost);
+  const pages = useCursorPages(load, 'all');
 
   return (
     <Card

@@ -1,8 +1,8 @@
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
 import type { OrderDoc } from '~/types/orders';
-import type { AdminClient } from '../api/client';
-import { useAdminAction } from '../api/use-admin-action';
-import { linesSummary } from './orders-page-labels';
+import { useAdminApi } from '../../api/admin-api-context';
+import { useAdminAction } from '../../api/use-admin-action';
+import { linesSummary } from './order-labels';
 
 /** The server's rule for a tracking number (types/functions/admin-orders.ts), checked before sending. */
 export const TRACKING_NO_PATTERN = /^[A-Za-z0-9-]{6,40}$/;
@@ -14,23 +14,21 @@ interface ShipValues {
 /** Inputs of the ship dialog. */
 export interface ShipOrderModalProps {
   order: OrderDoc;
-  client: AdminClient;
-  token: string;
-  onSessionLost: (message: string) => void;
   onClose: () => void;
   onShipped: (order: OrderDoc) => void;
 }
 
 /** Asks for the tracking number of a paid delivery order and ships it. */
-export function ShipOrderModal({ order, client, token, onSessionLost, onClose, onShipped }: ShipOrderModalProps) {
+export function ShipOrderModal({ order, onClose, onShipped }: ShipOrderModalProps) {
+  const { client, token } = useAdminApi();
   const [form] = Form.useForm<ShipValues>();
-  const { busy: submitting, error, run } = useAdminAction(onSessionLost);
+  const { busy: submitting, error, run } = useAdminAction();
 
   const submit = async () => {
     const { trackingNo } = await form.validateFields().catch(() => ({ trackingNo: null }));
     if (trackingNo === null) return;
-    const shipped = await run(() => client.call('shipOrder', { token, orderId: order._id, trackingNo: trackingNo.trim() }));
-    if (shipped) onShipped(shipped);
+    const outcome = await run(() => client.call('shipOrder', { token, orderId: order._id, trackingNo: trackingNo.trim() }));
+    if (outcome.ok) onShipped(outcome.value);
   };
 
   const address = order.delivery.mode === 'delivery' ? order.delivery.address : null;

@@ -1,9 +1,9 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { JobRunDoc } from '~/types/jobs';
-import type { AdminPayload } from '../api/client';
-import { mockClient } from '../test/mock-client';
-import { renderWithProviders } from '../test/render-with-providers';
+import type { AdminPayload } from '../../api/client';
+import { mockClient } from '../../test/mock-client';
+import { renderWithProviders } from '../../test/render-with-providers';
 import { JOB_RUNS_PAGE_SIZE, JobRunsPage } from './job-runs-page';
 
 const TOKEN = 'tok_0123456789abcdef';
@@ -51,7 +51,7 @@ function runsClient() {
 describe('JobRunsPage', () => {
   it('lists runs newest first with their job, status, Shanghai start time, duration and counts', async () => {
     const { client, call } = runsClient();
-    const { container } = renderWithProviders(<JobRunsPage client={client} token={TOKEN} onSessionLost={jest.fn()} />);
+    const { container } = renderWithProviders(<JobRunsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
 
     const table = container.querySelector('.job-runs-table') as HTMLElement;
     expect(await within(table).findByText('会员等级评定')).toBeTruthy();
@@ -76,7 +76,7 @@ describe('JobRunsPage', () => {
 
   it('narrows to one job', async () => {
     const { client, call } = runsClient();
-    const { container } = renderWithProviders(<JobRunsPage client={client} token={TOKEN} onSessionLost={jest.fn()} />);
+    const { container } = renderWithProviders(<JobRunsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
     await screen.findByText('会员等级评定');
 
     fireEvent.click(within(container.querySelector('.job-runs-filter') as HTMLElement).getByText('积分过期与提醒'));

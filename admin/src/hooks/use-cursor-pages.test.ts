@@ -1,10 +1,18 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { AdminApiError } from '../api/client';
+import { providersFor } from '../test/render-with-providers';
 import type { CursorPage, LoadCursorPage } from './use-cursor-pages';
 import { useCursorPages } from './use-cursor-pages';
 
 type Load = LoadCursorPage<string, string>;
+
+/** Runs the hook behind a signed-in session whose lost-session handler is `onSessionLost`. */
+function renderPages(load: Load, initialFilter: string, onSessionLost: (message: string) => void) {
+  return renderHook(() => useCursorPages(load, initialFilter), {
+    wrapper: providersFor({ token: 'tok_0123456789abcdef', onSessionLost }),
+  });
+}
 
 /** Pages of letters: the first page `a b` then `c`, per filter prefix. */
 function pagedLoad() {
@@ -24,7 +32,7 @@ function deferred<T>() {
 describe('useCursorPages', () => {
   it('loads the first page, goes forward by nextCursor and back by the remembered cursor', async () => {
     const load = pagedLoad();
-    const { result } = renderHook(() => useCursorPages(load, 'x', jest.fn()));
+    const { result } = renderPages(load, 'x', jest.fn());
 
     expect(result.current.loading).toBe(true);
     await waitFor(() => expect(result.current.rows).toEqual(['xa', 'xb']));
@@ -44,7 +52,7 @@ describe('useCursorPages', () => {
 
   it('reloads the page on screen, and a new filter starts again from the first page', async () => {
     const load = pagedLoad();
-    const { result } = renderHook(() => useCursorPages(load, 'x', jest.fn()));
+    const { result } = renderPages(load, 'x', jest.fn());
     await waitFor(() => expect(result.current.hasNext).toBe(true));
     act(() => result.current.goNext());
     await waitFor(() => expect(result.current.rows).toEqual(['xc']));
@@ -65,7 +73,7 @@ describe('useCursorPages', () => {
   it('drops the answer of a page that is no longer wanted', async () => {
     const slow = deferred<CursorPage<string>>();
     const load = jest.fn<Load>((filter) => (filter === 'slow' ? slow.promise : Promise.resolve({ items: ['fast'], nextCursor: null })));
-    const { result } = renderHook(() => useCursorPages(load, 'slow', jest.fn()));
+    const { result } = renderPages(load, 'slow', jest.fn());
 
     act(() => result.current.applyFilter('fast'));
     await waitFor(() => expect(result.current.rows).toEqual(['fast']));
@@ -82,7 +90,7 @@ describe('useCursorPages', () => {
       return { items: ['a'], nextCursor: null };
     });
     const onSessionLost = jest.fn();
-    const { result } = renderHook(() => useCursorPages(load, '', onSessionLost));
+    const { result } = renderPages(load, '', onSessionLost);
 
     await waitFor(() => expect(result.current.error).toBe('无法连接服务器，请检查网络后重试'));
     expect(result.current.loading).toBe(false);
@@ -97,7 +105,7 @@ describe('useCursorPages', () => {
       throw new AdminApiError('UNAUTHENTICATED', 'bad token');
     });
     const onSessionLost = jest.fn();
-    const { result } = renderHook(() => useCursorPages(load, '', onSessionLost));
+    const { result } = renderPages(load, '', onSessionLost);
 
     await waitFor(() => expect(onSessionLost).toHaveBeenCalledWith('登录状态已失效，请重新登录'));
     expect(result.current.error).toBeNull();

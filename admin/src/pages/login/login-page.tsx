@@ -3,9 +3,9 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
-import type { AdminClient } from '../api/client';
-import { describeError } from '../api/error-messages';
-import { PRODUCT_NAME } from '../product';
+import { useAdminClient } from '../../api/admin-api-context';
+import { outcomeOf } from '../../api/outcome';
+import { PRODUCT_NAME } from '../../product';
 
 const screenStyle: CSSProperties = {
   minHeight: '100%',
@@ -23,28 +23,24 @@ interface LoginValues {
 
 /** Inputs of the login screen. */
 export interface LoginPageProps {
-  client: AdminClient;
   onLogin: (session: AdminSession) => void;
   /** Why the admin is here again, e.g. an expired session. */
   notice?: string | null;
 }
 
 /** The sign-in screen: a centred card with username and password. */
-export function LoginPage({ client, onLogin, notice }: LoginPageProps) {
+export function LoginPage({ onLogin, notice }: LoginPageProps) {
+  const client = useAdminClient();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async ({ username, password }: LoginValues) => {
     setSubmitting(true);
     setError(null);
-    try {
-      const session = await client.call('login', { username: username.trim(), password });
-      setSubmitting(false);
-      onLogin(session);
-    } catch (cause) {
-      setSubmitting(false);
-      setError(describeError(cause));
-    }
+    const outcome = await outcomeOf(() => client.call('login', { username: username.trim(), password }));
+    setSubmitting(false);
+    if (outcome.ok) onLogin(outcome.value);
+    else setError(outcome.failure.message);
   };
 
   return (

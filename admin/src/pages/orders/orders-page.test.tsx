@@ -1,11 +1,12 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import type { OrderDoc } from '~/types/orders';
-import { AdminApiError } from '../api/client';
-import type { AdminAction, AdminPayload } from '../api/client';
-import { mockClient } from '../test/mock-client';
-import { PLACED_AT, orderDoc, orderLine } from '../test/order-fixtures';
-import { renderWithProviders } from '../test/render-with-providers';
+import { AdminApiError } from '../../api/client';
+import type { AdminAction, AdminPayload } from '../../api/client';
+import { mockClient } from '../../test/mock-client';
+import { PLACED_AT, orderDoc, orderLine } from '../../test/order-fixtures';
+import { renderWithProviders } from '../../test/render-with-providers';
 import { ORDERS_PAGE_SIZE, OrdersPage } from './orders-page';
 
 const TOKEN = 'tok_0123456789abcdef';
@@ -31,7 +32,7 @@ const paidDelivery = orderDoc(1, {
   timeline: [
     { status: 'pendingPayment', at: PLACED_AT, note: '订单已提交，等待付款' },
     { status: 'paid', at: PLACED_AT + 120_000, note: '支付成功，等待发货' },
-    { status: 'lineRefunded', at: PLACED_AT + 7_200_000, note: '部分退款成功 ¥68.19' },
+    { status: 'lineRefunded', at: PLACED_AT + 2 * HOUR_MS, note: '部分退款成功 ¥68.19' },
   ],
 });
 const paidPickup = orderDoc(2, {
@@ -39,7 +40,7 @@ const paidPickup = orderDoc(2, {
   lines: [orderLine(1, { title: '蛋糕券' })],
 });
 const unpaid = orderDoc(3, { status: 'pendingPayment', paidAt: null, transactionId: null });
-const completedPage = { items: [orderDoc(4, { status: 'completed', completedAt: PLACED_AT + 86_400_000 })], nextCursor: null };
+const completedPage = { items: [orderDoc(4, { status: 'completed', completedAt: PLACED_AT + DAY_MS })], nextCursor: null };
 
 type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
 
@@ -55,7 +56,7 @@ function ordersClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
 }
 
 function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
-  return renderWithProviders(<OrdersPage client={client} token={TOKEN} onSessionLost={onSessionLost} />);
+  return renderWithProviders(<OrdersPage />, { client, token: TOKEN, onSessionLost });
 }
 
 function rowOf(orderNo: string): HTMLElement {
@@ -206,7 +207,7 @@ describe('OrdersPage', () => {
   });
 
   it('writes off a pickup code, shows the order it completed and refreshes the list', async () => {
-    const done = { ...paidPickup, status: 'completed', completedAt: PLACED_AT + 86_400_000 } satisfies OrderDoc;
+    const done = { ...paidPickup, status: 'completed', completedAt: PLACED_AT + DAY_MS } satisfies OrderDoc;
     const completePickup = jest.fn<Handler>(async (_action, payload) => {
       if ((payload as AdminPayload<'completePickup'>).pickupCode !== '482913') throw new AdminApiError('NOT_FOUND', '提货码无效');
       return done;

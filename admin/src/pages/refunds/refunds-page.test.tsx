@@ -1,11 +1,12 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { HOUR_MS } from '~/core/calendar/durations';
 import type { RefundDoc } from '~/types/orders';
-import { AdminApiError } from '../api/client';
-import type { AdminAction, AdminPayload } from '../api/client';
-import { mockClient } from '../test/mock-client';
-import { PLACED_AT, refundDoc } from '../test/order-fixtures';
-import { renderWithProviders } from '../test/render-with-providers';
+import { AdminApiError } from '../../api/client';
+import type { AdminAction, AdminPayload } from '../../api/client';
+import { mockClient } from '../../test/mock-client';
+import { PLACED_AT, refundDoc } from '../../test/order-fixtures';
+import { renderWithProviders } from '../../test/render-with-providers';
 import { REFUNDS_PAGE_SIZE, RefundsPage } from './refunds-page';
 
 const TOKEN = 'tok_0123456789abcdef';
@@ -16,8 +17,8 @@ jest.setTimeout(20_000);
 const requested = refundDoc(1);
 const another = refundDoc(2, { lineIds: ['L1', 'L3'], reason: '不想要了', amountFen: 12_000, pointsReturned: 0 });
 const onSecondPage = refundDoc(3);
-const cutShort = refundDoc(4, { status: 'refunding', reviewedBy: 'admin', reviewedAt: PLACED_AT + 7_200_000 });
-const rejected = refundDoc(5, { status: 'rejected', reviewedBy: 'admin', reviewedAt: PLACED_AT + 7_200_000, reviewNote: '商品已使用' });
+const cutShort = refundDoc(4, { status: 'refunding', reviewedBy: 'admin', reviewedAt: PLACED_AT + 2 * HOUR_MS });
+const rejected = refundDoc(5, { status: 'rejected', reviewedBy: 'admin', reviewedAt: PLACED_AT + 2 * HOUR_MS, reviewNote: '商品已使用' });
 
 type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
 
@@ -35,7 +36,7 @@ function refundsClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
 }
 
 function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
-  return renderWithProviders(<RefundsPage client={client} token={TOKEN} onSessionLost={onSessionLost} />);
+  return renderWithProviders(<RefundsPage />, { client, token: TOKEN, onSessionLost });
 }
 
 function rowOf(refundNo: string): HTMLElement {
@@ -122,7 +123,7 @@ describe('RefundsPage', () => {
 
   it('approves after confirming the amount, then refreshes the list', async () => {
     const approveRefund = jest.fn<Handler>(
-      async () => ({ ...requested, status: 'refunded', refundedAt: PLACED_AT + 7_200_000 }) satisfies RefundDoc,
+      async () => ({ ...requested, status: 'refunded', refundedAt: PLACED_AT + 2 * HOUR_MS }) satisfies RefundDoc,
     );
     const { client, call } = refundsClient({ approveRefund });
     renderPage(client);

@@ -1,18 +1,18 @@
 import { Button, Card, Flex, Segmented, Tag, Typography, message } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
+import { formatFen } from '~/core/money/format';
 import { STATUS_TEXT } from '~/core/orders/order-machine';
 import type { OrderDoc, OrderStatus } from '~/types/orders';
-import type { AdminClient } from '../api/client';
-import { formatFen } from '../format/format-money';
-import { formatDateTime } from '../format/format-time';
-import { CursorTable } from './cursor-table';
-import { OrderDetail } from './orders-page-detail';
-import { DeliveryCell, OrderStatusTag, canShip, linesSummary } from './orders-page-labels';
-import { PickupWriteOff } from './orders-page-pickup';
-import { ShipOrderModal } from './orders-page-ship-modal';
-import { useCursorPages } from './use-cursor-pages';
-import type { LoadCursorPage } from './use-cursor-pages';
+import { useAdminApi } from '../../api/admin-api-context';
+import { CursorTable } from '../../components/cursor-table';
+import { formatDateTime } from '../../format/format-time';
+import { useCursorPages } from '../../hooks/use-cursor-pages';
+import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
+import { OrderDetail } from './order-detail';
+import { DeliveryCell, OrderStatusTag, canShip, linesSummary } from './order-labels';
+import { PickupWriteOff } from './pickup-write-off';
+import { ShipOrderModal } from './ship-order-modal';
 
 /** Rows per page; the server accepts 1–100. */
 export const ORDERS_PAGE_SIZE = 20;
@@ -23,15 +23,9 @@ type OrderFilter = Exclude<OrderStatus, 'placing' | 'failed'> | 'all';
 const FILTERS: readonly OrderFilter[] = ['all', 'pendingPayment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'];
 const filterOptions = FILTERS.map((value) => ({ value, label: value === 'all' ? '全部' : STATUS_TEXT[value] }));
 
-/** Inputs of the orders page. */
-export interface OrdersPageProps {
-  client: AdminClient;
-  token: string;
-  onSessionLost: (message: string) => void;
-}
-
 /** Orders, newest first, by status: what each paid and how it is delivered; shipping and pickup write-off. */
-export function OrdersPage({ client, token, onSessionLost }: OrdersPageProps) {
+export function OrdersPage() {
+  const { client, token } = useAdminApi();
   const [shipping, setShipping] = useState<OrderDoc | null>(null);
   const [notice, noticeHolder] = message.useMessage();
   const load = useCallback<LoadCursorPage<OrderDoc, OrderFilter>>(
@@ -43,7 +37,7 @@ export function OrdersPage({ client, token, onSessionLost }: OrdersPageProps) {
       ),
     [client, token],
   );
-  const pages = useCursorPages(load, 'all', onSessionLost);
+  const pages = useCursorPages(load, 'all');
 
   const columns: TableColumnsType<OrderDoc> = [
     { title: '订单号', dataIndex: 'orderNo', key: 'orderNo', width: 190 },
@@ -99,9 +93,6 @@ export function OrdersPage({ client, token, onSessionLost }: OrdersPageProps) {
     <>
       {noticeHolder}
       <PickupWriteOff
-        client={client}
-        token={token}
-        onSessionLost={onSessionLost}
         onCompleted={(order) => {
           notice.success(`订单 ${order.orderNo} 已提货`);
           pages.reload();
@@ -129,9 +120,6 @@ export function OrdersPage({ client, token, onSessionLost }: OrdersPageProps) {
       {shipping ? (
         <ShipOrderModal
           order={shipping}
-          client={client}
-          token={token}
-          onSessionLost={onSessionLost}
           onClose={() => setShipping(null)}
           onShipped={(order) => {
             setShipping(null);

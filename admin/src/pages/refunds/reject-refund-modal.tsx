@@ -1,8 +1,8 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { formatFen } from '~/core/money/format';
 import type { RefundDoc } from '~/types/orders';
-import type { AdminClient } from '../api/client';
-import { useAdminAction } from '../api/use-admin-action';
-import { formatFen } from '../format/format-money';
+import { useAdminApi } from '../../api/admin-api-context';
+import { useAdminAction } from '../../api/use-admin-action';
 
 interface RejectValues {
   note: string;
@@ -11,23 +11,21 @@ interface RejectValues {
 /** Inputs of the reject dialog. */
 export interface RejectRefundModalProps {
   refund: RefundDoc;
-  client: AdminClient;
-  token: string;
-  onSessionLost: (message: string) => void;
   onClose: () => void;
   onRejected: (refund: RefundDoc) => void;
 }
 
 /** Turns a refund request down with a note (2–100 characters) that the member sees. */
-export function RejectRefundModal({ refund, client, token, onSessionLost, onClose, onRejected }: RejectRefundModalProps) {
+export function RejectRefundModal({ refund, onClose, onRejected }: RejectRefundModalProps) {
+  const { client, token } = useAdminApi();
   const [form] = Form.useForm<RejectValues>();
-  const { busy: submitting, error, run } = useAdminAction(onSessionLost);
+  const { busy: submitting, error, run } = useAdminAction();
 
   const submit = async () => {
     const { note } = await form.validateFields().catch(() => ({ note: null }));
     if (note === null) return;
-    const rejected = await run(() => client.call('rejectRefund', { token, refundId: refund._id, note: note.trim() }));
-    if (rejected) onRejected(rejected);
+    const outcome = await run(() => client.call('rejectRefund', { token, refundId: refund._id, note: note.trim() }));
+    if (outcome.ok) onRejected(outcome.value);
   };
 
   return (

@@ -1,27 +1,25 @@
 import { Alert, Card, Input, Typography } from 'antd';
 import { useState } from 'react';
+import { formatFen } from '~/core/money/format';
 import type { OrderDoc } from '~/types/orders';
-import type { AdminClient } from '../api/client';
-import { useAdminAction } from '../api/use-admin-action';
-import { formatFen } from '../format/format-money';
-import { formatDateTime } from '../format/format-time';
-import { linesSummary } from './orders-page-labels';
+import { useAdminApi } from '../../api/admin-api-context';
+import { useAdminAction } from '../../api/use-admin-action';
+import { formatDateTime } from '../../format/format-time';
+import { linesSummary } from './order-labels';
 
 const PICKUP_CODE = /^[0-9]{6}$/;
 
 /** Inputs of the pickup write-off box. */
 export interface PickupWriteOffProps {
-  client: AdminClient;
-  token: string;
-  onSessionLost: (message: string) => void;
   /** Called with the order a code completed, so the list can refresh. */
   onCompleted: (order: OrderDoc) => void;
 }
 
 /** 核销提货码: staff type the code a member shows and the paid pickup order is handed over. */
-export function PickupWriteOff({ client, token, onSessionLost, onCompleted }: PickupWriteOffProps) {
+export function PickupWriteOff({ onCompleted }: PickupWriteOffProps) {
+  const { client, token } = useAdminApi();
   const [code, setCode] = useState('');
-  const { busy: submitting, setBusy, error, setError, run } = useAdminAction(onSessionLost);
+  const { busy: submitting, setBusy, error, setError, run } = useAdminAction();
   const [completed, setCompleted] = useState<OrderDoc | null>(null);
 
   const submit = async (value: string) => {
@@ -31,11 +29,11 @@ export function PickupWriteOff({ client, token, onSessionLost, onCompleted }: Pi
       setError('请输入 6 位数字提货码');
       return;
     }
-    const order = await run(() => client.call('completePickup', { token, pickupCode }));
-    if (!order) return;
-    setCompleted(order);
+    const outcome = await run(() => client.call('completePickup', { token, pickupCode }));
+    if (!outcome.ok) return;
+    setCompleted(outcome.value);
     setCode('');
-    onCompleted(order);
+    onCompleted(outcome.value);
     // The box stays for the next code.
     setBusy(false);
   };

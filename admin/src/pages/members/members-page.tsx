@@ -1,13 +1,13 @@
 import { Card, Input, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
+import { formatPoints } from '~/core/money/format';
 import type { MemberRow } from '~/types/functions/admin';
-import type { AdminClient } from '../api/client';
-import { formatDateTime } from '../format/format-time';
-import { formatPoints } from '../format/format-points';
-import { CursorTable } from './cursor-table';
-import { useCursorPages } from './use-cursor-pages';
-import type { LoadCursorPage } from './use-cursor-pages';
+import { useAdminApi } from '../../api/admin-api-context';
+import { CursorTable } from '../../components/cursor-table';
+import { formatDateTime } from '../../format/format-time';
+import { useCursorPages } from '../../hooks/use-cursor-pages';
+import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
 
 /** Rows per page; the server accepts 1–100. */
 export const MEMBERS_PAGE_SIZE = 20;
@@ -33,16 +33,9 @@ const columns: TableColumnsType<MemberRow> = [
   },
 ];
 
-/** Inputs of the members page. */
-export interface MembersPageProps {
-  client: AdminClient;
-  token: string;
-  /** Called when the server no longer accepts the session, with the message for the login screen. */
-  onSessionLost: (message: string) => void;
-}
-
 /** Member list: keyword search on nickname or member number, one cursor page at a time. */
-export function MembersPage({ client, token, onSessionLost }: MembersPageProps) {
+export function MembersPage() {
+  const { client, token } = useAdminApi();
   const [keywordInput, setKeywordInput] = useState('');
   const load = useCallback<LoadCursorPage<MemberRow, string>>(
     (keyword, cursor, signal) =>
@@ -53,7 +46,7 @@ export function MembersPage({ client, token, onSessionLost }: MembersPageProps) 
       ),
     [client, token],
   );
-  const pages = useCursorPages(load, '', onSessionLost);
+  const pages = useCursorPages(load, '');
   const keyword = pages.filter;
 
   const search = (value: string) => {

@@ -2,7 +2,7 @@ import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { ReactNode } from 'react';
-import type { CursorPages } from './use-cursor-pages';
+import type { CursorPages } from '../hooks/use-cursor-pages';
 
 /** What the table needs of useCursorPages, whatever the list's filter. */
 type TablePages<Row> = Pick<

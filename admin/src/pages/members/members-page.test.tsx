@@ -1,10 +1,10 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { MemberRow } from '~/types/functions/admin';
-import { AdminApiError } from '../api/client';
-import type { AdminPayload } from '../api/client';
-import { mockClient } from '../test/mock-client';
-import { renderWithProviders } from '../test/render-with-providers';
+import { AdminApiError } from '../../api/client';
+import type { AdminPayload } from '../../api/client';
+import { mockClient } from '../../test/mock-client';
+import { renderWithProviders } from '../../test/render-with-providers';
 import { MEMBERS_PAGE_SIZE, MembersPage } from './members-page';
 
 const TOKEN = 'tok_0123456789abcdef';
@@ -40,7 +40,7 @@ function button(container: HTMLElement, className: string): HTMLButtonElement {
 describe('MembersPage', () => {
   it('renders the rows from the client with formatted points and Shanghai join time', async () => {
     const { client, call } = pagedClient();
-    const { container } = renderWithProviders(<MembersPage client={client} token={TOKEN} onSessionLost={jest.fn()} />);
+    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
 
     const table = container.querySelector('.members-table') as HTMLElement;
     expect(table).not.toBeNull();
@@ -60,7 +60,7 @@ describe('MembersPage', () => {
 
   it('pages forward with nextCursor and back with the previous cursor', async () => {
     const { client, call } = pagedClient();
-    const { container } = renderWithProviders(<MembersPage client={client} token={TOKEN} onSessionLost={jest.fn()} />);
+    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
 
     await screen.findByText('LM00000001');
     expect(button(container, 'members-prev').disabled).toBe(true);
@@ -85,7 +85,7 @@ describe('MembersPage', () => {
 
   it('searches by keyword from the first page', async () => {
     const { client, call } = pagedClient();
-    const { container } = renderWithProviders(<MembersPage client={client} token={TOKEN} onSessionLost={jest.fn()} />);
+    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
     await screen.findByText('LM00000001');
     fireEvent.click(button(container, 'members-next'));
     await screen.findByText('LM00000003');
@@ -106,7 +106,7 @@ describe('MembersPage', () => {
 
   it('shows an empty state when nothing matches', async () => {
     const { client } = mockClient(async () => ({ items: [], nextCursor: null }));
-    renderWithProviders(<MembersPage client={client} token={TOKEN} onSessionLost={jest.fn()} />);
+    renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
 
     expect(await screen.findByText('还没有会员')).toBeTruthy();
   });
@@ -116,7 +116,7 @@ describe('MembersPage', () => {
       throw new AdminApiError('SESSION_EXPIRED', 'session expired');
     });
     const onSessionLost = jest.fn();
-    renderWithProviders(<MembersPage client={client} token={TOKEN} onSessionLost={onSessionLost} />);
+    renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost });
 
     await waitFor(() => expect(onSessionLost).toHaveBeenCalledWith('登录已过期，请重新登录'));
   });
@@ -128,7 +128,7 @@ describe('MembersPage', () => {
       return firstPage;
     });
     const onSessionLost = jest.fn();
-    renderWithProviders(<MembersPage client={client} token={TOKEN} onSessionLost={onSessionLost} />);
+    renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost });
 
     expect(await screen.findByText('会员列表加载失败')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /重\s*试/ }));

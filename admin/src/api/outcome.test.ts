@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals';
+import { AdminApiError } from './client';
+import { describeActionError } from './error-messages';
+import { outcomeOf } from './outcome';
+
+describe('outcomeOf', () => {
+  it('answers the value of a call that succeeds', async () => {
+    expect(await outcomeOf(async () => 42)).toEqual({ ok: true, value: 42 });
+  });
+
+  it('words a failure with the given describer and keeps its code', async () => {
+    const refused = () => Promise.reject(new AdminApiError('INVALID_STATE', '提货码无效'));
+
+    expect(await outcomeOf(refused)).toEqual({
+      ok: false,
+      failure: { code: 'INVALID_STATE', message: '当前状态下不能执行此操作，请刷新后重试', sessionLost: false },
+    });
+    expect(await outcomeOf(refused, describeActionError)).toEqual({
+      ok: false,
+      failure: { code: 'INVALID_STATE', message: '提货码无效', sessionLost: false },
+    });
+  });
+
+  it('marks a session the server refuses, with the message for the login screen', async () => {
+    const outcome = await outcomeOf(() => Promise.reject(new AdminApiError('SESSION_EXPIRED', '会话已过期')), describeActionError);
+
+    expect(outcome).toEqual({ ok: false, failure: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录', sessionLost: true } });
+  });
+
+  it('turns an error that is not from a call into the generic message', async () => {
+    const outcome = await outcomeOf(() => {
+      throw new TypeError('boom');
+    });
+
+    expect(outcome).toEqual({ ok: false, failure: { code: null, message: '出现未知错误，请稍后重试', sessionLost: false } });
+  });
+});

@@ -1,0 +1,109 @@
+import { Alert, Card, Segmented, message } from 'antd';
+import { useCallback, useState } from 'react';
+import { formatFen } from '~/core/money/format';
+import type { RefundDoc, RefundStatus } from '~/types/orders';
+import { useAdminApi } from '../../api/admin-api-context';
+import { describeActionError } from '../../api/error-messages';
+import { outcomeOf } from '../../api/outcome';
+import { CursorTable } from '../../components/cursor-table';
+import { useCursorPages } from '../../hooks/use-cursor-pages';
+import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
+import { REFUND_STATUS, refundColumns } from './refund-columns';
+import { RejectRefundModal } from './reject-refund-modal';
+
+/** Rows per page; the server accepts 1–100. */
+export const REFUNDS_PAGE_SIZE = 20;
+
+type RefundFilter = RefundStatus | 'all';
+
+const FILTERS: readonly RefundFilter[] = ['requested', 'refunding', 'refunded', 'rejected', 'all'];
+const filterOptions = FILTERS.map((value) => ({ value, label: value === 'all' ? '全部' : REFUND_STATUS[value].text }));
+
+/** Refund requests, newest first, pending review by default: approve (WeChat Pay refunds the amount) or reject with a note. */
+export function RefundsPage() {
+  const { client, token, onSessionLost } = useAdminApi();
+  const [rejecting, setRejecting] = useState<RefundDoc | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, noticeHolder] = message.useMessage();
+  const load = useCallback<LoadCursorPage<RefundDoc, RefundFilter>>(
+    (status, cursor, signal) =>
+      client.call(
+        'listRefunds',
+        { token, pageSize: REFUNDS_PAGE_SIZE, ...(status === 'all' ? {} : { status }), ...(cursor ? { cursor } : {}) },
+        { signal },
+      ),
+    [client, token],
+  );
+  const pages = useCursorPages(load, 'requested');
+  const { reload } = pages;
+
+  const approve = async (refund: RefundDoc) => {
+    setBusyId(refund._id);
+    setActionError(null);
+    const outcome = await outcomeOf(() => client.call('approveRefund', { token, refundId: refund._id }), describeActionError);
+    if (outcome.ok) {
+      notice.success(`退款 ${outcome.value.refundNo} 已完成，退回 ${formatFen(outcome.value.amountFen)}`);
+    } else if (outcome.failure.sessionLost) {
+      onSessionLost(outcome.failure.message);
+      return;
+    } else {
+      // A refund cut short by WeChat Pay has already left 待审核; say where to find it again.
+      const moved = outcome.failure.code === 'PAYMENT_FAILED' ? '（该申请已转入「退款中」）' : '';
+      setActionError(`退款 ${refund.refundNo} 未完成：${outcome.failure.message}${moved}`);
+    }
+    setBusyId(null);
+    reload();
+  };
+
+  const columns = refundColumns({ busyId, onApprove: approve, onReject: setRejecting });
+  const filterText = pages.filter === 'all' ? '' : REFUND_STATUS[pages.filter].text;
+
+  return (
+    <>
+      {noticeHolder}
+      <Card title="退款">
+        <Segmented<RefundFilter>
+          className="refunds-status-filter"
+          options={filterOptions}
+          value={pages.filter}
+          onChange={(filter) => {
+            setActionError(null);
+            pages.applyFilter(filter);
+          }}
+          style={{ marginBottom: 16 }}
+        />
+        {actionError ? (
+          <Alert
+            className="refund-action-error"
+            type="error"
+            showIcon
+            closable={{ onClose: () => setActionError(null) }}
+            title={actionError}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
+        <CursorTable<RefundDoc>
+          pages={pages}
+          classPrefix="refunds"
+          errorTitle="退款列表加载失败"
+          emptyText={filterText ? `没有${filterText}的退款` : '还没有退款申请'}
+          rowKey="_id"
+          columns={columns}
+          scrollX={1300}
+        />
+      </Card>
+      {rejecting ? (
+        <RejectRefundModal
+          refund={rejecting}
+          onClose={() => setRejecting(null)}
+          onRejected={(refund) => {
+            setRejecting(null);
+            notice.success(`退款 ${refund.refundNo} 已驳回`);
+            reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
