@@ -2,9 +2,9 @@ import type { ReactElement } from 'react';
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Dialog } from '@nutui/nutui-react-taro';
-import { ROUTES } from '../../routes';
-import { useOrdersStore } from '../../stores/orders';
-import { actionErrorText } from '../../utils/error-text';
+import { ROUTES } from '~/src/routes';
+import { useOrdersStore } from '~/src/stores/orders';
+import { actionErrorText } from '~/src/utils/error-text';
 import type { OrderAction } from './components/order-actions';
 
 type Confirming = { action: 'cancel' | 'confirmReceipt'; orderId: string } | null;

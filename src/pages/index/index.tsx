@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { CartEntry } from '../../components/cart-entry';
-import { MemberCard } from '../../components/member-card';
-import { SearchLink } from '../../components/search-link';
-import { StatusPanel } from '../../components/status-panel';
-import { ROUTES } from '../../routes';
-import { useCatalogStore } from '../../stores/catalog';
-import { useMemberStore } from '../../stores/member';
-import { errorText } from '../../utils/error-text';
+import { CartEntry } from '~/src/components/cart-entry';
+import { MemberCard } from '~/src/components/member-card';
+import { SearchLink } from '~/src/components/search-link';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useCatalogStore } from '~/src/stores/catalog';
+import { useMemberStore } from '~/src/stores/member';
+import { errorText } from '~/src/utils/error-text';
 import { HomeShop } from './home-shop';
 import './index.scss';
 

@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CentreCoupon } from '~/types/functions/coupons';
-import { CouponTicket } from '../../../../components/coupon-ticket';
-import { LoadState } from '../../../../components/load-state';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { useCouponsStore } from '../../../../stores/coupons';
-import { newClientKey } from '../../../../utils/client-key';
-import { actionErrorText } from '../../../../utils/error-text';
+import { CouponTicket } from '~/src/components/coupon-ticket';
+import { LoadState } from '~/src/components/load-state';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useCouponsStore } from '~/src/stores/coupons';
+import { newClientKey } from '~/src/utils/client-key';
+import { actionErrorText } from '~/src/utils/error-text';
 import './index.scss';
 
 function tagsOf(coupon: CentreCoupon): string[] {

@@ -4,8 +4,8 @@ import Taro from '@tarojs/taro';
 import { Dialog, Input } from '@nutui/nutui-react-taro';
 import type { Gender } from '~/types/documents';
 import type { MemberProfile } from '~/types/functions/member';
-import { useMemberStore } from '../../../../stores/member';
-import { actionErrorText } from '../../../../utils/error-text';
+import { useMemberStore } from '~/src/stores/member';
+import { actionErrorText } from '~/src/utils/error-text';
 import { SettingsRow } from './settings-row';
 
 const GENDERS: { value: Gender; text: string }[] = [

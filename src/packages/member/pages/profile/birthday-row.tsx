@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { DatePicker, Dialog } from '@nutui/nutui-react-taro';
 import type { MemberProfile } from '~/types/functions/member';
-import { useMemberStore } from '../../../../stores/member';
-import { actionErrorText } from '../../../../utils/error-text';
+import { useMemberStore } from '~/src/stores/member';
+import { actionErrorText } from '~/src/utils/error-text';
 import { SettingsRow } from './settings-row';
 
 function birthdayText(birthday: string): string {

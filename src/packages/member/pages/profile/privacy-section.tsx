@@ -4,10 +4,10 @@ import Taro from '@tarojs/taro';
 import { Checkbox, Dialog, Switch } from '@nutui/nutui-react-taro';
 import type { MemberProfile } from '~/types/functions/member';
 import type { SubscriptionTopic } from '~/types/notify';
-import { MAX_TEMPLATES_PER_PROMPT, offeredTopics, subscriptionTemplates, TOPIC_TITLES } from '../../../../config/subscription-templates';
-import { useMemberStore } from '../../../../stores/member';
-import { newClientKey } from '../../../../utils/client-key';
-import { actionErrorText } from '../../../../utils/error-text';
+import { MAX_TEMPLATES_PER_PROMPT, offeredTopics, subscriptionTemplates, TOPIC_TITLES } from '~/src/config/subscription-templates';
+import { useMemberStore } from '~/src/stores/member';
+import { newClientKey } from '~/src/utils/client-key';
+import { actionErrorText } from '~/src/utils/error-text';
 import { SettingsRow } from './settings-row';
 
 /**

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CheckInCalendar } from '~/types/functions/points';
-import { LoadState } from '../../../../components/load-state';
-import { Panel } from '../../../../components/panel';
-import { usePointsStore } from '../../../../stores/points';
-import { formatDate } from '../../../../utils/date';
-import { actionErrorText } from '../../../../utils/error-text';
+import { LoadState } from '~/src/components/load-state';
+import { Panel } from '~/src/components/panel';
+import { usePointsStore } from '~/src/stores/points';
+import { formatDate } from '~/src/utils/date';
+import { actionErrorText } from '~/src/utils/error-text';
 import { monthCells, monthTitle, shiftMonth } from './month-grid';
 import './index.scss';
 
