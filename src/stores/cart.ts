@@ -4,7 +4,7 @@ import type { CartItemCheck, CartItemState } from '~/types/functions/catalog';
 import type { Fen } from '~/types/units';
 import type { CloudError } from '../services/cloud';
 import * as catalogService from '../services/catalog';
-import { toCloudError } from './paged-list';
+import { toCloudError } from './outcome';
 
 /** Where the cart is kept between visits (Taro storage: wx storage in the mini-program, localStorage in H5). */
 export const CART_STORAGE_KEY = 'lm.cart.v1';

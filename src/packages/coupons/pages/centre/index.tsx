@@ -51,12 +51,12 @@ export default function CouponCentrePage() {
     const key = pendingKeys.current.get(templateId) ?? newClientKey();
     pendingKeys.current.set(templateId, key);
     const outcome = await claim(templateId, key);
-    if ('error' in outcome && outcome.error.code === 'NETWORK') {
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok && outcome.code === 'NETWORK') {
+      void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
       return;
     }
     pendingKeys.current.delete(templateId);
-    if ('error' in outcome) void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok) void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
     else void Taro.showToast({ title: '领取成功', icon: 'success' });
   };
 

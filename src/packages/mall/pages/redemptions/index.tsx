@@ -70,8 +70,8 @@ export default function RedemptionsPage() {
     setConfirm(null);
     if (!target) return;
     const outcome = await cancel(target.id);
-    if ('error' in outcome) {
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok) {
+      void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
       return;
     }
     void Taro.showToast({ title: '已取消，积分已退回', icon: 'none' });

@@ -57,12 +57,12 @@ export default function RewardPage() {
   const onConfirm = async () => {
     setConfirming(false);
     const outcome = await redeem(id, clientKey);
-    if ('error' in outcome) {
-      if (outcome.error.code !== 'NETWORK') setClientKey(newClientKey());
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok) {
+      if (outcome.code !== 'NETWORK') setClientKey(newClientKey());
+      void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
       return;
     }
-    setRedeemed(outcome.redemption);
+    setRedeemed(outcome.value);
     setClientKey(newClientKey());
     void loadRewards();
     void loadSummary();

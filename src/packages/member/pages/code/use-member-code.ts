@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { MemberCodeView } from '~/types/functions/member';
 import type { CloudError } from '~/src/services/cloud';
 import { getMemberCode } from '~/src/services/member';
-import { toCloudError } from '~/src/stores/paged-list';
+import { toCloudError } from '~/src/stores/outcome';
 
 const STORAGE_KEY = 'member-code';
 const RETRY_MS = 5000;

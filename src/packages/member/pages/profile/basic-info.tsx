@@ -28,7 +28,7 @@ export function BasicInfo({ profile }: { profile: MemberProfile }) {
   const save = async (changes: Parameters<typeof updateProfile>[0]) => {
     const saved = await updateProfile(changes);
     if (!saved.ok) {
-      void Taro.showToast({ title: actionErrorText(saved.error), icon: 'none' });
+      void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
       return false;
     }
     void Taro.showToast({

@@ -28,7 +28,7 @@ export function BirthdayRow({ profile }: { profile: MemberProfile }) {
     const saved = await setBirthday(chosen);
     setChosen(null);
     if (!saved.ok) {
-      void Taro.showToast({ title: actionErrorText(saved.error), icon: 'none' });
+      void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
       return;
     }
     void Taro.showToast({ title: saved.value > 0 ? `生日已设置，获得 ${saved.value} 积分` : '生日已设置', icon: 'none' });

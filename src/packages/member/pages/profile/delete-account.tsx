@@ -22,7 +22,7 @@ export function DeleteAccount({ available }: { available: number }) {
     }
     const saved = await deleteAccount();
     if (!saved.ok) {
-      void Taro.showToast({ title: actionErrorText(saved.error), icon: 'none' });
+      void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
       return;
     }
     setOpen(false);

@@ -10,7 +10,7 @@ import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
 import type { CheckoutState } from '~/src/stores/checkout';
 import { useCheckoutStore } from '~/src/stores/checkout';
-import { useOrdersStore } from '~/src/stores/orders';
+import { payResultOf, useOrdersStore } from '~/src/stores/orders';
 import { actionErrorText } from '~/src/utils/error-text';
 import { formatYuan } from '~/src/utils/money';
 import { CouponPicker } from '~/src/packages/orders/components/coupon-picker';
@@ -197,27 +197,24 @@ export default function CheckoutPage() {
   const onSubmit = async () => {
     if (placing || paying) return;
     const outcome = await submit();
-    if (outcome.kind === 'needsInput') {
-      void Taro.showToast({ title: outcome.message, icon: 'none' });
+    if (!outcome.ok) {
+      if (outcome.code === 'PRICE_CHANGED') {
+        void Taro.showModal({
+          title: '订单金额有变化',
+          content: `${outcome.message}。请核对后再次提交。`,
+          showCancel: false,
+          confirmText: '我知道了',
+        });
+      } else {
+        void Taro.showToast({ title: outcome.code === 'NEEDS_INPUT' ? outcome.message : actionErrorText(outcome), icon: 'none' });
+      }
       return;
     }
-    if (outcome.kind === 'priceChanged') {
-      void Taro.showModal({
-        title: '订单金额有变化',
-        content: `${outcome.message}。请核对后再次提交。`,
-        showCancel: false,
-        confirmText: '我知道了',
-      });
-      return;
-    }
-    if (outcome.kind === 'error') {
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
-      return;
-    }
+    const order = outcome.value;
     setPaying(true);
-    const { result } = await pay(outcome.order.id);
+    const paid = await pay(order.id);
     setPaying(false);
-    void Taro.redirectTo({ url: `${ROUTES.payResult}?id=${outcome.order.id}&result=${result}` });
+    void Taro.redirectTo({ url: `${ROUTES.payResult}?id=${order.id}&result=${payResultOf(paid)}` });
   };
 
   const cartProblem = preview.status === 'error' && preview.error && CART_PROBLEMS.includes(preview.error.code);

@@ -67,9 +67,9 @@ export default function RefundPage() {
               return;
             }
             const outcome = await requestRefund(id, picked, fullReason, clientKey);
-            if ('error' in outcome) {
-              if (outcome.error.code !== 'NETWORK') setClientKey(newClientKey());
-              void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+            if (!outcome.ok) {
+              if (outcome.code !== 'NETWORK') setClientKey(newClientKey());
+              void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
               return;
             }
             void Taro.showToast({ title: '已提交退款申请', icon: 'success' });

@@ -6,7 +6,7 @@ import { LoadState } from '~/src/components/load-state';
 import { ROUTES } from '~/src/routes';
 import { idle } from '~/src/stores/loadable';
 import type { PayResult } from '~/src/stores/orders';
-import { isPaid, useOrdersStore } from '~/src/stores/orders';
+import { isPaid, payResultOf, useOrdersStore } from '~/src/stores/orders';
 import { formatDate } from '~/src/utils/date';
 import { actionErrorText } from '~/src/utils/error-text';
 import { formatYuan } from '~/src/utils/money';
@@ -52,9 +52,9 @@ export default function PayResultPage() {
   }, [shown, order.data, id, loadOrder]);
 
   const payAgain = async () => {
-    const { result, error } = await pay(id);
-    setRetried(result);
-    if (error) void Taro.showToast({ title: actionErrorText(error), icon: 'none' });
+    const paid = await pay(id);
+    setRetried(payResultOf(paid));
+    if (!paid.ok && paid.error) void Taro.showToast({ title: actionErrorText(paid.error), icon: 'none' });
   };
 
   return (

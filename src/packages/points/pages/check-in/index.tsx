@@ -44,19 +44,19 @@ export default function CheckInPage() {
 
   const onCheckIn = async () => {
     const outcome = await checkIn();
-    if ('error' in outcome) {
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok) {
+      void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
       return;
     }
-    const { points, bonus } = outcome.result;
+    const { points, bonus, streak, day } = outcome.value;
     void Taro.showToast({ title: `签到成功 +${points}`, icon: 'success' });
     if (bonus > 0)
       void Taro.showModal({
         title: '连签奖励',
-        content: `已连续签到 ${outcome.result.streak} 天，其中 ${bonus} 积分为连签奖励`,
+        content: `已连续签到 ${streak} 天，其中 ${bonus} 积分为连签奖励`,
         showCancel: false,
       });
-    const today = outcome.result.day.slice(0, 7);
+    const today = day.slice(0, 7);
     if (today !== month) setMonth(today);
     else void loadCalendar(month);
     void loadSummary();
