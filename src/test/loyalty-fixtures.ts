@@ -1,3 +1,4 @@
+import { DAY_MS } from '~/core/calendar/durations';
 import type { CentreCoupon, MyCoupon } from '~/types/functions/coupons';
 import type { TierProgressView } from '~/types/functions/member';
 import type { CheckInCalendar, PointsHistoryItem, PointsSummary } from '~/types/functions/points';
@@ -5,7 +6,6 @@ import type { RedemptionView, RewardView } from '~/types/functions/rewards';
 
 /** 10:00 on 22 November 2026 in Shanghai. */
 export const NOV_22 = Date.UTC(2026, 10, 22, 2);
-const DAY = 86_400_000;
 
 const LADDER: TierProgressView['ladder'] = [
   { id: 'normal', name: '普通会员', entrySpendFen: 0, perks: ['消费1元得1积分', '生日礼券¥10'] },
@@ -123,7 +123,7 @@ export function myCoupon(overrides: Partial<MyCoupon> & Pick<MyCoupon, 'instance
     state: 'usable',
     stateText: '可使用',
     validFrom: NOV_22,
-    validTo: NOV_22 + 7 * DAY,
+    validTo: NOV_22 + 7 * DAY_MS,
     validityText: '2026.11.22 10:00 - 2026.11.28 23:59',
     issuedAt: NOV_22,
     usedAt: null,

@@ -2,7 +2,7 @@ import { STATUS_TEXT } from '~/core/orders/order-machine';
 import type { OrderView, RefundView } from '~/types/functions/orders';
 import type { OrderEvent } from '~/types/orders';
 import { formatDate } from '~/src/utils/date';
-import { formatYuan } from '~/src/utils/money';
+import { formatYuan } from '~/core/money/format';
 import type { OrderTab } from '~/src/services/orders';
 
 /** The order list's tabs, in the order shoppers expect. */

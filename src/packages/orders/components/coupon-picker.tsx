@@ -3,7 +3,7 @@ import { Popup } from '@nutui/nutui-react-taro';
 import type { CheckoutCoupon } from '~/types/functions/orders';
 import { CouponTicket } from '~/src/components/coupon-ticket';
 import { formatDate } from '~/src/utils/date';
-import { formatYuan } from '~/src/utils/money';
+import { formatYuan } from '~/core/money/format';
 import './coupon-picker.scss';
 
 interface CouponPickerProps {

@@ -7,7 +7,7 @@ import { TierCard } from '~/src/components/tier-card';
 import { ROUTES } from '~/src/routes';
 import { useMemberStore } from '~/src/stores/member';
 import { formatDate } from '~/src/utils/date';
-import { formatYuan } from '~/src/utils/money';
+import { formatYuan } from '~/core/money/format';
 import { tierChangeText } from './tier-history-text';
 import './index.scss';
 

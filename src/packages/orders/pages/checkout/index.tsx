@@ -12,7 +12,7 @@ import type { CheckoutState } from '~/src/stores/checkout';
 import { useCheckoutStore } from '~/src/stores/checkout';
 import { payResultOf, useOrdersStore } from '~/src/stores/orders';
 import { actionErrorText } from '~/src/utils/error-text';
-import { formatYuan } from '~/src/utils/money';
+import { formatYuan } from '~/core/money/format';
 import { CouponPicker } from '~/src/packages/orders/components/coupon-picker';
 import { OrderLines } from '~/src/packages/orders/components/order-lines';
 import './index.scss';

@@ -10,7 +10,7 @@ import { idle } from '~/src/stores/loadable';
 import { useOrdersStore } from '~/src/stores/orders';
 import { newClientKey } from '~/src/utils/client-key';
 import { actionErrorText } from '~/src/utils/error-text';
-import { formatYuan } from '~/src/utils/money';
+import { formatYuan } from '~/core/money/format';
 import { refundableLines } from '~/src/packages/orders/order-text';
 import './index.scss';
 

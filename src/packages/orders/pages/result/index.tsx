@@ -9,7 +9,7 @@ import type { PayResult } from '~/src/stores/orders';
 import { isPaid, payResultOf, useOrdersStore } from '~/src/stores/orders';
 import { formatDate } from '~/src/utils/date';
 import { actionErrorText } from '~/src/utils/error-text';
-import { formatYuan } from '~/src/utils/money';
+import { formatYuan } from '~/core/money/format';
 import { spacedPickupCode } from '~/src/packages/orders/order-text';
 import './index.scss';
 

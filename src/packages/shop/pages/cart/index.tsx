@@ -6,7 +6,7 @@ import { ROUTES } from '~/src/routes';
 import { checkoutLines, estimateOf, isBuyable, useCartStore } from '~/src/stores/cart';
 import { useCheckoutStore } from '~/src/stores/checkout';
 import { errorText } from '~/src/utils/error-text';
-import { formatYuan } from '~/src/utils/money';
+import { formatYuan } from '~/core/money/format';
 import { CartLine, isGone } from '~/src/packages/shop/components/cart-line';
 import './index.scss';
 

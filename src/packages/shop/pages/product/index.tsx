@@ -12,7 +12,7 @@ import { useCartStore } from '~/src/stores/cart';
 import { useCatalogStore } from '~/src/stores/catalog';
 import { useCheckoutStore } from '~/src/stores/checkout';
 import { idle } from '~/src/stores/loadable';
-import { formatYuan } from '~/src/utils/money';
+import { formatYuan } from '~/core/money/format';
 import type { PickerAction } from '~/src/packages/shop/components/sku-picker';
 import { SkuPicker } from '~/src/packages/shop/components/sku-picker';
 import type { SpecChoice } from '~/src/packages/shop/sku-selection';
