@@ -9,7 +9,7 @@ import * as memberService from '../services/member';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
 import type { Outcome } from './outcome';
-import { attempt, toCloudError } from './outcome';
+import { attempt, failed, succeeded, toCloudError } from './outcome';
 
 export type MemberStatus = 'idle' | 'loading' | 'guest' | 'member' | 'error';
 
@@ -24,8 +24,8 @@ export interface MemberState {
   justJoined: boolean;
   /** Loads the profile; a guest (NOT_A_MEMBER) is a state, not an error. */
   load: () => Promise<void>;
-  /** Joins the programme and keeps the returned profile. */
-  join: () => Promise<void>;
+  /** Joins the programme and keeps the returned profile; answers whether this created the membership. */
+  join: () => Promise<Outcome<{ created: boolean }>>;
   tierProgress: Loadable<TierProgressView>;
   subscriptionQuota: Loadable<Record<SubscriptionTopic, number>>;
   /** True while a profile change is being saved. */
@@ -87,14 +87,16 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
   },
 
   join: async () => {
-    if (get().joining) return;
+    if (get().joining) return failed(new Error('a join is already in progress'));
     set({ joining: true, error: null });
-    try {
-      const { created, ...profile } = await memberService.join();
-      set({ status: 'member', profile, joining: false, justJoined: created });
-    } catch (err) {
-      set({ joining: false, error: toCloudError(err) });
+    const joined = await attempt(() => memberService.join());
+    if (!joined.ok) {
+      set({ joining: false, error: joined.error });
+      return joined;
     }
+    const { created, ...profile } = joined.value;
+    set({ status: 'member', profile, joining: false, justJoined: created });
+    return succeeded({ created });
   },
 
   tierProgress: idle(),

@@ -29,11 +29,8 @@ function WelcomePanel() {
   const join = useMemberStore((s) => s.join);
 
   const onJoin = async () => {
-    await join();
-    const { status, justJoined } = useMemberStore.getState();
-    if (status === 'member') {
-      void Taro.showToast({ title: justJoined ? '加入成功' : '欢迎回来', icon: 'success' });
-    }
+    const joined = await join();
+    if (joined.ok) void Taro.showToast({ title: joined.value.created ? '加入成功' : '欢迎回来', icon: 'success' });
   };
 
   return (
