@@ -32,6 +32,7 @@ export default defineConfig<'webpack5'>((merge) => {
     alias: {
       '~/types': path.resolve(root, 'types'),
       '~/core': path.resolve(root, 'core'),
+      '~/src': path.resolve(root, 'src'),
     },
     env: {
       // Empty means "the environment selected in WeChat DevTools" (see src/app.ts).

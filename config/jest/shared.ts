@@ -10,6 +10,7 @@ export const shared: Config = {
     '^~/types/(.*)$': '<rootDir>/types/$1',
     '^~/core/(.*)$': '<rootDir>/core/$1',
     '^~/server/(.*)$': '<rootDir>/server/$1',
+    '^~/src/(.*)$': '<rootDir>/src/$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

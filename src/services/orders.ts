@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { yuanText } from '~/core/money/format';
 import type { OrderPreview, OrdersResponses, OrderView, PaymentStart } from '~/types/functions/orders';
 import type { PayloadOf } from '~/types/functions';
 import { callFunction, CloudError } from './cloud';
@@ -95,7 +96,7 @@ async function requestWechatPayment(payment: NonNullable<PaymentStart['payment']
 async function confirmSimulatedPayment(start: PaymentStart): Promise<PaymentOutcome> {
   const sheet = await Taro.showModal({
     title: '模拟微信支付',
-    content: `本地预览环境，确认后由本地云模拟支付 ¥${(start.payableFen / 100).toFixed(2)}`,
+    content: `本地预览环境，确认后由本地云模拟支付 ¥${yuanText(start.payableFen)}`,
     confirmText: '确认支付',
     cancelText: '取消',
   });

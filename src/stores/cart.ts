@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro';
 import { create } from 'zustand';
 import type { CartItemCheck, CartItemState } from '~/types/functions/catalog';
+import { yuanText } from '~/core/money/format';
 import type { Fen } from '~/types/units';
 import type { CloudError } from '../services/cloud';
 import * as catalogService from '../services/catalog';
-import { toCloudError } from './paged-list';
+import { toCloudError } from './outcome';
 
 /** Where the cart is kept between visits (Taro storage: wx storage in the mini-program, localStorage in H5). */
 export const CART_STORAGE_KEY = 'lm.cart.v1';
@@ -77,7 +78,8 @@ export function estimateOf(lines: readonly CartLine[]): { count: number; memberF
   );
 }
 
-const priceText = (fen: Fen) => `¥${(fen / 100).toFixed(2)}`;
+// Always with fen and, unlike formatFen, without grouping: ¥1299.00.
+const priceText = (fen: Fen) => `¥${yuanText(fen)}`;
 
 /** Folds the server's check into the cart: refreshed line facts, problems per line, and price changes against what was shown. */
 export function applyChecks(

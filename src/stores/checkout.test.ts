@@ -96,12 +96,13 @@ test('a different server total is not placed: the new breakdown is shown with th
   service.previewOrder.mockResolvedValue(preview());
   await useCheckoutStore.getState().refresh();
   const fresh = preview({ breakdown: breakdown({ couponDiscountFen: 0, pointsUsed: 0, pointsDiscountFen: 0, payableFen: 25_000 }) });
-  service.placeOrder.mockRejectedValue(new CloudError('PRICE_CHANGED', '订单金额已更新为¥250.00，请确认后再提交', { preview: fresh }));
+  const refusal = new CloudError('PRICE_CHANGED', '订单金额已更新为¥250.00，请确认后再提交', { preview: fresh });
+  service.placeOrder.mockRejectedValue(refusal);
   const key = useCheckoutStore.getState().clientKey;
 
   const outcome = await useCheckoutStore.getState().submit();
 
-  expect(outcome).toEqual({ kind: 'priceChanged', message: '订单金额已更新为¥250.00，请确认后再提交' });
+  expect(outcome).toEqual({ ok: false, code: 'PRICE_CHANGED', message: '订单金额已更新为¥250.00，请确认后再提交', error: refusal });
   expect(service.placeOrder).toHaveBeenCalledWith(expect.objectContaining({ expectedPayableFen: 24_138, clientKey: key, note: '' }));
   expect(useCheckoutStore.getState().preview.data?.breakdown.payableFen).toBe(25_000);
 });
@@ -128,11 +129,11 @@ test('a placed order leaves the cart; without an address nothing is sent', async
   await useCheckoutStore.getState().refresh();
   service.placeOrder.mockResolvedValue(orderView({ lines: [{ ...orderView().lines[0]!, skuId: 'beans:1' }] }));
 
-  expect(await useCheckoutStore.getState().submit()).toMatchObject({ kind: 'placed' });
+  expect(await useCheckoutStore.getState().submit()).toMatchObject({ ok: true });
   expect(useCartStore.getState().lines).toEqual([]);
 
   useCheckoutStore.setState({ address: null });
-  expect(await useCheckoutStore.getState().submit()).toEqual({ kind: 'needsInput', message: '请填写收货地址' });
+  expect(await useCheckoutStore.getState().submit()).toEqual({ ok: false, code: 'NEEDS_INPUT', message: '请填写收货地址', error: null });
   expect(service.placeOrder).toHaveBeenCalledTimes(1);
 });
 

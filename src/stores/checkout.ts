@@ -2,15 +2,14 @@ import Taro from '@tarojs/taro';
 import { create } from 'zustand';
 import type { OrderPreview, OrdersResponses, OrderView } from '~/types/functions/orders';
 import type { ShippingAddress } from '~/types/orders';
-import type { CloudError } from '../services/cloud';
-import { isCloudError } from '../services/cloud';
 import * as ordersService from '../services/orders';
 import type { CheckoutRequest, PlaceRequest } from '../services/orders';
 import { newClientKey } from '../utils/client-key';
 import { useCartStore } from './cart';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
-import { toCloudError } from './paged-list';
+import type { Outcome } from './outcome';
+import { attempt, refused, toCloudError } from './outcome';
 
 /** Where the last delivery address and pickup store are remembered between checkouts. */
 export const ADDRESS_STORAGE_KEY = 'lm.address.v1';
@@ -23,13 +22,6 @@ export interface CheckoutItem {
   skuId: string;
   quantity: number;
 }
-
-/** How a tap on 提交订单 ended. */
-export type SubmitOutcome =
-  | { kind: 'placed'; order: OrderView }
-  | { kind: 'needsInput'; message: string }
-  | { kind: 'priceChanged'; message: string }
-  | { kind: 'error'; error: CloudError };
 
 export interface CheckoutState {
   items: CheckoutItem[];
@@ -63,8 +55,11 @@ export interface CheckoutState {
   setUsePoints: (on: boolean) => void;
   setNote: (note: string) => void;
   clearNotice: () => void;
-  /** Places the order for the payable total on screen. */
-  submit: () => Promise<SubmitOutcome>;
+  /**
+   * Places the order for the payable total on screen. Fails as NEEDS_INPUT when something is
+   * still to choose or load, and as PRICE_CHANGED with the new breakdown already on screen.
+   */
+  submit: () => Promise<Outcome<OrderView>>;
 }
 
 function readStored<T>(key: string, valid: (value: unknown) => value is T): T | null {
@@ -216,35 +211,36 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     clearNotice: () => set({ notice: null }),
 
     submit: async () => {
-      if (get().placing) return { kind: 'needsInput', message: '订单正在提交，请稍候' };
+      if (get().placing) return refused('NEEDS_INPUT', '订单正在提交，请稍候');
       const body = previewRequest();
       const delivery = placeDelivery();
-      if (!body || !delivery) return { kind: 'needsInput', message: get().mode === 'pickup' ? '请选择自提门店' : '请填写收货地址' };
+      if (!body || !delivery) return refused('NEEDS_INPUT', get().mode === 'pickup' ? '请选择自提门店' : '请填写收货地址');
       const shown = get().preview.data;
-      if (!shown || get().preview.status !== 'ready' || get().previewing)
-        return { kind: 'needsInput', message: '订单金额正在更新，请稍候' };
+      if (!shown || get().preview.status !== 'ready' || get().previewing) return refused('NEEDS_INPUT', '订单金额正在更新，请稍候');
       set({ placing: true });
       try {
-        const order = await ordersService.placeOrder({
-          ...body,
-          delivery,
-          expectedPayableFen: shown.breakdown.payableFen,
-          note: get().note.trim(),
-          clientKey: get().clientKey,
-        });
-        if (get().source === 'cart') useCartStore.getState().remove(order.lines.map((line) => line.skuId));
-        set({ clientKey: newClientKey() });
-        return { kind: 'placed', order };
-      } catch (err) {
-        const error = toCloudError(err);
-        const fresh = error.details?.preview as OrderPreview | undefined;
-        if (isCloudError(error, 'PRICE_CHANGED') && fresh) {
+        const placed = await attempt(() =>
+          ordersService.placeOrder({
+            ...body,
+            delivery,
+            expectedPayableFen: shown.breakdown.payableFen,
+            note: get().note.trim(),
+            clientKey: get().clientKey,
+          }),
+        );
+        if (placed.ok) {
+          if (get().source === 'cart') useCartStore.getState().remove(placed.value.lines.map((line) => line.skuId));
+          set({ clientKey: newClientKey() });
+          return placed;
+        }
+        const fresh = placed.error?.details?.preview as OrderPreview | undefined;
+        if (placed.code === 'PRICE_CHANGED' && fresh) {
           set({ preview: { status: 'ready', data: fresh, error: null } });
-          return { kind: 'priceChanged', message: error.message };
+          return placed;
         }
         // Only a lost answer may have placed the order: keep its key so the retry finds it.
-        if (error.code !== 'NETWORK') set({ clientKey: newClientKey() });
-        return { kind: 'error', error };
+        if (placed.code !== 'NETWORK') set({ clientKey: newClientKey() });
+        return placed;
       } finally {
         set({ placing: false });
       }

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import type { CentreCoupon, MyCoupon } from '~/types/functions/coupons';
-import type { CloudError } from '../services/cloud';
 import type { MyCouponStatus } from '../services/coupons';
 import * as couponsService from '../services/coupons';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
+import type { Outcome } from './outcome';
+import { attempt, failed } from './outcome';
 import type { PagedList } from './paged-list';
-import { emptyList, loadPage, toCloudError } from './paged-list';
+import { emptyList, loadPage } from './paged-list';
 
 export interface CouponsState {
   centre: Loadable<CentreCoupon[]>;
@@ -16,7 +17,7 @@ export interface CouponsState {
   loadCentre: () => Promise<void>;
   loadMine: (status: MyCouponStatus, mode: 'first' | 'more') => Promise<void>;
   /** Claims with the key made for this tap; the same key on a retry claims once. */
-  claim: (templateId: string, clientKey: string) => Promise<{ coupon: MyCoupon } | { error: CloudError }>;
+  claim: (templateId: string, clientKey: string) => Promise<Outcome<MyCoupon>>;
 }
 
 /** The coupon centre and the member's coupons by status. */
@@ -41,16 +42,16 @@ export const useCouponsStore = create<CouponsState>()((set, get) => ({
     ),
 
   claim: async (templateId, clientKey) => {
-    if (get().claiming) return { error: toCloudError(new Error('a claim is already in progress')) };
+    if (get().claiming) return failed(new Error('a claim is already in progress'));
     set({ claiming: templateId });
     try {
-      const { coupon } = await couponsService.claimCoupon(templateId, clientKey);
-      // The centre's counts and the wallet both changed: read them again when next shown.
-      set({ mine: { ...get().mine, usable: emptyList() } });
-      await get().loadCentre();
-      return { coupon };
-    } catch (err) {
-      return { error: toCloudError(err) };
+      return await attempt(async () => {
+        const { coupon } = await couponsService.claimCoupon(templateId, clientKey);
+        // The centre's counts and the wallet both changed: read them again when next shown.
+        set({ mine: { ...get().mine, usable: emptyList() } });
+        await get().loadCentre();
+        return coupon;
+      });
     } finally {
       set({ claiming: null });
     }

@@ -1,5 +1,5 @@
 import type { CloudError } from '../services/cloud';
-import { toCloudError } from './paged-list';
+import { toCloudError } from './outcome';
 
 /** One thing loaded from the server: a refresh keeps showing what is already there. */
 export interface Loadable<T> {

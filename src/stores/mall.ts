@@ -1,13 +1,12 @@
 import { create } from 'zustand';
 import type { RedemptionView, RewardView } from '~/types/functions/rewards';
-import type { CloudError } from '../services/cloud';
 import * as rewardsService from '../services/rewards';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
+import type { Outcome } from './outcome';
+import { attempt, failed } from './outcome';
 import type { PagedList } from './paged-list';
-import { emptyList, loadPage, toCloudError } from './paged-list';
-
-type Outcome = { redemption: RedemptionView } | { error: CloudError };
+import { emptyList, loadPage } from './paged-list';
 
 export interface MallState {
   rewards: Loadable<RewardView[]>;
@@ -19,8 +18,8 @@ export interface MallState {
   loadRewards: () => Promise<void>;
   loadRedemptions: (mode: 'first' | 'more') => Promise<void>;
   /** Redeems with the key made for this tap; the same key on a retry redeems once. */
-  redeem: (rewardId: string, clientKey: string) => Promise<Outcome>;
-  cancel: (redemptionId: string) => Promise<Outcome>;
+  redeem: (rewardId: string, clientKey: string) => Promise<Outcome<RedemptionView>>;
+  cancel: (redemptionId: string) => Promise<Outcome<RedemptionView>>;
 }
 
 /** The points mall: rewards, the member's redemptions, redeeming and cancelling. */
@@ -46,17 +45,17 @@ export const useMallStore = create<MallState>()((set, get) => ({
     ),
 
   redeem: async (rewardId, clientKey) => {
-    if (get().redeeming) return { error: toCloudError(new Error('a redemption is already in progress')) };
+    if (get().redeeming) return failed(new Error('a redemption is already in progress'));
     set({ redeeming: { rewardId, clientKey } });
     try {
-      const redemption = await rewardsService.redeem(rewardId, clientKey);
-      const list = get().redemptions;
-      if (list.status === 'ready' && !list.items.some((item) => item.id === redemption.id)) {
-        set({ redemptions: { ...list, items: [redemption, ...list.items] } });
-      }
-      return { redemption };
-    } catch (err) {
-      return { error: toCloudError(err) };
+      return await attempt(async () => {
+        const redemption = await rewardsService.redeem(rewardId, clientKey);
+        const list = get().redemptions;
+        if (list.status === 'ready' && !list.items.some((item) => item.id === redemption.id)) {
+          set({ redemptions: { ...list, items: [redemption, ...list.items] } });
+        }
+        return redemption;
+      });
     } finally {
       set({ redeeming: null });
     }
@@ -65,12 +64,12 @@ export const useMallStore = create<MallState>()((set, get) => ({
   cancel: async (redemptionId) => {
     set({ cancelling: redemptionId });
     try {
-      const redemption = await rewardsService.cancelRedemption(redemptionId);
-      const list = get().redemptions;
-      set({ redemptions: { ...list, items: list.items.map((item) => (item.id === redemption.id ? redemption : item)) } });
-      return { redemption };
-    } catch (err) {
-      return { error: toCloudError(err) };
+      return await attempt(async () => {
+        const redemption = await rewardsService.cancelRedemption(redemptionId);
+        const list = get().redemptions;
+        set({ redemptions: { ...list, items: list.items.map((item) => (item.id === redemption.id ? redemption : item)) } });
+        return redemption;
+      });
     } finally {
       set({ cancelling: null });
     }

@@ -3,10 +3,13 @@ import type { Gender } from '~/types/documents';
 import type { MemberProfile, TierProgressView } from '~/types/functions/member';
 import type { SubscriptionTopic } from '~/types/notify';
 import type { Points } from '~/types/units';
-import { CloudError, isCloudError } from '../services/cloud';
+import type { CloudError } from '../services/cloud';
+import { isCloudError } from '../services/cloud';
 import * as memberService from '../services/member';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
+import type { Outcome } from './outcome';
+import { attempt, failed, succeeded, toCloudError } from './outcome';
 
 export type MemberStatus = 'idle' | 'loading' | 'guest' | 'member' | 'error';
 
@@ -21,8 +24,8 @@ export interface MemberState {
   justJoined: boolean;
   /** Loads the profile; a guest (NOT_A_MEMBER) is a state, not an error. */
   load: () => Promise<void>;
-  /** Joins the programme and keeps the returned profile. */
-  join: () => Promise<void>;
+  /** Joins the programme and keeps the returned profile; answers whether this created the membership. */
+  join: () => Promise<Outcome<{ created: boolean }>>;
   tierProgress: Loadable<TierProgressView>;
   subscriptionQuota: Loadable<Record<SubscriptionTopic, number>>;
   /** True while a profile change is being saved. */
@@ -30,32 +33,23 @@ export interface MemberState {
   loadTierProgress: () => Promise<void>;
   loadSubscriptionQuota: () => Promise<void>;
   /** Saves profile fields; answers the one-time bonus for completing the profile (0 when none). */
-  updateProfile: (changes: { nickname?: string; gender?: Gender; phone?: string | null }) => Promise<Saved<Points>>;
+  updateProfile: (changes: { nickname?: string; gender?: Gender; phone?: string | null }) => Promise<Outcome<Points>>;
   /** Sets the birthday (once); answers the completion bonus, if this completed the profile. */
-  setBirthday: (birthday: string) => Promise<Saved<Points>>;
-  setConsent: (marketing: boolean) => Promise<Saved<true>>;
+  setBirthday: (birthday: string) => Promise<Outcome<Points>>;
+  setConsent: (marketing: boolean) => Promise<Outcome<true>>;
   /** Records the topics accepted in one prompt; `clientKey` is made once per prompt. */
-  recordSubscriptions: (accepted: SubscriptionTopic[], clientKey: string) => Promise<Saved<true>>;
+  recordSubscriptions: (accepted: SubscriptionTopic[], clientKey: string) => Promise<Outcome<true>>;
   /** Deletes the account and forgets the profile: the visitor is a guest again. */
-  deleteAccount: () => Promise<Saved<true>>;
-}
-
-/** What a save answers: its value, or the error that refused it (nothing changed then). */
-export type Saved<T> = { ok: true; value: T } | { ok: false; error: CloudError };
-
-function toCloudError(err: unknown): CloudError {
-  if (err instanceof CloudError) return err;
-  return new CloudError('INTERNAL', err instanceof Error ? err.message : String(err));
+  deleteAccount: () => Promise<Outcome<true>>;
 }
 
 let inFlightLoad: Promise<void> | null = null;
 
-async function saving<T>(set: (partial: Partial<MemberState>) => void, work: () => Promise<T>): Promise<Saved<T>> {
+/** Runs a save with `saving` set; a failed save changed nothing. */
+async function saving<T>(set: (partial: Partial<MemberState>) => void, work: () => Promise<T>): Promise<Outcome<T>> {
   set({ saving: true });
   try {
-    return { ok: true, value: await work() };
-  } catch (err) {
-    return { ok: false, error: toCloudError(err) };
+    return await attempt(work);
   } finally {
     set({ saving: false });
   }
@@ -93,14 +87,16 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
   },
 
   join: async () => {
-    if (get().joining) return;
+    if (get().joining) return failed(new Error('a join is already in progress'));
     set({ joining: true, error: null });
-    try {
-      const { created, ...profile } = await memberService.join();
-      set({ status: 'member', profile, joining: false, justJoined: created });
-    } catch (err) {
-      set({ joining: false, error: toCloudError(err) });
+    const joined = await attempt(() => memberService.join());
+    if (!joined.ok) {
+      set({ joining: false, error: joined.error });
+      return joined;
     }
+    const { created, ...profile } = joined.value;
+    set({ status: 'member', profile, joining: false, justJoined: created });
+    return succeeded({ created });
   },
 
   tierProgress: idle(),

@@ -1,15 +1,21 @@
 import { create } from 'zustand';
 import type { OrderView } from '~/types/functions/orders';
-import type { CloudError } from '../services/cloud';
 import * as ordersService from '../services/orders';
 import type { OrderTab } from '../services/orders';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
+import type { Outcome } from './outcome';
+import { attempt, failed, refused, succeeded } from './outcome';
 import type { PagedList } from './paged-list';
-import { emptyList, loadPage, toCloudError } from './paged-list';
+import { emptyList, loadPage } from './paged-list';
 
 /** How a payment attempt ended, as the result page shows it. */
 export type PayResult = 'paid' | 'pending' | 'failed';
+
+/** The result page's word for a payment's outcome: any failure reads as `failed`. */
+export function payResultOf(outcome: Outcome<'paid' | 'pending'>): PayResult {
+  return outcome.ok ? outcome.value : 'failed';
+}
 
 /** After the payment sheet closes, how long to wait for the payment callback to mark the order paid. */
 export const PAY_POLL = { attempts: 10, intervalMs: 600 };
@@ -23,8 +29,6 @@ export function isPaid(order: Pick<OrderView, 'status'>): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-type Outcome = { order: OrderView } | { error: CloudError };
-
 export interface OrdersState {
   lists: Record<OrderTab, PagedList<OrderView>>;
   orders: Record<string, Loadable<OrderView>>;
@@ -32,12 +36,16 @@ export interface OrdersState {
   busy: string | null;
   loadList: (tab: OrderTab, mode: 'first' | 'more') => Promise<void>;
   loadOrder: (orderId: string) => Promise<void>;
-  cancel: (orderId: string) => Promise<Outcome>;
-  confirmReceipt: (orderId: string) => Promise<Outcome>;
+  cancel: (orderId: string) => Promise<Outcome<OrderView>>;
+  confirmReceipt: (orderId: string) => Promise<Outcome<OrderView>>;
   /** Asks for a refund with the key made for this request; the same key on a retry asks once. */
-  requestRefund: (orderId: string, lineIds: string[] | undefined, reason: string, clientKey: string) => Promise<Outcome>;
-  /** Pays an order, then waits briefly for the payment to be confirmed. */
-  pay: (orderId: string) => Promise<{ result: PayResult; error: CloudError | null }>;
+  requestRefund: (orderId: string, lineIds: string[] | undefined, reason: string, clientKey: string) => Promise<Outcome<OrderView>>;
+  /**
+   * Pays an order, then waits briefly for the payment to be confirmed: `paid`, or `pending` while
+   * the confirmation has not arrived. The member closing the sheet fails as CANCELLED, an order
+   * closed meanwhile as INVALID_STATE, both without a CloudError.
+   */
+  pay: (orderId: string) => Promise<Outcome<'paid' | 'pending'>>;
   /** Keeps an order the server answered, in its detail and wherever a list shows it. */
   remember: (order: OrderView) => void;
 }
@@ -46,15 +54,15 @@ const TABS: OrderTab[] = ['all', 'pendingPayment', 'paid', 'shipped', 'completed
 
 /** The member's orders: lists by tab, details, and what a member can do to an order. */
 export const useOrdersStore = create<OrdersState>()((set, get) => {
-  const act = async (orderId: string, work: () => Promise<OrderView>): Promise<Outcome> => {
-    if (get().busy) return { error: toCloudError(new Error('another order action is in progress')) };
+  const act = async (orderId: string, work: () => Promise<OrderView>): Promise<Outcome<OrderView>> => {
+    if (get().busy) return failed(new Error('another order action is in progress'));
     set({ busy: orderId });
     try {
-      const order = await work();
-      get().remember(order);
-      return { order };
-    } catch (err) {
-      return { error: toCloudError(err) };
+      return await attempt(async () => {
+        const order = await work();
+        get().remember(order);
+        return order;
+      });
     } finally {
       set({ busy: null });
     }
@@ -102,28 +110,19 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
       act(orderId, () => ordersService.requestRefund(orderId, lineIds, reason, clientKey)),
 
     pay: async (orderId) => {
-      if (get().busy) return { result: 'failed', error: toCloudError(new Error('another order action is in progress')) };
+      if (get().busy) return failed(new Error('another order action is in progress'));
       set({ busy: orderId });
       try {
-        let start;
-        try {
-          start = await ordersService.startPayment(orderId);
-        } catch (err) {
-          return { result: 'failed', error: toCloudError(err) };
-        }
-        let closedByMember = false;
-        let payError: CloudError | null = null;
-        try {
-          closedByMember = (await ordersService.completePayment(start)) === 'cancelled';
-        } catch (err) {
-          payError = toCloudError(err);
-        }
-        if (closedByMember) return { result: 'failed', error: null };
+        const start = await attempt(() => ordersService.startPayment(orderId));
+        if (!start.ok) return start;
+        const sheet = await attempt(() => ordersService.completePayment(start.value));
+        if (sheet.ok && sheet.value === 'cancelled') return refused('CANCELLED', '已取消支付');
         // A failed sheet may still have paid (the answer was lost): the order says what happened.
-        const order = payError ? await ordersService.getOrder(orderId).catch(() => null) : await settled(orderId);
-        if (order && isPaid(order)) return { result: 'paid', error: null };
-        if (payError || (order && order.status !== 'pendingPayment')) return { result: 'failed', error: payError };
-        return { result: 'pending', error: null };
+        const order = sheet.ok ? await settled(orderId) : await ordersService.getOrder(orderId).catch(() => null);
+        if (order && isPaid(order)) return succeeded('paid');
+        if (!sheet.ok) return sheet;
+        if (order && order.status !== 'pendingPayment') return refused('INVALID_STATE', '订单已关闭，无法支付');
+        return succeeded('pending');
       } finally {
         set({ busy: null });
       }

@@ -1,4 +1,5 @@
-import { CloudError } from '../services/cloud';
+import type { CloudError } from '../services/cloud';
+import { toCloudError } from './outcome';
 
 /** A list the server answers a page at a time (`nextCursor` null on the last page). */
 export interface PagedList<T> {
@@ -14,12 +15,6 @@ export interface PagedList<T> {
 /** A list before its first load. */
 export function emptyList<T>(): PagedList<T> {
   return { status: 'idle', items: [], nextCursor: null, loadingMore: false, error: null };
-}
-
-/** Any thrown value as a CloudError, so every page shows one kind of error. */
-export function toCloudError(err: unknown): CloudError {
-  if (err instanceof CloudError) return err;
-  return new CloudError('INTERNAL', err instanceof Error ? err.message : String(err));
 }
 
 type Page<T> = { items: T[]; nextCursor: string | null };

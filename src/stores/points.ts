@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import type { CheckInCalendar, CheckInResult, PointsHistoryItem, PointsSummary } from '~/types/functions/points';
-import type { CloudError } from '../services/cloud';
 import * as pointsService from '../services/points';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
+import type { Outcome } from './outcome';
+import { attempt } from './outcome';
 import type { PagedList } from './paged-list';
-import { emptyList, loadPage, toCloudError } from './paged-list';
+import { emptyList, loadPage } from './paged-list';
 
 export interface PointsState {
   summary: Loadable<PointsSummary>;
@@ -19,7 +20,7 @@ export interface PointsState {
   /** Loads the calendar of a month, `YYYY-MM`. */
   loadCalendar: (month: string) => Promise<void>;
   /** Checks in for today; answers the result, or the error that refused it. */
-  checkIn: () => Promise<{ result: CheckInResult } | { error: CloudError }>;
+  checkIn: () => Promise<Outcome<CheckInResult>>;
 }
 
 /** The member's points: summary, history and check-in. */
@@ -57,19 +58,19 @@ export const usePointsStore = create<PointsState>()((set, get) => ({
   checkIn: async () => {
     set({ checkingIn: true });
     try {
-      const result = await pointsService.checkIn();
-      const shown = get().calendar.data;
-      if (shown && result.day.startsWith(shown.month) && !shown.days.includes(result.day)) {
-        set({
-          calendar: {
-            ...get().calendar,
-            data: { ...shown, days: [...shown.days, result.day], checkedInToday: true, currentStreak: result.streak },
-          },
-        });
-      }
-      return { result };
-    } catch (err) {
-      return { error: toCloudError(err) };
+      return await attempt(async () => {
+        const result = await pointsService.checkIn();
+        const shown = get().calendar.data;
+        if (shown && result.day.startsWith(shown.month) && !shown.days.includes(result.day)) {
+          set({
+            calendar: {
+              ...get().calendar,
+              data: { ...shown, days: [...shown.days, result.day], checkedInToday: true, currentStreak: result.streak },
+            },
+          });
+        }
+        return result;
+      });
     } finally {
       set({ checkingIn: false });
     }

@@ -1,3 +1,4 @@
+import { DAY_MS } from '~/core/calendar/durations';
 import type { CentreCoupon, MyCoupon } from '~/types/functions/coupons';
 import type { TierProgressView } from '~/types/functions/member';
 import type { CheckInCalendar, PointsHistoryItem, PointsSummary } from '~/types/functions/points';

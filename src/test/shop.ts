@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '~/core/calendar/durations';
 import type { CatalogResponses, ProductCard } from '~/types/functions/catalog';
 import type { OrderBreakdown, OrderView } from '~/types/functions/orders';
 
@@ -45,8 +46,6 @@ export function breakdown(overrides: Partial<OrderBreakdown> = {}): OrderBreakdo
     ...overrides,
   };
 }
-
-const HOUR = 3_600_000;
 
 /** An order as its member sees it, for component tests; unpaid, delivered to an address. */
 export function orderView(overrides: Partial<OrderView> = {}): OrderView {
@@ -99,7 +98,7 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
       trackingNo: null,
     },
     note: '',
-    payDeadline: createdAt + HOUR / 2,
+    payDeadline: createdAt + 30 * MINUTE_MS,
     paidAt: null,
     shippedAt: null,
     completedAt: null,

@@ -1,6 +1,6 @@
-import type { CloudError } from '../services/cloud';
+import type { Failure, FailureCode } from '../stores/outcome';
 
-const MESSAGES: Partial<Record<CloudError['code'], string>> = {
+const MESSAGES: Partial<Record<FailureCode, string>> = {
   NETWORK: '网络连接不太稳定，请检查网络后重试',
   UNAUTHENTICATED: '登录状态已失效，请重新进入小程序',
   SESSION_EXPIRED: '登录状态已失效，请重新进入小程序',
@@ -24,13 +24,13 @@ const MESSAGES: Partial<Record<CloudError['code'], string>> = {
 const CHINESE = /[\u4e00-\u9fff]/;
 
 /** The Chinese sentence shown to a shopper for a failed call. */
-export function errorText(error: Pick<CloudError, 'code'> | null | undefined): string {
+export function errorText(error: Pick<Failure, 'code'> | null | undefined): string {
   if (!error) return '出了点小问题，请稍后重试';
   return MESSAGES[error.code] ?? '服务开了个小差，请稍后重试';
 }
 
 /** The sentence for a refused action: the server's own Chinese explanation when it gave one. */
-export function actionErrorText(error: Pick<CloudError, 'code' | 'message'> | null | undefined): string {
+export function actionErrorText(error: Pick<Failure, 'code' | 'message'> | null | undefined): string {
   if (error && CHINESE.test(error.message)) return error.message;
   return errorText(error);
 }

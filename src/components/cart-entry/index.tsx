@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROUTES } from '../../routes';
-import { useCartStore } from '../../stores/cart';
+import { ROUTES } from '~/src/routes';
+import { useCartStore } from '~/src/stores/cart';
 import './index.scss';
 
 /** A round button at the bottom right that opens the cart, with how many items it holds. */

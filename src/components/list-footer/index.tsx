@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { PagedList } from '../../stores/paged-list';
+import type { PagedList } from '~/src/stores/paged-list';
 import './index.scss';
 
 interface ListFooterProps {

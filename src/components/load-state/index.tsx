@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
-import { ROUTES } from '../../routes';
-import type { CloudError } from '../../services/cloud';
-import { errorText } from '../../utils/error-text';
+import { ROUTES } from '~/src/routes';
+import type { CloudError } from '~/src/services/cloud';
+import { errorText } from '~/src/utils/error-text';
 import { StatusPanel } from '../status-panel';
 
 interface LoadStateProps {

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { breakdown } from '../../test/shop';
+import { breakdown } from '~/src/test/shop';
 import { OrderBreakdown } from './index';
 
 function rows(container: HTMLElement): Record<string, string> {

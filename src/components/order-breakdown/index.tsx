@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { OrderBreakdown as Breakdown } from '~/types/functions/orders';
-import { formatYuan } from '../../utils/money';
+import { formatYuan } from '~/core/money/format';
 import './index.scss';
 
 interface OrderBreakdownProps {

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { historyItem } from '../../test/loyalty-fixtures';
+import { historyItem } from '~/src/test/loyalty-fixtures';
 import { PointsHistory } from './index';
 
 function rows(container: HTMLElement) {

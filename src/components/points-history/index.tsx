@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { memo } from 'react';
 import type { PointsHistoryItem } from '~/types/functions/points';
-import { formatDate } from '../../utils/date';
+import { formatDate } from '~/src/utils/date';
 import { entryAmount, entryReason } from './entry-text';
 import './index.scss';
 

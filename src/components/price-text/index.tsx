@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components';
+import { yuanParts } from '~/core/money/format';
 import type { Fen } from '~/types/units';
 import './index.scss';
 
@@ -12,15 +13,16 @@ interface PriceTextProps {
 
 /** A price in yuan, the way shops print it: a small ¥, the whole yuan large, the fen small. */
 export function PriceText({ fen, size = 'md', struck = false, className }: PriceTextProps) {
-  const yuan = Math.floor(Math.abs(fen) / 100);
-  const cents = Math.abs(fen) % 100;
+  const { sign, yuan, cents } = yuanParts(fen);
+  const fenText = cents ? `.${String(cents).padStart(2, '0')}` : '';
   const classes = ['price-text', `price-text--${size}`, struck ? 'price-text--struck' : '', className ?? ''].filter(Boolean).join(' ');
-  if (struck) return <Text className={classes}>{`¥${yuan}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`}</Text>;
+  // Unlike formatYuan, the whole yuan are not grouped: ¥1299, not ¥1,299.
+  if (struck) return <Text className={classes}>{`¥${yuan}${fenText}`}</Text>;
   return (
     <Text className={classes}>
-      <Text className="price-text__sign">{fen < 0 ? '-¥' : '¥'}</Text>
+      <Text className="price-text__sign">{`${sign}¥`}</Text>
       <Text className="price-text__yuan">{yuan}</Text>
-      {cents ? <Text className="price-text__cents">.{String(cents).padStart(2, '0')}</Text> : null}
+      {fenText ? <Text className="price-text__cents">{fenText}</Text> : null}
     </Text>
   );
 }

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ProductCard as ProductCardView } from '~/types/functions/catalog';
-import { ROUTES } from '../../routes';
+import { ROUTES } from '~/src/routes';
 import { PriceText } from '../price-text';
 import './index.scss';
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROUTES } from '../../routes';
+import { ROUTES } from '~/src/routes';
 import './index.scss';
 
 interface SearchLinkProps {

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { tierProgress } from '../../test/loyalty-fixtures';
+import { tierProgress } from '~/src/test/loyalty-fixtures';
 import { TierCard } from './index';
 
 function text(container: HTMLElement, selector: string): string | null | undefined {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Progress } from '@nutui/nutui-react-taro';
 import type { TierProgressView } from '~/types/functions/member';
-import { formatYuan } from '../../utils/money';
+import { formatYuan } from '~/core/money/format';
 import { downgradeText, keepTierText, nextTierText, progressPercent } from './tier-text';
 import './index.scss';
 

@@ -1,6 +1,6 @@
 import type { TierProgressView } from '~/types/functions/member';
-import { formatDate } from '../../utils/date';
-import { formatYuan } from '../../utils/money';
+import { formatDate } from '~/src/utils/date';
+import { formatYuan } from '~/core/money/format';
 
 /** Share of the way from the current tier's entry spend to the next tier's, 0–100. */
 export function progressPercent(view: TierProgressView): number {

@@ -1,5 +1,5 @@
 import type { RedemptionView, RewardView } from '~/types/functions/rewards';
-import { formatYuan } from '../../utils/money';
+import { formatYuan } from '~/core/money/format';
 
 /** 「800 积分」 or 「1200 积分 + ¥19.90」 */
 export function priceText(item: Pick<RewardView, 'pointsCost' | 'cashFen'>): string {

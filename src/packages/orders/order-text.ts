@@ -1,9 +1,9 @@
 import { STATUS_TEXT } from '~/core/orders/order-machine';
 import type { OrderView, RefundView } from '~/types/functions/orders';
 import type { OrderEvent } from '~/types/orders';
-import { formatDate } from '../../utils/date';
-import { formatYuan } from '../../utils/money';
-import type { OrderTab } from '../../services/orders';
+import { formatDate } from '~/src/utils/date';
+import { formatYuan } from '~/core/money/format';
+import type { OrderTab } from '~/src/services/orders';
 
 /** The order list's tabs, in the order shoppers expect. */
 export const ORDER_TABS: { tab: OrderTab; title: string; empty: string }[] = [

@@ -2,9 +2,9 @@ import type { ReactElement } from 'react';
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Dialog } from '@nutui/nutui-react-taro';
-import { ROUTES } from '../../routes';
-import { useOrdersStore } from '../../stores/orders';
-import { actionErrorText } from '../../utils/error-text';
+import { ROUTES } from '~/src/routes';
+import { payResultOf, useOrdersStore } from '~/src/stores/orders';
+import { actionErrorText } from '~/src/utils/error-text';
 import type { OrderAction } from './components/order-actions';
 
 type Confirming = { action: 'cancel' | 'confirmReceipt'; orderId: string } | null;
@@ -36,7 +36,7 @@ export function useOrderAction(): { run: (orderId: string, action: OrderAction) 
         return;
       }
       if (action === 'pay') {
-        void pay(orderId).then(({ result }) => Taro.navigateTo({ url: `${ROUTES.payResult}?id=${orderId}&result=${result}` }));
+        void pay(orderId).then((paid) => Taro.navigateTo({ url: `${ROUTES.payResult}?id=${orderId}&result=${payResultOf(paid)}` }));
         return;
       }
       setConfirming({ action, orderId });
@@ -49,8 +49,8 @@ export function useOrderAction(): { run: (orderId: string, action: OrderAction) 
     const { action, orderId } = confirming;
     setConfirming(null);
     const outcome = action === 'cancel' ? await cancel(orderId) : await confirmReceipt(orderId);
-    if ('error' in outcome) {
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok) {
+      void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
       return;
     }
     void Taro.showToast({ title: action === 'cancel' ? '订单已取消' : '已确认收货', icon: 'success' });

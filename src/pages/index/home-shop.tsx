@@ -2,12 +2,12 @@ import { useEffect } from 'react';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { CatalogResponses } from '~/types/functions/catalog';
-import { ProductGrid } from '../../components/product-card';
-import { StatusPanel } from '../../components/status-panel';
-import { ROUTES } from '../../routes';
-import { useCartStore } from '../../stores/cart';
-import { useCatalogStore } from '../../stores/catalog';
-import { errorText } from '../../utils/error-text';
+import { ProductGrid } from '~/src/components/product-card';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useCartStore } from '~/src/stores/cart';
+import { useCatalogStore } from '~/src/stores/catalog';
+import { errorText } from '~/src/utils/error-text';
 import './home-shop.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });

@@ -1,20 +1,20 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import * as catalogService from '../../services/catalog';
-import { CloudError } from '../../services/cloud';
-import * as couponsService from '../../services/coupons';
-import * as memberService from '../../services/member';
-import { useCatalogStore } from '../../stores/catalog';
-import { idle } from '../../stores/loadable';
-import { useMemberStore } from '../../stores/member';
-import { memberProfile } from '../../test/member-profile';
-import { catalogHome } from '../../test/shop';
-import '../../test/intersection-observer';
+import * as catalogService from '~/src/services/catalog';
+import { CloudError } from '~/src/services/cloud';
+import * as couponsService from '~/src/services/coupons';
+import * as memberService from '~/src/services/member';
+import { useCatalogStore } from '~/src/stores/catalog';
+import { idle } from '~/src/stores/loadable';
+import { useMemberStore } from '~/src/stores/member';
+import { memberProfile } from '~/src/test/member-profile';
+import { catalogHome } from '~/src/test/shop';
+import '~/src/test/intersection-observer';
 import IndexPage from './index';
 
-jest.mock('../../services/member');
-jest.mock('../../services/catalog');
-jest.mock('../../services/coupons');
+jest.mock('~/src/services/member');
+jest.mock('~/src/services/catalog');
+jest.mock('~/src/services/coupons');
 
 const service = jest.mocked(memberService);
 const catalog = jest.mocked(catalogService);

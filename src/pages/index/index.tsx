@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { CartEntry } from '../../components/cart-entry';
-import { MemberCard } from '../../components/member-card';
-import { SearchLink } from '../../components/search-link';
-import { StatusPanel } from '../../components/status-panel';
-import { ROUTES } from '../../routes';
-import { useCatalogStore } from '../../stores/catalog';
-import { useMemberStore } from '../../stores/member';
-import { errorText } from '../../utils/error-text';
+import { CartEntry } from '~/src/components/cart-entry';
+import { MemberCard } from '~/src/components/member-card';
+import { SearchLink } from '~/src/components/search-link';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useCatalogStore } from '~/src/stores/catalog';
+import { useMemberStore } from '~/src/stores/member';
+import { errorText } from '~/src/utils/error-text';
 import { HomeShop } from './home-shop';
 import './index.scss';
 
@@ -29,11 +29,8 @@ function WelcomePanel() {
   const join = useMemberStore((s) => s.join);
 
   const onJoin = async () => {
-    await join();
-    const { status, justJoined } = useMemberStore.getState();
-    if (status === 'member') {
-      void Taro.showToast({ title: justJoined ? '加入成功' : '欢迎回来', icon: 'success' });
-    }
+    const joined = await join();
+    if (joined.ok) void Taro.showToast({ title: joined.value.created ? '加入成功' : '欢迎回来', icon: 'success' });
   };
 
   return (

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { Popup } from '@nutui/nutui-react-taro';
 import type { CheckoutCoupon } from '~/types/functions/orders';
-import { CouponTicket } from '../../../components/coupon-ticket';
-import { formatDate } from '../../../utils/date';
-import { formatYuan } from '../../../utils/money';
+import { CouponTicket } from '~/src/components/coupon-ticket';
+import { formatDate } from '~/src/utils/date';
+import { formatYuan } from '~/core/money/format';
 import './coupon-picker.scss';
 
 interface CouponPickerProps {

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import type { OrderView } from '~/types/functions/orders';
-import { formatDate } from '../../../utils/date';
-import { formatYuan } from '../../../utils/money';
+import { formatDate } from '~/src/utils/date';
+import { formatYuan } from '~/core/money/format';
 import { statusText, unitCount } from '../order-text';
 import type { OrderAction } from './order-actions';
 import { OrderActions } from './order-actions';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import type { PreviewLine } from '~/types/functions/orders';
-import { formatYuan } from '../../../utils/money';
+import { formatYuan } from '~/core/money/format';
 import './order-lines.scss';
 
 interface OrderLinesProps {

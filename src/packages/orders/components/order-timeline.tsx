@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { OrderEvent } from '~/types/orders';
-import { formatDate } from '../../../utils/date';
+import { formatDate } from '~/src/utils/date';
 import { eventTitle } from '../order-text';
 import './order-timeline.scss';
 

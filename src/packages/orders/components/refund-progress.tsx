@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { OrderView, RefundView } from '~/types/functions/orders';
-import { formatDate } from '../../../utils/date';
-import { formatYuan } from '../../../utils/money';
+import { formatDate } from '~/src/utils/date';
+import { formatYuan } from '~/core/money/format';
 import { REFUND_STATUS_TEXT } from '../order-text';
 import './refund-progress.scss';
 

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { CartLine as CartLineData, CartLineCheck } from '../../../stores/cart';
-import { isBuyable, MAX_LINE_QUANTITY } from '../../../stores/cart';
-import { PriceText } from '../../../components/price-text';
+import type { CartLine as CartLineData, CartLineCheck } from '~/src/stores/cart';
+import { isBuyable, MAX_LINE_QUANTITY } from '~/src/stores/cart';
+import { PriceText } from '~/src/components/price-text';
 import { QuantityStepper } from './quantity-stepper';
 import './cart-line.scss';
 

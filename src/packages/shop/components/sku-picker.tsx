@@ -1,8 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
 import { Popup } from '@nutui/nutui-react-taro';
 import type { ProductDetail } from '~/types/functions/catalog';
-import { PriceText } from '../../../components/price-text';
-import { MAX_LINE_QUANTITY } from '../../../stores/cart';
+import { PriceText } from '~/src/components/price-text';
+import { MAX_LINE_QUANTITY } from '~/src/stores/cart';
 import type { SpecChoice } from '../sku-selection';
 import { chosenSku, missingSpecs, valueAvailable } from '../sku-selection';
 import { QuantityStepper } from './quantity-stepper';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { ProductSort } from '../../../services/catalog';
+import type { ProductSort } from '~/src/services/catalog';
 import './sort-bar.scss';
 
 interface SortBarProps {

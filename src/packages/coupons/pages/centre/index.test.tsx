@@ -1,14 +1,14 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { CloudError } from '../../../../services/cloud';
-import * as couponsService from '../../../../services/coupons';
-import { useCouponsStore } from '../../../../stores/coupons';
-import { idle } from '../../../../stores/loadable';
-import { emptyList } from '../../../../stores/paged-list';
-import { centreCoupon, myCoupon } from '../../../../test/loyalty-fixtures';
+import { CloudError } from '~/src/services/cloud';
+import * as couponsService from '~/src/services/coupons';
+import { useCouponsStore } from '~/src/stores/coupons';
+import { idle } from '~/src/stores/loadable';
+import { emptyList } from '~/src/stores/paged-list';
+import { centreCoupon, myCoupon } from '~/src/test/loyalty-fixtures';
 import CouponCentrePage from './index';
 
-jest.mock('../../../../services/coupons');
+jest.mock('~/src/services/coupons');
 
 const service = jest.mocked(couponsService);
 const goldOnly = centreCoupon({

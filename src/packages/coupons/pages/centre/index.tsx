@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CentreCoupon } from '~/types/functions/coupons';
-import { CouponTicket } from '../../../../components/coupon-ticket';
-import { LoadState } from '../../../../components/load-state';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { useCouponsStore } from '../../../../stores/coupons';
-import { newClientKey } from '../../../../utils/client-key';
-import { actionErrorText } from '../../../../utils/error-text';
+import { CouponTicket } from '~/src/components/coupon-ticket';
+import { LoadState } from '~/src/components/load-state';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useCouponsStore } from '~/src/stores/coupons';
+import { newClientKey } from '~/src/utils/client-key';
+import { actionErrorText } from '~/src/utils/error-text';
 import './index.scss';
 
 function tagsOf(coupon: CentreCoupon): string[] {
@@ -51,12 +51,12 @@ export default function CouponCentrePage() {
     const key = pendingKeys.current.get(templateId) ?? newClientKey();
     pendingKeys.current.set(templateId, key);
     const outcome = await claim(templateId, key);
-    if ('error' in outcome && outcome.error.code === 'NETWORK') {
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok && outcome.code === 'NETWORK') {
+      void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
       return;
     }
     pendingKeys.current.delete(templateId);
-    if ('error' in outcome) void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok) void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
     else void Taro.showToast({ title: '领取成功', icon: 'success' });
   };
 

@@ -1,12 +1,12 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import * as couponsService from '../../../../services/coupons';
-import { useCouponsStore } from '../../../../stores/coupons';
-import { idle } from '../../../../stores/loadable';
-import { emptyList } from '../../../../stores/paged-list';
-import { myCoupon } from '../../../../test/loyalty-fixtures';
+import * as couponsService from '~/src/services/coupons';
+import { useCouponsStore } from '~/src/stores/coupons';
+import { idle } from '~/src/stores/loadable';
+import { emptyList } from '~/src/stores/paged-list';
+import { myCoupon } from '~/src/test/loyalty-fixtures';
 import MyCouponsPage from './index';
 
-jest.mock('../../../../services/coupons');
+jest.mock('~/src/services/coupons');
 
 const service = jest.mocked(couponsService);
 

@@ -3,14 +3,14 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Tabs } from '@nutui/nutui-react-taro';
 import type { MyCoupon } from '~/types/functions/coupons';
-import { CouponTicket } from '../../../../components/coupon-ticket';
-import { ListFooter } from '../../../../components/list-footer';
-import { LoadState } from '../../../../components/load-state';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import type { MyCouponStatus } from '../../../../services/coupons';
-import { useCouponsStore } from '../../../../stores/coupons';
-import { formatDate } from '../../../../utils/date';
+import { CouponTicket } from '~/src/components/coupon-ticket';
+import { ListFooter } from '~/src/components/list-footer';
+import { LoadState } from '~/src/components/load-state';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import type { MyCouponStatus } from '~/src/services/coupons';
+import { useCouponsStore } from '~/src/stores/coupons';
+import { formatDate } from '~/src/utils/date';
 import './index.scss';
 
 const TABS: { status: MyCouponStatus; title: string; empty: string }[] = [

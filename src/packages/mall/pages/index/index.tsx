@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { RewardView } from '~/types/functions/rewards';
-import { LoadState } from '../../../../components/load-state';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { useMallStore } from '../../../../stores/mall';
-import { usePointsStore } from '../../../../stores/points';
-import { priceText } from '../../reward-text';
+import { LoadState } from '~/src/components/load-state';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useMallStore } from '~/src/stores/mall';
+import { usePointsStore } from '~/src/stores/points';
+import { priceText } from '~/src/packages/mall/reward-text';
 import './index.scss';
 
 const ALL = '全部';

@@ -1,14 +1,14 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import * as pointsService from '../../../../services/points';
-import * as rewardsService from '../../../../services/rewards';
-import { idle } from '../../../../stores/loadable';
-import { useMallStore } from '../../../../stores/mall';
-import { emptyList } from '../../../../stores/paged-list';
-import { pointsSummary, redemption } from '../../../../test/loyalty-fixtures';
+import * as pointsService from '~/src/services/points';
+import * as rewardsService from '~/src/services/rewards';
+import { idle } from '~/src/stores/loadable';
+import { useMallStore } from '~/src/stores/mall';
+import { emptyList } from '~/src/stores/paged-list';
+import { pointsSummary, redemption } from '~/src/test/loyalty-fixtures';
 import RedemptionsPage from './index';
 
-jest.mock('../../../../services/rewards');
-jest.mock('../../../../services/points');
+jest.mock('~/src/services/rewards');
+jest.mock('~/src/services/points');
 
 const rewards = jest.mocked(rewardsService);
 

@@ -3,15 +3,15 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
 import type { RedemptionView } from '~/types/functions/rewards';
-import { ListFooter } from '../../../../components/list-footer';
-import { LoadState } from '../../../../components/load-state';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { useMallStore } from '../../../../stores/mall';
-import { usePointsStore } from '../../../../stores/points';
-import { formatDate } from '../../../../utils/date';
-import { actionErrorText } from '../../../../utils/error-text';
-import { priceText, spacedCode, statusText } from '../../reward-text';
+import { ListFooter } from '~/src/components/list-footer';
+import { LoadState } from '~/src/components/load-state';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useMallStore } from '~/src/stores/mall';
+import { usePointsStore } from '~/src/stores/points';
+import { formatDate } from '~/src/utils/date';
+import { actionErrorText } from '~/src/utils/error-text';
+import { priceText, spacedCode, statusText } from '~/src/packages/mall/reward-text';
 import './index.scss';
 
 function RedemptionItem({ item, onCancel }: { item: RedemptionView; onCancel: () => void }) {
@@ -70,8 +70,8 @@ export default function RedemptionsPage() {
     setConfirm(null);
     if (!target) return;
     const outcome = await cancel(target.id);
-    if ('error' in outcome) {
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok) {
+      void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
       return;
     }
     void Taro.showToast({ title: '已取消，积分已退回', icon: 'none' });

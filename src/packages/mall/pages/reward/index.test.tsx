@@ -1,16 +1,16 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { CloudError } from '../../../../services/cloud';
-import * as pointsService from '../../../../services/points';
-import * as rewardsService from '../../../../services/rewards';
-import { useMallStore } from '../../../../stores/mall';
-import { emptyList } from '../../../../stores/paged-list';
-import { idle } from '../../../../stores/loadable';
-import { pointsSummary, redemption, reward } from '../../../../test/loyalty-fixtures';
+import { CloudError } from '~/src/services/cloud';
+import * as pointsService from '~/src/services/points';
+import * as rewardsService from '~/src/services/rewards';
+import { useMallStore } from '~/src/stores/mall';
+import { emptyList } from '~/src/stores/paged-list';
+import { idle } from '~/src/stores/loadable';
+import { pointsSummary, redemption, reward } from '~/src/test/loyalty-fixtures';
 import RewardPage from './index';
 
-jest.mock('../../../../services/rewards');
-jest.mock('../../../../services/points');
+jest.mock('~/src/services/rewards');
+jest.mock('~/src/services/points');
 
 const rewards = jest.mocked(rewardsService);
 

@@ -3,15 +3,15 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Dialog } from '@nutui/nutui-react-taro';
 import type { RedemptionView } from '~/types/functions/rewards';
-import { LoadState } from '../../../../components/load-state';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { useMallStore } from '../../../../stores/mall';
-import { usePointsStore } from '../../../../stores/points';
-import { newClientKey } from '../../../../utils/client-key';
-import { formatDate } from '../../../../utils/date';
-import { actionErrorText } from '../../../../utils/error-text';
-import { kindText, priceText, spacedCode, statusText } from '../../reward-text';
+import { LoadState } from '~/src/components/load-state';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useMallStore } from '~/src/stores/mall';
+import { usePointsStore } from '~/src/stores/points';
+import { newClientKey } from '~/src/utils/client-key';
+import { formatDate } from '~/src/utils/date';
+import { actionErrorText } from '~/src/utils/error-text';
+import { kindText, priceText, spacedCode, statusText } from '~/src/packages/mall/reward-text';
 import './index.scss';
 
 function RedeemedPanel({ redemption }: { redemption: RedemptionView }) {
@@ -57,12 +57,12 @@ export default function RewardPage() {
   const onConfirm = async () => {
     setConfirming(false);
     const outcome = await redeem(id, clientKey);
-    if ('error' in outcome) {
-      if (outcome.error.code !== 'NETWORK') setClientKey(newClientKey());
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok) {
+      if (outcome.code !== 'NETWORK') setClientKey(newClientKey());
+      void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
       return;
     }
-    setRedeemed(outcome.redemption);
+    setRedeemed(outcome.value);
     setClientKey(newClientKey());
     void loadRewards();
     void loadSummary();

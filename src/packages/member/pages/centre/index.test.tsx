@@ -1,12 +1,12 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { CloudError } from '../../../../services/cloud';
-import * as memberService from '../../../../services/member';
-import { idle } from '../../../../stores/loadable';
-import { useMemberStore } from '../../../../stores/member';
-import { tierProgress } from '../../../../test/loyalty-fixtures';
+import { CloudError } from '~/src/services/cloud';
+import * as memberService from '~/src/services/member';
+import { idle } from '~/src/stores/loadable';
+import { useMemberStore } from '~/src/stores/member';
+import { tierProgress } from '~/src/test/loyalty-fixtures';
 import MemberCentrePage from './index';
 
-jest.mock('../../../../services/member');
+jest.mock('~/src/services/member');
 
 const service = jest.mocked(memberService);
 

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { LoadState } from '../../../../components/load-state';
-import { Panel } from '../../../../components/panel';
-import { TierCard } from '../../../../components/tier-card';
-import { ROUTES } from '../../../../routes';
-import { useMemberStore } from '../../../../stores/member';
-import { formatDate } from '../../../../utils/date';
-import { formatYuan } from '../../../../utils/money';
+import { LoadState } from '~/src/components/load-state';
+import { Panel } from '~/src/components/panel';
+import { TierCard } from '~/src/components/tier-card';
+import { ROUTES } from '~/src/routes';
+import { useMemberStore } from '~/src/stores/member';
+import { formatDate } from '~/src/utils/date';
+import { formatYuan } from '~/core/money/format';
 import { tierChangeText } from './tier-history-text';
 import './index.scss';
 

@@ -1,12 +1,12 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { CloudError } from '../../../../services/cloud';
-import * as memberService from '../../../../services/member';
-import { useMemberStore } from '../../../../stores/member';
-import { memberProfile } from '../../../../test/member-profile';
+import { CloudError } from '~/src/services/cloud';
+import * as memberService from '~/src/services/member';
+import { useMemberStore } from '~/src/stores/member';
+import { memberProfile } from '~/src/test/member-profile';
 import MemberCodePage from './index';
 
-jest.mock('../../../../services/member');
+jest.mock('~/src/services/member');
 
 const service = jest.mocked(memberService);
 const NOW = Date.UTC(2026, 10, 22, 2, 0, 5);

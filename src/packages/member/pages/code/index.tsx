@@ -2,11 +2,11 @@ import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { QrCode } from '../../../../components/qr-code';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { useMemberStore } from '../../../../stores/member';
-import { errorText } from '../../../../utils/error-text';
+import { QrCode } from '~/src/components/qr-code';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useMemberStore } from '~/src/stores/member';
+import { errorText } from '~/src/utils/error-text';
 import { useBrightScreen, useMemberCode } from './use-member-code';
 import './index.scss';
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { MemberCodeView } from '~/types/functions/member';
-import type { CloudError } from '../../../../services/cloud';
-import { getMemberCode } from '../../../../services/member';
-import { toCloudError } from '../../../../stores/paged-list';
+import type { CloudError } from '~/src/services/cloud';
+import { getMemberCode } from '~/src/services/member';
+import { toCloudError } from '~/src/stores/outcome';
 
 const STORAGE_KEY = 'member-code';
 const RETRY_MS = 5000;

@@ -4,8 +4,8 @@ import Taro from '@tarojs/taro';
 import { Dialog, Input } from '@nutui/nutui-react-taro';
 import type { Gender } from '~/types/documents';
 import type { MemberProfile } from '~/types/functions/member';
-import { useMemberStore } from '../../../../stores/member';
-import { actionErrorText } from '../../../../utils/error-text';
+import { useMemberStore } from '~/src/stores/member';
+import { actionErrorText } from '~/src/utils/error-text';
 import { SettingsRow } from './settings-row';
 
 const GENDERS: { value: Gender; text: string }[] = [
@@ -28,7 +28,7 @@ export function BasicInfo({ profile }: { profile: MemberProfile }) {
   const save = async (changes: Parameters<typeof updateProfile>[0]) => {
     const saved = await updateProfile(changes);
     if (!saved.ok) {
-      void Taro.showToast({ title: actionErrorText(saved.error), icon: 'none' });
+      void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
       return false;
     }
     void Taro.showToast({

@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { DatePicker, Dialog } from '@nutui/nutui-react-taro';
 import type { MemberProfile } from '~/types/functions/member';
-import { useMemberStore } from '../../../../stores/member';
-import { actionErrorText } from '../../../../utils/error-text';
+import { useMemberStore } from '~/src/stores/member';
+import { actionErrorText } from '~/src/utils/error-text';
 import { SettingsRow } from './settings-row';
 
 function birthdayText(birthday: string): string {
@@ -28,7 +28,7 @@ export function BirthdayRow({ profile }: { profile: MemberProfile }) {
     const saved = await setBirthday(chosen);
     setChosen(null);
     if (!saved.ok) {
-      void Taro.showToast({ title: actionErrorText(saved.error), icon: 'none' });
+      void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
       return;
     }
     void Taro.showToast({ title: saved.value > 0 ? `生日已设置，获得 ${saved.value} 积分` : '生日已设置', icon: 'none' });

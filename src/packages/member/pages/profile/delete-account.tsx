@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Dialog, Input } from '@nutui/nutui-react-taro';
-import { ROUTES } from '../../../../routes';
-import { useMemberStore } from '../../../../stores/member';
-import { actionErrorText } from '../../../../utils/error-text';
+import { ROUTES } from '~/src/routes';
+import { useMemberStore } from '~/src/stores/member';
+import { actionErrorText } from '~/src/utils/error-text';
 
 const PHRASE = '注销账号';
 
@@ -22,7 +22,7 @@ export function DeleteAccount({ available }: { available: number }) {
     }
     const saved = await deleteAccount();
     if (!saved.ok) {
-      void Taro.showToast({ title: actionErrorText(saved.error), icon: 'none' });
+      void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
       return;
     }
     setOpen(false);

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { MemberAvatar } from '../../../../components/member-avatar';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { useMemberStore } from '../../../../stores/member';
-import { formatDate } from '../../../../utils/date';
-import { errorText } from '../../../../utils/error-text';
+import { MemberAvatar } from '~/src/components/member-avatar';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { useMemberStore } from '~/src/stores/member';
+import { formatDate } from '~/src/utils/date';
+import { errorText } from '~/src/utils/error-text';
 import { BasicInfo } from './basic-info';
 import { BirthdayRow } from './birthday-row';
 import { DeleteAccount } from './delete-account';

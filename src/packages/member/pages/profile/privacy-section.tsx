@@ -4,10 +4,10 @@ import Taro from '@tarojs/taro';
 import { Checkbox, Dialog, Switch } from '@nutui/nutui-react-taro';
 import type { MemberProfile } from '~/types/functions/member';
 import type { SubscriptionTopic } from '~/types/notify';
-import { MAX_TEMPLATES_PER_PROMPT, offeredTopics, subscriptionTemplates, TOPIC_TITLES } from '../../../../config/subscription-templates';
-import { useMemberStore } from '../../../../stores/member';
-import { newClientKey } from '../../../../utils/client-key';
-import { actionErrorText } from '../../../../utils/error-text';
+import { MAX_TEMPLATES_PER_PROMPT, offeredTopics, subscriptionTemplates, TOPIC_TITLES } from '~/src/config/subscription-templates';
+import { useMemberStore } from '~/src/stores/member';
+import { newClientKey } from '~/src/utils/client-key';
+import { actionErrorText } from '~/src/utils/error-text';
 import { SettingsRow } from './settings-row';
 
 /**
@@ -39,7 +39,7 @@ export function PrivacySection({ profile }: { profile: MemberProfile }) {
 
   const onConsent = async (marketing: boolean) => {
     const saved = await setConsent(marketing);
-    if (!saved.ok) void Taro.showToast({ title: actionErrorText(saved.error), icon: 'none' });
+    if (!saved.ok) void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
   };
 
   const onSubscribe = async () => {
@@ -58,7 +58,7 @@ export function PrivacySection({ profile }: { profile: MemberProfile }) {
       return;
     }
     const saved = await recordSubscriptions(accepted, newClientKey());
-    void Taro.showToast({ title: saved.ok ? `已订阅 ${accepted.length} 项提醒` : actionErrorText(saved.error), icon: 'none' });
+    void Taro.showToast({ title: saved.ok ? `已订阅 ${accepted.length} 项提醒` : actionErrorText(saved), icon: 'none' });
   };
 
   const total = quota.data ? Object.values(quota.data).reduce((sum, n) => sum + n, 0) : null;

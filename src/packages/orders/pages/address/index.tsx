@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ShippingAddress } from '~/types/orders';
-import { useCheckoutStore } from '../../../../stores/checkout';
-import { ADDRESS_FIELDS, checkAddress } from '../../address-rules';
+import { useCheckoutStore } from '~/src/stores/checkout';
+import { ADDRESS_FIELDS, checkAddress } from '~/src/packages/orders/address-rules';
 import './index.scss';
 
 const PLACEHOLDERS: Record<keyof ShippingAddress, string> = {

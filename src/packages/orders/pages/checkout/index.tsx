@@ -3,18 +3,18 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Switch } from '@nutui/nutui-react-taro';
 import type { OrderPreview } from '~/types/functions/orders';
-import { LoadState } from '../../../../components/load-state';
-import { OrderBreakdown } from '../../../../components/order-breakdown';
-import { Panel } from '../../../../components/panel';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import type { CheckoutState } from '../../../../stores/checkout';
-import { useCheckoutStore } from '../../../../stores/checkout';
-import { useOrdersStore } from '../../../../stores/orders';
-import { actionErrorText } from '../../../../utils/error-text';
-import { formatYuan } from '../../../../utils/money';
-import { CouponPicker } from '../../components/coupon-picker';
-import { OrderLines } from '../../components/order-lines';
+import { LoadState } from '~/src/components/load-state';
+import { OrderBreakdown } from '~/src/components/order-breakdown';
+import { Panel } from '~/src/components/panel';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import type { CheckoutState } from '~/src/stores/checkout';
+import { useCheckoutStore } from '~/src/stores/checkout';
+import { payResultOf, useOrdersStore } from '~/src/stores/orders';
+import { actionErrorText } from '~/src/utils/error-text';
+import { formatYuan } from '~/core/money/format';
+import { CouponPicker } from '~/src/packages/orders/components/coupon-picker';
+import { OrderLines } from '~/src/packages/orders/components/order-lines';
 import './index.scss';
 
 /** Refusals that no retry fixes: the cart has to change first. */
@@ -197,27 +197,24 @@ export default function CheckoutPage() {
   const onSubmit = async () => {
     if (placing || paying) return;
     const outcome = await submit();
-    if (outcome.kind === 'needsInput') {
-      void Taro.showToast({ title: outcome.message, icon: 'none' });
+    if (!outcome.ok) {
+      if (outcome.code === 'PRICE_CHANGED') {
+        void Taro.showModal({
+          title: '订单金额有变化',
+          content: `${outcome.message}。请核对后再次提交。`,
+          showCancel: false,
+          confirmText: '我知道了',
+        });
+      } else {
+        void Taro.showToast({ title: outcome.code === 'NEEDS_INPUT' ? outcome.message : actionErrorText(outcome), icon: 'none' });
+      }
       return;
     }
-    if (outcome.kind === 'priceChanged') {
-      void Taro.showModal({
-        title: '订单金额有变化',
-        content: `${outcome.message}。请核对后再次提交。`,
-        showCancel: false,
-        confirmText: '我知道了',
-      });
-      return;
-    }
-    if (outcome.kind === 'error') {
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
-      return;
-    }
+    const order = outcome.value;
     setPaying(true);
-    const { result } = await pay(outcome.order.id);
+    const paid = await pay(order.id);
     setPaying(false);
-    void Taro.redirectTo({ url: `${ROUTES.payResult}?id=${outcome.order.id}&result=${result}` });
+    void Taro.redirectTo({ url: `${ROUTES.payResult}?id=${order.id}&result=${payResultOf(paid)}` });
   };
 
   const cartProblem = preview.status === 'error' && preview.error && CART_PROBLEMS.includes(preview.error.code);

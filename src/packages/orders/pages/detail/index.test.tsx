@@ -1,13 +1,13 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { CloudError } from '../../../../services/cloud';
-import * as ordersService from '../../../../services/orders';
-import { useOrdersStore } from '../../../../stores/orders';
-import '../../../../test/intersection-observer';
-import { orderView } from '../../../../test/shop';
+import { CloudError } from '~/src/services/cloud';
+import * as ordersService from '~/src/services/orders';
+import { useOrdersStore } from '~/src/stores/orders';
+import '~/src/test/intersection-observer';
+import { orderView } from '~/src/test/shop';
 import OrderDetailPage from './index';
 
-jest.mock('../../../../services/orders');
+jest.mock('~/src/services/orders');
 
 const service = jest.mocked(ordersService);
 const ORDER_ID = 'o1234567890ab';

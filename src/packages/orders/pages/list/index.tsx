@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { ListFooter } from '../../../../components/list-footer';
-import { LoadState } from '../../../../components/load-state';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import type { OrderTab } from '../../../../services/orders';
-import { useOrdersStore } from '../../../../stores/orders';
-import { OrderCard } from '../../components/order-card';
-import { isOrderTab, ORDER_TABS } from '../../order-text';
-import { useOrderAction } from '../../use-order-action';
+import { ListFooter } from '~/src/components/list-footer';
+import { LoadState } from '~/src/components/load-state';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import type { OrderTab } from '~/src/services/orders';
+import { useOrdersStore } from '~/src/stores/orders';
+import { OrderCard } from '~/src/packages/orders/components/order-card';
+import { isOrderTab, ORDER_TABS } from '~/src/packages/orders/order-text';
+import { useOrderAction } from '~/src/packages/orders/use-order-action';
 import './index.scss';
 
 /** The member's orders by status tab, newest first, a page at a time. */

@@ -2,16 +2,16 @@ import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { OrderView } from '~/types/functions/orders';
-import { LoadState } from '../../../../components/load-state';
-import { Panel } from '../../../../components/panel';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { idle } from '../../../../stores/loadable';
-import { useOrdersStore } from '../../../../stores/orders';
-import { newClientKey } from '../../../../utils/client-key';
-import { actionErrorText } from '../../../../utils/error-text';
-import { formatYuan } from '../../../../utils/money';
-import { refundableLines } from '../../order-text';
+import { LoadState } from '~/src/components/load-state';
+import { Panel } from '~/src/components/panel';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { idle } from '~/src/stores/loadable';
+import { useOrdersStore } from '~/src/stores/orders';
+import { newClientKey } from '~/src/utils/client-key';
+import { actionErrorText } from '~/src/utils/error-text';
+import { formatYuan } from '~/core/money/format';
+import { refundableLines } from '~/src/packages/orders/order-text';
 import './index.scss';
 
 const REASONS = ['不想要了', '商品质量问题', '商品与描述不符', '收到商品破损', '发错货/漏发', '其他'];
@@ -67,9 +67,9 @@ export default function RefundPage() {
               return;
             }
             const outcome = await requestRefund(id, picked, fullReason, clientKey);
-            if ('error' in outcome) {
-              if (outcome.error.code !== 'NETWORK') setClientKey(newClientKey());
-              void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+            if (!outcome.ok) {
+              if (outcome.code !== 'NETWORK') setClientKey(newClientKey());
+              void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
               return;
             }
             void Taro.showToast({ title: '已提交退款申请', icon: 'success' });

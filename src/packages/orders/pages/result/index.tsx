@@ -2,15 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { OrderView } from '~/types/functions/orders';
-import { LoadState } from '../../../../components/load-state';
-import { ROUTES } from '../../../../routes';
-import { idle } from '../../../../stores/loadable';
-import type { PayResult } from '../../../../stores/orders';
-import { isPaid, useOrdersStore } from '../../../../stores/orders';
-import { formatDate } from '../../../../utils/date';
-import { actionErrorText } from '../../../../utils/error-text';
-import { formatYuan } from '../../../../utils/money';
-import { spacedPickupCode } from '../../order-text';
+import { LoadState } from '~/src/components/load-state';
+import { ROUTES } from '~/src/routes';
+import { idle } from '~/src/stores/loadable';
+import type { PayResult } from '~/src/stores/orders';
+import { isPaid, payResultOf, useOrdersStore } from '~/src/stores/orders';
+import { formatDate } from '~/src/utils/date';
+import { actionErrorText } from '~/src/utils/error-text';
+import { formatYuan } from '~/core/money/format';
+import { spacedPickupCode } from '~/src/packages/orders/order-text';
 import './index.scss';
 
 /** While a payment is being confirmed, the order is read again this often, this many times. */
@@ -52,9 +52,9 @@ export default function PayResultPage() {
   }, [shown, order.data, id, loadOrder]);
 
   const payAgain = async () => {
-    const { result, error } = await pay(id);
-    setRetried(result);
-    if (error) void Taro.showToast({ title: actionErrorText(error), icon: 'none' });
+    const paid = await pay(id);
+    setRetried(payResultOf(paid));
+    if (!paid.ok && paid.error) void Taro.showToast({ title: actionErrorText(paid.error), icon: 'none' });
   };
 
   return (

@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import * as pointsService from '../../../../services/points';
-import { idle } from '../../../../stores/loadable';
-import { emptyList } from '../../../../stores/paged-list';
-import { usePointsStore } from '../../../../stores/points';
-import { checkInCalendar, pointsSummary } from '../../../../test/loyalty-fixtures';
+import * as pointsService from '~/src/services/points';
+import { idle } from '~/src/stores/loadable';
+import { emptyList } from '~/src/stores/paged-list';
+import { usePointsStore } from '~/src/stores/points';
+import { checkInCalendar, pointsSummary } from '~/src/test/loyalty-fixtures';
 import CheckInPage from './index';
 
-jest.mock('../../../../services/points');
+jest.mock('~/src/services/points');
 
 const service = jest.mocked(pointsService);
 

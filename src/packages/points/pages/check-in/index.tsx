@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CheckInCalendar } from '~/types/functions/points';
-import { LoadState } from '../../../../components/load-state';
-import { Panel } from '../../../../components/panel';
-import { usePointsStore } from '../../../../stores/points';
-import { formatDate } from '../../../../utils/date';
-import { actionErrorText } from '../../../../utils/error-text';
+import { LoadState } from '~/src/components/load-state';
+import { Panel } from '~/src/components/panel';
+import { usePointsStore } from '~/src/stores/points';
+import { formatDate } from '~/src/utils/date';
+import { actionErrorText } from '~/src/utils/error-text';
 import { monthCells, monthTitle, shiftMonth } from './month-grid';
 import './index.scss';
 
@@ -44,19 +44,19 @@ export default function CheckInPage() {
 
   const onCheckIn = async () => {
     const outcome = await checkIn();
-    if ('error' in outcome) {
-      void Taro.showToast({ title: actionErrorText(outcome.error), icon: 'none' });
+    if (!outcome.ok) {
+      void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
       return;
     }
-    const { points, bonus } = outcome.result;
+    const { points, bonus, streak, day } = outcome.value;
     void Taro.showToast({ title: `签到成功 +${points}`, icon: 'success' });
     if (bonus > 0)
       void Taro.showModal({
         title: '连签奖励',
-        content: `已连续签到 ${outcome.result.streak} 天，其中 ${bonus} 积分为连签奖励`,
+        content: `已连续签到 ${streak} 天，其中 ${bonus} 积分为连签奖励`,
         showCancel: false,
       });
-    const today = outcome.result.day.slice(0, 7);
+    const today = day.slice(0, 7);
     if (today !== month) setMonth(today);
     else void loadCalendar(month);
     void loadSummary();

@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { CloudError } from '../../../../services/cloud';
-import * as pointsService from '../../../../services/points';
-import { emptyList } from '../../../../stores/paged-list';
-import { idle } from '../../../../stores/loadable';
-import { usePointsStore } from '../../../../stores/points';
-import { historyItem, NOV_22, pointsSummary } from '../../../../test/loyalty-fixtures';
+import { CloudError } from '~/src/services/cloud';
+import * as pointsService from '~/src/services/points';
+import { emptyList } from '~/src/stores/paged-list';
+import { idle } from '~/src/stores/loadable';
+import { usePointsStore } from '~/src/stores/points';
+import { historyItem, NOV_22, pointsSummary } from '~/src/test/loyalty-fixtures';
 import PointsPage from './index';
 
-jest.mock('../../../../services/points');
+jest.mock('~/src/services/points');
 
 const service = jest.mocked(pointsService);
 

@@ -3,15 +3,15 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { PointsSummary } from '~/types/functions/points';
-import { ListFooter } from '../../../../components/list-footer';
-import { LoadState } from '../../../../components/load-state';
-import { Panel } from '../../../../components/panel';
-import { PointsHistory } from '../../../../components/points-history';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { usePointsStore } from '../../../../stores/points';
-import { formatDate } from '../../../../utils/date';
-import { errorText } from '../../../../utils/error-text';
+import { ListFooter } from '~/src/components/list-footer';
+import { LoadState } from '~/src/components/load-state';
+import { Panel } from '~/src/components/panel';
+import { PointsHistory } from '~/src/components/points-history';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { usePointsStore } from '~/src/stores/points';
+import { formatDate } from '~/src/utils/date';
+import { errorText } from '~/src/utils/error-text';
 import './index.scss';
 
 function SummaryCard({ summary }: { summary: PointsSummary }) {

@@ -1,16 +1,16 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { CartItemCheck } from '~/types/functions/catalog';
-import * as catalogService from '../../../../services/catalog';
-import { CloudError } from '../../../../services/cloud';
-import type { CartLine } from '../../../../stores/cart';
-import { CART_STORAGE_KEY, useCartStore } from '../../../../stores/cart';
-import { useCheckoutStore } from '../../../../stores/checkout';
-import '../../../../test/intersection-observer';
+import * as catalogService from '~/src/services/catalog';
+import { CloudError } from '~/src/services/cloud';
+import type { CartLine } from '~/src/stores/cart';
+import { CART_STORAGE_KEY, useCartStore } from '~/src/stores/cart';
+import { useCheckoutStore } from '~/src/stores/checkout';
+import '~/src/test/intersection-observer';
 import CartPage from './index';
 
-jest.mock('../../../../services/catalog');
-jest.mock('../../../../services/orders');
+jest.mock('~/src/services/catalog');
+jest.mock('~/src/services/orders');
 
 const catalog = jest.mocked(catalogService);
 

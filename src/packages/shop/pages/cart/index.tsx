@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
-import { StatusPanel } from '../../../../components/status-panel';
-import { ROUTES } from '../../../../routes';
-import { checkoutLines, estimateOf, isBuyable, useCartStore } from '../../../../stores/cart';
-import { useCheckoutStore } from '../../../../stores/checkout';
-import { errorText } from '../../../../utils/error-text';
-import { formatYuan } from '../../../../utils/money';
-import { CartLine, isGone } from '../../components/cart-line';
+import { StatusPanel } from '~/src/components/status-panel';
+import { ROUTES } from '~/src/routes';
+import { checkoutLines, estimateOf, isBuyable, useCartStore } from '~/src/stores/cart';
+import { useCheckoutStore } from '~/src/stores/checkout';
+import { errorText } from '~/src/utils/error-text';
+import { formatYuan } from '~/core/money/format';
+import { CartLine, isGone } from '~/src/packages/shop/components/cart-line';
 import './index.scss';
 
 /** The cart: lines checked against the catalogue whenever it opens, selection, quantities, an estimate, and checkout. */

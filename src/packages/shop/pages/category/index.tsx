@@ -2,16 +2,16 @@ import { useEffect, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 // Stylesheets load in import order: the same order as on the home page keeps the weapp's shared stylesheet in one order.
-import { CartEntry } from '../../../../components/cart-entry';
-import { SearchLink } from '../../../../components/search-link';
-import { ListFooter } from '../../../../components/list-footer';
-import { LoadState } from '../../../../components/load-state';
-import { ProductGrid } from '../../../../components/product-card';
-import { StatusPanel } from '../../../../components/status-panel';
-import type { ProductQuery, ProductSort } from '../../../../services/catalog';
-import { queryKey, useCatalogStore } from '../../../../stores/catalog';
-import { emptyList } from '../../../../stores/paged-list';
-import { SortBar } from '../../components/sort-bar';
+import { CartEntry } from '~/src/components/cart-entry';
+import { SearchLink } from '~/src/components/search-link';
+import { ListFooter } from '~/src/components/list-footer';
+import { LoadState } from '~/src/components/load-state';
+import { ProductGrid } from '~/src/components/product-card';
+import { StatusPanel } from '~/src/components/status-panel';
+import type { ProductQuery, ProductSort } from '~/src/services/catalog';
+import { queryKey, useCatalogStore } from '~/src/stores/catalog';
+import { emptyList } from '~/src/stores/paged-list';
+import { SortBar } from '~/src/packages/shop/components/sort-bar';
 import './index.scss';
 
 /** Browse by category: category tabs, a sort bar and the product grid, a page at a time. */

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { CartEntry } from '../../../../components/cart-entry';
-import { ListFooter } from '../../../../components/list-footer';
-import { LoadState } from '../../../../components/load-state';
-import { ProductGrid } from '../../../../components/product-card';
-import type { ProductQuery, ProductSort } from '../../../../services/catalog';
-import { queryKey, useCatalogStore } from '../../../../stores/catalog';
-import { emptyList } from '../../../../stores/paged-list';
-import { SortBar } from '../../components/sort-bar';
-import { clearSearchHistory, readSearchHistory, rememberSearch } from '../../search-history';
+import { CartEntry } from '~/src/components/cart-entry';
+import { ListFooter } from '~/src/components/list-footer';
+import { LoadState } from '~/src/components/load-state';
+import { ProductGrid } from '~/src/components/product-card';
+import type { ProductQuery, ProductSort } from '~/src/services/catalog';
+import { queryKey, useCatalogStore } from '~/src/stores/catalog';
+import { emptyList } from '~/src/stores/paged-list';
+import { SortBar } from '~/src/packages/shop/components/sort-bar';
+import { clearSearchHistory, readSearchHistory, rememberSearch } from '~/src/packages/shop/search-history';
 import './index.scss';
 
 function decodeParam(value: string | undefined): string {
