@@ -3,7 +3,6 @@ import type { CentreCoupon, MyCoupon } from '~/types/functions/coupons';
 import type { TierProgressView } from '~/types/functions/member';
 import type { CheckInCalendar, PointsHistoryItem, PointsSummary } from '~/types/functions/points';
 import type { RedemptionView, RewardView } from '~/types/functions/rewards';
-import { DAY_MS } from '~/core/calendar/durations';
 
 /** 10:00 on 22 November 2026 in Shanghai. */
 export const NOV_22 = Date.UTC(2026, 10, 22, 2);
