@@ -13,7 +13,7 @@ import { setStock } from '../catalog/set-stock';
 import { listJobRuns } from '../jobs/list-job-runs';
 import { adjustPoints } from '../points/adjust-points';
 import { reconcile } from '../points/reconcile';
-import { setMemberBirthday } from '../members/update-member';
+import { setMemberBirthday } from '../members/set-member-birthday';
 import { completePickup, listAllOrders, listRefunds, shipOrderById } from '../orders/admin-orders';
 import { approveRefund, rejectRefund } from '../orders/review-refund';
 import { bootstrapAdmin } from './bootstrap-admin';

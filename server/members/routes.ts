@@ -7,7 +7,10 @@ import { memberTierProgress } from '../tiers/qualifying-spend';
 import { getProfile, loadMember } from './get-profile';
 import { joinMember } from './join-member';
 import { issueMemberCode } from './member-code';
-import { deleteAccount, setBirthday, setConsent, updateProfile } from './update-member';
+import { deleteAccount } from './delete-account';
+import { setBirthday } from './set-birthday';
+import { setConsent } from './set-consent';
+import { updateProfile } from './update-profile';
 
 const caller = (ctx: RequestContext) => loadMember(ctx, requireOpenid(ctx));
 
