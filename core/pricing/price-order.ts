@@ -54,6 +54,23 @@ export function memberUnitPrice(unitPriceFen: Fen, percent: number): Fen {
 }
 
 /**
+ * The points a checkout spends and what they take off: at most `maxRedeemPercent` of the goods
+ * after coupons, at most the balance and what was asked for, and only the points the discount
+ * needs (never a fraction of a fen's worth more).
+ */
+export function redeemablePoints(
+  goodsAfterCouponsFen: Fen,
+  requested: Points,
+  available: Points,
+  rules: { pointsPerYuan: number; maxRedeemPercent: number },
+): { points: Points; fen: Fen } {
+  const capFen = Math.floor((goodsAfterCouponsFen * rules.maxRedeemPercent) / 100);
+  const affordable = Math.min(requested, Math.max(0, available));
+  const fen = Math.min(capFen, Math.floor((affordable * 100) / rules.pointsPerYuan));
+  return { points: Math.ceil((fen * rules.pointsPerYuan) / 100), fen };
+}
+
+/**
  * Prices an order — the one function behind the checkout preview and the order itself, so
  * the two always agree. Member price per unit, then coupons on the goods subtotal, then points
  * (up to `maxRedeemPercent` of what is left, `pointsPerYuan` points per ¥1), then shipping.
@@ -94,12 +111,12 @@ export function priceOrder(input: PricingInput): PricedOrder {
 
   const afterCoupons = priced.map((p, i) => p.memberFen - (couponShares[i] as number));
   const goodsAfterCoupons = afterCoupons.reduce((a, b) => a + b, 0);
-  const { pointsPerYuan, maxRedeemPercent } = input.points;
-  const capFen = Math.floor((goodsAfterCoupons * maxRedeemPercent) / 100);
-  const affordable = Math.min(input.pointsRequested, Math.max(0, input.pointsAvailable));
-  const pointsDiscountFen = Math.min(capFen, Math.floor((affordable * 100) / pointsPerYuan));
-  // Charge only the points the discount needs, never a fraction of a fen's worth more.
-  const pointsUsed = Math.ceil((pointsDiscountFen * pointsPerYuan) / 100);
+  const { points: pointsUsed, fen: pointsDiscountFen } = redeemablePoints(
+    goodsAfterCoupons,
+    input.pointsRequested,
+    input.pointsAvailable,
+    input.points,
+  );
   const pointsShares = allocate(pointsDiscountFen, afterCoupons);
 
   const lines: PricedLine[] = priced.map((p, i) => ({

@@ -3,7 +3,7 @@ import { lookupSku } from '~/core/catalog/cart-catalogue';
 import { specText } from '~/core/catalog/spec-text';
 import { checkoutCoupons } from '~/core/orders/checkout-coupons';
 import type { PricedOrder } from '~/core/pricing/price-order';
-import { memberUnitPrice, priceOrder } from '~/core/pricing/price-order';
+import { memberUnitPrice, priceOrder, redeemablePoints } from '~/core/pricing/price-order';
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { OrderPreview, PreviewLine } from '~/types/functions/orders';
@@ -121,10 +121,8 @@ export async function buildCheckout(ctx: RequestContext, member: MemberDoc, inpu
 /** The most points this order could take: the cap on goods after coupons, and the balance. */
 function pointsCeiling(checkout: Checkout): { points: Points; fen: Fen } {
   const { priced, programme, member, now } = checkout;
-  const goodsAfterCoupons = priced.goodsSubtotalFen - priced.couponDiscountFen;
-  const capFen = Math.floor((goodsAfterCoupons * programme.points.maxRedeemPercent) / 100);
-  const fen = Math.min(capFen, Math.floor((Math.max(0, availableAt(member.points, now)) * 100) / programme.points.pointsPerYuan));
-  return { points: Math.ceil((fen * programme.points.pointsPerYuan) / 100), fen };
+  const balance = Math.max(0, availableAt(member.points, now));
+  return redeemablePoints(priced.goodsSubtotalFen - priced.couponDiscountFen, balance, balance, programme.points);
 }
 
 /** The checkout page's view of a checkout: lines, breakdown, coupon picker and points toggle. */
