@@ -2,7 +2,7 @@ import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
 import { defaultCouponTemplateDocs } from '~/core/coupons/default-templates';
 import { birthdayKey, centreClaimKey, quotaId } from '~/core/coupons/issue-keys';
-import type { CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from '~/types/coupons';
+import type { CouponTemplateDoc } from '~/types/coupons';
 import type { CouponTemplateInput } from '~/types/functions/coupons';
 import { couponsRequests, couponTemplateInput } from '~/types/functions/coupons';
 import type { RequestContext } from '../runtime/wx';
@@ -20,6 +20,8 @@ import { setCouponTemplateStatus } from './set-coupon-template-status';
 import { useCoupon } from './use-coupon';
 import { voidCoupon } from './void-coupon';
 import { DAY_MS } from '~/core/calendar/durations';
+import { storedOrNull } from '../../tests/support/stored';
+import type { CollectionName } from '~/types/collections';
 
 const NOW = Date.UTC(2026, 5, 10, 2); // 10:00 on 10 June in Shanghai
 
@@ -33,11 +35,10 @@ describe('coupon use-cases through the real SDK', () => {
   });
   afterAll(() => cloud?.stop());
 
-  const read = <T>(collection: string, id: string) => {
-    const row = cloud.store.get(collection, id);
-    return row ? (cloud.store.parse(row) as unknown as T) : null;
+  const read = <N extends CollectionName>(collection: N, id: string) => {
+    return storedOrNull(cloud, collection, id);
   };
-  const template = (id: string) => read<CouponTemplateDoc>('coupon_templates', id) as CouponTemplateDoc;
+  const template = (id: string) => read('coupon_templates', id) as CouponTemplateDoc;
   const instancesOf = (templateId: string) =>
     cloud.store.count('coupon_instances', ["json_extract(doc, '$.templateId') = ?"], [templateId]);
   const member = (fields: Parameters<typeof addMember>[3] = {}) => {
@@ -113,7 +114,7 @@ describe('coupon use-cases through the real SDK', () => {
       const again = await claimCoupon(as(m, NOW + 1000), m.openid, { templateId: t._id, clientKey });
       expect(again).toEqual({ coupon: first.coupon, created: false });
       expect(template(t._id).stockRemaining).toBe(99);
-      expect(read<CouponQuotaDoc>('coupon_quotas', quotaId(t._id, m._id))).toMatchObject({
+      expect(read('coupon_quotas', quotaId(t._id, m._id))).toMatchObject({
         claimed: 1,
         claimKeys: [first.coupon.instanceId],
       });
@@ -141,7 +142,7 @@ describe('coupon use-cases through the real SDK', () => {
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'LIMIT_REACHED' });
       expect(instancesOf(t._id)).toBe(3);
       expect(template(t._id).stockRemaining).toBe(97);
-      expect(read<CouponQuotaDoc>('coupon_quotas', quotaId(t._id, m._id))?.claimed).toBe(3);
+      expect(read('coupon_quotas', quotaId(t._id, m._id))?.claimed).toBe(3);
     });
 
     it('10 concurrent taps with one client key: one coupon, one unit of stock', async () => {
@@ -153,7 +154,7 @@ describe('coupon use-cases through the real SDK', () => {
       expect(new Set(results.map((r) => r.coupon.instanceId)).size).toBe(1);
       expect(instancesOf(t._id)).toBe(1);
       expect(template(t._id).stockRemaining).toBe(99);
-      expect(read<CouponQuotaDoc>('coupon_quotas', quotaId(t._id, m._id))?.claimed).toBe(1);
+      expect(read('coupon_quotas', quotaId(t._id, m._id))?.claimed).toBe(1);
     });
 
     it('a retry after a crash between reserving the place and writing the coupon completes on the same place', async () => {
@@ -173,7 +174,7 @@ describe('coupon use-cases through the real SDK', () => {
       });
       const retried = await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey });
       expect(retried).toMatchObject({ created: true, coupon: { instanceId: issueKey } });
-      expect(read<CouponQuotaDoc>('coupon_quotas', quotaId(t._id, m._id))?.claimed).toBe(1);
+      expect(read('coupon_quotas', quotaId(t._id, m._id))?.claimed).toBe(1);
       // The crashed attempt's unit stays taken: one coupon fewer is sold, never one more.
       expect(template(t._id).stockRemaining).toBe(98);
       await expectRejected(claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() }), 'LIMIT_REACHED', { reason: '已领取' });
@@ -357,7 +358,7 @@ describe('coupon use-cases through the real SDK', () => {
         status: 'locked',
         lockedBy: 'order-b',
       });
-      expect(read<CouponInstanceDoc>('coupon_instances', id)).toMatchObject({ status: 'locked', lockedBy: 'order-b' });
+      expect(read('coupon_instances', id)).toMatchObject({ status: 'locked', lockedBy: 'order-b' });
       await expectRejected(releaseCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: 'order-c' }), 'INVALID_STATE');
     });
 
@@ -384,7 +385,7 @@ describe('coupon use-cases through the real SDK', () => {
       await expectRejected(lockCoupon(ctx(NOW), { instanceId: id, memberId: other._id, orderId: 'theirs' }), 'NOT_FOUND');
       await expectRejected(lockCoupon(ctx(NOW), { instanceId: 'centre:nope', memberId: m._id, orderId: 'x' }), 'NOT_FOUND');
       await expectRejected(lockCoupon(ctx(NOW), { instanceId: id, memberId: m._id, orderId: '' }), 'VALIDATION_FAILED');
-      expect(read<CouponInstanceDoc>('coupon_instances', id)?.status).toBe('issued');
+      expect(read('coupon_instances', id)?.status).toBe('issued');
     });
 
     it('uses a locked coupon even after its window, as the order took it in time', async () => {
@@ -453,8 +454,8 @@ describe('coupon use-cases through the real SDK', () => {
         [storedExpired]: 'expired',
         [voided]: 'voided',
       });
-      expect(read<CouponInstanceDoc>('coupon_instances', storedExpired)?.status).toBe('expired');
-      expect(read<CouponInstanceDoc>('coupon_instances', lapsed)?.status).toBe('issued');
+      expect(read('coupon_instances', storedExpired)?.status).toBe('expired');
+      expect(read('coupon_instances', lapsed)?.status).toBe('issued');
     });
 
     it('the expiry sweep stores expired on issued coupons past their window only', async () => {
@@ -465,9 +466,9 @@ describe('coupon use-cases through the real SDK', () => {
       await lockCoupon(ctx(NOW - 30 * DAY_MS), { instanceId: heldOld, memberId: m._id, orderId: 'old-order' });
       const current = (await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
       expect(await expireCoupons(ctx(NOW))).toBeGreaterThanOrEqual(1);
-      expect(read<CouponInstanceDoc>('coupon_instances', old)?.status).toBe('expired');
-      expect(read<CouponInstanceDoc>('coupon_instances', heldOld)?.status).toBe('locked');
-      expect(read<CouponInstanceDoc>('coupon_instances', current)?.status).toBe('issued');
+      expect(read('coupon_instances', old)?.status).toBe('expired');
+      expect(read('coupon_instances', heldOld)?.status).toBe('locked');
+      expect(read('coupon_instances', current)?.status).toBe('issued');
     });
   });
 });

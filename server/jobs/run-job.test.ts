@@ -1,7 +1,6 @@
 import { availableAt } from '~/core/points/expiry';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
-import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
 import { adjustPoints } from '../points/adjust-points';
 import { earnForOrder } from '../points/earn-for-order';
@@ -13,6 +12,7 @@ import { expirePointsJob, releasePointsJob } from './points-jobs';
 import type { JobSpec } from './run-job';
 import { runJob } from './run-job';
 import { DAY_MS } from '~/core/calendar/durations';
+import { stored } from '../../tests/support/stored';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
 
@@ -36,7 +36,7 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
   });
   afterAll(() => cloud?.stop());
 
-  const member = (id: string) => cloud.store.parse(cloud.store.get('members', id) as never) as unknown as MemberDoc;
+  const member = (id: string) => stored(cloud, 'members', id);
 
   it('releases every due lot exactly once over several budget-limited runs, and a re-run changes nothing', async () => {
     const spec = { ...releasePointsJob, pageSize: 4, budgetMs: 25 };

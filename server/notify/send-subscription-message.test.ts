@@ -1,10 +1,9 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
-import type { SubscriptionDoc } from '~/types/notify';
 import type { RequestContext } from '../runtime/wx';
 import { pointsExpiringMessage } from './messages';
-import type { NotificationDoc } from '~/types/notify';
 import { sendSubscriptionMessage, sendSubscriptionMessages } from './send-subscription-message';
+import { stored } from '../../tests/support/stored';
 
 const NOW = Date.UTC(2026, 10, 23, 2);
 
@@ -24,9 +23,8 @@ describe('sendSubscriptionMessage', () => {
   });
   afterAll(() => cloud?.stop());
 
-  const quotaOf = (id: string) =>
-    (cloud.store.parse(cloud.store.get('subscriptions', id) as never) as unknown as SubscriptionDoc).quota.pointsExpiring;
-  const notification = (id: string) => cloud.store.parse(cloud.store.get('notifications', id) as never) as unknown as NotificationDoc;
+  const quotaOf = (id: string) => stored(cloud, 'subscriptions', id).quota.pointsExpiring;
+  const notification = (id: string) => stored(cloud, 'notifications', id);
   const send = (memberId: string, effectKey: string) =>
     sendSubscriptionMessage(ctx(NOW), {
       effectKey,

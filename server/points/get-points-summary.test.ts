@@ -1,16 +1,16 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
-import type { MemberDoc } from '~/types/documents';
 import type { RequestContext } from '../runtime/wx';
 import { adjustPoints } from './adjust-points';
 import { earnForOrder } from './earn-for-order';
 import { getPointsSummary } from './get-points-summary';
+import { stored } from '../../tests/support/stored';
 
 describe('points summary through the real SDK', () => {
   let cloud: LocalCloud;
   let ctx: (now: number) => RequestContext;
   const NOV_22 = Date.UTC(2026, 10, 22, 2);
-  const member = (id: string) => cloud.store.parse(cloud.store.get('members', id) as never) as unknown as MemberDoc;
+  const member = (id: string) => stored(cloud, 'members', id);
 
   beforeAll(async () => {
     ({ cloud, ctx } = await startUseCaseCloud());

@@ -1,7 +1,6 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
 import { availableAt } from '~/core/points/expiry';
-import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc } from '~/types/points';
 import type { RequestContext } from '../runtime/wx';
 import { adjustPoints } from './adjust-points';
@@ -14,6 +13,7 @@ import { spendPoints } from './spend-points';
 import { startReturnWindow } from './start-return-window';
 import { reconcileAll, reconcileMember } from './reconcile';
 import { DAY_MS } from '~/core/calendar/durations';
+import { stored } from '../../tests/support/stored';
 
 const NOV_22 = Date.UTC(2026, 10, 22, 2); // 10:00 in Shanghai
 
@@ -26,7 +26,7 @@ describe('points use-cases through the real SDK', () => {
   });
   afterAll(() => cloud?.stop());
 
-  const member = (id: string) => cloud.store.parse(cloud.store.get('members', id) as never) as unknown as MemberDoc;
+  const member = (id: string) => stored(cloud, 'members', id);
   const expectBooksBalance = async (id: string) => expect(await reconcileMember(ctx(NOV_22), id)).toEqual([]);
 
   it('checks in once per Shanghai day, continues the streak across midnight, and answers a retry with the first result', async () => {

@@ -13,6 +13,8 @@ import { spendPoints } from './spend-points';
 import { startReturnWindow } from './start-return-window';
 import { recordExpiries } from './record-expiries';
 import { reconcileAll, reconcileMember } from './reconcile';
+import { storedOrNull } from '../../tests/support/stored';
+import type { CollectionName } from '~/types/collections';
 
 const NOV_22 = Date.UTC(2026, 10, 22, 2); // 10:00 in Shanghai; points earned now expire with November 2027
 const JAN_10 = Date.UTC(2027, 0, 10, 2); // points earned now expire with January 2028
@@ -33,11 +35,10 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
   });
   afterAll(() => cloud?.stop());
 
-  const read = <T>(collection: string, id: string) => {
-    const row = cloud.store.get(collection, id);
-    return row ? (cloud.store.parse(row) as unknown as T) : null;
+  const read = <N extends CollectionName>(collection: N, id: string) => {
+    return storedOrNull(cloud, collection, id);
   };
-  const bucketOf = (memberId: string) => read<PointLotDoc>('point_lots', `bucket:${memberId}:2027-11`) as PointLotDoc;
+  const bucketOf = (memberId: string) => read('point_lots', `bucket:${memberId}:2027-11`) as PointLotDoc;
   const expiriesOf = (memberId: string) =>
     (
       cloud.store.sql.prepare(`SELECT doc FROM ledger_entries WHERE _id LIKE ?`).all(`expire:bucket:${memberId}:%`) as { doc: string }[]
@@ -55,13 +56,13 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
 
   it('records a page of expiries in three requests, leaving the members’ documents alone', async () => {
     const ids = await members('g', 6);
-    const before = ids.map((id) => read<MemberDoc>('members', id));
+    const before = ids.map((id) => read('members', id));
     counts.clear();
     const outcomes = await recordExpiries(ctx(DEC_1), ids.map(bucketOf));
     expect(outcomes).toEqual(ids.map(() => 'recorded'));
     expect(Object.fromEntries(counts)).toEqual({ 'database.getDocument': 1, 'database.insertDocument': 1, 'database.modifyDocument': 1 });
     ids.forEach((id, i) => {
-      expect(read<LedgerEntryDoc>('ledger_entries', `expire:bucket:${id}:2027-11`)).toMatchObject({
+      expect(read('ledger_entries', `expire:bucket:${id}:2027-11`)).toMatchObject({
         memberId: id,
         kind: 'expire',
         available: -40,
@@ -71,14 +72,14 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
         // Dated the instant the points expired, whoever writes it.
         createdAt: Date.UTC(2027, 10, 30, 16),
       });
-      expect(read<MemberDoc>('members', id)).toEqual(before[i]);
+      expect(read('members', id)).toEqual(before[i]);
       expect(availableAt((before[i] as MemberDoc).points, DEC_1)).toBe(100);
       expect(bucketOf(id)).toMatchObject({ state: 'expired', remaining: 40, earned: 40 });
     });
     for (const id of ids) expect(await reconcileMember(ctx(DEC_1), id)).toEqual([]);
     // The member's next posting drops the bucket from the cached points and writes no second entry.
     await checkIn(ctx(DEC_1), 'g0');
-    expect(read<MemberDoc>('members', 'g0')?.points).toMatchObject({
+    expect(read('members', 'g0')?.points).toMatchObject({
       available: 105,
       buckets: [
         { id: 'bucket:g0:2028-01', points: 100 },
@@ -204,7 +205,7 @@ describe('recordExpiries: the expiry job’s page of expired buckets', () => {
     ];
     await Promise.all([...own, ...sweeps]);
     ids.forEach((id, i) => {
-      expect(read<MemberDoc>('members', id)?.points.available).toBe(100 - (30 + i) + 5 + 7);
+      expect(read('members', id)?.points.available).toBe(100 - (30 + i) + 5 + 7);
       expect(expiriesOf(id)).toHaveLength(1);
       expect(bucketOf(id).state).toBe('expired');
     });

@@ -1,6 +1,5 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
-import type { MemberDoc } from '~/types/documents';
 import { newReward } from '~/core/rewards/new-reward';
 import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
 import { adjustPoints } from '../points/adjust-points';
@@ -8,6 +7,8 @@ import { reconcileAll } from '../points/reconcile';
 import type { RequestContext } from '../runtime/wx';
 import { cancelRedemption } from './cancel-redemption';
 import { redeemReward } from './redeem-reward';
+import { stored } from '../../tests/support/stored';
+import type { CollectionName } from '~/types/collections';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
 
@@ -23,11 +24,11 @@ describe('redeemReward through the real SDK', () => {
   });
   afterAll(() => cloud?.stop());
 
-  const doc = <T>(collection: string, id: string) => cloud.store.parse(cloud.store.get(collection, id) as never) as unknown as T;
+  const doc = <N extends CollectionName>(collection: N, id: string) => stored(cloud, collection, id);
   const richMember = async (id: string, points = 1000) => {
     addMember(cloud, id, NOW);
     await adjustPoints(ctx(NOW), { memberId: id, key: `seed:${id}`, points, reason: '活动奖励', adminId: 'admin' });
-    return doc<MemberDoc>('members', id);
+    return doc('members', id);
   };
 
   it('100 members redeeming a reward with 10 in stock at once: exactly 10 redemptions and 10 × cost points spent', async () => {
@@ -39,8 +40,8 @@ describe('redeemReward through the real SDK', () => {
     expect(results.filter((r) => r.status === 'rejected').every((r) => /已兑完/.test(String((r as PromiseRejectedResult).reason)))).toBe(
       true,
     );
-    expect(doc<RewardDoc>('rewards', 'bag').stockRemaining).toBe(0);
-    const spent = members.reduce((sum, m) => sum + (1000 - doc<MemberDoc>('members', m._id).points.available), 0);
+    expect(doc('rewards', 'bag').stockRemaining).toBe(0);
+    const spent = members.reduce((sum, m) => sum + (1000 - doc('members', m._id).points.available), 0);
     expect(spent).toBe(10 * 500);
     const codes = won.map((r) => (r as PromiseFulfilledResult<RedemptionDoc>).value.pickupCode);
     expect(new Set(codes).size).toBe(10);
@@ -53,8 +54,8 @@ describe('redeemReward through the real SDK', () => {
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => redeemReward(ctx(NOW), member, { rewardId: 'mug', clientKey: 'same-key-1' })));
     expect(b).toEqual(a);
     expect(c).toEqual(a);
-    expect(doc<MemberDoc>('members', 'retrier').points.available).toBe(500);
-    expect(doc<RewardDoc>('rewards', 'mug').stockRemaining).toBe(9);
+    expect(doc('members', 'retrier').points.available).toBe(500);
+    expect(doc('rewards', 'mug').stockRemaining).toBe(9);
   });
 
   it('enforces the per-member limit, refuses without enough points, and writes nothing when refused up front', async () => {
@@ -64,7 +65,7 @@ describe('redeemReward through the real SDK', () => {
       Array.from({ length: 6 }, (_, i) => redeemReward(ctx(NOW), member, { rewardId: 'pin', clientKey: `pin-try-${i}` })),
     );
     expect(tries.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
-    expect(doc<RewardDoc>('rewards', 'pin').stockRemaining).toBe(8);
+    expect(doc('rewards', 'pin').stockRemaining).toBe(8);
     const poor = await richMember('poor', 50);
     const before = cloud.store.count('redemptions');
     await expect(redeemReward(ctx(NOW), poor, { rewardId: 'pin', clientKey: 'poor-try' })).rejects.toThrow(/积分不足/);
@@ -77,11 +78,11 @@ describe('redeemReward through the real SDK', () => {
     const redemption = await redeemReward(ctx(NOW), member, { rewardId: 'cap', clientKey: 'cap-key-1' });
     expect(redemption.status).toBe('awaitingPickup');
     await Promise.all([1, 2].map(() => cancelRedemption(ctx(NOW), 'canceller', redemption._id)));
-    expect(doc<MemberDoc>('members', 'canceller').points.available).toBe(1000);
-    expect(doc<RewardDoc>('rewards', 'cap').stockRemaining).toBe(10);
+    expect(doc('members', 'canceller').points.available).toBe(1000);
+    expect(doc('rewards', 'cap').stockRemaining).toBe(10);
     await expect(cancelRedemption(ctx(NOW), 'someone-else', redemption._id)).rejects.toThrow(/不存在/);
     // The quota came back too: the member may redeem it again.
-    const again = await redeemReward(ctx(NOW), doc<MemberDoc>('members', 'canceller'), { rewardId: 'cap', clientKey: 'cap-key-2' });
+    const again = await redeemReward(ctx(NOW), doc('members', 'canceller'), { rewardId: 'cap', clientKey: 'cap-key-2' });
     expect(again.status).toBe('awaitingPickup');
     expect((await reconcileAll(ctx(NOW))).problems).toEqual([]);
   });

@@ -1,9 +1,9 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { addMember, startUseCaseCloud } from '../../tests/support/use-cases';
-import type { MemberDoc } from '~/types/documents';
 import type { RequestContext } from '../runtime/wx';
 import { memberTierProgress, recordQualifyingSpend } from './qualifying-spend';
 import { DAY_MS } from '~/core/calendar/durations';
+import { stored } from '../../tests/support/stored';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
 
@@ -16,7 +16,7 @@ describe('qualifying spend and tier upgrades through the real SDK', () => {
   });
   afterAll(() => cloud?.stop());
 
-  const member = (id: string) => cloud.store.parse(cloud.store.get('members', id) as never) as unknown as MemberDoc;
+  const member = (id: string) => stored(cloud, 'members', id);
 
   it('upgrades at once when a payment crosses a threshold, once even for concurrent payments, and records it once per source', async () => {
     addMember(cloud, 'spender', NOW);
