@@ -1,5 +1,4 @@
 import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
-import type { CouponInstanceDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
 import type { JobsCloud } from './jobs-support';
@@ -16,7 +15,7 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
   /** The day each coupon first appeared. */
   const issuedOn = new Map<string, string>();
 
-  const coupons = () => all<CouponInstanceDoc>(jobs.cloud, 'coupon_instances');
+  const coupons = () => all(jobs.cloud, 'coupon_instances');
   async function daily(from: number, to: number, before?: (at: number) => void) {
     for (let at = from; at <= to; at += DAY_MS) {
       before?.(at);
@@ -47,7 +46,7 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
       // The member sets a birthday three days before it, after the sweeps that would have issued from 7 days before.
       if (dayKey(at) === '2026-06-18')
         cloud.store.replace('members', {
-          ...(read<MemberDoc>(cloud, 'members', 'late') as MemberDoc),
+          ...(read(cloud, 'members', 'late') as MemberDoc),
           ...withBirthday('2000-06-21'),
         } as never);
     });
@@ -59,7 +58,7 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
 
   it('issues from 7 days before the birthday, valid from then to 23 days after', () => {
     expect(issuedOn.get('birthday:june:2026')).toBe('2026-06-10');
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:june:2026')).toMatchObject({
+    expect(read(jobs.cloud, 'coupon_instances', 'birthday:june:2026')).toMatchObject({
       memberId: 'june',
       templateId: 'birthday-normal',
       source: 'birthday',
@@ -71,7 +70,7 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
 
   it('gives the coupon of the member’s tier', () => {
     expect(issuedOn.get('birthday:gold:2026')).toBe('2026-06-05');
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:gold:2026')).toMatchObject({
+    expect(read(jobs.cloud, 'coupon_instances', 'birthday:gold:2026')).toMatchObject({
       templateId: 'birthday-gold',
       terms: { amountFen: 5000 },
     });
@@ -99,13 +98,13 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
         'birthday:newyear:2027',
       ].sort(),
     );
-    expect(read<MemberDoc>(jobs.cloud, 'members', 'june')?.birthdayCouponYear).toBe(2027);
-    expect(read<MemberDoc>(jobs.cloud, 'members', 'gone')?.birthdayMonthDay).toBeNull();
+    expect(read(jobs.cloud, 'members', 'june')?.birthdayCouponYear).toBe(2027);
+    expect(read(jobs.cloud, 'members', 'gone')?.birthdayMonthDay).toBeNull();
   });
 
   it('issues a January birthday in the last days of December, as that year’s coupon', () => {
     expect(issuedOn.get('birthday:newyear:2027')).toBe('2026-12-27');
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:newyear:2027')).toMatchObject({
+    expect(read(jobs.cloud, 'coupon_instances', 'birthday:newyear:2027')).toMatchObject({
       validFrom: startOf(2026, 12, 27),
       validTo: endOf(2027, 1, 26),
     });
@@ -113,12 +112,12 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
 
   it('puts a 29 February birthday on 28 February in 2027 and on 29 February in 2028', () => {
     expect(issuedOn.get('birthday:leap:2027')).toBe('2027-02-21');
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:leap:2027')).toMatchObject({
+    expect(read(jobs.cloud, 'coupon_instances', 'birthday:leap:2027')).toMatchObject({
       validFrom: startOf(2027, 2, 21),
       validTo: endOf(2027, 3, 23),
     });
     expect(issuedOn.get('birthday:leap:2028')).toBe('2028-02-22');
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'birthday:leap:2028')).toMatchObject({
+    expect(read(jobs.cloud, 'coupon_instances', 'birthday:leap:2028')).toMatchObject({
       validFrom: startOf(2028, 2, 22),
       validTo: endOf(2028, 3, 23),
     });

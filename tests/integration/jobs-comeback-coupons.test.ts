@@ -1,8 +1,6 @@
 import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
-import type { CouponInstanceDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
-import type { NotificationDoc } from '~/types/notify';
 import type { JobsCloud } from './jobs-support';
 import { all, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
 
@@ -12,7 +10,7 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
   let jobs: JobsCloud;
   const runs: JobRunDoc[] = [];
   const issuedOn = new Map<string, string>();
-  const member = (id: string) => read<MemberDoc>(jobs.cloud, 'members', id) as MemberDoc;
+  const member = (id: string) => read(jobs.cloud, 'members', id) as MemberDoc;
   const update = (id: string, fields: Partial<MemberDoc>) => jobs.cloud.store.replace('members', { ...member(id), ...fields } as never);
 
   beforeAll(async () => {
@@ -38,7 +36,7 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
       if (day === '2026-06-15') update('quiet', { consent: { marketing: true, updatedAt: at - HOUR_MS }, comebackDueAt: at - HOUR_MS });
       const run = await tick(cloud, 'job-comeback-coupons', at);
       if (run) runs.push(run);
-      for (const coupon of all<CouponInstanceDoc>(cloud, 'coupon_instances')) if (!issuedOn.has(coupon._id)) issuedOn.set(coupon._id, day);
+      for (const coupon of all(cloud, 'coupon_instances')) if (!issuedOn.has(coupon._id)) issuedOn.set(coupon._id, day);
     }
   }, 180_000);
   afterAll(() => jobs?.stop());
@@ -58,7 +56,7 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
   });
 
   it('issues the comeback template, valid 14 days, and keeps the next date on the member', () => {
-    expect(read<CouponInstanceDoc>(jobs.cloud, 'coupon_instances', 'comeback:winter:2026-12-30')).toMatchObject({
+    expect(read(jobs.cloud, 'coupon_instances', 'comeback:winter:2026-12-30')).toMatchObject({
       templateId: 'comeback',
       source: 'comeback',
       terms: { thresholdFen: 9900, amountFen: 1500 },
@@ -78,7 +76,7 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
   });
 
   it('tells each member within their one-message quota, and runs one clean sweep a day', async () => {
-    const notifications = all<NotificationDoc>(jobs.cloud, 'notifications');
+    const notifications = all(jobs.cloud, 'notifications');
     // One message each: the second coupons of away, back, paid and quiet found no quota left, so nothing was sent or recorded.
     expect(notifications.map((doc) => [doc.memberId, doc.status]).sort()).toEqual(
       ['away', 'back', 'paid', 'quiet', 'winter'].map((id) => [id, 'sent']),

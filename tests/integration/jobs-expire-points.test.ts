@@ -1,14 +1,12 @@
 import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import { availableAt } from '~/core/points/expiry';
 import { database } from '~/server/db/database';
-import type { NotificationDoc } from '~/types/notify';
 import { adjustPoints } from '~/server/points/adjust-points';
 import { spendPoints } from '~/server/points/spend-points';
 import { reconcileAll } from '~/server/points/reconcile';
 import type { RequestContext } from '~/server/runtime/wx';
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
-import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import { connectSdk } from '../support/sdk';
 import type { JobsCloud } from './jobs-support';
 import { all, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
@@ -55,8 +53,8 @@ describe('job-expire-points through the built bundle: expiry notices and month-e
       const run = await tick(cloud, 'job-expire-points', at);
       if (run) runs.push(run);
       expect(await tick(cloud, 'job-expire-points', at + 10 * 60_000)).toBeNull();
-      for (const doc of all<NotificationDoc>(cloud, 'notifications')) if (!happenedOn.has(doc._id)) happenedOn.set(doc._id, dayKey(at));
-      for (const doc of all<LedgerEntryDoc>(cloud, 'ledger_entries'))
+      for (const doc of all(cloud, 'notifications')) if (!happenedOn.has(doc._id)) happenedOn.set(doc._id, dayKey(at));
+      for (const doc of all(cloud, 'ledger_entries'))
         if (doc.kind === 'expire' && !happenedOn.has(doc._id)) happenedOn.set(doc._id, dayKey(at));
     }
   }, 180_000);
@@ -72,7 +70,7 @@ describe('job-expire-points through the built bundle: expiry notices and month-e
       ['o-nov', 'points-expiring', { number1: { value: '100' }, date2: { value: '2027年11月30日' }, thing3: expect.anything() }],
       ['o-dec', 'points-expiring', { number1: { value: '50' }, date2: { value: '2027年12月31日' }, thing3: expect.anything() }],
     ]);
-    expect(all<NotificationDoc>(jobs.cloud, 'notifications').map((doc) => doc._id)).toHaveLength(2);
+    expect(all(jobs.cloud, 'notifications').map((doc) => doc._id)).toHaveLength(2);
   });
 
   it('expires what is left on the first sweep after the month ends, across the year end too', () => {
@@ -80,15 +78,15 @@ describe('job-expire-points through the built bundle: expiry notices and month-e
     expect(expiries.map(([, day]) => day).sort()).toEqual(['2027-12-01', '2028-01-01']);
     // The points left the balance at midnight; the members' documents wait for their next posting.
     const end = shanghai(2028, 1, 5);
-    expect(availableAt((read<MemberDoc>(jobs.cloud, 'members', 'nov') as MemberDoc).points, end)).toBe(0);
-    expect(availableAt((read<MemberDoc>(jobs.cloud, 'members', 'dec') as MemberDoc).points, end)).toBe(0);
-    expect(read<LedgerEntryDoc>(jobs.cloud, 'ledger_entries', 'expire:bucket:nov:2027-11')).toMatchObject({
+    expect(availableAt((read(jobs.cloud, 'members', 'nov') as MemberDoc).points, end)).toBe(0);
+    expect(availableAt((read(jobs.cloud, 'members', 'dec') as MemberDoc).points, end)).toBe(0);
+    expect(read(jobs.cloud, 'ledger_entries', 'expire:bucket:nov:2027-11')).toMatchObject({
       available: -100,
       balanceAfter: { available: 0 },
     });
-    expect(read<PointLotDoc>(jobs.cloud, 'point_lots', 'bucket:nov:2027-11')).toMatchObject({ state: 'expired', remaining: 100 });
-    expect(read<PointLotDoc>(jobs.cloud, 'point_lots', 'bucket:spent:2027-11')).toMatchObject({ state: 'expired', remaining: 0 });
-    expect(read<LedgerEntryDoc>(jobs.cloud, 'ledger_entries', 'expire:bucket:spent:2027-11')).toBeNull();
+    expect(read(jobs.cloud, 'point_lots', 'bucket:nov:2027-11')).toMatchObject({ state: 'expired', remaining: 100 });
+    expect(read(jobs.cloud, 'point_lots', 'bucket:spent:2027-11')).toMatchObject({ state: 'expired', remaining: 0 });
+    expect(read(jobs.cloud, 'ledger_entries', 'expire:bucket:spent:2027-11')).toBeNull();
   });
 
   it('keeps the books: balance = ledger = lots, with one clean sweep a day', async () => {

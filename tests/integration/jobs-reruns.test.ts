@@ -3,10 +3,8 @@ import { planCredit } from '~/core/points/ledger-plans';
 import { newLot, pendingLotId } from '~/core/points/lots';
 import { newMember } from '~/core/members/new-member';
 import { DEFAULT_PROGRAMME } from '~/core/tiers/default-programme';
-import type { NotificationDoc } from '~/types/notify';
 import type { MemberDoc } from '~/types/documents';
 import { CUT_OFF } from '~/server/jobs/run-job';
-import type { JobRunDoc, JobStateDoc } from '~/types/jobs';
 import type { Doc } from '../../local-cloud/db/ejson';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { JobName, JobsCloud } from './jobs-support';
@@ -122,7 +120,7 @@ describe('timer jobs run twice, twice at once, or killed halfway end as one clea
       expect(runs.at(-1)).toMatchObject({ status: 'finished', failed: 0 });
     }
     clean = effects(jobs.cloud);
-    cleanNotifications = all<NotificationDoc>(jobs.cloud, 'notifications').map((doc) => doc._id);
+    cleanNotifications = all(jobs.cloud, 'notifications').map((doc) => doc._id);
   }, 120_000);
   afterAll(async () => {
     for (const jobs of open) await jobs.stop();
@@ -170,9 +168,9 @@ describe('timer jobs run twice, twice at once, or killed halfway end as one clea
     for (const job of JOBS) {
       const running = tick(jobs.cloud, job, AT).catch((error: Error) => error);
       // Kill the instance (the whole local cloud) once the run has saved its cursor after a page or two.
-      for (let i = 0; i < 5_000 && !read<JobStateDoc>(jobs.cloud, 'job_state', job)?.cursor; i += 1)
+      for (let i = 0; i < 5_000 && !read(jobs.cloud, 'job_state', job)?.cursor; i += 1)
         await new Promise((resolve) => setTimeout(resolve, 1));
-      expect(read<JobStateDoc>(jobs.cloud, 'job_state', job)?.cursor).toBeTruthy();
+      expect(read(jobs.cloud, 'job_state', job)?.cursor).toBeTruthy();
       await jobs.halt();
       expect(await running).toBeInstanceOf(Error);
       open.pop();
@@ -182,14 +180,14 @@ describe('timer jobs run twice, twice at once, or killed halfway end as one clea
       expect(await tick(jobs.cloud, job, AT + 30_000)).toMatchObject({ status: 'skipped' });
       const rest = await sweep(jobs.cloud, job, AT + 10 * MINUTE_MS);
       expect(rest.at(-1)).toMatchObject({ status: 'finished', sweepAsOf: AT, failed: 0 });
-      const killed = all<JobRunDoc>(jobs.cloud, 'job_runs').filter((run) => run.job === job && run.startedAt === AT);
+      const killed = all(jobs.cloud, 'job_runs').filter((run) => run.job === job && run.startedAt === AT);
       expect(killed).toEqual([expect.objectContaining({ status: 'failed', note: CUT_OFF })]);
     }
     const after = effects(jobs.cloud);
     expect(withoutMessages(after)).toEqual(withoutMessages(clean));
     // A message cut off by the kill (its quota unit taken, or recorded but not yet sent) stays unsent:
     // at most once, never twice, and at most the items in flight (8 per job) are affected.
-    const notifications = all<NotificationDoc>(jobs.cloud, 'notifications');
+    const notifications = all(jobs.cloud, 'notifications');
     const ids = notifications.map((doc) => doc._id);
     expect(ids.every((id) => cleanNotifications.includes(id))).toBe(true);
     const cutOff = cleanNotifications.length - ids.length + notifications.filter((doc) => doc.status === 'pending').length;

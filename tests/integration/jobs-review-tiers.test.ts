@@ -1,8 +1,6 @@
 import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
-import type { NotificationDoc } from '~/types/notify';
-import type { TierChangeDoc } from '~/types/documents';
 import type { JobsCloud } from './jobs-support';
 import { all, read, seedMember, shanghai, startJobsCloud, subscribe, tick } from './jobs-support';
 
@@ -14,7 +12,7 @@ const WINTER = shanghai(2026, 12, 20, 10);
 
 describe('job-review-tiers through the built bundle, day by day', () => {
   let jobs: JobsCloud;
-  const member = (id: string) => read<MemberDoc>(jobs.cloud, 'members', id) as MemberDoc;
+  const member = (id: string) => read(jobs.cloud, 'members', id) as MemberDoc;
   /** Payments recorded as the clock passes them (the rolling spend counts every record from the window's start on). */
   const payments: { _id: string; memberId: string; amountFen: number; at: number }[] = [];
   const spend = (memberId: string, key: string, amountFen: number, at: number) =>
@@ -24,7 +22,7 @@ describe('job-review-tiers through the built bundle, day by day', () => {
       jobs.cloud.store.insert('spend_records', { ...payment });
     }
   };
-  const history = (memberId: string) => all<TierChangeDoc>(jobs.cloud, 'tier_history').filter((change) => change.memberId === memberId);
+  const history = (memberId: string) => all(jobs.cloud, 'tier_history').filter((change) => change.memberId === memberId);
   const messages = (memberId: string) =>
     jobs.cloud.outbox
       .list(1000)
@@ -192,7 +190,7 @@ describe('job-review-tiers through the built bundle, day by day', () => {
   });
 
   it('never sends past the quota and records every message', () => {
-    const notifications = all<NotificationDoc>(jobs.cloud, 'notifications');
+    const notifications = all(jobs.cloud, 'notifications');
     expect(notifications.map((doc) => [doc.memberId, doc.topic, doc.status]).sort()).toEqual(
       [
         ['lapse', 'tierAtRisk', 'sent'],

@@ -1,7 +1,5 @@
 import { DAY_MS, MINUTE_MS } from '~/core/calendar/durations';
-import type { CouponInstanceDoc } from '~/types/coupons';
-import type { MemberDoc } from '~/types/documents';
-import type { JobRunDoc, JobStateDoc } from '~/types/jobs';
+import type { JobRunDoc } from '~/types/jobs';
 import { newMember } from '~/core/members/new-member';
 import type { Doc } from '../../local-cloud/db/ejson';
 import type { JobsCloud } from './jobs-support';
@@ -69,14 +67,14 @@ describe('timer jobs at 20,000 members: cursor, lease and time budget', () => {
     expect(runs.reduce((sum, run) => sum + run.failed, 0)).toBe(0);
     expect(runs.reduce((sum, run) => sum + run.changed, 0)).toBe(MEMBERS / 10);
 
-    const members = all<MemberDoc>(cloud, 'members');
+    const members = all(cloud, 'members');
     expect(members.filter((member) => (member.comebackDueAt as number) <= AT)).toEqual([]);
-    const coupons = all<CouponInstanceDoc>(cloud, 'coupon_instances');
+    const coupons = all(cloud, 'coupon_instances');
     const awayIds = members.filter((_, i) => AWAY(i)).map((member) => member._id);
     expect(coupons.map((coupon) => coupon.memberId).sort()).toEqual(awayIds.sort());
     // The subscribed members are all among those away, and each had one message of quota.
     expect(cloud.outbox.list(MEMBERS).length).toBe(MEMBERS / 100);
-    expect(read<JobStateDoc>(cloud, 'job_state', 'job-comeback-coupons')).toMatchObject({
+    expect(read(cloud, 'job_state', 'job-comeback-coupons')).toMatchObject({
       cursor: null,
       leaseOwner: null,
       sweepAsOf: null,

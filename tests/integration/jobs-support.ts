@@ -9,10 +9,10 @@ import type { MemberDoc } from '~/types/documents';
 import type { JobRunDoc } from '~/types/jobs';
 import type { SubscriptionTopic } from '~/types/notify';
 import { SUBSCRIPTION_TOPICS } from '~/types/notify';
-import type { Doc } from '../../local-cloud/db/ejson';
 import type { LocalCloud, LocalCloudOptions } from '../../local-cloud/local-cloud';
 import { startLocalCloud } from '../../local-cloud/local-cloud';
 import { ROOT } from '../support/local-cloud';
+import { allStored, putStored, storedOrNull } from '../support/stored';
 
 /** An instant given as Shanghai wall-clock time (UTC+8, no daylight saving). */
 export function shanghai(year: number, month: number, day: number, hour = 10, minute = 0): number {
@@ -38,8 +38,8 @@ export async function startJobsCloud(options: Partial<LocalCloudOptions> & { dat
   const cloud = await startLocalCloud({ root: ROOT, timers: false, log: () => undefined, ...options, dataDir });
   if (cloud.store.count('coupon_templates') === 0) {
     cloud.store.atomically(() => {
-      for (const doc of defaultCouponTemplateDocs(Date.UTC(2020, 0, 1))) cloud.store.insert('coupon_templates', doc as unknown as Doc);
-      for (const tier of DEFAULT_TIERS) cloud.store.insert('tiers', { ...tier } as unknown as Doc);
+      for (const doc of defaultCouponTemplateDocs(Date.UTC(2020, 0, 1))) putStored(cloud, 'coupon_templates', doc);
+      for (const tier of DEFAULT_TIERS) putStored(cloud, 'tiers', tier);
     });
   }
   return {
@@ -59,7 +59,7 @@ export function seedMember(cloud: LocalCloud, id: string, joinedAt: number, fiel
     ...newMember({ _id: id, openid: `o-${id}`, memberNo: String(3_000_000_000 + cloud.store.count('members')), now: joinedAt }),
     ...fields,
   };
-  cloud.store.insert('members', member as unknown as Doc);
+  putStored(cloud, 'members', member);
   return member;
 }
 
@@ -75,15 +75,10 @@ export function subscribe(
 }
 
 /** A stored document, or null. */
-export function read<T>(cloud: LocalCloud, collection: string, id: string): T | null {
-  const row = cloud.store.get(collection, id);
-  return row ? (cloud.store.parse(row) as unknown as T) : null;
-}
+export const read = storedOrNull;
 
 /** Every document of a collection, by `_id`. */
-export function all<T>(cloud: LocalCloud, collection: string): T[] {
-  return cloud.store.page(collection, [], [], '_id', 10_000_000, 0).map((row) => cloud.store.parse(row) as unknown as T);
-}
+export const all = allStored;
 
 /** Fires a job's timer as of `at` and answers its run (null: a daily job with nothing left today). */
 export async function tick(cloud: LocalCloud, job: JobName, at: number): Promise<JobRunDoc | null> {

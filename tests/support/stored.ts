@@ -29,3 +29,10 @@ export function allStored<N extends CollectionName>(cloud: LocalCloud, collectio
 export function putStored<N extends CollectionName>(cloud: LocalCloud, collection: N, doc: Collections[N]): void {
   cloud.store.insert(collection, { ...doc });
 }
+
+/** The stored documents of `collection` whose top-level `field` matches the SQL LIKE pattern `like`, by `_id`. */
+export function storedLike<N extends CollectionName>(cloud: LocalCloud, collection: N, field: string, like: string): Collections[N][] {
+  return cloud.store
+    .page(collection, [`json_extract(doc, '$.${field}') LIKE ?`], [like], '_id', 1_000_000, 0)
+    .map((row) => typed<N>(cloud.store.parse(row)));
+}

@@ -1,8 +1,8 @@
 import { reconcileAll } from '~/server/points/reconcile';
 import { spendKeyOf } from '~/server/rewards/give-back';
-import type { CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from '~/types/coupons';
+import type { CouponTemplateDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
-import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
+import type { LedgerEntryDoc } from '~/types/points';
 import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
 import type { Outcome, Recorded } from './outcomes';
 import { matches, show, showRecorded } from './outcomes';
@@ -74,8 +74,8 @@ export function checkLaterCopy(request: Request, first: Outcome, recordedBefore:
 /** Every invariant of the stored state, as of `at`: points, lots, rewards, redemptions and coupons. */
 export async function checkBooks(world: World, at: number): Promise<string[]> {
   const { problems } = await reconcileAll(world.ctx(at));
-  const entries = world.store.all<LedgerEntryDoc>('ledger_entries', 'memberId', `${world.p}m%`);
-  const redemptions = world.store.all<RedemptionDoc>('redemptions', 'memberId', `${world.p}m%`);
+  const entries = world.store.all('ledger_entries', 'memberId', `${world.p}m%`);
+  const redemptions = world.store.all('redemptions', 'memberId', `${world.p}m%`);
   return [
     ...problems.map((problem) => `reconcile ${problem.memberId}: ${problem.problem}`),
     ...checkLedger(world, entries),
@@ -99,7 +99,7 @@ export function checkLedger(world: World, entries: LedgerEntryDoc[]): string[] {
   for (const e of entries) {
     const reward = /^(spend|refund):reward:(.*)$/.exec(e._id);
     if (reward) {
-      const redemption = world.store.read<RedemptionDoc>('redemptions', reward[2] as string);
+      const redemption = world.store.read('redemptions', reward[2] as string);
       const fine =
         redemption &&
         (reward[1] === 'spend' ? TAKEN.includes(redemption.progress) && redemption.status !== 'failed' : redemption.status === 'cancelled');
@@ -123,7 +123,7 @@ export function checkMembers(world: World, entries: LedgerEntryDoc[]): string[] 
   const lifetime = new Map<string, number>();
   for (const e of entries) lifetime.set(e.memberId, (lifetime.get(e.memberId) ?? 0) + lifetimeEarned(e));
   for (const m of world.members) {
-    const doc = world.store.read<MemberDoc>('members', m._id) as MemberDoc;
+    const doc = world.store.read('members', m._id) as MemberDoc;
     if (doc.points.lifetimeEarned !== (lifetime.get(m._id) ?? 0))
       problems.push(`${m._id}: lifetimeEarned ${doc.points.lifetimeEarned} ≠ ledger ${lifetime.get(m._id) ?? 0}`);
     const checkins = entries.filter((e) => e.memberId === m._id && e.kind === 'checkin').map((e) => e.details ?? {});
@@ -140,7 +140,7 @@ export function checkMembers(world: World, entries: LedgerEntryDoc[]): string[] 
 /** Lots never go below zero and add up; a pending lot's return window was started at most once, and only if answered so. */
 export function checkLots(world: World): string[] {
   const problems: string[] = [];
-  for (const lot of world.store.all<PointLotDoc>('point_lots', 'memberId', `${world.p}m%`)) {
+  for (const lot of world.store.all('point_lots', 'memberId', `${world.p}m%`)) {
     const { state: status, remaining, earned, spent, clawedBack } = lot;
     const state = `${lot._id} ${JSON.stringify({ status, remaining, earned, spent, clawedBack })}`;
     if (lot.remaining < 0) problems.push(`lot over-consumed: ${state}`);
@@ -167,7 +167,7 @@ export function checkLots(world: World): string[] {
 export function checkRewards(world: World, redemptions: RedemptionDoc[]): string[] {
   const problems: string[] = [];
   for (const reward of world.rewards) {
-    const doc = world.store.read<RewardDoc>('rewards', reward._id) as RewardDoc;
+    const doc = world.store.read('rewards', reward._id) as RewardDoc;
     const live = redemptions.filter((r) => r.rewardId === reward._id && r.status !== 'failed' && r.status !== 'cancelled');
     const sold = live.filter((r) => TAKEN.includes(r.progress)).length;
     if (doc.stockRemaining < 0) problems.push(`${reward._id}: stockRemaining ${doc.stockRemaining} < 0`);
@@ -175,7 +175,7 @@ export function checkRewards(world: World, redemptions: RedemptionDoc[]): string
       problems.push(`${reward._id}: ${sold} sold + ${doc.stockRemaining} remaining ≠ ${doc.totalStock}`);
     for (const m of world.members) {
       const mine = live.filter((r) => r.memberId === m._id).length;
-      const quota = world.store.read<{ count: number }>('reward_quotas', `${reward._id}:${m._id}`)?.count ?? 0;
+      const quota = world.store.read('reward_quotas', `${reward._id}:${m._id}`)?.count ?? 0;
       if (mine > reward.perMemberLimit) problems.push(`${reward._id}: ${m._id} holds ${mine} redemptions, limit ${reward.perMemberLimit}`);
       if (quota !== mine) problems.push(`${reward._id}: quota of ${m._id} counts ${quota}, redemptions ${mine}`);
     }
@@ -191,8 +191,8 @@ export function checkRewards(world: World, redemptions: RedemptionDoc[]): string
 export function checkRedemptions(world: World, redemptions: RedemptionDoc[]): string[] {
   const problems: string[] = [];
   for (const r of redemptions) {
-    const spend = world.store.read<LedgerEntryDoc>('ledger_entries', spendKeyOf(r._id));
-    const refund = world.store.read<LedgerEntryDoc>('ledger_entries', `refund:reward:${r._id}`);
+    const spend = world.store.read('ledger_entries', spendKeyOf(r._id));
+    const refund = world.store.read('ledger_entries', `refund:reward:${r._id}`);
     const refunded = refund?.available === r.pointsCost;
     if (r.status === 'processing' || r.status === 'failing' || r.status === 'cancelling')
       problems.push(`${r._id} is still ${r.status} (${r.progress}) after every request settled`);
@@ -205,12 +205,12 @@ export function checkRedemptions(world: World, redemptions: RedemptionDoc[]): st
     if (r.status !== 'failed' && (r.status === 'cancelled') !== refunded)
       problems.push(`${r._id} is ${r.status} and its refund entry is ${JSON.stringify(refund?.available)}`);
     if (r.status === 'issued') {
-      const coupon = r.couponInstanceId ? world.store.read<CouponInstanceDoc>('coupon_instances', r.couponInstanceId) : null;
+      const coupon = r.couponInstanceId ? world.store.read('coupon_instances', r.couponInstanceId) : null;
       if (!coupon || coupon.memberId !== r.memberId || coupon.source !== 'reward')
         problems.push(`${r._id} is issued but its coupon ${r.couponInstanceId} is missing`);
     }
   }
-  const rewardCoupons = world.store.all<CouponInstanceDoc>('coupon_instances', 'templateId', world.systemTemplate._id);
+  const rewardCoupons = world.store.all('coupon_instances', 'templateId', world.systemTemplate._id);
   const issued = redemptions.filter((r) => r.status === 'issued').length;
   if (rewardCoupons.length !== issued) problems.push(`${rewardCoupons.length} reward coupons for ${issued} issued redemptions`);
   return problems;
@@ -220,8 +220,8 @@ export function checkRedemptions(world: World, redemptions: RedemptionDoc[]): st
 export function checkCentreCoupons(world: World): string[] {
   const problems: string[] = [];
   for (const template of world.templates) {
-    const doc = world.store.read<CouponTemplateDoc>('coupon_templates', template._id) as CouponTemplateDoc;
-    const instances = world.store.all<CouponInstanceDoc>('coupon_instances', 'templateId', template._id);
+    const doc = world.store.read('coupon_templates', template._id) as CouponTemplateDoc;
+    const instances = world.store.all('coupon_instances', 'templateId', template._id);
     if ((doc.stockRemaining ?? 0) < 0) problems.push(`${template._id}: stockRemaining ${doc.stockRemaining} < 0`);
     if (instances.length + (doc.stockRemaining ?? 0) !== doc.totalStock) {
       problems.push(`${template._id}: ${instances.length} issued + ${doc.stockRemaining} remaining ≠ ${doc.totalStock}`);
@@ -231,7 +231,7 @@ export function checkCentreCoupons(world: World): string[] {
         .filter((c) => c.memberId === m._id)
         .map((c) => c._id)
         .sort();
-      const quota = world.store.read<CouponQuotaDoc>('coupon_quotas', `${template._id}:${m._id}`);
+      const quota = world.store.read('coupon_quotas', `${template._id}:${m._id}`);
       if (mine.length > template.perMemberLimit)
         problems.push(`${template._id}: ${m._id} holds ${mine.length} coupons, limit ${template.perMemberLimit}`);
       const keys = [...(quota?.claimKeys ?? [])].sort();
@@ -247,7 +247,7 @@ export function checkCentreCoupons(world: World): string[] {
 export function checkCouponUses(world: World): string[] {
   const problems: string[] = [];
   for (const [id, orderIds] of world.usedBy) {
-    const doc = world.store.read<CouponInstanceDoc>('coupon_instances', id);
+    const doc = world.store.read('coupon_instances', id);
     if (orderIds.size > 1) problems.push(`coupon ${id} used by ${[...orderIds].join(', ')}`);
     if (doc?.status !== 'used' || !orderIds.has(doc.usedBy ?? '')) {
       problems.push(`coupon ${id} answered used by ${[...orderIds].join(', ')} but stored ${doc?.status} by ${doc?.usedBy}`);

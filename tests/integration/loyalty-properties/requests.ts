@@ -18,7 +18,6 @@ import { redeemReward } from '~/server/rewards/redeem-reward';
 import type { CouponInstanceDoc, CouponTemplateDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { CouponsResponses } from '~/types/functions/coupons';
-import type { LedgerEntryDoc } from '~/types/points';
 import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
 import type { Outcome, Recorded } from './outcomes';
 import type { Op, OpKind } from './scenario';
@@ -80,7 +79,7 @@ function postRequest(
     laterNow: (current) => current,
     summarize: (v) => postSummary(v as PostResult | null),
     recorded: () => {
-      const entry = world.store.read<LedgerEntryDoc>('ledger_entries', key);
+      const entry = world.store.read('ledger_entries', key);
       return entry ? { value: postSummary({ entry, created: true }) } : null;
     },
     ...rest,
@@ -236,18 +235,18 @@ export const REQUESTS: { [K in OpKind]: Build<K> } = {
       racy: POINTS_REFUSALS,
       // The route loads the caller's member record, then redeems.
       send: (t) =>
-        redeemReward(world.ctx(t, m.openid), world.store.read<MemberDoc>('members', m._id) as MemberDoc, {
+        redeemReward(world.ctx(t, m.openid), world.store.read('members', m._id) as MemberDoc, {
           rewardId: reward._id,
           clientKey,
         }),
       summarize: (v) => redemptionSummary(v as RedemptionDoc),
       recorded: () => {
-        const doc = world.store.read<RedemptionDoc>('redemptions', id);
+        const doc = world.store.read('redemptions', id);
         if (!doc || doc.status === 'processing') return null;
         return doc.status === 'failed' ? { code: doc.failure ?? 'INTERNAL' } : { value: redemptionSummary(doc) };
       },
       remember: () => {
-        const doc = world.store.read<RedemptionDoc>('redemptions', id);
+        const doc = world.store.read('redemptions', id);
         if (doc) world.redemptions.push({ id, memberId: doc.memberId });
         if (doc?.couponInstanceId) world.coupons.push({ id: doc.couponInstanceId, memberId: doc.memberId });
       },
@@ -270,7 +269,7 @@ export const REQUESTS: { [K in OpKind]: Build<K> } = {
       send: (t) => cancelRedemption(world.ctx(t, `o-${target.memberId}`), target.memberId, target.id),
       summarize: (v) => summary(v as RedemptionDoc),
       recorded: () => {
-        const doc = world.store.read<RedemptionDoc>('redemptions', target.id);
+        const doc = world.store.read('redemptions', target.id);
         return doc?.status === 'cancelled' ? { value: summary(doc) } : null;
       },
     };
@@ -292,7 +291,7 @@ export const REQUESTS: { [K in OpKind]: Build<K> } = {
       racy: [],
       send: (t) => claimCoupon(world.ctx(t, m.openid), m.openid, { templateId: template._id, clientKey }),
       summarize: (v) => JSON.stringify({ id: (v as CouponsResponses['claim']).coupon.instanceId }),
-      recorded: () => (world.store.read<CouponInstanceDoc>('coupon_instances', id) ? { value: JSON.stringify({ id }) } : null),
+      recorded: () => (world.store.read('coupon_instances', id) ? { value: JSON.stringify({ id }) } : null),
       remember: (answered) => {
         if (answered?.ok) world.coupons.push({ id: idOf(answered), memberId: m._id });
       },
@@ -325,7 +324,7 @@ export const REQUESTS: { [K in OpKind]: Build<K> } = {
       },
       summarize: (v) => summary(v as CouponInstanceDoc),
       recorded: () => {
-        const doc = world.store.read<CouponInstanceDoc>('coupon_instances', coupon.id);
+        const doc = world.store.read('coupon_instances', coupon.id);
         return doc?.status === 'used' && doc.usedBy === orderId ? { value: summary(doc) } : null;
       },
     };

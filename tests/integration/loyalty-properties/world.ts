@@ -8,13 +8,15 @@ import type { RewardDoc } from '~/types/rewards';
 import type { LocalCloud } from '../../../local-cloud/local-cloud';
 import { addMember } from '../../support/use-cases';
 import type { Scenario } from './scenario';
+import { storedLike, storedOrNull } from '../../support/stored';
+import type { CollectionName, Collections } from '~/types/collections';
 
 /** Reads straight from the local cloud's store, past the SDK. */
 export interface StoreReader {
   /** One document, or null. */
-  read<T>(collection: string, id: string): T | null;
+  read<N extends CollectionName>(collection: N, id: string): Collections[N] | null;
   /** Every document whose `field` is LIKE `like`. */
-  all<T>(collection: string, field: string, like: string): T[];
+  all<N extends CollectionName>(collection: N, field: string, like: string): Collections[N][];
 }
 
 /** The cloud one property test runs on: its store and a request context at a given time. */
@@ -54,14 +56,8 @@ export interface World extends Cloud {
 /** A store reader over the local cloud's SQLite store. */
 export function storeReader(cloud: LocalCloud): StoreReader {
   return {
-    read: <T>(collection: string, id: string): T | null => {
-      const row = cloud.store.get(collection, id);
-      return row ? (cloud.store.parse(row) as unknown as T) : null;
-    },
-    all: <T>(collection: string, field: string, like: string): T[] =>
-      cloud.store
-        .page(collection, [`json_extract(doc, '$.${field}') LIKE ?`], [like], '_id', 1_000_000, 0)
-        .map((row) => cloud.store.parse(row) as unknown as T),
+    read: (collection, id) => storedOrNull(cloud, collection, id),
+    all: (collection, field, like) => storedLike(cloud, collection, field, like),
   };
 }
 
