@@ -13,6 +13,8 @@ import { seedDemoCatalog } from '../../scripts/seed/demo-products';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
 import { connectSdk } from '../support/sdk';
+import { storedOrNull } from '../support/stored';
+import type { CollectionName } from '~/types/collections';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
@@ -79,10 +81,7 @@ describe('catalog function through the gateway and the built bundles', () => {
     return (await admin().call<Envelope<AdminCatalogResponses[A]>>('admin', { action, token, ...payload })).body;
   }
 
-  const stored = <T>(collection: string, id: string): T | null => {
-    const row = cloud.store.get(collection, id);
-    return row ? (cloud.store.parse(row) as unknown as T) : null;
-  };
+  const stored = <N extends CollectionName>(collection: N, id: string) => storedOrNull(cloud, collection, id);
 
   /** Every catalogue document's id and write version: equal before and after means nothing was written. */
   const versions = () =>
@@ -306,16 +305,16 @@ describe('catalog function through the gateway and the built bundles', () => {
 
     // As an order taking the last units would leave them:
     const setRaw = (skuId: string, stock: number) =>
-      cloud.store.replace('sku_stock', { ...(stored<SkuStockDoc>('sku_stock', skuId) as SkuStockDoc), stock });
+      cloud.store.replace('sku_stock', { ...(stored('sku_stock', skuId) as SkuStockDoc), stock });
     setRaw('power-bank:1', 0);
     expect(await refreshSoldOut(ctx(), 'power-bank')).toBe(false);
     setRaw('power-bank:2', 0);
     expect(await refreshSoldOut(ctx(), 'power-bank')).toBe(true);
-    expect(stored<ProductDoc>('products', 'power-bank')?.soldOut).toBe(true);
+    expect(stored('products', 'power-bank')?.soldOut).toBe(true);
     expect((await call(visitor(), 'list', { categoryId: 'digital' })).items.find((c) => c.id === 'power-bank')?.soldOut).toBe(true);
     setRaw('power-bank:2', 4);
     expect(await refreshSoldOut(ctx(), 'power-bank')).toBe(false);
-    expect(stored<ProductDoc>('products', 'power-bank')?.soldOut).toBe(false);
+    expect(stored('products', 'power-bank')?.soldOut).toBe(false);
     expect(await refreshSoldOut(ctx(), 'no-such-product')).toBeNull();
   });
 
@@ -383,7 +382,7 @@ describe('catalog function through the gateway and the built bundles', () => {
     ]);
     // The kept SKU keeps its stock (0), the new one starts at its initial stock.
     expect(edited.data.product.stockBySku).toEqual({ 'matcha-latte:2': 0, 'matcha-latte:3': 12 });
-    expect(stored<ProductDoc>('products', 'matcha-latte')?.searchText).toBe('宇治抹茶拿铁粉(新包装) 日本宇治抹茶 · 冲泡即饮 抹茶 冲饮');
+    expect(stored('products', 'matcha-latte')?.searchText).toBe('宇治抹茶拿铁粉(新包装) 日本宇治抹茶 · 冲泡即饮 抹茶 冲饮');
 
     expect(await adminCall('setStock', { skuId: 'matcha-latte:3', stock: 0 })).toEqual({
       ok: true,
@@ -398,7 +397,7 @@ describe('catalog function through the gateway and the built bundles', () => {
       ok: true,
       data: { stock: 25, soldOut: false },
     });
-    expect(stored<SkuStockDoc>('sku_stock', 'matcha-latte:2')?.stock).toBe(25);
+    expect(stored('sku_stock', 'matcha-latte:2')?.stock).toBe(25);
     expect(await adminCall('setStock', { skuId: 'matcha-latte:1', stock: 5 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     expect(await adminCall('setProductStatus', { productId: 'matcha-latte', status: 'offShelf' })).toMatchObject({

@@ -7,13 +7,14 @@ import { releaseCoupon } from '~/server/coupons/release-coupon';
 import { useCoupon } from '~/server/coupons/use-coupon';
 import { voidCoupon } from '~/server/coupons/void-coupon';
 import type { RequestContext } from '~/server/runtime/wx';
-import type { CouponQuotaDoc, CouponTemplateDoc } from '~/types/coupons';
+import type { CouponTemplateDoc } from '~/types/coupons';
 import type { CouponTemplateInput, CouponsResponses, MyCoupon } from '~/types/functions/coupons';
 import { couponTemplateInput } from '~/types/functions/coupons';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
 import { connectSdk } from '../support/sdk';
+import { stored, storedOrNull } from '../support/stored';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
@@ -66,11 +67,8 @@ describe('coupons function through the gateway and the built bundles', () => {
     return doc;
   }
 
-  const template = (id: string) => cloud.store.parse(cloud.store.get('coupon_templates', id) as never) as unknown as CouponTemplateDoc;
-  const quota = (templateId: string, memberId: string) => {
-    const row = cloud.store.get('coupon_quotas', `${templateId}:${memberId}`);
-    return row ? (cloud.store.parse(row) as unknown as CouponQuotaDoc) : null;
-  };
+  const template = (id: string) => stored(cloud, 'coupon_templates', id);
+  const quota = (templateId: string, memberId: string) => storedOrNull(cloud, 'coupon_quotas', `${templateId}:${memberId}`);
   const instancesOf = (templateId: string) =>
     cloud.store.count('coupon_instances', ["json_extract(doc, '$.templateId') = ?"], [templateId]);
 

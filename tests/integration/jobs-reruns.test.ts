@@ -5,10 +5,10 @@ import { newMember } from '~/core/members/new-member';
 import { DEFAULT_PROGRAMME } from '~/core/tiers/default-programme';
 import type { MemberDoc } from '~/types/documents';
 import { CUT_OFF } from '~/server/jobs/run-job';
-import type { Doc } from '../../local-cloud/db/ejson';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { JobName, JobsCloud } from './jobs-support';
 import { all, effects, read, shanghai, startJobsCloud, subscribe, sweep, tick } from './jobs-support';
+import { putStored } from '../support/stored';
 
 /** 10:30 on 24 February 2027: birthdays up to 3 March (28 February standing in for the 29th), points of January expired, February's expiring. */
 const AT = shanghai(2027, 2, 24, 10, 30);
@@ -21,10 +21,10 @@ function seed(cloud: LocalCloud): void {
   const { store } = cloud;
   const joined = shanghai(2025, 6, 1);
   const add = (id: string, fields: Partial<MemberDoc>) => {
-    store.insert('members', {
+    putStored(cloud, 'members', {
       ...newMember({ _id: id, openid: `o-${id}`, memberNo: String(3_100_000_000 + store.count('members')), now: joined }),
       ...fields,
-    } as unknown as Doc);
+    });
     subscribe(cloud, id, 1);
   };
   store.atomically(() => {
@@ -60,10 +60,10 @@ function seed(cloud: LocalCloud): void {
         10 + i,
         DEFAULT_PROGRAMME.points.expiryMonths,
       );
-      store.insert('members', { ...member, points: posting.points } as unknown as Doc);
+      putStored(cloud, 'members', { ...member, points: posting.points });
       subscribe(cloud, member._id, 1);
-      for (const lot of posting.lots) store.insert('point_lots', lot as unknown as Doc);
-      store.insert('ledger_entries', { ...posting.entry, _id: `adjust:seed:${member._id}`, createdAt: earnedAt } as unknown as Doc);
+      for (const lot of posting.lots) putStored(cloud, 'point_lots', lot);
+      putStored(cloud, 'ledger_entries', { ...posting.entry, _id: `adjust:seed:${member._id}`, createdAt: earnedAt });
 
       // Purchase points whose return window closed in the last days.
       const buyer = newMember({ _id: `rl${i}`, openid: `o-rl${i}`, memberNo: String(3_300_000_000 + i), now: joined });
@@ -81,11 +81,11 @@ function seed(cloud: LocalCloud): void {
         },
         joined,
       );
-      store.insert('members', {
+      putStored(cloud, 'members', {
         ...buyer,
         points: { ...buyer.points, pending: lot.remaining, lifetimeEarned: lot.remaining },
-      } as unknown as Doc);
-      store.insert('point_lots', lot as unknown as Doc);
+      });
+      putStored(cloud, 'point_lots', lot);
     }
   });
 }

@@ -1,9 +1,9 @@
 import { DAY_MS, MINUTE_MS } from '~/core/calendar/durations';
 import type { JobRunDoc } from '~/types/jobs';
 import { newMember } from '~/core/members/new-member';
-import type { Doc } from '../../local-cloud/db/ejson';
 import type { JobsCloud } from './jobs-support';
 import { all, read, shanghai, startJobsCloud, tick } from './jobs-support';
+import { putStored } from '../support/stored';
 
 const MEMBERS = 20_000;
 /** Every tenth member has been away long enough for the coupon; the others paid recently and are only rescheduled. */
@@ -30,7 +30,7 @@ describe('timer jobs at 20,000 members: cursor, lease and time budget', () => {
           comebackDueAt: AT - (i % 7) * DAY_MS,
           ...(AWAY(i) ? {} : { lastPaidAt: AT - 10 * DAY_MS - i }),
         };
-        store.insert('members', member as unknown as Doc);
+        putStored(jobs.cloud, 'members', member);
         if (SUBSCRIBED(i)) store.insert('subscriptions', { _id: id(i), memberId: id(i), quota: { comebackCoupon: 1 }, updatedAt: 0 });
       }
     });
