@@ -5,7 +5,7 @@ import type { PhaseItem } from '../jobs/sweep-pages';
 import { phasedPages } from '../jobs/sweep-pages';
 import { AppError } from '../runtime/errors';
 import { cancelOrder } from './cancel-order';
-import { failPlacement, finishFailedPlacement } from './placement-failure';
+import { failPlacement, finishFailedPlacement } from './placement-steps';
 
 /**
  * Unpaid orders past their payment deadline are cancelled and give back their stock, coupons

@@ -5,6 +5,7 @@ import { startReturnWindow } from '../points/member-points';
 import { AppError } from '../runtime/errors';
 import { finishPaymentEffects } from './apply-payment';
 import type { RequestContext } from '../runtime/wx';
+import { findPickupCode, freePickupCode } from './pickup-code';
 
 async function move(
   ctx: RequestContext,
@@ -59,15 +60,14 @@ export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: '
   }
   await startReturnWindow(ctx, { orderId: current._id, completedAt: current.completedAt as number });
   // A handed-over order's code is free for another order.
-  if (current.delivery.mode === 'pickup' && current.delivery.pickupCode)
-    await ctx.db.raw.collection('pickup_codes').doc(current.delivery.pickupCode).remove();
+  if (current.delivery.mode === 'pickup' && current.delivery.pickupCode) await freePickupCode(ctx, current.delivery.pickupCode);
   return current;
 }
 
 /** The paid pickup order holding a pickup code, for the till. */
 export async function orderByPickupCode(ctx: RequestContext, code: string): Promise<OrderDoc> {
-  const entry = await ctx.db.collection<{ _id: string; orderId?: string }>('pickup_codes').get(code);
-  const order = entry?.orderId ? await ctx.db.collection<OrderDoc>('orders').get(entry.orderId) : null;
+  const entry = await findPickupCode(ctx, code);
+  const order = entry && 'orderId' in entry ? await ctx.db.collection<OrderDoc>('orders').get(entry.orderId) : null;
   // A code drawn by a payment delivery that lost the race to another is not the order's code.
   if (!order || order.delivery.mode !== 'pickup' || order.delivery.pickupCode !== code) throw new AppError('NOT_FOUND', '提货码无效');
   return order;

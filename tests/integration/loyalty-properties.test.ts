@@ -19,7 +19,7 @@ import {
 } from '~/server/points/member-points';
 import { reconcileAll } from '~/server/points/reconcile';
 import { cancelRedemption } from '~/server/rewards/cancel-redemption';
-import { spendKeyOf } from '~/server/rewards/give-back';
+import { spendKeyOf } from '~/server/rewards/redemption-steps';
 import { redeemReward } from '~/server/rewards/redeem-reward';
 import { AppError } from '~/server/runtime/errors';
 import type { RequestContext } from '~/server/runtime/wx';

@@ -99,7 +99,7 @@ export function refundDoc(n: number, overrides: Partial<RefundDoc> = {}): Refund
     requestedAt: PLACED_AT + 3_600_000,
     reviewedAt: null,
     refundedAt: null,
-    steps: [],
+    progress: 'pending',
     updatedAt: PLACED_AT + 3_600_000,
     ...overrides,
   };
