@@ -10,7 +10,7 @@ import type { RequestContext } from '../runtime/wx';
  */
 interface ClaimTicketDoc {
   _id: string;
-  state: 'open' | 'done' | 'failed';
+  state: 'open' | 'failed';
   code: ErrorCode | null;
   reason: string | null;
   openedAt: number;
@@ -26,13 +26,16 @@ export async function openTicket(ctx: RequestContext, issueKey: string): Promise
     .insert({ _id: ticketId(issueKey), state: 'open', code: null, reason: null, openedAt: ctx.now });
 }
 
-/** Records how a claim ended, so its copies give the same answer. */
-export async function closeTicket(ctx: RequestContext, issueKey: string, failure: AppError | null): Promise<void> {
+/**
+ * Records that a claim was refused, so its copies give the same answer. A claim that succeeded
+ * leaves its ticket open: its coupon is the answer its copies find.
+ */
+export async function closeTicket(ctx: RequestContext, issueKey: string, failure: AppError): Promise<void> {
   await ctx.db
     .collection<ClaimTicketDoc>('coupon_claims')
     .updateWhere(
       { _id: ticketId(issueKey) },
-      failure ? { state: 'failed', code: failure.code, reason: String(failure.details?.reason ?? failure.message) } : { state: 'done' },
+      { state: 'failed', code: failure.code, reason: String(failure.details?.reason ?? failure.message) },
     );
 }
 

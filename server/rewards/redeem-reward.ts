@@ -5,6 +5,7 @@ import type { RedemptionDoc, RewardDoc } from '~/types/rewards';
 import { AppError } from '../runtime/errors';
 import type { RequestContext } from '../runtime/wx';
 import { loadProgramme } from '../programme/load-programme';
+import { cancelRedemption } from './cancel-redemption';
 import { REDEMPTION_LEASE_MS, redemption as steps } from './redemption-steps';
 import { availableAt } from '~/core/points/expiry';
 
@@ -23,11 +24,16 @@ export async function redeemReward(
 ): Promise<RedemptionDoc> {
   const id = redemptionId(member._id, input.clientKey);
   const redemptions = ctx.db.collection<RedemptionDoc>('redemptions');
+  // A cancel under way when a copy of this request finds the redemption is finished, and answered as it ends.
+  const settle = async (found: RedemptionDoc) => {
+    const settled = await steps.settle(ctx, found);
+    return settled.status === 'cancelling' ? cancelRedemption(ctx, member._id, settled._id) : settled;
+  };
 
   const reward = await ctx.db.collection<RewardDoc>('rewards').get(input.rewardId);
   if (!reward) {
     const raced = await redemptions.get(id);
-    if (raced) return steps.settle(ctx, raced);
+    if (raced) return settle(raced);
     throw new AppError('NOT_FOUND', '礼品不存在');
   }
   const { tiers } = await loadProgramme(ctx);
@@ -40,7 +46,7 @@ export async function redeemReward(
   if (refusal) {
     // This request may have redeemed already (its points are spent), or a copy of it may have taken the last unit: answer it, not the refusal.
     const raced = await redemptions.get(id);
-    if (raced) return steps.settle(ctx, raced);
+    if (raced) return settle(raced);
     throw refusal;
   }
 
@@ -63,6 +69,6 @@ export async function redeemReward(
     fulfilledAt: null,
     cancelledAt: null,
   };
-  if (!(await redemptions.insert(redemption))) return steps.settle(ctx, (await redemptions.get(id)) as RedemptionDoc);
+  if (!(await redemptions.insert(redemption))) return settle((await redemptions.get(id)) as RedemptionDoc);
   return steps.advance(ctx, redemption, reward);
 }
