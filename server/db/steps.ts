@@ -61,7 +61,8 @@ export interface StepsSpec<D extends SteppedDoc, E> {
   /**
    * One worker at a time: the worker that inserts a document holds it for `ms`; a retry waits up
    * to `waitMs` for it, and takes it over once the lease has run out. Null: any number of
-   * workers may advance it at once (every step then idempotent and none recorded).
+   * workers may advance it at once (every step then idempotent and none recorded; the last
+   * record, guarded by `running`, is written once).
    */
   lease: { ms: number; waitMs: number } | null;
   /** What a retry answers when a live worker still holds the document after the wait: throws, or answers it as it is. */
@@ -103,7 +104,8 @@ export function stepsRunner<D extends SteppedDoc, E>(spec: StepsSpec<D, E>): Ste
     if (!doc) throw new AppError('NOT_FOUND', `${spec.collection} ${id} not found`);
     return doc;
   };
-  const leaseGuard = (doc: D) => (spec.lease ? { leaseUntil: doc.leaseUntil } : {});
+  /** Without a lease there is one record, the last, and `running` alone guards it (a document written before it had a progress field too). */
+  const recordGuard = (doc: D, recorded: string) => (spec.lease ? { progress: recorded, leaseUntil: doc.leaseUntil } : {});
 
   /** Answers a document another worker moved on: its result, its failure, or CONFLICT while it still runs. */
   async function answer(ctx: RequestContext, doc: D): Promise<D> {
@@ -121,7 +123,7 @@ export function stepsRunner<D extends SteppedDoc, E>(spec: StepsSpec<D, E>): Ste
       let pending: Partial<D> = {};
       const record = async (progress: D['progress'], fields: Partial<D>) => {
         const change = { ...pending, ...fields, progress, updatedAt: ctx.now } as Partial<D>;
-        const moved = await docs(ctx).updateWhere({ _id: doc._id, ...spec.running, progress: recorded, ...leaseGuard(doc) }, change);
+        const moved = await docs(ctx).updateWhere({ _id: doc._id, ...spec.running, ...recordGuard(doc, recorded) }, change);
         if (moved !== 1) return false;
         doc = { ...doc, ...change };
         recorded = progress;
