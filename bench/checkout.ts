@@ -43,6 +43,7 @@ import { cloudCpuSeconds, ownCpuSeconds } from './support/cpu-usage';
 import { START_POINTS } from './support/loyalty-fixtures';
 import type { PerCallCounts } from './support/loyalty-report';
 import { formatPerCall } from './support/loyalty-report';
+import { BEFORE, formatChanges } from './support/before-after';
 import type { ActionCounts } from './support/round-trips';
 import { countsSince, readCounts, totalOf } from './support/round-trips';
 
@@ -340,6 +341,21 @@ async function main(cleanups: Cleanups): Promise<void> {
   if (rows.some((row) => row.failures > 0) || perCall.some((row) => row.failures > 0)) {
     console.log(
       'errors: orders that threw or did not take the measured path (first messages on stderr); their round trips are in the counts',
+    );
+  }
+  const single = rows.find((row) => row.mix === MIX_LABELS.spread && row.buyers === 1);
+  if (single) {
+    console.log('');
+    console.log('round trips against the minimum, before the resumable-steps runner and now (spread, 1 buyer)');
+    console.log(
+      formatChanges([
+        {
+          what: 'an order and its payment',
+          before: BEFORE.order,
+          now: { trips: single.tripsPerOrder, minimum: single.minimum },
+          target: 1.15,
+        },
+      ]),
     );
   }
   console.log(`load average ${(loadavg()[0] as number).toFixed(2)} at the end`);

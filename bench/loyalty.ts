@@ -26,6 +26,11 @@ import type { PerCallCounts, ThroughputRow } from './support/loyalty-report';
 import { formatPerCall, formatThroughput } from './support/loyalty-report';
 import type { LoyaltyFixtures, UseCaseBench } from './support/loyalty-use-cases';
 import { LOYALTY_USE_CASES } from './support/loyalty-use-cases';
+
+/** The redemption's minimum as loyalty-use-cases counts it now. */
+const REDEEM_MINIMUM_NOW = LOYALTY_USE_CASES.find((useCase) => useCase.name === 'redeemReward')?.minimum.trips;
+import { BEFORE, formatChanges } from './support/before-after';
+import type { RoundTripChange } from './support/before-after';
 import { countsSince, readCounts, totalOf } from './support/round-trips';
 
 const CONCURRENCIES = [1, 16];
@@ -196,6 +201,22 @@ async function main(cleanups: Cleanups): Promise<void> {
       'errors: calls that threw or did not take the measured path (first messages on stderr); their round trips are in the counts',
     );
   }
+  const changes: RoundTripChange[] = [];
+  for (const [name, before, target] of [
+    ['claimCoupon', BEFORE.claim, 1.2],
+    ['redeemReward', BEFORE.redemption, 1],
+  ] as const) {
+    const row = perCall.find((candidate) => candidate.useCase === name);
+    if (row?.calls) changes.push({ what: name, before, now: { trips: totalOf(row.counts) / row.calls, minimum: row.minimum }, target });
+  }
+  console.log('');
+  console.log('round trips per call against the minimum, before the resumable-steps runner and now (sequential calls, one open bucket)');
+  console.log(formatChanges(changes));
+  console.log(
+    `  redeemReward's minimum is ${REDEEM_MINIMUM_NOW} now, ${BEFORE.redemption.minimum} before: it counted a progress record after the points spend, ` +
+      'which the spend (keyed by the redemption) does not need; against the old minimum the redemption now takes ' +
+      `${changes.find((change) => change.what === 'redeemReward')?.now.trips ?? '?'} of ${BEFORE.redemption.minimum}`,
+  );
   console.log(`load average ${(loadavg()[0] as number).toFixed(2)} at the end`);
 }
 

@@ -3,8 +3,7 @@ import type { ClaimTicketDoc, CouponInstanceDoc, CouponQuotaDoc, CouponTemplateD
 import type { AdminDoc, FirstJoinDoc, MemberDoc, SpendRecordDoc, TierChangeDoc } from './documents';
 import type { JobRunDoc, JobStateDoc } from './jobs';
 import type { NotificationDoc, SubscriptionDoc, SubscriptionGrantDoc } from './notify';
-import type { OrderDoc, PaymentDoc, RefundDoc, ShopSettings, StoreDoc } from './orders';
-import type { PickupCodeDoc } from './pickup-codes';
+import type { OrderDoc, PaymentDoc, PickupCodeDoc, RefundDoc, ShopSettings, StoreDoc } from './orders';
 import type { LedgerEntryDoc, PointLotDoc } from './points';
 import type { ProgrammeSettings, TierDoc } from './programme';
 import type { RedemptionDoc, RewardDoc, RewardQuotaDoc } from './rewards';

@@ -108,6 +108,19 @@ export interface OrderDoc extends OrderBreakdown {
 
 export type RefundStatus = 'requested' | 'rejected' | 'refunding' | 'refunded';
 
+/** The steps of an approved refund, in order (server/orders/review-refund). */
+export type RefundProgress =
+  | 'pending'
+  | 'lines'
+  | 'paidBack'
+  | 'restocked'
+  | 'pointsReturned'
+  | 'pointsClawedBack'
+  | 'couponsReturned'
+  | 'spendLowered'
+  | 'codeFreed'
+  | 'done';
+
 /**
  * `refunds` collection. `_id` is derived from the order and the client's refund key. Lines are
  * refunded whole; the amount is what those lines paid (plus the shipping fee on a full refund
@@ -135,10 +148,19 @@ export interface RefundDoc {
   requestedAt: EpochMs;
   reviewedAt: EpochMs | null;
   refundedAt: EpochMs | null;
-  /** Steps of an approved refund that are done, so a retry finishes the rest and repeats none. */
-  steps: string[];
+  /** `pending` until every step of the approved refund is taken (each idempotent, so none is recorded on its own), then `done`. */
+  progress: RefundProgress;
   updatedAt: EpochMs;
 }
+
+/** What a pickup code hands over: a paid pickup order, or a reward redeemed for pickup. */
+export type PickupCodeOwner = { orderId: string } | { redemptionId: string };
+
+/**
+ * `pickup_codes`: `_id` is the code staff type in at the till (six digits for an order, eight for
+ * a reward), naming what it hands over. A code is freed once that is handed over or refunded.
+ */
+export type PickupCodeDoc = { _id: string; createdAt: EpochMs } & PickupCodeOwner;
 
 /** `payments` collection: one document per confirmed WeChat Pay transaction, `_id` = `pay:<transactionId>`. */
 export interface PaymentDoc {

@@ -26,8 +26,9 @@ export interface RewardDoc {
 }
 
 /**
- * Steps of a redemption, each done once and then recorded, in this order. A redemption that
- * stops part-way (a crash) is resumed from its last recorded step by a retry of the same request.
+ * Steps of a redemption, in this order (server/rewards/redemption-steps): `quota` and `stock` are
+ * recorded as soon as taken, the points (`paid`) and the fulfilment (`done`) with the last record.
+ * A redemption that stops part-way (a crash) is resumed from its last recorded step by a retry.
  */
 export type RedemptionProgress = 'reserved' | 'quota' | 'stock' | 'paid' | 'done';
 
@@ -49,6 +50,8 @@ export interface RedemptionDoc {
   couponInstanceId: string | null;
   /** Until when the request that created it owns it; after that a retry may resume it. */
   leaseUntil: EpochMs;
+  /** Recorded steps whose counters were given back (by a failure or a cancel), so each goes back once. */
+  givenBack?: Partial<Record<RedemptionProgress, true>>;
   createdAt: EpochMs;
   updatedAt: EpochMs;
   fulfilledAt: EpochMs | null;

@@ -55,11 +55,13 @@ const EARN_FOR_ORDER_MINIMUM: Minimum = {
   why: '1 start + 1 entry read + 1 member read + 1 pending-lot write + 1 member write + 1 entry insert + 1 commit; an earn touches no bucket; programme cached',
 };
 const REDEEM_REWARD_MINIMUM: Minimum = {
-  trips: 17,
+  trips: 16,
   why:
-    '1 redemption insert (its duplicate _id is the retry) + 1 reward read + 1 quota take + 1 stock take + 8 for the points spend ' +
+    '1 redemption insert (its duplicate _id is the retry) + 1 reward read + 1 quota take (the insert of the quota, counted, on a first redemption) ' +
+    '+ 1 stock take + 8 for the points spend ' +
     '(start, entry read, member read, read of the oldest bucket, which covers the cost, bucket write, member write, entry insert, commit) ' +
-    '+ 1 pickup-code insert + 4 progress records (quota, stock, paid, done); member given by the route; programme cached',
+    '+ 1 pickup-code insert + 3 progress records (after the quota and the stock, bare counters a take-over must not take twice, ' +
+    'and the last one with the pickup code; the spend is keyed by the redemption, so it needs none); member given by the route; programme cached',
 };
 const CHECK_IN_MINIMUM: Minimum = {
   trips: 8,

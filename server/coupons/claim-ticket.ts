@@ -2,6 +2,12 @@ import type { CouponInstanceDoc } from '~/types/coupons';
 import type { RequestContext } from '../runtime/wx';
 import { CodedError } from '~/core/coded-error';
 
+/**
+ * `coupon_claims`: one ticket per claim key, written before any counter moves. Copies of one
+ * claim (a double tap, a retry racing the first request) see the ticket and wait for the
+ * first one's answer instead of competing with it for the last unit of stock.
+ */
+
 const WAIT_MS = 3_000;
 const ticketId = (issueKey: string) => `claim:${issueKey}`;
 
@@ -10,13 +16,16 @@ export async function openTicket(ctx: RequestContext, issueKey: string): Promise
   return ctx.db.collection('coupon_claims').insert({ _id: ticketId(issueKey), state: 'open', code: null, reason: null, openedAt: ctx.now });
 }
 
-/** Records how a claim ended, so its copies give the same answer. */
-export async function closeTicket(ctx: RequestContext, issueKey: string, failure: CodedError | null): Promise<void> {
+/**
+ * Records that a claim was refused, so its copies give the same answer. A claim that succeeded
+ * leaves its ticket open: its coupon is the answer its copies find.
+ */
+export async function closeTicket(ctx: RequestContext, issueKey: string, failure: CodedError): Promise<void> {
   await ctx.db
     .collection('coupon_claims')
     .updateWhere(
       { _id: ticketId(issueKey) },
-      failure ? { state: 'failed', code: failure.code, reason: String(failure.details?.reason ?? failure.message) } : { state: 'done' },
+      { state: 'failed', code: failure.code, reason: String(failure.details?.reason ?? failure.message) },
     );
 }
 

@@ -4,7 +4,7 @@ import { useCoupon } from '../coupons/use-coupon';
 import { earnForOrder } from '../points/earn-for-order';
 import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
-import { newPickupCode } from './order-ids';
+import { allocatePickupCode } from './pickup-code';
 import { settleHeldStock } from './stock';
 import { refund, succeeded } from './wechat-pay';
 import { CodedError } from '~/core/coded-error';
@@ -17,15 +17,6 @@ export interface ConfirmedPayment {
 
 /** The goods part of what an order paid: the base of purchase points and of qualifying spend (shipping excluded). */
 export const goodsPaidFen = (order: Pick<OrderDoc, 'lines'>) => order.lines.reduce((sum, line) => sum + line.paidFen, 0);
-
-async function allocatePickupCode(ctx: RequestContext, orderId: string): Promise<string> {
-  const codes = ctx.db.collection('pickup_codes');
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const code = newPickupCode();
-    if (await codes.insert({ _id: code, orderId, createdAt: ctx.now })) return code;
-  }
-  throw new CodedError('CONFLICT', 'could not allocate a pickup code, the payment will be applied on the next delivery');
-}
 
 /**
  * Applies one confirmed WeChat Pay payment to its order, however often it is delivered: the
@@ -41,18 +32,25 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
   let current = order;
   // A payment of another amount than the order asked is never applied; it goes back below.
   if (current.status === 'pendingPayment' && payment.totalFee === current.payableFen) {
-    const pickupCode = current.delivery.mode === 'pickup' ? await allocatePickupCode(ctx, current._id) : null;
-    const fields = {
+    const pickupCode = current.delivery.mode === 'pickup' ? await allocatePickupCode(ctx, { orderId: current._id }) : null;
+    const event: OrderDoc['timeline'][number] = {
       status: 'paid',
+      at: ctx.now,
+      note: pickupCode ? '支付成功，可到店自提' : '支付成功，等待发货',
+    };
+    const fields = {
+      status: 'paid' as const,
       paidAt: ctx.now,
       transactionId: payment.transactionId,
       ...(pickupCode && current.delivery.mode === 'pickup' ? { delivery: { ...current.delivery, pickupCode } } : {}),
-      timeline: ctx.db.command.push([{ status: 'paid', at: ctx.now, note: pickupCode ? '支付成功，可到店自提' : '支付成功，等待发货' }]),
       updatedAt: ctx.now,
     };
-    const moved = await ctx.db.collection('orders').updateWhere({ _id: current._id, status: 'pendingPayment' }, fields);
+    const moved = await ctx.db
+      .collection('orders')
+      .updateWhere({ _id: current._id, status: 'pendingPayment' }, { ...fields, timeline: ctx.db.command.push([event]) });
     if (moved === 1) {
-      current = (await ctx.db.collection('orders').get(current._id)) as OrderDoc;
+      // The guarded move took, so the order is what it was plus these fields (its timeline appended, not rewritten).
+      current = { ...current, ...fields, timeline: [...current.timeline, event] };
       await Promise.all(
         current.lines.map((line) =>
           ctx.db.collection('products').updateWhere({ _id: line.productId }, { salesCount: ctx.db.command.inc(line.quantity) }),

@@ -2,7 +2,7 @@ import { assertMove } from '~/core/orders/order-machine';
 import type { OrderDoc } from '~/types/orders';
 import type { RequestContext } from '../runtime/wx';
 import { applyPayment } from './apply-payment';
-import { releaseHolds } from './placement-failure';
+import { releaseHolds } from './placement-steps';
 import { closeOrder, queryOrder } from './wechat-pay';
 import { CodedError } from '~/core/coded-error';
 
@@ -15,7 +15,7 @@ import { CodedError } from '~/core/coded-error';
 export async function cancelOrder(ctx: RequestContext, order: OrderDoc, reason: string): Promise<OrderDoc> {
   const orders = ctx.db.collection('orders');
   if (order.status === 'cancelled') {
-    if (!order.holdsReturned) await releaseHolds(ctx, order, '订单取消，退回积分');
+    if (!order.holdsReturned) await releaseHolds(ctx, order);
     return (await orders.get(order._id)) as OrderDoc;
   }
   assertMove(order, 'cancelled', '取消');
@@ -47,6 +47,6 @@ export async function cancelOrder(ctx: RequestContext, order: OrderDoc, reason: 
   // exists by now and is closed here, or is closed by startPayment, which checks the order after
   // creating it. Paid meanwhile → the callback refunds it, as the order is cancelled.
   if (moved === 1 && current.paymentStartedAt !== null) await closeOrder(current.orderNo);
-  await releaseHolds(ctx, current, '订单取消，退回积分');
+  await releaseHolds(ctx, current);
   return { ...current, holdsReturned: true };
 }

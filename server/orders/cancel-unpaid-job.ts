@@ -2,7 +2,7 @@ import type { JobSpec } from '../jobs/run-job';
 import type { PhaseItem } from '../jobs/sweep-pages';
 import { phasedPages } from '../jobs/sweep-pages';
 import { cancelOrder } from './cancel-order';
-import { failPlacement, finishFailedPlacement } from './placement-failure';
+import { failPlacement, finishFailedPlacement } from './placement-steps';
 import { CodedError, hasCode } from '~/core/coded-error';
 
 /**

@@ -46,7 +46,12 @@ const lineIdOf = (index: number) => `L${index + 1}`;
  * that cannot be bought (gone, off the shelf, short of stock) and a coupon that is not the
  * member's or cannot be used on this order, each with a clear message.
  */
-export async function buildCheckout(ctx: RequestContext, member: MemberDoc, input: CheckoutInput): Promise<Checkout> {
+export async function buildCheckout(
+  ctx: RequestContext,
+  member: MemberDoc,
+  input: CheckoutInput,
+  options: { couponPicker: boolean } = { couponPicker: true },
+): Promise<Checkout> {
   const skuIds = input.items.map((item) => item.skuId);
   if (new Set(skuIds).size !== skuIds.length)
     throw new CodedError('VALIDATION_FAILED', 'items: each SKU may appear once', { field: 'items' });
@@ -55,7 +60,12 @@ export async function buildCheckout(ctx: RequestContext, member: MemberDoc, inpu
     loadCartProducts(ctx, skuIds),
     loadProgramme(ctx),
     loadShopSettings(ctx),
-    ctx.db.collection('coupon_instances').find({ memberId: member._id, status: 'issued' }, { orderBy: [['validTo', 'asc']], limit: 100 }),
+    // Placing an order without a coupon needs no coupon list (only the preview's picker does).
+    !options.couponPicker && input.couponIds.length === 0
+      ? Promise.resolve([] as CouponInstanceDoc[])
+      : ctx.db
+          .collection('coupon_instances')
+          .find({ memberId: member._id, status: 'issued' }, { orderBy: [['validTo', 'asc']], limit: 100 }),
     input.delivery.mode === 'pickup' ? ctx.db.collection('stores').get(input.delivery.storeId) : Promise.resolve(null),
   ]);
   if (input.delivery.mode === 'pickup' && (!store || store.status !== 'open')) {

@@ -3,6 +3,7 @@ import type { OrderDoc } from '~/types/orders';
 import { startReturnWindow } from '../points/start-return-window';
 import { finishPaymentEffects } from './apply-payment';
 import type { RequestContext } from '../runtime/wx';
+import { findPickupCode, freePickupCode } from './pickup-code';
 import { CodedError } from '~/core/coded-error';
 
 async function move(
@@ -58,15 +59,14 @@ export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: '
   }
   await startReturnWindow(ctx, { orderId: current._id, completedAt: current.completedAt as number });
   // A handed-over order's code is free for another order.
-  if (current.delivery.mode === 'pickup' && current.delivery.pickupCode)
-    await ctx.db.raw.collection('pickup_codes').doc(current.delivery.pickupCode).remove();
+  if (current.delivery.mode === 'pickup' && current.delivery.pickupCode) await freePickupCode(ctx, current.delivery.pickupCode);
   return current;
 }
 
 /** The paid pickup order holding a pickup code, for the till. */
 export async function orderByPickupCode(ctx: RequestContext, code: string): Promise<OrderDoc> {
-  const entry = await ctx.db.collection('pickup_codes').get(code);
-  const order = entry?.orderId ? await ctx.db.collection('orders').get(entry.orderId) : null;
+  const entry = await findPickupCode(ctx, code);
+  const order = entry && 'orderId' in entry ? await ctx.db.collection('orders').get(entry.orderId) : null;
   // A code drawn by a payment delivery that lost the race to another is not the order's code.
   if (!order || order.delivery.mode !== 'pickup' || order.delivery.pickupCode !== code) throw new CodedError('NOT_FOUND', '提货码无效');
   return order;

@@ -16,8 +16,3 @@ export function newOrderNo(now: EpochMs): string {
 export function refundIdOf(orderId: string, clientKey: string): string {
   return `r${createHash('sha256').update(`${orderId}\n${clientKey}`).digest('hex').slice(0, 24)}`;
 }
-
-/** The six-digit code a pickup order is collected with. */
-export function newPickupCode(): string {
-  return String(randomInt(100_000, 1_000_000));
-}

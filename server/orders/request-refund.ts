@@ -64,7 +64,7 @@ export async function requestRefund(
     requestedAt: ctx.now,
     reviewedAt: null,
     refundedAt: null,
-    steps: [],
+    progress: 'pending',
     updatedAt: ctx.now,
   };
   if (!(await refunds.insert(refund))) return { order, refund: (await refunds.get(id)) as RefundDoc };

@@ -26,12 +26,15 @@ export async function startPayment(ctx: RequestContext, memberId: string, orderI
   // Recorded before WeChat Pay hears of it, and only while the order is unpaid, so a cancel racing
   // this either stops it here or sees the flag and closes the payment.
   const orders = ctx.db.collection('orders');
-  await orders.updateWhere(
+  const marked = await orders.updateWhere(
     { _id: order._id, status: 'pendingPayment', paymentStartedAt: null },
     { paymentStartedAt: ctx.now, updatedAt: ctx.now },
   );
-  const started = (await orders.get(order._id)) as OrderDoc;
-  if (started.status !== 'pendingPayment' || started.paymentStartedAt === null) assertMove(started, 'paid', '支付');
+  // Not marked now: started before (a repeat), or no longer unpaid; the order as it is says which.
+  if (marked !== 1) {
+    const started = (await orders.get(order._id)) as OrderDoc;
+    if (started.status !== 'pendingPayment' || started.paymentStartedAt === null) assertMove(started, 'paid', '支付');
+  }
   const reply = await unifiedOrder({
     outTradeNo: order.orderNo,
     totalFee: order.payableFen,

@@ -19,27 +19,37 @@ const holdKey = (orderId: string) => `holds.${orderId}`;
  * Takes the stock of every line of a placing order. Each SKU is one guarded update that takes
  * the units only if there are enough, and writes the order's entry in `holds` at the same time,
  * so buyers of a hot SKU never conflict (no transaction) and a retried hold finds its entry and
- * takes nothing twice. A line short of stock is OUT_OF_STOCK; the caller then gives back what
- * the order holds (releaseHeldStock). Answers the SKUs now at zero, for the sold-out flags.
+ * takes nothing twice. The first update asks for more than the line takes, so that one that
+ * matches leaves stock behind; only when it does not is the exact remainder tried (the line
+ * empties the SKU) and then the SKU read (short, or held by this order already). A line short
+ * of stock is OUT_OF_STOCK; the caller then gives back what the order holds (releaseHeldStock).
+ * Answers the SKUs now at zero, for the sold-out flags.
  */
 export async function holdStock(ctx: RequestContext, order: Lines): Promise<string[]> {
   const _ = ctx.db.command;
   const stock = ctx.db.collection('sku_stock');
   const key = holdKey(order._id);
-  const wanted = quantities(order.lines);
-  for (const [skuId, { quantity, title }] of wanted) {
-    const taken = await stock.updateWhere(
-      { _id: skuId, stock: _.gte(quantity), [key]: _.exists(false) },
-      { stock: _.inc(-quantity), [key]: quantity, updatedAt: ctx.now },
-    );
-    if (taken === 1) continue;
+  const emptied: string[] = [];
+  for (const [skuId, { quantity, title }] of quantities(order.lines)) {
+    const take = (left: Record<string, unknown>) =>
+      stock.updateWhere(
+        { _id: skuId, stock: left, [key]: _.exists(false) },
+        { stock: _.inc(-quantity), [key]: quantity, updatedAt: ctx.now },
+      );
+    if ((await take(_.gt(quantity))) === 1) continue;
+    if ((await take(_.eq(quantity))) === 1) {
+      emptied.push(skuId);
+      continue;
+    }
     const current = await stock.get(skuId);
-    if (current?.holds?.[order._id] !== undefined) continue;
+    if (current?.holds?.[order._id] !== undefined) {
+      if (current.stock <= 0) emptied.push(skuId);
+      continue;
+    }
     const left = current?.stock ?? 0;
     throw new CodedError('OUT_OF_STOCK', left === 0 ? `「${title}」已售罄` : `「${title}」库存不足，仅剩${left}件`, { skuId, stock: left });
   }
-  const after = await stock.find({ _id: _.in([...wanted.keys()]) }, { limit: wanted.size });
-  return after.filter((doc) => doc.stock <= 0).map((doc) => doc._id);
+  return emptied;
 }
 
 /** Gives back the units an unpaid order holds (cancelled, timed out, or failed to place), once per SKU. Answers the SKUs given back. */

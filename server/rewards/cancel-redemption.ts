@@ -1,12 +1,13 @@
 import { cancellable } from '~/core/rewards/redeemable';
 import type { RedemptionDoc } from '~/types/rewards';
 import type { RequestContext } from '../runtime/wx';
-import { giveBack } from './give-back';
+import { redemption as steps } from './redemption-steps';
 import { CodedError } from '~/core/coded-error';
 
 /**
  * The member cancels a pickup not yet collected: one guarded update moves it to cancelling
- * (so it happens once), points, stock and quota come back (resumable), then it is cancelled.
+ * (so it happens once), its steps are given back (points, stock and quota; resumable), then it
+ * is cancelled.
  * A cancel that stopped halfway stays cancellable, so the member's retry finishes it.
  */
 export async function cancelRedemption(ctx: RequestContext, memberId: string, id: string): Promise<RedemptionDoc> {
@@ -22,7 +23,7 @@ export async function cancelRedemption(ctx: RequestContext, memberId: string, id
     );
     if (moved !== 1) return cancelRedemption(ctx, memberId, id);
   }
-  await giveBack(ctx, redemption, '取消兑换退回积分');
+  await steps.giveBack(ctx, { ...redemption, status: 'cancelling' }, true);
   await redemptions.updateWhere({ _id: id, status: 'cancelling' }, { status: 'cancelled', updatedAt: ctx.now });
   return { ...redemption, status: 'cancelled', cancelledAt: redemption.cancelledAt ?? ctx.now };
 }

@@ -100,7 +100,7 @@ export function refundDoc(n: number, overrides: Partial<RefundDoc> = {}): Refund
     requestedAt: PLACED_AT + HOUR_MS,
     reviewedAt: null,
     refundedAt: null,
-    steps: [],
+    progress: 'pending',
     updatedAt: PLACED_AT + HOUR_MS,
     ...overrides,
   };

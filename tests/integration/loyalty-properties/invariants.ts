@@ -1,5 +1,5 @@
 import { reconcileAll } from '~/server/points/reconcile';
-import { spendKeyOf } from '~/server/rewards/give-back';
+import { spendKeyOf } from '~/server/rewards/redemption-steps';
 import type { CouponTemplateDoc } from '~/types/coupons';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc } from '~/types/points';
