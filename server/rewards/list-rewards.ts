@@ -1,28 +1,9 @@
-import { cancellable, redeemBlocker } from '~/core/rewards/redeemable';
+import { redeemBlocker } from '~/core/rewards/redeemable';
 import type { MemberDoc } from '~/types/documents';
-import type { RedemptionView, RewardView } from '~/types/functions/rewards';
-import type { RedemptionDoc } from '~/types/rewards';
-import { keysetPage } from '../db/keyset-page';
+import type { RewardView } from '~/types/functions/rewards';
 import type { RequestContext } from '../runtime/wx';
 import { loadProgramme } from '../programme/load-programme';
 import { availableAt } from '~/core/points/expiry';
-
-/** A redemption as its member sees it. */
-export function toRedemptionView(redemption: RedemptionDoc): RedemptionView {
-  return {
-    id: redemption._id,
-    rewardId: redemption.rewardId,
-    title: redemption.title,
-    kind: redemption.kind,
-    pointsCost: redemption.pointsCost,
-    cashFen: redemption.cashFen,
-    status: redemption.status,
-    pickupCode: redemption.pickupCode,
-    couponInstanceId: redemption.couponInstanceId,
-    createdAt: redemption.createdAt,
-    cancellable: cancellable(redemption),
-  };
-}
 
 /** The points mall: active rewards in display order, each with why this member cannot redeem it, if so. */
 export async function listRewards(ctx: RequestContext, member: MemberDoc, category?: string): Promise<RewardView[]> {
@@ -47,22 +28,4 @@ export async function listRewards(ctx: RequestContext, member: MemberDoc, catego
       blockedReason: blocker?.message ?? short,
     };
   });
-}
-
-/** The member's redemptions, newest first, a page at a time. */
-export async function listMyRedemptions(
-  ctx: RequestContext,
-  member: MemberDoc,
-  input: { pageSize: number; cursor?: string },
-): Promise<{ items: RedemptionView[]; nextCursor: string | null }> {
-  const _ = ctx.db.command;
-  const redemptions = ctx.db.collection('redemptions');
-  const { items, nextCursor } = await keysetPage(
-    redemptions,
-    _,
-    { memberId: member._id, status: _.nin(['failed', 'failing']) },
-    { field: 'createdAt', direction: 'desc' },
-    input,
-  );
-  return { items: items.map(toRedemptionView), nextCursor };
 }
