@@ -1,6 +1,6 @@
 import { memberAbilities } from '~/core/orders/order-machine';
-import type { OrderView, RefundView } from '~/types/functions/orders';
-import type { OrderDoc, RefundDoc } from '~/types/orders';
+import type { OrdersResponses, OrderView, RefundView } from '~/types/functions/orders';
+import type { OrderDoc, RefundDoc, StoreDoc } from '~/types/orders';
 import type { EpochMs } from '~/types/units';
 import { breakdownOf } from './checkout';
 import { OPEN_REFUND } from './request-refund';
@@ -64,4 +64,9 @@ export function toOrderView(order: OrderDoc, refunds: readonly RefundDoc[], now:
     can: memberAbilities(order, held, now, refundDays),
     createdAt: order.createdAt,
   };
+}
+
+/** A pickup store as the checkout page lists it. */
+export function toStoreView(store: StoreDoc): OrdersResponses['stores']['items'][number] {
+  return { id: store._id, name: store.name, address: store.address, phone: store.phone, openHours: store.openHours };
 }

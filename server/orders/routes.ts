@@ -1,4 +1,5 @@
 import { ordersRequests } from '~/types/functions/orders';
+import type { OrderDoc } from '~/types/orders';
 import { loadMember } from '../members/get-profile';
 import type { RequestContext, Routes } from '../runtime/wx';
 import { createWxHandler, requireOpenid } from '../runtime/wx';
@@ -7,7 +8,8 @@ import { buildCheckout, toPreview } from './checkout';
 import { completeOrder } from './fulfil-order';
 import { listOrders } from './list-orders';
 import { loadOwnOrder } from './load-order';
-import { toOrderView } from './order-views';
+import { toOrderView, toStoreView } from './order-views';
+import { listOpenStores } from './list-open-stores';
 import { placeOrder } from './place-order';
 import { refundsOf, requestRefund } from './request-refund';
 import { loadShopSettings } from './shop-settings';
@@ -21,46 +23,32 @@ async function viewOf(ctx: RequestContext, orderId: string, memberId: string) {
   return toOrderView(order, refunds, ctx.now, shop.refundDays);
 }
 
+/** The view of an order placeOrder answered as it now is; only a replayed one can have refunds to read. */
+async function placedOrderView(ctx: RequestContext, order: OrderDoc) {
+  const [refunds, shop] = await Promise.all([order.hasRefund ? refundsOf(ctx, order._id) : [], loadShopSettings(ctx)]);
+  return toOrderView(order, refunds, ctx.now, shop.refundDays);
+}
+
+/** Makes a change to one of the caller's orders, then answers the order as it now is. */
+async function thenView(ctx: RequestContext, orderId: string, change: (memberId: string) => Promise<unknown>) {
+  const member = await caller(ctx);
+  await change(member._id);
+  return viewOf(ctx, orderId, member._id);
+}
+
 /** Routes of the `orders` function: the caller is always the member acted on. */
 export const ordersRoutes: Routes<'orders'> = {
   preview: async ({ action: _action, ...input }, ctx) => toPreview(await buildCheckout(ctx, await caller(ctx), input)),
-  place: async ({ action: _action, ...input }, ctx) => {
-    const member = await caller(ctx);
-    const order = await placeOrder(ctx, member, input);
-    // placeOrder answers the order as it now is; only a replayed one can have refunds to read.
-    const [refunds, shop] = await Promise.all([order.hasRefund ? refundsOf(ctx, order._id) : [], loadShopSettings(ctx)]);
-    return toOrderView(order, refunds, ctx.now, shop.refundDays);
-  },
+  place: async ({ action: _action, ...input }, ctx) => placedOrderView(ctx, await placeOrder(ctx, await caller(ctx), input)),
   pay: async ({ orderId }, ctx) => startPayment(ctx, (await caller(ctx))._id, orderId),
-  cancel: async ({ orderId, reason }, ctx) => {
-    const member = await caller(ctx);
-    await cancelOrder(ctx, await loadOwnOrder(ctx, member._id, orderId), reason || '买家取消订单');
-    return viewOf(ctx, orderId, member._id);
-  },
-  confirmReceipt: async ({ orderId }, ctx) => {
-    const member = await caller(ctx);
-    await completeOrder(ctx, await loadOwnOrder(ctx, member._id, orderId), 'received');
-    return viewOf(ctx, orderId, member._id);
-  },
+  cancel: ({ orderId, reason }, ctx) =>
+    thenView(ctx, orderId, async (memberId) => cancelOrder(ctx, await loadOwnOrder(ctx, memberId, orderId), reason || '买家取消订单')),
+  confirmReceipt: ({ orderId }, ctx) =>
+    thenView(ctx, orderId, async (memberId) => completeOrder(ctx, await loadOwnOrder(ctx, memberId, orderId), 'received')),
   list: async ({ action: _action, ...input }, ctx) => listOrders(ctx, (await caller(ctx))._id, input),
   detail: async ({ orderId }, ctx) => viewOf(ctx, orderId, (await caller(ctx))._id),
-  requestRefund: async ({ action: _action, ...input }, ctx) => {
-    const member = await caller(ctx);
-    await requestRefund(ctx, member._id, input);
-    return viewOf(ctx, input.orderId, member._id);
-  },
-  stores: async (_input, ctx) => {
-    const stores = await ctx.db.collection('stores').find({ status: 'open' }, { limit: 50 });
-    return {
-      items: stores.map((store) => ({
-        id: store._id,
-        name: store.name,
-        address: store.address,
-        phone: store.phone,
-        openHours: store.openHours,
-      })),
-    };
-  },
+  requestRefund: ({ action: _action, ...input }, ctx) => thenView(ctx, input.orderId, (memberId) => requestRefund(ctx, memberId, input)),
+  stores: async (_input, ctx) => ({ items: (await listOpenStores(ctx)).map(toStoreView) }),
 };
 
 /** The `orders` cloud function's main. */
