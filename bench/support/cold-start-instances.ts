@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { FunctionPool } from '../../local-cloud/functions/pool';
+import { platformEnv } from '../../tests/support/sdk';
+
+/** How a new instance of a function is started. */
+export type InstanceKind = 'thread' | 'process';
+
+/** One cold start: milliseconds from starting the instance to its first answer, and that answer. */
+export interface ColdStart {
+  ms: number;
+  answer: unknown;
+}
+
+/**
+ * The SDK endpoint the instances are given. The first requests are refused before any database
+ * call; nothing listens here, so a function that did reach for the database would fail loudly.
+ */
+const NO_DATABASE = 'http://127.0.0.1:9/admin';
+/** Far above any cold start, so a slow machine measures instead of timing out. */
+const TIMEOUT_SECONDS = 60;
+
+/** The platform's environment for an instance of `name`, as the local cloud sets it. */
+function instanceEnv(name: string): Record<string, string> {
+  return { ...platformEnv(NO_DATABASE), SCF_FUNCTIONNAME: name, TZ: 'UTC', PATH: process.env.PATH ?? '', NODE_ENV: 'production' };
+}
+
+/** A new worker thread of the local cloud's pool (tsx's loader, worker.ts, then the bundle), answering `event`. */
+async function threadColdStart(name: string, bundle: string, event: unknown): Promise<ColdStart> {
+  const pool = new FunctionPool(
+    { name, dir: dirname(bundle), bundle, config: { timeout: TIMEOUT_SECONDS } },
+    {
+      env: instanceEnv(name),
+      tcbUrl: () => NO_DATABASE,
+      maxInstances: 1,
+      idleMs: 60_000,
+      log: () => undefined,
+      clock: { offsetMs: 0 },
+    },
+  );
+  try {
+    const started = performance.now();
+    const answer = await pool.invoke(event, { source: 'wx_http' });
+    return { ms: performance.now() - started, answer };
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Loads the bundle, answers one event on stdout as a JSON line and exits: what a platform instance does first. */
+const PROCESS_MAIN = `
+const bundle = process.argv[1];
+const event = JSON.parse(process.argv[2]);
+Promise.resolve(require(bundle).main(event, {})).then(
+  (answer) => process.stdout.write(JSON.stringify(answer ?? null) + '\\n', () => process.exit(0)),
+  (error) => { console.error(error); process.exit(1); },
+);`;
+
+/** A new plain Node process (no tsx, no source maps, as on the platform) that loads the bundle and answers `event`. */
+async function processColdStart(name: string, bundle: string, event: unknown): Promise<ColdStart> {
+  const env = {
+    ...instanceEnv(name),
+    TCB_SOURCE: 'wx_http',
+    // The platform always passes an API token key; without one the SDK answers an empty context.
+    WX_TRIGGER_API_TOKEN_V0: 'local-cloud',
+    WX_CONTEXT_KEYS: 'WX_TRIGGER_API_TOKEN_V0',
+  };
+  const started = performance.now();
+  const child = spawn(process.execPath, ['-e', PROCESS_MAIN, bundle, JSON.stringify(event)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name}: no answer within ${TIMEOUT_SECONDS} s`));
+    }, TIMEOUT_SECONDS * 1_000);
+    createInterface({ input: child.stdout }).once('line', (first) => {
+      clearTimeout(timer);
+      resolve(first);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name}: instance exited with ${code} before answering`));
+    });
+  });
+  const ms = performance.now() - started;
+  if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+  return { ms, answer: JSON.parse(line) };
+}
+
+/** Starts a new instance of kind `kind` on `bundle` and times it to its first answer to `event`. */
+export function coldStart(kind: InstanceKind, name: string, bundle: string, event: unknown): Promise<ColdStart> {
+  return kind === 'thread' ? threadColdStart(name, bundle, event) : processColdStart(name, bundle, event);
+}

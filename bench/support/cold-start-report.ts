@@ -1,0 +1,47 @@
+/** The middle value (the mean of the two middle ones for an even count); 0 for none. */
+export function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** One build of a function's bundle and its measured cold starts. */
+export interface VariantFigures {
+  bytes: number;
+  /** Milliseconds from a new instance to its first answer, one per run. */
+  runs: number[];
+}
+
+/** A function's cold starts on one kind of instance, for each build of its bundle. */
+export interface ColdStartRow {
+  name: string;
+  unminified: VariantFigures;
+  minified: VariantFigures;
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const ms = (value: number) => value.toFixed(1);
+const ratio = (value: number, empty: number) => (empty > 0 ? `${(value / empty).toFixed(2)}x` : 'n/a');
+
+/**
+ * The table of `bench:cold-start` for one kind of instance: bundle size, median cold start and its
+ * ratio to the empty function's, first for the reference functions (the empty one first), then
+ * for every function.
+ */
+export function formatColdStarts(references: { label: string; figures: VariantFigures }[], rows: ColdStartRow[]): string {
+  const emptyMs = median(references[0]?.figures.runs ?? []);
+  const cells = (figures: VariantFigures) => {
+    const value = median(figures.runs);
+    return [kb(figures.bytes), ms(value), ratio(value, emptyMs)];
+  };
+  const header = ['function', 'unminified KB', 'ms', 'vs empty', 'minified KB', 'ms', 'vs empty'];
+  const body = [
+    ...references.map(({ label, figures }) => [label, ...cells(figures), ...cells(figures)]),
+    ...rows.map((row) => [row.name, ...cells(row.unminified), ...cells(row.minified)]),
+  ];
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => (row[column] as string).length)));
+  const line = (row: string[]) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] as number) : cell.padStart(widths[column] as number))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+}
