@@ -67,8 +67,8 @@ function functionsOption(): string[] {
 
 /** True when the answer is the refusal every function gives FIRST_REQUEST, so nothing else was timed. */
 function refused(answer: unknown): boolean {
-  const reply = answer as { ok?: unknown; errcode?: unknown } | null;
-  return reply?.ok === false || reply?.errcode === 403;
+  const reply = answer as { error?: { code?: unknown }; errcode?: unknown } | null;
+  return reply?.error?.code === 'UNKNOWN_ACTION' || reply?.error?.code === 'NOT_A_TIMER' || reply?.errcode === 403;
 }
 
 async function main(cleanups: Cleanups): Promise<void> {
