@@ -11,6 +11,8 @@ export interface VariantFigures {
   bytes: number;
   /** Milliseconds from a new instance to its first answer, one per run. */
   runs: number[];
+  /** CPU milliseconds the same runs took. */
+  cpuRuns: number[];
 }
 
 /** A function's cold starts on one kind of instance, for each build of its bundle. */
@@ -25,17 +27,31 @@ const ms = (value: number) => value.toFixed(1);
 const ratio = (value: number, empty: number) => (empty > 0 ? `${(value / empty).toFixed(2)}x` : 'n/a');
 
 /**
- * The table of `bench:cold-start` for one kind of instance: bundle size, median cold start and its
- * ratio to the empty function's, first for the reference functions (the empty one first), then
- * for every function.
+ * The table of `bench:cold-start` for one kind of instance: bundle size, then the median cold
+ * start in wall time and in CPU time, each with its ratio to the empty function's; first for the
+ * reference functions (the empty one first), then for every function.
  */
 export function formatColdStarts(references: { label: string; figures: VariantFigures }[], rows: ColdStartRow[]): string {
   const emptyMs = median(references[0]?.figures.runs ?? []);
+  const emptyCpuMs = median(references[0]?.figures.cpuRuns ?? []);
   const cells = (figures: VariantFigures) => {
-    const value = median(figures.runs);
-    return [kb(figures.bytes), ms(value), ratio(value, emptyMs)];
+    const wall = median(figures.runs);
+    const cpu = median(figures.cpuRuns);
+    return [kb(figures.bytes), ms(wall), ratio(wall, emptyMs), ms(cpu), ratio(cpu, emptyCpuMs)];
   };
-  const header = ['function', 'unminified KB', 'ms', 'vs empty', 'minified KB', 'ms', 'vs empty'];
+  const header = [
+    'function',
+    'unminified KB',
+    'ms',
+    'vs empty',
+    'cpu ms',
+    'vs empty',
+    'minified KB',
+    'ms',
+    'vs empty',
+    'cpu ms',
+    'vs empty',
+  ];
   const body = [
     ...references.map(({ label, figures }) => [label, ...cells(figures), ...cells(figures)]),
     ...rows.map((row) => [row.name, ...cells(row.unminified), ...cells(row.minified)]),
