@@ -38,7 +38,7 @@ const TIMEOUT_SECONDS = 60;
 
 /** The platform's environment for an instance of `name`, as the local cloud sets it. */
 function instanceEnv(name: string): Record<string, string> {
-  return { ...platformEnv(NO_DATABASE), SCF_FUNCTIONNAME: name, TZ: 'UTC', PATH: process.env.PATH ?? '', NODE_ENV: 'production' };
+  return { ...platformEnv(NO_DATABASE), SCF_FUNCTIONNAME: name, TZ: 'UTC', PATH: process.env.PATH ?? '' };
 }
 
 /**
