@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProductDoc } from '../catalog';
 import { skuId } from './catalog';
 

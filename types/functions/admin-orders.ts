@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OrderDoc, RefundDoc } from '../orders';
 
 const orderId = z.string().regex(/^o[A-Za-z0-9]{10,40}$/, 'must be an order id');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CouponInstanceDoc, CouponTemplateDoc } from '../coupons';
 import type { JobRunDoc } from '../jobs';
 import type { EpochMs, Points } from '../units';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CategoryDoc, ProductSpec } from '../catalog';
 import type { Fen, Points } from '../units';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CouponAudience, CouponSource, CouponTerms } from '../coupons';
 import type { EpochMs } from '../units';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Gender } from '../documents';
 import type { SubscriptionTopic } from '../notify';
 import { SUBSCRIPTION_TOPICS } from '../notify';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OrderBreakdown, OrderDelivery, OrderEvent, OrderStatus, RefundDoc } from '../orders';
 import type { EpochMs, Fen, Points } from '../units';
 import { cartItems } from './catalog';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RedemptionDoc, RewardDoc } from '../rewards';
 import type { EpochMs, Fen, Points } from '../units';
 
