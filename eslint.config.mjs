@@ -81,5 +81,18 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // A named import keeps all of zod (with its locales) in every function bundle; the namespace form lets esbuild drop the rest.
+    files: ['types/**/*.ts', 'core/**/*.ts', 'server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier",
+          message: "Import zod as a namespace (import * as z from 'zod') so function bundles keep only what the schemas use.",
+        },
+      ],
+    },
+  },
   ...Object.keys(banned).map(zone),
 );
