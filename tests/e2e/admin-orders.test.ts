@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { OrderView, PaymentStart } from '~/types/functions/orders';
-import type { OrderDoc, RefundDoc } from '~/types/orders';
 import { launchBrowserBeside, screenshot } from '../support/browser';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
@@ -148,7 +147,7 @@ describe('admin orders and refunds pages in Chromium', () => {
       await dialog.getByRole('button', { name: '确认发货' }).click();
       await page.getByText(`订单 ${toShip.orderNo} 已发货`).waitFor();
       await table.locator('tbody tr', { hasText: toShip.orderNo }).getByText('待收货').waitFor();
-      expect(docOf<OrderDoc>(cloud, 'orders', toShip.id)).toMatchObject({ status: 'shipped', delivery: { trackingNo: 'SF1234567890' } });
+      expect(docOf(cloud, 'orders', toShip.id)).toMatchObject({ status: 'shipped', delivery: { trackingNo: 'SF1234567890' } });
 
       await page.locator('.pickup-code input').fill(pickupCode);
       await page
@@ -159,7 +158,7 @@ describe('admin orders and refunds pages in Chromium', () => {
       await table.locator('tbody tr', { hasText: pickup.orderNo }).getByText('已完成').waitFor();
       await screenshot(page, 'admin-orders-04-pickup');
       expect(await page.locator('.pickup-done').textContent()).toContain(`已核销：订单 ${pickup.orderNo}`);
-      expect(docOf<OrderDoc>(cloud, 'orders', pickup.id).status).toBe('completed');
+      expect(docOf(cloud, 'orders', pickup.id).status).toBe('completed');
     } finally {
       await context.close();
     }
@@ -175,7 +174,7 @@ describe('admin orders and refunds pages in Chromium', () => {
       await row.getByText('待审核').waitFor();
       await screenshot(page, 'admin-refunds-01-list');
 
-      const refund = docOf<RefundDoc>(cloud, 'refunds', refundId);
+      const refund = docOf(cloud, 'refunds', refundId);
       await row.locator('.approve-button').click();
       const confirm = page.locator('.ant-popover', { hasText: `同意退款 ¥${(refund.amountFen / 100).toFixed(2)}？` });
       await confirm.waitFor();
@@ -191,9 +190,9 @@ describe('admin orders and refunds pages in Chromium', () => {
       await screenshot(page, 'admin-refunds-03-reject');
       await dialog.getByRole('button', { name: '驳回申请' }).click();
       await page.getByText('没有待审核的退款').waitFor();
-      expect(docOf<RefundDoc>(cloud, 'refunds', rejectId)).toMatchObject({ status: 'rejected', reviewNote: '外包装完好，商品不影响使用' });
+      expect(docOf(cloud, 'refunds', rejectId)).toMatchObject({ status: 'rejected', reviewNote: '外包装完好，商品不影响使用' });
 
-      expect(docOf<RefundDoc>(cloud, 'refunds', refundId)).toMatchObject({ status: 'refunded', reviewedBy: expect.any(String) });
+      expect(docOf(cloud, 'refunds', refundId)).toMatchObject({ status: 'refunded', reviewedBy: expect.any(String) });
       expect(cloud.payments.refunds(refund.orderNo)).toEqual([expect.objectContaining({ refundFee: refund.amountFen })]);
 
       await page.locator('.refunds-status-filter').getByText('全部').click();

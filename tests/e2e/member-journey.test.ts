@@ -3,7 +3,6 @@ import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { demoCouponTemplates, demoRewards } from '../../scripts/seed/demo-catalogue';
 import { seedDemoCatalog } from '../../scripts/seed/demo-products';
 import { DAY_MS } from '~/core/calendar/durations';
-import type { MemberDoc } from '~/types/documents';
 import { launchBrowserBeside } from '../support/browser';
 import { fillAddress, join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
@@ -135,7 +134,7 @@ describe('a new member from joining to a two-day check-in streak', () => {
       const later = Date.now() + 8 * DAY_MS;
       cloud.setClock(later);
       expect(await cloud.runTimer('job-release-points', later)).toMatchObject({ ok: true });
-      expect(docOf<MemberDoc>(cloud, 'members', member._id).points).toMatchObject({ available: earned, pending: 0 });
+      expect(docOf(cloud, 'members', member._id).points).toMatchObject({ available: earned, pending: 0 });
       await open(page, cloud, '/packages/points/pages/index/index');
       await shown(page, '.history-item').waitFor();
       expect(await text(page, '.points-available')).toBe(String(earned));
@@ -171,7 +170,7 @@ describe('a new member from joining to a two-day check-in streak', () => {
       expect(await text(page, '.check-in-streak')).toBe('2');
       await page.waitForTimeout(2_500);
       await pageShot(page, 'journey-15-check-in-streak');
-      expect(docOf<MemberDoc>(cloud, 'members', member._id).checkIn.streak).toBe(2);
+      expect(docOf(cloud, 'members', member._id).checkIn.streak).toBe(2);
     } finally {
       await context.close();
     }

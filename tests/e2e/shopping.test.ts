@@ -6,6 +6,7 @@ import { launchBrowserBeside, screenshot } from '../support/browser';
 import { fillAddress, join, open, pageShot, phone, pickSku, shown } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
 import { adminCaller, docOf, giveCoupon, onlyMember, ordersOf } from '../support/shop';
+import { storedInOrder } from '../support/stored';
 
 const PASSWORD = 'shopping-admin-password';
 /** Page content must fit the screen: nothing wider than the viewport once it has settled (banners slide meanwhile). */
@@ -201,7 +202,7 @@ describe('shopping in the H5 storefront', () => {
       const orders = ordersOf(cloud, member._id);
       expect(orders.map((order) => order.status).sort()).toEqual(['cancelled', 'paid']);
       expect(orders.find((order) => order.status === 'cancelled')).toMatchObject({ delivery: { mode: 'pickup' }, payableFen: 4_500 });
-      expect(docOf<MemberDoc>(cloud, 'members', member._id).points.available).toBe(0);
+      expect(docOf(cloud, 'members', member._id).points.available).toBe(0);
     } finally {
       await context.close();
     }
@@ -214,10 +215,8 @@ describe('shopping in the H5 storefront', () => {
       await page.goto(`${cloud.url}/`);
       await join(page);
       // A 银卡 member, so that member prices and the next tier's price show.
-      const newest = [...cloud.store.scan('members', [], [], 'rowid')]
-        .map((row) => cloud.store.parse(row) as unknown as MemberDoc)
-        .at(-1) as MemberDoc;
-      cloud.store.replace('members', { ...newest, tierId: 'silver' } as unknown as Record<string, unknown>);
+      const newest = storedInOrder(cloud, 'members').at(-1) as MemberDoc;
+      cloud.store.replace('members', { ...newest, tierId: 'silver' });
       await page.reload();
       await shown(page, '.home-category').waitFor();
       await expectNoSidewaysScroll(page);

@@ -1,13 +1,12 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { MINUTE_MS } from '~/core/calendar/durations';
-import type { SkuStockDoc } from '~/types/catalog';
-import type { CouponInstanceDoc } from '~/types/coupons';
-import type { MemberDoc } from '~/types/documents';
 import type { OrderView, PaymentStart } from '~/types/functions/orders';
 import type { OrderDoc, RefundDoc } from '~/types/orders';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
 import { addProduct, addStore, adminCaller, docOf, giveCoupon, patchDoc } from '../support/shop';
+import { storedInOrder } from '../support/stored';
+import type { CollectionName, Collections } from '~/types/collections';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 const data = <T>(envelope: Envelope<T>): T => {
@@ -23,11 +22,11 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
   let admin: Awaited<ReturnType<typeof adminCaller>>;
   let counter = 0;
 
-  const stockOf = (skuId: string) => docOf<SkuStockDoc>(cloud, 'sku_stock', skuId).stock;
-  const memberOf = (id: string) => docOf<MemberDoc>(cloud, 'members', id);
-  const couponOf = (id: string) => docOf<CouponInstanceDoc>(cloud, 'coupon_instances', id);
-  const docsWhere = <T>(collection: string, keep: (doc: T) => boolean) =>
-    [...cloud.store.scan(collection, [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as T).filter(keep);
+  const stockOf = (skuId: string) => docOf(cloud, 'sku_stock', skuId).stock;
+  const memberOf = (id: string) => docOf(cloud, 'members', id);
+  const couponOf = (id: string) => docOf(cloud, 'coupon_instances', id);
+  const docsWhere = <N extends CollectionName>(collection: N, keep: (doc: Collections[N]) => boolean) =>
+    storedInOrder(cloud, collection).filter(keep);
 
   /** A new member with points, signed in through its own browser session. */
   async function shopperWith(points: number): Promise<{ client: GatewayClient; memberId: string }> {
@@ -76,7 +75,7 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const loser = results.find((r) => !r.ok) as Extract<Envelope<OrderView>, { ok: false }>;
     expect(loser.error).toMatchObject({ code: 'OUT_OF_STOCK', message: '「最后一盏台灯」已售罄' });
     expect(stockOf(sku)).toBe(0);
-    expect(docOf<{ soldOut: boolean }>(cloud, 'products', 'last-lamp').soldOut).toBe(true);
+    expect(docOf(cloud, 'products', 'last-lamp').soldOut).toBe(true);
     const [winner, other] = ra.ok ? [a, b] : [b, a];
     const [winnerCoupon, otherCoupon] = ra.ok ? [couponA, couponB] : [couponB, couponA];
     expect(couponOf(winnerCoupon).status).toBe('locked');
@@ -94,7 +93,7 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     const results = await Promise.all(buyers.map((buyer) => place(buyer.client, body)));
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.error.code))).toEqual(Array(15).fill('OUT_OF_STOCK'));
-    const doc = docOf<SkuStockDoc>(cloud, 'sku_stock', sku);
+    const doc = docOf(cloud, 'sku_stock', sku);
     expect(doc.stock).toBe(0);
     expect(Object.keys(doc.holds ?? {}).sort()).toEqual(results.flatMap((r) => (r.ok ? [r.data.id] : [])).sort());
   });
@@ -156,13 +155,13 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
 
     const run = (await cloud.runTimer('job-cancel-unpaid')) as { ok: boolean; data: { scanned: number; changed: number } };
     expect(run).toMatchObject({ ok: true, data: { scanned: 2, changed: 2 } });
-    expect(docOf<OrderDoc>(cloud, 'orders', unpaid.id)).toMatchObject({
+    expect(docOf(cloud, 'orders', unpaid.id)).toMatchObject({
       status: 'cancelled',
       holdsReturned: true,
       cancelReason: '超时未支付，订单已自动取消',
     });
-    expect(docOf<OrderDoc>(cloud, 'orders', dead.id)).toMatchObject({ status: 'failed', holdsReturned: true });
-    expect(docOf<OrderDoc>(cloud, 'orders', paid.id).status).toBe('paid');
+    expect(docOf(cloud, 'orders', dead.id)).toMatchObject({ status: 'failed', holdsReturned: true });
+    expect(docOf(cloud, 'orders', paid.id).status).toBe('paid');
     expect(stockOf(sku)).toBe(8);
     expect(couponOf(couponId).status).toBe('issued');
     expect(memberOf(memberId).points.available).toBe(1_000);
@@ -309,7 +308,7 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
       refundIds.flatMap((refundId) => [admin('approveRefund', { refundId }), admin('rejectRefund', { refundId, note: '同时驳回' })]),
     );
     for (const [i, refundId] of refundIds.entries()) {
-      const refund = docOf<RefundDoc>(cloud, 'refunds', refundId);
+      const refund = docOf(cloud, 'refunds', refundId);
       const paidBack = cloud.payments.refunds((orders[i] as OrderView).orderNo).length;
       expect([refund.status, paidBack]).toEqual(refund.status === 'refunded' ? ['refunded', 1] : ['rejected', 0]);
     }
@@ -326,12 +325,12 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
         client.call('orders', { action: 'pay', orderId: order.id }),
         client.call('orders', { action: 'cancel', orderId: order.id }),
       ]);
-      const stored = docOf<OrderDoc>(cloud, 'orders', order.id);
+      const stored = docOf(cloud, 'orders', order.id);
       const payment = cloud.payments.get(stored.orderNo);
       if (stored.status === 'cancelled') expect(payment?.state ?? 'none').not.toBe('NOTPAY');
       else expect(stored.status).toBe('pendingPayment');
     }
-    expect(stockOf(sku)).toBe(50 - docsWhere<OrderDoc>('orders', (o) => o.lines[0]?.skuId === sku && o.status === 'pendingPayment').length);
+    expect(stockOf(sku)).toBe(50 - docsWhere('orders', (o) => o.lines[0]?.skuId === sku && o.status === 'pendingPayment').length);
   });
 
   it('rejects malformed input on every orders action with a clear error and writes nothing', async () => {

@@ -1,14 +1,11 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { DAY_MS } from '~/core/calendar/durations';
-import type { CouponInstanceDoc } from '~/types/coupons';
-import type { SkuStockDoc } from '~/types/catalog';
-import type { MemberDoc } from '~/types/documents';
 import type { OrderPreview, OrderView, PaymentStart } from '~/types/functions/orders';
-import type { OrderDoc, PaymentDoc, RefundDoc } from '~/types/orders';
-import type { LedgerEntryDoc } from '~/types/points';
+import type { RefundDoc } from '~/types/orders';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
 import { addProduct, adminCaller, docOf, giveCoupon } from '../support/shop';
+import { allStored } from '../support/stored';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 const data = <T>(envelope: Envelope<T>): T => {
@@ -38,13 +35,10 @@ describe('a member buys three lines with a coupon and points, pays, receives and
   let memberId: string;
   let couponId: string;
   let skus: string[];
-  const ledger = () =>
-    (cloud.store.page('ledger_entries', [], [], '_id', 1000, 0).map((row) => cloud.store.parse(row)) as unknown as LedgerEntryDoc[]).filter(
-      (entry) => entry.memberId === memberId,
-    );
-  const member = () => docOf<MemberDoc>(cloud, 'members', memberId);
-  const stock = () => skus.map((sku) => docOf<SkuStockDoc>(cloud, 'sku_stock', sku).stock);
-  const coupon = () => docOf<CouponInstanceDoc>(cloud, 'coupon_instances', couponId);
+  const ledger = () => allStored(cloud, 'ledger_entries').filter((entry) => entry.memberId === memberId);
+  const member = () => docOf(cloud, 'members', memberId);
+  const stock = () => skus.map((sku) => docOf(cloud, 'sku_stock', sku).stock);
+  const coupon = () => docOf(cloud, 'coupon_instances', couponId);
   const checkout = {
     items: [] as { skuId: string; quantity: number }[],
     couponIds: [] as string[],
@@ -138,7 +132,7 @@ describe('a member buys three lines with a coupon and points, pays, receives and
     expect(coupon()).toMatchObject({ status: 'locked', lockedBy: order.id });
     expect(member().points).toMatchObject({ available: 0, pending: 0 });
     expect(ledger().filter((entry) => entry.kind === 'spend')).toHaveLength(1);
-    const stored = docOf<OrderDoc>(cloud, 'orders', order.id);
+    const stored = docOf(cloud, 'orders', order.id);
     expect(stored.lines.map((line) => line.pointsUsed)).toEqual([2_599, 1_989, 412]);
   });
 
@@ -161,7 +155,7 @@ describe('a member buys three lines with a coupon and points, pays, receives and
     expect(again).toEqual([1, 2, 3, 4].map(() => ({ errcode: 0, errmsg: 'OK' })));
     expect(await cloud.invoke('pay-callback', event, { source: 'wx_client', openid: 'o-forger' })).toMatchObject({ errcode: 403 });
 
-    const payments = cloud.store.page('payments', [], [], '_id', 10, 0).map((row) => cloud.store.parse(row) as unknown as PaymentDoc);
+    const payments = allStored(cloud, 'payments');
     expect(payments).toEqual([expect.objectContaining({ orderId: order.id, transactionId, totalFee: 17_138, outcome: 'applied' })]);
     const paid = data((await shopper.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: order.id })).body);
     expect(paid).toMatchObject({ status: 'paid', can: { pay: false, cancel: false, requestRefund: true } });
@@ -191,7 +185,7 @@ describe('a member buys three lines with a coupon and points, pays, receives and
     const received = data((await shopper.call<Envelope<OrderView>>('orders', { action: 'confirmReceipt', orderId: order.id })).body);
     expect(received).toMatchObject({ status: 'completed', can: { confirmReceipt: false, requestRefund: true } });
     data((await shopper.call<Envelope<OrderView>>('orders', { action: 'confirmReceipt', orderId: order.id })).body);
-    const lot = docOf<{ pendingUntil: number; remaining: number }>(cloud, 'point_lots', `pending:earn:order:${order.id}`);
+    const lot = docOf(cloud, 'point_lots', `pending:earn:order:${order.id}`);
     expect(lot.pendingUntil).toBe((received.completedAt as number) + 7 * DAY_MS);
     expect(received.timeline.map((event) => event.status)).toEqual(['pendingPayment', 'paid', 'shipped', 'completed']);
   });

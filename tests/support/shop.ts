@@ -4,6 +4,8 @@ import type { MemberDoc } from '~/types/documents';
 import type { OrderDoc, StoreDoc } from '~/types/orders';
 import { campaignCoupon, oneSkuProduct } from './catalog-fixtures';
 import { GatewayClient } from './gateway';
+import { stored, storedInOrder } from './stored';
+import type { CollectionName, Collections } from '~/types/collections';
 
 /** A one-SKU product with its stock, for checkout tests with numbers that are easy to follow. */
 export function addProduct(
@@ -39,15 +41,13 @@ export function giveCoupon(cloud: LocalCloud, memberId: string, id: string, term
 }
 
 /** A document as the store holds it now. */
-export function docOf<T>(cloud: LocalCloud, collection: string, id: string): T {
-  const row = cloud.store.get(collection, id);
-  if (!row) throw new Error(`${collection}/${id} is missing`);
-  return cloud.store.parse(row) as T;
+export function docOf<N extends CollectionName>(cloud: LocalCloud, collection: N, id: string): Collections[N] {
+  return stored(cloud, collection, id);
 }
 
 /** Changes fields of a stored document, as a test moving time or state by hand. */
-export function patchDoc(cloud: LocalCloud, collection: string, id: string, fields: Record<string, unknown>): void {
-  cloud.store.replace(collection, { ...docOf<Record<string, unknown>>(cloud, collection, id), ...fields });
+export function patchDoc<N extends CollectionName>(cloud: LocalCloud, collection: N, id: string, fields: Partial<Collections[N]>): void {
+  cloud.store.replace(collection, { ...docOf(cloud, collection, id), ...fields });
 }
 
 /** Signs in to the admin function as the bootstrap admin and answers a caller with the token filled in. */
@@ -61,14 +61,12 @@ export async function adminCaller(cloud: LocalCloud, password: string) {
 
 /** The only member in the store (each test cloud starts empty). */
 export function onlyMember(cloud: LocalCloud): MemberDoc {
-  const members = [...cloud.store.scan('members', [], [], 'rowid')].map((row) => cloud.store.parse(row) as unknown as MemberDoc);
+  const members = storedInOrder(cloud, 'members');
   expect(members).toHaveLength(1);
   return members[0] as MemberDoc;
 }
 
 /** A member's orders as stored, oldest first. */
 export function ordersOf(cloud: LocalCloud, memberId: string): OrderDoc[] {
-  return [...cloud.store.scan('orders', [], [], 'rowid')]
-    .map((row) => cloud.store.parse(row) as unknown as OrderDoc)
-    .filter((order) => order.memberId === memberId);
+  return storedInOrder(cloud, 'orders').filter((order) => order.memberId === memberId);
 }

@@ -36,3 +36,8 @@ export function storedLike<N extends CollectionName>(cloud: LocalCloud, collecti
     .page(collection, [`json_extract(doc, '$.${field}') LIKE ?`], [like], '_id', 1_000_000, 0)
     .map((row) => typed<N>(cloud.store.parse(row)));
 }
+
+/** Every stored document of `collection`, in the order they were inserted. */
+export function storedInOrder<N extends CollectionName>(cloud: LocalCloud, collection: N): Collections[N][] {
+  return [...cloud.store.scan(collection, [], [], 'rowid')].map((row) => typed<N>(cloud.store.parse(row)));
+}
