@@ -4,6 +4,7 @@ import type { RequestContext } from '../runtime/wx';
 import type { Step, StepsSpec } from './steps';
 import { stepsRunner } from './steps';
 import { CodedError, hasCode } from '~/core/coded-error';
+import { scratchDoc } from '../../tests/support/stored';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
 
@@ -33,7 +34,7 @@ describe('stepsRunner', () => {
     refuse = null;
   });
 
-  const doc = (id: string) => cloud.store.parse(cloud.store.get('reward_quotas', id) as never) as unknown as JobDoc;
+  const doc = (id: string) => scratchDoc<JobDoc>(cloud, 'reward_quotas', id) as JobDoc;
   const step = (name: 'a' | 'b' | 'c', record: boolean): Step<JobDoc, string> => ({
     name,
     record,

@@ -41,3 +41,9 @@ export function storedLike<N extends CollectionName>(cloud: LocalCloud, collecti
 export function storedInOrder<N extends CollectionName>(cloud: LocalCloud, collection: N): Collections[N][] {
   return [...cloud.store.scan(collection, [], [], 'rowid')].map((row) => typed<N>(cloud.store.parse(row)));
 }
+
+/** A test's own document shape kept in a borrowed collection (a runner's scratch documents), or null. */
+export function scratchDoc<T>(cloud: LocalCloud, collection: CollectionName, id: string): T | null {
+  const row = cloud.store.get(collection, id);
+  return row ? (cloud.store.parse(row) as T) : null;
+}
