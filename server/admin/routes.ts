@@ -18,7 +18,8 @@ import { completePickup } from '../orders/complete-pickup';
 import { listAllOrders } from '../orders/list-all-orders';
 import { listRefunds } from '../orders/list-refunds';
 import { shipOrderById } from '../orders/ship-order-by-id';
-import { approveRefund, rejectRefund } from '../orders/review-refund';
+import { approveRefund } from '../orders/approve-refund';
+import { rejectRefund } from '../orders/reject-refund';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { listMembers } from './list-members';
 import type { TokenClaims } from './credentials';
@@ -58,8 +59,8 @@ export const adminRoutes: Routes<'admin'> = {
   shipOrder: signedIn((ctx, { orderId, trackingNo }) => shipOrderById(ctx, orderId, trackingNo)),
   completePickup: signedIn((ctx, { pickupCode }) => completePickup(ctx, pickupCode)),
   listRefunds: signedIn((ctx, input) => listRefunds(ctx, input)),
-  approveRefund: signedIn((ctx, { refundId }, admin) => approveRefund(ctx, admin.sub, refundId)),
-  rejectRefund: signedIn((ctx, { refundId, note }, admin) => rejectRefund(ctx, admin.sub, refundId, note)),
+  approveRefund: signedIn((ctx, { refundId }, admin) => approveRefund(ctx, { reviewer: admin.sub, refundId })),
+  rejectRefund: signedIn((ctx, { refundId, note }, admin) => rejectRefund(ctx, { reviewer: admin.sub, refundId, note })),
 };
 
 /** The `admin` cloud function's main. */

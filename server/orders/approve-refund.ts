@@ -17,29 +17,7 @@ import { restockRefundedLines } from './sold-out';
 import { refund as refundPayment, succeeded } from './wechat-pay';
 import { CodedError } from '~/core/coded-error';
 import { yuanText } from '~/core/money/format';
-
-async function loadRefund(ctx: RequestContext, refundId: string): Promise<RefundDoc> {
-  const refund = await ctx.db.collection('refunds').get(refundId);
-  if (!refund) throw new CodedError('NOT_FOUND', '退款申请不存在');
-  return refund;
-}
-
-/** Staff or an admin turn a refund request down, with a note the member sees. */
-export async function rejectRefund(ctx: RequestContext, reviewer: string, refundId: string, note: string): Promise<RefundDoc> {
-  const refund = await loadRefund(ctx, refundId);
-  if (refund.status === 'rejected') return refund;
-  const fields = { status: 'rejected' as const, reviewedBy: reviewer, reviewNote: note, reviewedAt: ctx.now, updatedAt: ctx.now };
-  const moved = await ctx.db.collection('refunds').updateWhere({ _id: refundId, status: 'requested' }, fields);
-  if (moved !== 1)
-    throw new CodedError('INVALID_STATE', '该退款已在处理或已完成，不能驳回', { status: (await loadRefund(ctx, refundId)).status });
-  await ctx.db
-    .collection('orders')
-    .updateWhere(
-      { _id: refund.orderId },
-      { timeline: ctx.db.command.push([{ status: 'refundRejected', at: ctx.now, note: `退款被驳回：${note}` }]), updatedAt: ctx.now },
-    );
-  return { ...refund, ...fields };
-}
+import { loadRefund } from './load-refund';
 
 /** What the refund's steps work on: the order as its lines step left it. */
 interface RefundEnv {
@@ -188,7 +166,10 @@ const refundSteps = stepsRunner<RefundDoc, RefundEnv>({
  * Staff or an admin approve a refund, and it is carried out (see refundSteps); approving again
  * finishes one a crash or a failed WeChat Pay call cut short, repeating nothing.
  */
-export async function approveRefund(ctx: RequestContext, reviewer: string, refundId: string): Promise<RefundDoc> {
+export async function approveRefund(
+  ctx: RequestContext,
+  { reviewer, refundId }: { reviewer: string; refundId: string },
+): Promise<RefundDoc> {
   const refunds = ctx.db.collection('refunds');
   const refund = await loadRefund(ctx, refundId);
   if (refund.status === 'refunded') return refund;
