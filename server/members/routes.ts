@@ -1,18 +1,16 @@
 import { toTierProgressView } from '~/core/tiers/progress-view';
 import { memberRequests } from '~/types/functions/member';
 import { recordSubscriptions, subscriptionQuota } from '../notify/subscription-quota';
-import type { RequestContext, Routes } from '../runtime/wx';
+import type { Routes } from '../runtime/wx';
 import { createWxHandler, requireOpenid } from '../runtime/wx';
 import { memberTierProgress } from '../tiers/qualifying-spend';
-import { getProfile, loadMember } from './get-profile';
+import { getProfile, loadCaller } from './get-profile';
 import { joinMember } from './join-member';
 import { issueMemberCode } from './member-code';
 import { deleteAccount } from './delete-account';
 import { setBirthday } from './set-birthday';
 import { setConsent } from './set-consent';
 import { updateProfile } from './update-profile';
-
-const caller = (ctx: RequestContext) => loadMember(ctx, requireOpenid(ctx));
 
 /** Routes of the `member` function: the caller is always the member acted on. */
 export const memberRoutes: Routes<'member'> = {
@@ -23,13 +21,13 @@ export const memberRoutes: Routes<'member'> = {
   setConsent: (input, ctx) => setConsent(ctx, requireOpenid(ctx), input.marketing),
   deleteAccount: (_input, ctx) => deleteAccount(ctx, requireOpenid(ctx)),
   tierProgress: async (_input, ctx) => {
-    const { progress, history, tiers } = await memberTierProgress(ctx, await caller(ctx));
+    const { progress, history, tiers } = await memberTierProgress(ctx, await loadCaller(ctx));
     return toTierProgressView(progress, tiers, history);
   },
   recordSubscriptions: async ({ accepted, clientKey }, ctx) => ({
-    quota: await recordSubscriptions(ctx, { memberId: (await caller(ctx))._id, accepted, clientKey }),
+    quota: await recordSubscriptions(ctx, { memberId: (await loadCaller(ctx))._id, accepted, clientKey }),
   }),
-  subscriptionQuota: async (_input, ctx) => ({ quota: await subscriptionQuota(ctx, (await caller(ctx))._id) }),
+  subscriptionQuota: async (_input, ctx) => ({ quota: await subscriptionQuota(ctx, (await loadCaller(ctx))._id) }),
   memberCode: (_input, ctx) => issueMemberCode(ctx, requireOpenid(ctx)),
 };
 

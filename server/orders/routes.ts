@@ -1,8 +1,8 @@
 import { ordersRequests } from '~/types/functions/orders';
 import type { OrderDoc } from '~/types/orders';
-import { loadMember } from '../members/get-profile';
+import { loadCaller } from '../members/get-profile';
 import type { RequestContext, Routes } from '../runtime/wx';
-import { createWxHandler, requireOpenid } from '../runtime/wx';
+import { createWxHandler } from '../runtime/wx';
 import { cancelOrder } from './cancel-order';
 import { buildCheckout, toPreview } from './checkout';
 import { completeOrder } from './fulfil-order';
@@ -14,8 +14,6 @@ import { placeOrder } from './place-order';
 import { refundsOf, requestRefund } from './request-refund';
 import { loadShopSettings } from './shop-settings';
 import { startPayment } from './start-payment';
-
-const caller = async (ctx: RequestContext) => loadMember(ctx, requireOpenid(ctx));
 
 /** The member's view of an order as it is now, with its refunds. */
 async function viewOf(ctx: RequestContext, orderId: string, memberId: string) {
@@ -31,22 +29,22 @@ async function placedOrderView(ctx: RequestContext, order: OrderDoc) {
 
 /** Makes a change to one of the caller's orders, then answers the order as it now is. */
 async function thenView(ctx: RequestContext, orderId: string, change: (memberId: string) => Promise<unknown>) {
-  const member = await caller(ctx);
+  const member = await loadCaller(ctx);
   await change(member._id);
   return viewOf(ctx, orderId, member._id);
 }
 
 /** Routes of the `orders` function: the caller is always the member acted on. */
 export const ordersRoutes: Routes<'orders'> = {
-  preview: async ({ action: _action, ...input }, ctx) => toPreview(await buildCheckout(ctx, await caller(ctx), input)),
-  place: async ({ action: _action, ...input }, ctx) => placedOrderView(ctx, await placeOrder(ctx, await caller(ctx), input)),
-  pay: async ({ orderId }, ctx) => startPayment(ctx, (await caller(ctx))._id, orderId),
+  preview: async ({ action: _action, ...input }, ctx) => toPreview(await buildCheckout(ctx, await loadCaller(ctx), input)),
+  place: async ({ action: _action, ...input }, ctx) => placedOrderView(ctx, await placeOrder(ctx, await loadCaller(ctx), input)),
+  pay: async ({ orderId }, ctx) => startPayment(ctx, (await loadCaller(ctx))._id, orderId),
   cancel: ({ orderId, reason }, ctx) =>
     thenView(ctx, orderId, async (memberId) => cancelOrder(ctx, await loadOwnOrder(ctx, memberId, orderId), reason || '买家取消订单')),
   confirmReceipt: ({ orderId }, ctx) =>
     thenView(ctx, orderId, async (memberId) => completeOrder(ctx, await loadOwnOrder(ctx, memberId, orderId), 'received')),
-  list: async ({ action: _action, ...input }, ctx) => listOrders(ctx, (await caller(ctx))._id, input),
-  detail: async ({ orderId }, ctx) => viewOf(ctx, orderId, (await caller(ctx))._id),
+  list: async ({ action: _action, ...input }, ctx) => listOrders(ctx, (await loadCaller(ctx))._id, input),
+  detail: async ({ orderId }, ctx) => viewOf(ctx, orderId, (await loadCaller(ctx))._id),
   requestRefund: ({ action: _action, ...input }, ctx) => thenView(ctx, input.orderId, (memberId) => requestRefund(ctx, memberId, input)),
   stores: async (_input, ctx) => ({ items: (await listOpenStores(ctx)).map(toStoreView) }),
 };
