@@ -139,7 +139,14 @@ describe('member pages of the H5 storefront in Chromium', () => {
       const code = (await current(page, '.member-code-digits').innerText()).replace(/\s/g, '');
       expect(code).toMatch(/^\d{18}$/);
       expect(code.startsWith(member.memberNo)).toBe(true);
-      expect(checkMemberCode(TEST_MEMBER_CODE_SECRET, { memberId: member._id, memberNo: member.memberNo }, code, Date.now())).toBe('valid');
+      expect(
+        checkMemberCode(
+          { secret: TEST_MEMBER_CODE_SECRET, env: 'local' },
+          { memberId: member._id, memberNo: member.memberNo },
+          code,
+          Date.now(),
+        ),
+      ).toBe('valid');
       expect(Number(await current(page, '.qr-code').getAttribute('data-modules'))).toBeGreaterThanOrEqual(21);
       expect(await current(page, '.member-code-countdown').innerText()).toMatch(/\d+ 秒后自动刷新/);
       await screenshot(page, 'member-pages-11-member-code');
