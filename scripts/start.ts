@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     functionEnv: {
       admin: { ADMIN_TOKEN_SECRET: secrets.adminTokenSecret, ADMIN_INITIAL_PASSWORD: initialPassword, ...PAYMENT_ENV },
       member: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret },
+      staff: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret },
       orders: PAYMENT_ENV,
       'pay-callback': PAYMENT_ENV,
       'job-cancel-unpaid': PAYMENT_ENV,

@@ -7,6 +7,7 @@ import type { OrderDoc, PaymentDoc, PickupCodeDoc, RefundDoc, ShopSettings, Stor
 import type { LedgerEntryDoc, PointLotDoc } from './points';
 import type { ProgrammeSettings, TierDoc } from './programme';
 import type { RedemptionDoc, RewardDoc, RewardQuotaDoc } from './rewards';
+import type { AuditEntryDoc, StaffDoc, StaffInviteDoc, StoreSaleDoc, ThrottleDoc, TillSessionDoc } from './staff';
 
 /** `settings`: one document per area, told apart by `_id`. */
 export type SettingsDoc = ProgrammeSettings | ShopSettings;
@@ -46,6 +47,12 @@ export interface Collections {
   sku_stock: SkuStockDoc;
   banners: BannerDoc;
   stores: StoreDoc;
+  staff: StaffDoc;
+  staff_invites: StaffInviteDoc;
+  store_sales: StoreSaleDoc;
+  audit_log: AuditEntryDoc;
+  till_sessions: TillSessionDoc;
+  throttles: ThrottleDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -85,6 +92,12 @@ export const COLLECTION_NAMES = [
   'sku_stock',
   'banners',
   'stores',
+  'staff',
+  'staff_invites',
+  'store_sales',
+  'audit_log',
+  'till_sessions',
+  'throttles',
 ] as const satisfies readonly CollectionName[];
 
 /** Compiles only while COLLECTION_NAMES names every collection. */

@@ -158,9 +158,10 @@ export type PickupCodeOwner = { orderId: string } | { redemptionId: string };
 
 /**
  * `pickup_codes`: `_id` is the code staff type in at the till (six digits for an order, eight for
- * a reward), naming what it hands over. A code is freed once that is handed over or refunded.
+ * a reward), naming what it hands over. A handed-over code is kept, marked, for 30 days; a
+ * refunded order's code is freed.
  */
-export type PickupCodeDoc = { _id: string; createdAt: EpochMs } & PickupCodeOwner;
+export type PickupCodeDoc = { _id: string; createdAt: EpochMs; handedOverAt?: EpochMs | null } & PickupCodeOwner;
 
 /** `payments` collection: one document per confirmed WeChat Pay transaction, `_id` = `pay:<transactionId>`. */
 export interface PaymentDoc {
@@ -182,6 +183,11 @@ export interface StoreDoc {
   phone: string;
   openHours: string;
   status: 'open' | 'closed';
+  /**
+   * Days points from an in-store purchase stay pending (the store's returns policy); absent or
+   * null: the programme's pending days.
+   */
+  pointsPendingDays?: number | null;
 }
 
 /** `settings/shop`: the shop's own numbers, editable by admins. */

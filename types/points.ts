@@ -4,7 +4,7 @@ export type LedgerKind = 'earn' | 'release' | 'checkin' | 'profile' | 'adjust' |
 
 /** What an entry refers to. */
 export interface LedgerRef {
-  type: 'order' | 'reward' | 'checkin' | 'profile' | 'admin' | 'expiry';
+  type: 'order' | 'sale' | 'reward' | 'checkin' | 'profile' | 'admin' | 'expiry';
   id: string;
 }
 

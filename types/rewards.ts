@@ -55,6 +55,11 @@ export interface RedemptionDoc {
   createdAt: EpochMs;
   updatedAt: EpochMs;
   fulfilledAt: EpochMs | null;
+  /** Where and by whom a pickup reward was handed over, and the cash part collected then. */
+  fulfilledStoreId?: string | null;
+  fulfilledStoreName?: string | null;
+  fulfilledBy?: string | null;
+  cashCollectedFen?: Fen | null;
   cancelledAt: EpochMs | null;
 }
 

@@ -20,6 +20,10 @@ import { listRefunds } from '../orders/list-refunds';
 import { shipOrderById } from '../orders/ship-order-by-id';
 import { approveRefund } from '../orders/approve-refund';
 import { rejectRefund } from '../orders/reject-refund';
+import { createStaffInvite } from '../staff/create-staff-invite';
+import { listStaff } from '../staff/list-staff';
+import { listStores } from '../staff/list-stores';
+import { setStaffStatus } from '../staff/set-staff-status';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { listMembers } from './list-members';
 import type { TokenClaims } from './credentials';
@@ -61,6 +65,10 @@ export const adminRoutes: Routes<'admin'> = {
   listRefunds: signedIn((ctx, input) => listRefunds(ctx, input)),
   approveRefund: signedIn((ctx, { refundId }, admin) => approveRefund(ctx, { reviewer: admin.sub, refundId })),
   rejectRefund: signedIn((ctx, { refundId, note }, admin) => rejectRefund(ctx, { reviewer: admin.sub, refundId, note })),
+  listStores: signedIn((ctx) => listStores(ctx)),
+  createStaffInvite: signedIn((ctx, input, admin) => createStaffInvite(ctx, input, admin)),
+  listStaff: signedIn((ctx, input) => listStaff(ctx, input)),
+  setStaffStatus: signedIn((ctx, input, admin) => setStaffStatus(ctx, input, admin)),
 };
 
 /** The `admin` cloud function's main. */

@@ -1,6 +1,7 @@
 import type { OrderDoc, PaymentDoc } from '~/types/orders';
 import type { Fen } from '~/types/units';
 import { useCoupon } from '../coupons/use-coupon';
+import { markLastPaid } from '../members/mark-last-paid';
 import { earnForOrder } from '../points/earn-for-order';
 import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
@@ -110,12 +111,5 @@ export async function finishPaymentEffects(ctx: RequestContext, order: OrderDoc)
     lines: order.lines.map((line) => ({ lineId: line.lineId, paidFen: line.paidFen })),
   });
   await recordQualifyingSpend(ctx, { memberId: order.memberId, sourceId: `order:${order._id}`, amountFen: goodsPaidFen(order) });
-  const _ = ctx.db.command;
-  // Only ever forward: a late repeat of an older order's payment leaves a newer date alone.
-  await ctx.db
-    .collection('members')
-    .updateWhere(_.and([{ _id: order.memberId }, _.or([{ lastPaidAt: _.lt(order.paidAt) }, { lastPaidAt: null }])]), {
-      lastPaidAt: order.paidAt,
-      updatedAt: ctx.now,
-    });
+  await markLastPaid(ctx, { memberId: order.memberId, paidAt: order.paidAt });
 }

@@ -3,7 +3,7 @@ import type { OrderDoc } from '~/types/orders';
 import { startReturnWindow } from '../points/start-return-window';
 import { finishPaymentEffects } from './apply-payment';
 import type { RequestContext } from '../runtime/wx';
-import { findPickupCode, freePickupCode } from './pickup-code';
+import { findPickupCode, markHandedOver } from './pickup-code';
 import { CodedError } from '~/core/coded-error';
 
 async function move(
@@ -58,8 +58,8 @@ export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: '
     );
   }
   await startReturnWindow(ctx, { orderId: current._id, completedAt: current.completedAt as number });
-  // A handed-over order's code is free for another order.
-  if (current.delivery.mode === 'pickup' && current.delivery.pickupCode) await freePickupCode(ctx, current.delivery.pickupCode);
+  // A handed-over order's code keeps naming it, so a second write-off says when it was collected.
+  if (current.delivery.mode === 'pickup' && current.delivery.pickupCode) await markHandedOver(ctx, current.delivery.pickupCode);
   return current;
 }
 

@@ -26,6 +26,7 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
     ...options.functionEnv,
     admin: { ...payment, ...options.functionEnv?.admin },
     member: { LM_MEMBER_CODE_SECRET: TEST_MEMBER_CODE_SECRET, ...options.functionEnv?.member },
+    staff: { LM_MEMBER_CODE_SECRET: TEST_MEMBER_CODE_SECRET, ...options.functionEnv?.staff },
   };
   const cloud = await startLocalCloud({
     root: ROOT,

@@ -6,6 +6,8 @@ import type { AdminCatalogResponses } from './admin-catalog';
 import { adminCatalogInputs } from './admin-catalog';
 import type { AdminOrdersResponses } from './admin-orders';
 import { adminOrdersInputs } from './admin-orders';
+import type { AdminStaffResponses } from './admin-staff';
+import { adminStaffInputs } from './admin-staff';
 import { couponTemplateInput, issueCampaignCouponsInput, setCouponTemplateStatusInput, voidCouponInput } from './coupons';
 import { birthdaySchema } from './member';
 
@@ -83,6 +85,10 @@ export const adminRequests = {
   listRefunds: adminOrdersInputs.listRefunds.extend({ action: z.literal('listRefunds'), token }),
   approveRefund: adminOrdersInputs.approveRefund.extend({ action: z.literal('approveRefund'), token }),
   rejectRefund: adminOrdersInputs.rejectRefund.extend({ action: z.literal('rejectRefund'), token }),
+  listStores: adminStaffInputs.listStores.extend({ action: z.literal('listStores'), token }),
+  createStaffInvite: adminStaffInputs.createStaffInvite.extend({ action: z.literal('createStaffInvite'), token }),
+  listStaff: adminStaffInputs.listStaff.extend({ action: z.literal('listStaff'), token }),
+  setStaffStatus: adminStaffInputs.setStaffStatus.extend({ action: z.literal('setStaffStatus'), token }),
 };
 
 export interface AdminSession {
@@ -123,4 +129,8 @@ export interface AdminResponses {
   listRefunds: AdminOrdersResponses['listRefunds'];
   approveRefund: AdminOrdersResponses['approveRefund'];
   rejectRefund: AdminOrdersResponses['rejectRefund'];
+  listStores: AdminStaffResponses['listStores'];
+  createStaffInvite: AdminStaffResponses['createStaffInvite'];
+  listStaff: AdminStaffResponses['listStaff'];
+  setStaffStatus: AdminStaffResponses['setStaffStatus'];
 }

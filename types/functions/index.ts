@@ -6,6 +6,7 @@ import type { memberRequests, MemberResponses } from './member';
 import type { ordersRequests, OrdersResponses } from './orders';
 import type { pointsRequests, PointsResponses } from './points';
 import type { rewardsRequests, RewardsResponses } from './rewards';
+import type { staffRequests, StaffResponses } from './staff';
 
 /** Every client-callable cloud function: its request schemas and its responses, by action. */
 export interface FunctionContracts {
@@ -16,6 +17,7 @@ export interface FunctionContracts {
   coupons: { requests: typeof couponsRequests; responses: CouponsResponses };
   catalog: { requests: typeof catalogRequests; responses: CatalogResponses };
   orders: { requests: typeof ordersRequests; responses: OrdersResponses };
+  staff: { requests: typeof staffRequests; responses: StaffResponses };
 }
 
 export type FunctionName = keyof FunctionContracts;

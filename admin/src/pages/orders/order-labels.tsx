@@ -51,7 +51,8 @@ export function DeliveryCell({ delivery }: { delivery: OrderDelivery }) {
         <Tag color="purple">自提</Tag>
         {delivery.storeName}
       </span>
-      <Typography.Text type="secondary">{delivery.pickupCode ? `提货码 ${delivery.pickupCode}` : '付款后生成提货码'}</Typography.Text>
+      {/* The code is the member's to show at the till: lists never carry it. */}
+      <Typography.Text type="secondary">凭会员的提货码到店自提</Typography.Text>
     </Space>
   );
 }

@@ -91,7 +91,8 @@ describe('OrdersPage', () => {
     const pickup = rowOf(paidPickup.orderNo);
     expect(within(pickup).getByText('静安嘉里店')).toBeTruthy();
     expect(within(pickup).queryByText('有退款')).toBeNull();
-    expect(within(pickup).getByText('提货码 482913')).toBeTruthy();
+    expect(within(pickup).getByText('凭会员的提货码到店自提')).toBeTruthy();
+    expect(within(pickup).queryByText(/482913/)).toBeNull();
     expect(within(pickup).queryByRole('button', { name: /发\s*货/ })).toBeNull();
 
     expect(call).toHaveBeenCalledWith(

@@ -1,0 +1,3 @@
+import { staffMain } from '~/server/staff/routes';
+
+export const main = staffMain;
