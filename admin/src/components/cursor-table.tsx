@@ -1,8 +1,9 @@
-import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Space, Table, Typography } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Flex, Space, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { CursorPages } from '../hooks/use-cursor-pages';
+import { ListTable } from './list-table';
 
 /** What the table needs of useCursorPages, whatever the list's filter. */
 type TablePages<Row> = Pick<
@@ -26,51 +27,12 @@ export interface CursorTableProps<Row extends object> {
 }
 
 /** A table showing one cursor page, with 上一页/下一页 under it, or the load error with a retry. */
-export function CursorTable<Row extends object>({
-  pages,
-  classPrefix,
-  errorTitle,
-  emptyText,
-  rowKey,
-  columns,
-  expandable,
-  scrollX,
-}: CursorTableProps<Row>) {
-  if (pages.error !== null) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorTitle}
-        description={pages.error}
-        action={
-          <Button icon={<ReloadOutlined />} onClick={pages.reload}>
-            重试
-          </Button>
-        }
-      />
-    );
-  }
+export function CursorTable<Row extends object>({ pages, classPrefix, ...table }: CursorTableProps<Row>) {
+  if (pages.error !== null) return <ListTable<Row> list={pages} classPrefix={classPrefix} {...table} />;
 
   return (
     <>
-      <Table<Row>
-        className={`${classPrefix}-table`}
-        rowKey={rowKey}
-        columns={columns}
-        expandable={expandable}
-        dataSource={pages.rows}
-        loading={pages.loading}
-        pagination={false}
-        locale={{
-          emptyText: pages.loading ? (
-            <div style={{ height: 120 }} />
-          ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
-          ),
-        }}
-        scroll={scrollX === undefined ? undefined : { x: scrollX }}
-      />
+      <ListTable<Row> list={pages} classPrefix={classPrefix} {...table} />
       <Flex justify="flex-end" align="center" gap="middle" style={{ marginTop: 16 }}>
         <Typography.Text type="secondary">第 {pages.pageNumber} 页</Typography.Text>
         <Space>
