@@ -1,4 +1,4 @@
-import { RollbackOutlined, ScheduleOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
+import { RollbackOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
@@ -8,6 +8,7 @@ import { JobRunsPage } from './pages/job-runs/job-runs-page';
 import { MembersPage } from './pages/members/members-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { RefundsPage } from './pages/refunds/refunds-page';
+import { StaffPage } from './pages/staff/staff-page';
 
 interface PageEntry {
   key: string;
@@ -20,6 +21,7 @@ const PAGES: readonly PageEntry[] = [
   { key: 'members', label: '会员', icon: <TeamOutlined />, Page: MembersPage },
   { key: 'orders', label: '订单', icon: <ShoppingOutlined />, Page: OrdersPage },
   { key: 'refunds', label: '退款', icon: <RollbackOutlined />, Page: RefundsPage },
+  { key: 'staff', label: '门店与店员', icon: <ShopOutlined />, Page: StaffPage },
   { key: 'job-runs', label: '任务运行', icon: <ScheduleOutlined />, Page: JobRunsPage },
 ];
 
