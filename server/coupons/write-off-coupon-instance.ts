@@ -11,7 +11,7 @@ import { loadOwnCoupon } from './load-own-coupon';
  */
 export async function writeOffCouponInstance(
   ctx: RequestContext,
-  input: { instanceId: string; memberId: string; usedBy: string },
+  input: { instanceId: string; memberId: string; usedBy: string; known?: CouponInstanceDoc },
 ): Promise<CouponInstanceDoc> {
   const { instances } = couponCollections(ctx);
   const _ = ctx.db.command;
@@ -20,6 +20,7 @@ export async function writeOffCouponInstance(
     { _id: input.instanceId, memberId: input.memberId, status: 'issued', validFrom: _.lte(ctx.now), validTo: _.gte(ctx.now) },
     change,
   );
+  if (updated === 1 && input.known) return { ...input.known, ...change };
   const current = await loadOwnCoupon(ctx, { instanceId: input.instanceId, memberId: input.memberId });
   if (updated === 1 || (current.status === 'used' && current.usedBy === input.usedBy)) return current;
   throw couponStateError(current, 'use', ctx.now);

@@ -80,5 +80,5 @@ export async function recordSale(ctx: RequestContext, staff: StaffDoc, input: Re
   if (!(await sales.insert(sale))) {
     return { ...toSaleView(await saleSteps.settle(ctx, (await sales.get(id)) as StoreSaleDoc)), duplicate: true };
   }
-  return { ...toSaleView(await saleSteps.advance(ctx, sale, { store })), duplicate: false };
+  return { ...toSaleView(await saleSteps.advance(ctx, sale, { store, coupon })), duplicate: false };
 }

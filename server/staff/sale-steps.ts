@@ -1,4 +1,5 @@
 import { CodedError, hasCode } from '~/core/coded-error';
+import type { CouponInstanceDoc } from '~/types/coupons';
 import type { ErrorCode } from '~/types/errors';
 import type { StoreDoc } from '~/types/orders';
 import type { StoreSaleDoc } from '~/types/staff';
@@ -22,9 +23,10 @@ export const saleSpendKey = (saleId: string) => `spend:sale:${saleId}`;
 /** Refusals that end a sale and give back what it took. */
 const REFUSALS: ErrorCode[] = ['INVALID_STATE', 'NOT_ELIGIBLE', 'INSUFFICIENT_POINTS', 'NEGATIVE_BALANCE', 'NOT_FOUND'];
 
-/** What a sale's steps need besides the sale: its store (for the returns policy). */
+/** What a sale's steps need besides the sale: its store (for the returns policy), and its coupon as priced (null on a resume: read again). */
 export interface SaleEnv {
   store: StoreDoc;
+  coupon: CouponInstanceDoc | null;
 }
 
 /**
@@ -36,9 +38,14 @@ const STEPS: Step<StoreSaleDoc, SaleEnv>[] = [
   {
     name: 'coupon',
     record: false,
-    take: async (ctx, sale) => {
-      if (sale.couponInstanceId)
-        await writeOffCouponInstance(ctx, { instanceId: sale.couponInstanceId, memberId: sale.memberId, usedBy: sale.key });
+    take: async (ctx, sale, { coupon }) => {
+      if (!sale.couponInstanceId) return;
+      await writeOffCouponInstance(ctx, {
+        instanceId: sale.couponInstanceId,
+        memberId: sale.memberId,
+        usedBy: sale.key,
+        known: coupon ?? undefined,
+      });
     },
     undo: async (ctx, sale) => {
       if (!sale.couponInstanceId) return;
@@ -130,7 +137,7 @@ export const saleSteps = stepsRunner<StoreSaleDoc, SaleEnv>({
   stillHeld: () => {
     throw new CodedError('CONFLICT', '这张小票正在记录中，请稍候再试');
   },
-  resume: async (ctx, doc) => ({ store: await loadStore(ctx, doc.storeId) }),
+  resume: async (ctx, doc) => ({ store: await loadStore(ctx, doc.storeId), coupon: null }),
   failure: {
     refusal: (error) => (hasCode(error) && REFUSALS.includes(error.code) ? error : null),
     failing: (refusal) => ({ status: 'failing', failure: refusal.code, failureMessage: refusal.message }),

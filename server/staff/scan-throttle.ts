@@ -15,11 +15,14 @@ const counterIds = (ctx: RequestContext, staff: StaffDoc) => {
   ];
 };
 
-/** Takes one failure slot from a counter (created at 1 by the first), or answers false at its limit. */
+/** Takes one failure slot from a counter (the window's first failure creates it), or answers false at its limit. */
 async function takeSlot(ctx: RequestContext, id: string, limit: number): Promise<boolean> {
   const throttles = ctx.db.collection('throttles');
+  const _ = ctx.db.command;
+  if ((await throttles.updateWhere({ _id: id, failures: _.lt(limit) }, { failures: _.inc(1) })) === 1) return true;
   if (await throttles.insert({ _id: id, failures: 1, expiresAt: ctx.now + WINDOW_MS })) return true;
-  return (await throttles.updateWhere({ _id: id, failures: ctx.db.command.lt(limit) }, { failures: ctx.db.command.inc(1) })) === 1;
+  // Created meanwhile by a parallel scan: one more try, still guarded by the limit.
+  return (await throttles.updateWhere({ _id: id, failures: _.lt(limit) }, { failures: _.inc(1) })) === 1;
 }
 
 async function giveSlot(ctx: RequestContext, id: string): Promise<void> {

@@ -23,7 +23,7 @@ export async function writeOffCoupon(
   if (!found || found.memberId !== session.memberId) throw new CodedError('NOT_FOUND', '该会员没有这张优惠券');
   if (found.terms.kind === 'shipping') throw new CodedError('NOT_ELIGIBLE', '运费券不能在门店核销');
   const usedBy = `writeoff:${session._id}`;
-  const coupon = await writeOffCouponInstance(ctx, { instanceId: found._id, memberId: session.memberId, usedBy });
+  const coupon = await writeOffCouponInstance(ctx, { instanceId: found._id, memberId: session.memberId, usedBy, known: found });
   await writeAudit(ctx, {
     _id: `audit:writeoff:${coupon._id}`,
     actor: staffActor(staff),
