@@ -2,7 +2,8 @@ import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { OrderDoc } from '~/types/orders';
 import { startTestCloud } from '../support/local-cloud';
 import { addProduct, addStore, docOf, giveCoupon, patchDoc } from '../support/shop';
-import { allStored } from '../support/stored';
+import { DAY_MS } from '~/core/calendar/durations';
+import { allStored, putStored, storedOrNull } from '../support/stored';
 import type { Envelope, TillClient } from '../support/till';
 import { dataOf, tillPeople } from '../support/till';
 
@@ -180,5 +181,27 @@ describe('staff at the till through the built bundles', () => {
 
     const history = dataOf((await shopper.client.call<Envelope<{ items: { reason: string }[] }>>('points', { action: 'history' })).body);
     expect(history.items.map((item) => item.reason)).toContain('门店消费：测试门店');
+  });
+
+  it('clears till sessions and scan counters a day after they expire, nightly', async () => {
+    const at = Date.now();
+    const session = (id: string, expiresAt: number) => ({
+      _id: id,
+      memberId: 'm',
+      storeId: 'store-a',
+      staffId: 's',
+      openedAt: expiresAt - 300_000,
+      expiresAt,
+      pointsUsedBy: null,
+    });
+    putStored(cloud, 'till_sessions', session('11111111111111111111', at - 2 * DAY_MS));
+    putStored(cloud, 'till_sessions', session('22222222222222222222', at - 60_000));
+    putStored(cloud, 'throttles', { _id: 'scan:staff:old:1', failures: 3, expiresAt: at - 3 * DAY_MS });
+    putStored(cloud, 'throttles', { _id: 'scan:staff:new:1', failures: 1, expiresAt: at + 60_000 });
+    expect(await cloud.runTimer('job-clear-till', at)).toMatchObject({ ok: true, data: { job: 'job-clear-till', status: 'finished' } });
+    expect(storedOrNull(cloud, 'till_sessions', '11111111111111111111')).toBeNull();
+    expect(storedOrNull(cloud, 'till_sessions', '22222222222222222222')).not.toBeNull();
+    expect(storedOrNull(cloud, 'throttles', 'scan:staff:old:1')).toBeNull();
+    expect(storedOrNull(cloud, 'throttles', 'scan:staff:new:1')).not.toBeNull();
   });
 });
