@@ -272,6 +272,23 @@ describe('the till through the real SDK', () => {
       expect(await reconcileMember(ctx(NOW + 2 * MINUTE_MS), 's3')).toEqual([]);
     });
 
+    it('upgrades the tier at once when an in-store purchase crosses a threshold, and earns by the new tier next time', async () => {
+      await member('s5');
+      const first = codeOf('s5', NOW);
+      await call('cashier', 'scan', { code: first });
+      await expect(call('cashier', 'recordSale', { sessionId: first, receiptNo: 'R-5001', amountFen: 100_000 })).resolves.toMatchObject({
+        pointsEarned: 1_000,
+      });
+      expect(doc('members', 's5').tierId).toBe('silver');
+      const second = codeOf('s5', NOW + 60_000);
+      await call('cashier', 'scan', { code: second }, NOW + 60_000);
+      await expect(
+        call('cashier', 'recordSale', { sessionId: second, receiptNo: 'R-5002', amountFen: 10_000 }, NOW + 61_000),
+      ).resolves.toMatchObject({
+        pointsEarned: 120,
+      });
+    });
+
     it('refuses to reverse a sale of an earlier day', async () => {
       await member('s4');
       const sessionId = codeOf('s4', NOW);
