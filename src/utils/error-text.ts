@@ -18,6 +18,16 @@ const MESSAGES: Partial<Record<FailureCode, string>> = {
   NOT_AVAILABLE: '暂不可用',
   INVALID_STATE: '当前状态下无法进行此操作',
   BIRTHDAY_LOCKED: '生日设置后不可修改，如需更正请联系客服',
+  CODE_MALFORMED: '请输入20位会员码',
+  CODE_FORGED: '会员码无效',
+  CODE_EXPIRED: '会员码已过期，请让会员刷新后重新出示',
+  CODE_USED: '该会员码已使用，请让会员刷新后重新出示',
+  CODE_OTHER_ENV: '不是本商城的会员码',
+  TOO_MANY_ATTEMPTS: '尝试次数过多，请稍后再试',
+  NOT_STAFF: '你还不是店员，请先用邀请码绑定门店',
+  STAFF_DISABLED: '店员账号已停用',
+  TILL_SESSION_EXPIRED: '会员码已超时，请重新扫码',
+  ALREADY_HANDED_OVER: '已经交付过了，请勿重复交付',
 };
 
 /** Server messages written for members are in Chinese; messages for developers are not. */
