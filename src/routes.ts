@@ -21,4 +21,11 @@ export const ROUTES = {
   orders: '/packages/orders/pages/list/index',
   order: '/packages/orders/pages/detail/index',
   refund: '/packages/orders/pages/refund/index',
+  staffJoin: '/packages/staff/pages/join/index',
+  staffHome: '/packages/staff/pages/index/index',
+  staffCard: '/packages/staff/pages/card/index',
+  staffSale: '/packages/staff/pages/sale/index',
+  staffWriteOff: '/packages/staff/pages/write-off/index',
+  staffPickup: '/packages/staff/pages/pickup/index',
+  staffSummary: '/packages/staff/pages/summary/index',
 } as const;
