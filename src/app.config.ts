@@ -32,6 +32,18 @@ export default defineAppConfig({
         'pages/refund/index',
       ],
     },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/index/index',
+        'pages/join/index',
+        'pages/card/index',
+        'pages/sale/index',
+        'pages/write-off/index',
+        'pages/pickup/index',
+        'pages/summary/index',
+      ],
+    },
   ],
   // WeChat lists the private-information APIs a mini-program calls; the address form offers the member's WeChat addresses.
   requiredPrivateInfos: ['chooseAddress'],
