@@ -2,13 +2,18 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro';
 import { CloudError } from '~/src/services/cloud';
 import * as memberService from '~/src/services/member';
+import * as staffService from '~/src/services/staff';
 import { useMemberStore } from '~/src/stores/member';
+import { useStaffStore } from '~/src/stores/staff';
 import { memberProfile } from '~/src/test/member-profile';
+import { staffMe } from '~/src/test/staff-fixtures';
 import ProfilePage from './index';
 
 jest.mock('~/src/services/member');
+jest.mock('~/src/services/staff');
 
 const service = jest.mocked(memberService);
+const staff = jest.mocked(staffService);
 
 // Joined at 16:30 UTC on 21 November, which is already 22 November in Shanghai.
 const profile = memberProfile({ tier: { id: 'silver', name: '银卡会员' }, points: { available: 1280, pending: 45 } });
@@ -20,6 +25,8 @@ function text(container: HTMLElement, selector: string): string | null | undefin
 beforeEach(() => {
   jest.clearAllMocks();
   useMemberStore.setState({ status: 'idle', profile: null, error: null, joining: false, justJoined: false });
+  useStaffStore.setState({ meStatus: 'idle', me: null, meError: null });
+  staff.getMe.mockRejectedValue(new CloudError('NOT_STAFF', 'not staff'));
 });
 
 test('shows number, nickname, tier, both balances and the joining date in Shanghai', async () => {
@@ -49,6 +56,45 @@ test('sends a guest back to join', async () => {
   render(<ProfilePage />);
 
   await screen.findByText('你还不是会员');
+});
+
+describe('the staff entrance', () => {
+  test('staff see the way to their till', async () => {
+    service.getProfile.mockResolvedValue(profile);
+    staff.getMe.mockResolvedValue(staffMe());
+    const { container } = render(<ProfilePage />);
+
+    await waitFor(() => expect(text(container, '.staff-entry')).toBe('静安店'));
+    expect(container.querySelector('.staff-join-link')).toBeNull();
+
+    await act(async () => {
+      fireEvent.click(container.querySelector('.staff-entry')!);
+    });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/index/index' });
+  });
+
+  test('members who are not staff get only the discreet link to bind', async () => {
+    service.getProfile.mockResolvedValue(profile);
+    const { container } = render(<ProfilePage />);
+
+    await waitFor(() => expect(container.querySelector('.staff-join-link')).not.toBeNull());
+    expect(staff.getMe).toHaveBeenCalled();
+    expect(container.querySelector('.staff-entry')).toBeNull();
+
+    await act(async () => {
+      fireEvent.click(container.querySelector('.staff-join-link')!);
+    });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/join/index' });
+  });
+
+  test('a failure to ask hides the entrance', async () => {
+    service.getProfile.mockResolvedValue(profile);
+    staff.getMe.mockRejectedValue(new CloudError('STAFF_DISABLED', 'disabled'));
+    const { container } = render(<ProfilePage />);
+
+    await waitFor(() => expect(useStaffStore.getState().meStatus).toBe('error'));
+    expect(container.querySelector('.staff-entry')).toBeNull();
+  });
 });
 
 describe('settings', () => {

@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { MemberAvatar } from '~/src/components/member-avatar';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
 import { useMemberStore } from '~/src/stores/member';
+import { useStaffStore } from '~/src/stores/staff';
 import { formatDate } from '~/src/utils/date';
 import { errorText } from '~/src/utils/error-text';
 import { BasicInfo } from './basic-info';
@@ -20,13 +21,24 @@ export default function ProfilePage() {
   const profile = useMemberStore((s) => s.profile);
   const error = useMemberStore((s) => s.error);
   const load = useMemberStore((s) => s.load);
+  // Staff see the way to their till; a refusal or a failure hides it.
+  const staff = useStaffStore((s) => (s.meError === null ? s.me : null));
+  const loadMe = useStaffStore((s) => s.loadMe);
+  const shownOnce = useRef(false);
 
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadMe();
+  }, [load, loadMe]);
+
+  // Back from binding to a store, or after an admin disabled the account: ask again.
+  useDidShow(() => {
+    if (shownOnce.current) void loadMe();
+    shownOnce.current = true;
+  });
 
   usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([load(), loadMe()]).finally(() => Taro.stopPullDownRefresh());
   });
 
   let content;
@@ -51,6 +63,17 @@ export default function ProfilePage() {
           </View>
         </View>
 
+        {staff ? (
+          <View className="profile-list profile-staff">
+            <SettingsRow
+              label="门店工作台"
+              value={staff.storeName}
+              className="staff-entry"
+              onClick={() => void Taro.navigateTo({ url: ROUTES.staffHome })}
+            />
+          </View>
+        ) : null}
+
         <Text className="profile-section-title">基本资料</Text>
         <BasicInfo profile={profile} />
         <View className="profile-list">
@@ -69,6 +92,11 @@ export default function ProfilePage() {
 
         <DeleteAccount available={profile.points.available} />
         <Text className="profile-page__note">待入账积分在订单完成且售后期结束后自动转为可用</Text>
+        {staff ? null : (
+          <Text className="profile-page__staff-link staff-join-link" onClick={() => void Taro.navigateTo({ url: ROUTES.staffJoin })}>
+            店员入口
+          </Text>
+        )}
       </>
     );
   } else if (status === 'guest') {
