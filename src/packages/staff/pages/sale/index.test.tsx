@@ -28,7 +28,7 @@ async function press(container: HTMLElement, keys: string[]): Promise<void> {
   for (const key of keys) await tap(container.querySelector(`.keypad-key--${key}`));
 }
 
-test('quotes the amount typed on the keypad with a coupon and points, then records exactly that', async () => {
+test('quotes the amount typed on the keypad with a coupon and points, then records exactly what was quoted', async () => {
   service.quoteSale.mockImplementation(async (input) =>
     saleQuote({
       amountFen: input.amountFen,
@@ -78,7 +78,8 @@ test('quotes the amount typed on the keypad with a coupon and points, then recor
     sessionId: SESSION_ID,
     amountFen: 12_300,
     couponInstanceId: 'c1',
-    points: 1_280,
+    // The points the quote used, not the balance asked for: the server charges exactly those.
+    points: 1_080,
     receiptNo: 'A-2001',
   });
   expect(container.querySelector('.sale-result-paid')?.textContent).toBe('¥97.20');

@@ -220,8 +220,11 @@ export default function TillSalePage() {
     const problem = missing();
     setError(problem);
     if (problem || !quote) return;
-    // The quoted input, so the purchase is recorded exactly as the quote on screen was worked out.
-    const recorded = await recordSale({ ...quote.input, receiptNo: receiptNo.trim() });
+    // The quoted input with the points the quote used (the server refuses any other number), so the purchase is
+    // recorded exactly as the quote on screen was worked out.
+    const { points: _asked, ...quoted } = quote.input;
+    const pointsUsed = shown.data?.pointsUsed ?? 0;
+    const recorded = await recordSale({ ...quoted, ...(pointsUsed > 0 ? { points: pointsUsed } : {}), receiptNo: receiptNo.trim() });
     if (!recorded.ok) {
       setError(recorded.code === 'TILL_SESSION_EXPIRED' ? errorText(recorded) : actionErrorText(recorded));
       return;
