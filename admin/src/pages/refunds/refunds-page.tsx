@@ -1,4 +1,4 @@
-import { Alert, Card, Segmented, message } from 'antd';
+import { Card, Segmented, message } from 'antd';
 import { useCallback, useState } from 'react';
 import { formatFen } from '~/core/money/format';
 import type { RefundDoc, RefundStatus } from '~/types/orders';
@@ -10,6 +10,7 @@ import { useCursorPages } from '../../hooks/use-cursor-pages';
 import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
 import { REFUND_STATUS, refundColumns } from './refund-columns';
 import { RejectRefundModal } from './reject-refund-modal';
+import { ActionError } from '../../components/action-error';
 
 /** Rows per page; the server accepts 1–100. */
 export const REFUNDS_PAGE_SIZE = 20;
@@ -73,16 +74,7 @@ export function RefundsPage() {
           }}
           style={{ marginBottom: 16 }}
         />
-        {actionError ? (
-          <Alert
-            className="refund-action-error"
-            type="error"
-            showIcon
-            closable={{ onClose: () => setActionError(null) }}
-            title={actionError}
-            style={{ marginBottom: 16 }}
-          />
-        ) : null}
+        <ActionError className="refund-action-error" message={actionError} onClose={() => setActionError(null)} />
         <CursorTable<RefundDoc>
           pages={pages}
           classPrefix="refunds"

@@ -11,6 +11,7 @@ import { useWholeList } from '../../hooks/use-whole-list';
 import type { LoadWholeList } from '../../hooks/use-whole-list';
 import { staffColumns } from './staff-columns';
 import { StaffInviteModal } from './staff-invite-modal';
+import { ActionError } from '../../components/action-error';
 
 /** Which staff the list shows: `all`, or one store's id. */
 type StoreFilter = string;
@@ -114,16 +115,7 @@ export function StaffPage() {
             style={{ marginBottom: 16 }}
           />
         ) : null}
-        {actionError ? (
-          <Alert
-            className="staff-action-error"
-            type="error"
-            showIcon
-            closable={{ onClose: () => setActionError(null) }}
-            title={actionError}
-            style={{ marginBottom: 16 }}
-          />
-        ) : null}
+        <ActionError className="staff-action-error" message={actionError} onClose={() => setActionError(null)} />
         <ListTable<StaffRow>
           list={staff}
           classPrefix="staff"

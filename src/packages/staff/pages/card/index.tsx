@@ -6,7 +6,6 @@ import type { MemberCard } from '~/types/functions/staff';
 import { CouponTicket } from '~/src/components/coupon-ticket';
 // Before the load state: shared stylesheets keep the order the other pages load them in.
 import { MemberAvatar } from '~/src/components/member-avatar';
-import { LoadState } from '~/src/components/load-state';
 import { Panel } from '~/src/components/panel';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
@@ -18,6 +17,7 @@ import { scanAgain, SessionNotice } from '~/src/packages/staff/components/sessio
 import { minutesSeconds, saleStatusText } from '~/src/packages/staff/staff-text';
 import { useNow } from '~/src/packages/staff/use-now';
 import { useSessionCard } from '~/src/packages/staff/use-session-card';
+import { SessionCardState } from '~/src/packages/staff/components/session-card-state';
 import './index.scss';
 
 type Pickup = MemberCard['pickups'][number];
@@ -147,14 +147,8 @@ export default function TillCardPage() {
 
   return (
     <View className="till-card-page">
-      <LoadState
-        status={card.status === 'idle' ? 'loading' : card.status}
-        error={card.error}
-        loadingText="正在读取会员卡…"
-        onRetry={over ? scanAgain : reload}
-      >
-        {() => {
-          const data = card.data as MemberCard;
+      <SessionCardState card={card} over={over} reload={reload}>
+        {(data) => {
           return (
             <>
               <SessionNotice expiresAt={data.expiresAt} expired={expired} />
@@ -203,7 +197,7 @@ export default function TillCardPage() {
             </>
           );
         }}
-      </LoadState>
+      </SessionCardState>
 
       {card.data ? (
         <View className="till-card-bar">

@@ -3,7 +3,6 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Switch } from '@nutui/nutui-react-taro';
 import type { MemberCard, SaleQuote } from '~/types/functions/staff';
-import { LoadState } from '~/src/components/load-state';
 import { Panel } from '~/src/components/panel';
 import { StatusPanel } from '~/src/components/status-panel';
 import type { QuoteState, RecordedSale, SaleInput } from '~/src/stores/staff';
@@ -16,6 +15,7 @@ import { AmountKeypad } from '~/src/packages/staff/components/amount-keypad';
 import { scanAgain, SessionNotice } from '~/src/packages/staff/components/session-notice';
 import { useNow } from '~/src/packages/staff/use-now';
 import { useSessionCard } from '~/src/packages/staff/use-session-card';
+import { SessionCardState } from '~/src/packages/staff/components/session-card-state';
 import './index.scss';
 
 /** How long typing pauses before the purchase is quoted. */
@@ -234,14 +234,8 @@ export default function TillSalePage() {
 
   return (
     <View className="sale-page">
-      <LoadState
-        status={card.status === 'idle' ? 'loading' : card.status}
-        error={card.error}
-        loadingText="正在读取会员卡…"
-        onRetry={over ? scanAgain : reload}
-      >
-        {() => {
-          const data = card.data as MemberCard;
+      <SessionCardState card={card} over={over} reload={reload}>
+        {(data) => {
           const canUsePoints =
             available > 0 && !data.pointsUsed && now < data.pointsUsableUntil && !(shown.fresh && shown.data?.maxPoints === 0);
           return (
@@ -314,7 +308,7 @@ export default function TillSalePage() {
             </>
           );
         }}
-      </LoadState>
+      </SessionCardState>
 
       {card.data ? (
         <View className="sale-bar">

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { MemberCard, StaffResponses } from '~/types/functions/staff';
+import type { StaffResponses } from '~/types/functions/staff';
 import { CouponTicket } from '~/src/components/coupon-ticket';
-import { LoadState } from '~/src/components/load-state';
 import { StatusPanel } from '~/src/components/status-panel';
 import { useStaffStore } from '~/src/stores/staff';
 import { formatDate } from '~/src/utils/date';
 import { actionErrorText, errorText } from '~/src/utils/error-text';
 import { scanAgain, SessionNotice } from '~/src/packages/staff/components/session-notice';
 import { useSessionCard } from '~/src/packages/staff/use-session-card';
+import { SessionCardState } from '~/src/packages/staff/components/session-card-state';
 import './index.scss';
 
 function decodeParam(value: string | undefined): string {
@@ -71,14 +71,8 @@ export default function TillWriteOffPage() {
 
   return (
     <View className="write-off-page">
-      <LoadState
-        status={card.status === 'idle' ? 'loading' : card.status}
-        error={card.error}
-        loadingText="正在读取会员卡…"
-        onRetry={reload}
-      >
-        {() => {
-          const data = card.data as MemberCard;
+      <SessionCardState card={card} over={expired} reload={reload}>
+        {(data) => {
           if (!coupon) {
             return (
               <StatusPanel
@@ -108,7 +102,7 @@ export default function TillWriteOffPage() {
             </>
           );
         }}
-      </LoadState>
+      </SessionCardState>
       {coupon ? (
         <View className="write-off-bar">
           {expired ? (
