@@ -134,10 +134,10 @@ describe('member pages of the H5 storefront in Chromium', () => {
       expect(await current(page, '.redemption-status').first().innerText()).toBe('待取货');
       await screenshot(page, 'member-pages-10-redemptions');
 
-      // Member code: 18 digits that a till would accept for this member, drawn as a QR code.
+      // Member code: 20 digits that a till would accept for this member, drawn as a QR code.
       await open(page, ROUTES.code, '.member-code-digits');
       const code = (await current(page, '.member-code-digits').innerText()).replace(/\s/g, '');
-      expect(code).toMatch(/^\d{18}$/);
+      expect(code).toMatch(/^\d{20}$/);
       expect(code.startsWith(member.memberNo)).toBe(true);
       expect(
         checkMemberCode(
