@@ -53,9 +53,15 @@ export interface TierNotice {
 }
 
 /** `admins` collection. `_id` is the login name. */
+/** Roles of admin accounts: `storeManager` is scoped to one store (`AdminDoc.storeId`). */
+export const ADMIN_ROLES = ['owner', 'operator', 'analyst', 'storeManager', 'support'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
 export interface AdminDoc {
   _id: string;
-  role: 'owner' | 'operator';
+  role: AdminRole;
+  /** The store a `storeManager` acts for; null for every other role. */
+  storeId?: string | null;
   /** scrypt hash in the form `scrypt$N$r$p$saltB64$hashB64`. */
   passwordHash: string;
   createdAt: EpochMs;

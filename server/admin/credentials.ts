@@ -31,9 +31,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+import type { AdminRole } from '~/types/documents';
+
 export interface TokenClaims {
   sub: string;
-  role: 'owner' | 'operator';
+  role: AdminRole;
   exp: number;
 }
 

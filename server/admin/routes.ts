@@ -1,6 +1,6 @@
 import { toAdjustment } from '~/core/points/results';
 import { adminRequests } from '~/types/functions/admin';
-import type { RequestContext, Routes } from '../runtime/wx';
+import type { Routes } from '../runtime/wx';
 import { createWxHandler } from '../runtime/wx';
 import { createCouponTemplate } from '../coupons/create-coupon-template';
 import { issueCampaignCoupons } from '../coupons/issue-campaign-coupons';
@@ -26,19 +26,8 @@ import { listStores } from '../staff/list-stores';
 import { setStaffStatus } from '../staff/set-staff-status';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { listMembers } from './list-members';
-import type { TokenClaims } from './credentials';
-import { loginAdmin, requireAdmin } from './session';
-
-/**
- * A route that needs a valid session token: checks it, then runs with the request less its
- * action and token, and the signed-in admin's claims.
- */
-const signedIn =
-  <I extends { action: string; token: string }, R>(
-    run: (ctx: RequestContext, input: Omit<I, 'action' | 'token'>, admin: TokenClaims) => Promise<R>,
-  ) =>
-  ({ action: _action, token, ...input }: I, ctx: RequestContext): Promise<R> =>
-    run(ctx, input, requireAdmin(ctx, token));
+import { loginAdmin } from './session';
+import { signedIn } from './signed-in';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {

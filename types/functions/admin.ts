@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { CouponInstanceDoc, CouponTemplateDoc } from '../coupons';
+import type { AdminRole } from '../documents';
 import type { JobRunDoc } from '../jobs';
 import type { EpochMs, Points } from '../units';
 import type { AdminCatalogResponses } from './admin-catalog';
@@ -94,7 +95,7 @@ export const adminRequests = {
 export interface AdminSession {
   token: string;
   expiresAt: EpochMs;
-  admin: { username: string; role: 'owner' | 'operator' };
+  admin: { username: string; role: AdminRole };
 }
 
 export interface MemberRow {

@@ -8,6 +8,9 @@ import { PRODUCT_NAME } from '../product';
 const ROLE_LABELS: Record<AdminSession['admin']['role'], string> = {
   owner: '所有者',
   operator: '运营',
+  analyst: '数据分析',
+  storeManager: '门店经理',
+  support: '客服',
 };
 
 /** One entry of the side menu. */

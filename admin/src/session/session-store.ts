@@ -1,9 +1,10 @@
+import { ADMIN_ROLES } from '~/types/documents';
 import type { AdminSession } from '~/types/functions/admin';
 
 /** localStorage key of the signed-in admin's session. */
 export const SESSION_STORAGE_KEY = 'lm_admin_session';
 
-const ROLES: ReadonlyArray<AdminSession['admin']['role']> = ['owner', 'operator'];
+const ROLES: ReadonlyArray<AdminSession['admin']['role']> = ADMIN_ROLES;
 
 function parseSession(raw: string): AdminSession | null {
   let value: unknown;

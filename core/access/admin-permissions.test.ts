@@ -1,0 +1,17 @@
+import { ADMIN_ROLES } from '~/types/documents';
+import { ADMIN_PERMISSIONS, adminMay } from './admin-permissions';
+
+describe('the admin permission table', () => {
+  it('lets the owner do everything, and lists only known roles', () => {
+    for (const [action, roles] of Object.entries(ADMIN_PERMISSIONS)) {
+      expect({ action, owner: adminMay('owner', action as keyof typeof ADMIN_PERMISSIONS) }).toEqual({ action, owner: true });
+      for (const role of roles) expect(ADMIN_ROLES).toContain(role);
+    }
+  });
+
+  it('keeps analysts to reading', () => {
+    const writes = Object.keys(ADMIN_PERMISSIONS).filter((action) => !/^(list|reconcile)/.test(action));
+    for (const action of writes)
+      expect({ action, analyst: adminMay('analyst', action as keyof typeof ADMIN_PERMISSIONS) }).toEqual({ action, analyst: false });
+  });
+});

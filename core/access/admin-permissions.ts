@@ -1,0 +1,46 @@
+import type { AdminRole } from '~/types/documents';
+import type { ActionOf } from '~/types/functions';
+
+/** Admin actions a session is needed for: all but setting up the environment and signing in. */
+export type AdminAction = Exclude<ActionOf<'admin'>, 'bootstrapAdmin' | 'login'>;
+
+const ALL: readonly AdminRole[] = ['owner', 'operator', 'analyst', 'storeManager', 'support'];
+const RUN_PROGRAMME: readonly AdminRole[] = ['owner', 'operator'];
+const READ: readonly AdminRole[] = ['owner', 'operator', 'analyst', 'support'];
+const SERVE_MEMBERS: readonly AdminRole[] = ['owner', 'operator', 'support'];
+
+/**
+ * Who may take each admin action. The server checks this table on every call (a role not listed
+ * answers FORBIDDEN and changes nothing); the admin page hides what it would refuse. A
+ * `storeManager` is further held to their own store by the actions that take a store.
+ */
+export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[]>> = {
+  listMembers: READ,
+  adjustPoints: SERVE_MEMBERS,
+  setMemberBirthday: SERVE_MEMBERS,
+  reconcile: ['owner', 'operator', 'analyst'],
+  createCouponTemplate: RUN_PROGRAMME,
+  setCouponTemplateStatus: RUN_PROGRAMME,
+  voidCoupon: SERVE_MEMBERS,
+  issueCampaignCoupons: RUN_PROGRAMME,
+  listJobRuns: ['owner', 'operator', 'analyst'],
+  listProducts: ['owner', 'operator', 'analyst'],
+  saveProduct: RUN_PROGRAMME,
+  setProductStatus: RUN_PROGRAMME,
+  setStock: RUN_PROGRAMME,
+  listOrders: ALL,
+  shipOrder: RUN_PROGRAMME,
+  completePickup: ['owner', 'operator', 'storeManager'],
+  listRefunds: READ,
+  approveRefund: RUN_PROGRAMME,
+  rejectRefund: RUN_PROGRAMME,
+  listStores: ALL,
+  createStaffInvite: ['owner', 'operator', 'storeManager'],
+  listStaff: ['owner', 'operator', 'analyst', 'storeManager'],
+  setStaffStatus: ['owner', 'operator', 'storeManager'],
+};
+
+/** Whether an admin role may take an action. */
+export function adminMay(role: AdminRole, action: AdminAction): boolean {
+  return ADMIN_PERMISSIONS[action].includes(role);
+}
