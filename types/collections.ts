@@ -1,6 +1,6 @@
 import type { BannerDoc, CategoryDoc, ProductDoc, SkuStockDoc } from './catalog';
 import type { ClaimTicketDoc, CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from './coupons';
-import type { AdminDoc, FirstJoinDoc, MemberDoc, SpendRecordDoc, TierChangeDoc } from './documents';
+import type { AdminDoc, AdminSessionDoc, FirstJoinDoc, MemberDoc, SpendRecordDoc, TierChangeDoc } from './documents';
 import type { JobRunDoc, JobStateDoc } from './jobs';
 import type { NotificationDoc, SubscriptionDoc, SubscriptionGrantDoc } from './notify';
 import type { OrderDoc, PaymentDoc, PickupCodeDoc, RefundDoc, ShopSettings, StoreDoc } from './orders';
@@ -53,6 +53,7 @@ export interface Collections {
   audit_log: AuditEntryDoc;
   till_sessions: TillSessionDoc;
   throttles: ThrottleDoc;
+  admin_sessions: AdminSessionDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -98,6 +99,7 @@ export const COLLECTION_NAMES = [
   'audit_log',
   'till_sessions',
   'throttles',
+  'admin_sessions',
 ] as const satisfies readonly CollectionName[];
 
 /** Compiles only while COLLECTION_NAMES names every collection. */

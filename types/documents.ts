@@ -62,13 +62,36 @@ export interface AdminDoc {
   role: AdminRole;
   /** The store a `storeManager` acts for; null for every other role. */
   storeId?: string | null;
+  /** Disabled accounts cannot sign in; disabling ends their sessions. */
+  status?: 'active' | 'disabled';
+  /** Set for an account created with a one-time password: every action but changing it is refused until then. */
+  mustChangePassword?: boolean;
+  createdBy?: string | null;
+  updatedAt?: EpochMs;
   /** scrypt hash in the form `scrypt$N$r$p$saltB64$hashB64`. */
   passwordHash: string;
   createdAt: EpochMs;
   lastLoginAt?: EpochMs;
-  /** Wrong passwords since the last good one. */
-  failedLogins?: number;
-  lockedUntil?: EpochMs;
+}
+
+/**
+ * `admin_sessions`: one per sign-in; `_id` is the session id its token names. Every admin call
+ * reads it, so logging out, disabling the account or changing its password or role (all of
+ * which revoke it) take effect at once.
+ */
+export interface AdminSessionDoc {
+  _id: string;
+  adminId: string;
+  role: AdminRole;
+  storeId: string | null;
+  mustChangePassword: boolean;
+  createdAt: EpochMs;
+  /** The session ends at `expiresAt` whatever happens, and earlier once idle past `idleUntil`. */
+  expiresAt: EpochMs;
+  idleUntil: EpochMs;
+  revokedAt: EpochMs | null;
+  /** Client address at sign-in, where the HTTP access service passed one. */
+  clientIp: string | null;
 }
 
 /** `spend_records`: one per paid order or refund, what counts towards tiers in the rolling window. */

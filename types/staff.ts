@@ -137,5 +137,7 @@ export interface AuditEntryDoc {
   amounts: Partial<Record<'amountFen' | 'paidFen' | 'cashFen' | 'couponDiscountFen' | 'pointsEarned' | 'pointsSpent', number>>;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The invocation that made the change. */
+  requestId?: string | null;
   at: EpochMs;
 }

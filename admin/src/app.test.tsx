@@ -11,7 +11,7 @@ import { renderWithProviders } from './test/render-with-providers';
 const liveSession: AdminSession = {
   token: 'tok_0123456789abcdef',
   expiresAt: Date.now() + HOUR_MS,
-  admin: { username: 'ops-lead', role: 'owner' },
+  admin: { username: 'ops-lead', role: 'owner', storeId: null, mustChangePassword: false },
 };
 const page = {
   items: [

@@ -4,6 +4,7 @@ import type { ActionOf } from '~/types/functions';
 /** Admin actions a session is needed for: all but setting up the environment and signing in. */
 export type AdminAction = Exclude<ActionOf<'admin'>, 'bootstrapAdmin' | 'login'>;
 
+const OWNER: readonly AdminRole[] = ['owner'];
 const ALL: readonly AdminRole[] = ['owner', 'operator', 'analyst', 'storeManager', 'support'];
 const RUN_PROGRAMME: readonly AdminRole[] = ['owner', 'operator'];
 const READ: readonly AdminRole[] = ['owner', 'operator', 'analyst', 'support'];
@@ -38,6 +39,14 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   createStaffInvite: ['owner', 'operator', 'storeManager'],
   listStaff: ['owner', 'operator', 'analyst', 'storeManager'],
   setStaffStatus: ['owner', 'operator', 'storeManager'],
+  logout: ALL,
+  changePassword: ALL,
+  listAdmins: OWNER,
+  createAdmin: OWNER,
+  setAdminStatus: OWNER,
+  setAdminRole: OWNER,
+  resetAdminPassword: OWNER,
+  listAuditLog: ['owner', 'operator', 'analyst'],
 };
 
 /** Whether an admin role may take an action. */

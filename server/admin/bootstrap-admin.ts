@@ -22,8 +22,14 @@ export async function bootstrapAdmin(ctx: RequestContext): Promise<AdminResponse
   const created = await admins.insert({
     _id: FIRST_ADMIN,
     role: 'owner',
+    storeId: null,
+    status: 'active',
+    // The first password was chosen by whoever deployed, not handed out: no change is forced.
+    mustChangePassword: false,
+    createdBy: null,
     passwordHash: await hashPassword(password),
     createdAt: ctx.now,
+    updatedAt: ctx.now,
   });
   return { created, username: FIRST_ADMIN };
 }

@@ -33,30 +33,48 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 import type { AdminRole } from '~/types/documents';
 
+/** Who a valid session token speaks for: its session, account, role (and store) as the session holds them. */
 export interface TokenClaims {
   sub: string;
   role: AdminRole;
+  storeId: string | null;
+  /** The session the token names (`admin_sessions`). */
+  sid: string;
   exp: number;
+  mustChangePassword: boolean;
 }
 
+const VERSION = 'v2';
 const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(payload).digest('base64url');
 
-/** A signed, expiring session token: base64url(claims).signature. */
-export function signToken(claims: TokenClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+/** A session token: `v2.<session id>.<expiry ms>.<signature>`, the signature over the first three. */
+export function signToken(session: { sid: string; exp: number }, secret: string): string {
+  const payload = `${VERSION}.${session.sid}.${session.exp}`;
   return `${payload}.${sign(payload, secret)}`;
 }
 
-/** The claims of a token with a valid signature, or null. Expiry is checked by the caller. */
-export function readToken(token: string, secret: string): TokenClaims | null {
-  const [payload, signature] = token.split('.');
-  if (!payload || !signature) return null;
-  const expected = Buffer.from(sign(payload, secret));
+/**
+ * The session id and expiry of a token whose signature is valid, or null: exactly four segments,
+ * this version, a session id and a whole-number expiry. Anything else (extra segments, no
+ * expiry, another format) is refused.
+ */
+export function readToken(token: string, secret: string): { sid: string; exp: number } | null {
+  const parts = token.split('.');
+  if (parts.length !== 4) return null;
+  const [version, sid, exp, signature] = parts as [string, string, string, string];
+  if (version !== VERSION || !/^[A-Za-z0-9_-]{16,64}$/.test(sid) || !/^\d{1,16}$/.test(exp)) return null;
+  const expected = Buffer.from(sign(`${version}.${sid}.${exp}`, secret));
   const actual = Buffer.from(signature);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  try {
-    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
-  } catch {
-    return null;
-  }
+  return { sid, exp: Number(exp) };
+}
+
+/** A random password for a new account, shown once to the owner who made it. */
+export function oneTimePassword(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** A new session id. */
+export function newSessionId(): string {
+  return randomBytes(18).toString('base64url');
 }

@@ -24,7 +24,15 @@ import { createStaffInvite } from '../staff/create-staff-invite';
 import { listStaff } from '../staff/list-staff';
 import { listStores } from '../staff/list-stores';
 import { setStaffStatus } from '../staff/set-staff-status';
+import { logoutAdmin } from './admin-sessions';
 import { bootstrapAdmin } from './bootstrap-admin';
+import { changePassword } from './change-password';
+import { createAdmin } from './create-admin';
+import { listAdmins } from './list-admins';
+import { listAuditLog } from './list-audit-log';
+import { resetAdminPassword } from './reset-admin-password';
+import { setAdminRole } from './set-admin-role';
+import { setAdminStatus } from './set-admin-status';
 import { listMembers } from './list-members';
 import { loginAdmin } from './session';
 import { signedIn } from './signed-in';
@@ -58,6 +66,14 @@ export const adminRoutes: Routes<'admin'> = {
   createStaffInvite: signedIn((ctx, input, admin) => createStaffInvite(ctx, input, admin)),
   listStaff: signedIn((ctx, input) => listStaff(ctx, input)),
   setStaffStatus: signedIn((ctx, input, admin) => setStaffStatus(ctx, input, admin)),
+  logout: signedIn((ctx, _input, admin) => logoutAdmin(ctx, admin)),
+  changePassword: signedIn((ctx, input, admin) => changePassword(ctx, input, admin)),
+  listAdmins: signedIn((ctx) => listAdmins(ctx)),
+  createAdmin: signedIn((ctx, input, admin) => createAdmin(ctx, input, admin)),
+  setAdminStatus: signedIn((ctx, input, admin) => setAdminStatus(ctx, input, admin)),
+  setAdminRole: signedIn((ctx, input, admin) => setAdminRole(ctx, input, admin)),
+  resetAdminPassword: signedIn((ctx, input, admin) => resetAdminPassword(ctx, input, admin)),
+  listAuditLog: signedIn((ctx, input) => listAuditLog(ctx, input)),
 };
 
 /** The `admin` cloud function's main. */

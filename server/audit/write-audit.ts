@@ -17,6 +17,7 @@ export async function writeAudit(ctx: RequestContext, input: AuditInput): Promis
     amounts: {},
     before: null,
     after: null,
+    requestId: ctx.requestId ?? null,
     ...input,
     day: dayOf(ctx.now),
     at: ctx.now,

@@ -21,7 +21,12 @@ export function sdk(): Raw {
 }
 
 /** Caller identity and trigger source, as the platform reports them for this invocation. */
-export function wxContext(): { openid?: string; appid?: string; source: string } {
-  const context = sdk().getWXContext() as { OPENID?: string; APPID?: string; SOURCE?: string };
-  return { openid: context.OPENID || undefined, appid: context.APPID || undefined, source: context.SOURCE ?? '' };
+export function wxContext(): { openid?: string; appid?: string; source: string; clientIp?: string } {
+  const context = sdk().getWXContext() as { OPENID?: string; APPID?: string; SOURCE?: string; CLIENTIP?: string };
+  return {
+    openid: context.OPENID || undefined,
+    appid: context.APPID || undefined,
+    source: context.SOURCE ?? '',
+    clientIp: context.CLIENTIP || undefined,
+  };
 }

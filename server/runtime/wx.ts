@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ApiResult } from '~/types/api';
 import type { ActionOf, FunctionContracts, FunctionName, ResponseOf } from '~/types/functions';
@@ -15,6 +16,10 @@ export interface RequestContext {
   /** The invocation's clock reading, taken once. */
   now: number;
   db: Database;
+  /** The caller's address, where the platform reports one (the HTTP access service, mini-program calls). */
+  clientIp?: string;
+  /** Names this invocation in the audit log. */
+  requestId?: string;
 }
 
 type Requests<F extends FunctionName> = FunctionContracts[F]['requests'];
@@ -76,8 +81,8 @@ export function createWxHandler<F extends FunctionName>(requests: Requests<F>, r
         throw new CodedError('VALIDATION_FAILED', message, { field });
       }
       db ??= database();
-      const { openid, source } = wxContext();
-      const ctx: RequestContext = { openid, source, now: Date.now(), db };
+      const { openid, source, clientIp } = wxContext();
+      const ctx: RequestContext = { openid, source, clientIp, now: Date.now(), db, requestId: randomUUID() };
       const data = await (handlers[action] as (input: unknown, ctx: RequestContext) => Promise<unknown>)(parsed.data, ctx);
       return { ok: true, data };
     } catch (error) {

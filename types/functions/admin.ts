@@ -7,6 +7,8 @@ import type { AdminCatalogResponses } from './admin-catalog';
 import { adminCatalogInputs } from './admin-catalog';
 import type { AdminOrdersResponses } from './admin-orders';
 import { adminOrdersInputs } from './admin-orders';
+import type { AdminAccountsResponses } from './admin-accounts';
+import { adminAccountsInputs } from './admin-accounts';
 import type { AdminStaffResponses } from './admin-staff';
 import { adminStaffInputs } from './admin-staff';
 import { couponTemplateInput, issueCampaignCouponsInput, setCouponTemplateStatusInput, voidCouponInput } from './coupons';
@@ -90,12 +92,27 @@ export const adminRequests = {
   createStaffInvite: adminStaffInputs.createStaffInvite.extend({ action: z.literal('createStaffInvite'), token }),
   listStaff: adminStaffInputs.listStaff.extend({ action: z.literal('listStaff'), token }),
   setStaffStatus: adminStaffInputs.setStaffStatus.extend({ action: z.literal('setStaffStatus'), token }),
+  logout: adminAccountsInputs.logout.extend({ action: z.literal('logout'), token }),
+  changePassword: adminAccountsInputs.changePassword.extend({ action: z.literal('changePassword'), token }),
+  listAdmins: adminAccountsInputs.listAdmins.extend({ action: z.literal('listAdmins'), token }),
+  createAdmin: adminAccountsInputs.createAdmin.extend({ action: z.literal('createAdmin'), token }),
+  setAdminStatus: adminAccountsInputs.setAdminStatus.extend({ action: z.literal('setAdminStatus'), token }),
+  setAdminRole: adminAccountsInputs.setAdminRole.extend({ action: z.literal('setAdminRole'), token }),
+  resetAdminPassword: adminAccountsInputs.resetAdminPassword.extend({ action: z.literal('resetAdminPassword'), token }),
+  listAuditLog: adminAccountsInputs.listAuditLog.extend({ action: z.literal('listAuditLog'), token }),
 };
 
 export interface AdminSession {
   token: string;
   expiresAt: EpochMs;
-  admin: { username: string; role: AdminRole };
+  admin: {
+    username: string;
+    role: AdminRole;
+    /** The store of a `storeManager`. */
+    storeId: string | null;
+    /** A one-time password is in use: every action but changing it is refused until then. */
+    mustChangePassword: boolean;
+  };
 }
 
 export interface MemberRow {
@@ -134,4 +151,12 @@ export interface AdminResponses {
   createStaffInvite: AdminStaffResponses['createStaffInvite'];
   listStaff: AdminStaffResponses['listStaff'];
   setStaffStatus: AdminStaffResponses['setStaffStatus'];
+  logout: AdminAccountsResponses['logout'];
+  changePassword: AdminAccountsResponses['changePassword'];
+  listAdmins: AdminAccountsResponses['listAdmins'];
+  createAdmin: AdminAccountsResponses['createAdmin'];
+  setAdminStatus: AdminAccountsResponses['setAdminStatus'];
+  setAdminRole: AdminAccountsResponses['setAdminRole'];
+  resetAdminPassword: AdminAccountsResponses['resetAdminPassword'];
+  listAuditLog: AdminAccountsResponses['listAuditLog'];
 }

@@ -7,7 +7,7 @@ const NOW = Date.UTC(2025, 5, 1, 12, 0);
 const session: AdminSession = {
   token: 'tok_0123456789abcdef',
   expiresAt: NOW + MINUTE_MS,
-  admin: { username: 'ops', role: 'operator' },
+  admin: { username: 'ops', role: 'operator', storeId: null, mustChangePassword: false },
 };
 
 describe('session store', () => {

@@ -18,7 +18,12 @@ function parseSession(raw: string): AdminSession | null {
   if (typeof token !== 'string' || token === '' || typeof expiresAt !== 'number') return null;
   if (typeof admin !== 'object' || admin === null || typeof admin.username !== 'string') return null;
   if (!ROLES.includes(admin.role)) return null;
-  return { token, expiresAt, admin: { username: admin.username, role: admin.role } };
+  const storeId = typeof admin.storeId === 'string' ? admin.storeId : null;
+  return {
+    token,
+    expiresAt,
+    admin: { username: admin.username, role: admin.role, storeId, mustChangePassword: admin.mustChangePassword === true },
+  };
 }
 
 /** Whether the session is still usable at `now`; an expired session counts as logged out. */

@@ -9,7 +9,7 @@ import { LoginPage } from './login-page';
 const session: AdminSession = {
   token: 'tok_0123456789abcdef',
   expiresAt: Date.UTC(2030, 0, 1),
-  admin: { username: 'ops', role: 'owner' },
+  admin: { username: 'ops', role: 'owner', storeId: null, mustChangePassword: false },
 };
 
 function fillAndSubmit(container: HTMLElement, username: string, password: string) {

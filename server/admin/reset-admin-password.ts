@@ -1,0 +1,31 @@
+import type { AdminAccountsResponses } from '~/types/functions/admin-accounts';
+import { writeAudit } from '../audit/write-audit';
+import type { RequestContext } from '../runtime/wx';
+import { adminActor } from '../staff/admin-actor';
+import { toAccountRow } from './account-views';
+import { endSessions } from './admin-sessions';
+import type { TokenClaims } from './credentials';
+import { hashPassword, oneTimePassword } from './credentials';
+import { loadAccount, notSelf } from './load-account';
+
+/** An owner gives an account a new one-time password (someone forgot theirs): its sessions end, and it must change the password at sign-in. */
+export async function resetAdminPassword(
+  ctx: RequestContext,
+  input: { username: string },
+  owner: TokenClaims,
+): Promise<AdminAccountsResponses['resetAdminPassword']> {
+  notSelf(owner.sub, input.username, '重置');
+  const admin = await loadAccount(ctx, input.username);
+  const password = oneTimePassword();
+  const change = { passwordHash: await hashPassword(password), mustChangePassword: true, updatedAt: ctx.now };
+  await ctx.db.collection('admins').updateWhere({ _id: admin._id }, change);
+  await endSessions(ctx, admin._id);
+  await writeAudit(ctx, {
+    _id: `audit:admin:reset:${admin._id}:${ctx.now}`,
+    actor: adminActor(owner),
+    action: 'resetAdminPassword',
+    target: { type: 'admin', id: admin._id },
+    after: { mustChangePassword: true },
+  });
+  return { ...toAccountRow({ ...admin, ...change }), oneTimePassword: password };
+}

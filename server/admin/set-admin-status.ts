@@ -1,0 +1,33 @@
+import type { AdminAccountsResponses } from '~/types/functions/admin-accounts';
+import { writeAudit } from '../audit/write-audit';
+import type { RequestContext } from '../runtime/wx';
+import { adminActor } from '../staff/admin-actor';
+import { toAccountRow } from './account-views';
+import { endSessions } from './admin-sessions';
+import type { TokenClaims } from './credentials';
+import { loadAccount, notSelf } from './load-account';
+
+/** An owner disables an account (its sessions end at once) or enables it again; a repeat changes nothing. */
+export async function setAdminStatus(
+  ctx: RequestContext,
+  input: { username: string; status: 'active' | 'disabled' },
+  owner: TokenClaims,
+): Promise<AdminAccountsResponses['setAdminStatus']> {
+  notSelf(owner.sub, input.username, '停用');
+  const admin = await loadAccount(ctx, input.username);
+  const before = admin.status ?? 'active';
+  if (before === input.status) return toAccountRow(admin);
+  const moved = await ctx.db.collection('admins').updateWhere({ _id: admin._id }, { status: input.status, updatedAt: ctx.now });
+  if (input.status === 'disabled') await endSessions(ctx, admin._id);
+  if (moved === 1) {
+    await writeAudit(ctx, {
+      _id: `audit:admin:status:${admin._id}:${ctx.now}`,
+      actor: adminActor(owner),
+      action: 'setAdminStatus',
+      target: { type: 'admin', id: admin._id },
+      before: { status: before },
+      after: { status: input.status },
+    });
+  }
+  return toAccountRow({ ...admin, status: input.status });
+}

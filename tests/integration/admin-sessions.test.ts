@@ -1,0 +1,133 @@
+import type { LocalCloud } from '../../local-cloud/local-cloud';
+import { startTestCloud } from '../support/local-cloud';
+import { allStored } from '../support/stored';
+import { addStore } from '../support/shop';
+
+const OWNER_PASSWORD = 'owner-first-password';
+const ADMIN_ENV = { ADMIN_TOKEN_SECRET: 's'.repeat(40), ADMIN_INITIAL_PASSWORD: OWNER_PASSWORD };
+
+type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+type Session = { token: string; admin: { username: string; role: string; mustChangePassword: boolean } };
+
+describe('admin accounts and sessions through the built bundles', () => {
+  let cloud: LocalCloud;
+  /** Calls the admin function from an address, as the HTTP access service would. */
+  const call = async <T = unknown>(event: Record<string, unknown>, clientIp = '10.0.0.1') =>
+    (await cloud.invoke('admin', event, { source: 'wx_http', clientIp })) as Envelope<T>;
+  const codeOf = (envelope: Envelope) => (envelope.ok ? 'ok' : envelope.error.code);
+  const login = async (username: string, password: string, clientIp = '10.0.0.1') =>
+    call<Session>({ action: 'login', username, password }, clientIp);
+  const data = <T>(envelope: Envelope<T>): T => {
+    if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+    return envelope.data;
+  };
+  let owner: string;
+
+  beforeAll(async () => {
+    cloud = await startTestCloud({ functionEnv: { admin: ADMIN_ENV } });
+    addStore(cloud, 'store-a');
+    await call({ action: 'bootstrapAdmin' });
+    owner = data(await login('admin', OWNER_PASSWORD)).token;
+  });
+  afterAll(() => cloud?.stop());
+
+  it('logout revokes the token at once', async () => {
+    const { token } = data(await login('admin', OWNER_PASSWORD));
+    expect(codeOf(await call({ action: 'listMembers', token }))).toBe('ok');
+    expect(codeOf(await call({ action: 'logout', token }))).toBe('ok');
+    expect(codeOf(await call({ action: 'listMembers', token }))).toBe('SESSION_EXPIRED');
+    expect(codeOf(await call({ action: 'listMembers', token: owner }))).toBe('ok');
+  });
+
+  it('refuses tokens with extra segments, no expiry, or another signature', async () => {
+    const [version, sid, exp, signature] = owner.split('.') as [string, string, string, string];
+    for (const token of [
+      `${owner}.extra`,
+      `${version}.${sid}.${signature}`,
+      `${version}.${sid}..${signature}`,
+      `${version}.${sid}.${Number(exp) + 1}.${signature}`,
+    ]) {
+      expect({ token, code: codeOf(await call({ action: 'listMembers', token: token.padEnd(16, 'x') })) }).toEqual({
+        token,
+        code: 'UNAUTHENTICATED',
+      });
+    }
+  });
+
+  it('a new account signs in with its one-time password, must change it, and then works within its role', async () => {
+    const created = data(
+      await call<{ oneTimePassword: string }>({ action: 'createAdmin', token: owner, username: 'lin.ops', role: 'operator' }),
+    );
+    expect(codeOf(await call({ action: 'createAdmin', token: owner, username: 'lin.ops', role: 'operator' }))).toBe('CONFLICT');
+    const first = data(await login('lin.ops', created.oneTimePassword));
+    expect(first.admin).toMatchObject({ username: 'lin.ops', role: 'operator', mustChangePassword: true });
+    expect(codeOf(await call({ action: 'listMembers', token: first.token }))).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(
+      codeOf(await call({ action: 'changePassword', token: first.token, oldPassword: created.oneTimePassword, newPassword: 'short' })),
+    ).toBe('VALIDATION_FAILED');
+    const changed = data(
+      await call<Session>({
+        action: 'changePassword',
+        token: first.token,
+        oldPassword: created.oneTimePassword,
+        newPassword: 'lin-new-password-1',
+      }),
+    );
+    expect(changed.admin.mustChangePassword).toBe(false);
+    expect(codeOf(await call({ action: 'listMembers', token: first.token }))).toBe('SESSION_EXPIRED');
+    expect(codeOf(await call({ action: 'listMembers', token: changed.token }))).toBe('ok');
+    expect(codeOf(await call({ action: 'listAdmins', token: changed.token }))).toBe('FORBIDDEN');
+    expect(codeOf(await login('lin.ops', created.oneTimePassword))).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('disabling an account or changing its role ends its sessions', async () => {
+    const { oneTimePassword } = data(
+      await call<{ oneTimePassword: string }>({ action: 'createAdmin', token: owner, username: 'zhou.support', role: 'support' }),
+    );
+    const first = data(await login('zhou.support', oneTimePassword));
+    const session = data(
+      await call<Session>({ action: 'changePassword', token: first.token, oldPassword: oneTimePassword, newPassword: 'zhou-password-22' }),
+    );
+    expect(codeOf(await call({ action: 'listRefunds', token: session.token }))).toBe('ok');
+    data(await call({ action: 'setAdminRole', token: owner, username: 'zhou.support', role: 'storeManager', storeId: 'store-a' }));
+    expect(codeOf(await call({ action: 'listRefunds', token: session.token }))).toBe('SESSION_EXPIRED');
+    const manager = data(await login('zhou.support', 'zhou-password-22'));
+    expect(manager.admin.role).toBe('storeManager');
+    expect(codeOf(await call({ action: 'listRefunds', token: manager.token }))).toBe('FORBIDDEN');
+    data(await call({ action: 'setAdminStatus', token: owner, username: 'zhou.support', status: 'disabled' }));
+    expect(codeOf(await call({ action: 'listOrders', token: manager.token }))).toBe('SESSION_EXPIRED');
+    expect(codeOf(await login('zhou.support', 'zhou-password-22'))).toBe('FORBIDDEN');
+    expect(codeOf(await call({ action: 'setAdminStatus', token: owner, username: 'admin', status: 'disabled' }))).toBe('FORBIDDEN');
+
+    const audit = allStored(cloud, 'audit_log').filter((entry) => entry.target.id === 'zhou.support');
+    expect(audit.map((entry) => entry.action).sort()).toEqual(['changePassword', 'createAdmin', 'setAdminRole', 'setAdminStatus']);
+    expect(audit.find((entry) => entry.action === 'setAdminRole')).toMatchObject({
+      actor: { kind: 'admin', id: 'admin', role: 'owner' },
+      before: { role: 'support' },
+      after: { role: 'storeManager', storeId: 'store-a' },
+      requestId: expect.any(String),
+    });
+    const page = data(
+      await call<{ items: { action: string }[] }>({ action: 'listAuditLog', token: owner, targetId: 'zhou.support', pageSize: 10 }),
+    );
+    expect(page.items.map((entry) => entry.action)).toEqual(['setAdminStatus', 'setAdminRole', 'changePassword', 'createAdmin']);
+  });
+
+  it('30 parallel wrong passwords check at most 5, and the owner still signs in from elsewhere', async () => {
+    const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => login('admin', `wrong-guess-${i}`, '203.0.113.7')));
+    const codes = guesses.map(codeOf);
+    expect(codes.filter((code) => code === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5);
+    expect(codes.filter((code) => code === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(25);
+    expect(codeOf(await login('admin', OWNER_PASSWORD, '203.0.113.7'))).toBe('TOO_MANY_ATTEMPTS');
+    expect(codeOf(await login('admin', OWNER_PASSWORD, '198.51.100.20'))).toBe('ok');
+    // An unknown name answers as a wrong password does.
+    expect(await login('nobody-here', 'whatever-password', '198.51.100.21')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' },
+    });
+    expect(await login('admin', 'wrong-again', '198.51.100.21')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' },
+    });
+  });
+});
