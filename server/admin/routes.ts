@@ -2,14 +2,8 @@ import { toAdjustment } from '~/core/points/results';
 import { adminRequests } from '~/types/functions/admin';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler } from '../runtime/wx';
-import { createCouponTemplate } from '../coupons/create-coupon-template';
-import { issueCampaignCoupons } from '../coupons/issue-campaign-coupons';
-import { setCouponTemplateStatus } from '../coupons/set-coupon-template-status';
 import { voidCoupon } from '../coupons/void-coupon';
 import { listAdminProducts } from '../catalog/list-admin-products';
-import { saveProduct } from '../catalog/save-product';
-import { setProductStatus } from '../catalog/set-product-status';
-import { setStock } from '../catalog/set-stock';
 import { listJobRuns } from '../jobs/list-job-runs';
 import { adjustPoints } from '../points/adjust-points';
 import { reconcile } from '../points/reconcile';
@@ -36,6 +30,15 @@ import { setAdminStatus } from './set-admin-status';
 import { listMembers } from './list-members';
 import { loginAdmin } from './session';
 import { signedIn } from './signed-in';
+import { storeFilterOf } from './store-scope';
+import {
+  createCouponTemplateAudited,
+  issueCampaignCouponsAudited,
+  saveProductAudited,
+  setCouponTemplateStatusAudited,
+  setProductStatusAudited,
+  setStockAudited,
+} from './audited-changes';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -47,15 +50,15 @@ export const adminRoutes: Routes<'admin'> = {
   ),
   setMemberBirthday: signedIn((ctx, input) => setMemberBirthday(ctx, input)),
   reconcile: signedIn((ctx, input) => reconcile(ctx, input)),
-  createCouponTemplate: signedIn((ctx, input) => createCouponTemplate(ctx, input)),
-  setCouponTemplateStatus: signedIn((ctx, input) => setCouponTemplateStatus(ctx, input)),
+  createCouponTemplate: signedIn((ctx, input, admin) => createCouponTemplateAudited(ctx, input, admin)),
+  setCouponTemplateStatus: signedIn((ctx, input, admin) => setCouponTemplateStatusAudited(ctx, input, admin)),
   voidCoupon: signedIn((ctx, input, admin) => voidCoupon(ctx, input, admin.sub)),
-  issueCampaignCoupons: signedIn((ctx, input) => issueCampaignCoupons(ctx, input)),
+  issueCampaignCoupons: signedIn((ctx, input, admin) => issueCampaignCouponsAudited(ctx, input, admin)),
   listJobRuns: signedIn((ctx, input) => listJobRuns(ctx, input)),
   listProducts: signedIn((ctx, input) => listAdminProducts(ctx, input)),
-  saveProduct: signedIn((ctx, input) => saveProduct(ctx, input)),
-  setProductStatus: signedIn((ctx, input) => setProductStatus(ctx, input)),
-  setStock: signedIn((ctx, input) => setStock(ctx, input)),
+  saveProduct: signedIn((ctx, input, admin) => saveProductAudited(ctx, input, admin)),
+  setProductStatus: signedIn((ctx, input, admin) => setProductStatusAudited(ctx, input, admin)),
+  setStock: signedIn((ctx, input, admin) => setStockAudited(ctx, input, admin)),
   listOrders: signedIn((ctx, input) => listAllOrders(ctx, input)),
   shipOrder: signedIn((ctx, { orderId, trackingNo }) => shipOrderById(ctx, orderId, trackingNo)),
   completePickup: signedIn((ctx, { pickupCode }) => completePickup(ctx, pickupCode)),
@@ -64,7 +67,7 @@ export const adminRoutes: Routes<'admin'> = {
   rejectRefund: signedIn((ctx, { refundId, note }, admin) => rejectRefund(ctx, { reviewer: admin.sub, refundId, note })),
   listStores: signedIn((ctx) => listStores(ctx)),
   createStaffInvite: signedIn((ctx, input, admin) => createStaffInvite(ctx, input, admin)),
-  listStaff: signedIn((ctx, input) => listStaff(ctx, input)),
+  listStaff: signedIn((ctx, input, admin) => listStaff(ctx, { storeId: storeFilterOf(admin, input.storeId) })),
   setStaffStatus: signedIn((ctx, input, admin) => setStaffStatus(ctx, input, admin)),
   logout: signedIn((ctx, _input, admin) => logoutAdmin(ctx, admin)),
   changePassword: signedIn((ctx, input, admin) => changePassword(ctx, input, admin)),

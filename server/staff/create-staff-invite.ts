@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from './admin-actor';
 import { loadStore } from './load-store';
+import { requireStoreInScope } from '~/server/admin/store-scope';
 
 /** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L). */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -22,6 +23,7 @@ export async function createStaffInvite(
   input: { storeId: string; role: StaffRole },
   admin: TokenClaims,
 ): Promise<StaffInviteView> {
+  requireStoreInScope(admin, input.storeId);
   const store = await loadStore(ctx, input.storeId);
   if (store.status !== 'open') throw new CodedError('INVALID_STATE', `门店「${store.name}」已关闭`);
   const expiresAt = ctx.now + INVITE_VALID_MS;

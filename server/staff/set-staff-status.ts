@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from './admin-actor';
 import { loadStore } from './load-store';
+import { requireStoreInScope } from '~/server/admin/store-scope';
 import { toStaffRow } from './staff-views';
 
 /**
@@ -20,6 +21,7 @@ export async function setStaffStatus(
   const staff = ctx.db.collection('staff');
   const current = await staff.get(input.staffId);
   if (!current) throw new CodedError('NOT_FOUND', '没有这位店员');
+  requireStoreInScope(admin, current.storeId);
   const disabled = input.status === 'disabled';
   const change = {
     status: input.status,

@@ -130,4 +130,24 @@ describe('admin accounts and sessions through the built bundles', () => {
       error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' },
     });
   });
+
+  it('audits programme changes with before and after', async () => {
+    const template = data(
+      await call<{ _id: string }>({
+        action: 'createCouponTemplate',
+        token: owner,
+        title: '审计券',
+        terms: { kind: 'cash', thresholdFen: 0, amountFen: 500 },
+        validity: { type: 'relative', days: 7 },
+        totalStock: 100,
+        channel: 'centre',
+      }),
+    );
+    data(await call({ action: 'setCouponTemplateStatus', token: owner, templateId: template._id, status: 'paused' }));
+    const entries = allStored(cloud, 'audit_log').filter((entry) => entry.target.id === template._id);
+    expect(entries.map((entry) => [entry.action, entry.before, entry.after]).sort()).toEqual([
+      ['createCouponTemplate', null, expect.objectContaining({ title: '审计券', totalStock: 100 })],
+      ['setCouponTemplateStatus', { status: 'active' }, { status: 'paused' }],
+    ]);
+  });
 });
