@@ -24,6 +24,8 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   setCouponTemplateStatus: RUN_PROGRAMME,
   voidCoupon: SERVE_MEMBERS,
   issueCampaignCoupons: RUN_PROGRAMME,
+  listCouponTemplates: ['owner', 'operator', 'analyst'],
+  listTiers: ALL,
   listJobRuns: ['owner', 'operator', 'analyst'],
   listProducts: ['owner', 'operator', 'analyst'],
   saveProduct: RUN_PROGRAMME,

@@ -1,5 +1,5 @@
 import type { CouponInstanceDoc, CouponTemplateDoc } from '~/types/coupons';
-import { toCentreCoupon, toMyCoupon } from './coupon-views';
+import { toCentreCoupon, toCouponTemplateRow, toMyCoupon } from './coupon-views';
 
 const instance: CouponInstanceDoc = {
   _id: 'welcome:m1',
@@ -64,6 +64,30 @@ describe('coupon views', () => {
       audienceText: '金卡会员及以上专享',
       canClaim: false,
       blockedBy: { code: 'OUT_OF_STOCK', reason: '已抢光' },
+    });
+  });
+
+  it('lists a template for the admin page with what its stock has issued', () => {
+    const template: CouponTemplateDoc = {
+      _id: 'ct2',
+      title: '满99减10',
+      description: '',
+      terms: { kind: 'cash', thresholdFen: 9900, amountFen: 1000 },
+      validity: { type: 'relative', days: 7 },
+      totalStock: 100,
+      stockRemaining: 63,
+      perMemberLimit: 1,
+      stackingGroup: 'default',
+      audience: { type: 'all' },
+      channel: 'centre',
+      status: 'active',
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    expect(toCouponTemplateRow(template)).toEqual({ ...template, issued: 37 });
+    expect(toCouponTemplateRow({ ...template, totalStock: null, stockRemaining: null })).toMatchObject({
+      stockRemaining: null,
+      issued: null,
     });
   });
 });

@@ -1,4 +1,5 @@
 import type { CouponInstanceDoc, CouponTemplateDoc } from '~/types/coupons';
+import type { CouponTemplateRow } from '~/types/functions/admin-coupons';
 import type { CentreCoupon, ClaimBlock, MyCoupon } from '~/types/functions/coupons';
 import type { EpochMs } from '~/types/units';
 import { audienceText, couponFace, validityText, windowText } from './coupon-text';
@@ -48,5 +49,15 @@ export function toCentreCoupon(
     claimedCount,
     canClaim: blockedBy === null,
     blockedBy,
+  };
+}
+
+/** A template as the admin page lists it: as stored, with the coupons issued from its stock (total less what remains). */
+export function toCouponTemplateRow(template: CouponTemplateDoc): CouponTemplateRow {
+  const remaining = template.stockRemaining === null ? null : Math.max(0, template.stockRemaining);
+  return {
+    ...template,
+    stockRemaining: remaining,
+    issued: template.totalStock === null || remaining === null ? null : template.totalStock - remaining,
   };
 }

@@ -3,6 +3,8 @@ import { adminRequests } from '~/types/functions/admin';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler } from '../runtime/wx';
 import { voidCoupon } from '../coupons/void-coupon';
+import { listCouponTemplates } from '../coupons/list-coupon-templates';
+import { listTiers } from '../programme/list-tiers';
 import { listAdminProducts } from '../catalog/list-admin-products';
 import { listJobRuns } from '../jobs/list-job-runs';
 import { adjustPoints } from '../points/adjust-points';
@@ -54,6 +56,8 @@ export const adminRoutes: Routes<'admin'> = {
   setCouponTemplateStatus: signedIn((ctx, input, admin) => setCouponTemplateStatusAudited(ctx, input, admin)),
   voidCoupon: signedIn((ctx, input, admin) => voidCoupon(ctx, input, admin.sub)),
   issueCampaignCoupons: signedIn((ctx, input, admin) => issueCampaignCouponsAudited(ctx, input, admin)),
+  listCouponTemplates: signedIn((ctx, input) => listCouponTemplates(ctx, input)),
+  listTiers: signedIn((ctx) => listTiers(ctx)),
   listJobRuns: signedIn((ctx, input) => listJobRuns(ctx, input)),
   listProducts: signedIn((ctx, input) => listAdminProducts(ctx, input)),
   saveProduct: signedIn((ctx, input, admin) => saveProductAudited(ctx, input, admin)),

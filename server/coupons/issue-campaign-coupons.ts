@@ -1,5 +1,5 @@
 import { campaignKey } from '~/core/coupons/issue-keys';
-import type { ErrorCode } from '~/types/errors';
+import type { CampaignMemberResult, CampaignOutcome } from '~/types/functions/admin-coupons';
 import type { RequestContext } from '../runtime/wx';
 import { issueCoupon } from './issue-coupon';
 import { hasCode } from '~/core/coded-error';
@@ -7,20 +7,14 @@ import { hasCode } from '~/core/coded-error';
 /** Issuances in flight at once for one campaign call: a bound, so one call cannot flood the database. */
 const PARALLEL = 8;
 
-export interface CampaignOutcome {
-  issued: number;
-  /** Members who already had this campaign's coupon (a re-sent campaign). */
-  alreadyHad: number;
-  failed: { memberId: string; code: ErrorCode }[];
-}
-
 /** An admin campaign: issues one template's coupon to each listed member, once per member per campaign. */
 export async function issueCampaignCoupons(
   ctx: RequestContext,
   input: { templateId: string; campaignId: string; memberIds: string[] },
 ): Promise<CampaignOutcome> {
-  const outcome: CampaignOutcome = { issued: 0, alreadyHad: 0, failed: [] };
-  const queue = [...new Set(input.memberIds)];
+  const memberIds = [...new Set(input.memberIds)];
+  const results = new Map<string, CampaignMemberResult>();
+  const queue = [...memberIds];
   const worker = async () => {
     for (let memberId = queue.shift(); memberId !== undefined; memberId = queue.shift()) {
       try {
@@ -30,14 +24,19 @@ export async function issueCampaignCoupons(
           source: 'campaign',
           issueKey: campaignKey(input.campaignId, memberId),
         });
-        if (created) outcome.issued += 1;
-        else outcome.alreadyHad += 1;
+        results.set(memberId, { memberId, outcome: created ? 'issued' : 'alreadyHad', code: null });
       } catch (error) {
         if (!hasCode(error)) throw error;
-        outcome.failed.push({ memberId, code: error.code });
+        results.set(memberId, { memberId, outcome: 'failed', code: error.code });
       }
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
-  return outcome;
+  const ordered = memberIds.flatMap((memberId) => results.get(memberId) ?? []);
+  return {
+    issued: ordered.filter((result) => result.outcome === 'issued').length,
+    alreadyHad: ordered.filter((result) => result.outcome === 'alreadyHad').length,
+    failed: ordered.flatMap(({ memberId, outcome, code }) => (outcome === 'failed' && code !== null ? [{ memberId, code }] : [])),
+    results: ordered,
+  };
 }

@@ -1,14 +1,8 @@
+import { TEMPLATE_STATUS_FROM } from '~/core/coupons/template-status';
 import type { CouponTemplateDoc, CouponTemplateStatus } from '~/types/coupons';
 import type { RequestContext } from '../runtime/wx';
 import { couponCollections } from './coupon-collections';
 import { CodedError } from '~/core/coded-error';
-
-/** The statuses a template may move to each status from: pause and resume freely, end for good. */
-const FROM: Record<CouponTemplateStatus, CouponTemplateStatus[]> = {
-  active: ['paused'],
-  paused: ['active'],
-  ended: ['active', 'paused'],
-};
 
 /**
  * An admin pauses, resumes or ends a template. Coupons already issued stay valid; only new
@@ -25,7 +19,7 @@ export async function setCouponTemplateStatus(
   if (template.status === input.status) return template;
   const _ = ctx.db.command;
   const change = { status: input.status, updatedAt: ctx.now };
-  const updated = await templates.updateWhere({ _id: input.templateId, status: _.in(FROM[input.status]) }, change);
+  const updated = await templates.updateWhere({ _id: input.templateId, status: _.in([...TEMPLATE_STATUS_FROM[input.status]]) }, change);
   if (updated === 1) return { ...template, ...change };
   const current = (await templates.get(input.templateId)) ?? template;
   if (current.status === input.status) return current;

@@ -48,6 +48,8 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   setCouponTemplateStatus: () => ({ templateId: 'ghost-template', status: 'paused' }),
   voidCoupon: () => ({ instanceId: 'ghost-coupon', reason: '矩阵测试作废' }),
   issueCampaignCoupons: () => ({ templateId: 'ghost-template', campaignId: `matrix-${next()}`, memberIds: ['ghost-member'] }),
+  listCouponTemplates: () => ({ status: 'active', channel: 'centre', pageSize: 5 }),
+  listTiers: () => ({}),
   listJobRuns: () => ({}),
   listProducts: () => ({}),
   saveProduct: () => ({

@@ -4,6 +4,8 @@ import type { AdminRole } from '../documents';
 import type { JobRunDoc } from '../jobs';
 import type { EpochMs, Points } from '../units';
 import type { AdminCatalogResponses } from './admin-catalog';
+import type { AdminCouponsResponses, CampaignOutcome } from './admin-coupons';
+import { adminCouponsInputs } from './admin-coupons';
 import { adminCatalogInputs } from './admin-catalog';
 import type { AdminOrdersResponses } from './admin-orders';
 import { adminOrdersInputs } from './admin-orders';
@@ -66,6 +68,8 @@ export const adminRequests = {
   setCouponTemplateStatus: setCouponTemplateStatusInput.extend({ action: z.literal('setCouponTemplateStatus'), token }),
   voidCoupon: voidCouponInput.extend({ action: z.literal('voidCoupon'), token }),
   issueCampaignCoupons: issueCampaignCouponsInput.extend({ action: z.literal('issueCampaignCoupons'), token }),
+  listCouponTemplates: adminCouponsInputs.listCouponTemplates.extend({ action: z.literal('listCouponTemplates'), token }),
+  listTiers: adminCouponsInputs.listTiers.extend({ action: z.literal('listTiers'), token }),
   /** Runs of the timer jobs, newest first; `job` narrows to one job. */
   listJobRuns: z.strictObject({
     action: z.literal('listJobRuns'),
@@ -135,7 +139,9 @@ export interface AdminResponses {
   createCouponTemplate: CouponTemplateDoc;
   setCouponTemplateStatus: CouponTemplateDoc;
   voidCoupon: CouponInstanceDoc;
-  issueCampaignCoupons: { issued: number; alreadyHad: number; failed: { memberId: string; code: string }[] };
+  issueCampaignCoupons: CampaignOutcome;
+  listCouponTemplates: AdminCouponsResponses['listCouponTemplates'];
+  listTiers: AdminCouponsResponses['listTiers'];
   listJobRuns: { items: JobRunDoc[]; nextCursor: string | null };
   listProducts: AdminCatalogResponses['listProducts'];
   saveProduct: AdminCatalogResponses['saveProduct'];
