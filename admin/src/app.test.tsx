@@ -42,7 +42,14 @@ describe('App', () => {
 
     expect(await screen.findByText('LM00000001')).toBeTruthy();
     expect(screen.getByText('ops-lead')).toBeTruthy();
-    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['会员', '订单', '退款', '门店与店员', '任务运行']);
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      '会员',
+      '订单',
+      '退款',
+      '优惠券',
+      '门店与店员',
+      '任务运行',
+    ]);
     expect(JSON.parse(window.localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')).toEqual(liveSession);
   });
 

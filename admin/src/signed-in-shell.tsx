@@ -1,9 +1,10 @@
-import { RollbackOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
+import { RollbackOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
 import { AdminSessionProvider } from './api/admin-api-context';
 import { AdminLayout } from './layout/admin-layout';
+import { CouponsPage } from './pages/coupons/coupons-page';
 import { JobRunsPage } from './pages/job-runs/job-runs-page';
 import { MembersPage } from './pages/members/members-page';
 import { OrdersPage } from './pages/orders/orders-page';
@@ -21,6 +22,7 @@ const PAGES: readonly PageEntry[] = [
   { key: 'members', label: '会员', icon: <TeamOutlined />, Page: MembersPage },
   { key: 'orders', label: '订单', icon: <ShoppingOutlined />, Page: OrdersPage },
   { key: 'refunds', label: '退款', icon: <RollbackOutlined />, Page: RefundsPage },
+  { key: 'coupons', label: '优惠券', icon: <TagsOutlined />, Page: CouponsPage },
   { key: 'staff', label: '门店与店员', icon: <ShopOutlined />, Page: StaffPage },
   { key: 'job-runs', label: '任务运行', icon: <ScheduleOutlined />, Page: JobRunsPage },
 ];
@@ -38,7 +40,7 @@ export function SignedInShell({ session, onLogout, onSessionLost }: SignedInShel
   const page = PAGES.find((entry) => entry.key === pageKey) ?? PAGES[0];
 
   return (
-    <AdminSessionProvider token={session.token} onSessionLost={onSessionLost}>
+    <AdminSessionProvider token={session.token} admin={session.admin} onSessionLost={onSessionLost}>
       <AdminLayout admin={session.admin} navItems={PAGES} selectedKey={pageKey} onNavigate={setPageKey} onLogout={onLogout}>
         {page ? <page.Page /> : null}
       </AdminLayout>

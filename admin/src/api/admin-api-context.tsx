@@ -1,10 +1,13 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
+import type { AdminSession } from '~/types/functions/admin';
 import type { AdminClient } from './client';
 
-/** The signed-in admin's side of every call: the token it carries and where a refused session goes. */
+/** The signed-in admin's side of every call: who they are, the token it carries and where a refused session goes. */
 export interface SessionAccess {
   token: string;
+  /** The signed-in account: its name, role (what the page offers) and store. */
+  admin: AdminSession['admin'];
   /** Called when the server no longer accepts the session, with the message for the login screen. */
   onSessionLost: (message: string) => void;
 }
@@ -23,8 +26,8 @@ export function AdminClientProvider({ client, children }: { client: AdminClient;
 }
 
 /** Makes the signed-in session available to everything behind the login. */
-export function AdminSessionProvider({ token, onSessionLost, children }: SessionAccess & { children: ReactNode }) {
-  const session = useMemo(() => ({ token, onSessionLost }), [token, onSessionLost]);
+export function AdminSessionProvider({ token, admin, onSessionLost, children }: SessionAccess & { children: ReactNode }) {
+  const session = useMemo(() => ({ token, admin, onSessionLost }), [token, admin, onSessionLost]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
