@@ -31,6 +31,7 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   saveProduct: RUN_PROGRAMME,
   setProductStatus: RUN_PROGRAMME,
   setStock: RUN_PROGRAMME,
+  listCategories: ['owner', 'operator', 'analyst'],
   listOrders: ALL,
   shipOrder: RUN_PROGRAMME,
   completePickup: ['owner', 'operator', 'storeManager'],

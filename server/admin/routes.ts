@@ -6,6 +6,7 @@ import { voidCoupon } from '../coupons/void-coupon';
 import { listCouponTemplates } from '../coupons/list-coupon-templates';
 import { listTiers } from '../programme/list-tiers';
 import { listAdminProducts } from '../catalog/list-admin-products';
+import { listCategories } from '../catalog/list-categories';
 import { listJobRuns } from '../jobs/list-job-runs';
 import { adjustPoints } from '../points/adjust-points';
 import { reconcile } from '../points/reconcile';
@@ -63,6 +64,7 @@ export const adminRoutes: Routes<'admin'> = {
   saveProduct: signedIn((ctx, input, admin) => saveProductAudited(ctx, input, admin)),
   setProductStatus: signedIn((ctx, input, admin) => setProductStatusAudited(ctx, input, admin)),
   setStock: signedIn((ctx, input, admin) => setStockAudited(ctx, input, admin)),
+  listCategories: signedIn(async (ctx) => ({ items: await listCategories(ctx) })),
   listOrders: signedIn((ctx, input) => listAllOrders(ctx, input)),
   shipOrder: signedIn((ctx, { orderId, trackingNo }) => shipOrderById(ctx, orderId, trackingNo)),
   completePickup: signedIn((ctx, { pickupCode }) => completePickup(ctx, pickupCode)),

@@ -66,6 +66,7 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   }),
   setProductStatus: () => ({ productId: 'ghost-product', status: 'onShelf' }),
   setStock: () => ({ skuId: 'ghost-product:1', stock: 5 }),
+  listCategories: () => ({}),
   listOrders: () => ({}),
   shipOrder: () => ({ orderId: 'oGhostOrder00001', trackingNo: 'SF1234567890' }),
   completePickup: () => ({ pickupCode: '000000' }),

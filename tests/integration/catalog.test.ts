@@ -318,6 +318,11 @@ describe('catalog function through the gateway and the built bundles', () => {
     expect(await refreshSoldOut(ctx(), 'no-such-product')).toBeNull();
   });
 
+  it('admin: lists every category in display order, as the storefront home does', async () => {
+    const listed = await adminCall('listCategories', {});
+    expect(listed).toEqual({ ok: true, data: { items: (await call(visitor(), 'home')).categories } });
+  });
+
   it('admin: creates a product (a retry finds it), edits it keeping SKU ids and stock, shelves it and counts stock', async () => {
     const input = {
       productId: 'matcha-latte',
@@ -517,6 +522,7 @@ describe('catalog function through the gateway and the built bundles', () => {
       { action: 'setStock', skuId: 'coffee-beans:1', stock: 1.5 },
       { action: 'setStock', skuId: 'coffee-beans:1', stock: '10' },
       { action: 'setStock', skuId: 'coffee-beans', stock: 10 },
+      { action: 'listCategories', categoryId: 'coffee-tea' },
     ];
     for (const body of adminCases) {
       const res = await admin().call('admin', { token, ...body });

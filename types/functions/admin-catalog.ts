@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { ProductDoc } from '../catalog';
+import type { CategoryDoc, ProductDoc } from '../catalog';
 import { skuId } from './catalog';
 
 /** A product id chosen by the admin: a slug, so a retried create finds the product it made. */
@@ -59,6 +59,8 @@ export const adminCatalogInputs = {
   setProductStatus: z.strictObject({ productId: adminProductId, status: z.enum(['onShelf', 'offShelf']) }),
   /** Sets one SKU's stock to an absolute number (a stocktake), not a change. */
   setStock: z.strictObject({ skuId, stock: z.number().int().min(0).max(1_000_000) }),
+  /** Every category, in display order, for the product form and the list filter. */
+  listCategories: z.strictObject({}),
 };
 
 /** A product with the stock of each of its SKUs, as the admin page lists and edits it. */
@@ -71,4 +73,5 @@ export interface AdminCatalogResponses {
   saveProduct: { product: AdminProduct; created: boolean };
   setProductStatus: AdminProduct;
   setStock: { skuId: string; productId: string; stock: number; soldOut: boolean };
+  listCategories: { items: CategoryDoc[] };
 }

@@ -86,6 +86,7 @@ export const adminRequests = {
   saveProduct: adminCatalogInputs.saveProduct.extend({ action: z.literal('saveProduct'), token }),
   setProductStatus: adminCatalogInputs.setProductStatus.extend({ action: z.literal('setProductStatus'), token }),
   setStock: adminCatalogInputs.setStock.extend({ action: z.literal('setStock'), token }),
+  listCategories: adminCatalogInputs.listCategories.extend({ action: z.literal('listCategories'), token }),
   listOrders: adminOrdersInputs.listOrders.extend({ action: z.literal('listOrders'), token }),
   shipOrder: adminOrdersInputs.shipOrder.extend({ action: z.literal('shipOrder'), token }),
   completePickup: adminOrdersInputs.completePickup.extend({ action: z.literal('completePickup'), token }),
@@ -147,6 +148,7 @@ export interface AdminResponses {
   saveProduct: AdminCatalogResponses['saveProduct'];
   setProductStatus: AdminCatalogResponses['setProductStatus'];
   setStock: AdminCatalogResponses['setStock'];
+  listCategories: AdminCatalogResponses['listCategories'];
   listOrders: AdminOrdersResponses['listOrders'];
   shipOrder: AdminOrdersResponses['shipOrder'];
   completePickup: AdminOrdersResponses['completePickup'];
