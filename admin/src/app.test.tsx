@@ -44,6 +44,8 @@ describe('App', () => {
     expect(screen.getByText('ops-lead')).toBeTruthy();
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
       '会员',
+      '积分对账',
+      '商品',
       '订单',
       '退款',
       '优惠券',

@@ -1,5 +1,15 @@
-import { RollbackOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import {
+  AppstoreOutlined,
+  ReconciliationOutlined,
+  RollbackOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Spin } from 'antd';
+import { Suspense, lazy, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
 import { AdminSessionProvider } from './api/admin-api-context';
@@ -11,6 +21,10 @@ import { OrdersPage } from './pages/orders/orders-page';
 import { RefundsPage } from './pages/refunds/refunds-page';
 import { StaffPage } from './pages/staff/staff-page';
 
+// Larger pages load when first opened, so the signed-in area itself stays small.
+const ProductsPage = lazy(() => import('./pages/products/products-page').then((module) => ({ default: module.ProductsPage })));
+const ReconcilePage = lazy(() => import('./pages/reconcile/reconcile-page').then((module) => ({ default: module.ReconcilePage })));
+
 interface PageEntry {
   key: string;
   label: string;
@@ -20,6 +34,8 @@ interface PageEntry {
 
 const PAGES: readonly PageEntry[] = [
   { key: 'members', label: '会员', icon: <TeamOutlined />, Page: MembersPage },
+  { key: 'reconcile', label: '积分对账', icon: <ReconciliationOutlined />, Page: ReconcilePage },
+  { key: 'products', label: '商品', icon: <AppstoreOutlined />, Page: ProductsPage },
   { key: 'orders', label: '订单', icon: <ShoppingOutlined />, Page: OrdersPage },
   { key: 'refunds', label: '退款', icon: <RollbackOutlined />, Page: RefundsPage },
   { key: 'coupons', label: '优惠券', icon: <TagsOutlined />, Page: CouponsPage },
@@ -42,7 +58,7 @@ export function SignedInShell({ session, onLogout, onSessionLost }: SignedInShel
   return (
     <AdminSessionProvider token={session.token} admin={session.admin} onSessionLost={onSessionLost}>
       <AdminLayout admin={session.admin} navItems={PAGES} selectedKey={pageKey} onNavigate={setPageKey} onLogout={onLogout}>
-        {page ? <page.Page /> : null}
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>{page ? <page.Page /> : null}</Suspense>
       </AdminLayout>
     </AdminSessionProvider>
   );

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { adminMay } from '~/core/access/admin-permissions';
 import type { AdminAction as PermittedAction } from '~/core/access/admin-permissions';
 import { useAdminSession } from '../api/admin-api-context';
@@ -8,4 +9,10 @@ import { useAdminSession } from '../api/admin-api-context';
  */
 export function useMay(action: PermittedAction): boolean {
   return adminMay(useAdminSession().admin.role, action);
+}
+
+/** `useMay` for a page that asks about several actions: one check function for the signed-in role. */
+export function useMayTake(): (action: PermittedAction) => boolean {
+  const { role } = useAdminSession().admin;
+  return useCallback((action: PermittedAction) => adminMay(role, action), [role]);
 }
