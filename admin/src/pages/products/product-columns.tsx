@@ -1,8 +1,8 @@
 import { PictureOutlined } from '@ant-design/icons';
-import { Button, Flex, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Flex, Popover, Space, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatFen } from '~/core/money/format';
-import type { CategoryDoc } from '~/types/catalog';
+import type { CategoryDoc, ProductSku } from '~/types/catalog';
 import type { AdminProduct } from '~/types/functions/admin-catalog';
 import { formatDateTime } from '../../format/format-time';
 
@@ -43,6 +43,40 @@ function Thumbnail({ product }: { product: AdminProduct }) {
       height={THUMB}
       style={{ objectFit: 'cover', borderRadius: 4 }}
     />
+  );
+}
+
+/** Most SKUs listed in the stock column; a product with more lists the sold-out ones and the rest on demand. */
+const INLINE_SKUS = 5;
+
+/** Total stock, and each SKU's when there are several: those at zero in red. */
+function StockCell({ product }: { product: AdminProduct }) {
+  const line = (sku: ProductSku) => {
+    const stock = product.stockBySku[sku.skuId] ?? 0;
+    return (
+      <Typography.Text key={sku.skuId} className="product-sku-stock" type={stock === 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+        {sku.specValues.join(' / ')}：{stock}
+      </Typography.Text>
+    );
+  };
+  const many = product.skus.length > INLINE_SKUS;
+  return (
+    <Flex vertical className="product-stock">
+      <Typography.Text className="product-stock-total" strong>
+        共 {totalStock(product)}
+      </Typography.Text>
+      {product.skus.length > 1 && !many ? product.skus.map(line) : null}
+      {many ? (
+        <>
+          {product.skus.filter((sku) => (product.stockBySku[sku.skuId] ?? 0) === 0).map(line)}
+          <Popover title="各 SKU 库存" content={<Flex vertical>{product.skus.map(line)}</Flex>}>
+            <Typography.Link className="product-sku-stock-more" style={{ fontSize: 12 }}>
+              查看全部 {product.skus.length} 个 SKU
+            </Typography.Link>
+          </Popover>
+        </>
+      ) : null}
+    </Flex>
   );
 }
 
@@ -89,28 +123,7 @@ export function productColumns({ categories, busyId, may, onEdit, onStock, onShe
       title: '库存',
       key: 'stock',
       width: 200,
-      render: (_, product) => (
-        <Flex vertical className="product-stock">
-          <Typography.Text className="product-stock-total" strong>
-            共 {totalStock(product)}
-          </Typography.Text>
-          {product.skus.length > 1
-            ? product.skus.map((sku) => {
-                const stock = product.stockBySku[sku.skuId] ?? 0;
-                return (
-                  <Typography.Text
-                    key={sku.skuId}
-                    className="product-sku-stock"
-                    type={stock === 0 ? 'danger' : 'secondary'}
-                    style={{ fontSize: 12 }}
-                  >
-                    {sku.specValues.join(' / ')}：{stock}
-                  </Typography.Text>
-                );
-              })
-            : null}
-        </Flex>
-      ),
+      render: (_, product) => <StockCell product={product} />,
     },
     {
       title: '状态',

@@ -12,8 +12,8 @@ import { ProductsPage } from './products-page';
 
 const TOKEN = 'tok_0123456789abcdef';
 
-// Drawers with validated forms take several seconds in jsdom on a busy two-core machine.
-jest.setTimeout(60_000);
+// The product drawer (a validated form with a generated SKU grid) takes 10–50 s per test in jsdom on a busy two-core machine.
+jest.setTimeout(120_000);
 
 const categories: CategoryDoc[] = [
   { _id: 'coffee-tea', name: '咖啡茶饮', iconUrl: '/media/categories/coffee-tea.svg', sort: 1 },
@@ -22,6 +22,14 @@ const categories: CategoryDoc[] = [
 ];
 
 const beans = adminProduct();
+const sizes = ['XS', 'S', 'M', 'L', 'XL', 'XXL'];
+const tee = adminProduct({
+  _id: 'cotton-tee',
+  title: '重磅纯棉短袖T恤',
+  specs: [{ name: '尺码', values: sizes }],
+  skus: sizes.map((size, i) => ({ skuId: `cotton-tee:${i + 1}`, specValues: [size], priceFen: 8_900 })),
+  stockBySku: Object.fromEntries(sizes.map((size, i) => [`cotton-tee:${i + 1}`, size === 'XXL' ? 0 : 10])),
+});
 
 type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
 
@@ -32,7 +40,7 @@ function productsClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
     if (action === 'listCategories') return { items: categories };
     if (action !== 'listProducts') throw new Error(`unexpected ${action}`);
     const { cursor } = payload as AdminPayload<'listProducts'>;
-    return cursor === 'p2' ? { items: [mooncake], nextCursor: null } : { items: [beans], nextCursor: 'p2' };
+    return cursor === 'p2' ? { items: [mooncake, tee], nextCursor: null } : { items: [beans], nextCursor: 'p2' };
   });
 }
 
@@ -113,6 +121,10 @@ describe('ProductsPage', () => {
     expect(within(soldOut).getByText('共 0')).toBeTruthy();
     expect(within(soldOut).getByText('已售罄')).toBeTruthy();
     expect(soldOut.querySelector('.product-status-switch')?.getAttribute('aria-checked')).toBe('false');
+    const many = rowOf('重磅纯棉短袖T恤');
+    expect(within(many).getByText('共 50')).toBeTruthy();
+    expect(Array.from(many.querySelectorAll('.product-sku-stock'), (line) => line.textContent)).toEqual(['XXL：0']);
+    expect(within(many).getByText('查看全部 6 个 SKU')).toBeTruthy();
   });
 
   it('narrows the list by shelf state, category and keyword, as listProducts takes them', async () => {
