@@ -1,0 +1,113 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { LocalCloud } from '../../local-cloud/local-cloud';
+import type { CatalogResponses } from '~/types/functions/catalog';
+import { seedDemoCatalog } from '../../scripts/seed/demo-products';
+import { launchBrowserBeside, screenshot } from '../support/browser';
+import { GatewayClient } from '../support/gateway';
+import { startTestCloud } from '../support/local-cloud';
+
+type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+const PASSWORD = 'e2e-catalog-admin-password';
+const TITLE = '桂花乌龙礼盒';
+
+describe('admin 商品 page in Chromium', () => {
+  let browser: Browser;
+  let cloud: LocalCloud;
+
+  beforeAll(async () => {
+    [browser, cloud] = await launchBrowserBeside(
+      startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'k'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
+    );
+    cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
+    await cloud.invoke('admin', { action: 'bootstrapAdmin' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await cloud?.stop();
+  });
+
+  /** What the storefront's catalog function answers a visitor. */
+  async function storefront<A extends keyof CatalogResponses>(action: A, payload: Record<string, unknown>): Promise<CatalogResponses[A]> {
+    const res = await new GatewayClient(cloud.url).call<Envelope<CatalogResponses[A]>>('catalog', { action, ...payload });
+    if (!res.body.ok) throw new Error(`${action}: ${res.body.error.code} ${res.body.error.message}`);
+    return res.body.data;
+  }
+
+  /** The input of a form field, whether Ant Design put the class on the input or on a wrapper around it. */
+  const field = (scope: Locator, cls: string) => scope.locator(`input${cls}, textarea${cls}, ${cls} input, ${cls} textarea`).first();
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(`${cloud.url}/admin/`);
+    await page.locator('#username').fill('admin');
+    await page.locator('#password').fill(PASSWORD);
+    await page.locator('.login-submit').click();
+    await page.locator('.members-table').waitFor();
+  }
+
+  it('creates a product with two spec values, shelves it and takes stock; the storefront lists it at its prices', async () => {
+    expect((await storefront('list', { keyword: TITLE })).items).toEqual([]);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page);
+      await page.getByRole('menuitem', { name: '商品' }).click();
+      await page.locator('.products-table .product-title-cell').first().waitFor();
+      expect(await page.locator('.products-table tbody tr.ant-table-row').count()).toBe(20);
+      await screenshot(page, 'admin-catalog-01-list');
+
+      await page.locator('.product-create-button').click();
+      const drawer = page.locator('.product-drawer');
+      await field(drawer, '.product-id').fill('osmanthus-gift');
+      await drawer.locator('.product-category').click();
+      await page.locator('.ant-select-item-option', { hasText: '咖啡茶饮' }).click();
+      await field(drawer, '.product-title').fill(TITLE);
+      await field(drawer, '.product-subtitle').fill('高山乌龙 · 桂花窨制');
+      await field(drawer, '.product-images').fill('/media/products/osmanthus-oolong.svg');
+      await field(drawer, '.product-description').fill('秋季限定的桂花乌龙，礼盒装附提袋。');
+      await field(drawer, '.product-keywords').fill('乌龙 桂花 送礼');
+      await drawer.locator('.spec-add').click();
+      await field(drawer, '.spec-name').fill('规格');
+      await field(drawer, '.spec-values').fill('礼盒装、家庭装');
+      const gift = drawer.locator('.sku-grid tr', { hasText: '礼盒装' });
+      await field(gift, '.sku-price').fill('168');
+      await field(gift, '.sku-stock').fill('12');
+      const family = drawer.locator('.sku-grid tr', { hasText: '家庭装' });
+      await field(family, '.sku-price').fill('99.9');
+      await field(family, '.sku-stock').fill('30');
+      await screenshot(page, 'admin-catalog-02-create');
+      await drawer.locator('.product-save').click();
+      await page.getByText(`已创建商品「${TITLE}」，上架后顾客可见`).waitFor();
+
+      const row = page.locator('.products-table tr', { hasText: TITLE });
+      await row.getByText('¥99.90 – ¥168.00').waitFor();
+      await row.getByText('共 42').waitFor();
+      await row.locator('.product-status-switch').click();
+      await page.getByText(`已上架「${TITLE}」`).waitFor();
+
+      await row.locator('.product-stock-button').click();
+      const stock = page.locator('.stock-modal');
+      const familyStock = stock.locator('tr', { hasText: '家庭装' });
+      await field(familyStock, '.stock-input').fill('0');
+      await familyStock.locator('.stock-save').click();
+      await page.getByText('库存已改为 0').waitFor();
+      await stock.locator('.stock-done').click();
+      await row.getByText('共 12').waitFor();
+      await screenshot(page, 'admin-catalog-03-shelved');
+    } finally {
+      await context.close();
+    }
+
+    const listed = await storefront('list', { keyword: '桂花 乌龙 礼盒' });
+    expect(listed.items.map((card) => [card.id, card.title, card.minPriceFen, card.priceVaries, card.soldOut])).toEqual([
+      ['osmanthus-gift', TITLE, 9_990, true, false],
+    ]);
+    const detail = await storefront('detail', { productId: 'osmanthus-gift' });
+    expect(detail.skus.map((sku) => [sku.skuId, sku.specValues, sku.priceFen, sku.stock])).toEqual([
+      ['osmanthus-gift:1', ['礼盒装'], 16_800, 12],
+      ['osmanthus-gift:2', ['家庭装'], 9_990, 0],
+    ]);
+    expect((await storefront('list', { categoryId: 'coffee-tea', pageSize: 50 })).items.map((card) => card.id)).toContain('osmanthus-gift');
+  });
+});
