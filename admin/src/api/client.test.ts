@@ -33,6 +33,18 @@ describe('createAdminClient', () => {
     });
   });
 
+  it('keeps the details of an error, e.g. how long to wait after too many attempts', async () => {
+    const client = createAdminClient({
+      fetchImpl: async () =>
+        jsonResponse({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', message: '尝试次数过多', details: { retryAfterMs: 60_000 } } }, 429),
+    });
+
+    await expect(client.call('login', { username: 'a', password: 'b' })).rejects.toMatchObject({
+      code: 'TOO_MANY_ATTEMPTS',
+      details: { retryAfterMs: 60_000 },
+    });
+  });
+
   it('reports transport failures and unexpected bodies with client-side codes', async () => {
     const offline = createAdminClient({
       fetchImpl: async () => {

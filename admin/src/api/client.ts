@@ -14,11 +14,14 @@ export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
 /** A failed call: the server's stable error code, or a client-side one for transport failures. */
 export class AdminApiError extends Error {
   readonly code: ClientErrorCode;
+  /** The server's machine-readable extras, e.g. `retryAfterMs` of TOO_MANY_ATTEMPTS. */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: ClientErrorCode, message: string) {
+  constructor(code: ClientErrorCode, message: string, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'AdminApiError';
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -78,7 +81,8 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
         throw new AdminApiError('BAD_RESPONSE', `HTTP ${response.status}: unexpected response shape`);
       }
       if (!body.ok) {
-        throw new AdminApiError(body.error.code, body.error.message);
+        const { details } = body.error;
+        throw new AdminApiError(body.error.code, body.error.message, typeof details === 'object' && details !== null ? details : {});
       }
       return body.data as AdminResponses[A];
     },

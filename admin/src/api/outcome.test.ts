@@ -21,6 +21,20 @@ describe('outcomeOf', () => {
     });
   });
 
+  it('words a throttled attempt with the wait, and a validation message without its field name', async () => {
+    const throttled = await outcomeOf(
+      () => Promise.reject(new AdminApiError('TOO_MANY_ATTEMPTS', '尝试次数过多，请稍后再试', { retryAfterMs: 90_000 })),
+      describeActionError,
+    );
+    expect(throttled).toMatchObject({ ok: false, failure: { message: '尝试次数过多，请 2 分钟后再试' } });
+
+    const invalid = await outcomeOf(
+      () => Promise.reject(new AdminApiError('VALIDATION_FAILED', 'storeId: 门店经理需要指定门店')),
+      describeActionError,
+    );
+    expect(invalid).toMatchObject({ ok: false, failure: { message: '门店经理需要指定门店' } });
+  });
+
   it('marks a session the server refuses, with the message for the login screen', async () => {
     const outcome = await outcomeOf(() => Promise.reject(new AdminApiError('SESSION_EXPIRED', '会话已过期')), describeActionError);
 

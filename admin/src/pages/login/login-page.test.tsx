@@ -1,5 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { MINUTE_MS } from '~/core/calendar/durations';
 import type { AdminSession } from '~/types/functions/admin';
 import { AdminApiError } from '../../api/client';
 import { mockClient } from '../../test/mock-client';
@@ -41,6 +42,30 @@ describe('LoginPage', () => {
     expect(await screen.findByText('用户名或密码错误')).toBeTruthy();
     expect(call).toHaveBeenCalledWith('login', { username: 'ops', password: 'wrong-password' }, undefined);
     expect(onLogin).not.toHaveBeenCalled();
+  });
+
+  it('says how many minutes to wait when the server throttles sign-in attempts', async () => {
+    const { client } = mockClient(async () => {
+      throw new AdminApiError('TOO_MANY_ATTEMPTS', '尝试次数过多，请稍后再试', { retryAfterMs: 14 * MINUTE_MS + 1_000 });
+    });
+    const onLogin = jest.fn();
+    const { container } = renderWithProviders(<LoginPage onLogin={onLogin} />, { client });
+
+    fillAndSubmit(container, 'ops', 'guess');
+
+    expect(await screen.findByText('尝试次数过多，请 15 分钟后再试')).toBeTruthy();
+    expect(onLogin).not.toHaveBeenCalled();
+  });
+
+  it('says so when the account has been disabled', async () => {
+    const { client } = mockClient(async () => {
+      throw new AdminApiError('FORBIDDEN', '该账号已停用');
+    });
+    const { container } = renderWithProviders(<LoginPage onLogin={jest.fn()} />, { client });
+
+    fillAndSubmit(container, 'ops', 'correct horse');
+
+    expect(await screen.findByText('该账号已停用，如需恢复请联系品牌所有者')).toBeTruthy();
   });
 
   it('hands the session to onLogin when the credentials are good', async () => {

@@ -1,20 +1,19 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import type { CSSProperties } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
 import { useAdminClient } from '../../api/admin-api-context';
+import { AdminApiError } from '../../api/client';
+import { describeError } from '../../api/error-messages';
 import { outcomeOf } from '../../api/outcome';
+import { CenteredScreen } from '../../layout/centered-screen';
 import { PRODUCT_NAME } from '../../product';
 
-const screenStyle: CSSProperties = {
-  minHeight: '100%',
-  display: 'flex',
-  alignItems: 'center',
-  justifyContent: 'center',
-  padding: 24,
-  boxSizing: 'border-box',
-};
+/** At sign-in the server refuses with FORBIDDEN only an account an owner has disabled. */
+function describeLoginError(error: unknown): string {
+  if (error instanceof AdminApiError && error.code === 'FORBIDDEN') return '该账号已停用，如需恢复请联系品牌所有者';
+  return describeError(error);
+}
 
 interface LoginValues {
   username: string;
@@ -37,14 +36,14 @@ export function LoginPage({ onLogin, notice }: LoginPageProps) {
   const submit = async ({ username, password }: LoginValues) => {
     setSubmitting(true);
     setError(null);
-    const outcome = await outcomeOf(() => client.call('login', { username: username.trim(), password }));
+    const outcome = await outcomeOf(() => client.call('login', { username: username.trim(), password }), describeLoginError);
     setSubmitting(false);
     if (outcome.ok) onLogin(outcome.value);
     else setError(outcome.failure.message);
   };
 
   return (
-    <div style={screenStyle}>
+    <CenteredScreen>
       <Card style={{ width: 380, maxWidth: '100%' }} styles={{ body: { padding: 32 } }}>
         <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0, marginBottom: 4 }}>
           {PRODUCT_NAME}
@@ -82,6 +81,6 @@ export function LoginPage({ onLogin, notice }: LoginPageProps) {
           </Form.Item>
         </Form>
       </Card>
-    </div>
+    </CenteredScreen>
   );
 }
