@@ -1,18 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HOUR_MS } from '~/core/calendar/durations';
+import type { AdminRole } from '~/types/documents';
 import type { AdminSession } from '~/types/functions/admin';
 import { AdminApiError } from './api/client';
+import type { AdminAction, AdminPayload } from './api/client';
 import { App } from './app';
 import { SESSION_STORAGE_KEY } from './session/session-store';
 import { mockClient } from './test/mock-client';
 import { renderWithProviders } from './test/render-with-providers';
+
+// The first test loads the signed-in area (every page and its Ant Design parts) on demand, which
+// takes several seconds in jsdom on a busy two-core machine.
+jest.setTimeout(30_000);
 
 const liveSession: AdminSession = {
   token: 'tok_0123456789abcdef',
   expiresAt: Date.now() + HOUR_MS,
   admin: { username: 'ops-lead', role: 'owner', storeId: null, mustChangePassword: false },
 };
+const freshSession: AdminSession = { ...liveSession, token: 'tok_fedcba9876543210' };
 const page = {
   items: [
     {
@@ -28,47 +35,97 @@ const page = {
   nextCursor: null,
 };
 
+type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
+
+/** A server that answers every list with one member row (or nothing), and the given actions as told. */
+function appClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
+  return mockClient(async (action, payload) => {
+    const handler = actions[action];
+    if (handler) return handler(action, payload);
+    if (action === 'login') return liveSession;
+    if (action === 'logout') return { loggedOut: true };
+    if (action === 'listMembers') return page;
+    return { items: [], nextCursor: null };
+  });
+}
+
+function storeSession(session: AdminSession) {
+  window.localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+}
+
+function storedSession(): AdminSession | null {
+  return JSON.parse(window.localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null') as AdminSession | null;
+}
+
+function asRole(role: AdminRole, storeId: string | null = null): AdminSession {
+  return { ...liveSession, admin: { ...liveSession.admin, role, storeId } };
+}
+
+async function menuLabels(): Promise<Array<string | null>> {
+  const menu = await screen.findByRole('menu', {}, { timeout: 20_000 });
+  return within(menu)
+    .getAllByRole('menuitem')
+    .map((item) => item.textContent);
+}
+
+function fillPasswords(container: HTMLElement, { old, next, confirm }: { old: string; next: string; confirm: string }) {
+  const form = container.querySelector('.password-change-form') ?? document.querySelector('.password-change-form');
+  const input = (id: string) => (form as HTMLElement).querySelector(`input#${id}`) as HTMLInputElement;
+  fireEvent.change(input('oldPassword'), { target: { value: old } });
+  fireEvent.change(input('newPassword'), { target: { value: next } });
+  fireEvent.change(input('confirmPassword'), { target: { value: confirm } });
+  fireEvent.click((form as HTMLElement).querySelector('.password-submit') as HTMLButtonElement);
+}
+
 describe('App', () => {
   beforeEach(() => window.localStorage.clear());
   afterEach(() => window.localStorage.clear());
 
-  it('signs in, stores the session and shows the members page in the layout', async () => {
-    const { client } = mockClient(async (action) => (action === 'login' ? liveSession : page));
+  it('signs in, stores the session and shows the members page with every page an owner may open', async () => {
+    const { client } = appClient();
     const { container } = renderWithProviders(<App />, { client });
 
     fireEvent.change(container.querySelector('#username') as HTMLInputElement, { target: { value: 'ops-lead' } });
     fireEvent.change(container.querySelector('#password') as HTMLInputElement, { target: { value: 'secret' } });
     fireEvent.click(container.querySelector('.login-submit') as HTMLButtonElement);
 
-    expect(await screen.findByText('LM00000001')).toBeTruthy();
+    expect(await screen.findByText('LM00000001', {}, { timeout: 20_000 })).toBeTruthy();
     expect(screen.getByText('ops-lead')).toBeTruthy();
-    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '会员',
-      '积分对账',
-      '商品',
-      '订单',
-      '退款',
-      '优惠券',
-      '门店与店员',
-      '任务运行',
-    ]);
-    expect(JSON.parse(window.localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')).toEqual(liveSession);
+    expect(await menuLabels()).toEqual(['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行']);
+    expect(storedSession()).toEqual(liveSession);
+  });
+
+  it.each<[AdminRole, string[], AdminAction]>([
+    ['operator', ['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行'], 'listMembers'],
+    ['analyst', ['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行'], 'listMembers'],
+    ['support', ['会员', '订单', '退款'], 'listMembers'],
+    ['storeManager', ['订单', '门店与店员'], 'listOrders'],
+  ])('shows %s only the pages the role may list, and opens the first', async (role, labels, firstList) => {
+    storeSession(asRole(role, role === 'storeManager' ? 'jingan' : null));
+    const { client, call } = appClient();
+    renderWithProviders(<App />, { client });
+
+    expect(await menuLabels()).toEqual(labels);
+    await waitFor(() =>
+      expect(call).toHaveBeenCalledWith(firstList, expect.objectContaining({ token: liveSession.token }), expect.anything()),
+    );
+    expect(call.mock.calls.map(([action]) => action)).not.toContain('listAdmins');
   });
 
   it('returns to the login screen with a message when the server says the session expired', async () => {
-    window.localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(liveSession));
+    storeSession(liveSession);
     const { client } = mockClient(async () => {
       throw new AdminApiError('SESSION_EXPIRED', 'session expired');
     });
     const { container } = renderWithProviders(<App />, { client });
 
-    expect(await screen.findByText('登录已过期，请重新登录')).toBeTruthy();
+    expect(await screen.findByText('登录已过期，请重新登录', {}, { timeout: 20_000 })).toBeTruthy();
     expect(container.querySelector('.login-submit')).not.toBeNull();
     expect(window.localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
 
   it('treats a stored session past expiresAt as logged out', () => {
-    window.localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ ...liveSession, expiresAt: Date.now() - 1 }));
+    storeSession({ ...liveSession, expiresAt: Date.now() - 1 });
     const { client, call } = mockClient(async () => page);
     const { container } = renderWithProviders(<App />, { client });
 
@@ -76,15 +133,134 @@ describe('App', () => {
     expect(call).not.toHaveBeenCalled();
   });
 
-  it('signs out from the header', async () => {
-    window.localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(liveSession));
-    const { client } = mockClient(async () => page);
+  it('signs out from the header: the server ends the session first, then the page forgets it', async () => {
+    storeSession(liveSession);
+    let answerLogout: () => void = () => undefined;
+    const logout = jest.fn<Handler>(() => new Promise((resolve) => (answerLogout = () => resolve({ loggedOut: true }))));
+    const { client } = appClient({ logout });
     const { container } = renderWithProviders(<App />, { client });
 
-    await screen.findByText('LM00000001');
+    await screen.findByText('LM00000001', {}, { timeout: 20_000 });
     fireEvent.click(container.querySelector('.logout-button') as HTMLButtonElement);
 
+    await waitFor(() => expect(logout).toHaveBeenCalledWith('logout', { token: liveSession.token }));
+    expect(storedSession()).toEqual(liveSession);
+    answerLogout();
     await waitFor(() => expect(container.querySelector('.login-submit')).not.toBeNull());
     expect(window.localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+  });
+
+  it('signs out from the user menu even when the server cannot be reached', async () => {
+    storeSession(liveSession);
+    const logout = jest.fn<Handler>(async () => {
+      throw new AdminApiError('NETWORK_ERROR', 'offline');
+    });
+    const { client } = appClient({ logout });
+    const { container } = renderWithProviders(<App />, { client });
+
+    await screen.findByText('LM00000001', {}, { timeout: 20_000 });
+    fireEvent.click(container.querySelector('.user-menu') as HTMLElement);
+    fireEvent.click(await screen.findByText('退出登录', { selector: '.logout-item *' }));
+
+    await waitFor(() => expect(container.querySelector('.login-submit')).not.toBeNull());
+    expect(logout).toHaveBeenCalledTimes(1);
+    expect(window.localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+  });
+
+  it('asks for a new password instead of the pages while the session is on a one-time password', async () => {
+    const mustChange: AdminSession = { ...asRole('operator'), admin: { ...asRole('operator').admin, mustChangePassword: true } };
+    storeSession(mustChange);
+    const changed: AdminSession = { ...freshSession, admin: { ...mustChange.admin, mustChangePassword: false } };
+    const changePassword = jest.fn<Handler>(async () => changed);
+    const { client, call } = appClient({ changePassword });
+    const { container } = renderWithProviders(<App />, { client });
+
+    expect(screen.getByText('修改初始密码')).toBeTruthy();
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(call).not.toHaveBeenCalled();
+
+    fillPasswords(container, { old: 'one-time-pw', next: 'short', confirm: 'short' });
+    expect(await screen.findByText('新密码至少 10 个字符')).toBeTruthy();
+    fillPasswords(container, { old: 'one-time-pw', next: 'a-long-new-password', confirm: 'another-long-password' });
+    expect(await screen.findByText('两次输入的新密码不一致')).toBeTruthy();
+    expect(changePassword).not.toHaveBeenCalled();
+
+    fillPasswords(container, { old: 'one-time-pw', next: 'a-long-new-password', confirm: 'a-long-new-password' });
+    await waitFor(() =>
+      expect(changePassword).toHaveBeenCalledWith('changePassword', {
+        token: mustChange.token,
+        oldPassword: 'one-time-pw',
+        newPassword: 'a-long-new-password',
+      }),
+    );
+    expect(await screen.findByText('LM00000001', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(storedSession()).toEqual(changed);
+    expect(await menuLabels()).not.toContain('账号管理');
+    expect(call).toHaveBeenCalledWith('listMembers', expect.objectContaining({ token: changed.token }), expect.anything());
+  });
+
+  it('shows a wrong one-time password, and signs out from the password screen through the server', async () => {
+    const mustChange: AdminSession = { ...liveSession, admin: { ...liveSession.admin, mustChangePassword: true } };
+    storeSession(mustChange);
+    const logout = jest.fn<Handler>(async () => ({ loggedOut: true }));
+    const { client } = appClient({
+      logout,
+      changePassword: async () => {
+        throw new AdminApiError('INVALID_CREDENTIALS', '用户名或密码错误');
+      },
+    });
+    const { container } = renderWithProviders(<App />, { client });
+
+    fillPasswords(container, { old: 'wrong', next: 'a-long-new-password', confirm: 'a-long-new-password' });
+    expect(await screen.findByText('初始密码不正确')).toBeTruthy();
+
+    fireEvent.click(container.querySelector('.password-logout') as HTMLButtonElement);
+    await waitFor(() => expect(container.querySelector('.login-submit')).not.toBeNull());
+    expect(logout).toHaveBeenCalledWith('logout', { token: mustChange.token });
+  });
+
+  it('asks for a new password whenever a call answers PASSWORD_CHANGE_REQUIRED', async () => {
+    storeSession(liveSession);
+    const { client } = appClient({
+      listMembers: async () => {
+        throw new AdminApiError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
+      },
+    });
+    renderWithProviders(<App />, { client });
+
+    expect(await screen.findByText('修改初始密码', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(storedSession()?.admin.mustChangePassword).toBe(true);
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('changes the password from the user menu and carries on with the new session', async () => {
+    storeSession(liveSession);
+    const changePassword = jest.fn<Handler>(async () => freshSession);
+    const { client, call } = appClient({ changePassword });
+    const { container } = renderWithProviders(<App />, { client });
+
+    await screen.findByText('LM00000001', {}, { timeout: 20_000 });
+    fireEvent.click(container.querySelector('.user-menu') as HTMLElement);
+    fireEvent.click(await screen.findByText('修改密码', { selector: '.change-password-item *' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('当前密码')).toBeTruthy();
+
+    fillPasswords(dialog, { old: 'old-password', next: 'old-password', confirm: 'old-password' });
+    expect(await within(dialog).findByText('新密码不能与当前密码相同')).toBeTruthy();
+    fillPasswords(dialog, { old: 'old-password', next: 'a-long-new-password', confirm: 'a-long-new-password' });
+
+    await waitFor(() =>
+      expect(changePassword).toHaveBeenCalledWith('changePassword', {
+        token: liveSession.token,
+        oldPassword: 'old-password',
+        newPassword: 'a-long-new-password',
+      }),
+    );
+    expect(await screen.findByText('密码已修改，其他设备上的登录已退出')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(storedSession()).toEqual(freshSession);
+    await waitFor(() =>
+      expect(call).toHaveBeenLastCalledWith('listMembers', expect.objectContaining({ token: freshSession.token }), expect.anything()),
+    );
   });
 });

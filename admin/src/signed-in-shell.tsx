@@ -8,16 +8,19 @@ import {
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Spin } from 'antd';
+import { Alert, Spin, message } from 'antd';
 import { Suspense, lazy, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
+import { adminMay } from '~/core/access/admin-permissions';
+import type { AdminAction as PermittedAction } from '~/core/access/admin-permissions';
 import type { AdminSession } from '~/types/functions/admin';
-import { AdminSessionProvider } from './api/admin-api-context';
+import { useAdminSession } from './api/admin-api-context';
 import { AdminLayout } from './layout/admin-layout';
 import { CouponsPage } from './pages/coupons/coupons-page';
 import { JobRunsPage } from './pages/job-runs/job-runs-page';
 import { MembersPage } from './pages/members/members-page';
 import { OrdersPage } from './pages/orders/orders-page';
+import { ChangePasswordModal } from './pages/password/change-password-modal';
 import { RefundsPage } from './pages/refunds/refunds-page';
 import { StaffPage } from './pages/staff/staff-page';
 
@@ -30,36 +33,66 @@ interface PageEntry {
   label: string;
   icon: ReactNode;
   Page: ComponentType;
+  /** The action the page lists with: its menu entry shows only to roles that may call it. */
+  action: PermittedAction;
 }
 
 const PAGES: readonly PageEntry[] = [
-  { key: 'members', label: '会员', icon: <TeamOutlined />, Page: MembersPage },
-  { key: 'reconcile', label: '积分对账', icon: <ReconciliationOutlined />, Page: ReconcilePage },
-  { key: 'products', label: '商品', icon: <AppstoreOutlined />, Page: ProductsPage },
-  { key: 'orders', label: '订单', icon: <ShoppingOutlined />, Page: OrdersPage },
-  { key: 'refunds', label: '退款', icon: <RollbackOutlined />, Page: RefundsPage },
-  { key: 'coupons', label: '优惠券', icon: <TagsOutlined />, Page: CouponsPage },
-  { key: 'staff', label: '门店与店员', icon: <ShopOutlined />, Page: StaffPage },
-  { key: 'job-runs', label: '任务运行', icon: <ScheduleOutlined />, Page: JobRunsPage },
+  { key: 'members', label: '会员', icon: <TeamOutlined />, Page: MembersPage, action: 'listMembers' },
+  { key: 'reconcile', label: '积分对账', icon: <ReconciliationOutlined />, Page: ReconcilePage, action: 'reconcile' },
+  { key: 'products', label: '商品', icon: <AppstoreOutlined />, Page: ProductsPage, action: 'listProducts' },
+  { key: 'orders', label: '订单', icon: <ShoppingOutlined />, Page: OrdersPage, action: 'listOrders' },
+  { key: 'refunds', label: '退款', icon: <RollbackOutlined />, Page: RefundsPage, action: 'listRefunds' },
+  { key: 'coupons', label: '优惠券', icon: <TagsOutlined />, Page: CouponsPage, action: 'listCouponTemplates' },
+  { key: 'staff', label: '门店与店员', icon: <ShopOutlined />, Page: StaffPage, action: 'listStaff' },
+  { key: 'job-runs', label: '任务运行', icon: <ScheduleOutlined />, Page: JobRunsPage, action: 'listJobRuns' },
 ];
 
 /** Inputs of the signed-in area. */
 export interface SignedInShellProps {
-  session: AdminSession;
   onLogout: () => void;
-  onSessionLost: (message: string) => void;
+  /** A new session replaces this one (the password was changed). */
+  onSessionChanged: (session: AdminSession) => void;
 }
 
-/** Everything behind the login: the layout with its menu and the selected page, with the session provided to all of it. */
-export function SignedInShell({ session, onLogout, onSessionLost }: SignedInShellProps) {
-  const [pageKey, setPageKey] = useState(PAGES[0]?.key ?? '');
-  const page = PAGES.find((entry) => entry.key === pageKey) ?? PAGES[0];
+/** Everything behind the login: the layout with the menu of the pages the role may open, and the selected page. */
+export function SignedInShell({ onLogout, onSessionChanged }: SignedInShellProps) {
+  const { admin } = useAdminSession();
+  const pages = PAGES.filter((entry) => adminMay(admin.role, entry.action));
+  const [pageKey, setPageKey] = useState(pages[0]?.key ?? '');
+  const [changingPassword, setChangingPassword] = useState(false);
+  const [notice, noticeHolder] = message.useMessage();
+  const page = pages.find((entry) => entry.key === pageKey) ?? pages[0];
 
   return (
-    <AdminSessionProvider token={session.token} admin={session.admin} onSessionLost={onSessionLost}>
-      <AdminLayout admin={session.admin} navItems={PAGES} selectedKey={pageKey} onNavigate={setPageKey} onLogout={onLogout}>
-        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>{page ? <page.Page /> : null}</Suspense>
+    <>
+      {noticeHolder}
+      <AdminLayout
+        admin={admin}
+        navItems={pages}
+        selectedKey={page?.key ?? ''}
+        onNavigate={setPageKey}
+        onLogout={onLogout}
+        onChangePassword={() => setChangingPassword(true)}
+      >
+        {page ? (
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
+            <page.Page />
+          </Suspense>
+        ) : (
+          <Alert type="info" showIcon title="当前角色没有可用的页面" description="如需开通，请联系品牌所有者" />
+        )}
       </AdminLayout>
-    </AdminSessionProvider>
+      {changingPassword ? (
+        <ChangePasswordModal
+          onClose={() => setChangingPassword(false)}
+          onChanged={(session) => {
+            setChangingPassword(false);
+            onSessionChanged(session);
+            notice.success('密码已修改，其他设备上的登录已退出');
+          }}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,17 +1,10 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { AdminSession } from '~/types/functions/admin';
+import { ADMIN_ROLE_TEXT } from '../format/admin-roles';
 import { PRODUCT_NAME } from '../product';
-
-const ROLE_LABELS: Record<AdminSession['admin']['role'], string> = {
-  owner: '所有者',
-  operator: '运营',
-  analyst: '数据分析',
-  storeManager: '门店经理',
-  support: '客服',
-};
 
 /** One entry of the side menu. */
 export interface NavItem {
@@ -27,12 +20,21 @@ export interface AdminLayoutProps {
   selectedKey: string;
   onNavigate: (key: string) => void;
   onLogout: () => void;
+  onChangePassword: () => void;
   children: ReactNode;
 }
 
 /** The signed-in frame: header with the product and the admin, side menu, and the current page. */
-export function AdminLayout({ admin, navItems, selectedKey, onNavigate, onLogout, children }: AdminLayoutProps) {
+export function AdminLayout({ admin, navItems, selectedKey, onNavigate, onLogout, onChangePassword, children }: AdminLayoutProps) {
   const menuItems: MenuProps['items'] = navItems.map(({ key, label, icon }) => ({ key, label, icon }));
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', label: '修改密码', icon: <KeyOutlined />, className: 'change-password-item' },
+      { type: 'divider' },
+      { key: 'logout', label: '退出登录', icon: <LogoutOutlined />, className: 'logout-item' },
+    ],
+    onClick: ({ key }) => (key === 'password' ? onChangePassword() : onLogout()),
+  };
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -51,11 +53,16 @@ export function AdminLayout({ admin, navItems, selectedKey, onNavigate, onLogout
           {PRODUCT_NAME}
         </Typography.Text>
         <Space size="middle">
-          <Space size="small">
-            <Avatar size="small" icon={<UserOutlined />} />
-            <Typography.Text className="admin-name">{admin.username}</Typography.Text>
-            <Tag>{ROLE_LABELS[admin.role]}</Tag>
-          </Space>
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <Button type="text" className="user-menu">
+              <Space size="small">
+                <Avatar size="small" icon={<UserOutlined />} />
+                <Typography.Text className="admin-name">{admin.username}</Typography.Text>
+                <Tag>{ADMIN_ROLE_TEXT[admin.role]}</Tag>
+                <DownOutlined style={{ fontSize: 10 }} />
+              </Space>
+            </Button>
+          </Dropdown>
           <Button icon={<LogoutOutlined />} onClick={onLogout} className="logout-button">
             退出登录
           </Button>

@@ -6,13 +6,16 @@ import { SESSION_STORAGE_KEY, clearSession, loadSession, saveSession } from './s
 const MAX_TIMER_MS = 2_147_483_647;
 const EXPIRED_NOTICE = '登录已过期，请重新登录';
 
-/** The session and the two ways to change it. */
+/** The session and the ways to change it. */
 export interface SessionState {
   session: AdminSession | null;
   /** Why the admin was sent back to the login screen, if they did not sign out themselves. */
   notice: string | null;
+  /** Starts a session, or replaces it with a new one (after a password change). */
   signIn: (session: AdminSession) => void;
   signOut: (notice?: string) => void;
+  /** The server says this session is on a one-time password: nothing but changing it until then. */
+  requirePasswordChange: () => void;
 }
 
 /** The admin session: restored from localStorage, ended on sign-out, on expiry and from other tabs. */
@@ -30,6 +33,15 @@ export function useSession(): SessionState {
     clearSession();
     setNotice(reason ?? null);
     setSession(null);
+  }, []);
+
+  const requirePasswordChange = useCallback(() => {
+    setSession((current) => {
+      if (current === null || current.admin.mustChangePassword) return current;
+      const next = { ...current, admin: { ...current.admin, mustChangePassword: true } };
+      saveSession(next);
+      return next;
+    });
   }, []);
 
   useEffect(() => {
@@ -57,5 +69,5 @@ export function useSession(): SessionState {
     return () => window.removeEventListener('storage', onStorage);
   }, []);
 
-  return { session, notice, signIn, signOut };
+  return { session, notice, signIn, signOut, requirePasswordChange };
 }

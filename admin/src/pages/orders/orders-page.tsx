@@ -6,6 +6,7 @@ import { STATUS_TEXT } from '~/core/orders/order-machine';
 import type { OrderDoc, OrderStatus } from '~/types/orders';
 import { useAdminApi } from '../../api/admin-api-context';
 import { CursorTable } from '../../components/cursor-table';
+import { May } from '../../components/may';
 import { formatDateTime } from '../../format/format-time';
 import { useCursorPages } from '../../hooks/use-cursor-pages';
 import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
@@ -80,9 +81,11 @@ export function OrdersPage() {
       fixed: 'end',
       render: (_, order) =>
         canShip(order) ? (
-          <Button className="ship-button" type="primary" size="small" onClick={() => setShipping(order)}>
-            发货
-          </Button>
+          <May action="shipOrder">
+            <Button className="ship-button" type="primary" size="small" onClick={() => setShipping(order)}>
+              发货
+            </Button>
+          </May>
         ) : null,
     },
   ];
@@ -92,12 +95,14 @@ export function OrdersPage() {
   return (
     <>
       {noticeHolder}
-      <PickupWriteOff
-        onCompleted={(order) => {
-          notice.success(`订单 ${order.orderNo} 已提货`);
-          pages.reload();
-        }}
-      />
+      <May action="completePickup">
+        <PickupWriteOff
+          onCompleted={(order) => {
+            notice.success(`订单 ${order.orderNo} 已提货`);
+            pages.reload();
+          }}
+        />
+      </May>
       <Card title="订单">
         <Segmented<OrderFilter>
           className="orders-status-filter"

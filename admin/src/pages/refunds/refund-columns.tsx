@@ -2,6 +2,7 @@ import { Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatFen, formatPoints } from '~/core/money/format';
 import type { RefundDoc, RefundStatus } from '~/types/orders';
+import { May } from '../../components/may';
 import { formatDateTime } from '../../format/format-time';
 
 /** A refund's status as the operators read it, with its tag colour. */
@@ -93,21 +94,25 @@ export function refundColumns({ busyId, onApprove, onReject }: RefundActions): T
         const retry = refund.status === 'refunding';
         return (
           <Space>
-            <Popconfirm
-              title={retry ? `重新发起退款 ${formatFen(refund.amountFen)}？` : `同意退款 ${formatFen(refund.amountFen)}？`}
-              description={`原路退回 ${formatFen(refund.amountFen)}，退回 ${formatPoints(refund.pointsReturned)} 积分`}
-              okText={retry ? '重试退款' : '同意退款'}
-              cancelText="再想想"
-              onConfirm={() => onApprove(refund)}
-            >
-              <Button className="approve-button" type="primary" size="small" loading={busyId === refund._id} disabled={busyId !== null}>
-                {retry ? '重试退款' : '同意退款'}
-              </Button>
-            </Popconfirm>
+            <May action="approveRefund">
+              <Popconfirm
+                title={retry ? `重新发起退款 ${formatFen(refund.amountFen)}？` : `同意退款 ${formatFen(refund.amountFen)}？`}
+                description={`原路退回 ${formatFen(refund.amountFen)}，退回 ${formatPoints(refund.pointsReturned)} 积分`}
+                okText={retry ? '重试退款' : '同意退款'}
+                cancelText="再想想"
+                onConfirm={() => onApprove(refund)}
+              >
+                <Button className="approve-button" type="primary" size="small" loading={busyId === refund._id} disabled={busyId !== null}>
+                  {retry ? '重试退款' : '同意退款'}
+                </Button>
+              </Popconfirm>
+            </May>
             {retry ? null : (
-              <Button className="reject-button" danger size="small" disabled={busyId !== null} onClick={() => onReject(refund)}>
-                驳回
-              </Button>
+              <May action="rejectRefund">
+                <Button className="reject-button" danger size="small" disabled={busyId !== null} onClick={() => onReject(refund)}>
+                  驳回
+                </Button>
+              </May>
             )}
           </Space>
         );

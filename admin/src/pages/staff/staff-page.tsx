@@ -12,6 +12,8 @@ import type { LoadWholeList } from '../../hooks/use-whole-list';
 import { staffColumns } from './staff-columns';
 import { StaffInviteModal } from './staff-invite-modal';
 import { ActionError } from '../../components/action-error';
+import { May } from '../../components/may';
+import { useMay } from '../../hooks/use-may';
 
 /** Which staff the list shows: `all`, or one store's id. */
 type StoreFilter = string;
@@ -23,6 +25,7 @@ export function StaffPage() {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [notice, noticeHolder] = message.useMessage();
+  const mayChangeStatus = useMay('setStaffStatus');
 
   const loadStores = useCallback<LoadWholeList<StoreRow, null>>(
     (_filter, signal) => client.call('listStores', { token }, { signal }),
@@ -79,15 +82,17 @@ export function StaffPage() {
               }}
               style={{ width: 220 }}
             />
-            <Button
-              className="staff-invite-button"
-              type="primary"
-              icon={<UserAddOutlined />}
-              disabled={openStores.length === 0}
-              onClick={() => setInviting(true)}
-            >
-              生成邀请码
-            </Button>
+            <May action="createStaffInvite">
+              <Button
+                className="staff-invite-button"
+                type="primary"
+                icon={<UserAddOutlined />}
+                disabled={openStores.length === 0}
+                onClick={() => setInviting(true)}
+              >
+                生成邀请码
+              </Button>
+            </May>
           </Space>
         }
       >
@@ -122,7 +127,7 @@ export function StaffPage() {
           errorTitle="店员列表加载失败"
           emptyText={staff.filter === 'all' ? '还没有店员，点「生成邀请码」邀请店员绑定' : `${shownStore?.name ?? '该门店'}还没有店员`}
           rowKey="staffId"
-          columns={staffColumns({ busyId, onSetStatus: setStatus })}
+          columns={staffColumns({ busyId, onSetStatus: setStatus }).filter((column) => mayChangeStatus || column.key !== 'actions')}
           scrollX={900}
         />
       </Card>
