@@ -91,13 +91,24 @@ describe('App', () => {
 
     expect(await screen.findByText('LM00000001', {}, { timeout: 20_000 })).toBeTruthy();
     expect(screen.getByText('ops-lead')).toBeTruthy();
-    expect(await menuLabels()).toEqual(['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行']);
+    expect(await menuLabels()).toEqual([
+      '会员',
+      '积分对账',
+      '商品',
+      '订单',
+      '退款',
+      '优惠券',
+      '门店与店员',
+      '任务运行',
+      '账号管理',
+      '操作日志',
+    ]);
     expect(storedSession()).toEqual(liveSession);
   });
 
   it.each<[AdminRole, string[], AdminAction]>([
-    ['operator', ['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行'], 'listMembers'],
-    ['analyst', ['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行'], 'listMembers'],
+    ['operator', ['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'listMembers'],
+    ['analyst', ['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'listMembers'],
     ['support', ['会员', '订单', '退款'], 'listMembers'],
     ['storeManager', ['订单', '门店与店员'], 'listOrders'],
   ])('shows %s only the pages the role may list, and opens the first', async (role, labels, firstList) => {

@@ -1,5 +1,6 @@
 import {
   AppstoreOutlined,
+  AuditOutlined,
   ReconciliationOutlined,
   RollbackOutlined,
   ScheduleOutlined,
@@ -7,6 +8,7 @@ import {
   ShoppingOutlined,
   TagsOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Alert, Spin, message } from 'antd';
 import { Suspense, lazy, useState } from 'react';
@@ -17,6 +19,7 @@ import type { AdminSession } from '~/types/functions/admin';
 import { useAdminSession } from './api/admin-api-context';
 import { AdminLayout } from './layout/admin-layout';
 import { CouponsPage } from './pages/coupons/coupons-page';
+import { AccountsPage } from './pages/accounts/accounts-page';
 import { JobRunsPage } from './pages/job-runs/job-runs-page';
 import { MembersPage } from './pages/members/members-page';
 import { OrdersPage } from './pages/orders/orders-page';
@@ -27,6 +30,8 @@ import { StaffPage } from './pages/staff/staff-page';
 // Larger pages load when first opened, so the signed-in area itself stays small.
 const ProductsPage = lazy(() => import('./pages/products/products-page').then((module) => ({ default: module.ProductsPage })));
 const ReconcilePage = lazy(() => import('./pages/reconcile/reconcile-page').then((module) => ({ default: module.ReconcilePage })));
+// The audit log's date-range picker is the largest part of any page; it loads when the page is opened.
+const AuditLogPage = lazy(() => import('./pages/audit-log/audit-log-page').then((module) => ({ default: module.AuditLogPage })));
 
 interface PageEntry {
   key: string;
@@ -46,6 +51,8 @@ const PAGES: readonly PageEntry[] = [
   { key: 'coupons', label: '优惠券', icon: <TagsOutlined />, Page: CouponsPage, action: 'listCouponTemplates' },
   { key: 'staff', label: '门店与店员', icon: <ShopOutlined />, Page: StaffPage, action: 'listStaff' },
   { key: 'job-runs', label: '任务运行', icon: <ScheduleOutlined />, Page: JobRunsPage, action: 'listJobRuns' },
+  { key: 'accounts', label: '账号管理', icon: <UserSwitchOutlined />, Page: AccountsPage, action: 'listAdmins' },
+  { key: 'audit-log', label: '操作日志', icon: <AuditOutlined />, Page: AuditLogPage, action: 'listAuditLog' },
 ];
 
 /** Inputs of the signed-in area. */

@@ -1,0 +1,63 @@
+import { formatFen, formatPoints } from '~/core/money/format';
+import type { AdminRole } from '~/types/documents';
+import type { AuditEntryDoc } from '~/types/staff';
+import { ADMIN_ROLE_TEXT } from '../../format/admin-roles';
+import { STAFF_ROLE_TEXT } from '../staff/staff-columns';
+
+/** The actions the log records, as the brand calls them. */
+export const AUDIT_ACTION_TEXT: Record<string, string> = {
+  createAdmin: '新建账号',
+  setAdminRole: '更改角色',
+  setAdminStatus: '停用/启用账号',
+  resetAdminPassword: '重置密码',
+  changePassword: '修改密码',
+  createStaffInvite: '生成店员邀请码',
+  redeemInvite: '店员绑定门店',
+  setStaffStatus: '停用/启用店员',
+  recordSale: '门店消费',
+  reverseSale: '撤销门店消费',
+  writeOffCoupon: '核销优惠券',
+  handOverOrder: '门店提货',
+  handOverReward: '交付兑换礼品',
+};
+
+/** What an entry changed, by type. */
+export const AUDIT_TARGET_TEXT: Record<string, string> = {
+  admin: '后台账号',
+  staff: '店员',
+  staffInvite: '店员邀请码',
+  sale: '门店消费',
+  coupon: '优惠券',
+  order: '订单',
+  redemption: '礼品兑换',
+};
+
+/** An action or target type in Chinese, or its name as stored when the page does not know it. */
+export function labelOf(labels: Record<string, string>, name: string): string {
+  return labels[name] ?? name;
+}
+
+/** The actor's role: an admin role or a store staff role, or the stored name of one the page does not know. */
+export function actorRoleText(actor: AuditEntryDoc['actor']): string {
+  if (actor.kind === 'admin') return ADMIN_ROLE_TEXT[actor.role as AdminRole] ?? actor.role;
+  return STAFF_ROLE_TEXT[actor.role as keyof typeof STAFF_ROLE_TEXT] ?? actor.role;
+}
+
+type AmountKey = keyof AuditEntryDoc['amounts'];
+
+const AMOUNTS: ReadonlyArray<{ key: AmountKey; text: (value: number) => string }> = [
+  { key: 'amountFen', text: (fen) => `金额 ${formatFen(fen)}` },
+  { key: 'paidFen', text: (fen) => `实付 ${formatFen(fen)}` },
+  { key: 'cashFen', text: (fen) => `现金 ${formatFen(fen)}` },
+  { key: 'couponDiscountFen', text: (fen) => `券抵扣 ${formatFen(fen)}` },
+  { key: 'pointsEarned', text: (points) => `获得积分 ${points > 0 ? '+' : ''}${formatPoints(points)}` },
+  { key: 'pointsSpent', text: (points) => `使用积分 ${formatPoints(points)}` },
+];
+
+/** The money and points an entry moved, one phrase each (zero amounts left out), e.g. `实付 ¥90.00`, `获得积分 +90`. */
+export function amountPhrases(amounts: AuditEntryDoc['amounts']): string[] {
+  return AMOUNTS.flatMap(({ key, text }) => {
+    const value = amounts[key];
+    return typeof value === 'number' && value !== 0 ? [text(value)] : [];
+  });
+}
