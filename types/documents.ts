@@ -16,6 +16,13 @@ export interface MemberDoc {
   avatarUrl: string;
   gender: Gender;
   phone: string | null;
+  /**
+   * The keyed hash of `phone` (core/members/phone-hash.ts), set with it and indexed, so an admin
+   * finds a member by the whole number; null or absent without a phone.
+   */
+  phoneHash?: string | null;
+  /** `memberNo` reversed, indexed: the last digits of a number are a prefix of it (absent on members made before it). */
+  memberNoReversed?: string;
   /** `YYYY-MM-DD`; members set it once, afterwards only an admin can change it. */
   birthday: string | null;
   consent: { marketing: boolean; updatedAt: EpochMs | null };
@@ -35,6 +42,8 @@ export interface MemberDoc {
   tierReviewAt?: EpochMs | null;
   /** The at-risk notice of the member's last review: the drop happens at `downgradeAt` unless the spend recovers. */
   tierNotice?: TierNotice | null;
+  /** A tier an admin set by hand until a date: the member's tier follows it while it lasts (core/tiers/override.ts). */
+  tierOverride?: TierOverride | null;
   /** When the comeback job next looks at the member (indexed): 90 days after joining, then moved on by the job; null without marketing consent. */
   comebackDueAt?: EpochMs | null;
   /** When the member last got a comeback coupon (the cooldown counts from it). */
@@ -50,6 +59,26 @@ export interface TierNotice {
   noticedAt: EpochMs;
   /** At least the programme's notice days after `noticedAt`, and not before the grace period ends. */
   downgradeAt: EpochMs;
+}
+
+/**
+ * An admin's hand on a member's tier until `until`: `fixed` holds the tier whatever the spend
+ * (no upgrade, no drop); `floor` lets the spend raise it but no review drops it below. When it
+ * ends, the next review moves the member to the tier their spend keeps or reaches.
+ */
+export interface TierOverride {
+  tierId: string;
+  kind: 'floor' | 'fixed';
+  until: EpochMs;
+  reason: string;
+  /** The admin who set it, and when. */
+  by: string;
+  at: EpochMs;
+  /** The admin page's key of the request that set it: a retry finds it in place. */
+  requestKey: string;
+  /** The member's tier, and the override in force, just before it was set (for the audit entry). */
+  fromTierId: string;
+  replaced: { tierId: string; kind: 'floor' | 'fixed'; until: EpochMs } | null;
 }
 
 /** `admins` collection. `_id` is the login name. */

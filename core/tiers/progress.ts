@@ -1,7 +1,8 @@
-import type { TierNotice } from '~/types/documents';
+import type { TierNotice, TierOverride } from '~/types/documents';
 import type { TierDoc } from '~/types/programme';
 import type { EpochMs, Fen } from '~/types/units';
 import { DAY_MS } from '../calendar/durations';
+import { activeOverride, holdsTier } from './override';
 
 /** The highest tier whose entry threshold a qualifying spend reaches. */
 export function tierForSpend(tiers: TierDoc[], spendFen: Fen): TierDoc {
@@ -39,7 +40,7 @@ export interface TierProgress {
 /** Where a member stands: spend to the next tier, spend needed to keep this one, and the review dates. */
 export function tierProgress(
   tiers: TierDoc[],
-  member: { tierId: string; tierSince: EpochMs; tierNotice?: TierNotice | null },
+  member: { tierId: string; tierSince: EpochMs; tierNotice?: TierNotice | null; tierOverride?: TierOverride | null },
   spendFen: Fen,
   now: EpochMs,
   review: { windowDays: number; graceDays: number },
@@ -50,8 +51,11 @@ export function tierProgress(
   const toKeepFen = current.rank === 0 ? 0 : Math.max(0, current.keepSpendFen - spendFen);
   // In the grace period after a review found the spend short, the dates are the notice's.
   const notice = member.tierNotice && member.tierNotice.downgradeAt > now ? member.tierNotice : null;
-  const reviewAt = notice ? notice.reviewAt : nextReviewAt(member.tierSince, now, review.windowDays);
-  const dropAt = notice ? notice.downgradeAt : reviewAt + review.graceDays * DAY_MS;
+  // A tier an admin holds is looked at again, and may change, when the hold ends.
+  const override = activeOverride(member, now);
+  const held = holdsTier(tiers, current._id, override) ? override : null;
+  const reviewAt = held ? held.until : notice ? notice.reviewAt : nextReviewAt(member.tierSince, now, review.windowDays);
+  const dropAt = held ? held.until : notice ? notice.downgradeAt : reviewAt + review.graceDays * DAY_MS;
   return {
     current,
     next,

@@ -1,7 +1,8 @@
-import type { TierNotice } from '~/types/documents';
+import type { TierNotice, TierOverride } from '~/types/documents';
 import type { TierDoc } from '~/types/programme';
 import type { EpochMs, Fen } from '~/types/units';
 import { tierForSpend, upgradeFor } from './progress';
+import { holdsTier } from './override';
 import { DAY_MS } from '../calendar/durations';
 
 /** The programme's review numbers (ProgrammeSettings.tierReview). */
@@ -18,6 +19,7 @@ export interface ReviewedMember {
   tierSince: EpochMs;
   tierReviewAt?: EpochMs | null;
   tierNotice?: TierNotice | null;
+  tierOverride?: TierOverride | null;
 }
 
 /**
@@ -28,7 +30,9 @@ export type ReviewDecision =
   | { kind: 'upgrade'; to: TierDoc; nextReviewAt: EpochMs | null }
   | { kind: 'notice'; notice: TierNotice; nextReviewAt: EpochMs }
   | { kind: 'downgrade'; to: TierDoc; reviewAt: EpochMs; nextReviewAt: EpochMs | null }
-  | { kind: 'schedule'; nextReviewAt: EpochMs | null; notice: TierNotice | null };
+  | { kind: 'schedule'; nextReviewAt: EpochMs | null; notice: TierNotice | null }
+  /** An admin's override has ended: the member goes to `to` (may be the tier they have) and the override is cleared. */
+  | { kind: 'overrideEnded'; to: TierDoc; nextReviewAt: EpochMs | null };
 
 /**
  * When the review first looks at the anniversary `reviewAt`: the notice goes out `noticeDays`
@@ -66,15 +70,81 @@ function floorTier(ladder: TierDoc[], current: TierDoc, drops: number): TierDoc 
  *   so the member always has `noticeDays` of warning;
  * - when the drop is due and the spend is still short, the member drops to the tier the spend
  *   reaches, but at most `maxDropPerReview` tiers; a recovered spend cancels the notice.
- * A notice given before the member last changed tier is stale and ignored.
+ * A notice given before the member last changed tier is stale and ignored. An admin's override
+ * (TierOverride) comes first: a fixed tier stays until its end, a floor is never dropped below,
+ * and at its end the member goes to the tier their spend keeps or reaches.
  */
-export function reviewTier(input: {
+export function reviewTier(input: ReviewInput): ReviewDecision {
+  const override = input.member.tierOverride ?? null;
+  if (!override) return reviewBySpend(input);
+  const ladder = [...input.tiers].sort((a, b) => a.rank - b.rank);
+  const current = ladder.find((tier) => tier._id === input.member.tierId) ?? (ladder[0] as TierDoc);
+  const held = ladder.find((tier) => tier._id === override.tierId);
+  if (override.until <= input.now || !held) return endOverride(input, ladder, current, override);
+  // A fixed tier stays as it is, spend or not, until the override ends; the review looks again then.
+  if (override.kind === 'fixed') return { kind: 'schedule', nextReviewAt: override.until, notice: null };
+  return holdFloor(reviewBySpend(input), { ladder, current, floor: held, override });
+}
+
+/** What the review reads. */
+interface ReviewInput {
   member: ReviewedMember;
   tiers: TierDoc[];
   spendFen: Fen;
   now: EpochMs;
   review: ReviewSettings;
-}): ReviewDecision {
+}
+
+/**
+ * A floor lets the spend raise the tier and the review work as usual above it, but no drop goes
+ * below it and no notice threatens one while the member sits at it; the review looks again by
+ * the end of the override at the latest.
+ */
+function holdFloor(
+  decision: ReviewDecision,
+  { ladder, current, floor, override }: { ladder: TierDoc[]; current: TierDoc; floor: TierDoc; override: TierOverride },
+): ReviewDecision {
+  const held = holdsTier(ladder, current._id, override);
+  const byEnd = (at: EpochMs | null) => (at === null ? override.until : Math.min(at, override.until));
+  switch (decision.kind) {
+    case 'downgrade':
+      if (decision.to.rank >= floor.rank) return decision;
+      return floor.rank >= current.rank
+        ? { kind: 'schedule', nextReviewAt: override.until, notice: null }
+        : { ...decision, to: floor, nextReviewAt: byEnd(decision.nextReviewAt) };
+    case 'notice':
+      return held ? { kind: 'schedule', nextReviewAt: override.until, notice: null } : decision;
+    case 'schedule':
+      return held ? { kind: 'schedule', nextReviewAt: byEnd(decision.nextReviewAt), notice: null } : decision;
+    default:
+      return decision;
+  }
+}
+
+/**
+ * When an override that held the member's tier ends, they keep it only if their spend keeps it
+ * (or rises to a higher one); otherwise they go at once to the tier their spend reaches. The
+ * override's end date, set in advance, stands in for the at-risk notice and grace period of a
+ * review. An override that did not hold the tier (a floor the spend had risen above) is cleared
+ * and the review goes on as usual, its notice at the next sweep.
+ */
+function endOverride(input: ReviewInput, ladder: TierDoc[], current: TierDoc, override: TierOverride): ReviewDecision {
+  const { spendFen, now, review } = input;
+  const normal = reviewBySpend({ ...input, member: { ...input.member, tierOverride: null } });
+  const held = ladder.some((tier) => tier._id === override.tierId) && holdsTier(ladder, current._id, override);
+  if (normal.kind === 'upgrade' || (!held && normal.kind === 'downgrade'))
+    return { kind: 'overrideEnded', to: normal.to, nextReviewAt: normal.nextReviewAt };
+  if (!held || current.rank === 0 || spendFen >= current.keepSpendFen) {
+    const nextReviewAt =
+      normal.kind === 'notice' ? now : normal.kind === 'downgrade' ? firstReviewLookAt(current, now, review) : normal.nextReviewAt;
+    return { kind: 'overrideEnded', to: current, nextReviewAt };
+  }
+  const to = tierForSpend(ladder, spendFen);
+  return { kind: 'overrideEnded', to, nextReviewAt: firstReviewLookAt(to, now, review) };
+}
+
+/** The review by the member's spend alone, as if no admin had set their tier. */
+function reviewBySpend(input: ReviewInput): ReviewDecision {
   const { member, spendFen, now, review } = input;
   const ladder = [...input.tiers].sort((a, b) => a.rank - b.rank);
   const current = ladder.find((tier) => tier._id === member.tierId) ?? (ladder[0] as TierDoc);

@@ -26,7 +26,16 @@ const sameNotice = (a: TierNotice | null | undefined, b: TierNotice | null) =>
 async function changeTier(
   ctx: RequestContext,
   member: MemberDoc,
-  change: { from: TierDoc; to: TierDoc; reason: TierChangeDoc['reason']; spendFen: Fen; nextReviewAt: EpochMs | null },
+  change: {
+    from: TierDoc;
+    to: TierDoc;
+    reason: TierChangeDoc['reason'];
+    spendFen: Fen;
+    nextReviewAt: EpochMs | null;
+    /** Other member fields that change with the tier (an ended override is cleared), and what they must still be. */
+    also?: Partial<MemberDoc>;
+    guard?: Record<string, unknown>;
+  },
 ): Promise<'changed' | 'skipped'> {
   const history = ctx.db.collection('tier_history');
   const id = `tier:${member._id}:${change.to._id}:${ctx.now}`;
@@ -39,12 +48,17 @@ async function changeTier(
     spendFen: change.spendFen,
     at: ctx.now,
   });
-  const moved = await ctx.db
-    .collection('members')
-    .updateWhere(
-      { _id: member._id, tierId: member.tierId, tierSince: member.tierSince },
-      { tierId: change.to._id, tierSince: ctx.now, tierReviewAt: change.nextReviewAt, tierNotice: null, updatedAt: ctx.now },
-    );
+  const moved = await ctx.db.collection('members').updateWhere(
+    { _id: member._id, tierId: member.tierId, tierSince: member.tierSince, ...change.guard },
+    {
+      tierId: change.to._id,
+      tierSince: ctx.now,
+      tierReviewAt: change.nextReviewAt,
+      tierNotice: null,
+      updatedAt: ctx.now,
+      ...change.also,
+    },
+  );
   if (moved !== 1) {
     await ctx.db.collection('tier_history').remove(id);
     return 'skipped';
@@ -85,6 +99,28 @@ async function reviewMember(ctx: RequestContext, member: MemberDoc): Promise<'ch
       });
       const noticed = await members.updateWhere(unchanged, { tierNotice: decision.notice, tierReviewAt: decision.nextReviewAt });
       return noticed === 1 ? 'changed' : 'skipped';
+    }
+    case 'overrideEnded': {
+      // Guarded on the override that ended, so one an admin set meanwhile is never cleared with it.
+      const guard = { 'tierOverride.at': member.tierOverride?.at ?? null };
+      if (decision.to._id !== member.tierId) {
+        const reason = decision.to.rank > current.rank ? 'upgrade' : 'review';
+        const { nextReviewAt } = decision;
+        return changeTier(ctx, member, {
+          from: current,
+          to: decision.to,
+          reason,
+          spendFen,
+          nextReviewAt,
+          also: { tierOverride: null },
+          guard,
+        });
+      }
+      const cleared = await members.updateWhere(
+        { ...unchanged, ...guard },
+        { tierOverride: null, tierReviewAt: decision.nextReviewAt, updatedAt: ctx.now },
+      );
+      return cleared === 1 ? 'changed' : 'skipped';
     }
     case 'schedule':
       if ((member.tierReviewAt ?? null) !== decision.nextReviewAt || !sameNotice(member.tierNotice, decision.notice)) {

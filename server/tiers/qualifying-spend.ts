@@ -1,4 +1,5 @@
 import { DAY_MS } from '~/core/calendar/durations';
+import { activeOverride } from '~/core/tiers/override';
 import { tierProgress, upgradeFor } from '~/core/tiers/progress';
 import type { TierProgress } from '~/core/tiers/progress';
 import type { MemberDoc, TierChangeDoc } from '~/types/documents';
@@ -20,7 +21,7 @@ export async function rollingSpend(ctx: RequestContext, memberId: string): Promi
  * Records qualifying spend once per source (a paid order, an in-store purchase, or a refund as
  * a negative amount) and upgrades the member at once if their rolling spend reaches a higher
  * tier. The upgrade is a guarded update on the tier the member had, so two payments at once
- * upgrade once.
+ * upgrade once; a tier an admin fixed for a while is left alone.
  */
 export async function recordQualifyingSpend(
   ctx: RequestContext,
@@ -35,7 +36,8 @@ export async function recordQualifyingSpend(
     ctx.db.collection('members').get(input.memberId),
     loadProgramme(ctx),
   ]);
-  if (!member) return { upgradedTo: null, spendFen };
+  // A tier an admin fixed stays as it is until the override ends (a floor lets the spend raise it).
+  if (!member || activeOverride(member, ctx.now)?.kind === 'fixed') return { upgradedTo: null, spendFen };
   const target = upgradeFor(tiers, member.tierId, spendFen);
   if (!target) return { upgradedTo: null, spendFen };
   const moved = await ctx.db
