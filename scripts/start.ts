@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startLocalCloud } from '../local-cloud/local-cloud';
 import { isStale } from './lib/freshness';
+import { upgradeLocalMembers } from './lib/upgrade-local-members';
 import { upgradeLocalPoints } from './lib/upgrade-local-points';
 import { npmRun } from './lib/run';
 import { demoCouponTemplates, demoRewards } from './seed/demo-catalogue';
@@ -16,6 +17,7 @@ const PORT = Number(process.env.PORT ?? 8787);
 interface LocalSecrets {
   adminTokenSecret: string;
   memberCodeSecret: string;
+  phoneHashSecret: string;
 }
 
 /** Secrets the functions need, made once per checkout (each when first missing) and kept with the local data. */
@@ -25,8 +27,9 @@ function localSecrets(): LocalSecrets {
   const secrets: LocalSecrets = {
     adminTokenSecret: stored.adminTokenSecret ?? randomBytes(32).toString('base64url'),
     memberCodeSecret: stored.memberCodeSecret ?? randomBytes(32).toString('base64url'),
+    phoneHashSecret: stored.phoneHashSecret ?? randomBytes(32).toString('base64url'),
   };
-  if (stored.adminTokenSecret !== secrets.adminTokenSecret || stored.memberCodeSecret !== secrets.memberCodeSecret) {
+  if ((Object.keys(secrets) as (keyof LocalSecrets)[]).some((name) => stored[name] !== secrets[name])) {
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return secrets;
@@ -63,8 +66,13 @@ async function main(): Promise<void> {
     port: PORT,
     mediaDir: DEMO_MEDIA_DIR,
     functionEnv: {
-      admin: { ADMIN_TOKEN_SECRET: secrets.adminTokenSecret, ADMIN_INITIAL_PASSWORD: initialPassword, ...PAYMENT_ENV },
-      member: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret },
+      admin: {
+        ADMIN_TOKEN_SECRET: secrets.adminTokenSecret,
+        ADMIN_INITIAL_PASSWORD: initialPassword,
+        LM_PHONE_HASH_SECRET: secrets.phoneHashSecret,
+        ...PAYMENT_ENV,
+      },
+      member: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret, LM_PHONE_HASH_SECRET: secrets.phoneHashSecret },
       staff: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret },
       orders: PAYMENT_ENV,
       'pay-callback': PAYMENT_ENV,
@@ -85,6 +93,9 @@ async function main(): Promise<void> {
   }
   const upgraded = upgradeLocalPoints(cloud.store);
   if (upgraded > 0) console.log(`Upgraded ${upgraded} members and points lots of an older local database.`);
+  // Members made before the member desk could search by phone and by the end of the number.
+  const searchable = upgradeLocalMembers(cloud.store, secrets.phoneHashSecret);
+  if (searchable > 0) console.log(`Made ${searchable} members of an older local database searchable by phone and member number.`);
   // Also on a database made before the storefront had a catalogue.
   if (cloud.store.count('products') === 0 && cloud.store.count('categories') === 0) {
     const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));

@@ -1,6 +1,7 @@
 import type { MemberDoc } from '~/types/documents';
 import type { EpochMs } from '~/types/units';
 import { ENTRY_TIER_ID } from '../tiers/default-programme';
+import { reversedMemberNo } from './member-search';
 import { defaultNickname } from './profile';
 
 /** A new member record with every field at its starting value. */
@@ -16,10 +17,12 @@ export function newMember(fields: {
     _id: fields._id,
     openid: fields.openid,
     memberNo: fields.memberNo,
+    memberNoReversed: reversedMemberNo(fields.memberNo),
     nickname: fields.nickname ?? defaultNickname(fields.memberNo),
     avatarUrl: fields.avatarUrl ?? '',
     gender: 'unknown',
     phone: null,
+    phoneHash: null,
     birthday: null,
     consent: { marketing: false, updatedAt: null },
     tierId: ENTRY_TIER_ID,

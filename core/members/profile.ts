@@ -26,6 +26,7 @@ export function anonymised(member: MemberDoc, now: number): Partial<MemberDoc> {
     avatarUrl: '',
     gender: 'unknown',
     phone: null,
+    phoneHash: null,
     birthday: null,
     consent: { marketing: false, updatedAt: now },
     status: 'deleted',
