@@ -1,3 +1,4 @@
+import type { ApprovalDoc } from './approvals';
 import type { BannerDoc, CategoryDoc, ProductDoc, SkuStockDoc } from './catalog';
 import type { ClaimTicketDoc, CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from './coupons';
 import type { AdminDoc, AdminSessionDoc, FirstJoinDoc, MemberDoc, SpendRecordDoc, TierChangeDoc } from './documents';
@@ -51,6 +52,7 @@ export interface Collections {
   staff_invites: StaffInviteDoc;
   store_sales: StoreSaleDoc;
   audit_log: AuditEntryDoc;
+  approvals: ApprovalDoc;
   till_sessions: TillSessionDoc;
   throttles: ThrottleDoc;
   admin_sessions: AdminSessionDoc;
@@ -97,6 +99,7 @@ export const COLLECTION_NAMES = [
   'staff_invites',
   'store_sales',
   'audit_log',
+  'approvals',
   'till_sessions',
   'throttles',
   'admin_sessions',

@@ -39,6 +39,11 @@ export interface ProgrammeSettings {
     maxRedeemPercent: number;
     /** Days before a month's points expire that members are reminded (absent in settings stored before it existed: the default). */
     expiryNoticeDays?: number;
+    /**
+     * An admin adjustment of more points than this (either way) waits for a second admin to
+     * approve it (absent in settings stored before it existed: the default, 1,000).
+     */
+    approvalThreshold?: Points;
   };
   checkIn: { dailyPoints: Points; streakDays: number; streakBonusPoints: Points };
   profileBonusPoints: Points;

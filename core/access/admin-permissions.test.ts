@@ -10,8 +10,16 @@ describe('the admin permission table', () => {
   });
 
   it('keeps analysts to reading', () => {
-    const writes = Object.keys(ADMIN_PERMISSIONS).filter((action) => !/^(list|reconcile|logout$|changePassword$)/.test(action));
+    const writes = Object.keys(ADMIN_PERMISSIONS).filter((action) => !/^(list|search|get|reconcile|logout$|changePassword$)/.test(action));
     for (const action of writes)
       expect({ action, analyst: adminMay('analyst', action as keyof typeof ADMIN_PERMISSIONS) }).toEqual({ action, analyst: false });
+  });
+
+  it('lets only the owner and operators decide a large points adjustment, and keeps store managers off the member desk', () => {
+    for (const action of ['approveAdjustment', 'rejectAdjustment'] as const)
+      expect(ADMIN_ROLES.filter((role) => adminMay(role, action))).toEqual(['owner', 'operator']);
+    expect(ADMIN_ROLES.filter((role) => adminMay(role, 'adjustPoints'))).toEqual(['owner', 'operator', 'support']);
+    for (const action of ['searchMembers', 'getMemberDetail', 'listMemberRecords', 'listApprovals', 'setTierOverride'] as const)
+      expect({ action, storeManager: adminMay('storeManager', action) }).toEqual({ action, storeManager: false });
   });
 });

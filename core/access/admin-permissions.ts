@@ -50,6 +50,13 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   setAdminRole: OWNER,
   resetAdminPassword: OWNER,
   listAuditLog: ['owner', 'operator', 'analyst'],
+  searchMembers: READ,
+  getMemberDetail: READ,
+  listMemberRecords: READ,
+  listApprovals: READ,
+  approveAdjustment: RUN_PROGRAMME,
+  rejectAdjustment: RUN_PROGRAMME,
+  setTierOverride: SERVE_MEMBERS,
 };
 
 /** Whether an admin role may take an action. */

@@ -16,5 +16,5 @@ export function toCheckInResult(entry: LedgerEntryDoc): CheckInResult {
 
 /** What an admin is told after adjusting a member's points, from the adjustment's posting. */
 export function toAdjustment({ entry, created }: { entry: LedgerEntryDoc; created: boolean }): AdminResponses['adjustPoints'] {
-  return { entryId: entry._id, available: entry.balanceAfter.available, created };
+  return { status: 'posted', entryId: entry._id, available: entry.balanceAfter.available, created };
 }

@@ -59,6 +59,9 @@ export const DEFAULT_TIERS: readonly TierDoc[] = [
 /** Days before a month's points expire that members are reminded, unless the stored programme says otherwise. */
 export const DEFAULT_EXPIRY_NOTICE_DAYS = 7;
 
+/** Points an admin may adjust alone, unless the stored programme says otherwise; a larger adjustment needs a second admin's approval. */
+export const DEFAULT_APPROVAL_THRESHOLD = 1_000;
+
 /** Placeholder subscription message template ids, until the brand picks its templates in the mini-program console. */
 export const DEFAULT_MESSAGE_TEMPLATE_IDS: Readonly<Record<SubscriptionTopic, string>> = {
   tierChange: 'tier-change',
@@ -77,6 +80,7 @@ export const DEFAULT_PROGRAMME: ProgrammeSettings = {
     pointsPerYuan: 100,
     maxRedeemPercent: 50,
     expiryNoticeDays: DEFAULT_EXPIRY_NOTICE_DAYS,
+    approvalThreshold: DEFAULT_APPROVAL_THRESHOLD,
   },
   checkIn: { dailyPoints: 5, streakDays: 7, streakBonusPoints: 20 },
   profileBonusPoints: 50,

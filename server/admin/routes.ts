@@ -1,4 +1,3 @@
-import { toAdjustment } from '~/core/points/results';
 import { adminRequests } from '~/types/functions/admin';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler } from '../runtime/wx';
@@ -8,7 +7,6 @@ import { listTiers } from '../programme/list-tiers';
 import { listAdminProducts } from '../catalog/list-admin-products';
 import { listCategories } from '../catalog/list-categories';
 import { listJobRuns } from '../jobs/list-job-runs';
-import { adjustPoints } from '../points/adjust-points';
 import { reconcile } from '../points/reconcile';
 import { setMemberBirthday } from '../members/set-member-birthday';
 import { completePickup } from '../orders/complete-pickup';
@@ -30,6 +28,14 @@ import { listAuditLog } from './list-audit-log';
 import { resetAdminPassword } from './reset-admin-password';
 import { setAdminRole } from './set-admin-role';
 import { setAdminStatus } from './set-admin-status';
+import { adjustMemberPoints } from '../approvals/adjust-member-points';
+import { approveAdjustment } from '../approvals/approve-adjustment';
+import { listApprovals } from '../approvals/list-approvals';
+import { rejectAdjustment } from '../approvals/reject-adjustment';
+import { setTierOverride } from '../tiers/set-tier-override';
+import { getMemberDetail } from './get-member-detail';
+import { listMemberRecords } from './list-member-records';
+import { searchMembers } from './search-members';
 import { listMembers } from './list-members';
 import { loginAdmin } from './session';
 import { signedIn } from './signed-in';
@@ -48,14 +54,12 @@ export const adminRoutes: Routes<'admin'> = {
   bootstrapAdmin: (_input, ctx) => bootstrapAdmin(ctx),
   login: (input, ctx) => loginAdmin(ctx, input),
   listMembers: signedIn((ctx, input) => listMembers(ctx, input)),
-  adjustPoints: signedIn(async (ctx, { memberId, points, reason, requestKey }, admin) =>
-    toAdjustment(await adjustPoints(ctx, { memberId, key: requestKey, points, reason, adminId: admin.sub })),
-  ),
-  setMemberBirthday: signedIn((ctx, input) => setMemberBirthday(ctx, input)),
+  adjustPoints: signedIn((ctx, input, admin) => adjustMemberPoints(ctx, input, admin)),
+  setMemberBirthday: signedIn((ctx, input, admin) => setMemberBirthday(ctx, input, admin)),
   reconcile: signedIn((ctx, input) => reconcile(ctx, input)),
   createCouponTemplate: signedIn((ctx, input, admin) => createCouponTemplateAudited(ctx, input, admin)),
   setCouponTemplateStatus: signedIn((ctx, input, admin) => setCouponTemplateStatusAudited(ctx, input, admin)),
-  voidCoupon: signedIn((ctx, input, admin) => voidCoupon(ctx, input, admin.sub)),
+  voidCoupon: signedIn((ctx, input, admin) => voidCoupon(ctx, input, admin)),
   issueCampaignCoupons: signedIn((ctx, input, admin) => issueCampaignCouponsAudited(ctx, input, admin)),
   listCouponTemplates: signedIn((ctx, input) => listCouponTemplates(ctx, input)),
   listTiers: signedIn((ctx) => listTiers(ctx)),
@@ -83,6 +87,13 @@ export const adminRoutes: Routes<'admin'> = {
   setAdminRole: signedIn((ctx, input, admin) => setAdminRole(ctx, input, admin)),
   resetAdminPassword: signedIn((ctx, input, admin) => resetAdminPassword(ctx, input, admin)),
   listAuditLog: signedIn((ctx, input) => listAuditLog(ctx, input)),
+  searchMembers: signedIn((ctx, input, admin) => searchMembers(ctx, input, admin)),
+  getMemberDetail: signedIn((ctx, input, admin) => getMemberDetail(ctx, input, admin)),
+  listMemberRecords: signedIn((ctx, input, admin) => listMemberRecords(ctx, input, admin)),
+  listApprovals: signedIn((ctx, input, admin) => listApprovals(ctx, input, admin)),
+  approveAdjustment: signedIn((ctx, input, admin) => approveAdjustment(ctx, input, admin)),
+  rejectAdjustment: signedIn((ctx, input, admin) => rejectAdjustment(ctx, input, admin)),
+  setTierOverride: signedIn((ctx, input, admin) => setTierOverride(ctx, input, admin)),
 };
 
 /** The `admin` cloud function's main. */

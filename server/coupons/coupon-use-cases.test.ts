@@ -23,6 +23,9 @@ import { DAY_MS } from '~/core/calendar/durations';
 import { storedOrNull } from '../../tests/support/stored';
 import type { CollectionName } from '~/types/collections';
 
+/** The admin voiding coupons in these tests. */
+const OWNER = { sub: 'admin', role: 'owner', exp: Number.MAX_SAFE_INTEGER, storeId: null, sid: 'test-session', mustChangePassword: false } as const;
+
 const NOW = Date.UTC(2026, 5, 10, 2); // 10:00 on 10 June in Shanghai
 
 describe('coupon use-cases through the real SDK', () => {
@@ -404,12 +407,12 @@ describe('coupon use-cases through the real SDK', () => {
       const t = await newTemplate({ totalStock: null, perMemberLimit: 2 });
       const a = (await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
       const b = (await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
-      const voided = await voidCoupon(ctx(NOW), { instanceId: a, reason: '误发' }, 'admin');
+      const voided = await voidCoupon(ctx(NOW), { instanceId: a, reason: '误发' }, OWNER);
       expect(voided).toMatchObject({ status: 'voided', voidReason: '误发', voidedBy: 'admin' });
-      expect(await voidCoupon(ctx(NOW + 1), { instanceId: a, reason: '再次' }, 'admin')).toMatchObject({ voidReason: '误发' });
+      expect(await voidCoupon(ctx(NOW + 1), { instanceId: a, reason: '再次' }, OWNER)).toMatchObject({ voidReason: '误发' });
       await lockCoupon(ctx(NOW), { instanceId: b, memberId: m._id, orderId: 'held' });
-      await expectRejected(voidCoupon(ctx(NOW), { instanceId: b, reason: 'x' }, 'admin'), 'INVALID_STATE', { state: 'locked' });
-      await expectRejected(voidCoupon(ctx(NOW), { instanceId: 'nope', reason: 'x' }, 'admin'), 'NOT_FOUND');
+      await expectRejected(voidCoupon(ctx(NOW), { instanceId: b, reason: 'x' }, OWNER), 'INVALID_STATE', { state: 'locked' });
+      await expectRejected(voidCoupon(ctx(NOW), { instanceId: 'nope', reason: 'x' }, OWNER), 'NOT_FOUND');
     });
 
     it('sorts a member’s coupons into wallet tabs by the clock, page by page', async () => {
@@ -427,7 +430,7 @@ describe('coupon use-cases through the real SDK', () => {
       const storedExpired = await claim(NOW - 30 * DAY_MS);
       await expireCoupons(ctx(NOW - 10 * DAY_MS));
       const voided = await claim(NOW);
-      await voidCoupon(ctx(NOW), { instanceId: voided, reason: '测试' }, 'admin');
+      await voidCoupon(ctx(NOW), { instanceId: voided, reason: '测试' }, OWNER);
 
       const all = async (status: 'usable' | 'used' | 'expired') => {
         const seen: { instanceId: string; state: string; validTo: number }[] = [];

@@ -5,6 +5,7 @@ import { launchBrowserBeside, screenshot } from '../support/browser';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
 import { addProduct, addStore, adminCaller, docOf } from '../support/shop';
+import { allowAdjustmentsUpTo } from '../support/programme';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 const data = <T>(envelope: Envelope<T>): T => {
@@ -60,6 +61,7 @@ describe('admin orders and refunds pages in Chromium', () => {
     [browser, cloud] = await launchBrowserBeside(
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'o'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
     );
+    allowAdjustmentsUpTo(cloud, 2_000);
     const admin = await adminCaller(cloud, PASSWORD);
     const pot = addProduct(cloud, 'pour-over-pot', { title: '手冲咖啡壶', priceFen: 19_900, stock: 20 });
     const drip = addProduct(cloud, 'drip-bags', { title: '挂耳咖啡 10 片', priceFen: 5_900, stock: 50 });

@@ -4,6 +4,7 @@ import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { demoCouponTemplates, demoRewards } from '../../scripts/seed/demo-catalogue';
 import { launchBrowserBeside, screenshot } from '../support/browser';
 import { startTestCloud, TEST_MEMBER_CODE_SECRET } from '../support/local-cloud';
+import { allowAdjustmentsUpTo } from '../support/programme';
 
 const PASSWORD = 'e2e-member-pages-password';
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -43,6 +44,7 @@ describe('member pages of the H5 storefront in Chromium', () => {
     [browser, cloud] = await launchBrowserBeside(
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'm'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
     );
+    allowAdjustmentsUpTo(cloud, 3_000);
     const now = Date.now();
     cloud.store.atomically(() => {
       demoCouponTemplates(now).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));

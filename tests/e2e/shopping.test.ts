@@ -7,6 +7,7 @@ import { fillAddress, join, open, pageShot, phone, pickSku, shown } from '../sup
 import { startTestCloud } from '../support/local-cloud';
 import { adminCaller, docOf, giveCoupon, onlyMember, ordersOf } from '../support/shop';
 import { storedInOrder } from '../support/stored';
+import { allowAdjustmentsUpTo } from '../support/programme';
 
 const PASSWORD = 'shopping-admin-password';
 /** Page content must fit the screen: nothing wider than the viewport once it has settled (banners slide meanwhile). */
@@ -37,6 +38,7 @@ describe('shopping in the H5 storefront', () => {
     [browser, cloud] = await launchBrowserBeside(
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 's'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
     );
+    allowAdjustmentsUpTo(cloud, 2_000);
     cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
     // Installs the default programme: tiers, member prices and the welcome coupon.
     admin = await adminCaller(cloud, PASSWORD);

@@ -6,6 +6,7 @@ import { join, open, pageShot, phone, shown } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
 import { addStore, giveCoupon, patchDoc } from '../support/shop';
 import { allStored, putStored, stored } from '../support/stored';
+import { allowAdjustmentsUpTo } from '../support/programme';
 
 const PASSWORD = 'e2e-staff-till-password';
 
@@ -40,6 +41,7 @@ describe('a member and a cashier at the till, in two browsers', () => {
     [browser, cloud] = await launchBrowserBeside(
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 't'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
     );
+    allowAdjustmentsUpTo(cloud, 5_000);
     addStore(cloud, 'jingan');
     patchDoc(cloud, 'stores', 'jingan', { name: '静安嘉里中心店' });
     putStored(

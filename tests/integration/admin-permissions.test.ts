@@ -85,6 +85,20 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   setAdminRole: () => ({ username: 'ghost-admin', role: 'analyst' }),
   resetAdminPassword: () => ({ username: 'ghost-admin' }),
   listAuditLog: () => ({}),
+  searchMembers: () => ({ query: '13800138000' }),
+  getMemberDetail: () => ({ memberId: 'ghost-member' }),
+  listMemberRecords: () => ({ memberId: 'ghost-member', kind: 'ledger' }),
+  listApprovals: () => ({}),
+  approveAdjustment: () => ({ approvalId: 'adjust:ghost-member:ghost-request' }),
+  rejectAdjustment: () => ({ approvalId: 'adjust:ghost-member:ghost-request', note: '矩阵测试' }),
+  setTierOverride: () => ({
+    memberId: 'ghost-member',
+    tierId: 'gold',
+    kind: 'floor',
+    until: Date.now() + 86_400_000,
+    reason: '矩阵测试',
+    requestKey: `matrix-${next()}-key`,
+  }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

@@ -6,6 +6,7 @@ import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
 import { addProduct, addStore, adminCaller, docOf, giveCoupon, patchDoc } from '../support/shop';
 import { storedInOrder } from '../support/stored';
+import { allowAdjustmentsUpTo } from '../support/programme';
 import type { CollectionName, Collections } from '~/types/collections';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -51,6 +52,7 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
 
   beforeAll(async () => {
     cloud = await startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'e'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } });
+    allowAdjustmentsUpTo(cloud, 3_000);
     admin = await adminCaller(cloud, PASSWORD);
     addStore(cloud, 'jingan');
   });

@@ -6,6 +6,7 @@ import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
 import { addProduct, adminCaller, docOf, giveCoupon } from '../support/shop';
 import { allStored } from '../support/stored';
+import { allowAdjustmentsUpTo } from '../support/programme';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 const data = <T>(envelope: Envelope<T>): T => {
@@ -48,6 +49,7 @@ describe('a member buys three lines with a coupon and points, pays, receives and
 
   beforeAll(async () => {
     cloud = await startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'c'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } });
+    allowAdjustmentsUpTo(cloud, 5_000);
     admin = await adminCaller(cloud, PASSWORD);
     skus = [
       addProduct(cloud, 'beans', { title: '咖啡豆', priceFen: 12_800, stock: 10 }),

@@ -16,6 +16,9 @@ import { startTestCloud } from '../support/local-cloud';
 import { connectSdk } from '../support/sdk';
 import { stored, storedOrNull } from '../support/stored';
 
+/** The admin voiding coupons in these tests. */
+const OWNER = { sub: 'admin', role: 'owner', exp: Number.MAX_SAFE_INTEGER, storeId: null, sid: 'test-session', mustChangePassword: false } as const;
+
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
 const COUPON_COLLECTIONS = ['coupon_templates', 'coupon_instances', 'coupon_quotas'];
@@ -245,7 +248,7 @@ describe('coupons function through the gateway and the built bundles', () => {
     const current = await issue('now', now);
     const lapsed = await issue('lapsed', now - 10 * DAY_MS);
     const voided = await issue('voided', now);
-    await voidCoupon(ctx(), { instanceId: voided, reason: '发放错误' }, 'admin');
+    await voidCoupon(ctx(), { instanceId: voided, reason: '发放错误' }, OWNER);
     const upcoming = (
       await issueCoupon(ctx(), {
         templateId: t._id,

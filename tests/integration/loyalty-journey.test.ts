@@ -2,6 +2,7 @@ import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { demoCouponTemplates, demoRewards } from '../../scripts/seed/demo-catalogue';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
+import { allowAdjustmentsUpTo } from '../support/programme';
 
 const ADMIN_ENV = { ADMIN_TOKEN_SECRET: 'j'.repeat(40), ADMIN_INITIAL_PASSWORD: 'journey-password' };
 type Envelope<T = Record<string, unknown>> = { ok: boolean; data: T; error?: { code: string; message: string } };
@@ -14,6 +15,7 @@ describe('loyalty functions end to end', () => {
 
   beforeAll(async () => {
     cloud = await startTestCloud({ functionEnv: { admin: ADMIN_ENV } });
+    allowAdjustmentsUpTo(cloud, 3_000);
     admin = new GatewayClient(cloud.url);
     await admin.call('admin', { action: 'bootstrapAdmin' });
     token = (

@@ -6,6 +6,8 @@ import type { EpochMs, Points } from '../units';
 import type { AdminCatalogResponses } from './admin-catalog';
 import type { AdminCouponsResponses, CampaignOutcome } from './admin-coupons';
 import { adminCouponsInputs } from './admin-coupons';
+import type { AdjustmentResult, AdminMembersResponses } from './admin-members';
+import { adminMembersInputs } from './admin-members';
 import { adminCatalogInputs } from './admin-catalog';
 import type { AdminOrdersResponses } from './admin-orders';
 import { adminOrdersInputs } from './admin-orders';
@@ -55,6 +57,11 @@ export const adminRequests = {
     token,
     memberId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id'),
     birthday: birthdaySchema,
+    /** Chosen by the admin page once per submission: the audit entry's key. */
+    requestKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -')
+      .optional(),
   }),
   reconcile: z.strictObject({
     action: z.literal('reconcile'),
@@ -105,6 +112,13 @@ export const adminRequests = {
   setAdminRole: adminAccountsInputs.setAdminRole.extend({ action: z.literal('setAdminRole'), token }),
   resetAdminPassword: adminAccountsInputs.resetAdminPassword.extend({ action: z.literal('resetAdminPassword'), token }),
   listAuditLog: adminAccountsInputs.listAuditLog.extend({ action: z.literal('listAuditLog'), token }),
+  searchMembers: adminMembersInputs.searchMembers.extend({ action: z.literal('searchMembers'), token }),
+  getMemberDetail: adminMembersInputs.getMemberDetail.extend({ action: z.literal('getMemberDetail'), token }),
+  listMemberRecords: adminMembersInputs.listMemberRecords.extend({ action: z.literal('listMemberRecords'), token }),
+  listApprovals: adminMembersInputs.listApprovals.extend({ action: z.literal('listApprovals'), token }),
+  approveAdjustment: adminMembersInputs.approveAdjustment.extend({ action: z.literal('approveAdjustment'), token }),
+  rejectAdjustment: adminMembersInputs.rejectAdjustment.extend({ action: z.literal('rejectAdjustment'), token }),
+  setTierOverride: adminMembersInputs.setTierOverride.extend({ action: z.literal('setTierOverride'), token }),
 };
 
 export interface AdminSession {
@@ -134,7 +148,8 @@ export interface AdminResponses {
   bootstrapAdmin: { created: boolean; username: string };
   login: AdminSession;
   listMembers: { items: MemberRow[]; nextCursor: string | null };
-  adjustPoints: { entryId: string; available: Points; created: boolean };
+  /** Posted at once, or, above the programme's approval threshold, a pending approval. */
+  adjustPoints: AdjustmentResult;
   setMemberBirthday: { memberId: string; birthday: string };
   reconcile: { members: number; problems: { memberId: string; problem: string }[] };
   createCouponTemplate: CouponTemplateDoc;
@@ -167,4 +182,11 @@ export interface AdminResponses {
   setAdminRole: AdminAccountsResponses['setAdminRole'];
   resetAdminPassword: AdminAccountsResponses['resetAdminPassword'];
   listAuditLog: AdminAccountsResponses['listAuditLog'];
+  searchMembers: AdminMembersResponses['searchMembers'];
+  getMemberDetail: AdminMembersResponses['getMemberDetail'];
+  listMemberRecords: AdminMembersResponses['listMemberRecords'];
+  listApprovals: AdminMembersResponses['listApprovals'];
+  approveAdjustment: AdminMembersResponses['approveAdjustment'];
+  rejectAdjustment: AdminMembersResponses['rejectAdjustment'];
+  setTierOverride: AdminMembersResponses['setTierOverride'];
 }
