@@ -93,6 +93,7 @@ describe('App', () => {
     expect(screen.getByText('ops-lead')).toBeTruthy();
     expect(await menuLabels()).toEqual([
       '会员',
+      '积分审批',
       '积分对账',
       '商品',
       '订单',
@@ -107,9 +108,9 @@ describe('App', () => {
   });
 
   it.each<[AdminRole, string[], AdminAction]>([
-    ['operator', ['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'listMembers'],
-    ['analyst', ['会员', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'listMembers'],
-    ['support', ['会员', '订单', '退款'], 'listMembers'],
+    ['operator', ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'listMembers'],
+    ['analyst', ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'listMembers'],
+    ['support', ['会员', '积分审批', '订单', '退款'], 'listMembers'],
     ['storeManager', ['订单', '门店与店员'], 'listOrders'],
   ])('shows %s only the pages the role may list, and opens the first', async (role, labels, firstList) => {
     storeSession(asRole(role, role === 'storeManager' ? 'jingan' : null));

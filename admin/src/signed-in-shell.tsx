@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   ReconciliationOutlined,
   RollbackOutlined,
   ScheduleOutlined,
@@ -18,8 +19,9 @@ import type { AdminAction as PermittedAction } from '~/core/access/admin-permiss
 import type { AdminSession } from '~/types/functions/admin';
 import { useAdminSession } from './api/admin-api-context';
 import { AdminLayout } from './layout/admin-layout';
-import { CouponsPage } from './pages/coupons/coupons-page';
 import { AccountsPage } from './pages/accounts/accounts-page';
+import { ApprovalsPage } from './pages/approvals/approvals-page';
+import { CouponsPage } from './pages/coupons/coupons-page';
 import { JobRunsPage } from './pages/job-runs/job-runs-page';
 import { MembersPage } from './pages/members/members-page';
 import { OrdersPage } from './pages/orders/orders-page';
@@ -44,6 +46,7 @@ interface PageEntry {
 
 const PAGES: readonly PageEntry[] = [
   { key: 'members', label: '会员', icon: <TeamOutlined />, Page: MembersPage, action: 'listMembers' },
+  { key: 'approvals', label: '积分审批', icon: <CheckSquareOutlined />, Page: ApprovalsPage, action: 'listApprovals' },
   { key: 'reconcile', label: '积分对账', icon: <ReconciliationOutlined />, Page: ReconcilePage, action: 'reconcile' },
   { key: 'products', label: '商品', icon: <AppstoreOutlined />, Page: ProductsPage, action: 'listProducts' },
   { key: 'orders', label: '订单', icon: <ShoppingOutlined />, Page: OrdersPage, action: 'listOrders' },

@@ -13,3 +13,13 @@ export const PROGRAMME_TIME_ZONE = 'Asia/Shanghai';
 export function formatDateTime(at: EpochMs): string {
   return dayjs(at).tz(PROGRAMME_TIME_ZONE).format('YYYY-MM-DD HH:mm');
 }
+
+/** Formats an instant as its `YYYY-MM-DD` day in Asia/Shanghai. */
+export function formatDay(at: EpochMs): string {
+  return dayjs(at).tz(PROGRAMME_TIME_ZONE).format('YYYY-MM-DD');
+}
+
+/** The last millisecond of a `YYYY-MM-DD` day in Asia/Shanghai (an "until" date includes its whole day). */
+export function endOfShanghaiDay(day: string): EpochMs {
+  return dayjs.tz(`${day} 00:00:00`, PROGRAMME_TIME_ZONE).add(1, 'day').valueOf() - 1;
+}

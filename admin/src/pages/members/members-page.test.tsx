@@ -3,11 +3,15 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { MemberRow } from '~/types/functions/admin';
 import { AdminApiError } from '../../api/client';
 import type { AdminPayload } from '../../api/client';
+import { memberDetail, searchRow } from '../../test/member-fixtures';
 import { mockClient } from '../../test/mock-client';
 import { renderWithProviders } from '../../test/render-with-providers';
 import { MEMBERS_PAGE_SIZE, MembersPage } from './members-page';
 
 const TOKEN = 'tok_0123456789abcdef';
+
+// The detail drawer and the search selector take several seconds in jsdom on a busy two-core machine.
+jest.setTimeout(20_000);
 
 function member(n: number, overrides: Partial<MemberRow> = {}): MemberRow {
   return {
@@ -96,12 +100,66 @@ describe('MembersPage', () => {
 
     await waitFor(() =>
       expect(call).toHaveBeenLastCalledWith(
-        'listMembers',
-        { token: TOKEN, pageSize: MEMBERS_PAGE_SIZE, keyword: '会员1' },
+        'searchMembers',
+        { token: TOKEN, query: '会员1', by: 'auto', pageSize: MEMBERS_PAGE_SIZE },
         expect.anything(),
       ),
     );
     expect(await screen.findByText('第 1 页')).toBeTruthy();
+    expect(container.querySelector('.members-search-kind')?.textContent).toBe('按昵称开头查找：会员1');
+  });
+
+  it('searches by phone, shows the phone as the server masked it, and goes back to all members', async () => {
+    const { client, call } = mockClient(async (action) =>
+      action === 'searchMembers' ? { by: 'phone', items: [searchRow(1)], nextCursor: null } : firstPage,
+    );
+    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    await screen.findByText('LM00000001');
+
+    fireEvent.change(container.querySelector('.members-search input') as HTMLInputElement, { target: { value: '138 0013 8000' } });
+    fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }));
+    const table = container.querySelector('.members-table') as HTMLElement;
+    expect(await within(table).findByText('138****8000')).toBeTruthy();
+    expect(call).toHaveBeenLastCalledWith(
+      'searchMembers',
+      { token: TOKEN, query: '138 0013 8000', by: 'auto', pageSize: MEMBERS_PAGE_SIZE },
+      expect.anything(),
+    );
+    expect(Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent)).toEqual([
+      '会员号',
+      '昵称',
+      '手机号',
+      '等级',
+      '可用积分',
+      '入会时间',
+    ]);
+    expect(container.querySelector('.members-search-kind')?.textContent).toBe('按手机号查找（需完整11位）：138 0013 8000');
+
+    fireEvent.click(container.querySelector('.members-search-clear') as HTMLElement);
+    expect(await screen.findByText('LM00000001')).toBeTruthy();
+    expect(call).toHaveBeenLastCalledWith('listMembers', { token: TOKEN, pageSize: MEMBERS_PAGE_SIZE }, expect.anything());
+  });
+
+  it('says what a chosen search needs instead of sending one that cannot match', async () => {
+    const { client, call } = pagedClient();
+    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    await screen.findByText('LM00000001');
+    const calls = call.mock.calls.length;
+
+    fireEvent.mouseDown(container.querySelector('.members-search-by .ant-select-selector, .members-search-by') as HTMLElement);
+    fireEvent.click(await screen.findByTitle('手机号'));
+    fireEvent.change(container.querySelector('.members-search input') as HTMLInputElement, { target: { value: '1380013' } });
+    fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }));
+    expect((await screen.findByText('请输入完整的11位手机号')).className).toContain('members-search-invalid');
+    expect(call.mock.calls.length).toBe(calls);
+  });
+
+  it('opens a member’s detail from the member number', async () => {
+    const { client, call } = mockClient(async (action) => (action === 'getMemberDetail' ? memberDetail() : firstPage));
+    renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    fireEvent.click(await screen.findByText('LM00000001'));
+    expect(await screen.findByText('会员 · 林小满')).toBeTruthy();
+    expect(call).toHaveBeenCalledWith('getMemberDetail', { token: TOKEN, memberId: 'm1' }, expect.anything());
   });
 
   it('shows an empty state when nothing matches', async () => {
