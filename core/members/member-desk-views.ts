@@ -35,7 +35,11 @@ export function toMemberSearchRow(member: MemberDoc, role: AdminRole, now: numbe
   };
 }
 
-/** An approval as the admin `viewer` sees it: they may decide a pending one they did not ask for, if their role may. */
+/**
+ * An approval as the admin `viewer` sees it: they may decide a pending one they did not ask for,
+ * if their role may, and approve again one that was approved but not posted (its posting failed
+ * on the way, and approving again finishes it).
+ */
 export function toApprovalView(approval: ApprovalDoc, viewer: { sub: string; role: AdminRole }): ApprovalView {
   return {
     id: approval._id,
@@ -51,7 +55,10 @@ export function toApprovalView(approval: ApprovalDoc, viewer: { sub: string; rol
     decidedAt: approval.decidedAt,
     note: approval.note,
     entryId: approval.entryId,
-    mayDecide: approval.status === 'pending' && approval.requestedBy !== viewer.sub && adminMay(viewer.role, 'approveAdjustment'),
+    mayDecide:
+      (approval.status === 'pending' || (approval.status === 'approved' && approval.entryId === null)) &&
+      approval.requestedBy !== viewer.sub &&
+      adminMay(viewer.role, 'approveAdjustment'),
   };
 }
 

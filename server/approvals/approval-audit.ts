@@ -25,7 +25,9 @@ export async function auditApproval(
     action: input.action,
     target: { type: 'approval', id: approval._id },
     memberId: approval.memberId,
-    amounts: approval.points > 0 ? { pointsEarned: approval.points } : { pointsSpent: -approval.points },
+    // Only an approval moves points; a request or a rejection moves none.
+    amounts:
+      input.after.status !== 'approved' ? {} : approval.points > 0 ? { pointsEarned: approval.points } : { pointsSpent: -approval.points },
     before: input.before,
     after: input.after,
   });

@@ -81,7 +81,18 @@ export function approvalColumns({ busyId, onApprove, onReject, withMember }: App
       width: 150,
       fixed: 'end',
       render: (_, approval) =>
-        approval.mayDecide ? (
+        approval.mayDecide && approval.status === 'approved' ? (
+          // Approved but not posted (the posting failed on the way): approving again finishes it, once.
+          <Button
+            className="approve-adjustment-button"
+            size="small"
+            loading={busyId === approval.id}
+            disabled={busyId !== null}
+            onClick={() => onApprove(approval)}
+          >
+            重新入账
+          </Button>
+        ) : approval.mayDecide ? (
           <Space>
             <Popconfirm
               title={`通过积分调整 ${signedPoints(approval.points)}？`}
