@@ -1,0 +1,173 @@
+/**
+ * The member desk on a large membership: seeds N members (phones, nicknames, numbers spread
+ * over the whole range) straight into the local cloud's store, then times, through the built
+ * `admin` bundle and the real wx-server-sdk, a search by phone, by part of a member number and
+ * by the start of a nickname, and the opening of a member's detail (one with a long history,
+ * and any member). Prints the median of several runs of each, with the fastest and slowest;
+ * prints figures only and never fails on a number.
+ *
+ *   npm run bench:admin -- [--members N] [--runs N]
+ *
+ * `--members` defaults to 100,000 (1,000,000 is the other size worth a look); `--runs` to 9.
+ * The function runs in a local-cloud worker thread, the database in this process's main thread.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { hashPassword } from '~/server/admin/credentials';
+import type { AdminDoc } from '~/types/documents';
+import { startLocalCloud } from '../local-cloud/local-cloud';
+import { buildFunction } from '../scripts/build-functions';
+import type { Doc } from '../local-cloud/db/ejson';
+import type { Cleanups } from './support/bench-main';
+import { option, runBench } from './support/bench-main';
+import { median } from './support/cold-start-report';
+import { benchMemberNo, benchPhone, busyMemberId, hasPhone, seedAdminPopulation } from './support/admin-population';
+import { seededRandom } from './support/items';
+
+const ROOT = resolve(__dirname, '..');
+const PASSWORD = 'bench-admin-password';
+const PHONE_SECRET = 'bench-phone-hash-secret-0123456789abcdef';
+/** The figure the member desk aims for at 100,000 members, per call as an admin waits for it. */
+const TARGET_MS = 300;
+
+function countOption(name: string, fallback: number, least: number): number {
+  const value = Number((option(name) ?? String(fallback)).replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < least) throw new Error(`${name} needs a whole number of at least ${least}`);
+  return value;
+}
+
+interface Row {
+  case: string;
+  example: string;
+  results: number;
+  ms: number[];
+}
+
+function formatRows(rows: Row[]): string {
+  const header = ['call', 'example', 'rows', 'median ms', 'min ms', 'max ms', `< ${TARGET_MS} ms`];
+  const cells = rows.map((row) => [
+    row.case,
+    row.example,
+    String(row.results),
+    median(row.ms).toFixed(1),
+    Math.min(...row.ms).toFixed(1),
+    Math.max(...row.ms).toFixed(1),
+    median(row.ms) < TARGET_MS ? 'yes' : 'no',
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => (cell[column] as string).length)));
+  const line = (cell: string[]) =>
+    cell.map((text, column) => (column < 2 ? text.padEnd(widths[column] as number) : text.padStart(widths[column] as number))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.map(line)].join('\n');
+}
+
+async function main(cleanups: Cleanups): Promise<void> {
+  const members = countOption('--members', 100_000, 1_000);
+  const runs = countOption('--runs', 9, 1);
+  const dataDir = mkdtempSync(join(tmpdir(), 'lm-bench-admin-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  process.stderr.write('  building the admin bundle\n');
+  await buildFunction(join(ROOT, 'cloudfunctions', 'admin'));
+  const cloud = await startLocalCloud({
+    root: ROOT,
+    dataDir,
+    timers: false,
+    maxInstances: 1,
+    log: () => undefined,
+    functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'b'.repeat(40), LM_PHONE_HASH_SECRET: PHONE_SECRET } },
+  });
+  cleanups.push(() => cloud.stop());
+
+  console.log(`member desk on ${members.toLocaleString('en-US')} members, through the built admin bundle and the real wx-server-sdk`);
+  console.log(
+    `machine: ${cpus().length} cores, node ${process.version}, load average ${(loadavg()[0] as number).toFixed(2)} at start (other work on the machine lowers the figures)`,
+  );
+  const seedStarted = performance.now();
+  const seeded = seedAdminPopulation(cloud.store, members, PHONE_SECRET);
+  const owner: AdminDoc = { _id: 'admin', role: 'owner', storeId: null, passwordHash: await hashPassword(PASSWORD), createdAt: 0 };
+  cloud.store.insert('admins', owner as unknown as Doc);
+  console.log(
+    `seeded in ${((performance.now() - seedStarted) / 1_000).toFixed(1)} s, in one SQLite transaction: ${seeded.members.toLocaleString('en-US')} members ` +
+      `(${seeded.withPhone.toLocaleString('en-US')} with a phone); the member opened has ${Object.entries(seeded.history)
+        .map(([collection, n]) => `${n} ${collection}`)
+        .join(', ')}`,
+  );
+
+  const call = async (event: Record<string, unknown>) => {
+    const answer = (await cloud.invoke('admin', event)) as { ok: boolean; data?: unknown; error?: unknown };
+    if (!answer.ok) throw new Error(`${String(event.action)}: ${JSON.stringify(answer.error)}`);
+    return answer.data;
+  };
+  const { token } = (await call({ action: 'login', username: 'admin', password: PASSWORD })) as { token: string };
+
+  const random = seededRandom(7);
+  const anyone = () => Math.floor(random() * members);
+  const someoneWithPhone = () => {
+    const i = anyone();
+    return hasPhone(i) ? i : i - (i % 10);
+  };
+  const nicknames = ['林小', '王', 'Coffee', '会员'];
+  type Case = { name: string; event: () => Record<string, unknown>; example: (event: Record<string, unknown>) => string };
+  const cases: Case[] = [
+    {
+      name: 'search by phone',
+      event: () => ({ action: 'searchMembers', query: benchPhone(someoneWithPhone()), by: 'auto', pageSize: 20 }),
+      example: (event) => String(event.query),
+    },
+    {
+      name: 'search by last 4 digits of the number',
+      event: () => ({ action: 'searchMembers', query: benchMemberNo(anyone()).slice(-4), by: 'auto', pageSize: 20 }),
+      example: (event) => String(event.query),
+    },
+    {
+      name: 'search by first 5 digits of the number',
+      event: () => ({ action: 'searchMembers', query: benchMemberNo(anyone()).slice(0, 5), by: 'auto', pageSize: 20 }),
+      example: (event) => String(event.query),
+    },
+    {
+      name: 'search by start of nickname',
+      event: () => ({ action: 'searchMembers', query: nicknames[Math.floor(random() * nicknames.length)], by: 'nickname', pageSize: 20 }),
+      example: (event) => String(event.query),
+    },
+    {
+      name: 'member detail, long history',
+      event: () => ({ action: 'getMemberDetail', memberId: busyMemberId(0) }),
+      example: () => busyMemberId(0),
+    },
+    {
+      name: 'member detail, any member',
+      event: () => ({ action: 'getMemberDetail', memberId: busyMemberId(anyone()) }),
+      example: () => 'random',
+    },
+  ];
+
+  // One call of each first: the instance's start and the programme cache are no part of the figures.
+  for (const one of cases) await call({ ...one.event(), token });
+
+  const rows: Row[] = [];
+  for (const one of cases) {
+    const row: Row = { case: one.name, example: '', results: 0, ms: [] };
+    for (let i = 0; i < runs; i += 1) {
+      const event = { ...one.event(), token };
+      const started = performance.now();
+      const answer = (await call(event)) as { items?: unknown[]; records?: { ledger: { items: unknown[] } } };
+      row.ms.push(performance.now() - started);
+      if (i === 0) {
+        row.example = one.example(event);
+        row.results = answer.items?.length ?? answer.records?.ledger.items.length ?? 0;
+      }
+    }
+    rows.push(row);
+  }
+
+  console.log('');
+  console.log(
+    `per call: wall time of the admin function answering one request (its worker thread, the SDK's HTTP requests to the local cloud, the queries), ` +
+      `${runs} runs each with a different member or query; rows = results on the first page (ledger rows for a detail)`,
+  );
+  console.log(formatRows(rows));
+  console.log(`load average ${(loadavg()[0] as number).toFixed(2)} at the end`);
+}
+
+void runBench(main);
