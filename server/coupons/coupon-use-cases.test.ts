@@ -24,7 +24,14 @@ import { storedOrNull } from '../../tests/support/stored';
 import type { CollectionName } from '~/types/collections';
 
 /** The admin voiding coupons in these tests. */
-const OWNER = { sub: 'admin', role: 'owner', exp: Number.MAX_SAFE_INTEGER, storeId: null, sid: 'test-session', mustChangePassword: false } as const;
+const OWNER = {
+  sub: 'admin',
+  role: 'owner',
+  exp: Number.MAX_SAFE_INTEGER,
+  storeId: null,
+  sid: 'test-session',
+  mustChangePassword: false,
+} as const;
 
 const NOW = Date.UTC(2026, 5, 10, 2); // 10:00 on 10 June in Shanghai
 

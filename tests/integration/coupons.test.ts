@@ -17,7 +17,14 @@ import { connectSdk } from '../support/sdk';
 import { stored, storedOrNull } from '../support/stored';
 
 /** The admin voiding coupons in these tests. */
-const OWNER = { sub: 'admin', role: 'owner', exp: Number.MAX_SAFE_INTEGER, storeId: null, sid: 'test-session', mustChangePassword: false } as const;
+const OWNER = {
+  sub: 'admin',
+  role: 'owner',
+  exp: Number.MAX_SAFE_INTEGER,
+  storeId: null,
+  sid: 'test-session',
+  mustChangePassword: false,
+} as const;
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
