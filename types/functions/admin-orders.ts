@@ -5,11 +5,29 @@ const orderId = z.string().regex(/^o[A-Za-z0-9]{10,40}$/, 'must be an order id')
 const refundId = z.string().regex(/^r[A-Za-z0-9]{10,40}$/, 'must be a refund id');
 const pageSize = z.number().int().min(1).max(100).default(20);
 const cursor = z.string().max(400).optional();
+/** A Shanghai calendar day. */
+const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day as YYYY-MM-DD');
 
 /** The order and refund actions of the `admin` function, without `action` and `token`. */
 export const adminOrdersInputs = {
+  /**
+   * Orders newest first, narrowed by status, order number, member (a 10-digit member number or an
+   * 11-digit mobile number) and the Shanghai days they were placed (both ends included).
+   */
   listOrders: z.strictObject({
     status: z.enum(['pendingPayment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded']).optional(),
+    orderNo: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{6,32}$/, 'must be an order number')
+      .optional(),
+    member: z
+      .string()
+      .trim()
+      .regex(/^(?:[0-9]{10}|1[3-9][0-9]{9})$/, 'must be a member number or a mobile number')
+      .optional(),
+    createdFrom: day.optional(),
+    createdTo: day.optional(),
     pageSize,
     cursor,
   }),
@@ -27,8 +45,11 @@ export const adminOrdersInputs = {
   rejectRefund: z.strictObject({ refundId, note: z.string().trim().min(2).max(100) }),
 };
 
+/** An order as the admin list shows it: with its member's nickname and member number. */
+export type AdminOrderRow = OrderDoc & { member: { memberNo: string; nickname: string } | null };
+
 export interface AdminOrdersResponses {
-  listOrders: { items: OrderDoc[]; nextCursor: string | null };
+  listOrders: { items: AdminOrderRow[]; nextCursor: string | null };
   shipOrder: OrderDoc;
   completePickup: OrderDoc;
   listRefunds: { items: RefundDoc[]; nextCursor: string | null };

@@ -1,4 +1,5 @@
 import { HOUR_MS, MINUTE_MS } from '~/core/calendar/durations';
+import type { AdminOrderRow } from '~/types/functions/admin-orders';
 import type { OrderDoc, OrderLine, RefundDoc } from '~/types/orders';
 
 /** 10:00 on 2025-03-01 in Asia/Shanghai. */
@@ -75,6 +76,15 @@ export function orderDoc(n: number, overrides: Partial<OrderDoc> = {}): OrderDoc
     ],
     createdAt: PLACED_AT,
     updatedAt: PLACED_AT + 120_000,
+    ...overrides,
+  };
+}
+
+/** An order as `listOrders` answers it: with its member's nickname and member number. */
+export function orderRow(n: number, overrides: Partial<AdminOrderRow> = {}): AdminOrderRow {
+  return {
+    ...orderDoc(n, overrides),
+    member: { memberNo: `100000000${n}`, nickname: `会员${n}` },
     ...overrides,
   };
 }

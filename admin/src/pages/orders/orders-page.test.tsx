@@ -5,7 +5,7 @@ import type { OrderDoc } from '~/types/orders';
 import { AdminApiError } from '../../api/client';
 import type { AdminAction, AdminPayload } from '../../api/client';
 import { mockClient } from '../../test/mock-client';
-import { PLACED_AT, orderDoc, orderLine } from '../../test/order-fixtures';
+import { PLACED_AT, orderLine, orderRow } from '../../test/order-fixtures';
 import { renderWithProviders } from '../../test/render-with-providers';
 import { ORDERS_PAGE_SIZE, OrdersPage } from './orders-page';
 
@@ -14,7 +14,7 @@ const TOKEN = 'tok_0123456789abcdef';
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(20_000);
 
-const paidDelivery = orderDoc(1, {
+const paidDelivery = orderRow(1, {
   lines: [
     orderLine(1, { title: '咖啡豆', couponFen: 1_039, pointsFen: 2_599, pointsUsed: 2_599, paidFen: 8_906 }),
     orderLine(2, {
@@ -35,12 +35,12 @@ const paidDelivery = orderDoc(1, {
     { status: 'lineRefunded', at: PLACED_AT + 2 * HOUR_MS, note: '部分退款成功 ¥68.19' },
   ],
 });
-const paidPickup = orderDoc(2, {
+const paidPickup = orderRow(2, {
   delivery: { mode: 'pickup', storeId: 'jingan', storeName: '静安嘉里店', pickupCode: '482913' },
   lines: [orderLine(1, { title: '蛋糕券' })],
 });
-const unpaid = orderDoc(3, { status: 'pendingPayment', paidAt: null, transactionId: null });
-const completedPage = { items: [orderDoc(4, { status: 'completed', completedAt: PLACED_AT + DAY_MS })], nextCursor: null };
+const unpaid = orderRow(3, { status: 'pendingPayment', paidAt: null, transactionId: null });
+const completedPage = { items: [orderRow(4, { status: 'completed', completedAt: PLACED_AT + DAY_MS })], nextCursor: null };
 
 type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
 
@@ -78,7 +78,9 @@ describe('OrdersPage', () => {
     expect(headers).toEqual(['订单号', '会员', '状态', '实付', '商品', '配送', '下单 / 支付时间', '操作']);
 
     const delivery = rowOf(paidDelivery.orderNo);
-    expect(within(delivery).getByText('member-1')).toBeTruthy();
+    expect(within(delivery).getByText('会员1')).toBeTruthy();
+    expect(within(delivery).getByText('1000000001')).toBeTruthy();
+    expect(within(delivery).queryByText('member-1')).toBeNull();
     expect(within(delivery).getByText('待发货')).toBeTruthy();
     expect(within(delivery).getByText('有退款')).toBeTruthy();
     expect(within(delivery).getByText('¥171.38')).toBeTruthy();
@@ -263,5 +265,48 @@ describe('OrdersPage', () => {
     fireEvent.change(box.querySelector('input') as HTMLInputElement, { target: { value: '482913' } });
     fireEvent.click(within(box).getByRole('button', { name: /核\s*销/ }));
     await waitFor(() => expect(onSessionLost).toHaveBeenCalledWith('登录已过期，请重新登录'));
+  });
+  it('searches by order number, member and the days placed, keeps the search across status tabs, and resets', async () => {
+    const { client, call } = ordersClient();
+    const { container } = renderPage(client);
+    await screen.findByText(paidDelivery.orderNo);
+    const search = container.querySelector('.orders-search') as HTMLElement;
+    const member = search.querySelector('.orders-search-member input') as HTMLInputElement;
+
+    fireEvent.change(member, { target: { value: '12345' } });
+    fireEvent.click(search.querySelector('button.orders-search-submit') as HTMLButtonElement);
+    expect(await within(search).findByText('请输入 10 位会员号或 11 位手机号')).toBeTruthy();
+    const listsBefore = listCalls(call).length;
+
+    fireEvent.change(member, { target: { value: ' 13800138000 ' } });
+    fireEvent.change(search.querySelector('.orders-search-no input') as HTMLInputElement, { target: { value: paidDelivery.orderNo } });
+    const [from, to] = Array.from(search.querySelectorAll('.orders-search-dates input')) as HTMLInputElement[];
+    fireEvent.mouseDown(from as HTMLInputElement);
+    fireEvent.focus(from as HTMLInputElement);
+    fireEvent.change(from as HTMLInputElement, { target: { value: '2025-02-27' } });
+    fireEvent.keyDown(from as HTMLInputElement, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    fireEvent.focus(to as HTMLInputElement);
+    fireEvent.change(to as HTMLInputElement, { target: { value: '2025-02-28' } });
+    fireEvent.keyDown(to as HTMLInputElement, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    fireEvent.click(search.querySelector('button.orders-search-submit') as HTMLButtonElement);
+    const searched = {
+      token: TOKEN,
+      pageSize: ORDERS_PAGE_SIZE,
+      orderNo: paidDelivery.orderNo,
+      member: '13800138000',
+      createdFrom: '2025-02-27',
+      createdTo: '2025-02-28',
+    };
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('listOrders', searched, expect.anything()));
+    expect(listCalls(call).length).toBe(listsBefore + 1);
+
+    fireEvent.click(within(container.querySelector('.orders-status-filter') as HTMLElement).getByText('待发货'));
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('listOrders', { ...searched, status: 'paid' }, expect.anything()));
+
+    fireEvent.click(search.querySelector('button.orders-search-reset') as HTMLButtonElement);
+    await waitFor(() =>
+      expect(call).toHaveBeenLastCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, status: 'paid' }, expect.anything()),
+    );
+    expect((search.querySelector('.orders-search-member input') as HTMLInputElement).value).toBe('');
   });
 });

@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { formatFen } from '~/core/money/format';
 import { STATUS_TEXT } from '~/core/orders/order-machine';
+import type { AdminOrderRow } from '~/types/functions/admin-orders';
 import type { OrderDoc, OrderStatus } from '~/types/orders';
 import { useAdminApi } from '../../api/admin-api-context';
 import { CursorTable } from '../../components/cursor-table';
@@ -12,6 +13,8 @@ import { useCursorPages } from '../../hooks/use-cursor-pages';
 import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
 import { OrderDetail } from './order-detail';
 import { DeliveryCell, OrderStatusTag, canShip, linesSummary } from './order-labels';
+import { OrderSearchBar } from './order-search';
+import type { OrderSearch } from './order-search';
 import { PickupWriteOff } from './pickup-write-off';
 import { ShipOrderModal } from './ship-order-modal';
 
@@ -19,30 +22,49 @@ import { ShipOrderModal } from './ship-order-modal';
 export const ORDERS_PAGE_SIZE = 20;
 
 /** The statuses the list can be narrowed to (placements in flight and failed ones are never listed). */
-type OrderFilter = Exclude<OrderStatus, 'placing' | 'failed'> | 'all';
+type StatusFilter = Exclude<OrderStatus, 'placing' | 'failed'> | 'all';
 
-const FILTERS: readonly OrderFilter[] = ['all', 'pendingPayment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'];
-const filterOptions = FILTERS.map((value) => ({ value, label: value === 'all' ? '全部' : STATUS_TEXT[value] }));
+/** The list's status tab and search. */
+interface OrderFilter {
+  status: StatusFilter;
+  search: OrderSearch;
+}
 
-/** Orders, newest first, by status: what each paid and how it is delivered; shipping and pickup write-off. */
+const STATUSES: readonly StatusFilter[] = ['all', 'pendingPayment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'];
+const statusOptions = STATUSES.map((value) => ({ value, label: value === 'all' ? '全部' : STATUS_TEXT[value] }));
+
+function MemberCell({ member }: { member: AdminOrderRow['member'] }) {
+  if (!member) return <Typography.Text type="secondary">会员不存在</Typography.Text>;
+  return (
+    <Flex vertical className="order-member">
+      <span>{member.nickname}</span>
+      <Typography.Text type="secondary">{member.memberNo}</Typography.Text>
+    </Flex>
+  );
+}
+
+/**
+ * Orders, newest first, by status and search (number, member, days placed): who bought, what
+ * each paid and how it is delivered; shipping and pickup write-off.
+ */
 export function OrdersPage() {
   const { client, token } = useAdminApi();
   const [shipping, setShipping] = useState<OrderDoc | null>(null);
   const [notice, noticeHolder] = message.useMessage();
-  const load = useCallback<LoadCursorPage<OrderDoc, OrderFilter>>(
-    (status, cursor, signal) =>
+  const load = useCallback<LoadCursorPage<AdminOrderRow, OrderFilter>>(
+    ({ status, search }, cursor, signal) =>
       client.call(
         'listOrders',
-        { token, pageSize: ORDERS_PAGE_SIZE, ...(status === 'all' ? {} : { status }), ...(cursor ? { cursor } : {}) },
+        { token, pageSize: ORDERS_PAGE_SIZE, ...(status === 'all' ? {} : { status }), ...search, ...(cursor ? { cursor } : {}) },
         { signal },
       ),
     [client, token],
   );
-  const pages = useCursorPages(load, 'all');
+  const pages = useCursorPages(load, { status: 'all', search: {} });
 
-  const columns: TableColumnsType<OrderDoc> = [
+  const columns: TableColumnsType<AdminOrderRow> = [
     { title: '订单号', dataIndex: 'orderNo', key: 'orderNo', width: 190 },
-    { title: '会员', dataIndex: 'memberId', key: 'memberId', width: 150, ellipsis: true },
+    { title: '会员', key: 'member', width: 150, render: (_, order) => <MemberCell member={order.member} /> },
     {
       title: '状态',
       key: 'status',
@@ -90,7 +112,10 @@ export function OrdersPage() {
     },
   ];
 
-  const statusText = pages.filter === 'all' ? '' : STATUS_TEXT[pages.filter];
+  const { status, search } = pages.filter;
+  const searching = Object.keys(search).length > 0;
+  const statusText = status === 'all' ? '' : STATUS_TEXT[status];
+  const emptyText = searching ? '没有符合条件的订单' : statusText ? `没有${statusText}的订单` : '还没有订单';
 
   return (
     <>
@@ -104,18 +129,19 @@ export function OrdersPage() {
         />
       </May>
       <Card title="订单">
-        <Segmented<OrderFilter>
+        <OrderSearchBar onSearch={(next) => pages.applyFilter({ status, search: next })} />
+        <Segmented<StatusFilter>
           className="orders-status-filter"
-          options={filterOptions}
-          value={pages.filter}
-          onChange={pages.applyFilter}
+          options={statusOptions}
+          value={status}
+          onChange={(next) => pages.applyFilter({ status: next, search })}
           style={{ marginBottom: 16 }}
         />
-        <CursorTable<OrderDoc>
+        <CursorTable<AdminOrderRow>
           pages={pages}
           classPrefix="orders"
           errorTitle="订单列表加载失败"
-          emptyText={statusText ? `没有${statusText}的订单` : '还没有订单'}
+          emptyText={emptyText}
           rowKey="_id"
           columns={columns}
           expandable={{ expandedRowRender: (order) => <OrderDetail order={order} /> }}
