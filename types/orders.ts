@@ -18,8 +18,18 @@ export interface ShippingAddress {
   detail: string;
 }
 
+/** The carriers an order ships with (the admin page offers these). */
+export const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '京东物流', 'EMS', '其他'] as const;
+export type Carrier = (typeof CARRIERS)[number];
+
 export type OrderDelivery =
-  | { mode: 'delivery'; address: ShippingAddress; trackingNo: string | null }
+  | {
+      mode: 'delivery';
+      address: ShippingAddress;
+      trackingNo: string | null;
+      /** Who carries it, set when shipped; absent on orders shipped before carriers were recorded. */
+      carrier?: Carrier | null;
+    }
   | { mode: 'pickup'; storeId: string; storeName: string; pickupCode: string | null };
 
 export interface OrderLine {

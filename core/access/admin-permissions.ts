@@ -34,6 +34,7 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   listCategories: ['owner', 'operator', 'analyst'],
   listOrders: ALL,
   shipOrder: RUN_PROGRAMME,
+  shipOrders: RUN_PROGRAMME,
   completePickup: ['owner', 'operator', 'storeManager'],
   listRefunds: READ,
   approveRefund: RUN_PROGRAMME,

@@ -13,6 +13,7 @@ import { completePickup } from '../orders/complete-pickup';
 import { listAllOrders } from '../orders/list-all-orders';
 import { listRefunds } from '../orders/list-refunds';
 import { shipOrderById } from '../orders/ship-order-by-id';
+import { shipOrders } from '../orders/ship-orders';
 import { approveRefund } from '../orders/approve-refund';
 import { rejectRefund } from '../orders/reject-refund';
 import { createStaffInvite } from '../staff/create-staff-invite';
@@ -70,8 +71,9 @@ export const adminRoutes: Routes<'admin'> = {
   setStock: signedIn((ctx, input, admin) => setStockAudited(ctx, input, admin)),
   listCategories: signedIn(async (ctx) => ({ items: await listCategories(ctx) })),
   listOrders: signedIn((ctx, input) => listAllOrders(ctx, input)),
-  shipOrder: signedIn((ctx, { orderId, trackingNo }) => shipOrderById(ctx, orderId, trackingNo)),
-  completePickup: signedIn((ctx, { pickupCode }) => completePickup(ctx, pickupCode)),
+  shipOrder: signedIn((ctx, input, admin) => shipOrderById(ctx, input, admin)),
+  shipOrders: signedIn((ctx, input, admin) => shipOrders(ctx, input, admin)),
+  completePickup: signedIn((ctx, { pickupCode }, admin) => completePickup(ctx, pickupCode, admin)),
   listRefunds: signedIn((ctx, input) => listRefunds(ctx, input)),
   approveRefund: signedIn((ctx, { refundId }, admin) => approveRefund(ctx, { reviewer: admin.sub, refundId })),
   rejectRefund: signedIn((ctx, { refundId, note }, admin) => rejectRefund(ctx, { reviewer: admin.sub, refundId, note })),

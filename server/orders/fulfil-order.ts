@@ -1,5 +1,5 @@
 import { assertMove } from '~/core/orders/order-machine';
-import type { OrderDoc } from '~/types/orders';
+import type { Carrier, OrderDoc } from '~/types/orders';
 import { startReturnWindow } from '../points/start-return-window';
 import { finishPaymentEffects } from './apply-payment';
 import type { RequestContext } from '../runtime/wx';
@@ -21,17 +21,35 @@ async function move(
   return current;
 }
 
-/** Staff ship a paid delivery order with its tracking number (paid → shipped). */
-export async function shipOrder(ctx: RequestContext, order: OrderDoc, trackingNo: string): Promise<OrderDoc> {
+/**
+ * Refuses to send off or hand over an order while a refund of it waits for review: the operator
+ * decides the refund first, as shipping changes what it pays back (the shipping fee, the stock).
+ */
+async function assertNoRefundAwaitingReview(ctx: RequestContext, order: OrderDoc, action: '发货' | '提货'): Promise<void> {
+  const waiting = await ctx.db.collection('refunds').findOne({ orderId: order._id, status: 'requested' });
+  if (waiting)
+    throw new CodedError('INVALID_STATE', `该订单有待审核的退款申请，请先处理退款再${action}`, {
+      status: order.status,
+      refundId: waiting._id,
+    });
+}
+
+/** Staff ship a paid delivery order with its carrier and tracking number (paid → shipped). */
+export async function shipOrder(
+  ctx: RequestContext,
+  order: OrderDoc,
+  { carrier, trackingNo }: { carrier: Carrier; trackingNo: string },
+): Promise<OrderDoc> {
   if (order.delivery.mode !== 'delivery') throw new CodedError('INVALID_STATE', '自提订单无需发货');
   if (order.status === 'shipped') return order;
   assertMove(order, 'shipped', '发货');
+  await assertNoRefundAwaitingReview(ctx, order, '发货');
   return move(
     ctx,
     order,
     'paid',
-    { status: 'shipped', shippedAt: ctx.now, delivery: { ...order.delivery, trackingNo } },
-    `已发货，运单号 ${trackingNo}`,
+    { status: 'shipped', shippedAt: ctx.now, delivery: { ...order.delivery, carrier, trackingNo } },
+    `已发货，${carrier} 运单号 ${trackingNo}`,
   );
 }
 
@@ -49,6 +67,7 @@ export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: '
   let current = order;
   if (current.status !== 'completed') {
     assertMove(current, 'completed', how === 'received' ? '确认收货' : '提货');
+    if (how === 'pickedUp') await assertNoRefundAwaitingReview(ctx, current, '提货');
     current = await move(
       ctx,
       current,

@@ -51,13 +51,21 @@ export async function listAllOrders(ctx: RequestContext, input: OrderSearch): Pr
   const query = where.length === 1 ? (where[0] as Record<string, unknown>) : _.and(where);
   const page = await keysetPage(ctx.db.collection('orders'), _, query, { field: 'createdAt', direction: 'desc' }, input);
   const memberIds = [...new Set(page.items.map((order) => order.memberId))];
-  const members =
+  const asked = page.items.filter((order) => order.hasRefund).map((order) => order._id);
+  const [members, waiting] = await Promise.all([
     memberIds.length === 0
       ? []
-      : await ctx.db
-          .collection('members')
-          .find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['_id', 'memberNo', 'nickname'] });
+      : ctx.db.collection('members').find({ _id: _.in(memberIds) }, { limit: memberIds.length, fields: ['_id', 'memberNo', 'nickname'] }),
+    asked.length === 0
+      ? []
+      : ctx.db.collection('refunds').find({ orderId: _.in(asked), status: 'requested' }, { limit: 100, fields: ['_id', 'orderId'] }),
+  ]);
   const byId = new Map(members.map((member) => [member._id, { memberNo: member.memberNo, nickname: member.nickname }]));
-  const items: AdminOrderRow[] = page.items.map((order) => ({ ...withoutPickupCode(order), member: byId.get(order.memberId) ?? null }));
+  const inReview = new Set(waiting.map((refund) => refund.orderId));
+  const items: AdminOrderRow[] = page.items.map((order) => ({
+    ...withoutPickupCode(order),
+    member: byId.get(order.memberId) ?? null,
+    refundAwaitingReview: inReview.has(order._id),
+  }));
   return { items, nextCursor: page.nextCursor };
 }

@@ -23,6 +23,9 @@ describe('admin orders and refunds pages in Chromium', () => {
   let refundId: string;
   let rejectId: string;
   let toShip: OrderView;
+  let batch: OrderView[];
+  let withRefund: OrderView;
+  let memberNo: string;
   let pickup: OrderView;
   let pickupCode: string;
   let keyCount = 0;
@@ -47,6 +50,12 @@ describe('admin orders and refunds pages in Chromium', () => {
     const start = data((await shopper.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: placed.id })).body);
     await cloud.settlePayment(start.outTradeNo, 'SUCCESS');
     return data((await shopper.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: placed.id })).body);
+  }
+
+  /** Picks a carrier in an Ant Design select. */
+  async function chooseCarrier(page: Page, select: string, carrier: string): Promise<void> {
+    await page.locator(select).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: carrier }).click();
   }
 
   async function signIn(page: Page): Promise<void> {
@@ -75,8 +84,9 @@ describe('admin orders and refunds pages in Chromium', () => {
         .body as Envelope<unknown>,
     );
 
+    memberNo = docOf(cloud, 'members', memberId).memberNo;
     const delivery = { mode: 'delivery', address: ADDRESS };
-    const withRefund = await order({
+    withRefund = await order({
       items: [
         { skuId: pot, quantity: 1 },
         { skuId: drip, quantity: 2 },
@@ -111,6 +121,10 @@ describe('admin orders and refunds pages in Chromium', () => {
     );
     rejectId = askedAgain.refunds[0]?.id as string;
     toShip = await order({ items: [{ skuId: pot, quantity: 1 }], couponIds: [], pointsRequested: 0, delivery });
+    batch = [
+      await order({ items: [{ skuId: drip, quantity: 2 }], couponIds: [], pointsRequested: 0, delivery }),
+      await order({ items: [{ skuId: drip, quantity: 4 }], couponIds: [], pointsRequested: 0, delivery }),
+    ];
     pickup = await order({
       items: [{ skuId: drip, quantity: 1 }],
       couponIds: [],
@@ -126,7 +140,7 @@ describe('admin orders and refunds pages in Chromium', () => {
     await cloud?.stop();
   });
 
-  it('lists orders, shows one in detail, ships one and writes off a pickup code', async () => {
+  it('lists orders with their members, searches, ships one and a batch, and writes off a pickup code', async () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();
     try {
@@ -135,7 +149,16 @@ describe('admin orders and refunds pages in Chromium', () => {
       const table = page.locator('.orders-table');
       await table.getByText(toShip.orderNo).waitFor();
       await table.getByText('待付款').waitFor();
+      await table.locator('tbody tr', { hasText: toShip.orderNo }).getByText(memberNo).waitFor();
+      await table.locator('tbody tr', { hasText: withRefund.orderNo }).getByText('退款待审核').waitFor();
       await screenshot(page, 'admin-orders-01-list');
+
+      await page.locator('.orders-search-no input').fill(toShip.orderNo);
+      await page.locator('.orders-search-submit').click();
+      await table.locator('tbody tr', { hasText: withRefund.orderNo }).waitFor({ state: 'detached' });
+      expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
+      await page.locator('.orders-search-reset').click();
+      await table.locator('tbody tr', { hasText: withRefund.orderNo }).waitFor();
 
       await table.locator('tbody tr', { hasText: '手冲咖啡壶 ×1、挂耳咖啡 10 片 ×2' }).locator('.ant-table-row-expand-icon').click();
       await page.locator('.order-detail .order-timeline').getByText('申请退款：买多了，挂耳用不完').waitFor();
@@ -144,12 +167,35 @@ describe('admin orders and refunds pages in Chromium', () => {
 
       await table.locator('tbody tr', { hasText: toShip.orderNo }).locator('.ship-button').click();
       const dialog = page.locator('.ship-order-modal');
+      await chooseCarrier(page, '.ship-order-modal .ship-carrier', '顺丰速运');
       await dialog.locator('input.tracking-no').fill('SF1234567890');
       await screenshot(page, 'admin-orders-03-ship');
       await dialog.getByRole('button', { name: '确认发货' }).click();
       await page.getByText(`订单 ${toShip.orderNo} 已发货`).waitFor();
       await table.locator('tbody tr', { hasText: toShip.orderNo }).getByText('待收货').waitFor();
-      expect(docOf(cloud, 'orders', toShip.id)).toMatchObject({ status: 'shipped', delivery: { trackingNo: 'SF1234567890' } });
+      expect(docOf(cloud, 'orders', toShip.id)).toMatchObject({
+        status: 'shipped',
+        delivery: { carrier: '顺丰速运', trackingNo: 'SF1234567890' },
+      });
+
+      expect(await table.locator('tbody tr', { hasText: withRefund.orderNo }).locator('.ant-checkbox-input').isDisabled()).toBe(true);
+      for (const item of batch) await table.locator('tbody tr', { hasText: item.orderNo }).locator('.ant-checkbox-input').check();
+      await page.locator('.orders-batch-ship').click();
+      const batchDialog = page.locator('.batch-ship-modal');
+      await chooseCarrier(page, '.batch-ship-modal .batch-ship-carrier', '中通快递');
+      for (const [i, item] of batch.entries())
+        await batchDialog
+          .locator('tr.batch-ship-row', { hasText: item.orderNo })
+          .locator('input.batch-tracking-no')
+          .fill(`ZT880000000${i}`);
+      await screenshot(page, 'admin-orders-04-batch-ship');
+      await batchDialog.getByRole('button', { name: '确认发货 2 单' }).click();
+      await page.getByText('已发货 2 单').waitFor();
+      for (const item of batch) await table.locator('tbody tr', { hasText: item.orderNo }).getByText('待收货').waitFor();
+      expect(batch.map((item) => docOf(cloud, 'orders', item.id).delivery)).toEqual([
+        expect.objectContaining({ carrier: '中通快递', trackingNo: 'ZT8800000000' }),
+        expect.objectContaining({ carrier: '中通快递', trackingNo: 'ZT8800000001' }),
+      ]);
 
       await page.locator('.pickup-code input').fill(pickupCode);
       await page
@@ -158,7 +204,7 @@ describe('admin orders and refunds pages in Chromium', () => {
         .click();
       await page.locator('.pickup-done').waitFor();
       await table.locator('tbody tr', { hasText: pickup.orderNo }).getByText('已完成').waitFor();
-      await screenshot(page, 'admin-orders-04-pickup');
+      await screenshot(page, 'admin-orders-05-pickup');
       expect(await page.locator('.pickup-done').textContent()).toContain(`已核销：订单 ${pickup.orderNo}`);
       expect(docOf(cloud, 'orders', pickup.id).status).toBe('completed');
     } finally {

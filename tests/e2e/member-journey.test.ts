@@ -123,7 +123,9 @@ describe('a new member from joining to a two-day check-in streak', () => {
       await pageShot(page, 'journey-08-tier-upgrade');
 
       // Shipped by the brand, received by the member.
-      expect((await admin<{ ok: boolean }>('shipOrder', { orderId: order?._id, trackingNo: 'SF1029384756' })).body.ok).toBe(true);
+      expect(
+        (await admin<{ ok: boolean }>('shipOrder', { orderId: order?._id, carrier: '顺丰速运', trackingNo: 'SF1029384756' })).body.ok,
+      ).toBe(true);
       await open(page, cloud, `/packages/orders/pages/detail/index?id=${order?._id}`);
       await shown(page, '.order-action-confirmReceipt').click();
       await shown(page, '.nut-dialog-footer-ok').click();

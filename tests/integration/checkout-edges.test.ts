@@ -248,7 +248,7 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     expect(stockOf(sku)).toBe(5);
     expect(couponOf(couponId)).toMatchObject({ status: 'issued', usedBy: null, releasedBy: delivered.id });
     expect(memberOf(memberId).points).toMatchObject({ available: 0, pending: 66 });
-    expect((await admin('shipOrder', { orderId: delivered.id, trackingNo: 'SF0000000001' })).body).toMatchObject({
+    expect((await admin('shipOrder', { orderId: delivered.id, carrier: '顺丰速运', trackingNo: 'SF0000000001' })).body).toMatchObject({
       ok: false,
       error: { code: 'INVALID_STATE' },
     });
@@ -417,7 +417,8 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     });
     const adminCases: [string, Record<string, unknown>, string][] = [
       ['shipOrder', { orderId: mine.id, trackingNo: '' }, 'VALIDATION_FAILED'],
-      ['shipOrder', { orderId: mine.id, trackingNo: 'SF0000000009' }, 'INVALID_STATE'],
+      ['shipOrder', { orderId: mine.id, carrier: '顺丰速运', trackingNo: 'SF0000000009' }, 'INVALID_STATE'],
+      ['shipOrder', { orderId: mine.id, carrier: '随便快递', trackingNo: 'SF0000000009' }, 'VALIDATION_FAILED'],
       ['completePickup', { pickupCode: '12' }, 'VALIDATION_FAILED'],
       ['completePickup', { pickupCode: '000000' }, 'NOT_FOUND'],
       ['approveRefund', { refundId: 'nope' }, 'VALIDATION_FAILED'],

@@ -182,8 +182,8 @@ describe('a member buys three lines with a coupon and points, pays, receives and
       ok: false,
       error: { code: 'INVALID_STATE' },
     });
-    data((await admin('shipOrder', { orderId: order.id, trackingNo: 'SF1234567890' })).body as Envelope<unknown>);
-    data((await admin('shipOrder', { orderId: order.id, trackingNo: 'SF1234567890' })).body as Envelope<unknown>);
+    data((await admin('shipOrder', { orderId: order.id, carrier: '顺丰速运', trackingNo: 'SF1234567890' })).body as Envelope<unknown>);
+    data((await admin('shipOrder', { orderId: order.id, carrier: '顺丰速运', trackingNo: 'SF1234567890' })).body as Envelope<unknown>);
     const received = data((await shopper.call<Envelope<OrderView>>('orders', { action: 'confirmReceipt', orderId: order.id })).body);
     expect(received).toMatchObject({ status: 'completed', can: { confirmReceipt: false, requestRefund: true } });
     data((await shopper.call<Envelope<OrderView>>('orders', { action: 'confirmReceipt', orderId: order.id })).body);

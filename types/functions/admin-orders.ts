@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import type { OrderDoc, RefundDoc } from '../orders';
+import { CARRIERS } from '../orders';
+import type { ApiError } from '../errors';
 
 const orderId = z.string().regex(/^o[A-Za-z0-9]{10,40}$/, 'must be an order id');
 const refundId = z.string().regex(/^r[A-Za-z0-9]{10,40}$/, 'must be a refund id');
@@ -7,6 +9,14 @@ const pageSize = z.number().int().min(1).max(100).default(20);
 const cursor = z.string().max(400).optional();
 /** A Shanghai calendar day. */
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day as YYYY-MM-DD');
+const carrier = z.enum(CARRIERS);
+const trackingNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{6,40}$/, 'must be a tracking number');
+
+/** The most orders one batch ships. */
+export const SHIP_BATCH_MAX = 50;
 
 /** The order and refund actions of the `admin` function, without `action` and `token`. */
 export const adminOrdersInputs = {
@@ -31,12 +41,15 @@ export const adminOrdersInputs = {
     pageSize,
     cursor,
   }),
-  shipOrder: z.strictObject({
-    orderId,
-    trackingNo: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{6,40}$/, 'must be a tracking number'),
+  shipOrder: z.strictObject({ orderId, carrier, trackingNo }),
+  /** Ships several paid delivery orders with one carrier, a tracking number each; each order succeeds or fails on its own. */
+  shipOrders: z.strictObject({
+    carrier,
+    items: z
+      .array(z.strictObject({ orderId, trackingNo }))
+      .min(1)
+      .max(SHIP_BATCH_MAX)
+      .refine((items) => new Set(items.map((item) => item.orderId)).size === items.length, 'an order is listed twice'),
   }),
   /** Hands over a paid pickup order at the till, by the code the member shows. */
   completePickup: z.strictObject({ pickupCode: z.string().regex(/^[0-9]{6}$/, 'must be a 6-digit pickup code') }),
@@ -45,12 +58,19 @@ export const adminOrdersInputs = {
   rejectRefund: z.strictObject({ refundId, note: z.string().trim().min(2).max(100) }),
 };
 
-/** An order as the admin list shows it: with its member's nickname and member number. */
-export type AdminOrderRow = OrderDoc & { member: { memberNo: string; nickname: string } | null };
+/**
+ * An order as the admin list shows it: with its member's nickname and member number, and whether
+ * a refund of it waits for review (it cannot ship or be handed over until that is decided).
+ */
+export type AdminOrderRow = OrderDoc & { member: { memberNo: string; nickname: string } | null; refundAwaitingReview: boolean };
+
+/** How shipping one order of a batch went. */
+export type ShipOutcome = { orderId: string; ok: true; order: OrderDoc } | { orderId: string; ok: false; error: ApiError };
 
 export interface AdminOrdersResponses {
   listOrders: { items: AdminOrderRow[]; nextCursor: string | null };
   shipOrder: OrderDoc;
+  shipOrders: { results: ShipOutcome[] };
   completePickup: OrderDoc;
   listRefunds: { items: RefundDoc[]; nextCursor: string | null };
   approveRefund: RefundDoc;

@@ -96,6 +96,7 @@ export const adminRequests = {
   listCategories: adminCatalogInputs.listCategories.extend({ action: z.literal('listCategories'), token }),
   listOrders: adminOrdersInputs.listOrders.extend({ action: z.literal('listOrders'), token }),
   shipOrder: adminOrdersInputs.shipOrder.extend({ action: z.literal('shipOrder'), token }),
+  shipOrders: adminOrdersInputs.shipOrders.extend({ action: z.literal('shipOrders'), token }),
   completePickup: adminOrdersInputs.completePickup.extend({ action: z.literal('completePickup'), token }),
   listRefunds: adminOrdersInputs.listRefunds.extend({ action: z.literal('listRefunds'), token }),
   approveRefund: adminOrdersInputs.approveRefund.extend({ action: z.literal('approveRefund'), token }),
@@ -166,6 +167,7 @@ export interface AdminResponses {
   listCategories: AdminCatalogResponses['listCategories'];
   listOrders: AdminOrdersResponses['listOrders'];
   shipOrder: AdminOrdersResponses['shipOrder'];
+  shipOrders: AdminOrdersResponses['shipOrders'];
   completePickup: AdminOrdersResponses['completePickup'];
   listRefunds: AdminOrdersResponses['listRefunds'];
   approveRefund: AdminOrdersResponses['approveRefund'];

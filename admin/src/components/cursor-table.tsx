@@ -23,6 +23,7 @@ export interface CursorTableProps<Row extends object> {
   rowKey: TableProps<Row>['rowKey'];
   columns: TableProps<Row>['columns'];
   expandable?: TableProps<Row>['expandable'];
+  rowSelection?: TableProps<Row>['rowSelection'];
   scrollX?: number;
 }
 

@@ -24,6 +24,8 @@ export interface ListTableProps<Row extends object> {
   rowKey: TableProps<Row>['rowKey'];
   columns: TableProps<Row>['columns'];
   expandable?: TableProps<Row>['expandable'];
+  /** Checkboxes on the rows, for actions on several at once. */
+  rowSelection?: TableProps<Row>['rowSelection'];
   scrollX?: number;
 }
 
@@ -36,6 +38,7 @@ export function ListTable<Row extends object>({
   rowKey,
   columns,
   expandable,
+  rowSelection,
   scrollX,
 }: ListTableProps<Row>) {
   if (list.error !== null) {
@@ -60,6 +63,7 @@ export function ListTable<Row extends object>({
       rowKey={rowKey}
       columns={columns}
       expandable={expandable}
+      rowSelection={rowSelection}
       dataSource={list.rows}
       loading={list.loading}
       pagination={false}

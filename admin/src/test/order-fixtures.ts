@@ -85,6 +85,7 @@ export function orderRow(n: number, overrides: Partial<AdminOrderRow> = {}): Adm
   return {
     ...orderDoc(n, overrides),
     member: { memberNo: `100000000${n}`, nickname: `会员${n}` },
+    refundAwaitingReview: false,
     ...overrides,
   };
 }

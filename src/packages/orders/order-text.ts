@@ -37,7 +37,7 @@ export function statusHint(order: OrderView): string {
       return order.delivery.mode === 'pickup' ? `请到「${order.delivery.storeName}」出示取货码提货` : '商家正在备货，发货后会通知你';
     case 'shipped':
       return order.delivery.mode === 'delivery' && order.delivery.trackingNo
-        ? `包裹已发出，运单号 ${order.delivery.trackingNo}`
+        ? `包裹已发出，${order.delivery.carrier ? `${order.delivery.carrier} ` : ''}运单号 ${order.delivery.trackingNo}`
         : '包裹已发出，请留意查收';
     case 'completed':
       return order.breakdown.pointsToEarn > 0 ? `本单获得 ${order.breakdown.pointsToEarn} 积分，售后期结束后到账` : '感谢你的购买';

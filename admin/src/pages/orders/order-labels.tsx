@@ -23,15 +23,15 @@ export function linesSummary(lines: readonly Pick<OrderLine, 'title' | 'quantity
   return lines.map((line) => `${line.title} ×${line.quantity}`).join('、');
 }
 
-/** Whether staff can ship this order now: paid, to be delivered. */
-export function canShip(order: Pick<OrderDoc, 'status' | 'delivery'>): boolean {
-  return order.status === 'paid' && order.delivery.mode === 'delivery';
+/** Whether the order can ship now: paid, to be delivered, and no refund of it waiting for review. */
+export function canShip(order: Pick<OrderDoc, 'status' | 'delivery'> & { refundAwaitingReview?: boolean }): boolean {
+  return order.status === 'paid' && order.delivery.mode === 'delivery' && !order.refundAwaitingReview;
 }
 
 /** How an order reaches its member: the address and tracking number, or the store and pickup code. */
 export function DeliveryCell({ delivery }: { delivery: OrderDelivery }) {
   if (delivery.mode === 'delivery') {
-    const { address, trackingNo } = delivery;
+    const { address, trackingNo, carrier } = delivery;
     return (
       <Space orientation="vertical" size={0}>
         <span>
@@ -41,7 +41,11 @@ export function DeliveryCell({ delivery }: { delivery: OrderDelivery }) {
         <Typography.Text type="secondary">
           {address.region} {address.detail}
         </Typography.Text>
-        {trackingNo ? <Typography.Text type="secondary">运单号 {trackingNo}</Typography.Text> : null}
+        {trackingNo ? (
+          <Typography.Text type="secondary">
+            {carrier ? `${carrier} ` : ''}运单号 {trackingNo}
+          </Typography.Text>
+        ) : null}
       </Space>
     );
   }

@@ -1,9 +1,11 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
+import type { ShipOutcome } from '~/types/functions/admin-orders';
 import type { OrderDoc } from '~/types/orders';
 import { AdminApiError } from '../../api/client';
 import type { AdminAction, AdminPayload } from '../../api/client';
+import { chooseOption } from '../../test/choose-option';
 import { mockClient } from '../../test/mock-client';
 import { PLACED_AT, orderLine, orderRow } from '../../test/order-fixtures';
 import { renderWithProviders } from '../../test/render-with-providers';
@@ -41,6 +43,8 @@ const paidPickup = orderRow(2, {
 });
 const unpaid = orderRow(3, { status: 'pendingPayment', paidAt: null, transactionId: null });
 const completedPage = { items: [orderRow(4, { status: 'completed', completedAt: PLACED_AT + DAY_MS })], nextCursor: null };
+const anotherPaid = orderRow(5, { lines: [orderLine(1, { title: '挂耳咖啡' })] });
+const refundInReview = orderRow(6, { hasRefund: true, refundAwaitingReview: true, lines: [orderLine(1, { title: '手冲壶' })] });
 
 type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
 
@@ -51,7 +55,9 @@ function ordersClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
     if (action !== 'listOrders') throw new Error(`unexpected ${action}`);
     const { status, cursor } = payload as AdminPayload<'listOrders'>;
     if (status === 'completed') return completedPage;
-    return cursor === 'cursor-2' ? { items: [unpaid], nextCursor: null } : { items: [paidDelivery, paidPickup], nextCursor: 'cursor-2' };
+    return cursor === 'cursor-2'
+      ? { items: [unpaid], nextCursor: null }
+      : { items: [paidDelivery, paidPickup, anotherPaid, refundInReview], nextCursor: 'cursor-2' };
   });
 }
 
@@ -177,6 +183,8 @@ describe('OrdersPage', () => {
 
     fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
     expect(await within(dialog).findByText('请输入运单号')).toBeTruthy();
+    expect(within(dialog).getByText('请选择快递公司')).toBeTruthy();
+    await chooseOption(dialog.querySelector('.ship-carrier') as HTMLElement, '中通快递');
     fireEvent.change(input, { target: { value: 'SF 123' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
     expect(await within(dialog).findByText('运单号为 6–40 位字母、数字或 -')).toBeTruthy();
@@ -186,7 +194,12 @@ describe('OrdersPage', () => {
     fireEvent.change(input, { target: { value: ' SF-1234567890 ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
     await waitFor(() =>
-      expect(shipOrder).toHaveBeenCalledWith('shipOrder', { token: TOKEN, orderId: paidDelivery._id, trackingNo: 'SF-1234567890' }),
+      expect(shipOrder).toHaveBeenCalledWith('shipOrder', {
+        token: TOKEN,
+        orderId: paidDelivery._id,
+        carrier: '中通快递',
+        trackingNo: 'SF-1234567890',
+      }),
     );
     expect(await screen.findByText(`订单 ${paidDelivery.orderNo} 已发货`)).toBeTruthy();
     await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
@@ -204,6 +217,7 @@ describe('OrdersPage', () => {
 
     fireEvent.click(within(rowOf(paidDelivery.orderNo)).getByRole('button', { name: /发\s*货/ }));
     const dialog = await screen.findByRole('dialog');
+    await chooseOption(dialog.querySelector('.ship-carrier') as HTMLElement, '顺丰速运');
     fireEvent.change(dialog.querySelector('input.tracking-no') as HTMLInputElement, { target: { value: 'SF1234567890' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
     expect(await within(dialog).findByText('订单已退款，不能发货')).toBeTruthy();
@@ -266,6 +280,21 @@ describe('OrdersPage', () => {
     fireEvent.click(within(box).getByRole('button', { name: /核\s*销/ }));
     await waitFor(() => expect(onSessionLost).toHaveBeenCalledWith('登录已过期，请重新登录'));
   });
+  it('marks an order whose refund waits for review, and offers neither shipping nor a place in a batch', async () => {
+    const { client } = ordersClient();
+    renderPage(client);
+    await screen.findByText(refundInReview.orderNo);
+
+    const row = rowOf(refundInReview.orderNo);
+    expect(within(row).getByText('退款待审核')).toBeTruthy();
+    expect(within(row).queryByText('有退款')).toBeNull();
+    expect(within(row).queryByRole('button', { name: /发\s*货/ })).toBeNull();
+    expect(within(row).getByText('先审核退款')).toBeTruthy();
+    expect((row.querySelector('input[type="checkbox"]') as HTMLInputElement).disabled).toBe(true);
+    expect((rowOf(paidPickup.orderNo).querySelector('input[type="checkbox"]') as HTMLInputElement).disabled).toBe(true);
+    expect((rowOf(paidDelivery.orderNo).querySelector('input[type="checkbox"]') as HTMLInputElement).disabled).toBe(false);
+  });
+
   it('searches by order number, member and the days placed, keeps the search across status tabs, and resets', async () => {
     const { client, call } = ordersClient();
     const { container } = renderPage(client);
@@ -308,5 +337,78 @@ describe('OrdersPage', () => {
       expect(call).toHaveBeenLastCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, status: 'paid' }, expect.anything()),
     );
     expect((search.querySelector('.orders-search-member input') as HTMLInputElement).value).toBe('');
+  });
+
+  it('ships several orders with one carrier, says which did not ship and why, and sends only those again', async () => {
+    let attempt = 0;
+    const shipOrders = jest.fn<Handler>(async (_action, payload) => {
+      attempt += 1;
+      const { items } = payload as AdminPayload<'shipOrders'>;
+      const results: ShipOutcome[] = items.map(({ orderId }) =>
+        attempt === 1 && orderId === anotherPaid._id
+          ? { orderId, ok: false, error: { code: 'INVALID_STATE', message: '该订单有待审核的退款申请，请先处理退款再发货' } }
+          : { orderId, ok: true, order: { ...paidDelivery, _id: orderId, status: 'shipped' } },
+      );
+      return { results };
+    });
+    const { client, call } = ordersClient({ shipOrders });
+    const { container } = renderPage(client);
+    await screen.findByText(paidDelivery.orderNo);
+    const batch = container.querySelector('button.orders-batch-ship') as HTMLButtonElement;
+    expect(batch.disabled).toBe(true);
+
+    fireEvent.click(rowOf(paidDelivery.orderNo).querySelector('input[type="checkbox"]') as HTMLInputElement);
+    fireEvent.click(rowOf(anotherPaid.orderNo).querySelector('input[type="checkbox"]') as HTMLInputElement);
+    expect(await screen.findByText('已选 2 单')).toBeTruthy();
+    fireEvent.click(batch);
+
+    const dialog = (await screen.findByText('批量发货 · 2 单')).closest('.ant-modal') as HTMLElement;
+    const rowIn = (orderNo: string) => within(dialog).getByText(orderNo).closest('tr') as HTMLElement;
+    const submit = () => fireEvent.click(dialog.querySelector('.ant-modal-footer .ant-btn-primary') as HTMLButtonElement);
+    submit();
+    expect(await within(dialog).findByText('请选择快递公司')).toBeTruthy();
+    expect(within(dialog).getAllByText('请输入运单号')).toHaveLength(2);
+
+    await chooseOption(dialog.querySelector('.batch-ship-carrier') as HTMLElement, '京东物流');
+    fireEvent.change(rowIn(paidDelivery.orderNo).querySelector('input.batch-tracking-no') as HTMLInputElement, {
+      target: { value: 'JD0001112223' },
+    });
+    fireEvent.change(rowIn(anotherPaid.orderNo).querySelector('input.batch-tracking-no') as HTMLInputElement, {
+      target: { value: 'JD0001112223' },
+    });
+    submit();
+    expect(await within(dialog).findAllByText('运单号重复')).toHaveLength(2);
+    expect(shipOrders).not.toHaveBeenCalled();
+
+    fireEvent.change(rowIn(anotherPaid.orderNo).querySelector('input.batch-tracking-no') as HTMLInputElement, {
+      target: { value: ' JD0001112224 ' },
+    });
+    submit();
+    await waitFor(() =>
+      expect(shipOrders).toHaveBeenCalledWith('shipOrders', {
+        token: TOKEN,
+        carrier: '京东物流',
+        items: [
+          { orderId: paidDelivery._id, trackingNo: 'JD0001112223' },
+          { orderId: anotherPaid._id, trackingNo: 'JD0001112224' },
+        ],
+      }),
+    );
+    expect(await within(dialog).findByText('已发货 1 单，1 单未发货')).toBeTruthy();
+    expect(within(rowIn(paidDelivery.orderNo)).getByText('已发货')).toBeTruthy();
+    expect(within(rowIn(anotherPaid.orderNo)).getByText('该订单有待审核的退款申请，请先处理退款再发货')).toBeTruthy();
+
+    const listsBefore = listCalls(call).length;
+    fireEvent.click(within(dialog).getByRole('button', { name: '发货其余 1 单' }));
+    await waitFor(() =>
+      expect(shipOrders).toHaveBeenLastCalledWith('shipOrders', {
+        token: TOKEN,
+        carrier: '京东物流',
+        items: [{ orderId: anotherPaid._id, trackingNo: 'JD0001112224' }],
+      }),
+    );
+    expect(await screen.findByText('已发货 2 单')).toBeTruthy();
+    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(screen.queryByText('批量发货 · 2 单')).toBeNull());
   });
 });

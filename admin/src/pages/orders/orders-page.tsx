@@ -11,6 +11,7 @@ import { May } from '../../components/may';
 import { formatDateTime } from '../../format/format-time';
 import { useCursorPages } from '../../hooks/use-cursor-pages';
 import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
+import { BatchShipModal } from './batch-ship-modal';
 import { OrderDetail } from './order-detail';
 import { DeliveryCell, OrderStatusTag, canShip, linesSummary } from './order-labels';
 import { OrderSearchBar } from './order-search';
@@ -45,11 +46,13 @@ function MemberCell({ member }: { member: AdminOrderRow['member'] }) {
 
 /**
  * Orders, newest first, by status and search (number, member, days placed): who bought, what
- * each paid and how it is delivered; shipping and pickup write-off.
+ * each paid and how it is delivered; shipping one or several at once, and pickup write-off.
  */
 export function OrdersPage() {
   const { client, token } = useAdminApi();
   const [shipping, setShipping] = useState<OrderDoc | null>(null);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const [batchShipping, setBatchShipping] = useState<AdminOrderRow[] | null>(null);
   const [notice, noticeHolder] = message.useMessage();
   const load = useCallback<LoadCursorPage<AdminOrderRow, OrderFilter>>(
     ({ status, search }, cursor, signal) =>
@@ -61,6 +64,8 @@ export function OrdersPage() {
     [client, token],
   );
   const pages = useCursorPages(load, { status: 'all', search: {} });
+  // Only the rows on screen that can still ship count: a page turn or a refresh leaves the others out.
+  const selected = pages.rows.filter((order) => selectedIds.includes(order._id) && canShip(order));
 
   const columns: TableColumnsType<AdminOrderRow> = [
     { title: '订单号', dataIndex: 'orderNo', key: 'orderNo', width: 190 },
@@ -68,11 +73,17 @@ export function OrdersPage() {
     {
       title: '状态',
       key: 'status',
-      width: 96,
+      width: 110,
       render: (_, order) => (
         <Flex vertical gap={4} align="flex-start">
           <OrderStatusTag status={order.status} />
-          {order.hasRefund ? <Tag color="orange">有退款</Tag> : null}
+          {order.refundAwaitingReview ? (
+            <Tag className="order-refund-review" color="red">
+              退款待审核
+            </Tag>
+          ) : order.hasRefund ? (
+            <Tag color="orange">有退款</Tag>
+          ) : null}
         </Flex>
       ),
     },
@@ -101,14 +112,19 @@ export function OrdersPage() {
       key: 'actions',
       width: 90,
       fixed: 'end',
-      render: (_, order) =>
-        canShip(order) ? (
-          <May action="shipOrder">
-            <Button className="ship-button" type="primary" size="small" onClick={() => setShipping(order)}>
-              发货
-            </Button>
-          </May>
-        ) : null,
+      render: (_, order) => {
+        if (canShip(order))
+          return (
+            <May action="shipOrder">
+              <Button className="ship-button" type="primary" size="small" onClick={() => setShipping(order)}>
+                发货
+              </Button>
+            </May>
+          );
+        return order.refundAwaitingReview && order.status === 'paid' ? (
+          <Typography.Text type="secondary">先审核退款</Typography.Text>
+        ) : null;
+      },
     },
   ];
 
@@ -137,6 +153,14 @@ export function OrdersPage() {
           onChange={(next) => pages.applyFilter({ status: next, search })}
           style={{ marginBottom: 16 }}
         />
+        <Flex className="orders-batch-bar" align="center" gap="middle" style={{ marginBottom: 12 }}>
+          <Button className="orders-batch-ship" type="primary" disabled={selected.length === 0} onClick={() => setBatchShipping(selected)}>
+            批量发货
+          </Button>
+          <Typography.Text type="secondary">
+            {selected.length > 0 ? `已选 ${selected.length} 单` : '勾选待发货的快递订单，可一次发货'}
+          </Typography.Text>
+        </Flex>
         <CursorTable<AdminOrderRow>
           pages={pages}
           classPrefix="orders"
@@ -145,6 +169,11 @@ export function OrdersPage() {
           rowKey="_id"
           columns={columns}
           expandable={{ expandedRowRender: (order) => <OrderDetail order={order} /> }}
+          rowSelection={{
+            selectedRowKeys: selected.map((order) => order._id),
+            onChange: (keys) => setSelectedIds(keys.map(String)),
+            getCheckboxProps: (order) => ({ disabled: !canShip(order), name: order.orderNo }),
+          }}
           scrollX={1300}
         />
       </Card>
@@ -156,6 +185,19 @@ export function OrdersPage() {
             setShipping(null);
             notice.success(`订单 ${order.orderNo} 已发货`);
             pages.reload();
+          }}
+        />
+      ) : null}
+      {batchShipping ? (
+        <BatchShipModal
+          orders={batchShipping}
+          onClose={(shipped) => {
+            setBatchShipping(null);
+            setSelectedIds([]);
+            if (shipped > 0) {
+              notice.success(`已发货 ${shipped} 单`);
+              pages.reload();
+            }
           }}
         />
       ) : null}

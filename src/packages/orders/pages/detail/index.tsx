@@ -48,7 +48,11 @@ function DeliveryPanel({ order }: { order: OrderView }) {
       <Text className="order-delivery__text">
         {delivery.address.region} {delivery.address.detail}
       </Text>
-      {delivery.trackingNo ? <Text className="order-delivery__text tracking-no">运单号 {delivery.trackingNo}</Text> : null}
+      {delivery.trackingNo ? (
+        <Text className="order-delivery__text tracking-no">
+          {delivery.carrier ? `${delivery.carrier} ` : ''}运单号 {delivery.trackingNo}
+        </Text>
+      ) : null}
     </Panel>
   );
 }
