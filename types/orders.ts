@@ -53,7 +53,15 @@ export interface OrderLine {
 }
 
 export interface OrderEvent {
-  status: OrderStatus | 'refundRequested' | 'refundRejected' | 'refundApproved' | 'lineRefunded';
+  status:
+    | OrderStatus
+    | 'refundRequested'
+    | 'refundRejected'
+    | 'refundApproved'
+    | 'lineRefunded'
+    | 'returnApproved'
+    | 'returnShipped'
+    | 'returnReceived';
   at: EpochMs;
   note: string;
 }
@@ -116,9 +124,32 @@ export interface OrderDoc extends OrderBreakdown {
   updatedAt: EpochMs;
 }
 
-export type RefundStatus = 'requested' | 'rejected' | 'refunding' | 'refunded';
+/**
+ * A refund's life: requested → refunding → refunded (仅退款), or requested → awaitingReturn →
+ * refunding → refunded (退货退款: the money goes back once the goods are received); requested or
+ * awaitingReturn → rejected.
+ */
+export type RefundStatus = 'requested' | 'awaitingReturn' | 'rejected' | 'refunding' | 'refunded';
 
-/** The steps of an approved refund, in order (server/orders/review-refund). */
+/** 仅退款: the money back, the goods stay (or never left); 退货退款: the goods come back first. */
+export type RefundKind = 'refundOnly' | 'returnAndRefund';
+
+/** Where returned goods go, and what the member should know (shop settings, copied onto a return when approved). */
+export interface ReturnAddress {
+  name: string;
+  phone: string;
+  address: string;
+  note: string;
+}
+
+/** How the member says they sent the goods back. */
+export interface ReturnShipment {
+  carrier: Carrier | null;
+  waybillNo: string;
+  at: EpochMs;
+}
+
+/** The steps of an approved refund, in order (server/orders/refund-steps). */
 export type RefundProgress =
   | 'pending'
   | 'lines'
@@ -145,7 +176,12 @@ export interface RefundDoc {
   lineIds: string[];
   reason: string;
   status: RefundStatus;
+  /** Absent on refunds asked for before there were kinds: those are 仅退款. */
+  kind?: RefundKind;
+  /** What the lines paid when asked; once approved (the lines marked refunded), what is paid back. */
   amountFen: Fen;
+  /** The amount when asked, kept as it was (absent on refunds asked for before it was recorded). */
+  requestedFen?: Fen;
   /** Points used on the refunded lines, given back. */
   pointsReturned: Points;
   /** Points the refunded lines earned, taken back. */
@@ -158,6 +194,10 @@ export interface RefundDoc {
   requestedAt: EpochMs;
   reviewedAt: EpochMs | null;
   refundedAt: EpochMs | null;
+  /** 退货退款: where the goods go back (set when approved), what the member sent, and when the goods arrived. */
+  returnTo?: ReturnAddress | null;
+  returnShipment?: ReturnShipment | null;
+  returnReceivedAt?: EpochMs | null;
   /** `pending` until every step of the approved refund is taken (each idempotent, so none is recorded on its own), then `done`. */
   progress: RefundProgress;
   updatedAt: EpochMs;
@@ -210,4 +250,34 @@ export interface ShopSettings {
   payMinutes: number;
   /** Days after completion during which a member may ask for a refund. */
   refundDays: number;
+  /** Where 退货退款 goods are sent back. */
+  returnAddress: ReturnAddress;
+}
+
+/**
+ * What carrying out a refund would do if approved now (or did, once its lines are refunded):
+ * computed by core/orders/refund-plan from the order as it is, the same plan the approval fixes.
+ */
+export interface RefundPreview {
+  refundId: string;
+  refundNo: string;
+  orderNo: string;
+  kind: RefundKind;
+  status: RefundStatus;
+  /** Paid back through WeChat Pay, the shipping fee included when it comes back. */
+  amountFen: Fen;
+  /** What the lines came to when the member asked (the order may have shipped since). */
+  requestedFen: Fen;
+  shippingBackFen: Fen;
+  /** Points used on the lines, given back; points the lines earned, taken back. */
+  pointsReturned: Points;
+  pointsClawedBack: Points;
+  couponPolicy: 'returned' | 'kept';
+  /** How many of the order's coupons come back to the member. */
+  couponsReturned: number;
+  /** Units put back in stock (for 退货退款, once the goods are received). */
+  stockReturned: { skuId: string; title: string; quantity: number }[];
+  lines: { lineId: string; title: string; quantity: number; paidFen: Fen }[];
+  /** What approving does: pays back at once, or waits for the goods (退货退款). */
+  next: 'payBack' | 'awaitReturn';
 }

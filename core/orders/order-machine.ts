@@ -1,5 +1,5 @@
 import { DAY_MS } from '../calendar/durations';
-import type { OrderDoc, OrderStatus } from '~/types/orders';
+import type { OrderDoc, OrderStatus, RefundKind } from '~/types/orders';
 import type { EpochMs } from '~/types/units';
 import { CodedError } from '~/core/coded-error';
 
@@ -65,3 +65,10 @@ export function memberAbilities(
     requestRefund: inWindow && refundableLineIds(order, openRequestLineIds).length > 0,
   };
 }
+
+/** The refund kinds a member may ask for: 退货退款 only once the goods are with them (shipped, or completed). */
+export function refundKindsFor(order: Pick<OrderDoc, 'status'>): RefundKind[] {
+  return order.status === 'shipped' || order.status === 'completed' ? ['refundOnly', 'returnAndRefund'] : ['refundOnly'];
+}
+
+export const REFUND_KIND_TEXT: Record<RefundKind, string> = { refundOnly: '仅退款', returnAndRefund: '退货退款' };

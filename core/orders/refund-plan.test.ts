@@ -1,5 +1,5 @@
-import type { OrderLine } from '~/types/orders';
-import { planRefund } from './refund-plan';
+import type { OrderLine, RefundDoc } from '~/types/orders';
+import { planRefund, pointsEarnedBy, previewRefund, refundKindOf } from './refund-plan';
 
 const line = (lineId: string, paidFen: number, pointsUsed: number, refundId: string | null = null): OrderLine => ({
   lineId,
@@ -32,6 +32,7 @@ describe('planRefund', () => {
     expect(plan).toEqual({
       lineIds: ['L2'],
       amountFen: 6_819,
+      shippingBackFen: 0,
       pointsReturned: 1_989,
       pointsSlices: [{ offset: 2_599, points: 1_989 }],
       completesOrder: false,
@@ -44,6 +45,7 @@ describe('planRefund', () => {
     const lines = [line('L1', 5_000, 0, 'r-earlier'), line('L2', 3_000, 100)];
     expect(planRefund(order('paid', lines), ['L2'])).toMatchObject({
       amountFen: 3_800,
+      shippingBackFen: 800,
       completesOrder: true,
       restock: true,
       couponPolicy: 'returned',
@@ -62,5 +64,94 @@ describe('planRefund', () => {
     expect(() => planRefund(order('paid', lines), ['L2', 'L2'])).toThrow(/twice/);
     expect(() => planRefund(order('paid', lines), ['L9'])).toThrow(/not a line/);
     expect(() => planRefund(order('paid', lines), ['L1'])).toThrow(/已退款/);
+  });
+});
+
+describe('refund kinds', () => {
+  it('takes a refund without a kind for 仅退款', () => {
+    expect(refundKindOf({})).toBe('refundOnly');
+    expect(refundKindOf({ kind: 'returnAndRefund' })).toBe('returnAndRefund');
+  });
+
+  it('puts returned goods back in stock, but never the shipping fee of an order that shipped', () => {
+    const lines = [line('L1', 5_000, 0), line('L2', 3_000, 100)];
+    expect(planRefund(order('shipped', lines), ['L1', 'L2'], 'returnAndRefund')).toMatchObject({
+      amountFen: 8_000,
+      shippingBackFen: 0,
+      restock: true,
+      couponPolicy: 'returned',
+    });
+    expect(planRefund(order('shipped', lines), ['L1', 'L2'])).toMatchObject({ amountFen: 8_000, restock: false });
+  });
+});
+
+describe('pointsEarnedBy', () => {
+  it('sums what the chosen lines earned, and nothing without an earn snapshot', () => {
+    const snapshot = {
+      lines: [
+        { lineId: 'L1', paidFen: 8_906, points: 106 },
+        { lineId: 'L2', paidFen: 6_819, points: 82 },
+      ],
+    };
+    expect(pointsEarnedBy(snapshot, ['L2'])).toBe(82);
+    expect(pointsEarnedBy(snapshot, ['L1', 'L2'])).toBe(188);
+    expect(pointsEarnedBy(undefined, ['L1'])).toBe(0);
+  });
+});
+
+describe('previewRefund', () => {
+  const refund = (overrides: Partial<RefundDoc> = {}) => ({
+    _id: 'r1',
+    refundNo: 'R1',
+    status: 'requested' as const,
+    lineIds: ['L1', 'L2'],
+    amountFen: 8_800,
+    requestedFen: 8_800,
+    pointsReturned: 100,
+    pointsClawedBack: 0,
+    couponPolicy: 'returned' as const,
+    restock: true,
+    ...overrides,
+  });
+  const full = (status: 'paid' | 'shipped', lines = [line('L1', 5_000, 0), line('L2', 3_000, 100)]) => ({
+    ...order(status, lines),
+    orderNo: '250301100000000001',
+    couponIds: ['c1'],
+  });
+  const earned = { lines: [{ lineId: 'L1', paidFen: 5_000, points: 50 }] };
+
+  it('answers what approving pays now: the shipping fee and stock while unshipped, not once shipped', () => {
+    expect(previewRefund(full('paid'), refund(), earned)).toMatchObject({
+      amountFen: 8_800,
+      requestedFen: 8_800,
+      shippingBackFen: 800,
+      pointsReturned: 100,
+      pointsClawedBack: 50,
+      couponsReturned: 1,
+      stockReturned: [
+        { skuId: 'L1:1', title: '商品L1', quantity: 1 },
+        { skuId: 'L2:1', title: '商品L2', quantity: 1 },
+      ],
+      next: 'payBack',
+    });
+    expect(previewRefund(full('shipped'), refund(), earned)).toMatchObject({
+      amountFen: 8_000,
+      requestedFen: 8_800,
+      shippingBackFen: 0,
+      stockReturned: [],
+    });
+  });
+
+  it('says a 退货退款 waits for the goods, and answers the fixed plan once the lines are refunded', () => {
+    expect(previewRefund(full('shipped'), refund({ kind: 'returnAndRefund' }), earned)).toMatchObject({
+      kind: 'returnAndRefund',
+      next: 'awaitReturn',
+      amountFen: 8_000,
+      stockReturned: [expect.objectContaining({ skuId: 'L1:1' }), expect.objectContaining({ skuId: 'L2:1' })],
+    });
+    const refunded = full('shipped', [line('L1', 5_000, 0, 'r1'), line('L2', 3_000, 100, 'r1')]);
+    expect(
+      previewRefund(refunded, refund({ status: 'refunded', amountFen: 8_000, restock: false, pointsClawedBack: 48 }), earned),
+    ).toMatchObject({ amountFen: 8_000, shippingBackFen: 0, pointsClawedBack: 48, stockReturned: [], next: 'payBack' });
   });
 });

@@ -15,6 +15,8 @@ import { listRefunds } from '../orders/list-refunds';
 import { shipOrderById } from '../orders/ship-order-by-id';
 import { shipOrders } from '../orders/ship-orders';
 import { approveRefund } from '../orders/approve-refund';
+import { confirmReturnReceived } from '../orders/confirm-return-received';
+import { previewRefund } from '../orders/preview-refund';
 import { rejectRefund } from '../orders/reject-refund';
 import { createStaffInvite } from '../staff/create-staff-invite';
 import { listStaff } from '../staff/list-staff';
@@ -75,8 +77,10 @@ export const adminRoutes: Routes<'admin'> = {
   shipOrders: signedIn((ctx, input, admin) => shipOrders(ctx, input, admin)),
   completePickup: signedIn((ctx, { pickupCode }, admin) => completePickup(ctx, pickupCode, admin)),
   listRefunds: signedIn((ctx, input) => listRefunds(ctx, input)),
-  approveRefund: signedIn((ctx, { refundId }, admin) => approveRefund(ctx, { reviewer: admin.sub, refundId })),
-  rejectRefund: signedIn((ctx, { refundId, note }, admin) => rejectRefund(ctx, { reviewer: admin.sub, refundId, note })),
+  previewRefund: signedIn((ctx, { refundId }) => previewRefund(ctx, refundId)),
+  approveRefund: signedIn((ctx, input, admin) => approveRefund(ctx, { ...input, admin })),
+  confirmReturnReceived: signedIn((ctx, input, admin) => confirmReturnReceived(ctx, { ...input, admin })),
+  rejectRefund: signedIn((ctx, input, admin) => rejectRefund(ctx, { ...input, admin })),
   listStores: signedIn((ctx) => listStores(ctx)),
   createStaffInvite: signedIn((ctx, input, admin) => createStaffInvite(ctx, input, admin)),
   listStaff: signedIn((ctx, input, admin) => listStaff(ctx, { storeId: storeFilterOf(admin, input.storeId) })),

@@ -1,4 +1,5 @@
 import { memberAbilities } from '~/core/orders/order-machine';
+import { refundKindOf } from '~/core/orders/refund-plan';
 import type { OrdersResponses, OrderView, RefundView } from '~/types/functions/orders';
 import type { OrderDoc, RefundDoc, StoreDoc } from '~/types/orders';
 import type { EpochMs } from '~/types/units';
@@ -9,6 +10,7 @@ import { OPEN_REFUND } from './request-refund';
 export function toRefundView(refund: RefundDoc): RefundView {
   return {
     id: refund._id,
+    kind: refundKindOf(refund),
     refundNo: refund.refundNo,
     lineIds: refund.lineIds,
     reason: refund.reason,
@@ -21,6 +23,9 @@ export function toRefundView(refund: RefundDoc): RefundView {
     requestedAt: refund.requestedAt,
     reviewedAt: refund.reviewedAt,
     refundedAt: refund.refundedAt,
+    returnTo: refund.returnTo ?? null,
+    returnShipment: refund.returnShipment ?? null,
+    returnReceivedAt: refund.returnReceivedAt ?? null,
   };
 }
 

@@ -1,19 +1,36 @@
 import type { RefundDoc } from '~/types/orders';
-import type { RequestContext } from '../runtime/wx';
+import type { TokenClaims } from '~/server/admin/credentials';
 import { CodedError } from '~/core/coded-error';
+import { writeAudit } from '../audit/write-audit';
+import type { RequestContext } from '../runtime/wx';
+import { adminActor } from '../staff/admin-actor';
 import { loadRefund } from './load-refund';
 
-/** Staff or an admin turn a refund request down, with a note the member sees. */
+/** Refunds that may still be turned down: asked for, or a return approved whose goods have not arrived. */
+const REJECTABLE: readonly RefundDoc['status'][] = ['requested', 'awaitingReturn'];
+
+/** An admin turns a refund request (or a return still awaited) down, with a note the member sees. */
 export async function rejectRefund(
   ctx: RequestContext,
-  { reviewer, refundId, note }: { reviewer: string; refundId: string; note: string },
+  { admin, refundId, note }: { admin: TokenClaims; refundId: string; note: string },
 ): Promise<RefundDoc> {
   const refund = await loadRefund(ctx, refundId);
   if (refund.status === 'rejected') return refund;
-  const fields = { status: 'rejected' as const, reviewedBy: reviewer, reviewNote: note, reviewedAt: ctx.now, updatedAt: ctx.now };
-  const moved = await ctx.db.collection('refunds').updateWhere({ _id: refundId, status: 'requested' }, fields);
+  const fields = { status: 'rejected' as const, reviewedBy: admin.sub, reviewNote: note, reviewedAt: ctx.now, updatedAt: ctx.now };
+  const moved = REJECTABLE.includes(refund.status)
+    ? await ctx.db.collection('refunds').updateWhere({ _id: refundId, status: refund.status }, fields)
+    : 0;
   if (moved !== 1)
     throw new CodedError('INVALID_STATE', '该退款已在处理或已完成，不能驳回', { status: (await loadRefund(ctx, refundId)).status });
+  await writeAudit(ctx, {
+    _id: `audit:refund:${refundId}:reject`,
+    actor: adminActor(admin),
+    action: 'rejectRefund',
+    target: { type: 'refund', id: refundId },
+    memberId: refund.memberId,
+    before: { status: refund.status },
+    after: { status: 'rejected', note },
+  });
   await ctx.db
     .collection('orders')
     .updateWhere(

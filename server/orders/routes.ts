@@ -14,6 +14,7 @@ import { placeOrder } from './place-order';
 import { refundsOf, requestRefund } from './request-refund';
 import { loadShopSettings } from './shop-settings';
 import { startPayment } from './start-payment';
+import { submitReturnShipment } from './submit-return-shipment';
 
 /** The member's view of an order as it is now, with its refunds. */
 async function viewOf(ctx: RequestContext, orderId: string, memberId: string) {
@@ -46,6 +47,8 @@ export const ordersRoutes: Routes<'orders'> = {
   list: async ({ action: _action, ...input }, ctx) => listOrders(ctx, (await loadCaller(ctx))._id, input),
   detail: async ({ orderId }, ctx) => viewOf(ctx, orderId, (await loadCaller(ctx))._id),
   requestRefund: ({ action: _action, ...input }, ctx) => thenView(ctx, input.orderId, (memberId) => requestRefund(ctx, memberId, input)),
+  submitReturnShipment: ({ action: _action, ...input }, ctx) =>
+    thenView(ctx, input.orderId, (memberId) => submitReturnShipment(ctx, memberId, input)),
   stores: async (_input, ctx) => ({ items: (await listOpenStores(ctx)).map(toStoreView) }),
 };
 

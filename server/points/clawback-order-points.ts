@@ -1,3 +1,4 @@
+import { pointsEarnedBy } from '~/core/orders/refund-plan';
 import { planClawback } from '~/core/points/ledger-plans';
 import { pendingLotId } from '~/core/points/lots';
 import type { RequestContext } from '../runtime/wx';
@@ -12,9 +13,7 @@ export async function clawbackOrderPoints(
   const earnKey = `earn:order:${input.orderId}`;
   const earn = await ctx.db.collection('ledger_entries').get(earnKey);
   if (!earn) return null;
-  const points = (earn.snapshot?.lines ?? [])
-    .filter((line) => input.lineIds.includes(line.lineId))
-    .reduce((sum, line) => sum + line.points, 0);
+  const points = pointsEarnedBy(earn.snapshot, input.lineIds);
   if (points === 0) return null;
   return postEntry(ctx, {
     key: `clawback:order:${input.orderId}:${input.refundId}`,

@@ -1,6 +1,6 @@
 import { MINUTE_MS } from '~/core/calendar/durations';
 import type { CatalogResponses, ProductCard } from '~/types/functions/catalog';
-import type { OrderBreakdown, OrderView } from '~/types/functions/orders';
+import type { OrderBreakdown, OrderView, RefundView } from '~/types/functions/orders';
 
 /** A product as lists show it, for component tests. */
 export function productCard(overrides: Partial<ProductCard> = {}): ProductCard {
@@ -109,6 +109,30 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
     refunds: [],
     can: { pay: true, cancel: true, confirmReceipt: false, requestRefund: false },
     createdAt,
+    ...overrides,
+  };
+}
+
+/** A refund of the mugs (line L2) as its member sees it, for component tests; waiting for review. */
+export function refundView(overrides: Partial<RefundView> = {}): RefundView {
+  return {
+    id: 'r1234567890ab',
+    kind: 'refundOnly',
+    refundNo: 'R2025112210000001',
+    lineIds: ['L2'],
+    reason: '不想要了',
+    status: 'requested',
+    amountFen: 6_819,
+    pointsReturned: 1_989,
+    pointsClawedBack: 0,
+    couponPolicy: 'kept',
+    reviewNote: null,
+    requestedAt: Date.UTC(2025, 10, 22, 3, 0),
+    reviewedAt: null,
+    refundedAt: null,
+    returnTo: null,
+    returnShipment: null,
+    returnReceivedAt: null,
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import type { OrderView, PaymentStart } from '~/types/functions/orders';
 import { launchBrowserBeside, screenshot } from '../support/browser';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
-import { addProduct, addStore, adminCaller, docOf } from '../support/shop';
+import { addProduct, addStore, adminCaller, docOf, patchDoc } from '../support/shop';
 import { allowAdjustmentsUpTo } from '../support/programme';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -22,6 +22,7 @@ describe('admin orders and refunds pages in Chromium', () => {
   let shopper: GatewayClient;
   let refundId: string;
   let rejectId: string;
+  let fullRefundId: string;
   let toShip: OrderView;
   let batch: OrderView[];
   let withRefund: OrderView;
@@ -125,6 +126,18 @@ describe('admin orders and refunds pages in Chromium', () => {
       await order({ items: [{ skuId: drip, quantity: 2 }], couponIds: [], pointsRequested: 0, delivery }),
       await order({ items: [{ skuId: drip, quantity: 4 }], couponIds: [], pointsRequested: 0, delivery }),
     ];
+    const whole = await order({ items: [{ skuId: drip, quantity: 1 }], couponIds: [], pointsRequested: 0, delivery });
+    const askedWhole = data(
+      (
+        await shopper.call<Envelope<OrderView>>('orders', {
+          action: 'requestRefund',
+          orderId: whole.id,
+          reason: '拍错了规格',
+          clientKey: 'e2e-refund-3',
+        })
+      ).body,
+    );
+    fullRefundId = askedWhole.refunds[0]?.id as string;
     pickup = await order({
       items: [{ skuId: drip, quantity: 1 }],
       couponIds: [],
@@ -224,18 +237,40 @@ describe('admin orders and refunds pages in Chromium', () => {
 
       const refund = docOf(cloud, 'refunds', refundId);
       await row.locator('.approve-button').click();
-      const confirm = page.locator('.ant-popover', { hasText: `同意退款 ¥${(refund.amountFen / 100).toFixed(2)}？` });
-      await confirm.waitFor();
+      const confirm = page.locator('.approve-refund-modal');
+      await confirm.locator('.refund-preview-amount').waitFor();
+      expect(await confirm.locator('.refund-preview-amount').textContent()).toBe(`¥${(refund.amountFen / 100).toFixed(2)}`);
+      expect(await confirm.locator('.refund-preview-stock').textContent()).toBe('退回 挂耳咖啡 10 片 ×2');
       await screenshot(page, 'admin-refunds-02-confirm');
-      await confirm.getByRole('button', { name: '同意退款' }).click();
+      await confirm.locator('.approve-refund-ok').click();
       await page.getByText(`退款 ${refund.refundNo} 已完成`).waitFor();
       await row.waitFor({ state: 'detached' });
+
+      // The whole order's refund brings the shipping fee back, until the order ships before the approval.
+      const whole = docOf(cloud, 'refunds', fullRefundId);
+      const wholeRow = page.locator('.refunds-table tbody tr', { hasText: '拍错了规格' });
+      await wholeRow.locator('.approve-button').click();
+      const wholeConfirm = page.locator('.approve-refund-modal');
+      await wholeConfirm.locator('.refund-preview-amount').waitFor();
+      expect(await wholeConfirm.locator('.refund-preview-amount').textContent()).toBe(
+        `¥${(whole.amountFen / 100).toFixed(2)}（含运费 ¥8.00）`,
+      );
+      patchDoc(cloud, 'orders', whole.orderId, { status: 'shipped', shippedAt: Date.now() });
+      await wholeConfirm.locator('.approve-refund-ok').click();
+      await wholeConfirm.locator('.refund-preview-price-changed').waitFor();
+      const paidBack = whole.amountFen - 800;
+      expect(await wholeConfirm.locator('.refund-preview-amount').textContent()).toBe(`¥${(paidBack / 100).toFixed(2)}`);
+      expect(cloud.payments.refunds(whole.orderNo)).toEqual([]);
+      await screenshot(page, 'admin-refunds-03-amount-changed');
+      await wholeConfirm.locator('.approve-refund-ok').click();
+      await page.getByText(`退款 ${whole.refundNo} 已完成，退回 ¥${(paidBack / 100).toFixed(2)}`).waitFor();
+      expect(cloud.payments.refunds(whole.orderNo)).toEqual([expect.objectContaining({ refundFee: paidBack })]);
 
       const toReject = page.locator('.refunds-table tbody tr', { hasText: '包装破损' });
       await toReject.locator('.reject-button').click();
       const dialog = page.locator('.reject-refund-modal');
       await dialog.locator('textarea').fill('外包装完好，商品不影响使用');
-      await screenshot(page, 'admin-refunds-03-reject');
+      await screenshot(page, 'admin-refunds-04-reject');
       await dialog.getByRole('button', { name: '驳回申请' }).click();
       await page.getByText('没有待审核的退款').waitFor();
       expect(docOf(cloud, 'refunds', rejectId)).toMatchObject({ status: 'rejected', reviewNote: '外包装完好，商品不影响使用' });
@@ -246,7 +281,7 @@ describe('admin orders and refunds pages in Chromium', () => {
       await page.locator('.refunds-status-filter').getByText('全部').click();
       await page.locator('.refunds-table tbody tr', { hasText: refund.refundNo }).getByText('已退款').waitFor();
       await page.locator('.refunds-table tbody tr', { hasText: '包装破损' }).getByText('已驳回').waitFor();
-      await screenshot(page, 'admin-refunds-04-reviewed');
+      await screenshot(page, 'admin-refunds-05-reviewed');
     } finally {
       await context.close();
     }

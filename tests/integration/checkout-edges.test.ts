@@ -241,7 +241,7 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     );
     const refundId = asked.refunds[0]?.id as string;
     expect(asked.refunds[0]).toMatchObject({ lineIds: ['L1'], amountFen: 6_900, couponPolicy: 'returned' });
-    const refund = data((await admin<Envelope<RefundDoc>>('approveRefund', { refundId })).body);
+    const refund = data((await admin<Envelope<RefundDoc>>('approveRefund', { refundId, expectedRefundFen: 6_900 })).body);
     expect(refund).toMatchObject({ status: 'refunded', amountFen: 6_900, restock: true, pointsClawedBack: 61 });
     const after = data((await client.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: delivered.id })).body);
     expect(after).toMatchObject({ status: 'refunded', refundedFen: 6_900, can: { requestRefund: false } });
@@ -276,7 +276,10 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
     expect(data((await admin<Envelope<RefundDoc>>('rejectRefund', { refundId, note: '商品已发出，请收货后申请' })).body)).toMatchObject({
       status: 'rejected',
     });
-    expect((await admin('approveRefund', { refundId })).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect((await admin('approveRefund', { refundId, expectedRefundFen: 4_700 })).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
     const view = data((await client.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: order.id })).body);
     expect(view.refunds[0]).toMatchObject({ status: 'rejected', reviewNote: '商品已发出，请收货后申请' });
     expect(view.can.requestRefund).toBe(true);
@@ -307,7 +310,10 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
       refundIds.push(asked.refunds[0]?.id as string);
     }
     await Promise.all(
-      refundIds.flatMap((refundId) => [admin('approveRefund', { refundId }), admin('rejectRefund', { refundId, note: '同时驳回' })]),
+      refundIds.flatMap((refundId) => [
+        admin('approveRefund', { refundId, expectedRefundFen: 3_700 }),
+        admin('rejectRefund', { refundId, note: '同时驳回' }),
+      ]),
     );
     for (const [i, refundId] of refundIds.entries()) {
       const refund = docOf(cloud, 'refunds', refundId);
@@ -422,7 +428,10 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
       ['completePickup', { pickupCode: '12' }, 'VALIDATION_FAILED'],
       ['completePickup', { pickupCode: '000000' }, 'NOT_FOUND'],
       ['approveRefund', { refundId: 'nope' }, 'VALIDATION_FAILED'],
-      ['approveRefund', { refundId: 'r0000000000000000000000' }, 'NOT_FOUND'],
+      ['approveRefund', { refundId: 'r0000000000000000000000' }, 'VALIDATION_FAILED'],
+      ['approveRefund', { refundId: 'r0000000000000000000000', expectedRefundFen: 100 }, 'NOT_FOUND'],
+      ['previewRefund', { refundId: 'r0000000000000000000000' }, 'NOT_FOUND'],
+      ['confirmReturnReceived', { refundId: 'r0000000000000000000000', expectedRefundFen: -1 }, 'VALIDATION_FAILED'],
       ['rejectRefund', { refundId: 'r0000000000000000000000', note: '' }, 'VALIDATION_FAILED'],
       ['listOrders', { status: 'lost' }, 'VALIDATION_FAILED'],
     ];

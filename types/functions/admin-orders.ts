@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { OrderDoc, RefundDoc } from '../orders';
+import type { OrderDoc, RefundDoc, RefundPreview } from '../orders';
 import { CARRIERS } from '../orders';
 import type { ApiError } from '../errors';
 
@@ -14,6 +14,8 @@ const trackingNo = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9-]{6,40}$/, 'must be a tracking number');
+/** The amount the admin saw in the preview: a different amount now is refused with PRICE_CHANGED and the new preview. */
+const expectedRefundFen = z.number().int().min(0).max(100_000_000);
 
 /** The most orders one batch ships. */
 export const SHIP_BATCH_MAX = 50;
@@ -53,8 +55,17 @@ export const adminOrdersInputs = {
   }),
   /** Hands over a paid pickup order at the till, by the code the member shows. */
   completePickup: z.strictObject({ pickupCode: z.string().regex(/^[0-9]{6}$/, 'must be a 6-digit pickup code') }),
-  listRefunds: z.strictObject({ status: z.enum(['requested', 'refunding', 'refunded', 'rejected']).optional(), pageSize, cursor }),
-  approveRefund: z.strictObject({ refundId }),
+  listRefunds: z.strictObject({
+    status: z.enum(['requested', 'awaitingReturn', 'refunding', 'refunded', 'rejected']).optional(),
+    pageSize,
+    cursor,
+  }),
+  /** What approving (or confirming the return of) a refund would pay back and give back now. */
+  previewRefund: z.strictObject({ refundId }),
+  /** 仅退款: pays back at once; 退货退款: agrees to the return, and the money waits for the goods. */
+  approveRefund: z.strictObject({ refundId, expectedRefundFen }),
+  /** 退货退款: the goods arrived; pays back. */
+  confirmReturnReceived: z.strictObject({ refundId, expectedRefundFen }),
   rejectRefund: z.strictObject({ refundId, note: z.string().trim().min(2).max(100) }),
 };
 
@@ -73,6 +84,8 @@ export interface AdminOrdersResponses {
   shipOrders: { results: ShipOutcome[] };
   completePickup: OrderDoc;
   listRefunds: { items: RefundDoc[]; nextCursor: string | null };
+  previewRefund: RefundPreview;
   approveRefund: RefundDoc;
+  confirmReturnReceived: RefundDoc;
   rejectRefund: RefundDoc;
 }

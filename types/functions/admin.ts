@@ -99,7 +99,9 @@ export const adminRequests = {
   shipOrders: adminOrdersInputs.shipOrders.extend({ action: z.literal('shipOrders'), token }),
   completePickup: adminOrdersInputs.completePickup.extend({ action: z.literal('completePickup'), token }),
   listRefunds: adminOrdersInputs.listRefunds.extend({ action: z.literal('listRefunds'), token }),
+  previewRefund: adminOrdersInputs.previewRefund.extend({ action: z.literal('previewRefund'), token }),
   approveRefund: adminOrdersInputs.approveRefund.extend({ action: z.literal('approveRefund'), token }),
+  confirmReturnReceived: adminOrdersInputs.confirmReturnReceived.extend({ action: z.literal('confirmReturnReceived'), token }),
   rejectRefund: adminOrdersInputs.rejectRefund.extend({ action: z.literal('rejectRefund'), token }),
   listStores: adminStaffInputs.listStores.extend({ action: z.literal('listStores'), token }),
   createStaffInvite: adminStaffInputs.createStaffInvite.extend({ action: z.literal('createStaffInvite'), token }),
@@ -170,7 +172,9 @@ export interface AdminResponses {
   shipOrders: AdminOrdersResponses['shipOrders'];
   completePickup: AdminOrdersResponses['completePickup'];
   listRefunds: AdminOrdersResponses['listRefunds'];
+  previewRefund: AdminOrdersResponses['previewRefund'];
   approveRefund: AdminOrdersResponses['approveRefund'];
+  confirmReturnReceived: AdminOrdersResponses['confirmReturnReceived'];
   rejectRefund: AdminOrdersResponses['rejectRefund'];
   listStores: AdminStaffResponses['listStores'];
   createStaffInvite: AdminStaffResponses['createStaffInvite'];

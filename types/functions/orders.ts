@@ -1,5 +1,15 @@
 import * as z from 'zod';
-import type { OrderBreakdown, OrderDelivery, OrderEvent, OrderStatus, RefundDoc } from '../orders';
+import type {
+  OrderBreakdown,
+  OrderDelivery,
+  OrderEvent,
+  OrderStatus,
+  RefundDoc,
+  RefundKind,
+  ReturnAddress,
+  ReturnShipment,
+} from '../orders';
+import { CARRIERS } from '../orders';
 import type { EpochMs, Fen, Points } from '../units';
 import { cartItems } from './catalog';
 import { couponInstanceId } from './coupons';
@@ -66,7 +76,20 @@ export const ordersRequests = {
       .max(50)
       .optional(),
     reason: text(200),
+    /** 仅退款 (the default) or 退货退款; an order not yet shipped is refunded only. */
+    kind: z.enum(['refundOnly', 'returnAndRefund']).default('refundOnly'),
     clientKey,
+  }),
+  /** How the member sent back the goods of an approved 退货退款; sent again to correct it until the goods arrive. */
+  submitReturnShipment: z.strictObject({
+    action: z.literal('submitReturnShipment'),
+    orderId,
+    refundId: z.string().regex(/^r[A-Za-z0-9]{10,40}$/, 'must be a refund id of the order'),
+    carrier: z.enum(CARRIERS).optional(),
+    waybillNo: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{6,40}$/, 'must be a waybill number'),
   }),
   stores: z.strictObject({ action: z.literal('stores') }),
 };
@@ -121,7 +144,14 @@ export interface OrderPreview {
   shipping: { feeFen: Fen; freeThresholdFen: Fen | null; tierFreeThresholdFen: Fen | null };
 }
 
-export type RefundView = { id: string } & Pick<
+export type RefundView = {
+  id: string;
+  kind: RefundKind;
+  /** 退货退款, once approved: where to send the goods, what the member said they sent, when they arrived. */
+  returnTo: ReturnAddress | null;
+  returnShipment: ReturnShipment | null;
+  returnReceivedAt: EpochMs | null;
+} & Pick<
   RefundDoc,
   | 'refundNo'
   | 'lineIds'
@@ -186,5 +216,6 @@ export interface OrdersResponses {
   list: { items: OrderView[]; nextCursor: string | null };
   detail: OrderView;
   requestRefund: OrderView;
+  submitReturnShipment: OrderView;
   stores: { items: { id: string; name: string; address: string; phone: string; openHours: string }[] };
 }

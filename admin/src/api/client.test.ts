@@ -45,6 +45,18 @@ describe('createAdminClient', () => {
     });
   });
 
+  it('keeps the details an error envelope carries', async () => {
+    const preview = { refundId: 'r1', amountFen: 8_900 };
+    const client = createAdminClient({
+      fetchImpl: async () => jsonResponse({ ok: false, error: { code: 'PRICE_CHANGED', message: '退款金额已变化', details: { preview } } }),
+    });
+
+    await expect(client.call('previewRefund', { token: 'tok_0123456789abcdef', refundId: 'r0123456789ab' })).rejects.toMatchObject({
+      code: 'PRICE_CHANGED',
+      details: { preview },
+    });
+  });
+
   it('reports transport failures and unexpected bodies with client-side codes', async () => {
     const offline = createAdminClient({
       fetchImpl: async () => {

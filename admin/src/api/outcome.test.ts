@@ -35,6 +35,18 @@ describe('outcomeOf', () => {
     expect(invalid).toMatchObject({ ok: false, failure: { message: '门店经理需要指定门店' } });
   });
 
+  it('keeps the details the server sent with a failure', async () => {
+    const outcome = await outcomeOf(
+      () => Promise.reject(new AdminApiError('PRICE_CHANGED', '退款金额已变为 ¥89.00', { preview: { amountFen: 8_900 } })),
+      describeActionError,
+    );
+
+    expect(outcome).toEqual({
+      ok: false,
+      failure: { code: 'PRICE_CHANGED', message: '退款金额已变为 ¥89.00', sessionLost: false, details: { preview: { amountFen: 8_900 } } },
+    });
+  });
+
   it('marks a session the server refuses, with the message for the login screen', async () => {
     const outcome = await outcomeOf(() => Promise.reject(new AdminApiError('SESSION_EXPIRED', '会话已过期')), describeActionError);
 

@@ -10,6 +10,8 @@ export interface Failure {
   message: string;
   /** The server no longer accepts the session: the admin goes back to the login screen. */
   sessionLost: boolean;
+  /** The server's machine-readable extras, when it sent any. */
+  details?: Record<string, unknown>;
 }
 
 /** How an admin call ended: its answer, or why it failed. Every admin action answers this shape. */
@@ -24,12 +26,14 @@ export async function outcomeOf<T>(call: () => Promise<T>, describe: (error: unk
     return { ok: true, value: await call() };
   } catch (cause) {
     const lost = sessionLostMessage(cause);
+    const details = cause instanceof AdminApiError ? cause.details : undefined;
     return {
       ok: false,
       failure: {
         code: cause instanceof AdminApiError ? cause.code : null,
         message: lost ?? describe(cause),
         sessionLost: lost !== null,
+        ...(details && Object.keys(details).length > 0 ? { details } : {}),
       },
     };
   }

@@ -1,6 +1,6 @@
 import { HOUR_MS, MINUTE_MS } from '~/core/calendar/durations';
 import type { AdminOrderRow } from '~/types/functions/admin-orders';
-import type { OrderDoc, OrderLine, RefundDoc } from '~/types/orders';
+import type { OrderDoc, OrderLine, RefundDoc, RefundPreview } from '~/types/orders';
 
 /** 10:00 on 2025-03-01 in Asia/Shanghai. */
 export const PLACED_AT = Date.UTC(2025, 1, 28, 2, 0);
@@ -113,6 +113,29 @@ export function refundDoc(n: number, overrides: Partial<RefundDoc> = {}): Refund
     refundedAt: null,
     progress: 'pending',
     updatedAt: PLACED_AT + HOUR_MS,
+    ...overrides,
+  };
+}
+
+/** What `previewRefund` answers for `refundDoc(n)` on an order that has not shipped. */
+export function refundPreview(n: number, overrides: Partial<RefundPreview> = {}): RefundPreview {
+  const refund = refundDoc(n);
+  return {
+    refundId: refund._id,
+    refundNo: refund.refundNo,
+    orderNo: refund.orderNo,
+    kind: 'refundOnly',
+    status: 'requested',
+    amountFen: 6_819,
+    requestedFen: 6_819,
+    shippingBackFen: 0,
+    pointsReturned: 1_989,
+    pointsClawedBack: 68,
+    couponPolicy: 'kept',
+    couponsReturned: 0,
+    stockReturned: [{ skuId: 'p2:1', title: '马克杯', quantity: 2 }],
+    lines: [{ lineId: 'L2', title: '马克杯', quantity: 2, paidFen: 6_819 }],
+    next: 'payBack',
     ...overrides,
   };
 }

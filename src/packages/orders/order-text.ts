@@ -65,6 +65,9 @@ const EVENT_TITLE: Record<OrderEvent['status'], string> = {
   refundRejected: '退款未通过',
   refundApproved: '退款审核通过',
   lineRefunded: '退款成功',
+  returnApproved: '退货申请通过',
+  returnShipped: '已寄回商品',
+  returnReceived: '商家已收到退货',
 };
 
 /** A timeline event's title. */
@@ -74,15 +77,16 @@ export function eventTitle(event: OrderEvent): string {
 
 export const REFUND_STATUS_TEXT: Record<RefundView['status'], string> = {
   requested: '等待审核',
+  awaitingReturn: '待退货',
   rejected: '未通过',
   refunding: '退款中',
   refunded: '已退款',
 };
 
-/** Refunds still holding their lines (asked for or under way). */
+/** Refunds still holding their lines (asked for, awaiting the returned goods, or under way). */
 export function openRefundLineIds(order: Pick<OrderView, 'refunds'>): string[] {
   return order.refunds
-    .filter((refund) => refund.status === 'requested' || refund.status === 'refunding')
+    .filter((refund) => refund.status === 'requested' || refund.status === 'awaitingReturn' || refund.status === 'refunding')
     .flatMap((refund) => refund.lineIds);
 }
 

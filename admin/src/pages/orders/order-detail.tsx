@@ -11,6 +11,9 @@ const EVENT_TEXT: Record<OrderEvent['status'], string> = {
   refundRejected: '退款驳回',
   refundApproved: '退款通过',
   lineRefunded: '部分退款',
+  returnApproved: '同意退货',
+  returnShipped: '买家寄回',
+  returnReceived: '收到退货',
 };
 
 const lineColumns: TableColumnsType<OrderLine> = [

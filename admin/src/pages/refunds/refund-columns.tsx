@@ -1,6 +1,8 @@
-import { Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Flex, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatFen, formatPoints } from '~/core/money/format';
+import { REFUND_KIND_TEXT } from '~/core/orders/order-machine';
+import { refundKindOf } from '~/core/orders/refund-plan';
 import type { RefundDoc, RefundStatus } from '~/types/orders';
 import { May } from '../../components/may';
 import { formatDateTime } from '../../format/format-time';
@@ -8,6 +10,7 @@ import { formatDateTime } from '../../format/format-time';
 /** A refund's status as the operators read it, with its tag colour. */
 export const REFUND_STATUS: Record<RefundStatus, { text: string; color: string }> = {
   requested: { text: '待审核', color: 'orange' },
+  awaitingReturn: { text: '待退货', color: 'purple' },
   refunding: { text: '退款中', color: 'blue' },
   refunded: { text: '已退款', color: 'green' },
   rejected: { text: '已驳回', color: 'default' },
@@ -15,14 +18,33 @@ export const REFUND_STATUS: Record<RefundStatus, { text: string; color: string }
 
 /** What the action buttons of the refunds table do. */
 export interface RefundActions {
-  /** Id of the refund being approved; every action waits until it is done. */
-  busyId: string | null;
-  onApprove: (refund: RefundDoc) => Promise<void>;
+  /** Opens the dialog that previews and carries out the next step: approve, confirm the goods received, or retry. */
+  onReview: (refund: RefundDoc) => void;
   onReject: (refund: RefundDoc) => void;
 }
 
-/** Columns of the refunds table: numbers, lines, amounts, status, times, note, and 同意退款/驳回 while a refund is open. */
-export function refundColumns({ busyId, onApprove, onReject }: RefundActions): TableColumnsType<RefundDoc> {
+/** What the member sent back, under a 退货退款's status. */
+function returnText(refund: RefundDoc): string | null {
+  if (refundKindOf(refund) !== 'returnAndRefund' || refund.status === 'requested' || refund.status === 'rejected') return null;
+  const shipment = refund.returnShipment;
+  if (shipment) return `${shipment.carrier ? `${shipment.carrier} ` : ''}${shipment.waybillNo}`;
+  return refund.status === 'awaitingReturn' ? '会员未填写退货物流' : null;
+}
+
+/** The button of a refund's next step, or null when it has none. */
+function nextStep(refund: RefundDoc): { className: string; text: string } | null {
+  if (refund.status === 'requested')
+    return { className: 'approve-button', text: refundKindOf(refund) === 'returnAndRefund' ? '同意退货' : '同意退款' };
+  if (refund.status === 'awaitingReturn') return { className: 'confirm-return-button', text: '确认收货并退款' };
+  if (refund.status === 'refunding') return { className: 'approve-button', text: '重试退款' };
+  return null;
+}
+
+/**
+ * Columns of the refunds table: numbers, kind, lines, amounts, status (with the return's
+ * waybill), times, note, and the next step (同意退款/同意退货, 确认收货并退款, 重试退款) and 驳回 while a refund is open.
+ */
+export function refundColumns({ onReview, onReject }: RefundActions): TableColumnsType<RefundDoc> {
   return [
     {
       title: '退款单号 / 订单号',
@@ -34,6 +56,19 @@ export function refundColumns({ busyId, onApprove, onReject }: RefundActions): T
           <Typography.Text type="secondary">订单 {refund.orderNo}</Typography.Text>
         </Flex>
       ),
+    },
+    {
+      title: '类型',
+      key: 'kind',
+      width: 96,
+      render: (_, refund) => {
+        const kind = refundKindOf(refund);
+        return (
+          <Tag className={`refund-kind refund-kind-${kind}`} color={kind === 'returnAndRefund' ? 'geekblue' : 'default'}>
+            {REFUND_KIND_TEXT[kind]}
+          </Tag>
+        );
+      },
     },
     {
       title: '退款商品行',
@@ -60,10 +95,21 @@ export function refundColumns({ busyId, onApprove, onReject }: RefundActions): T
     },
     {
       title: '状态',
-      dataIndex: 'status',
       key: 'status',
-      width: 90,
-      render: (status: RefundStatus) => <Tag color={REFUND_STATUS[status].color}>{REFUND_STATUS[status].text}</Tag>,
+      width: 150,
+      render: (_, refund) => {
+        const shipment = returnText(refund);
+        return (
+          <Flex vertical gap={4} align="flex-start">
+            <Tag color={REFUND_STATUS[refund.status].color}>{REFUND_STATUS[refund.status].text}</Tag>
+            {shipment ? (
+              <Typography.Text className="refund-return-shipment" type="secondary">
+                {shipment}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        );
+      },
     },
     {
       title: '申请 / 审核时间',
@@ -87,33 +133,26 @@ export function refundColumns({ busyId, onApprove, onReject }: RefundActions): T
     {
       title: '操作',
       key: 'actions',
-      width: 170,
+      width: 210,
       fixed: 'end',
       render: (_, refund) => {
-        if (refund.status !== 'requested' && refund.status !== 'refunding') return null;
-        const retry = refund.status === 'refunding';
+        const step = nextStep(refund);
+        if (!step) return null;
+        const rejectable = refund.status === 'requested' || refund.status === 'awaitingReturn';
         return (
-          <Space>
+          <Space wrap>
             <May action="approveRefund">
-              <Popconfirm
-                title={retry ? `重新发起退款 ${formatFen(refund.amountFen)}？` : `同意退款 ${formatFen(refund.amountFen)}？`}
-                description={`原路退回 ${formatFen(refund.amountFen)}，退回 ${formatPoints(refund.pointsReturned)} 积分`}
-                okText={retry ? '重试退款' : '同意退款'}
-                cancelText="再想想"
-                onConfirm={() => onApprove(refund)}
-              >
-                <Button className="approve-button" type="primary" size="small" loading={busyId === refund._id} disabled={busyId !== null}>
-                  {retry ? '重试退款' : '同意退款'}
-                </Button>
-              </Popconfirm>
+              <Button className={step.className} type="primary" size="small" onClick={() => onReview(refund)}>
+                {step.text}
+              </Button>
             </May>
-            {retry ? null : (
+            {rejectable ? (
               <May action="rejectRefund">
-                <Button className="reject-button" danger size="small" disabled={busyId !== null} onClick={() => onReject(refund)}>
+                <Button className="reject-button" danger size="small" onClick={() => onReject(refund)}>
                   驳回
                 </Button>
               </May>
-            )}
+            ) : null}
           </Space>
         );
       },

@@ -3,11 +3,10 @@ import { useCallback, useState } from 'react';
 import { formatFen } from '~/core/money/format';
 import type { RefundDoc, RefundStatus } from '~/types/orders';
 import { useAdminApi } from '../../api/admin-api-context';
-import { describeActionError } from '../../api/error-messages';
-import { outcomeOf } from '../../api/outcome';
 import { CursorTable } from '../../components/cursor-table';
 import { useCursorPages } from '../../hooks/use-cursor-pages';
 import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
+import { ApproveRefundModal } from './approve-refund-modal';
 import { REFUND_STATUS, refundColumns } from './refund-columns';
 import { RejectRefundModal } from './reject-refund-modal';
 import { ActionError } from '../../components/action-error';
@@ -17,14 +16,18 @@ export const REFUNDS_PAGE_SIZE = 20;
 
 type RefundFilter = RefundStatus | 'all';
 
-const FILTERS: readonly RefundFilter[] = ['requested', 'refunding', 'refunded', 'rejected', 'all'];
+const FILTERS: readonly RefundFilter[] = ['requested', 'awaitingReturn', 'refunding', 'refunded', 'rejected', 'all'];
 const filterOptions = FILTERS.map((value) => ({ value, label: value === 'all' ? '全部' : REFUND_STATUS[value].text }));
 
-/** Refund requests, newest first, pending review by default: approve (WeChat Pay refunds the amount) or reject with a note. */
+/**
+ * Refund requests, newest first, pending review by default: approve after seeing what it pays
+ * back now (仅退款: WeChat Pay refunds it; 退货退款: the member sends the goods back, and
+ * 确认收货并退款 pays it), or reject with a note.
+ */
 export function RefundsPage() {
-  const { client, token, onSessionLost } = useAdminApi();
+  const { client, token } = useAdminApi();
   const [rejecting, setRejecting] = useState<RefundDoc | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState<RefundDoc | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [notice, noticeHolder] = message.useMessage();
   const load = useCallback<LoadCursorPage<RefundDoc, RefundFilter>>(
@@ -39,25 +42,13 @@ export function RefundsPage() {
   const pages = useCursorPages(load, 'requested');
   const { reload } = pages;
 
-  const approve = async (refund: RefundDoc) => {
-    setBusyId(refund._id);
-    setActionError(null);
-    const outcome = await outcomeOf(() => client.call('approveRefund', { token, refundId: refund._id }), describeActionError);
-    if (outcome.ok) {
-      notice.success(`退款 ${outcome.value.refundNo} 已完成，退回 ${formatFen(outcome.value.amountFen)}`);
-    } else if (outcome.failure.sessionLost) {
-      onSessionLost(outcome.failure.message);
-      return;
-    } else {
-      // A refund cut short by WeChat Pay has already left 待审核; say where to find it again.
-      const moved = outcome.failure.code === 'PAYMENT_FAILED' ? '（该申请已转入「退款中」）' : '';
-      setActionError(`退款 ${refund.refundNo} 未完成：${outcome.failure.message}${moved}`);
-    }
-    setBusyId(null);
-    reload();
-  };
-
-  const columns = refundColumns({ busyId, onApprove: approve, onReject: setRejecting });
+  const columns = refundColumns({
+    onReview: (refund) => {
+      setActionError(null);
+      setReviewing(refund);
+    },
+    onReject: setRejecting,
+  });
   const filterText = pages.filter === 'all' ? '' : REFUND_STATUS[pages.filter].text;
 
   return (
@@ -85,6 +76,28 @@ export function RefundsPage() {
           scrollX={1300}
         />
       </Card>
+      {reviewing ? (
+        <ApproveRefundModal
+          refund={reviewing}
+          onClose={() => setReviewing(null)}
+          onDone={(refund) => {
+            setReviewing(null);
+            notice.success(
+              refund.status === 'awaitingReturn'
+                ? `已同意退货 ${refund.refundNo}，等待会员寄回商品`
+                : `退款 ${refund.refundNo} 已完成，退回 ${formatFen(refund.amountFen)}`,
+            );
+            reload();
+          }}
+          onFailed={(message, code) => {
+            // A refund cut short by WeChat Pay has already left 待审核; say where to find it again.
+            const moved = code === 'PAYMENT_FAILED' && reviewing.status !== 'refunding' ? '（该申请已转入「退款中」）' : '';
+            setReviewing(null);
+            setActionError(`退款 ${reviewing.refundNo} 未完成：${message}${moved}`);
+            reload();
+          }}
+        />
+      ) : null}
       {rejecting ? (
         <RejectRefundModal
           refund={rejecting}

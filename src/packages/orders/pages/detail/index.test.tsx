@@ -4,7 +4,7 @@ import { CloudError } from '~/src/services/cloud';
 import * as ordersService from '~/src/services/orders';
 import { useOrdersStore } from '~/src/stores/orders';
 import '~/src/test/intersection-observer';
-import { orderView } from '~/src/test/shop';
+import { orderView, refundView } from '~/src/test/shop';
 import OrderDetailPage from './index';
 
 jest.mock('~/src/services/orders');
@@ -111,23 +111,7 @@ test('a paid pickup order shows its pickup code large, and a refund in review sh
       status: 'paid',
       paidAt: Date.UTC(2025, 10, 22, 2, 5),
       delivery: { mode: 'pickup', storeId: 'jingan-kerry', storeName: '静安嘉里中心店', pickupCode: '482913' },
-      refunds: [
-        {
-          id: 'r1',
-          refundNo: 'R2025112210000001',
-          lineIds: ['L2'],
-          reason: '不想要了',
-          status: 'requested',
-          amountFen: 6_819,
-          pointsReturned: 1_989,
-          pointsClawedBack: 0,
-          couponPolicy: 'kept',
-          reviewNote: null,
-          requestedAt: Date.UTC(2025, 10, 22, 3, 0),
-          reviewedAt: null,
-          refundedAt: null,
-        },
-      ],
+      refunds: [refundView({ id: 'r1', reason: '不想要了' })],
       can: { pay: false, cancel: false, confirmReceipt: false, requestRefund: true },
     }),
   );
