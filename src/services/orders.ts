@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { yuanText } from '~/core/money/format';
 import type { OrderPreview, OrdersResponses, OrderView, PaymentStart } from '~/types/functions/orders';
+import type { Carrier, RefundKind } from '~/types/orders';
 import type { PayloadOf } from '~/types/functions';
 import { callFunction, CloudError } from './cloud';
 
@@ -51,9 +52,20 @@ export function getOrder(orderId: string): Promise<OrderView> {
   return callFunction('orders', 'detail', { orderId });
 }
 
-/** Asks for a refund of some lines (all when `lineIds` is omitted); a retry with the same key asks once. */
-export function requestRefund(orderId: string, lineIds: string[] | undefined, reason: string, clientKey: string): Promise<OrderView> {
-  return callFunction('orders', 'requestRefund', lineIds ? { orderId, lineIds, reason, clientKey } : { orderId, reason, clientKey });
+/** Asks for a refund (仅退款 or 退货退款) of some lines (all when `lineIds` is omitted); a retry with the same key asks once. */
+export function requestRefund(
+  orderId: string,
+  lineIds: string[] | undefined,
+  reason: string,
+  kind: RefundKind,
+  clientKey: string,
+): Promise<OrderView> {
+  return callFunction('orders', 'requestRefund', { orderId, ...(lineIds ? { lineIds } : {}), reason, kind, clientKey });
+}
+
+/** Says how the goods of an approved 退货退款 were sent back (the carrier may be left out); sent again to correct it. */
+export function submitReturnShipment(orderId: string, refundId: string, carrier: Carrier | null, waybillNo: string): Promise<OrderView> {
+  return callFunction('orders', 'submitReturnShipment', { orderId, refundId, ...(carrier ? { carrier } : {}), waybillNo });
 }
 
 /** The stores an order can be picked up from. */

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { OrderView } from '~/types/functions/orders';
+import type { Carrier, RefundKind } from '~/types/orders';
 import * as ordersService from '../services/orders';
 import type { OrderTab } from '../services/orders';
 import type { Loadable } from './loadable';
@@ -39,7 +40,15 @@ export interface OrdersState {
   cancel: (orderId: string) => Promise<Outcome<OrderView>>;
   confirmReceipt: (orderId: string) => Promise<Outcome<OrderView>>;
   /** Asks for a refund with the key made for this request; the same key on a retry asks once. */
-  requestRefund: (orderId: string, lineIds: string[] | undefined, reason: string, clientKey: string) => Promise<Outcome<OrderView>>;
+  requestRefund: (
+    orderId: string,
+    lineIds: string[] | undefined,
+    reason: string,
+    kind: RefundKind,
+    clientKey: string,
+  ) => Promise<Outcome<OrderView>>;
+  /** Says how the goods of an approved 退货退款 went back. */
+  submitReturnShipment: (orderId: string, refundId: string, carrier: Carrier | null, waybillNo: string) => Promise<Outcome<OrderView>>;
   /**
    * Pays an order, then waits briefly for the payment to be confirmed: `paid`, or `pending` while
    * the confirmation has not arrived. The member closing the sheet fails as CANCELLED, an order
@@ -106,8 +115,11 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
 
     confirmReceipt: (orderId) => act(orderId, () => ordersService.confirmReceipt(orderId)),
 
-    requestRefund: (orderId, lineIds, reason, clientKey) =>
-      act(orderId, () => ordersService.requestRefund(orderId, lineIds, reason, clientKey)),
+    requestRefund: (orderId, lineIds, reason, kind, clientKey) =>
+      act(orderId, () => ordersService.requestRefund(orderId, lineIds, reason, kind, clientKey)),
+
+    submitReturnShipment: (orderId, refundId, carrier, waybillNo) =>
+      act(orderId, () => ordersService.submitReturnShipment(orderId, refundId, carrier, waybillNo)),
 
     pay: async (orderId) => {
       if (get().busy) return failed(new Error('another order action is in progress'));

@@ -157,7 +157,7 @@ describe('shopping in the H5 storefront', () => {
       await pageShot(page, 'shop-12-refund');
       await shown(page, '.submit-refund').click();
       await shown(page, '.order-refunds .refund-status').waitFor();
-      expect(await shown(page, '.order-refunds .refund-status').innerText()).toBe('等待审核');
+      expect(await shown(page, '.order-refunds .refund-status').innerText()).toBe('仅退款 · 等待审核');
       await pageShot(page, 'shop-13-refund-progress');
 
       // Another order, picked up in store, left unpaid by closing the payment sheet…

@@ -121,7 +121,41 @@ test('a paid pickup order shows its pickup code large, and a refund in review sh
   expect(container.querySelector('.order-detail-status')?.textContent).toBe('待自提');
   expect(container.querySelector('.pickup-panel__qr')).not.toBeNull();
   expect(container.querySelector('.breakdown-shipping')).toBeNull();
-  expect(container.querySelector('.refund-status')?.textContent).toBe('等待审核');
+  expect(container.querySelector('.refund-status')?.textContent).toBe('仅退款 · 等待审核');
+  expect(container.querySelector('.return-link')).toBeNull();
   expect(container.querySelector('.refund-progress')?.textContent).toContain('退款商品：手作陶瓷马克杯');
   expect([...container.querySelectorAll('.order-line-note')].map((el) => el.textContent)).toEqual(['退款处理中']);
+});
+
+test('a 退货退款 awaiting the goods shows its steps, the waybill sent, and the way to the return address', async () => {
+  service.getOrder.mockResolvedValue(
+    orderView({
+      status: 'shipped',
+      paidAt: Date.UTC(2025, 10, 22, 2, 5),
+      refunds: [
+        refundView({
+          kind: 'returnAndRefund',
+          status: 'awaitingReturn',
+          reviewedAt: Date.UTC(2025, 10, 22, 4, 0),
+          returnTo: { name: '售后服务中心', phone: '400-820-8820', address: '上海市静安区南京西路 1 号 售后部', note: '' },
+          returnShipment: { carrier: '中通快递', waybillNo: 'ZT7700001', at: Date.UTC(2025, 10, 22, 5, 0) },
+        }),
+      ],
+      can: { pay: false, cancel: false, confirmReceipt: true, requestRefund: true },
+    }),
+  );
+  const { container } = renderPage();
+
+  await waitFor(() => expect(container.querySelector('.refund-status')?.textContent).toBe('退货退款 · 待退货'));
+  const steps = [...container.querySelectorAll('.refund-progress__step')];
+  expect(steps.map((step) => step.querySelector('.refund-progress__step-title')?.textContent)).toEqual([
+    '提交申请',
+    '商家审核',
+    '寄回商品',
+    '退款到账',
+  ]);
+  expect(steps.map((step) => step.classList.contains('refund-progress__step--done'))).toEqual([true, true, true, false]);
+  expect(container.querySelector('.refund-return-shipment')?.textContent).toBe('退货物流：中通快递 ZT7700001');
+  await tap(container.querySelector('.return-link'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/orders/pages/refund/index?id=${ORDER_ID}` });
 });

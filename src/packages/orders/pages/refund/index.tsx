@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { OrderView } from '~/types/functions/orders';
+import type { RefundKind } from '~/types/orders';
 import { LoadState } from '~/src/components/load-state';
 import { Panel } from '~/src/components/panel';
 import { StatusPanel } from '~/src/components/status-panel';
@@ -11,13 +12,24 @@ import { useOrdersStore } from '~/src/stores/orders';
 import { newClientKey } from '~/src/utils/client-key';
 import { actionErrorText } from '~/src/utils/error-text';
 import { formatYuan } from '~/core/money/format';
+import { REFUND_KIND_TEXT, refundKindsFor } from '~/core/orders/order-machine';
 import { refundableLines } from '~/src/packages/orders/order-text';
+import { ReturnPanel } from './return-panel';
 import './index.scss';
 
 const REASONS = ['不想要了', '商品质量问题', '商品与描述不符', '收到商品破损', '发错货/漏发', '其他'];
 const MAX_REASON = 200;
+const KINDS: RefundKind[] = ['refundOnly', 'returnAndRefund'];
+const KIND_HINT: Record<RefundKind, string> = {
+  refundOnly: '无需寄回商品，审核通过后原路退款',
+  returnAndRefund: '审核通过后寄回商品，商家收到后原路退款',
+};
 
-/** Ask for a refund: choose the lines and a reason; staff review it and the order shows its progress. */
+/**
+ * Ask for a refund: 仅退款 or 退货退款 (once the goods have shipped), the lines and a reason; the
+ * shop reviews it and the order shows its progress. An approved 退货退款 shows here where to send
+ * the goods, and takes the waybill number they went with.
+ */
 export default function RefundPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -26,6 +38,7 @@ export default function RefundPage() {
   const requestRefund = useOrdersStore((s) => s.requestRefund);
   const busy = useOrdersStore((s) => s.busy);
   const [chosen, setChosen] = useState<string[] | null>(null);
+  const [kind, setKind] = useState<RefundKind>('refundOnly');
   const [reason, setReason] = useState('');
   const [detail, setDetail] = useState('');
   // One key per request: a retry after a lost answer asks once.
@@ -41,7 +54,10 @@ export default function RefundPage() {
         {() => {
           const data = order.data as OrderView;
           const lines = refundableLines(data);
+          const returns = data.refunds.filter((refund) => refund.status === 'awaitingReturn');
+          const returnPanels = returns.map((refund) => <ReturnPanel key={refund.id} orderId={id} refund={refund} />);
           if (!data.can.requestRefund || lines.length === 0) {
+            if (returns.length > 0) return <>{returnPanels}</>;
             return (
               <StatusPanel
                 kind="empty"
@@ -52,6 +68,8 @@ export default function RefundPage() {
               />
             );
           }
+          const kinds = refundKindsFor(data);
+          const chosenKind = kinds.includes(kind) ? kind : 'refundOnly';
           const picked = chosen ?? lines.map((line) => line.lineId);
           const toggle = (lineId: string) =>
             setChosen(picked.includes(lineId) ? picked.filter((item) => item !== lineId) : [...picked, lineId]);
@@ -66,7 +84,7 @@ export default function RefundPage() {
               void Taro.showToast({ title: '请选择退款原因', icon: 'none' });
               return;
             }
-            const outcome = await requestRefund(id, picked, fullReason, clientKey);
+            const outcome = await requestRefund(id, picked, fullReason, chosenKind, clientKey);
             if (!outcome.ok) {
               if (outcome.code !== 'NETWORK') setClientKey(newClientKey());
               void Taro.showToast({ title: actionErrorText(outcome), icon: 'none' });
@@ -78,6 +96,27 @@ export default function RefundPage() {
 
           return (
             <>
+              {returnPanels}
+              <Panel title="退款类型" className="refund-kinds">
+                <View className="refund-kinds__options">
+                  {KINDS.map((item) => {
+                    const allowed = kinds.includes(item);
+                    return (
+                      <View
+                        key={item}
+                        className={`refund-kinds__option refund-kind refund-kind-${item}${chosenKind === item ? ' refund-kinds__option--on' : ''}${allowed ? '' : ' refund-kinds__option--off'}`}
+                        onClick={() =>
+                          allowed ? setKind(item) : void Taro.showToast({ title: '商品尚未发货，无需退货，请选择仅退款', icon: 'none' })
+                        }
+                      >
+                        <Text className="refund-kinds__name">{REFUND_KIND_TEXT[item]}</Text>
+                        <Text className="refund-kinds__hint">{allowed ? KIND_HINT[item] : '商品尚未发货，不需要退货'}</Text>
+                      </View>
+                    );
+                  })}
+                </View>
+              </Panel>
+
               <Panel title="选择退款商品" className="refund-lines">
                 {lines.map((line) => {
                   const on = picked.includes(line.lineId);
@@ -126,7 +165,7 @@ export default function RefundPage() {
                   className={`refund-bar__button submit-refund${busy ? ' refund-bar__button--busy' : ''}`}
                   onClick={() => !busy && void submit()}
                 >
-                  <Text>{busy ? '正在提交…' : `提交申请（${picked.length}件商品）`}</Text>
+                  <Text>{busy ? '正在提交…' : `提交${REFUND_KIND_TEXT[chosenKind]}申请（${picked.length}件商品）`}</Text>
                 </View>
               </View>
             </>
