@@ -7,16 +7,9 @@ import type { TokenClaims } from '~/server/admin/credentials';
 import { adjustPoints } from '../points/adjust-points';
 import type { RequestContext } from '../runtime/wx';
 import { auditApproval } from './approval-audit';
+import { loadDecidable } from './load-decidable';
 
 const DECIDED_TEXT = { rejected: '已被驳回', failed: '已审批但未能执行' } as const;
-
-/** Loads an approval the admin may decide: not their own request. */
-export async function loadDecidable(ctx: RequestContext, approvalId: string, admin: TokenClaims): Promise<ApprovalDoc> {
-  const approval = await ctx.db.collection('approvals').get(approvalId);
-  if (!approval) throw new CodedError('NOT_FOUND', '没有这条审批');
-  if (approval.requestedBy === admin.sub) throw new CodedError('FORBIDDEN', '不能审批自己提交的积分调整，请由另一位管理员审批');
-  return approval;
-}
 
 /**
  * Posts an approved adjustment through the ledger, under the approval's own id: however many

@@ -4,7 +4,7 @@ import type { ApprovalView } from '~/types/functions/admin-members';
 import type { TokenClaims } from '~/server/admin/credentials';
 import type { RequestContext } from '../runtime/wx';
 import { auditApproval } from './approval-audit';
-import { loadDecidable } from './approve-adjustment';
+import { loadDecidable } from './load-decidable';
 
 /**
  * A second admin turns a points adjustment down, with a note: a guarded pending → rejected, so

@@ -9,7 +9,7 @@ import type { RequestContext } from '../runtime/wx';
 import { auditApproval } from './approval-audit';
 
 /** The approval, and the ledger entry it posts, of an adjustment asked for under `requestKey`. */
-export const adjustmentKey = (memberId: string, requestKey: string) => `adjust:${memberId}:${requestKey}`;
+const adjustmentKey = (memberId: string, requestKey: string) => `adjust:${memberId}:${requestKey}`;
 
 /**
  * Asks for a points adjustment a second admin must approve: a pending approval under the key the
