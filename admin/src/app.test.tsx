@@ -12,7 +12,7 @@ import { renderWithProviders } from './test/render-with-providers';
 
 // The first test loads the signed-in area (every page and its Ant Design parts) on demand, which
 // takes several seconds in jsdom on a busy two-core machine.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const liveSession: AdminSession = {
   token: 'tok_0123456789abcdef',

@@ -12,7 +12,7 @@ import { AccountsPage } from './accounts-page';
 const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 // 02:00 UTC is 10:00 in Asia/Shanghai.
 const CREATED_AT = Date.UTC(2025, 2, 1, 2, 0);

@@ -11,7 +11,7 @@ import { APPROVALS_PAGE_SIZE, ApprovalsPage } from './approvals-page';
 const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 const mine = approvalView(1);
 const theirs = approvalView(2, { points: -2_000, reason: '误发积分', mayDecide: false, requestedBy: 'admin' });

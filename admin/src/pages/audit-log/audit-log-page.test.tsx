@@ -11,7 +11,7 @@ import { AUDIT_LOG_PAGE_SIZE, AuditLogPage } from './audit-log-page';
 const TOKEN = 'tok_0123456789abcdef';
 
 // Selects and date pickers take several seconds in jsdom on a busy two-core machine.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 // 02:00 UTC is 10:00 in Asia/Shanghai.
 const AT = Date.UTC(2025, 2, 1, 2, 0);

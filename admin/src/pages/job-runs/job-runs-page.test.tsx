@@ -10,7 +10,7 @@ const TOKEN = 'tok_0123456789abcdef';
 // 02:30 UTC is 10:30 in Asia/Shanghai.
 const STARTED = Date.UTC(2027, 2, 1, 2, 30);
 
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 function run(n: number, overrides: Partial<JobRunDoc> = {}): JobRunDoc {
   return {

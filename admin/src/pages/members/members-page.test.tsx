@@ -11,7 +11,7 @@ import { MEMBERS_PAGE_SIZE, MembersPage } from './members-page';
 const TOKEN = 'tok_0123456789abcdef';
 
 // The detail drawer and the search selector take several seconds in jsdom on a busy two-core machine.
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 function member(n: number, overrides: Partial<MemberRow> = {}): MemberRow {
   return {

@@ -14,7 +14,7 @@ import { ORDERS_PAGE_SIZE, OrdersPage } from './orders-page';
 const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 const paidDelivery = orderRow(1, {
   lines: [

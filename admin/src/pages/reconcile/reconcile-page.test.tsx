@@ -10,7 +10,7 @@ import { ReconcilePage } from './reconcile-page';
 
 const TOKEN = 'tok_0123456789abcdef';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 type Answer = (payload: AdminPayload<'reconcile'>) => Promise<AdminResponses['reconcile']>;
 

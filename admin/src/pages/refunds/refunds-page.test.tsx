@@ -12,7 +12,7 @@ import { REFUNDS_PAGE_SIZE, RefundsPage } from './refunds-page';
 const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 const requested = refundDoc(1);
 const another = refundDoc(2, { lineIds: ['L1', 'L3'], reason: '不想要了', amountFen: 12_000, pointsReturned: 0 });

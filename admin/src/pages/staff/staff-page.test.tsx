@@ -11,7 +11,7 @@ import { StaffPage } from './staff-page';
 const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 // 02:00 UTC is 10:00 in Asia/Shanghai.
 const BOUND_AT = Date.UTC(2025, 2, 1, 2, 0);
