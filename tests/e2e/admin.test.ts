@@ -67,7 +67,19 @@ describe('admin page in Chromium', () => {
       const owner = await ownerContext.newPage();
       await signIn(owner, 'admin', PASSWORD);
       await owner.locator('.members-table').waitFor();
-      expect(await menuLabels(owner)).toEqual(['会员', '订单', '退款', '门店与店员', '任务运行', '账号管理', '操作日志']);
+      expect(await menuLabels(owner)).toEqual([
+        '会员',
+        '积分审批',
+        '积分对账',
+        '商品',
+        '订单',
+        '退款',
+        '优惠券',
+        '门店与店员',
+        '任务运行',
+        '账号管理',
+        '操作日志',
+      ]);
 
       await owner.locator('.ant-layout-sider .ant-menu-item', { hasText: '账号管理' }).click();
       await owner.locator('.accounts-table').getByText('admin', { exact: true }).waitFor();
@@ -96,7 +108,18 @@ describe('admin page in Chromium', () => {
       await operator.locator('#confirmPassword').fill(OPERATOR_PASSWORD);
       await operator.locator('.password-submit').click();
       await operator.locator('.members-table').waitFor();
-      expect(await menuLabels(operator)).toEqual(['会员', '订单', '退款', '门店与店员', '任务运行', '操作日志']);
+      expect(await menuLabels(operator)).toEqual([
+        '会员',
+        '积分审批',
+        '积分对账',
+        '商品',
+        '订单',
+        '退款',
+        '优惠券',
+        '门店与店员',
+        '任务运行',
+        '操作日志',
+      ]);
       await operator.locator('.admin-name', { hasText: 'li.na' }).waitFor();
       await screenshot(operator, 'admin-06-operator-signed-in');
 
