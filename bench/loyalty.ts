@@ -32,6 +32,7 @@ const REDEEM_MINIMUM_NOW = LOYALTY_USE_CASES.find((useCase) => useCase.name === 
 import { BEFORE, formatChanges } from './support/before-after';
 import type { RoundTripChange } from './support/before-after';
 import { countsSince, readCounts, totalOf } from './support/round-trips';
+import { OWNER_CLAIMS } from '../tests/support/owner-claims';
 
 const CONCURRENCIES = [1, 16];
 /** Sequential calls whose requests are counted action by action. */
@@ -79,7 +80,7 @@ function loyaltyFixtures(controlUrl: string, db: Database, openBuckets = 1): Loy
     },
     async templates(count, stock) {
       const ids: string[] = [];
-      for (let i = 0; i < count; i += 1) ids.push((await createCouponTemplate(ctx(), templateInput(stock)))._id);
+      for (let i = 0; i < count; i += 1) ids.push((await createCouponTemplate(ctx(), templateInput(stock), OWNER_CLAIMS))._id);
       return ids;
     },
   };

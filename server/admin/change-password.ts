@@ -1,6 +1,6 @@
 import { CodedError } from '~/core/coded-error';
 import type { AdminSession } from '~/types/functions/admin';
-import { writeAudit } from '../audit/write-audit';
+import { updateWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 import { endSessions, openSession } from './admin-sessions';
@@ -23,14 +23,19 @@ export async function changePassword(
   }
   const account = await recheckPassword(ctx, admin.sub, input.oldPassword);
   const change = { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, updatedAt: ctx.now };
-  await ctx.db.collection('admins').updateWhere({ _id: account._id }, change);
-  await endSessions(ctx, account._id);
-  await writeAudit(ctx, {
-    _id: `audit:admin:password:${account._id}:${ctx.now}`,
-    actor: adminActor(admin),
-    action: 'changePassword',
-    target: { type: 'admin', id: account._id },
-    after: { mustChangePassword: false },
+  const changed = await updateWithAudit(ctx, {
+    collection: 'admins',
+    id: account._id,
+    expected: (now) => now.passwordHash === account.passwordHash,
+    change,
+    audit: () => ({
+      actor: adminActor(admin),
+      action: 'changePassword',
+      target: { type: 'admin', id: account._id },
+      after: { mustChangePassword: false },
+    }),
   });
-  return openSession(ctx, { ...account, ...change });
+  if (!changed) throw new CodedError('CONFLICT', '密码刚被修改过，请重新登录');
+  await endSessions(ctx, account._id);
+  return openSession(ctx, changed);
 }

@@ -1,7 +1,7 @@
 import { CodedError } from '~/core/coded-error';
 import type { AdminDoc, AdminRole } from '~/types/documents';
 import type { AdminAccountsResponses } from '~/types/functions/admin-accounts';
-import { writeAudit } from '../audit/write-audit';
+import { changeWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 import { loadStore } from '../staff/load-store';
@@ -38,13 +38,14 @@ export async function createAdmin(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  if (!(await ctx.db.collection('admins').insert(admin))) throw new CodedError('CONFLICT', `账号 ${input.username} 已存在`);
-  await writeAudit(ctx, {
-    _id: `audit:admin:create:${admin._id}:${ctx.now}`,
-    actor: adminActor(owner),
-    action: 'createAdmin',
-    target: { type: 'admin', id: admin._id },
-    after: { role: admin.role, storeId, status: 'active' },
+  const created = await changeWithAudit(ctx, async (tx) => {
+    const ref = tx.collection('admins').doc(admin._id);
+    if ((await ref.get()).data) return { value: false, audit: null };
+    const { _id, ...fields } = admin;
+    await ref.set({ data: fields });
+    const audit = { actor: adminActor(owner), action: 'createAdmin', target: { type: 'admin', id: _id } };
+    return { value: true, audit: { ...audit, after: { role: admin.role, storeId, status: 'active' } } };
   });
+  if (!created) throw new CodedError('CONFLICT', `账号 ${input.username} 已存在`);
   return { ...toAccountRow(admin), oneTimePassword: password };
 }

@@ -1,5 +1,6 @@
 import type { AdminAccountsResponses } from '~/types/functions/admin-accounts';
-import { writeAudit } from '../audit/write-audit';
+import { CodedError } from '~/core/coded-error';
+import { updateWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 import { toAccountRow } from './account-views';
@@ -18,14 +19,19 @@ export async function resetAdminPassword(
   const admin = await loadAccount(ctx, input.username);
   const password = oneTimePassword();
   const change = { passwordHash: await hashPassword(password), mustChangePassword: true, updatedAt: ctx.now };
-  await ctx.db.collection('admins').updateWhere({ _id: admin._id }, change);
-  await endSessions(ctx, admin._id);
-  await writeAudit(ctx, {
-    _id: `audit:admin:reset:${admin._id}:${ctx.now}`,
-    actor: adminActor(owner),
-    action: 'resetAdminPassword',
-    target: { type: 'admin', id: admin._id },
-    after: { mustChangePassword: true },
+  const changed = await updateWithAudit(ctx, {
+    collection: 'admins',
+    id: admin._id,
+    expected: (now) => now.passwordHash === admin.passwordHash,
+    change,
+    audit: () => ({
+      actor: adminActor(owner),
+      action: 'resetAdminPassword',
+      target: { type: 'admin', id: admin._id },
+      after: { mustChangePassword: true },
+    }),
   });
-  return { ...toAccountRow({ ...admin, ...change }), oneTimePassword: password };
+  if (!changed) throw new CodedError('CONFLICT', '该账号的密码刚被修改过，请刷新后重试');
+  await endSessions(ctx, admin._id);
+  return { ...toAccountRow(changed), oneTimePassword: password };
 }

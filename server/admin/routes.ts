@@ -43,14 +43,12 @@ import { listMembers } from './list-members';
 import { loginAdmin } from './session';
 import { signedIn } from './signed-in';
 import { storeFilterOf } from './store-scope';
-import {
-  createCouponTemplateAudited,
-  issueCampaignCouponsAudited,
-  saveProductAudited,
-  setCouponTemplateStatusAudited,
-  setProductStatusAudited,
-  setStockAudited,
-} from './audited-changes';
+import { createCouponTemplate } from '../coupons/create-coupon-template';
+import { issueCampaignCoupons } from '../coupons/issue-campaign-coupons';
+import { setCouponTemplateStatus } from '../coupons/set-coupon-template-status';
+import { saveProduct } from '../catalog/save-product';
+import { setProductStatus } from '../catalog/set-product-status';
+import { setStock } from '../catalog/set-stock';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -60,17 +58,17 @@ export const adminRoutes: Routes<'admin'> = {
   adjustPoints: signedIn((ctx, input, admin) => adjustMemberPoints(ctx, input, admin)),
   setMemberBirthday: signedIn((ctx, input, admin) => setMemberBirthday(ctx, input, admin)),
   reconcile: signedIn((ctx, input) => reconcile(ctx, input)),
-  createCouponTemplate: signedIn((ctx, input, admin) => createCouponTemplateAudited(ctx, input, admin)),
-  setCouponTemplateStatus: signedIn((ctx, input, admin) => setCouponTemplateStatusAudited(ctx, input, admin)),
+  createCouponTemplate: signedIn((ctx, input, admin) => createCouponTemplate(ctx, input, admin)),
+  setCouponTemplateStatus: signedIn((ctx, input, admin) => setCouponTemplateStatus(ctx, input, admin)),
   voidCoupon: signedIn((ctx, input, admin) => voidCoupon(ctx, input, admin)),
-  issueCampaignCoupons: signedIn((ctx, input, admin) => issueCampaignCouponsAudited(ctx, input, admin)),
+  issueCampaignCoupons: signedIn((ctx, input, admin) => issueCampaignCoupons(ctx, input, admin)),
   listCouponTemplates: signedIn((ctx, input) => listCouponTemplates(ctx, input)),
   listTiers: signedIn((ctx) => listTiers(ctx)),
   listJobRuns: signedIn((ctx, input) => listJobRuns(ctx, input)),
   listProducts: signedIn((ctx, input) => listAdminProducts(ctx, input)),
-  saveProduct: signedIn((ctx, input, admin) => saveProductAudited(ctx, input, admin)),
-  setProductStatus: signedIn((ctx, input, admin) => setProductStatusAudited(ctx, input, admin)),
-  setStock: signedIn((ctx, input, admin) => setStockAudited(ctx, input, admin)),
+  saveProduct: signedIn((ctx, input, admin) => saveProduct(ctx, input, admin)),
+  setProductStatus: signedIn((ctx, input, admin) => setProductStatus(ctx, input, admin)),
+  setStock: signedIn((ctx, input, admin) => setStock(ctx, input, admin)),
   listCategories: signedIn(async (ctx) => ({ items: await listCategories(ctx) })),
   listOrders: signedIn((ctx, input) => listAllOrders(ctx, input)),
   shipOrder: signedIn((ctx, input, admin) => shipOrderById(ctx, input, admin)),

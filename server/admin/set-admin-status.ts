@@ -1,5 +1,5 @@
 import type { AdminAccountsResponses } from '~/types/functions/admin-accounts';
-import { writeAudit } from '../audit/write-audit';
+import { updateWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 import { toAccountRow } from './account-views';
@@ -17,17 +17,19 @@ export async function setAdminStatus(
   const admin = await loadAccount(ctx, input.username);
   const before = admin.status ?? 'active';
   if (before === input.status) return toAccountRow(admin);
-  const moved = await ctx.db.collection('admins').updateWhere({ _id: admin._id }, { status: input.status, updatedAt: ctx.now });
-  if (input.status === 'disabled') await endSessions(ctx, admin._id);
-  if (moved === 1) {
-    await writeAudit(ctx, {
-      _id: `audit:admin:status:${admin._id}:${ctx.now}`,
+  const changed = await updateWithAudit(ctx, {
+    collection: 'admins',
+    id: admin._id,
+    expected: (now) => (now.status ?? 'active') === before,
+    change: { status: input.status, updatedAt: ctx.now },
+    audit: () => ({
       actor: adminActor(owner),
       action: 'setAdminStatus',
       target: { type: 'admin', id: admin._id },
       before: { status: before },
       after: { status: input.status },
-    });
-  }
-  return toAccountRow({ ...admin, status: input.status });
+    }),
+  });
+  if (input.status === 'disabled') await endSessions(ctx, admin._id);
+  return toAccountRow(changed ?? (await loadAccount(ctx, admin._id)));
 }

@@ -6,14 +6,15 @@ import type { LedgerEntryDoc } from '~/types/points';
 import type { TokenClaims } from '~/server/admin/credentials';
 import { adjustPoints } from '../points/adjust-points';
 import type { RequestContext } from '../runtime/wx';
-import { auditApproval } from './approval-audit';
+import { updateWithAudit } from '../audit/change-with-audit';
+import { approvalAudit } from './approval-audit';
 import { loadDecidable } from './load-decidable';
 
 const DECIDED_TEXT = { rejected: '已被驳回', failed: '已审批但未能执行' } as const;
 
 /**
- * Posts an approved adjustment through the ledger, under the approval's own id: however many
- * approvers or retries get here, the entry is written once. A change the ledger refuses (too few
+ * Posts an approved adjustment through the ledger, under the approval's own id, its audit entry
+ * in the posting's transaction: however many approvers or retries get here, both are written once. A change the ledger refuses (too few
  * points left to take away) marks the approval failed.
  */
 async function post(ctx: RequestContext, approval: ApprovalDoc): Promise<{ approval: ApprovalDoc; entry: LedgerEntryDoc }> {
@@ -22,36 +23,38 @@ async function post(ctx: RequestContext, approval: ApprovalDoc): Promise<{ appro
   const approver = { id: approval.decidedBy ?? '', role: approval.decidedByRole ?? 'owner' };
   let entry: LedgerEntryDoc;
   try {
-    ({ entry } = await adjustPoints(ctx, {
-      memberId: approval.memberId,
-      key: requestKey,
-      points: approval.points,
-      reason: approval.reason,
-      adminId: approver.id,
-    }));
+    ({ entry } = await adjustPoints(
+      ctx,
+      { memberId: approval.memberId, key: requestKey, points: approval.points, reason: approval.reason, adminId: approver.id },
+      (posted) =>
+        approvalAudit({
+          action: 'approveAdjustment',
+          approval,
+          actor: approver,
+          before: { status: 'pending', available: posted.balanceAfter.available - posted.available },
+          after: { status: 'approved', available: posted.balanceAfter.available, entryId: posted._id },
+        }),
+    ));
   } catch (error) {
     if (!hasCode(error, 'INSUFFICIENT_POINTS', 'NEGATIVE_BALANCE', 'NOT_A_MEMBER')) throw error;
     const note = (error as Error).message;
-    const failed = { status: 'failed' as const, note, updatedAt: ctx.now };
-    if ((await approvals.updateWhere({ _id: approval._id, status: 'approved', entryId: null }, failed)) === 1) {
-      await auditApproval(ctx, {
-        action: 'approveAdjustment',
-        approval,
-        actor: approver,
-        before: { status: 'pending' },
-        after: { status: 'failed', note },
-      });
-    }
+    await updateWithAudit(ctx, {
+      collection: 'approvals',
+      id: approval._id,
+      expected: (now) => now.status === 'approved' && now.entryId === null,
+      change: { status: 'failed' as const, note, updatedAt: ctx.now },
+      audit: () =>
+        approvalAudit({
+          action: 'approveAdjustment',
+          approval,
+          actor: approver,
+          before: { status: 'pending' },
+          after: { status: 'failed', note },
+        }),
+    });
     throw error;
   }
   if (approval.entryId === null) await approvals.updateWhere({ _id: approval._id }, { entryId: entry._id, updatedAt: ctx.now });
-  await auditApproval(ctx, {
-    action: 'approveAdjustment',
-    approval,
-    actor: approver,
-    before: { status: 'pending', available: entry.balanceAfter.available - entry.available },
-    after: { status: 'approved', available: entry.balanceAfter.available, entryId: entry._id },
-  });
   return { approval: { ...approval, entryId: entry._id }, entry };
 }
 

@@ -3,12 +3,13 @@ import { toApprovalView } from '~/core/members/member-desk-views';
 import type { ApprovalView } from '~/types/functions/admin-members';
 import type { TokenClaims } from '~/server/admin/credentials';
 import type { RequestContext } from '../runtime/wx';
-import { auditApproval } from './approval-audit';
+import { updateWithAudit } from '../audit/change-with-audit';
+import { approvalAudit } from './approval-audit';
 import { loadDecidable } from './load-decidable';
 
 /**
- * A second admin turns a points adjustment down, with a note: a guarded pending → rejected, so
- * nothing is ever posted for it. Rejecting it again answers it as it is; an approved one is
+ * A second admin turns a points adjustment down, with a note: a guarded pending → rejected (with
+ * its audit entry, in one transaction), so nothing is ever posted for it. Rejecting it again answers it as it is; an approved one is
  * INVALID_STATE.
  */
 export async function rejectAdjustment(
@@ -27,17 +28,21 @@ export async function rejectAdjustment(
       note,
       updatedAt: ctx.now,
     };
-    if ((await approvals.updateWhere({ _id: approvalId, status: 'pending' }, decided)) === 1) {
-      const rejected = { ...approval, ...decided };
-      await auditApproval(ctx, {
-        action: 'rejectAdjustment',
-        approval: rejected,
-        actor: { id: admin.sub, role: admin.role },
-        before: { status: 'pending' },
-        after: { status: 'rejected', note },
-      });
-      return toApprovalView(rejected, admin);
-    }
+    const rejected = await updateWithAudit(ctx, {
+      collection: 'approvals',
+      id: approvalId,
+      expected: (now) => now.status === 'pending',
+      change: decided,
+      audit: (before) =>
+        approvalAudit({
+          action: 'rejectAdjustment',
+          approval: before,
+          actor: { id: admin.sub, role: admin.role },
+          before: { status: 'pending' },
+          after: { status: 'rejected', note },
+        }),
+    });
+    if (rejected) return toApprovalView(rejected, admin);
   }
   const current = (await approvals.get(approvalId)) ?? approval;
   if (current.status === 'rejected') return toApprovalView(current, admin);

@@ -6,14 +6,15 @@ import type { AdjustmentResult } from '~/types/functions/admin-members';
 import type { Points } from '~/types/units';
 import type { TokenClaims } from '~/server/admin/credentials';
 import type { RequestContext } from '../runtime/wx';
-import { auditApproval } from './approval-audit';
+import { changeWithAudit } from '../audit/change-with-audit';
+import { approvalAudit } from './approval-audit';
 
 /** The approval, and the ledger entry it posts, of an adjustment asked for under `requestKey`. */
 const adjustmentKey = (memberId: string, requestKey: string) => `adjust:${memberId}:${requestKey}`;
 
 /**
  * Asks for a points adjustment a second admin must approve: a pending approval under the key the
- * adjustment would be posted with. Asking again with the same request key answers the same
+ * adjustment would be posted with, written with its audit entry in one transaction. Asking again with the same request key answers the same
  * approval; the same key for a different adjustment is a CONFLICT.
  */
 export async function requestAdjustment(
@@ -53,15 +54,21 @@ export async function requestAdjustment(
     entryId: null,
     updatedAt: ctx.now,
   };
-  const created = await approvals.insert(approval);
-  const stored = created ? approval : await approvals.get(id);
-  if (!stored || !same(stored)) throw new CodedError('CONFLICT', `request key ${input.requestKey} was already used for another adjustment`);
-  await auditApproval(ctx, {
-    action: 'requestAdjustment',
-    approval: stored,
-    actor: { id: stored.requestedBy, role: stored.requestedByRole },
-    before: { status: null, available: usable },
-    after: { status: 'pending', points: stored.points, reason: stored.reason },
+  const { stored, created } = await changeWithAudit(ctx, async (tx) => {
+    const ref = tx.collection('approvals').doc(id);
+    const found = (await ref.get()).data;
+    if (found) return { value: { stored: found, created: false }, audit: null };
+    const { _id, ...fields } = approval;
+    await ref.set({ data: fields });
+    const audit = approvalAudit({
+      action: 'requestAdjustment',
+      approval,
+      actor: { id: admin.sub, role: admin.role },
+      before: { status: null, available: usable },
+      after: { status: 'pending', points: approval.points, reason: approval.reason },
+    });
+    return { value: { stored: approval, created: true }, audit };
   });
+  if (!same(stored)) throw new CodedError('CONFLICT', `request key ${input.requestKey} was already used for another adjustment`);
   return { status: 'pending', approval: toApprovalView(stored, admin), created };
 }

@@ -1,7 +1,11 @@
 import { buildProductDoc, productProblems, sameProduct } from '~/core/catalog/product-rules';
 import type { ProductDoc } from '~/types/catalog';
 import type { AdminCatalogResponses, AdminProduct, ProductInput } from '~/types/functions/admin-catalog';
+import type { TokenClaims } from '~/server/admin/credentials';
+import type { ChangeAudit } from '../audit/change-with-audit';
+import { changeWithAudit, updateWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
+import { adminActor } from '../staff/admin-actor';
 import { withStock } from './admin-products';
 import { catalogCollections } from './catalog-collections';
 import { refreshSoldOut } from './refresh-sold-out';
@@ -13,8 +17,15 @@ import { CodedError } from '~/core/coded-error';
  */
 const MAX_SKU_IDS = 1000;
 
+/** A product as its audit entry shows it: title, shelf state and prices. */
+const priced = (product: Pick<ProductDoc, 'title' | 'status' | 'skus'>) => ({
+  title: product.title,
+  status: product.status,
+  skus: product.skus.map((sku) => ({ skuId: sku.skuId, priceFen: sku.priceFen })),
+});
+
 /**
- * An admin creates or edits a product. The product id is the admin's slug, so a retried create
+ * An admin creates or edits a product, with its audit entry in the same transaction. The product id is the admin's slug, so a retried create
  * finds the product it made and answers it (created: false); a create on an id taken by a
  * different product is CONFLICT, an update of an unknown one NOT_FOUND. An edit keeps the shelf
  * state, sales and the ids of SKUs it keeps; stock of a new SKU starts at its `initialStock`,
@@ -23,7 +34,15 @@ const MAX_SKU_IDS = 1000;
 export async function saveProduct(
   ctx: RequestContext,
   input: ProductInput & { mode: 'create' | 'update' },
+  admin: TokenClaims,
 ): Promise<AdminCatalogResponses['saveProduct']> {
+  const audit = (before: ProductDoc | null, after: ProductDoc): ChangeAudit => ({
+    actor: adminActor(admin),
+    action: 'saveProduct',
+    target: { type: 'product', id: after._id },
+    before: before && priced(before),
+    after: { created: before === null, ...priced(after) },
+  });
   const problem = productProblems(input)[0];
   if (problem) throw new CodedError('VALIDATION_FAILED', `${problem.field}: ${problem.message}`, { field: problem.field });
   const { categories, products, stock } = catalogCollections(ctx);
@@ -34,7 +53,16 @@ export async function saveProduct(
   let created = false;
   if (input.mode === 'create') {
     const fresh = buildProductDoc(input, null, [], ctx.now);
-    const found = existing ?? ((await products.insert(fresh)) ? null : await products.get(input.productId));
+    const found =
+      existing ??
+      (await changeWithAudit(ctx, async (tx) => {
+        const ref = tx.collection('products').doc(fresh._id);
+        const taken = (await ref.get()).data;
+        if (taken) return { value: taken, audit: null };
+        const { _id, ...fields } = fresh;
+        await ref.set({ data: fields });
+        return { value: null, audit: audit(null, fresh) };
+      }));
     if (found && !sameProduct(found, fresh)) throw new CodedError('CONFLICT', `a different product ${input.productId} already exists`);
     created = !found;
     saved = found ?? fresh;
@@ -52,8 +80,14 @@ export async function saveProduct(
     }
     const { _id, status: _status, soldOut: _soldOut, salesCount: _sales, createdAt: _created, ...edited } = saved;
     // Guarded on the version read above, so two admins' edits cannot silently overwrite each other.
-    const updated = await products.updateWhere({ _id, updatedAt: existing.updatedAt }, edited);
-    if (updated !== 1) throw new CodedError('CONFLICT', `product ${_id} was changed meanwhile; reload it and save again`);
+    const updated = await updateWithAudit(ctx, {
+      collection: 'products',
+      id: _id,
+      expected: (now) => now.updatedAt === existing.updatedAt,
+      change: edited,
+      audit: (before) => audit(before, saved),
+    });
+    if (!updated) throw new CodedError('CONFLICT', `product ${_id} was changed meanwhile; reload it and save again`);
   }
 
   // A SKU's stock document is made once (skus and input.skus are in the same order); a retry

@@ -20,18 +20,11 @@ import { setCouponTemplateStatus } from './set-coupon-template-status';
 import { useCoupon } from './use-coupon';
 import { voidCoupon } from './void-coupon';
 import { DAY_MS } from '~/core/calendar/durations';
-import { storedOrNull } from '../../tests/support/stored';
+import { allStored, putStored, storedOrNull } from '../../tests/support/stored';
+import { auditEntry } from '../audit/write-audit';
+import { adminActor } from '../staff/admin-actor';
 import type { CollectionName } from '~/types/collections';
-
-/** The admin voiding coupons in these tests. */
-const OWNER = {
-  sub: 'admin',
-  role: 'owner',
-  exp: Number.MAX_SAFE_INTEGER,
-  storeId: null,
-  sid: 'test-session',
-  mustChangePassword: false,
-} as const;
+import { OWNER_CLAIMS as OWNER } from '../../tests/support/owner-claims';
 
 const NOW = Date.UTC(2026, 5, 10, 2); // 10:00 on 10 June in Shanghai
 
@@ -68,7 +61,7 @@ describe('coupon use-cases through the real SDK', () => {
       channel: 'centre',
       ...fields,
     });
-    return createCouponTemplate(ctx(NOW), input);
+    return createCouponTemplate(ctx(NOW), input, OWNER);
   }
 
   async function expectRejected(promise: Promise<unknown>, code: string, details?: Record<string, unknown>): Promise<void> {
@@ -96,16 +89,18 @@ describe('coupon use-cases through the real SDK', () => {
     it('pauses, resumes and ends a template; an ended one stays ended', async () => {
       const t = await newTemplate();
       const m = member();
-      await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'paused' });
+      await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'paused' }, OWNER);
       await expectRejected(claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() }), 'NOT_AVAILABLE', {
         reason: '活动已暂停',
       });
-      expect(await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'paused' })).toMatchObject({ status: 'paused' });
-      await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'active' });
+      expect(await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'paused' }, OWNER)).toMatchObject({ status: 'paused' });
+      await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'active' }, OWNER);
       expect((await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).created).toBe(true);
-      await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'ended' });
-      await expectRejected(setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'active' }), 'INVALID_STATE', { state: 'ended' });
-      await expectRejected(setCouponTemplateStatus(ctx(NOW), { templateId: 'nope', status: 'active' }), 'NOT_FOUND');
+      await setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'ended' }, OWNER);
+      await expectRejected(setCouponTemplateStatus(ctx(NOW), { templateId: t._id, status: 'active' }, OWNER), 'INVALID_STATE', {
+        state: 'ended',
+      });
+      await expectRejected(setCouponTemplateStatus(ctx(NOW), { templateId: 'nope', status: 'active' }, OWNER), 'NOT_FOUND');
     });
   });
 
@@ -302,10 +297,10 @@ describe('coupon use-cases through the real SDK', () => {
       const t = await newTemplate({ channel: 'system', totalStock: 3 });
       const members = Array.from({ length: 4 }, () => member());
       const ids = [...members.map((m) => m._id), 'nobody'];
-      const outcome = await issueCampaignCoupons(ctx(NOW), { templateId: t._id, campaignId: 'double-eleven', memberIds: ids });
+      const outcome = await issueCampaignCoupons(ctx(NOW), { templateId: t._id, campaignId: 'double-eleven', memberIds: ids }, OWNER);
       expect(outcome.issued).toBe(3);
       expect(outcome.failed.map((f) => f.code).sort()).toEqual(['NOT_FOUND', 'OUT_OF_STOCK']);
-      const resent = await issueCampaignCoupons(ctx(NOW), { templateId: t._id, campaignId: 'double-eleven', memberIds: ids });
+      const resent = await issueCampaignCoupons(ctx(NOW), { templateId: t._id, campaignId: 'double-eleven', memberIds: ids }, OWNER);
       expect(resent.alreadyHad).toBe(3);
       expect(instancesOf(t._id)).toBe(3);
       expect(template(t._id).stockRemaining).toBe(0);
@@ -420,6 +415,25 @@ describe('coupon use-cases through the real SDK', () => {
       await lockCoupon(ctx(NOW), { instanceId: b, memberId: m._id, orderId: 'held' });
       await expectRejected(voidCoupon(ctx(NOW), { instanceId: b, reason: 'x' }, OWNER), 'INVALID_STATE', { state: 'locked' });
       await expectRejected(voidCoupon(ctx(NOW), { instanceId: 'nope', reason: 'x' }, OWNER), 'NOT_FOUND');
+      expect(allStored(cloud, 'audit_log').filter((entry) => entry.target.id === a)).toEqual([
+        expect.objectContaining({ action: 'voidCoupon', before: { status: 'issued' }, after: { status: 'voided', reason: '误发' } }),
+      ]);
+    });
+
+    it('voids a coupon and writes its audit entry in one step: an entry that cannot be written leaves the coupon as it was', async () => {
+      const m = member();
+      const t = await newTemplate({ totalStock: null });
+      const id = (await claimCoupon(as(m), m.openid, { templateId: t._id, clientKey: key() })).coupon.instanceId;
+      // The entry's key taken by a stray document: the transaction cannot append it, so it changes nothing.
+      const stray = auditEntry(ctx(NOW), {
+        _id: `audit:voidCoupon:${id}`,
+        actor: adminActor(OWNER),
+        action: 'x',
+        target: { type: 'x', id: 'x' },
+      });
+      putStored(cloud, 'audit_log', stray);
+      await expect(voidCoupon(ctx(NOW), { instanceId: id, reason: '误发' }, OWNER)).rejects.toThrow(/duplicate/i);
+      expect(read('coupon_instances', id)).toMatchObject({ status: 'issued' });
     });
 
     it('sorts a member’s coupons into wallet tabs by the clock, page by page', async () => {

@@ -1,6 +1,6 @@
 import type { CouponInstanceDoc } from '~/types/coupons';
 import type { TokenClaims } from '~/server/admin/credentials';
-import { writeAudit } from '../audit/write-audit';
+import { updateWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 import { couponCollections } from './coupon-collections';
@@ -8,11 +8,10 @@ import { couponStateError } from './coupon-state-error';
 import { CodedError } from '~/core/coded-error';
 
 /**
- * An admin voids a member's coupon (issued → voided), with a reason kept for the audit.
- * Guarded on `issued`, so a coupon an order holds or has used is never voided under it.
- * Voiding a voided coupon answers it as it is; other states are INVALID_STATE. The audit entry
- * is keyed by the coupon, which is voided once: the admin who voided it writes it, again
- * harmlessly when they retry after a failure in between.
+ * An admin voids a member's coupon (issued → voided), with a reason kept for the audit, in one
+ * transaction with its audit entry. Guarded on `issued`, so a coupon an order holds or has used
+ * is never voided under it. Voiding a voided coupon answers it as it is and writes no second
+ * entry; other states are INVALID_STATE.
  */
 export async function voidCoupon(
   ctx: RequestContext,
@@ -22,27 +21,23 @@ export async function voidCoupon(
   const { instances } = couponCollections(ctx);
   const coupon = await instances.get(input.instanceId);
   if (!coupon) throw new CodedError('NOT_FOUND', `no coupon ${input.instanceId}`);
-  const audit = (voided: CouponInstanceDoc) =>
-    writeAudit(ctx, {
-      _id: `audit:voidCoupon:${voided._id}`,
+  if (coupon.status === 'voided') return coupon;
+  const voided = await updateWithAudit(ctx, {
+    collection: 'coupon_instances',
+    id: coupon._id,
+    expected: (now) => now.status === 'issued',
+    change: { status: 'voided' as const, voidedAt: ctx.now, voidReason: input.reason, voidedBy: admin.sub, updatedAt: ctx.now },
+    audit: (before) => ({
+      _id: `audit:voidCoupon:${before._id}`,
       actor: adminActor(admin),
       action: 'voidCoupon',
-      target: { type: 'coupon', id: voided._id },
-      memberId: voided.memberId,
+      target: { type: 'coupon', id: before._id },
+      memberId: before.memberId,
       before: { status: 'issued' },
-      after: { status: 'voided', reason: voided.voidReason },
-    });
-  if (coupon.status === 'voided') {
-    if (coupon.voidedBy === admin.sub) await audit(coupon);
-    return coupon;
-  }
-  const change = { status: 'voided' as const, voidedAt: ctx.now, voidReason: input.reason, voidedBy: admin.sub, updatedAt: ctx.now };
-  const updated = await instances.updateWhere({ _id: input.instanceId, status: 'issued' }, change);
-  if (updated === 1) {
-    const voided = { ...coupon, ...change };
-    await audit(voided);
-    return voided;
-  }
+      after: { status: 'voided', reason: input.reason },
+    }),
+  });
+  if (voided) return voided;
   const current = (await instances.get(input.instanceId)) ?? coupon;
   if (current.status === 'voided') return current;
   throw couponStateError(current, 'void', ctx.now);

@@ -4,7 +4,7 @@ import type { Fen } from '~/types/units';
 import type { TokenClaims } from '~/server/admin/credentials';
 import { CodedError } from '~/core/coded-error';
 import { yuanText } from '~/core/money/format';
-import { writeAudit } from '../audit/write-audit';
+import { changeWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 import { loadOrder } from './load-order';
@@ -32,49 +32,47 @@ export async function approveRefund(
 }
 
 /**
- * 退货退款 approved: a guarded move requested → awaitingReturn with where to send the goods. A
- * repeat finds it moved and only makes sure its audit entry is written.
+ * 退货退款 approved: a guarded move requested → awaitingReturn with where to send the goods, its
+ * timeline note and its audit entry, in one transaction. A repeat finds it moved and changes nothing.
  */
 async function approveReturn(ctx: RequestContext, refund: RefundDoc, admin: TokenClaims, expectedFen: Fen): Promise<RefundDoc> {
-  let current = refund;
-  if (current.status === 'requested') {
-    const order = await loadOrder(ctx, refund.orderId);
-    const preview = await refundPreviewOf(ctx, refund, order);
-    if (preview.amountFen !== expectedFen) throw priceChanged(preview);
-    const shop = await loadShopSettings(ctx);
-    const fields = {
-      status: 'awaitingReturn' as const,
-      reviewedBy: admin.sub,
-      reviewedAt: ctx.now,
-      returnTo: shop.returnAddress,
-      updatedAt: ctx.now,
+  if (refund.status !== 'requested') return refund;
+  const order = await loadOrder(ctx, refund.orderId);
+  const preview = await refundPreviewOf(ctx, refund, order);
+  if (preview.amountFen !== expectedFen) throw priceChanged(preview);
+  const shop = await loadShopSettings(ctx);
+  const fields = {
+    status: 'awaitingReturn' as const,
+    reviewedBy: admin.sub,
+    reviewedAt: ctx.now,
+    returnTo: shop.returnAddress,
+    updatedAt: ctx.now,
+  };
+  const moved = await changeWithAudit(ctx, async (tx) => {
+    const ref = tx.collection('refunds').doc(refund._id);
+    const found = (await ref.get()).data;
+    if (found?.status !== 'requested') return { value: null, audit: null };
+    await ref.update({ data: fields });
+    const note = `退货申请已同意，请寄回商品，商家收到后退款 ¥${yuanText(preview.amountFen)}`;
+    await tx
+      .collection('orders')
+      .doc(refund.orderId)
+      .update({ data: { timeline: ctx.db.command.push([{ status: 'returnApproved', at: ctx.now, note }]), updatedAt: ctx.now } });
+    return {
+      value: { ...found, ...fields },
+      audit: {
+        _id: `audit:refund:${refund._id}:approveReturn`,
+        actor: adminActor(admin),
+        action: 'approveRefund',
+        target: { type: 'refund', id: refund._id },
+        memberId: refund.memberId,
+        before: { status: 'requested' },
+        after: { status: 'awaitingReturn', amountFen: found.amountFen },
+      },
     };
-    const moved = await ctx.db.collection('refunds').updateWhere({ _id: refund._id, status: 'requested' }, fields);
-    if (moved === 1) {
-      current = { ...refund, ...fields };
-      await ctx.db.collection('orders').updateWhere(
-        { _id: refund.orderId },
-        {
-          timeline: ctx.db.command.push([
-            { status: 'returnApproved', at: ctx.now, note: `退货申请已同意，请寄回商品，商家收到后退款 ¥${yuanText(preview.amountFen)}` },
-          ]),
-          updatedAt: ctx.now,
-        },
-      );
-    } else {
-      current = await loadRefund(ctx, refund._id);
-      if (current.status === 'rejected') throw new CodedError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
-      if (current.status !== 'awaitingReturn') return current;
-    }
-  }
-  await writeAudit(ctx, {
-    _id: `audit:refund:${current._id}:approveReturn`,
-    actor: adminActor(admin),
-    action: 'approveRefund',
-    target: { type: 'refund', id: current._id },
-    memberId: current.memberId,
-    before: { status: 'requested' },
-    after: { status: 'awaitingReturn', amountFen: current.amountFen },
   });
+  if (moved) return moved;
+  const current = await loadRefund(ctx, refund._id);
+  if (current.status === 'rejected') throw new CodedError('INVALID_STATE', '该退款已驳回', { status: 'rejected' });
   return current;
 }

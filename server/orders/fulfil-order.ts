@@ -5,18 +5,32 @@ import { finishPaymentEffects } from './apply-payment';
 import type { RequestContext } from '../runtime/wx';
 import { findPickupCode, markHandedOver } from './pickup-code';
 import { CodedError } from '~/core/coded-error';
+import type { ChangeAudit } from '../audit/change-with-audit';
+import { changeWithAudit } from '../audit/change-with-audit';
 
+/** Who moves an order by hand, for the audit entry written with the move (a member's own move has none). */
+export type MovedBy = (before: OrderDoc, after: OrderDoc) => ChangeAudit;
+
+/** A guarded move of an order from one status to the next, with its timeline note and, when an admin makes it, its audit entry: one transaction. */
 async function move(
   ctx: RequestContext,
   order: OrderDoc,
   from: OrderDoc['status'],
   fields: Partial<OrderDoc>,
   note: string,
+  by?: MovedBy,
 ): Promise<OrderDoc> {
   const to = fields.status as OrderDoc['status'];
-  const change = { ...fields, timeline: ctx.db.command.push([{ status: to, at: ctx.now, note }]), updatedAt: ctx.now };
-  await ctx.db.collection('orders').updateWhere({ _id: order._id, status: from }, change);
-  const current = (await ctx.db.collection('orders').get(order._id)) as OrderDoc;
+  const current = await changeWithAudit(ctx, async (tx) => {
+    const ref = tx.collection('orders').doc(order._id);
+    const found = (await ref.get()).data;
+    if (!found || found.status !== from) return { value: found, audit: null };
+    const change = { ...fields, updatedAt: ctx.now };
+    await ref.update({ data: { ...change, timeline: ctx.db.command.push([{ status: to, at: ctx.now, note }]) } });
+    const moved = { ...found, ...change, timeline: [...found.timeline, { status: to, at: ctx.now, note }] };
+    return { value: moved, audit: by?.(found, moved) ?? null };
+  });
+  if (!current) throw new CodedError('NOT_FOUND', `no order ${order._id}`);
   if (current.status !== to) assertMove(current, to, note);
   return current;
 }
@@ -39,6 +53,7 @@ export async function shipOrder(
   ctx: RequestContext,
   order: OrderDoc,
   { carrier, trackingNo }: { carrier: Carrier; trackingNo: string },
+  by: MovedBy,
 ): Promise<OrderDoc> {
   if (order.delivery.mode !== 'delivery') throw new CodedError('INVALID_STATE', '自提订单无需发货');
   if (order.status === 'shipped') return order;
@@ -50,14 +65,15 @@ export async function shipOrder(
     'paid',
     { status: 'shipped', shippedAt: ctx.now, delivery: { ...order.delivery, carrier, trackingNo } },
     `已发货，${carrier} 运单号 ${trackingNo}`,
+    by,
   );
 }
 
 /**
  * Completes an order — the member confirms receipt of a shipped one, or staff hand over a
- * pickup order — and starts the return window after which its points become available.
+ * pickup order, `by` whom for the audit — and starts the return window after which its points become available.
  */
-export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: 'received' | 'pickedUp'): Promise<OrderDoc> {
+export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: 'received' | 'pickedUp', by?: MovedBy): Promise<OrderDoc> {
   if (how === 'received' && order.delivery.mode !== 'delivery') throw new CodedError('INVALID_STATE', '自提订单请到店出示提货码');
   if (how === 'pickedUp' && order.delivery.mode !== 'pickup') throw new CodedError('INVALID_STATE', '快递订单不能到店提货');
   if (how === 'received' && order.status === 'paid')
@@ -74,6 +90,7 @@ export async function completeOrder(ctx: RequestContext, order: OrderDoc, how: '
       how === 'received' ? 'shipped' : 'paid',
       { status: 'completed', completedAt: ctx.now },
       how === 'received' ? '已确认收货' : '已到店提货',
+      by,
     );
   }
   await startReturnWindow(ctx, { orderId: current._id, completedAt: current.completedAt as number });

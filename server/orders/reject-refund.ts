@@ -1,7 +1,7 @@
 import type { RefundDoc } from '~/types/orders';
 import type { TokenClaims } from '~/server/admin/credentials';
 import { CodedError } from '~/core/coded-error';
-import { writeAudit } from '../audit/write-audit';
+import { updateWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 import { loadRefund } from './load-refund';
@@ -17,20 +17,26 @@ export async function rejectRefund(
   const refund = await loadRefund(ctx, refundId);
   if (refund.status === 'rejected') return refund;
   const fields = { status: 'rejected' as const, reviewedBy: admin.sub, reviewNote: note, reviewedAt: ctx.now, updatedAt: ctx.now };
-  const moved = REJECTABLE.includes(refund.status)
-    ? await ctx.db.collection('refunds').updateWhere({ _id: refundId, status: refund.status }, fields)
-    : 0;
-  if (moved !== 1)
-    throw new CodedError('INVALID_STATE', '该退款已在处理或已完成，不能驳回', { status: (await loadRefund(ctx, refundId)).status });
-  await writeAudit(ctx, {
-    _id: `audit:refund:${refundId}:reject`,
-    actor: adminActor(admin),
-    action: 'rejectRefund',
-    target: { type: 'refund', id: refundId },
-    memberId: refund.memberId,
-    before: { status: refund.status },
-    after: { status: 'rejected', note },
+  const rejected = await updateWithAudit(ctx, {
+    collection: 'refunds',
+    id: refundId,
+    expected: (now) => now.status === refund.status && REJECTABLE.includes(now.status),
+    change: fields,
+    audit: () => ({
+      _id: `audit:refund:${refundId}:reject`,
+      actor: adminActor(admin),
+      action: 'rejectRefund',
+      target: { type: 'refund', id: refundId },
+      memberId: refund.memberId,
+      before: { status: refund.status },
+      after: { status: 'rejected', note },
+    }),
   });
+  if (!rejected) {
+    const current = await loadRefund(ctx, refundId);
+    if (current.status === 'rejected') return current;
+    throw new CodedError('INVALID_STATE', '该退款已在处理或已完成，不能驳回', { status: current.status });
+  }
   await ctx.db
     .collection('orders')
     .updateWhere(

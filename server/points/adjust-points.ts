@@ -2,7 +2,7 @@ import { planCredit, planSpend } from '~/core/points/ledger-plans';
 import type { Points } from '~/types/units';
 import { loadProgramme } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
-import type { PostResult } from './post-entry';
+import type { PostRequest, PostResult } from './post-entry';
 import { postEntry } from './post-entry';
 import { CodedError } from '~/core/coded-error';
 
@@ -10,6 +10,7 @@ import { CodedError } from '~/core/coded-error';
 export async function adjustPoints(
   ctx: RequestContext,
   input: { memberId: string; key: string; points: Points; reason: string; adminId: string },
+  audit?: PostRequest['audit'],
 ): Promise<PostResult> {
   const { programme } = await loadProgramme(ctx);
   const draft = { kind: 'adjust' as const, reason: `积分调整：${input.reason}`, ref: { type: 'admin' as const, id: input.adminId } };
@@ -18,6 +19,7 @@ export async function adjustPoints(
     key: `adjust:${input.memberId}:${input.key}`,
     memberId: input.memberId,
     allBuckets: input.points < 0,
+    audit,
     plan: (state) =>
       input.points > 0 ? planCredit(state, draft, input.points, programme.points.expiryMonths) : planSpend(state, draft, -input.points),
   });

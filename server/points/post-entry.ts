@@ -4,6 +4,8 @@ import { expiryEntryId } from '~/core/points/lots';
 import type { MemberDoc } from '~/types/documents';
 import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { Transaction } from '../db/run-transaction';
+import type { AuditInput } from '../audit/write-audit';
+import { auditEntry } from '../audit/write-audit';
 import { runTransaction } from '../db/run-transaction';
 import type { RequestContext } from '../runtime/wx';
 import { CodedError } from '~/core/coded-error';
@@ -20,6 +22,8 @@ export interface PostRequest {
   plan: (state: LedgerState, member: MemberDoc) => Posting;
   /** Other member fields that change with the entry (e.g. the check-in streak). */
   memberFields?: (member: MemberDoc, posting: Posting) => Partial<MemberDoc>;
+  /** The audit entry of an admin's posting, written in the entry's transaction. */
+  audit?: (entry: LedgerEntryDoc) => AuditInput;
 }
 
 export interface PostResult {
@@ -122,6 +126,8 @@ export async function postEntry(ctx: RequestContext, request: PostRequest): Prom
         throw new CodedError('CONFLICT', `key ${request.key} was already used for another member`);
       return { entry: existing, created: false };
     }
-    return { entry: await writePosting(tx, ctx, request, await readAndPlan(tx, ctx, request)), created: true };
+    const entry = await writePosting(tx, ctx, request, await readAndPlan(tx, ctx, request));
+    if (request.audit) await tx.collection('audit_log').add({ data: auditEntry(ctx, request.audit(entry)) });
+    return { entry, created: true };
   });
 }

@@ -21,16 +21,15 @@ export async function handOver(ctx: RequestContext, staff: StaffDoc, found: Foun
   if (view.status === 'handedOver') throw alreadyHandedOver(view.handedOverAt, view.storeName);
   const actor = staffActor(staff);
   if ('order' in found) {
-    const order = await completeOrder(ctx, found.order, 'pickedUp');
-    await writeAudit(ctx, {
-      _id: `audit:pickup:${order._id}`,
+    const order = await completeOrder(ctx, found.order, 'pickedUp', (before, completed) => ({
+      _id: `audit:pickup:${completed._id}`,
       actor,
       action: 'handOverOrder',
-      target: { type: 'order', id: order._id },
-      memberId: order.memberId,
-      before: { status: found.order.status },
-      after: { status: order.status },
-    });
+      target: { type: 'order', id: completed._id },
+      memberId: completed.memberId,
+      before: { status: before.status },
+      after: { status: completed.status },
+    }));
     return toOrderPickup(order, view.code, view.memberNickname);
   }
   const store = await loadStore(ctx, staff.storeId);

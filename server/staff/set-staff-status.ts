@@ -2,7 +2,7 @@ import { CodedError } from '~/core/coded-error';
 import type { StaffRow } from '~/types/functions/admin-staff';
 import type { StaffDoc } from '~/types/staff';
 import type { TokenClaims } from '~/server/admin/credentials';
-import { writeAudit } from '../audit/write-audit';
+import { updateWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from './admin-actor';
 import { loadStore } from './load-store';
@@ -29,19 +29,24 @@ export async function setStaffStatus(
     disabledBy: disabled ? admin.sub : null,
     updatedAt: ctx.now,
   };
-  const moved = current.status === input.status ? 0 : await staff.updateWhere({ _id: current._id, status: current.status }, change);
-  const after = moved === 1 ? { ...current, ...change } : ((await staff.get(current._id)) ?? current);
-  if (moved === 1) {
-    await writeAudit(ctx, {
-      _id: `audit:staffStatus:${current._id}:${ctx.now}`,
-      actor: adminActor(admin),
-      action: 'setStaffStatus',
-      target: { type: 'staff', id: current._id },
-      storeId: current.storeId,
-      before: { status: current.status },
-      after: { status: input.status },
-    });
-  }
+  const moved =
+    current.status === input.status
+      ? null
+      : await updateWithAudit(ctx, {
+          collection: 'staff',
+          id: current._id,
+          expected: (now) => now.status === current.status,
+          change,
+          audit: () => ({
+            actor: adminActor(admin),
+            action: 'setStaffStatus',
+            target: { type: 'staff', id: current._id },
+            storeId: current.storeId,
+            before: { status: current.status },
+            after: { status: input.status },
+          }),
+        });
+  const after = moved ?? (await staff.get(current._id)) ?? current;
   const store = await loadStore(ctx, after.storeId).catch(() => null);
   return toStaffRow(after, store?.name ?? after.storeId);
 }

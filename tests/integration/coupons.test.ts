@@ -15,16 +15,7 @@ import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
 import { connectSdk } from '../support/sdk';
 import { stored, storedOrNull } from '../support/stored';
-
-/** The admin voiding coupons in these tests. */
-const OWNER = {
-  sub: 'admin',
-  role: 'owner',
-  exp: Number.MAX_SAFE_INTEGER,
-  storeId: null,
-  sid: 'test-session',
-  mustChangePassword: false,
-} as const;
+import { OWNER_CLAIMS as OWNER } from '../support/owner-claims';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
