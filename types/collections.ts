@@ -8,7 +8,8 @@ import type { OrderDoc, PaymentDoc, PickupCodeDoc, RefundDoc, ShopSettings, Stor
 import type { LedgerEntryDoc, PointLotDoc } from './points';
 import type { ProgrammeSettings, TierDoc } from './programme';
 import type { RedemptionDoc, RewardDoc, RewardQuotaDoc } from './rewards';
-import type { AuditEntryDoc, StaffDoc, StaffInviteDoc, StoreSaleDoc, ThrottleDoc, TillSessionDoc } from './staff';
+import type { AuditEntryDoc, StaffDoc, StaffInviteDoc, StoreSaleDoc, TillSessionDoc } from './staff';
+import type { KnownSourceDoc, ThrottleDoc } from './throttles';
 
 /** `settings`: one document per area, told apart by `_id`. */
 export type SettingsDoc = ProgrammeSettings | ShopSettings;
@@ -54,7 +55,7 @@ export interface Collections {
   audit_log: AuditEntryDoc;
   approvals: ApprovalDoc;
   till_sessions: TillSessionDoc;
-  throttles: ThrottleDoc;
+  throttles: ThrottleDoc | KnownSourceDoc;
   admin_sessions: AdminSessionDoc;
 }
 

@@ -50,13 +50,6 @@ export interface TillSessionDoc {
   pointsUsedBy: string | null;
 }
 
-/** `throttles`: `_id` is `<scope>:<who>:<window>`; `failures` is taken before a check and given back on success. */
-export interface ThrottleDoc {
-  _id: string;
-  failures: number;
-  expiresAt: EpochMs;
-}
-
 /**
  * Steps of an in-store purchase (server/staff/sale-steps), in order: the coupon written off, the
  * session's points claimed, the points paid, then the earn, qualifying spend and audit entry.

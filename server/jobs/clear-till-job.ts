@@ -7,9 +7,11 @@ import { phasedPages } from './sweep-pages';
 const KEEP_MS = DAY_MS;
 
 /**
- * Removes till sessions and scan-failure counters a day after they expired (daily): they only
- * ever answer the minutes after a scan. A consumed member code whose session is removed is
- * long past its window, so it can never be scanned again.
+ * Removes till sessions and the `throttles` documents (failure counters of scans and sign-ins,
+ * known sign-in addresses) a day after they expired (daily): an expired one answers nothing. A
+ * consumed member code whose session is removed is long past its window, so it can never be
+ * scanned again. A counter is only removed while still expired: one taken again since it was
+ * read counts on.
  */
 export const clearTillJob: JobSpec<PhaseItem<'till_sessions' | 'throttles'>> = {
   name: 'job-clear-till',
@@ -30,7 +32,9 @@ export const clearTillJob: JobSpec<PhaseItem<'till_sessions' | 'throttles'>> = {
     const sessions = ids('till_sessions');
     const throttles = ids('throttles');
     if (sessions.length) await ctx.db.collection('till_sessions').removeWhere({ _id: _.in(sessions) });
-    if (throttles.length) await ctx.db.collection('throttles').removeWhere({ _id: _.in(throttles) });
+    if (throttles.length) {
+      await ctx.db.collection('throttles').removeWhere({ _id: _.in(throttles), expiresAt: _.lt(ctx.now - KEEP_MS) });
+    }
     return items.map(() => 'changed');
   },
 };

@@ -1,47 +1,73 @@
 import { CodedError } from '~/core/coded-error';
+import type { CounterState, DelayPolicy } from '~/core/throttle/failure-delay';
+import { takeAttempt } from '~/core/throttle/failure-delay';
 import type { RequestContext } from '../runtime/wx';
 
-/** One failure counter: its id within the current window, how many failures the window allows, and the window's length. */
+/** One failure counter: its scope (the `throttles` document id) and how it slows attempts. */
 export interface FailureCounter {
-  id: string;
-  limit: number;
-  windowMs: number;
+  scope: string;
+  policy: DelayPolicy;
 }
 
-/** The counter id of `scope` for the window `now` falls in. */
-export function counterIn(scope: string, now: number, windowMs: number): string {
-  return `${scope}:${Math.floor(now / windowMs)}`;
+/** A slot taken: what the counter held before, and what this take wrote. */
+interface TakenSlot {
+  scope: string;
+  before: CounterState;
+  wrote: CounterState;
 }
 
-/** Takes one failure slot from a counter (the window's first failure creates it), or answers false at its limit. */
-async function takeSlot(ctx: RequestContext, counter: FailureCounter): Promise<boolean> {
+/** Reads and compare-and-sets lost to parallel attempts before a take gives up (and refuses). */
+const MAX_RACES = 25;
+
+/**
+ * Takes one failure slot of a counter, or answers how long to wait. The take is a compare-and-set
+ * on what was read (an insert when there is none); losing to a parallel attempt reads again.
+ */
+async function takeSlot(ctx: RequestContext, counter: FailureCounter): Promise<TakenSlot | { retryAfterMs: number }> {
   const throttles = ctx.db.collection('throttles');
-  const _ = ctx.db.command;
-  const take = () => throttles.updateWhere({ _id: counter.id, failures: _.lt(counter.limit) }, { failures: _.inc(1) });
-  if ((await take()) === 1) return true;
-  if (await throttles.insert({ _id: counter.id, failures: 1, expiresAt: ctx.now + counter.windowMs })) return true;
-  // Created meanwhile by a parallel attempt: one more try, still guarded by the limit.
-  return (await take()) === 1;
-}
-
-async function giveSlot(ctx: RequestContext, counter: FailureCounter): Promise<void> {
-  await ctx.db.collection('throttles').updateWhere({ _id: counter.id }, { failures: ctx.db.command.inc(-1) });
+  for (let race = 0; race < MAX_RACES; race++) {
+    const read = await throttles.get(counter.scope);
+    const stored = read && 'failures' in read ? read : null;
+    const step = takeAttempt(stored, counter.policy, ctx.now);
+    if (step.refused) return { retryAfterMs: step.retryAfterMs };
+    const moved = stored
+      ? (await throttles.updateWhere({ _id: counter.scope, failures: stored.failures, openAt: stored.openAt }, { ...step.after })) === 1
+      : await throttles.insert({ _id: counter.scope, ...step.after });
+    if (moved) return { scope: counter.scope, before: step.before, wrote: { failures: step.after.failures, openAt: step.after.openAt } };
+  }
+  return { retryAfterMs: counter.policy.baseDelayMs };
 }
 
 /**
- * Runs a check as a failure until it succeeds: a slot of every counter is taken (a guarded
- * increment) before the check and given back after a success, so attempts in parallel get no
- * more tries than attempts in a row. At any counter's limit the check does not run:
- * TOO_MANY_ATTEMPTS, with when the window ends.
+ * Gives a slot back: the counter returns to what it held before when it still holds what the take
+ * wrote, so a success neither counts nor pushes the wait of others; else (others took slots
+ * since) one failure fewer.
  */
-export async function withFailureBudget<T>(ctx: RequestContext, counters: FailureCounter[], check: () => Promise<T>): Promise<T> {
-  const taken = await Promise.all(counters.map((counter) => takeSlot(ctx, counter)));
-  if (taken.some((ok) => !ok)) {
-    await Promise.all(counters.filter((_counter, i) => taken[i]).map((counter) => giveSlot(ctx, counter)));
-    const retryAfterMs = Math.max(...counters.filter((_c, i) => !taken[i]).map((c) => c.windowMs - (ctx.now % c.windowMs)));
-    throw new CodedError('TOO_MANY_ATTEMPTS', '尝试次数过多，请稍后再试', { retryAfterMs });
+async function giveBack(ctx: RequestContext, slot: TakenSlot): Promise<void> {
+  const throttles = ctx.db.collection('throttles');
+  const _ = ctx.db.command;
+  const restored = await throttles.updateWhere({ _id: slot.scope, ...slot.wrote }, { ...slot.before });
+  if (restored === 0) await throttles.updateWhere({ _id: slot.scope, failures: _.gt(0) }, { failures: _.inc(-1) });
+}
+
+/**
+ * Runs a check as a failure until it succeeds: a slot of each counter, in order, is taken before
+ * the check and given back after a success, so attempts in parallel get no more tries than
+ * attempts in a row. A counter past its free tries makes the next attempt wait, longer after
+ * each failure; while it waits the check does not run (the slots already taken are given back):
+ * TOO_MANY_ATTEMPTS with `retryAfterMs`.
+ */
+export async function withFailureBudget<T>(ctx: RequestContext, counters: readonly FailureCounter[], check: () => Promise<T>): Promise<T> {
+  const taken: TakenSlot[] = [];
+  for (const counter of counters) {
+    const slot = await takeSlot(ctx, counter);
+    if ('retryAfterMs' in slot) {
+      await Promise.all(taken.map((mine) => giveBack(ctx, mine)));
+      throw new CodedError('TOO_MANY_ATTEMPTS', '尝试次数过多，请稍后再试', { retryAfterMs: slot.retryAfterMs });
+    }
+    taken.push(slot);
   }
   const result = await check();
-  await Promise.all(counters.map((counter) => giveSlot(ctx, counter)));
+  await Promise.all(taken.map((mine) => giveBack(ctx, mine)));
   return result;
 }

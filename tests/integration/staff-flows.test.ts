@@ -183,7 +183,7 @@ describe('staff at the till through the built bundles', () => {
     expect(history.items.map((item) => item.reason)).toContain('门店消费：测试门店');
   });
 
-  it('clears till sessions and scan counters a day after they expire, nightly', async () => {
+  it('clears till sessions, failure counters and known sign-in addresses a day after they expire, nightly', async () => {
     const at = Date.now();
     const session = (id: string, expiresAt: number) => ({
       _id: id,
@@ -196,12 +196,14 @@ describe('staff at the till through the built bundles', () => {
     });
     putStored(cloud, 'till_sessions', session('11111111111111111111', at - 2 * DAY_MS));
     putStored(cloud, 'till_sessions', session('22222222222222222222', at - 60_000));
-    putStored(cloud, 'throttles', { _id: 'scan:staff:old:1', failures: 3, expiresAt: at - 3 * DAY_MS });
-    putStored(cloud, 'throttles', { _id: 'scan:staff:new:1', failures: 1, expiresAt: at + 60_000 });
+    putStored(cloud, 'throttles', { _id: 'scan:staff:old', failures: 3, openAt: at - 3 * DAY_MS, expiresAt: at - 3 * DAY_MS });
+    putStored(cloud, 'throttles', { _id: 'scan:staff:new', failures: 1, openAt: at, expiresAt: at + 60_000 });
+    putStored(cloud, 'throttles', { _id: 'login:known:admin:10.0.0.1', expiresAt: at - 2 * DAY_MS });
     expect(await cloud.runTimer('job-clear-till', at)).toMatchObject({ ok: true, data: { job: 'job-clear-till', status: 'finished' } });
     expect(storedOrNull(cloud, 'till_sessions', '11111111111111111111')).toBeNull();
     expect(storedOrNull(cloud, 'till_sessions', '22222222222222222222')).not.toBeNull();
-    expect(storedOrNull(cloud, 'throttles', 'scan:staff:old:1')).toBeNull();
-    expect(storedOrNull(cloud, 'throttles', 'scan:staff:new:1')).not.toBeNull();
+    expect(storedOrNull(cloud, 'throttles', 'scan:staff:old')).toBeNull();
+    expect(storedOrNull(cloud, 'throttles', 'login:known:admin:10.0.0.1')).toBeNull();
+    expect(storedOrNull(cloud, 'throttles', 'scan:staff:new')).not.toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { MINUTE_MS } from '~/core/calendar/durations';
+import { MINUTE_MS, SECOND_MS } from '~/core/calendar/durations';
 import { AdminApiError } from './client';
 
 const SESSION_LOST_MESSAGES: Partial<Record<string, string>> = {
@@ -29,12 +29,16 @@ const CHINESE = /[\u4e00-\u9fff]/;
 /** A validation message names its field first (`storeId: 门店经理需要指定门店`); people need only the rest. */
 const FIELD_PREFIX = /^[A-Za-z][\w.]*: /;
 
-/** 尝试次数过多，请 N 分钟后再试, from the wait the server gives with TOO_MANY_ATTEMPTS; null for any other error. */
+/**
+ * 尝试次数过多，请 N 秒后再试 (under a minute) or N 分钟后再试, from the wait the server gives with
+ * TOO_MANY_ATTEMPTS, rounded up; null for any other error.
+ */
 function tooManyAttemptsMessage(error: AdminApiError): string | null {
   if (error.code !== 'TOO_MANY_ATTEMPTS') return null;
   const wait = error.details.retryAfterMs;
   if (typeof wait !== 'number' || !Number.isFinite(wait) || wait <= 0) return MESSAGES.TOO_MANY_ATTEMPTS ?? null;
-  return `尝试次数过多，请 ${Math.max(1, Math.ceil(wait / MINUTE_MS))} 分钟后再试`;
+  if (wait < MINUTE_MS) return `尝试次数过多，请 ${Math.ceil(wait / SECOND_MS)} 秒后再试`;
+  return `尝试次数过多，请 ${Math.ceil(wait / MINUTE_MS)} 分钟后再试`;
 }
 
 /** The message to show when a session ends because of this error, or null if the session is still good. */

@@ -57,6 +57,17 @@ describe('LoginPage', () => {
     expect(onLogin).not.toHaveBeenCalled();
   });
 
+  it('says how many seconds to wait when the wait is under a minute', async () => {
+    const { client } = mockClient(async () => {
+      throw new AdminApiError('TOO_MANY_ATTEMPTS', '尝试次数过多，请稍后再试', { retryAfterMs: 1_500 });
+    });
+    const { container } = renderWithProviders(<LoginPage onLogin={jest.fn()} />, { client });
+
+    fillAndSubmit(container, 'ops', 'guess');
+
+    expect(await screen.findByText('尝试次数过多，请 2 秒后再试')).toBeTruthy();
+  });
+
   it('says so when the account has been disabled', async () => {
     const { client } = mockClient(async () => {
       throw new AdminApiError('FORBIDDEN', '该账号已停用');
