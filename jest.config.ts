@@ -12,6 +12,8 @@ const config: Config = {
       rootDir: '.',
       displayName: 'unit',
       testEnvironment: 'node',
+      // Use cases run through the real SDK against a local cloud; their races of 100 callers need more than 5 s on a busy machine.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/{core,server,local-cloud,scripts}/**/*.test.ts'],
     },
     { ...ui, rootDir: '.' },
