@@ -6,7 +6,7 @@ import { COLLECTION_NAMES } from '~/types/collections';
 import type { AdminRole } from '~/types/documents';
 import { startTestCloud } from '../support/local-cloud';
 import { addStore } from '../support/shop';
-import { allStored } from '../support/stored';
+import { allStored, storedInOrder } from '../support/stored';
 
 const SECRET = 'p'.repeat(40);
 const OWNER_PASSWORD = 'owner-matrix-password';
@@ -191,6 +191,11 @@ describe('who may take each admin action (one matrix through the built bundles)'
           const changed = digest(false) !== changesBefore;
           const audited = cloud.store.count('audit_log') > auditBefore;
           expect({ action, caller, changedWithoutAudit: changed && !audited }).toEqual({ action, caller, changedWithoutAudit: false });
+          // Each entry says what the change did: its state before, after, or both.
+          const bare = storedInOrder(cloud, 'audit_log')
+            .slice(auditBefore)
+            .filter((entry) => entry.before === null && entry.after === null);
+          expect({ action, caller, bare }).toEqual({ action, caller, bare: [] });
         } else {
           outcomes[caller] = code;
           expected[caller] = (ROLES as string[]).includes(caller) ? 'FORBIDDEN' : OUTSIDER_ANSWER[caller as Exclude<Caller, AdminRole>];
