@@ -14,7 +14,7 @@ const config: Config = {
       testEnvironment: 'node',
       // Use cases run through the real SDK against a local cloud; their races of 100 callers need more than 5 s on a busy machine.
       testTimeout: 30_000,
-      testMatch: ['<rootDir>/{core,server,local-cloud,scripts}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{core,server,local-cloud,scripts,config}/**/*.test.ts'],
     },
     { ...ui, rootDir: '.' },
     { ...admin, rootDir: '.' },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 import type { UserConfigExport } from '@tarojs/cli';
+import { designWidth } from './design-width';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -9,18 +10,11 @@ const root = path.resolve(__dirname, '..');
 /** Folders outside `src` whose TypeScript the client imports. */
 const sharedSources = [path.resolve(root, 'types'), path.resolve(root, 'core')];
 
-/** Whether postcss is converting one of NutUI's own stylesheets. */
-function isNutUiStylesheet(input: unknown): boolean {
-  const file = (input as { file?: string } | undefined)?.file;
-  return typeof file === 'string' && file.replace(/\\+/g, '/').includes('@nutui/');
-}
-
 /** Taro build configuration shared by the weapp and H5 targets. */
 export default defineConfig<'webpack5'>((merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'loyalty-mall',
-    // Our styles use a 750-wide design; NutUI's stylesheets are written for a 375-wide one.
-    designWidth: (input) => (isNutUiStylesheet(input) ? 375 : 750),
+    designWidth,
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,
