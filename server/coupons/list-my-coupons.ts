@@ -21,7 +21,7 @@ const ORDER: Record<CouponBucket, { field: 'validTo' | 'usedAt'; direction: 'asc
  * past is expired. Locked coupons stay under usable: an unpaid order holds them and may
  * release them. Voided coupons show under expired (已作废).
  */
-function bucketQuery(bucket: CouponBucket, memberId: string, now: number, _: Raw): Record<string, unknown> {
+export function bucketQuery(bucket: CouponBucket, memberId: string, now: number, _: Raw): Record<string, unknown> {
   switch (bucket) {
     case 'usable':
       return _.or([

@@ -73,6 +73,12 @@ export class Collection<T extends { _id: string }> {
     return data as T[];
   }
 
+  /** How many documents match `query`, counted by the database. */
+  async count(query: Record<string, unknown>): Promise<number> {
+    const { total } = await this.raw.where(query).count();
+    return total as number;
+  }
+
   /** Removes the document `id`, if there is one. */
   async remove(id: string): Promise<void> {
     await this.raw.doc(id).remove();

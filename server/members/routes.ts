@@ -5,6 +5,7 @@ import type { Routes } from '../runtime/wx';
 import { createWxHandler, requireOpenid } from '../runtime/wx';
 import { memberTierProgress } from '../tiers/qualifying-spend';
 import { getProfile, loadCaller } from './get-profile';
+import { getMemberSummary } from './get-summary';
 import { joinMember } from './join-member';
 import { issueMemberCode } from './member-code';
 import { deleteAccount } from './delete-account';
@@ -16,6 +17,7 @@ import { updateProfile } from './update-profile';
 export const memberRoutes: Routes<'member'> = {
   join: (input, ctx) => joinMember(ctx, requireOpenid(ctx), input),
   getProfile: (_input, ctx) => getProfile(ctx, requireOpenid(ctx)),
+  getSummary: (_input, ctx) => getMemberSummary(ctx, requireOpenid(ctx)),
   updateProfile: ({ action: _action, ...input }, ctx) => updateProfile(ctx, requireOpenid(ctx), input),
   setBirthday: (input, ctx) => setBirthday(ctx, requireOpenid(ctx), input.birthday),
   setConsent: (input, ctx) => setConsent(ctx, requireOpenid(ctx), input.marketing),

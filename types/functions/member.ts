@@ -28,6 +28,8 @@ export const memberRequests = {
     avatarUrl: avatarUrl.optional(),
   }),
   getProfile: z.strictObject({ action: z.literal('getProfile') }),
+  /** The profile and the counts the member's pages show beside it, in one call. */
+  getSummary: z.strictObject({ action: z.literal('getSummary') }),
   updateProfile: z
     .strictObject({
       action: z.literal('updateProfile'),
@@ -105,9 +107,24 @@ export interface MemberCodeView {
   expiresAt: EpochMs;
 }
 
+/** What waits for the member: usable coupons, rewards to collect, orders by the step they are at. */
+export interface MemberCounts {
+  coupons: number;
+  awaitingPickup: number;
+  orders: { pendingPayment: number; paid: number; shipped: number; refunding: number };
+}
+
+/** A member's profile with the counts beside it, and the store they serve at when they are bound staff. */
+export interface MemberSummary {
+  profile: MemberProfile;
+  counts: MemberCounts;
+  staff: { storeId: string } | null;
+}
+
 export interface MemberResponses {
   join: MemberProfile & { created: boolean };
   getProfile: MemberProfile;
+  getSummary: MemberSummary;
   updateProfile: MemberProfile & { bonusPoints: Points };
   setBirthday: MemberProfile & { bonusPoints: Points };
   setConsent: MemberProfile;
