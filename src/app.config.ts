@@ -1,5 +1,6 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  // The tab bar's pages live in the main package, as WeChat requires.
+  pages: ['pages/index/index', 'pages/category/index', 'pages/cart/index', 'pages/mine/index'],
   subPackages: [
     {
       root: 'packages/member',
@@ -19,7 +20,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/shop',
-      pages: ['pages/category/index', 'pages/search/index', 'pages/product/index', 'pages/cart/index'],
+      pages: ['pages/search/index', 'pages/product/index'],
     },
     {
       root: 'packages/orders',
@@ -49,6 +50,38 @@ export default defineAppConfig({
   requiredPrivateInfos: ['chooseAddress'],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/member', 'packages/points', 'packages/shop'] },
+  },
+  tabBar: {
+    color: '#9a8b7e',
+    selectedColor: '#b98a45',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab-bar/home.png',
+        selectedIconPath: 'assets/tab-bar/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tab-bar/category.png',
+        selectedIconPath: 'assets/tab-bar/category-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tab-bar/cart.png',
+        selectedIconPath: 'assets/tab-bar/cart-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab-bar/mine.png',
+        selectedIconPath: 'assets/tab-bar/mine-active.png',
+      },
+    ],
   },
   window: {
     navigationBarTitleText: '悦享商城',

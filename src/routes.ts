@@ -1,6 +1,9 @@
 /** Page URLs, in one place so that a moved page breaks the build rather than a tap. */
 export const ROUTES = {
   home: '/pages/index/index',
+  category: '/pages/category/index',
+  cart: '/pages/cart/index',
+  mine: '/pages/mine/index',
   memberProfile: '/packages/member/pages/profile/index',
   memberCentre: '/packages/member/pages/centre/index',
   memberCode: '/packages/member/pages/code/index',
@@ -11,10 +14,8 @@ export const ROUTES = {
   redemptions: '/packages/mall/pages/redemptions/index',
   couponCentre: '/packages/coupons/pages/centre/index',
   myCoupons: '/packages/coupons/pages/mine/index',
-  category: '/packages/shop/pages/category/index',
   search: '/packages/shop/pages/search/index',
   product: '/packages/shop/pages/product/index',
-  cart: '/packages/shop/pages/cart/index',
   checkout: '/packages/orders/pages/checkout/index',
   address: '/packages/orders/pages/address/index',
   payResult: '/packages/orders/pages/result/index',
@@ -29,3 +30,6 @@ export const ROUTES = {
   staffPickup: '/packages/staff/pages/pickup/index',
   staffSummary: '/packages/staff/pages/summary/index',
 } as const;
+
+/** The tab bar's pages, in its order: opened with switchTab, which carries no query. */
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.category, ROUTES.cart, ROUTES.mine];

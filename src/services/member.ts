@@ -1,4 +1,4 @@
-import type { MemberCodeView, MemberProfile, MemberResponses, TierProgressView } from '~/types/functions/member';
+import type { MemberCodeView, MemberProfile, MemberResponses, MemberSummary, TierProgressView } from '~/types/functions/member';
 import type { SubscriptionTopic } from '~/types/notify';
 import type { Gender } from '~/types/documents';
 import { callFunction } from './cloud';
@@ -11,6 +11,11 @@ export function join(): Promise<MemberResponses['join']> {
 /** Loads the caller's member profile; throws a CloudError `NOT_A_MEMBER` for a guest. */
 export function getProfile(): Promise<MemberProfile> {
   return callFunction('member', 'getProfile', {});
+}
+
+/** The profile with the counts the member's pages show (coupons, rewards to collect, orders by step); NOT_A_MEMBER for a guest. */
+export function getSummary(): Promise<MemberSummary> {
+  return callFunction('member', 'getSummary', {});
 }
 
 /** Changes nickname, gender or phone (null removes the phone); answers the bonus for completing the profile. */

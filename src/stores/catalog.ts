@@ -2,14 +2,10 @@ import { create } from 'zustand';
 import type { CatalogResponses, ProductCard, ProductDetail } from '~/types/functions/catalog';
 import * as catalogService from '../services/catalog';
 import type { ProductQuery } from '../services/catalog';
-import * as couponsService from '../services/coupons';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
 import type { PagedList } from './paged-list';
 import { emptyList, loadPage } from './paged-list';
-
-/** How many usable coupons the member strip counts before it says "50+". */
-export const COUPON_COUNT_PAGE = 50;
 
 /** The key a product list is kept under: one list per category, keyword and sort. */
 export function queryKey(query: ProductQuery): string {
@@ -18,13 +14,9 @@ export function queryKey(query: ProductQuery): string {
 
 export interface CatalogState {
   home: Loadable<CatalogResponses['home']>;
-  /** Usable coupons in the member's wallet (at most COUPON_COUNT_PAGE counted; `more` beyond that). */
-  couponCount: Loadable<{ count: number; more: boolean }>;
   lists: Record<string, PagedList<ProductCard>>;
   products: Record<string, Loadable<ProductDetail>>;
   loadHome: () => Promise<void>;
-  loadCouponCount: () => Promise<void>;
-  /** Loads the first page of a list again (`first`) or its next page (`more`). */
   loadList: (query: ProductQuery, mode: 'first' | 'more') => Promise<void>;
   loadProduct: (productId: string) => Promise<void>;
 }
@@ -32,7 +24,6 @@ export interface CatalogState {
 /** What the shop shows: the home page, product lists by query, and product details. */
 export const useCatalogStore = create<CatalogState>()((set, get) => ({
   home: idle(),
-  couponCount: idle(),
   lists: {},
   products: {},
 
@@ -41,16 +32,6 @@ export const useCatalogStore = create<CatalogState>()((set, get) => ({
       () => get().home,
       (home) => set({ home }),
       () => catalogService.getHome(),
-    ),
-
-  loadCouponCount: () =>
-    loadInto(
-      () => get().couponCount,
-      (couponCount) => set({ couponCount }),
-      async () => {
-        const page = await couponsService.listMine('usable', undefined, COUPON_COUNT_PAGE);
-        return { count: page.items.length, more: page.nextCursor !== null };
-      },
     ),
 
   loadList: (query, mode) => {

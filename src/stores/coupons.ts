@@ -8,6 +8,7 @@ import type { Outcome } from './outcome';
 import { attempt, failed } from './outcome';
 import type { PagedList } from './paged-list';
 import { emptyList, loadPage } from './paged-list';
+import { refreshMemberFigures } from './member';
 
 export interface CouponsState {
   centre: Loadable<CentreCoupon[]>;
@@ -49,6 +50,7 @@ export const useCouponsStore = create<CouponsState>()((set, get) => ({
         const { coupon } = await couponsService.claimCoupon(templateId, clientKey);
         // The centre's counts and the wallet both changed: read them again when next shown.
         set({ mine: { ...get().mine, usable: emptyList() } });
+        refreshMemberFigures();
         await get().loadCentre();
         return coupon;
       });

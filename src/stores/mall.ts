@@ -7,6 +7,7 @@ import type { Outcome } from './outcome';
 import { attempt, failed } from './outcome';
 import type { PagedList } from './paged-list';
 import { emptyList, loadPage } from './paged-list';
+import { refreshMemberFigures } from './member';
 
 export interface MallState {
   rewards: Loadable<RewardView[]>;
@@ -50,6 +51,7 @@ export const useMallStore = create<MallState>()((set, get) => ({
     try {
       return await attempt(async () => {
         const redemption = await rewardsService.redeem(rewardId, clientKey);
+        refreshMemberFigures();
         const list = get().redemptions;
         if (list.status === 'ready' && !list.items.some((item) => item.id === redemption.id)) {
           set({ redemptions: { ...list, items: [redemption, ...list.items] } });
@@ -66,6 +68,7 @@ export const useMallStore = create<MallState>()((set, get) => ({
     try {
       return await attempt(async () => {
         const redemption = await rewardsService.cancelRedemption(redemptionId);
+        refreshMemberFigures();
         const list = get().redemptions;
         set({ redemptions: { ...list, items: list.items.map((item) => (item.id === redemption.id ? redemption : item)) } });
         return redemption;

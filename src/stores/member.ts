@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Gender } from '~/types/documents';
-import type { MemberProfile, TierProgressView } from '~/types/functions/member';
+import type { MemberCounts, MemberProfile, TierProgressView } from '~/types/functions/member';
 import type { SubscriptionTopic } from '~/types/notify';
 import type { Points } from '~/types/units';
 import type { CloudError } from '../services/cloud';
@@ -16,13 +16,21 @@ export type MemberStatus = 'idle' | 'loading' | 'guest' | 'member' | 'error';
 export interface MemberState {
   status: MemberStatus;
   profile: MemberProfile | null;
+  /** What waits for the member (coupons, rewards to collect, orders by step), read with the profile; null until then. */
+  counts: MemberCounts | null;
+  /** The store a bound staff member serves at (the staff entrance on 我的); null for everyone else. */
+  staffStoreId: string | null;
   /** The last failure of `load()` or `join()`; cleared when either starts again. */
   error: CloudError | null;
   /** True while a join request is in flight. */
   joining: boolean;
   /** Whether the last successful join created the membership (rather than finding one). */
   justJoined: boolean;
-  /** Loads the profile; a guest (NOT_A_MEMBER) is a state, not an error. */
+  /**
+   * Loads the profile and its counts; a guest (NOT_A_MEMBER) is a state, not an error. Pages
+   * that show these figures call it whenever they are shown, and actions that change them
+   * (pay, check-in, claim, redeem) call it when they succeed, so no two pages disagree.
+   */
   load: () => Promise<void>;
   /** Joins the programme and keeps the returned profile; answers whether this created the membership. */
   join: () => Promise<Outcome<{ created: boolean }>>;
@@ -59,6 +67,8 @@ async function saving<T>(set: (partial: Partial<MemberState>) => void, work: () 
 export const useMemberStore = create<MemberState>()((set, get) => ({
   status: 'idle',
   profile: null,
+  counts: null,
+  staffStoreId: null,
   error: null,
   joining: false,
   justJoined: false,
@@ -70,11 +80,11 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
       if (!get().profile) set({ status: 'loading' });
       set({ error: null });
       try {
-        const profile = await memberService.getProfile();
-        set({ status: 'member', profile });
+        const { profile, counts, staff } = await memberService.getSummary();
+        set({ status: 'member', profile, counts, staffStoreId: staff?.storeId ?? null });
       } catch (err) {
         if (isCloudError(err, 'NOT_A_MEMBER')) {
-          set({ status: 'guest', profile: null });
+          set({ status: 'guest', profile: null, counts: null, staffStoreId: null });
         } else {
           const error = toCloudError(err);
           set(get().profile ? { error } : { status: 'error', error });
@@ -96,6 +106,8 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
     }
     const { created, ...profile } = joined.value;
     set({ status: 'member', profile, joining: false, justJoined: created });
+    // The welcome gifts arrived with the membership: read the counts beside the profile.
+    void get().load();
     return succeeded({ created });
   },
 
@@ -147,7 +159,20 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
   deleteAccount: () =>
     saving(set, async () => {
       await memberService.deleteAccount('注销账号');
-      set({ status: 'guest', profile: null, tierProgress: idle(), subscriptionQuota: idle(), justJoined: false });
+      set({
+        status: 'guest',
+        profile: null,
+        counts: null,
+        staffStoreId: null,
+        tierProgress: idle(),
+        subscriptionQuota: idle(),
+        justJoined: false,
+      });
       return true as const;
     }),
 }));
+
+/** After an action that changes the member's figures (pay, check-in, claim, redeem): read them again, if a member is shown. */
+export function refreshMemberFigures(): void {
+  if (useMemberStore.getState().status === 'member') void useMemberStore.getState().load();
+}

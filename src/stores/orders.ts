@@ -9,6 +9,7 @@ import type { Outcome } from './outcome';
 import { attempt, failed, refused, succeeded } from './outcome';
 import type { PagedList } from './paged-list';
 import { emptyList, loadPage } from './paged-list';
+import { refreshMemberFigures } from './member';
 
 /** How a payment attempt ended, as the result page shows it. */
 export type PayResult = 'paid' | 'pending' | 'failed';
@@ -70,6 +71,7 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
       return await attempt(async () => {
         const order = await work();
         get().remember(order);
+        refreshMemberFigures();
         return order;
       });
     } finally {
@@ -131,6 +133,7 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
         if (sheet.ok && sheet.value === 'cancelled') return refused('CANCELLED', '已取消支付');
         // A failed sheet may still have paid (the answer was lost): the order says what happened.
         const order = sheet.ok ? await settled(orderId) : await ordersService.getOrder(orderId).catch(() => null);
+        refreshMemberFigures();
         if (order && isPaid(order)) return succeeded('paid');
         if (!sheet.ok) return sheet;
         if (order && order.status !== 'pendingPayment') return refused('INVALID_STATE', '订单已关闭，无法支付');

@@ -7,6 +7,7 @@ import type { Outcome } from './outcome';
 import { attempt } from './outcome';
 import type { PagedList } from './paged-list';
 import { emptyList, loadPage } from './paged-list';
+import { refreshMemberFigures } from './member';
 
 export interface PointsState {
   summary: Loadable<PointsSummary>;
@@ -60,6 +61,7 @@ export const usePointsStore = create<PointsState>()((set, get) => ({
     try {
       return await attempt(async () => {
         const result = await pointsService.checkIn();
+        refreshMemberFigures();
         const shown = get().calendar.data;
         if (shown && result.day.startsWith(shown.month) && !shown.days.includes(result.day)) {
           set({

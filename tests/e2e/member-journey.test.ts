@@ -66,7 +66,7 @@ describe('a new member from joining to a two-day check-in streak', () => {
       await pageShot(page, 'journey-01-home');
 
       // Browse a category and put the noise-cancelling earbuds in the cart.
-      await open(page, cloud, '/packages/shop/pages/category/index?id=digital');
+      await open(page, cloud, '/pages/category/index?id=digital');
       await shown(page, '.category-page .product-card').waitFor();
       await pageShot(page, 'journey-02-category');
       await page.locator('.category-page .product-card').filter({ visible: true, hasText: '真无线主动降噪耳机' }).click();

@@ -235,7 +235,7 @@ describe('shopping in the H5 storefront', () => {
       await screenshot(page, `shop-w${width}-sku`);
       await shown(page, '.sku-confirm-cart').click();
 
-      await open(page, cloud, '/packages/shop/pages/cart/index');
+      await open(page, cloud, '/pages/cart/index');
       await shown(page, '.cart-check-summary').waitFor();
       await expectNoSidewaysScroll(page);
       await pageShot(page, `shop-w${width}-cart`);

@@ -1,21 +1,22 @@
 import { useEffect } from 'react';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { CatalogResponses } from '~/types/functions/catalog';
 import { ProductGrid } from '~/src/components/product-card';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
 import { useCartStore } from '~/src/stores/cart';
 import { useCatalogStore } from '~/src/stores/catalog';
+import { useMemberStore } from '~/src/stores/member';
 import { errorText } from '~/src/utils/error-text';
+import { openPage } from '~/src/utils/navigate';
 import './home-shop.scss';
 
-const go = (url: string) => void Taro.navigateTo({ url });
+const go = openPage;
 
 function Shortcuts({ member }: { member: boolean }) {
-  const couponCount = useCatalogStore((s) => s.couponCount);
+  const couponCount = useMemberStore((s) => s.counts?.coupons);
   const cartCount = useCartStore((s) => s.lines.reduce((sum, line) => sum + line.quantity, 0));
-  const coupons = member && couponCount.data ? `${couponCount.data.count}${couponCount.data.more ? '+' : ''}` : null;
+  const coupons = member && couponCount !== undefined ? String(couponCount) : null;
   const items = [
     { key: 'coupons', label: '优惠券', value: coupons ?? '领券', url: member ? ROUTES.myCoupons : ROUTES.couponCentre },
     { key: 'orders', label: '我的订单', value: '查看', url: ROUTES.orders },
@@ -83,15 +84,10 @@ function Categories({ categories }: { categories: CatalogResponses['home']['cate
 export function HomeShop({ member }: { member: boolean }) {
   const home = useCatalogStore((s) => s.home);
   const loadHome = useCatalogStore((s) => s.loadHome);
-  const loadCouponCount = useCatalogStore((s) => s.loadCouponCount);
 
   useEffect(() => {
     if (useCatalogStore.getState().home.status === 'idle') void loadHome();
   }, [loadHome]);
-
-  useEffect(() => {
-    if (member) void loadCouponCount();
-  }, [member, loadCouponCount]);
 
   let body;
   if (home.data) {

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { CartEntry } from '~/src/components/cart-entry';
 import { MemberCard } from '~/src/components/member-card';
 import { SearchLink } from '~/src/components/search-link';
 import { StatusPanel } from '~/src/components/status-panel';
@@ -9,7 +8,9 @@ import { ROUTES } from '~/src/routes';
 import { useCatalogStore } from '~/src/stores/catalog';
 import { useMemberStore } from '~/src/stores/member';
 import { errorText } from '~/src/utils/error-text';
+import { openPage } from '~/src/utils/navigate';
 import { HomeShop } from './home-shop';
+import { useShownAgain } from '~/src/utils/use-shown-again';
 import './index.scss';
 
 const PERKS = [
@@ -72,24 +73,21 @@ export default function IndexPage() {
   const profile = useMemberStore((s) => s.profile);
   const error = useMemberStore((s) => s.error);
   const load = useMemberStore((s) => s.load);
+  const justJoined = useMemberStore((s) => s.justJoined);
 
   useEffect(() => {
     if (useMemberStore.getState().status === 'idle') void load();
   }, [load]);
+  // Back from checking in, claiming, redeeming or paying: the card shows the figures as they are now.
+  useShownAgain(() => void load());
 
   usePullDownRefresh(() => {
-    const catalog = useCatalogStore.getState();
-    const member = useMemberStore.getState().status === 'member';
-    void Promise.all([load(), catalog.loadHome(), member ? catalog.loadCouponCount() : null]).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([load(), useCatalogStore.getState().loadHome()]).finally(() => Taro.stopPullDownRefresh());
   });
-
-  const openProfile = () => {
-    void Taro.navigateTo({ url: ROUTES.memberProfile });
-  };
 
   let body;
   if (status === 'member' && profile) {
-    body = <MemberCard profile={profile} onOpenProfile={openProfile} />;
+    body = <MemberCard profile={profile} onOpen={openPage} />;
   } else if (status === 'guest') {
     body = <WelcomePanel />;
   } else if (status === 'error') {
@@ -102,7 +100,9 @@ export default function IndexPage() {
     <View className="home-page">
       <View className="home-hero">
         <Text className="home-hero__brand">悦享商城</Text>
-        <Text className="home-hero__slogan">{status === 'member' && profile ? `${profile.nickname}，欢迎回来` : '好物悦享，积分有礼'}</Text>
+        <Text className="home-hero__slogan">
+          {status === 'member' && profile ? `${profile.nickname}，${justJoined ? '欢迎加入' : '欢迎回来'}` : '好物悦享，积分有礼'}
+        </Text>
         <View className="home-hero__search">
           <SearchLink tone="light" />
         </View>
@@ -112,7 +112,6 @@ export default function IndexPage() {
         <HomeShop member={status === 'member'} />
         <Perks />
       </View>
-      <CartEntry />
     </View>
   );
 }

@@ -5,7 +5,7 @@ import { PriceText } from '~/src/components/price-text';
 import { MAX_LINE_QUANTITY } from '~/src/stores/cart';
 import type { SpecChoice } from '../sku-selection';
 import { chosenSku, missingSpecs, valueAvailable } from '../sku-selection';
-import { QuantityStepper } from './quantity-stepper';
+import { QuantityStepper } from '~/src/components/quantity-stepper';
 import './sku-picker.scss';
 
 /** What the picker's button does: add to the cart, buy now, or (opened from 已选) offer both. */

@@ -9,6 +9,7 @@ import { useMemberStore } from '~/src/stores/member';
 import { formatDate } from '~/src/utils/date';
 import { formatYuan } from '~/core/money/format';
 import { tierChangeText } from './tier-history-text';
+import { useShownAgain } from '~/src/utils/use-shown-again';
 import './index.scss';
 
 const SHORTCUTS = [
@@ -26,6 +27,8 @@ export default function MemberCentrePage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // Back from paying: the spend towards the next tier as it is now.
+  useShownAgain(() => void load());
 
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());

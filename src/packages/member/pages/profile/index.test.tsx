@@ -5,7 +5,7 @@ import * as memberService from '~/src/services/member';
 import * as staffService from '~/src/services/staff';
 import { useMemberStore } from '~/src/stores/member';
 import { useStaffStore } from '~/src/stores/staff';
-import { memberProfile } from '~/src/test/member-profile';
+import { memberProfile, memberSummary } from '~/src/test/member-profile';
 import { staffMe } from '~/src/test/staff-fixtures';
 import ProfilePage from './index';
 
@@ -30,7 +30,7 @@ beforeEach(() => {
 });
 
 test('shows number, nickname, tier, both balances and the joining date in Shanghai', async () => {
-  service.getProfile.mockResolvedValue(profile);
+  service.getSummary.mockResolvedValue(memberSummary(profile));
   const { container } = render(<ProfilePage />);
 
   await waitFor(() => expect(container.querySelector('.profile-list')).not.toBeNull());
@@ -44,7 +44,7 @@ test('shows number, nickname, tier, both balances and the joining date in Shangh
 });
 
 test('shows a retryable error when the profile cannot be loaded', async () => {
-  service.getProfile.mockRejectedValue(new CloudError('NETWORK', 'Failed to fetch'));
+  service.getSummary.mockRejectedValue(new CloudError('NETWORK', 'Failed to fetch'));
   const { container } = render(<ProfilePage />);
 
   await screen.findByText('网络连接不太稳定，请检查网络后重试');
@@ -52,7 +52,7 @@ test('shows a retryable error when the profile cannot be loaded', async () => {
 });
 
 test('sends a guest back to join', async () => {
-  service.getProfile.mockRejectedValue(new CloudError('NOT_A_MEMBER', 'not a member'));
+  service.getSummary.mockRejectedValue(new CloudError('NOT_A_MEMBER', 'not a member'));
   render(<ProfilePage />);
 
   await screen.findByText('你还不是会员');
@@ -60,7 +60,7 @@ test('sends a guest back to join', async () => {
 
 describe('the staff entrance', () => {
   test('staff see the way to their till', async () => {
-    service.getProfile.mockResolvedValue(profile);
+    service.getSummary.mockResolvedValue(memberSummary(profile));
     staff.getMe.mockResolvedValue(staffMe());
     const { container } = render(<ProfilePage />);
 
@@ -74,7 +74,7 @@ describe('the staff entrance', () => {
   });
 
   test('members who are not staff get only the discreet link to bind', async () => {
-    service.getProfile.mockResolvedValue(profile);
+    service.getSummary.mockResolvedValue(memberSummary(profile));
     const { container } = render(<ProfilePage />);
 
     await waitFor(() => expect(container.querySelector('.staff-join-link')).not.toBeNull());
@@ -88,7 +88,7 @@ describe('the staff entrance', () => {
   });
 
   test('a failure to ask hides the entrance', async () => {
-    service.getProfile.mockResolvedValue(profile);
+    service.getSummary.mockResolvedValue(memberSummary(profile));
     staff.getMe.mockRejectedValue(new CloudError('STAFF_DISABLED', 'disabled'));
     const { container } = render(<ProfilePage />);
 
@@ -105,7 +105,7 @@ describe('settings', () => {
   });
 
   test('a set birthday cannot be changed, and says so', async () => {
-    service.getProfile.mockResolvedValue(memberProfile({ birthday: '1995-03-08', birthdayEditable: false }));
+    service.getSummary.mockResolvedValue(memberSummary(memberProfile({ birthday: '1995-03-08', birthdayEditable: false })));
     const { container } = render(<ProfilePage />);
 
     await waitFor(() => expect(text(container, '.profile-birthday-row')).toBe('1995年3月8日'));
@@ -114,7 +114,7 @@ describe('settings', () => {
   });
 
   test('an unset birthday explains that it can be set only once', async () => {
-    service.getProfile.mockResolvedValue(memberProfile());
+    service.getSummary.mockResolvedValue(memberSummary(memberProfile()));
     const { container } = render(<ProfilePage />);
 
     await waitFor(() => expect(text(container, '.profile-birthday-row')).toBe('去设置'));
@@ -122,7 +122,7 @@ describe('settings', () => {
   });
 
   test('turning marketing messages on saves the consent', async () => {
-    service.getProfile.mockResolvedValue(memberProfile({ marketingConsent: false }));
+    service.getSummary.mockResolvedValue(memberSummary(memberProfile({ marketingConsent: false })));
     service.setConsent.mockResolvedValue(memberProfile({ marketingConsent: true }));
     const { container } = render(<ProfilePage />);
     await waitFor(() => expect(container.querySelector('.consent-switch')).not.toBeNull());
@@ -136,7 +136,7 @@ describe('settings', () => {
   });
 
   test('in H5 the chosen subscription topics are recorded directly, once per prompt', async () => {
-    service.getProfile.mockResolvedValue(memberProfile());
+    service.getSummary.mockResolvedValue(memberSummary(memberProfile()));
     service.recordSubscriptions.mockResolvedValue({ quota: { ...quota, pointsExpiring: 1 } });
     const { container } = render(<ProfilePage />);
     await waitFor(() => expect(text(container, '.profile-subscribe')).toBe('未订阅'));
@@ -158,7 +158,7 @@ describe('settings', () => {
   });
 
   test('deleting the account spells out the consequences and needs the typed phrase', async () => {
-    service.getProfile.mockResolvedValue(memberProfile({ points: { available: 1280, pending: 0 } }));
+    service.getSummary.mockResolvedValue(memberSummary(memberProfile({ points: { available: 1280, pending: 0 } })));
     service.deleteAccount.mockResolvedValue({ deleted: true });
     const { container } = render(<ProfilePage />);
     await waitFor(() => expect(container.querySelector('.delete-account')).not.toBeNull());

@@ -15,6 +15,7 @@ import { actionErrorText } from '~/src/utils/error-text';
 import { formatYuan } from '~/core/money/format';
 import { CouponPicker } from '~/src/packages/orders/components/coupon-picker';
 import { OrderLines } from '~/src/packages/orders/components/order-lines';
+import { openPage } from '~/src/utils/navigate';
 import './index.scss';
 
 /** Refusals that no retry fixes: the cart has to change first. */
@@ -188,7 +189,7 @@ export default function CheckoutPage() {
           title="没有要结算的商品"
           text="回到购物车选择要购买的商品"
           actionText="去购物车"
-          onAction={() => void Taro.redirectTo({ url: ROUTES.cart })}
+          onAction={() => openPage(ROUTES.cart)}
         />
       </View>
     );
@@ -234,7 +235,7 @@ export default function CheckoutPage() {
           title="暂时无法下单"
           text={actionErrorText(preview.error)}
           actionText="返回购物车"
-          onAction={() => void Taro.redirectTo({ url: ROUTES.cart })}
+          onAction={() => openPage(ROUTES.cart)}
         />
       ) : (
         <LoadState

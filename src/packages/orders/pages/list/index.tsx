@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { ListFooter } from '~/src/components/list-footer';
 import { LoadState } from '~/src/components/load-state';
 import { StatusPanel } from '~/src/components/status-panel';
@@ -10,6 +10,8 @@ import { useOrdersStore } from '~/src/stores/orders';
 import { OrderCard } from '~/src/packages/orders/components/order-card';
 import { isOrderTab, ORDER_TABS } from '~/src/packages/orders/order-text';
 import { useOrderAction } from '~/src/packages/orders/use-order-action';
+import { openPage } from '~/src/utils/navigate';
+import { useShownAgain } from '~/src/utils/use-shown-again';
 import './index.scss';
 
 /** The member's orders by status tab, newest first, a page at a time. */
@@ -20,7 +22,6 @@ export default function OrderListPage() {
   const busy = useOrdersStore((s) => s.busy);
   const load = useOrdersStore((s) => s.loadList);
   const { run, dialog } = useOrderAction();
-  const shownOnce = useRef(false);
   const openOrder = useCallback((orderId: string) => void Taro.navigateTo({ url: `${ROUTES.order}?id=${orderId}` }), []);
 
   useEffect(() => {
@@ -28,10 +29,7 @@ export default function OrderListPage() {
   }, [load, tab]);
 
   // Coming back from an order (paid, cancelled, refunded there) shows the tab as it is now.
-  useDidShow(() => {
-    if (shownOnce.current) void load(tab, 'first');
-    shownOnce.current = true;
-  });
+  useShownAgain(() => void load(tab, 'first'));
 
   usePullDownRefresh(() => {
     void load(tab, 'first').finally(() => Taro.stopPullDownRefresh());
@@ -65,7 +63,7 @@ export default function OrderListPage() {
                 title={current.empty}
                 text="去商城挑挑好物吧"
                 actionText="去逛逛"
-                onAction={() => void Taro.navigateTo({ url: ROUTES.category })}
+                onAction={() => openPage(ROUTES.category)}
               />
             ) : (
               <>

@@ -12,6 +12,7 @@ import { ROUTES } from '~/src/routes';
 import { usePointsStore } from '~/src/stores/points';
 import { formatDate } from '~/src/utils/date';
 import { errorText } from '~/src/utils/error-text';
+import { useShownAgain } from '~/src/utils/use-shown-again';
 import './index.scss';
 
 function SummaryCard({ summary }: { summary: PointsSummary }) {
@@ -100,6 +101,12 @@ export default function PointsPage() {
     void loadSummary();
     void loadHistory('first');
   }, [loadSummary, loadHistory]);
+
+  // Back from checking in or redeeming: the balance and the latest entries as they are now.
+  useShownAgain(() => {
+    void loadSummary();
+    void loadHistory('first');
+  });
 
   usePullDownRefresh(() => {
     void Promise.all([loadSummary(), loadHistory('first')]).finally(() => Taro.stopPullDownRefresh());

@@ -17,6 +17,7 @@ import type { PickerAction } from '~/src/packages/shop/components/sku-picker';
 import { SkuPicker } from '~/src/packages/shop/components/sku-picker';
 import type { SpecChoice } from '~/src/packages/shop/sku-selection';
 import { chosenSku, initialChoice, missingSpecs, toggleValue } from '~/src/packages/shop/sku-selection';
+import { openPage } from '~/src/utils/navigate';
 import './index.scss';
 
 function Gallery({ product }: { product: ProductDetail }) {
@@ -131,7 +132,7 @@ export default function ProductPage() {
           title="商品不存在"
           text="这件商品已经不在店里了，看看别的好物吧"
           actionText="去逛逛"
-          onAction={() => void Taro.redirectTo({ url: ROUTES.category })}
+          onAction={() => openPage(ROUTES.category)}
         />
       </View>
     );
@@ -189,7 +190,7 @@ export default function ProductPage() {
               ) : null}
 
               <View className="product-bar">
-                <View className="product-bar__cart" onClick={() => void Taro.navigateTo({ url: ROUTES.cart })}>
+                <View className="product-bar__cart" onClick={() => openPage(ROUTES.cart)}>
                   <Text className="product-bar__cart-label">购物车</Text>
                   {cartCount > 0 ? <Text className="product-bar__badge cart-count">{cartCount > 99 ? '99+' : cartCount}</Text> : null}
                 </View>

@@ -8,7 +8,7 @@ import { ProductGrid } from '~/src/components/product-card';
 import type { ProductQuery, ProductSort } from '~/src/services/catalog';
 import { queryKey, useCatalogStore } from '~/src/stores/catalog';
 import { emptyList } from '~/src/stores/paged-list';
-import { SortBar } from '~/src/packages/shop/components/sort-bar';
+import { SortBar } from '~/src/components/sort-bar';
 import { clearSearchHistory, readSearchHistory, rememberSearch } from '~/src/packages/shop/search-history';
 import './index.scss';
 

@@ -2,8 +2,8 @@ import { Image, Text, View } from '@tarojs/components';
 import type { CartLine as CartLineData, CartLineCheck } from '~/src/stores/cart';
 import { isBuyable, MAX_LINE_QUANTITY } from '~/src/stores/cart';
 import { PriceText } from '~/src/components/price-text';
-import { QuantityStepper } from './quantity-stepper';
-import './cart-line.scss';
+import { QuantityStepper } from '../quantity-stepper';
+import './index.scss';
 
 interface CartLineProps {
   line: CartLineData;

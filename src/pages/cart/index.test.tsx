@@ -154,5 +154,5 @@ test('an empty cart invites the shopper to browse', () => {
   const { getByText } = render(<CartPage />);
 
   fireEvent.click(getByText('去逛逛'));
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/shop/pages/category/index' });
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/category/index' });
 });

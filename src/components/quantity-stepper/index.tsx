@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import './quantity-stepper.scss';
+import './index.scss';
 
 interface QuantityStepperProps {
   value: number;

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ProductSort } from '~/src/services/catalog';
-import './sort-bar.scss';
+import './index.scss';
 
 interface SortBarProps {
   sort: ProductSort;

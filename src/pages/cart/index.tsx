@@ -7,7 +7,8 @@ import { checkoutLines, estimateOf, isBuyable, useCartStore } from '~/src/stores
 import { useCheckoutStore } from '~/src/stores/checkout';
 import { errorText } from '~/src/utils/error-text';
 import { formatYuan } from '~/core/money/format';
-import { CartLine, isGone } from '~/src/packages/shop/components/cart-line';
+import { CartLine, isGone } from '~/src/components/cart-line';
+import { openPage } from '~/src/utils/navigate';
 import './index.scss';
 
 /** The cart: lines checked against the catalogue whenever it opens, selection, quantities, an estimate, and checkout. */
@@ -46,7 +47,7 @@ export default function CartPage() {
           title="购物车还是空的"
           text="挑几件喜欢的好物，会员价更优惠"
           actionText="去逛逛"
-          onAction={() => void Taro.navigateTo({ url: ROUTES.category })}
+          onAction={() => openPage(ROUTES.category)}
         />
       </View>
     );

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 // Stylesheets load in import order: the same order as on the home page keeps the weapp's shared stylesheet in one order.
-import { CartEntry } from '~/src/components/cart-entry';
 import { SearchLink } from '~/src/components/search-link';
 import { ListFooter } from '~/src/components/list-footer';
 import { LoadState } from '~/src/components/load-state';
@@ -11,10 +10,16 @@ import { StatusPanel } from '~/src/components/status-panel';
 import type { ProductQuery, ProductSort } from '~/src/services/catalog';
 import { queryKey, useCatalogStore } from '~/src/stores/catalog';
 import { emptyList } from '~/src/stores/paged-list';
-import { SortBar } from '~/src/packages/shop/components/sort-bar';
+import { SortBar } from '~/src/components/sort-bar';
+import { ROUTES } from '~/src/routes';
+import { takeTabQuery } from '~/src/utils/navigate';
 import './index.scss';
 
-/** Browse by category: category tabs, a sort bar and the product grid, a page at a time. */
+/**
+ * Browse by category (a tab): category tabs, a sort bar and the product grid, a page at a time.
+ * Opened from a link to one category, it shows that one: from the query of a fresh page, or the
+ * one `openPage` kept for the tab.
+ */
 export default function CategoryPage() {
   const { params } = useRouter();
   const [categoryId, setCategoryId] = useState<string>(params.id ?? '');
@@ -28,6 +33,11 @@ export default function CategoryPage() {
   useEffect(() => {
     if (useCatalogStore.getState().home.status === 'idle') void loadHome();
   }, [loadHome]);
+
+  useDidShow(() => {
+    const asked = takeTabQuery(ROUTES.category);
+    if (asked) setCategoryId(asked.id ?? '');
+  });
 
   useEffect(() => {
     void loadList({ categoryId: categoryId || undefined, sort }, 'first');
@@ -94,7 +104,6 @@ export default function CategoryPage() {
           }
         </LoadState>
       </View>
-      <CartEntry />
     </View>
   );
 }
