@@ -2,9 +2,11 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Drawer, Flex, Space, Spin, Statistic, Table, Tabs, Tag, message } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { formatFen, formatPoints } from '~/core/money/format';
 import type { Gender } from '~/types/documents';
-import type { AdjustmentResult, ApprovalView, CouponRow, MemberDetail } from '~/types/functions/admin-members';
+import { MEMBER_RECORD_KINDS } from '~/types/functions/admin-members';
+import type { AdjustmentResult, ApprovalView, CouponRow, MemberDetail, MemberRecordKind } from '~/types/functions/admin-members';
 import { useAdminApi } from '../../api/admin-api-context';
 import { outcomeOf } from '../../api/outcome';
 import { ActionError } from '../../components/action-error';
@@ -14,6 +16,7 @@ import { useApprovalDecisions } from '../approvals/use-approval-decisions';
 import { AdjustPointsModal } from './adjust-points-modal';
 import { BirthdayModal } from './birthday-modal';
 import {
+  RECORD_KIND_VIEWS,
   RecordsTable,
   checkInColumns,
   couponColumns,
@@ -23,6 +26,7 @@ import {
   tierHistoryColumns,
   visitColumns,
 } from './member-records';
+import type { RecordColumns } from './member-records';
 import { signedPoints } from './member-labels';
 import { TierOverrideModal } from './tier-override-modal';
 import { VoidCouponModal } from './void-coupon-modal';
@@ -162,27 +166,60 @@ function PointsLots({ points }: { points: MemberDetail['points'] }) {
   );
 }
 
-/** The member's approvals, with 通过 / 驳回 for an admin who may decide them. */
-function ApprovalsTab({ detail, onDecided }: { detail: MemberDetail; onDecided: () => void }) {
+/** One list of the member in its table, the columns chosen for its kind. */
+function KindTable<K extends MemberRecordKind>({ kind, detail, columns }: { kind: K; detail: MemberDetail; columns: RecordColumns }) {
+  return <RecordsTable<K> memberId={detail.member.memberId} kind={kind} first={detail.records[kind]} columns={columns[kind]} />;
+}
+
+/**
+ * The member's lists, a tab for each kind of record: 作废 on an unused coupon when `onVoidCoupon`
+ * is given, 通过 / 驳回 on an approval the admin may decide, and the number still pending on its tab.
+ */
+function RecordTabs({
+  detail,
+  pendingCount,
+  onVoidCoupon,
+  onDecided,
+}: {
+  detail: MemberDetail;
+  pendingCount: number;
+  onVoidCoupon: ((coupon: CouponRow) => void) | null;
+  onDecided: () => void;
+}) {
   const decisions = useApprovalDecisions(onDecided);
-  const columns = approvalColumns({
-    busyId: decisions.busyId,
-    onApprove: decisions.approve,
-    onReject: decisions.reject,
-    withMember: false,
-  });
+  const columns: RecordColumns = {
+    ledger: ledgerColumns,
+    orders: orderColumns,
+    coupons: couponColumns(onVoidCoupon),
+    redemptions: redemptionColumns,
+    checkIns: checkInColumns,
+    visits: visitColumns,
+    tierHistory: tierHistoryColumns,
+    approvals: approvalColumns({ busyId: decisions.busyId, onApprove: decisions.approve, onReject: decisions.reject, withMember: false }),
+  };
+  const above: Partial<Record<MemberRecordKind, ReactNode>> = {
+    approvals: (
+      <ActionError className="approval-action-error" message={decisions.actionError} onClose={() => decisions.setActionError(null)} />
+    ),
+  };
+  const label = (kind: MemberRecordKind) =>
+    kind === 'approvals' && pendingCount > 0 ? `${RECORD_KIND_VIEWS[kind].label}（${pendingCount}）` : RECORD_KIND_VIEWS[kind].label;
+
   return (
     <>
       {decisions.holder}
-      <ActionError className="approval-action-error" message={decisions.actionError} onClose={() => decisions.setActionError(null)} />
-      <RecordsTable<'approvals'>
-        memberId={detail.member.memberId}
-        kind="approvals"
-        first={detail.records.approvals}
-        columns={columns}
-        emptyText="没有需要审批的积分调整"
-        rowKey="id"
-        scrollX={760}
+      <Tabs
+        className="member-records-tabs"
+        items={MEMBER_RECORD_KINDS.map((kind) => ({
+          key: kind,
+          label: label(kind),
+          children: (
+            <>
+              {above[kind]}
+              <KindTable kind={kind} detail={detail} columns={columns} />
+            </>
+          ),
+        }))}
       />
     </>
   );
@@ -277,117 +314,11 @@ export function MemberDetailDrawer({ memberId, onClose, onChanged }: MemberDetai
             </Flex>
             <PointsLots points={detail.points} />
           </Card>
-          <Tabs
-            className="member-records-tabs"
-            items={[
-              {
-                key: 'ledger',
-                label: '积分明细',
-                children: (
-                  <RecordsTable<'ledger'>
-                    memberId={memberId}
-                    kind="ledger"
-                    first={detail.records.ledger}
-                    columns={ledgerColumns}
-                    emptyText="还没有积分记录"
-                    rowKey="id"
-                    scrollX={960}
-                  />
-                ),
-              },
-              {
-                key: 'orders',
-                label: '订单',
-                children: (
-                  <RecordsTable<'orders'>
-                    memberId={memberId}
-                    kind="orders"
-                    first={detail.records.orders}
-                    columns={orderColumns}
-                    emptyText="还没有订单"
-                    rowKey="id"
-                    scrollX={960}
-                  />
-                ),
-              },
-              {
-                key: 'coupons',
-                label: '优惠券',
-                children: (
-                  <RecordsTable<'coupons'>
-                    memberId={memberId}
-                    kind="coupons"
-                    first={detail.records.coupons}
-                    columns={couponColumns(detail.can.voidCoupon ? (coupon) => setDialog({ kind: 'void', coupon }) : null)}
-                    emptyText="还没有优惠券"
-                    rowKey="id"
-                    scrollX={860}
-                  />
-                ),
-              },
-              {
-                key: 'redemptions',
-                label: '积分兑换',
-                children: (
-                  <RecordsTable<'redemptions'>
-                    memberId={memberId}
-                    kind="redemptions"
-                    first={detail.records.redemptions}
-                    columns={redemptionColumns}
-                    emptyText="还没有兑换记录"
-                    rowKey="id"
-                  />
-                ),
-              },
-              {
-                key: 'checkIns',
-                label: '签到',
-                children: (
-                  <RecordsTable<'checkIns'>
-                    memberId={memberId}
-                    kind="checkIns"
-                    first={detail.records.checkIns}
-                    columns={checkInColumns}
-                    emptyText="还没有签到"
-                    rowKey="day"
-                  />
-                ),
-              },
-              {
-                key: 'visits',
-                label: '门店消费',
-                children: (
-                  <RecordsTable<'visits'>
-                    memberId={memberId}
-                    kind="visits"
-                    first={detail.records.visits}
-                    columns={visitColumns}
-                    emptyText="还没有门店消费"
-                    rowKey="id"
-                    scrollX={900}
-                  />
-                ),
-              },
-              {
-                key: 'tierHistory',
-                label: '等级变动',
-                children: (
-                  <RecordsTable<'tierHistory'>
-                    memberId={memberId}
-                    kind="tierHistory"
-                    first={detail.records.tierHistory}
-                    columns={tierHistoryColumns}
-                    emptyText="还没有等级变动"
-                    rowKey="at"
-                  />
-                ),
-              },
-              {
-                key: 'approvals',
-                label: pending.length > 0 ? `积分审批（${pending.length}）` : '积分审批',
-                children: <ApprovalsTab detail={detail} onDecided={changed} />,
-              },
-            ]}
+          <RecordTabs
+            detail={detail}
+            pendingCount={pending.length}
+            onVoidCoupon={detail.can.voidCoupon ? (coupon) => setDialog({ kind: 'void', coupon }) : null}
+            onDecided={changed}
           />
         </Flex>
       )}

@@ -59,24 +59,42 @@ export function useMoreRecords<K extends MemberRecordKind>(memberId: string, kin
   return { rows, hasMore: cursor !== null, loading, error, loadMore };
 }
 
+/** How the detail shows one kind of record: its tab, what an empty list says, the row key and the table's width. */
+export interface RecordKindView<K extends MemberRecordKind> {
+  label: string;
+  emptyText: string;
+  rowKey: keyof MemberRecordRows[K] & string;
+  scrollX?: number;
+}
+
+/** Every list of the detail, one tab each, in the order of MEMBER_RECORD_KINDS. */
+export const RECORD_KIND_VIEWS: { [K in MemberRecordKind]: RecordKindView<K> } = {
+  ledger: { label: '积分明细', emptyText: '还没有积分记录', rowKey: 'id', scrollX: 960 },
+  orders: { label: '订单', emptyText: '还没有订单', rowKey: 'id', scrollX: 960 },
+  coupons: { label: '优惠券', emptyText: '还没有优惠券', rowKey: 'id', scrollX: 860 },
+  redemptions: { label: '积分兑换', emptyText: '还没有兑换记录', rowKey: 'id' },
+  checkIns: { label: '签到', emptyText: '还没有签到', rowKey: 'day' },
+  visits: { label: '门店消费', emptyText: '还没有门店消费', rowKey: 'id', scrollX: 900 },
+  tierHistory: { label: '等级变动', emptyText: '还没有等级变动', rowKey: 'at' },
+  approvals: { label: '积分审批', emptyText: '没有需要审批的积分调整', rowKey: 'id', scrollX: 760 },
+};
+
+/** The columns of each list of the detail. */
+export type RecordColumns = { [K in MemberRecordKind]: TableColumnsType<MemberRecordRows[K]> };
+
 /** A list of the detail in a small table with 加载更多 under it while there is more. */
 export function RecordsTable<K extends MemberRecordKind>({
   memberId,
   kind,
   first,
   columns,
-  emptyText,
-  rowKey,
-  scrollX,
 }: {
   memberId: string;
   kind: K;
   first: RecordPage<MemberRecordRows[K]>;
   columns: TableColumnsType<MemberRecordRows[K]>;
-  emptyText: string;
-  rowKey: keyof MemberRecordRows[K] & string;
-  scrollX?: number;
 }) {
+  const { emptyText, rowKey, scrollX } = RECORD_KIND_VIEWS[kind];
   const more = useMoreRecords(memberId, kind, first);
   return (
     <Flex vertical gap="small">
