@@ -159,7 +159,9 @@ describe('MemberDetailDrawer', () => {
     fireEvent.click(within(drawer().querySelector('.member-records-tabs') as HTMLElement).getByText('优惠券'));
     fireEvent.click(await waitFor(() => drawer().querySelector('.void-coupon-button') as HTMLElement));
     const dialog = (await screen.findByText('作废优惠券 · 新人券 满59减10')).closest('.ant-modal') as HTMLElement;
-    fireEvent.change(dialog.querySelector('input.void-reason') as HTMLInputElement, { target: { value: '发放错误' } });
+    fireEvent.change(dialog.querySelector('textarea.void-reason, .void-reason textarea') as HTMLTextAreaElement, {
+      target: { value: '发放错误' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: /作\s*废/ }));
     await waitFor(() =>
       expect(voidCoupon).toHaveBeenCalledWith('voidCoupon', { token: TOKEN, instanceId: 'welcome:m1', reason: '发放错误' }),
