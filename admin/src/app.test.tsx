@@ -4,10 +4,11 @@ import { HOUR_MS } from '~/core/calendar/durations';
 import type { AdminRole } from '~/types/documents';
 import type { AdminSession } from '~/types/functions/admin';
 import { AdminApiError } from './api/client';
-import type { AdminAction, AdminPayload } from './api/client';
+import type { AdminAction } from './api/client';
 import { App } from './app';
 import { SESSION_STORAGE_KEY } from './session/session-store';
-import { mockClient } from './test/mock-client';
+import { TEST_TOKEN, mockClient, pageClient } from './test/mock-client';
+import type { ActionHandler, ActionHandlers } from './test/mock-client';
 import { renderWithProviders } from './test/render-with-providers';
 
 // The first test loads the signed-in area (every page and its Ant Design parts) on demand, which
@@ -15,7 +16,7 @@ import { renderWithProviders } from './test/render-with-providers';
 jest.setTimeout(60_000);
 
 const liveSession: AdminSession = {
-  token: 'tok_0123456789abcdef',
+  token: TEST_TOKEN,
   expiresAt: Date.now() + HOUR_MS,
   admin: { username: 'ops-lead', role: 'owner', storeId: null, mustChangePassword: false },
 };
@@ -35,18 +36,17 @@ const page = {
   nextCursor: null,
 };
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
 /** A server that answers every list with one member row (or nothing), and the given actions as told. */
-function appClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action === 'login') return liveSession;
-    if (action === 'logout') return { loggedOut: true };
-    if (action === 'listMembers') return page;
-    return { items: [], nextCursor: null };
-  });
+function appClient(actions: ActionHandlers = {}) {
+  return pageClient(
+    {
+      login: async () => liveSession,
+      logout: async () => ({ loggedOut: true }),
+      listMembers: async () => page,
+    },
+    actions,
+    async () => ({ items: [], nextCursor: null }),
+  );
 }
 
 function storeSession(session: AdminSession) {
@@ -148,7 +148,7 @@ describe('App', () => {
   it('signs out from the header: the server ends the session first, then the page forgets it', async () => {
     storeSession(liveSession);
     let answerLogout: () => void = () => undefined;
-    const logout = jest.fn<Handler>(() => new Promise((resolve) => (answerLogout = () => resolve({ loggedOut: true }))));
+    const logout = jest.fn<ActionHandler>(() => new Promise((resolve) => (answerLogout = () => resolve({ loggedOut: true }))));
     const { client } = appClient({ logout });
     const { container } = renderWithProviders(<App />, { client });
 
@@ -164,7 +164,7 @@ describe('App', () => {
 
   it('signs out from the user menu even when the server cannot be reached', async () => {
     storeSession(liveSession);
-    const logout = jest.fn<Handler>(async () => {
+    const logout = jest.fn<ActionHandler>(async () => {
       throw new AdminApiError('NETWORK_ERROR', 'offline');
     });
     const { client } = appClient({ logout });
@@ -183,7 +183,7 @@ describe('App', () => {
     const mustChange: AdminSession = { ...asRole('operator'), admin: { ...asRole('operator').admin, mustChangePassword: true } };
     storeSession(mustChange);
     const changed: AdminSession = { ...freshSession, admin: { ...mustChange.admin, mustChangePassword: false } };
-    const changePassword = jest.fn<Handler>(async () => changed);
+    const changePassword = jest.fn<ActionHandler>(async () => changed);
     const { client, call } = appClient({ changePassword });
     const { container } = renderWithProviders(<App />, { client });
 
@@ -214,7 +214,7 @@ describe('App', () => {
   it('shows a wrong one-time password, and signs out from the password screen through the server', async () => {
     const mustChange: AdminSession = { ...liveSession, admin: { ...liveSession.admin, mustChangePassword: true } };
     storeSession(mustChange);
-    const logout = jest.fn<Handler>(async () => ({ loggedOut: true }));
+    const logout = jest.fn<ActionHandler>(async () => ({ loggedOut: true }));
     const { client } = appClient({
       logout,
       changePassword: async () => {
@@ -247,7 +247,7 @@ describe('App', () => {
 
   it('changes the password from the user menu and carries on with the new session', async () => {
     storeSession(liveSession);
-    const changePassword = jest.fn<Handler>(async () => freshSession);
+    const changePassword = jest.fn<ActionHandler>(async () => freshSession);
     const { client, call } = appClient({ changePassword });
     const { container } = renderWithProviders(<App />, { client });
 

@@ -3,15 +3,12 @@ import { screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { AdminRole } from '~/types/documents';
 import type { StaffRow, StoreRow } from '~/types/functions/admin-staff';
-import type { AdminAction } from '../api/client';
-import { mockClient } from '../test/mock-client';
+import { pageClient, renderSignedIn } from '../test/mock-client';
+import type { ActionHandlers } from '../test/mock-client';
 import { orderDoc, refundDoc } from '../test/order-fixtures';
-import { renderWithProviders } from '../test/render-with-providers';
 import { OrdersPage } from './orders/orders-page';
 import { RefundsPage } from './refunds/refunds-page';
 import { StaffPage } from './staff/staff-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 jest.setTimeout(30_000);
 
@@ -29,19 +26,16 @@ const staff: StaffRow = {
   disabledAt: null,
 };
 
-const LISTS: Partial<Record<AdminAction, unknown>> = {
-  listOrders: { items: [order], nextCursor: null },
-  listRefunds: { items: [refund], nextCursor: null },
-  listStores: { items: [store] },
-  listStaff: { items: [staff] },
+const LISTS: ActionHandlers = {
+  listOrders: async () => ({ items: [order], nextCursor: null }),
+  listRefunds: async () => ({ items: [refund], nextCursor: null }),
+  listStores: async () => ({ items: [store] }),
+  listStaff: async () => ({ items: [staff] }),
 };
 
 function renderAs(role: AdminRole, page: ReactElement) {
-  const { client } = mockClient(async (action) => {
-    if (action in LISTS) return LISTS[action];
-    throw new Error(`unexpected ${action}`);
-  });
-  return renderWithProviders(page, { client, token: TOKEN, admin: { username: role, role } });
+  const { client } = pageClient(LISTS);
+  return renderSignedIn(page, client, { role, username: role });
 }
 
 function rowWith(text: string): HTMLElement {

@@ -4,12 +4,11 @@ import { DAY_MS } from '~/core/calendar/durations';
 import type { AdminAccountRow } from '~/types/functions/admin-accounts';
 import type { StoreRow } from '~/types/functions/admin-staff';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
-import { renderWithProviders } from '../../test/render-with-providers';
+import type { AdminClient } from '../../api/client';
+import { chooseOption } from '../../test/choose-option';
+import { TEST_TOKEN, callsOf, pageClient, renderSignedIn } from '../../test/mock-client';
+import type { ActionHandler, ActionHandlers } from '../../test/mock-client';
 import { AccountsPage } from './accounts-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(60_000);
@@ -40,39 +39,17 @@ const operator = account('li.na');
 const manager = account('wang.qiang', { role: 'storeManager', storeId: 'xuhui', mustChangePassword: true, lastLoginAt: null });
 const retired = account('zhao.min', { role: 'support', status: 'disabled' });
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
-function accountsClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action === 'listStores') return { items: stores };
-    if (action === 'listAdmins') return { items: [owner, operator, manager, retired] };
-    throw new Error(`unexpected ${action}`);
-  });
+function accountsClient(actions: ActionHandlers = {}) {
+  return pageClient(
+    { listStores: async () => ({ items: stores }), listAdmins: async () => ({ items: [owner, operator, manager, retired] }) },
+    actions,
+  );
 }
 
-function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
-  return renderWithProviders(<AccountsPage />, { client, token: TOKEN, onSessionLost });
-}
+const renderPage = (client: AdminClient, onSessionLost?: () => void) => renderSignedIn(<AccountsPage />, client, { onSessionLost });
 
 function rowOf(username: string): HTMLElement {
   return screen.getByText(username, { selector: '.account-username' }).closest('tr') as HTMLElement;
-}
-
-function listCalls(call: ReturnType<typeof mockClient>['call']) {
-  return call.mock.calls.filter(([action]) => action === 'listAdmins');
-}
-
-/** Opens an Ant Design select and picks the option with this text. */
-async function choose(select: HTMLElement, option: string) {
-  fireEvent.mouseDown(select.querySelector('.ant-select-content') as HTMLElement);
-  const item = await waitFor(() => {
-    const found = Array.from(document.querySelectorAll('.ant-select-item-option')).find((element) => element.textContent === option);
-    if (!found) throw new Error(`no option ${option}`);
-    return found;
-  });
-  fireEvent.click(item);
 }
 
 function popconfirm(title: string): HTMLElement {
@@ -86,7 +63,7 @@ describe('AccountsPage', () => {
 
     const table = container.querySelector('.accounts-table') as HTMLElement;
     await within(table).findByText('li.na');
-    expect(call).toHaveBeenCalledWith('listAdmins', { token: TOKEN }, expect.objectContaining({ signal: expect.anything() }));
+    expect(call).toHaveBeenCalledWith('listAdmins', { token: TEST_TOKEN }, expect.objectContaining({ signal: expect.anything() }));
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
     expect(headers).toEqual(['用户名', '角色', '门店', '状态', '最近登录', '操作']);
 
@@ -117,7 +94,7 @@ describe('AccountsPage', () => {
   });
 
   it('creates a store manager and shows the one-time password once, with what to do with it', async () => {
-    const createAdmin = jest.fn<Handler>(async () => ({
+    const createAdmin = jest.fn<ActionHandler>(async () => ({
       ...account('chen.jie', { role: 'storeManager', storeId: 'jingan', mustChangePassword: true, lastLoginAt: null }),
       oneTimePassword: 'Xq7-pL2mN9aZ',
     }));
@@ -139,13 +116,13 @@ describe('AccountsPage', () => {
     expect(await within(dialog).findByText('门店经理需要选择门店')).toBeTruthy();
     expect(createAdmin).not.toHaveBeenCalled();
 
-    await choose(dialog.querySelector('.admin-store-choice') as HTMLElement, '静安嘉里店');
-    const listsBefore = listCalls(call).length;
+    await chooseOption(dialog.querySelector('.admin-store-choice') as HTMLElement, '静安嘉里店');
+    const listsBefore = callsOf(call, 'listAdmins').length;
     fireEvent.click(within(dialog).getByRole('button', { name: '创建账号' }));
 
     await waitFor(() =>
       expect(createAdmin).toHaveBeenCalledWith('createAdmin', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         username: 'chen.jie',
         role: 'storeManager',
         storeId: 'jingan',
@@ -157,14 +134,14 @@ describe('AccountsPage', () => {
     expect(within(dialog).getByText(/初始密码只显示这一次/)).toBeTruthy();
     expect(within(dialog).getByText(/首次登录时必须修改密码/)).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: '复制初始密码' })).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listAdmins').length).toBe(listsBefore + 1));
 
     fireEvent.click(within(dialog).getByRole('button', { name: '我已交给对方' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('creates an operator without a store, and keeps the dialog open with the server’s reason when the name is taken', async () => {
-    const createAdmin = jest.fn<Handler>(async () => {
+    const createAdmin = jest.fn<ActionHandler>(async () => {
       throw new AdminApiError('CONFLICT', '账号 li.na 已存在');
     });
     const { client } = accountsClient({ createAdmin });
@@ -178,13 +155,15 @@ describe('AccountsPage', () => {
     fireEvent.change(dialog.querySelector('input.new-admin-username') as HTMLInputElement, { target: { value: ' li.na ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '创建账号' }));
 
-    await waitFor(() => expect(createAdmin).toHaveBeenCalledWith('createAdmin', { token: TOKEN, username: 'li.na', role: 'operator' }));
+    await waitFor(() =>
+      expect(createAdmin).toHaveBeenCalledWith('createAdmin', { token: TEST_TOKEN, username: 'li.na', role: 'operator' }),
+    );
     expect(await within(dialog).findByText('账号 li.na 已存在')).toBeTruthy();
     expect(dialog.querySelector('.one-time-password')).toBeNull();
   });
 
   it('disables an account only after confirming, then refreshes the list', async () => {
-    const setAdminStatus = jest.fn<Handler>(async () => ({ ...operator, status: 'disabled' }) satisfies AdminAccountRow);
+    const setAdminStatus = jest.fn<ActionHandler>(async () => ({ ...operator, status: 'disabled' }) satisfies AdminAccountRow);
     const { client, call } = accountsClient({ setAdminStatus });
     renderPage(client);
     await screen.findByText('li.na');
@@ -193,19 +172,19 @@ describe('AccountsPage', () => {
     const confirm = await waitFor(() => popconfirm('停用账号「li.na」？'));
     expect(within(confirm).getByText('停用后该账号立即退出登录，且不能再登录；可随时重新启用')).toBeTruthy();
     expect(setAdminStatus).not.toHaveBeenCalled();
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listAdmins').length;
     fireEvent.click(within(confirm).getByRole('button', { name: '确认停用' }));
 
     await waitFor(() =>
-      expect(setAdminStatus).toHaveBeenCalledWith('setAdminStatus', { token: TOKEN, username: 'li.na', status: 'disabled' }),
+      expect(setAdminStatus).toHaveBeenCalledWith('setAdminStatus', { token: TEST_TOKEN, username: 'li.na', status: 'disabled' }),
     );
     expect(await screen.findByText('已停用账号「li.na」')).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listAdmins').length).toBe(listsBefore + 1));
   });
 
   it('enables a disabled account after confirming, and shows a refused change in the server’s words', async () => {
     let refuse = false;
-    const setAdminStatus = jest.fn<Handler>(async () => {
+    const setAdminStatus = jest.fn<ActionHandler>(async () => {
       if (refuse) throw new AdminApiError('NOT_FOUND', '没有账号 zhao.min');
       return { ...retired, status: 'active' } satisfies AdminAccountRow;
     });
@@ -216,7 +195,7 @@ describe('AccountsPage', () => {
     fireEvent.click(within(rowOf('zhao.min')).getByRole('button', { name: /启\s*用/ }));
     fireEvent.click(within(await waitFor(() => popconfirm('启用账号「zhao.min」？'))).getByRole('button', { name: '确认启用' }));
     await waitFor(() =>
-      expect(setAdminStatus).toHaveBeenCalledWith('setAdminStatus', { token: TOKEN, username: 'zhao.min', status: 'active' }),
+      expect(setAdminStatus).toHaveBeenCalledWith('setAdminStatus', { token: TEST_TOKEN, username: 'zhao.min', status: 'active' }),
     );
     expect(await screen.findByText('已启用账号「zhao.min」')).toBeTruthy();
 
@@ -232,7 +211,7 @@ describe('AccountsPage', () => {
   });
 
   it('resets a password after confirming and shows the new one-time password', async () => {
-    const resetAdminPassword = jest.fn<Handler>(async () => ({
+    const resetAdminPassword = jest.fn<ActionHandler>(async () => ({
       ...operator,
       mustChangePassword: true,
       oneTimePassword: 'Rr8-newOne42',
@@ -246,7 +225,7 @@ describe('AccountsPage', () => {
     expect(resetAdminPassword).not.toHaveBeenCalled();
     fireEvent.click(within(confirm).getByRole('button', { name: '确认重置' }));
 
-    await waitFor(() => expect(resetAdminPassword).toHaveBeenCalledWith('resetAdminPassword', { token: TOKEN, username: 'li.na' }));
+    await waitFor(() => expect(resetAdminPassword).toHaveBeenCalledWith('resetAdminPassword', { token: TEST_TOKEN, username: 'li.na' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('密码已重置')).toBeTruthy();
     expect(within(dialog).getByText('Rr8-newOne42').className).toContain('one-time-password');
@@ -255,7 +234,7 @@ describe('AccountsPage', () => {
   });
 
   it('changes a store manager into an operator, with no store sent', async () => {
-    const setAdminRole = jest.fn<Handler>(async () => ({ ...manager, role: 'operator', storeId: null }) satisfies AdminAccountRow);
+    const setAdminRole = jest.fn<ActionHandler>(async () => ({ ...manager, role: 'operator', storeId: null }) satisfies AdminAccountRow);
     const { client } = accountsClient({ setAdminRole });
     renderPage(client);
     await screen.findByText('wang.qiang');
@@ -271,7 +250,7 @@ describe('AccountsPage', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: '确认更改' }));
 
     await waitFor(() =>
-      expect(setAdminRole).toHaveBeenCalledWith('setAdminRole', { token: TOKEN, username: 'wang.qiang', role: 'operator' }),
+      expect(setAdminRole).toHaveBeenCalledWith('setAdminRole', { token: TEST_TOKEN, username: 'wang.qiang', role: 'operator' }),
     );
     expect(await screen.findByText('「wang.qiang」的角色已改为运营，需重新登录后生效')).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -2,13 +2,11 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ApprovalView } from '~/types/functions/admin-members';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
+import type { AdminPayload } from '../../api/client';
 import { approvalView } from '../../test/member-fixtures';
-import { renderWithProviders } from '../../test/render-with-providers';
+import { TEST_TOKEN, callsOf, pageClient, renderSignedIn } from '../../test/mock-client';
+import type { ActionHandler, ActionHandlers } from '../../test/mock-client';
 import { APPROVALS_PAGE_SIZE, ApprovalsPage } from './approvals-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(60_000);
@@ -23,31 +21,30 @@ const approved = approvalView(3, {
   entryId: 'adjust:m3:k',
 });
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
-function approvalsClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action !== 'listApprovals') throw new Error(`unexpected ${action}`);
-    const { status } = payload as AdminPayload<'listApprovals'>;
-    return status === 'approved' ? { items: [approved], nextCursor: null } : { items: [mine, theirs], nextCursor: null };
-  });
+function approvalsClient(actions: ActionHandlers = {}) {
+  return pageClient(
+    {
+      listApprovals: async (_action, payload) => {
+        const { status } = payload as AdminPayload<'listApprovals'>;
+        return status === 'approved' ? { items: [approved], nextCursor: null } : { items: [mine, theirs], nextCursor: null };
+      },
+    },
+    actions,
+  );
 }
 
 const rowOf = (text: string) => screen.getByText(text).closest('tr') as HTMLElement;
-const listCalls = (call: ReturnType<typeof mockClient>['call']) => call.mock.calls.filter(([action]) => action === 'listApprovals');
 
 describe('ApprovalsPage', () => {
   it('lists the adjustments waiting for approval, with buttons only where the admin may decide', async () => {
     const { client, call } = approvalsClient();
-    const { container } = renderWithProviders(<ApprovalsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    const { container } = renderSignedIn(<ApprovalsPage />, client);
 
     const table = container.querySelector('.approvals-table') as HTMLElement;
     await within(table).findByText('林小满1');
     expect(call).toHaveBeenCalledWith(
       'listApprovals',
-      { token: TOKEN, status: 'pending', pageSize: APPROVALS_PAGE_SIZE },
+      { token: TEST_TOKEN, status: 'pending', pageSize: APPROVALS_PAGE_SIZE },
       expect.objectContaining({ signal: expect.anything() }),
     );
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
@@ -66,30 +63,30 @@ describe('ApprovalsPage', () => {
     expect(await screen.findByText('林小满3')).toBeTruthy();
     expect(call).toHaveBeenLastCalledWith(
       'listApprovals',
-      { token: TOKEN, status: 'approved', pageSize: APPROVALS_PAGE_SIZE },
+      { token: TEST_TOKEN, status: 'approved', pageSize: APPROVALS_PAGE_SIZE },
       expect.anything(),
     );
   });
 
   it('approves after confirming, says what the balance is now, and refreshes the list', async () => {
-    const approveAdjustment = jest.fn<Handler>(
+    const approveAdjustment = jest.fn<ActionHandler>(
       async () =>
         ({ ...mine, status: 'approved', mayDecide: false, available: 6_000 }) satisfies ApprovalView & {
           available: number;
         },
     );
     const { client, call } = approvalsClient({ approveAdjustment });
-    renderWithProviders(<ApprovalsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    renderSignedIn(<ApprovalsPage />, client);
     await screen.findByText('林小满1');
 
     fireEvent.click(rowOf('林小满1').querySelector('.approve-adjustment-button') as HTMLElement);
     const confirm = (await screen.findByText('通过积分调整 +5,000？')).closest('.ant-popover') as HTMLElement;
-    const before = listCalls(call).length;
+    const before = callsOf(call, 'listApprovals').length;
     fireEvent.click(within(confirm).getByRole('button', { name: /通\s*过/ }));
 
-    await waitFor(() => expect(approveAdjustment).toHaveBeenCalledWith('approveAdjustment', { token: TOKEN, approvalId: mine.id }));
+    await waitFor(() => expect(approveAdjustment).toHaveBeenCalledWith('approveAdjustment', { token: TEST_TOKEN, approvalId: mine.id }));
     expect(await screen.findByText('已通过 林小满1 的积分调整 +5,000，当前可用积分 6,000')).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(before + 1));
+    await waitFor(() => expect(callsOf(call, 'listApprovals').length).toBe(before + 1));
   });
 
   it('shows the server’s reason when an approval is refused', async () => {
@@ -98,7 +95,7 @@ describe('ApprovalsPage', () => {
         throw new AdminApiError('FORBIDDEN', '不能审批自己提交的积分调整，请由另一位管理员审批');
       },
     });
-    const { container } = renderWithProviders(<ApprovalsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    const { container } = renderSignedIn(<ApprovalsPage />, client);
     await screen.findByText('林小满1');
     fireEvent.click(rowOf('林小满1').querySelector('.approve-adjustment-button') as HTMLElement);
     const confirm = (await screen.findByText('通过积分调整 +5,000？')).closest('.ant-popover') as HTMLElement;
@@ -109,11 +106,11 @@ describe('ApprovalsPage', () => {
   });
 
   it('rejects with a note, then refreshes the list', async () => {
-    const rejectAdjustment = jest.fn<Handler>(
+    const rejectAdjustment = jest.fn<ActionHandler>(
       async () => ({ ...mine, status: 'rejected', note: '核实后无需调整', mayDecide: false }) satisfies ApprovalView,
     );
     const { client, call } = approvalsClient({ rejectAdjustment });
-    renderWithProviders(<ApprovalsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    renderSignedIn(<ApprovalsPage />, client);
     await screen.findByText('林小满1');
 
     fireEvent.click(rowOf('林小满1').querySelector('.reject-adjustment-button') as HTMLElement);
@@ -121,14 +118,14 @@ describe('ApprovalsPage', () => {
     const note = dialog.querySelector('textarea') as HTMLTextAreaElement;
     fireEvent.click(within(dialog).getByRole('button', { name: /驳\s*回/ }));
     expect(await within(dialog).findByText('请填写驳回说明')).toBeTruthy();
-    const before = listCalls(call).length;
+    const before = callsOf(call, 'listApprovals').length;
     fireEvent.change(note, { target: { value: ' 核实后无需调整 ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: /驳\s*回/ }));
     await waitFor(() =>
-      expect(rejectAdjustment).toHaveBeenCalledWith('rejectAdjustment', { token: TOKEN, approvalId: mine.id, note: '核实后无需调整' }),
+      expect(rejectAdjustment).toHaveBeenCalledWith('rejectAdjustment', { token: TEST_TOKEN, approvalId: mine.id, note: '核实后无需调整' }),
     );
     expect(await screen.findByText('已驳回 林小满1 的积分调整 +5,000')).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(before + 1));
+    await waitFor(() => expect(callsOf(call, 'listApprovals').length).toBe(before + 1));
   });
 
   it('says so when nothing waits, and shows a failed load with a retry', async () => {
@@ -139,7 +136,7 @@ describe('ApprovalsPage', () => {
         return { items: [], nextCursor: null };
       },
     });
-    renderWithProviders(<ApprovalsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    renderSignedIn(<ApprovalsPage />, client);
     expect(await screen.findByText('审批列表加载失败')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /重\s*试/ }));
     expect(await screen.findByText('没有待审批的积分调整')).toBeTruthy();

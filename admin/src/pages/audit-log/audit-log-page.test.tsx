@@ -3,12 +3,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { StoreRow } from '~/types/functions/admin-staff';
 import type { AuditEntryDoc } from '~/types/staff';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
-import { renderWithProviders } from '../../test/render-with-providers';
+import type { AdminClient, AdminPayload } from '../../api/client';
+import { chooseOption } from '../../test/choose-option';
+import { TEST_TOKEN, callsOf, pageClient, renderSignedIn } from '../../test/mock-client';
+import type { ActionHandlers, MockCall } from '../../test/mock-client';
 import { AUDIT_LOG_PAGE_SIZE, AuditLogPage } from './audit-log-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // Selects and date pickers take several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(60_000);
@@ -55,40 +54,26 @@ const roleChange = entry(3, {
 const unknown = entry(4, { action: 'tuneProgramme', target: { type: 'programme', id: 'default' } });
 const older = entry(5, { action: 'changePassword', target: { type: 'admin', id: 'li.na' } });
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
-function auditClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action === 'listStores') return { items: stores };
-    if (action !== 'listAuditLog') throw new Error(`unexpected ${action}`);
-    const { cursor } = payload as AdminPayload<'listAuditLog'>;
-    return cursor === 'cursor-2'
-      ? { items: [older], nextCursor: null }
-      : { items: [created, sale, roleChange, unknown], nextCursor: 'cursor-2' };
-  });
+function auditClient(actions: ActionHandlers = {}) {
+  return pageClient(
+    {
+      listStores: async () => ({ items: stores }),
+      listAuditLog: async (_action, payload) => {
+        const { cursor } = payload as AdminPayload<'listAuditLog'>;
+        return cursor === 'cursor-2'
+          ? { items: [older], nextCursor: null }
+          : { items: [created, sale, roleChange, unknown], nextCursor: 'cursor-2' };
+      },
+    },
+    actions,
+  );
 }
 
-function renderPage(client: ReturnType<typeof mockClient>['client']) {
-  return renderWithProviders(<AuditLogPage />, { client, token: TOKEN });
-}
+const renderPage = (client: AdminClient) => renderSignedIn(<AuditLogPage />, client);
 
 /** The row of an entry, found by its action as the table words it. */
 function rowOf(action: string): HTMLElement {
   return screen.getByText(action, { selector: '.audit-action-text' }).closest('tr') as HTMLElement;
-}
-
-/** Opens an Ant Design select, optionally types into its search, and picks the option with this text. */
-async function choose(select: HTMLElement, option: string, typed?: string) {
-  fireEvent.mouseDown(select.querySelector('.ant-select-content') as HTMLElement);
-  if (typed !== undefined) fireEvent.change(select.querySelector('input') as HTMLInputElement, { target: { value: typed } });
-  const item = await waitFor(() => {
-    const found = Array.from(document.querySelectorAll('.ant-select-item-option')).find((element) => element.textContent === option);
-    if (!found) throw new Error(`no option ${option}`);
-    return found;
-  });
-  fireEvent.click(item);
 }
 
 /** Types a day into one end of the range picker and confirms it. */
@@ -100,8 +85,8 @@ function typeDay(container: HTMLElement, placeholder: string, day: string) {
   fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
 }
 
-function lastAuditCall(call: ReturnType<typeof mockClient>['call']) {
-  return call.mock.calls.filter(([action]) => action === 'listAuditLog').at(-1)?.[1];
+function lastAuditCall(call: MockCall) {
+  return callsOf(call, 'listAuditLog').at(-1)?.[1];
 }
 
 describe('AuditLogPage', () => {
@@ -113,7 +98,7 @@ describe('AuditLogPage', () => {
     await within(table).findByText('新建账号');
     expect(call).toHaveBeenCalledWith(
       'listAuditLog',
-      { token: TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE },
+      { token: TEST_TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE },
       expect.objectContaining({ signal: expect.anything() }),
     );
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
@@ -173,8 +158,8 @@ describe('AuditLogPage', () => {
     await screen.findByText('新建账号');
 
     fireEvent.change(container.querySelector('.audit-actor input') as HTMLInputElement, { target: { value: ' owner ' } });
-    await choose(container.querySelector('.audit-action') as HTMLElement, '更改角色');
-    await choose(container.querySelector('.audit-target-type') as HTMLElement, '后台账号');
+    await chooseOption(container.querySelector('.audit-action') as HTMLElement, '更改角色');
+    await chooseOption(container.querySelector('.audit-target-type') as HTMLElement, '后台账号');
     fireEvent.change(container.querySelector('.audit-target-id input') as HTMLInputElement, { target: { value: 'li.na' } });
     typeDay(container, '开始日期', '2025-03-01');
     typeDay(container, '结束日期', '2025-03-07');
@@ -182,7 +167,7 @@ describe('AuditLogPage', () => {
 
     await waitFor(() =>
       expect(lastAuditCall(call)).toEqual({
-        token: TOKEN,
+        token: TEST_TOKEN,
         pageSize: AUDIT_LOG_PAGE_SIZE,
         actorId: 'owner',
         action: 'setAdminRole',
@@ -194,7 +179,7 @@ describe('AuditLogPage', () => {
     );
 
     fireEvent.click(container.querySelector('button.audit-reset') as HTMLButtonElement);
-    await waitFor(() => expect(lastAuditCall(call)).toEqual({ token: TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE }));
+    await waitFor(() => expect(lastAuditCall(call)).toEqual({ token: TEST_TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE }));
     expect((container.querySelector('.audit-actor input') as HTMLInputElement).value).toBe('');
   });
 
@@ -203,30 +188,32 @@ describe('AuditLogPage', () => {
     const { container } = renderPage(client);
     await screen.findByText('新建账号');
 
-    await choose(container.querySelector('.audit-action') as HTMLElement, 'adjustPoints', 'adjustPoints');
+    await chooseOption(container.querySelector('.audit-action') as HTMLElement, 'adjustPoints', 'adjustPoints');
     fireEvent.click(container.querySelector('button.audit-search') as HTMLButtonElement);
 
-    await waitFor(() => expect(lastAuditCall(call)).toEqual({ token: TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'adjustPoints' }));
+    await waitFor(() => expect(lastAuditCall(call)).toEqual({ token: TEST_TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'adjustPoints' }));
   });
 
   it('pages forward with the cursor and back again, keeping the filter', async () => {
     const { client, call } = auditClient();
     const { container } = renderPage(client);
     await screen.findByText('新建账号');
-    await choose(container.querySelector('.audit-action') as HTMLElement, '修改密码');
+    await chooseOption(container.querySelector('.audit-action') as HTMLElement, '修改密码');
     fireEvent.click(container.querySelector('button.audit-search') as HTMLButtonElement);
-    await waitFor(() => expect(lastAuditCall(call)).toEqual({ token: TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'changePassword' }));
+    await waitFor(() =>
+      expect(lastAuditCall(call)).toEqual({ token: TEST_TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'changePassword' }),
+    );
     await screen.findByText('新建账号', { selector: '.audit-action-text' });
 
     fireEvent.click(container.querySelector('button.audit-log-next') as HTMLButtonElement);
     expect(await screen.findByText('修改密码', { selector: '.audit-action-text' })).toBeTruthy();
-    expect(lastAuditCall(call)).toEqual({ token: TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'changePassword', cursor: 'cursor-2' });
+    expect(lastAuditCall(call)).toEqual({ token: TEST_TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'changePassword', cursor: 'cursor-2' });
     expect(screen.getByText('第 2 页')).toBeTruthy();
     expect((container.querySelector('button.audit-log-next') as HTMLButtonElement).disabled).toBe(true);
 
     fireEvent.click(container.querySelector('button.audit-log-prev') as HTMLButtonElement);
     expect(await screen.findByText('新建账号', { selector: '.audit-action-text' })).toBeTruthy();
-    expect(lastAuditCall(call)).toEqual({ token: TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'changePassword' });
+    expect(lastAuditCall(call)).toEqual({ token: TEST_TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'changePassword' });
   });
 
   it('says so when nothing matches, and shows a failed load with a retry', async () => {

@@ -3,12 +3,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { AdminRole } from '~/types/documents';
 import type { CampaignOutcome, CouponTemplateRow, TierOption } from '~/types/functions/admin-coupons';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
-import { renderWithProviders } from '../../test/render-with-providers';
+import type { AdminClient, AdminPayload } from '../../api/client';
+import { chooseOption } from '../../test/choose-option';
+import { TEST_TOKEN, callsOf, pageClient, renderSignedIn } from '../../test/mock-client';
+import type { ActionHandler, ActionHandlers } from '../../test/mock-client';
 import { COUPONS_PAGE_SIZE, CouponsPage } from './coupons-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(60_000);
@@ -67,45 +66,31 @@ const tiers: TierOption[] = [
   { tierId: 'diamond', name: '钻石会员', rank: 3 },
 ];
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
-function couponsClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action === 'listTiers') return { items: tiers };
-    if (action !== 'listCouponTemplates') throw new Error(`unexpected ${action}`);
-    const { status, channel, cursor } = payload as AdminPayload<'listCouponTemplates'>;
-    const all = [cash, percent, shipping];
-    if (status === 'active' && channel === undefined) return { items: [cash], nextCursor: null };
-    if (status !== undefined || channel !== undefined) {
-      return { items: all.filter((row) => (!status || row.status === status) && (!channel || row.channel === channel)), nextCursor: null };
-    }
-    return cursor === 'cursor-2' ? { items: [onSecondPage], nextCursor: null } : { items: all, nextCursor: 'cursor-2' };
-  });
+function couponsClient(actions: ActionHandlers = {}) {
+  return pageClient(
+    {
+      listTiers: async () => ({ items: tiers }),
+      listCouponTemplates: async (_action, payload) => {
+        const { status, channel, cursor } = payload as AdminPayload<'listCouponTemplates'>;
+        const all = [cash, percent, shipping];
+        if (status === 'active' && channel === undefined) return { items: [cash], nextCursor: null };
+        if (status !== undefined || channel !== undefined) {
+          return {
+            items: all.filter((row) => (!status || row.status === status) && (!channel || row.channel === channel)),
+            nextCursor: null,
+          };
+        }
+        return cursor === 'cursor-2' ? { items: [onSecondPage], nextCursor: null } : { items: all, nextCursor: 'cursor-2' };
+      },
+    },
+    actions,
+  );
 }
 
-function renderPage(client: ReturnType<typeof mockClient>['client'], role: AdminRole = 'operator') {
-  return renderWithProviders(<CouponsPage />, { client, token: TOKEN, admin: { role } });
-}
+const renderPage = (client: AdminClient, role: AdminRole = 'operator') => renderSignedIn(<CouponsPage />, client, { role });
 
 function rowOf(title: string): HTMLElement {
   return screen.getByText(title).closest('tr') as HTMLElement;
-}
-
-function listCalls(call: ReturnType<typeof mockClient>['call']) {
-  return call.mock.calls.filter(([action]) => action === 'listCouponTemplates');
-}
-
-/** Opens an Ant Design select and picks the option with this text. */
-async function choose(select: HTMLElement, option: string) {
-  fireEvent.mouseDown(select.querySelector('.ant-select-content') as HTMLElement);
-  const item = await waitFor(() => {
-    const found = Array.from(document.querySelectorAll('.ant-select-item-option')).find((element) => element.textContent === option);
-    if (!found) throw new Error(`no option ${option}`);
-    return found;
-  });
-  fireEvent.click(item);
 }
 
 /** The element `selector` finds in `scope`; fails the test when there is none. */
@@ -149,7 +134,7 @@ describe('CouponsPage', () => {
     await within(table).findByText('春季满59减10');
     expect(call).toHaveBeenCalledWith(
       'listCouponTemplates',
-      { token: TOKEN, pageSize: COUPONS_PAGE_SIZE },
+      { token: TEST_TOKEN, pageSize: COUPONS_PAGE_SIZE },
       expect.objectContaining({ signal: expect.anything() }),
     );
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
@@ -197,7 +182,7 @@ describe('CouponsPage', () => {
     expect(await screen.findByText('老活动券')).toBeTruthy();
     expect(call).toHaveBeenLastCalledWith(
       'listCouponTemplates',
-      { token: TOKEN, pageSize: COUPONS_PAGE_SIZE, cursor: 'cursor-2' },
+      { token: TEST_TOKEN, pageSize: COUPONS_PAGE_SIZE, cursor: 'cursor-2' },
       expect.anything(),
     );
     fireEvent.click(container.querySelector('button.coupon-templates-prev') as HTMLButtonElement);
@@ -207,18 +192,18 @@ describe('CouponsPage', () => {
     await waitFor(() =>
       expect(call).toHaveBeenLastCalledWith(
         'listCouponTemplates',
-        { token: TOKEN, pageSize: COUPONS_PAGE_SIZE, status: 'paused' },
+        { token: TEST_TOKEN, pageSize: COUPONS_PAGE_SIZE, status: 'paused' },
         expect.anything(),
       ),
     );
     await waitFor(() => expect(screen.queryByText('春季满59减10')).toBeNull());
     expect(screen.getByText('金卡会员日')).toBeTruthy();
 
-    await choose(container.querySelector('.coupons-channel-filter') as HTMLElement, '领券中心');
+    await chooseOption(container.querySelector('.coupons-channel-filter') as HTMLElement, '领券中心');
     await waitFor(() =>
       expect(call).toHaveBeenLastCalledWith(
         'listCouponTemplates',
-        { token: TOKEN, pageSize: COUPONS_PAGE_SIZE, status: 'paused', channel: 'centre' },
+        { token: TEST_TOKEN, pageSize: COUPONS_PAGE_SIZE, status: 'paused', channel: 'centre' },
         expect.anything(),
       ),
     );
@@ -226,7 +211,7 @@ describe('CouponsPage', () => {
   });
 
   it('pauses at once, ends only after confirming, and refreshes the list after each', async () => {
-    const setCouponTemplateStatus = jest.fn<Handler>(async (_action, payload) => {
+    const setCouponTemplateStatus = jest.fn<ActionHandler>(async (_action, payload) => {
       const { templateId, status } = payload as AdminPayload<'setCouponTemplateStatus'>;
       return { ...[cash, percent].find((row) => row._id === templateId), status };
     });
@@ -234,33 +219,33 @@ describe('CouponsPage', () => {
     renderPage(client);
     await screen.findByText('春季满59减10');
 
-    let listsBefore = listCalls(call).length;
+    let listsBefore = callsOf(call, 'listCouponTemplates').length;
     fireEvent.click(element(rowOf('春季满59减10'), 'button.coupon-status-paused'));
     await waitFor(() =>
       expect(setCouponTemplateStatus).toHaveBeenCalledWith('setCouponTemplateStatus', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         templateId: 'spring',
         status: 'paused',
       }),
     );
     expect(await screen.findByText('已暂停优惠券「春季满59减10」')).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listCouponTemplates').length).toBe(listsBefore + 1));
 
     fireEvent.click(element(rowOf('金卡会员日'), 'button.coupon-status-ended'));
     const confirm = (await screen.findByText('结束优惠券「金卡会员日」？')).closest('.ant-popover') as HTMLElement;
     expect(within(confirm).getByText('结束后不能再领取或发放，且不能恢复；已发出的券在有效期内仍可使用')).toBeTruthy();
     expect(setCouponTemplateStatus).toHaveBeenCalledTimes(1);
-    listsBefore = listCalls(call).length;
+    listsBefore = callsOf(call, 'listCouponTemplates').length;
     fireEvent.click(within(confirm).getByText('确认结束'));
     await waitFor(() =>
       expect(setCouponTemplateStatus).toHaveBeenLastCalledWith('setCouponTemplateStatus', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         templateId: 'gold-day',
         status: 'ended',
       }),
     );
     expect(await screen.findByText('已结束优惠券「金卡会员日」')).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listCouponTemplates').length).toBe(listsBefore + 1));
   });
 
   it('says why a status change was refused', async () => {
@@ -280,7 +265,7 @@ describe('CouponsPage', () => {
   });
 
   it('creates a template after the form’s own checks and the server’s cross-field rules, with the defaults filled in', async () => {
-    const createCouponTemplate = jest.fn<Handler>(async (_action, payload) => ({ ...cash, ...(payload as object), _id: 'ct0123' }));
+    const createCouponTemplate = jest.fn<ActionHandler>(async (_action, payload) => ({ ...cash, ...(payload as object), _id: 'ct0123' }));
     const { client, call } = couponsClient({ createCouponTemplate });
     const { container } = renderPage(client);
     await screen.findByText('春季满59减10');
@@ -304,11 +289,11 @@ describe('CouponsPage', () => {
 
     type(dialog, '.template-amount', '10');
     expect(await within(dialog).findByText('¥10')).toBeTruthy();
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listCouponTemplates').length;
     ok(dialog);
     await waitFor(() =>
       expect(createCouponTemplate).toHaveBeenCalledWith('createCouponTemplate', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         title: '满59减60',
         description: '',
         terms: { kind: 'cash', thresholdFen: 5900, amountFen: 1000 },
@@ -323,11 +308,11 @@ describe('CouponsPage', () => {
     );
     expect(await screen.findByText('已创建优惠券「满59减60」')).toBeTruthy();
     await waitFor(() => expect(document.querySelector('.create-template-modal')).toBeNull());
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listCouponTemplates').length).toBe(listsBefore + 1));
   });
 
   it('creates a capped discount for a tier and above, unlimited and issued by the system, and names a taken id', async () => {
-    const createCouponTemplate = jest.fn<Handler>(async () => {
+    const createCouponTemplate = jest.fn<ActionHandler>(async () => {
       throw new AdminApiError('CONFLICT', 'a coupon template gold-day already exists');
     });
     const { client } = couponsClient({ createCouponTemplate });
@@ -349,7 +334,7 @@ describe('CouponsPage', () => {
     type(dialog, '.template-days', '14');
     fireEvent.click(within(dialog).getByText('指定等级及以上'));
     await waitFor(() => expect(dialog.querySelector('.template-tier')).not.toBeNull());
-    await choose(dialog.querySelector('.template-tier') as HTMLElement, '金卡会员及以上');
+    await chooseOption(dialog.querySelector('.template-tier') as HTMLElement, '金卡会员及以上');
     type(dialog, '.template-stacking', 'member-day');
     fireEvent.click(within(dialog).getByText('系统发放'));
     fireEvent.click(within(dialog).getByText('先暂停'));
@@ -358,7 +343,7 @@ describe('CouponsPage', () => {
     ok(dialog);
     await waitFor(() =>
       expect(createCouponTemplate).toHaveBeenCalledWith('createCouponTemplate', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         templateId: 'gold-day',
         title: '金卡会员日',
         description: '会员日当天全场可用',
@@ -386,7 +371,7 @@ describe('CouponsPage', () => {
         { memberId: 'm-ghost', outcome: 'failed', code: 'NOT_FOUND' },
       ],
     };
-    const issueCampaignCoupons = jest.fn<Handler>(async () => outcome);
+    const issueCampaignCoupons = jest.fn<ActionHandler>(async () => outcome);
     const { client, call } = couponsClient({ issueCampaignCoupons });
     const { container } = renderPage(client);
     await screen.findByText('春季满59减10');
@@ -394,14 +379,14 @@ describe('CouponsPage', () => {
     fireEvent.click(element(container, 'button.coupon-campaign-button'));
     const dialog = await dialogOf('issue-campaign-modal');
     await waitFor(() =>
-      expect(call).toHaveBeenCalledWith('listCouponTemplates', { token: TOKEN, status: 'active', pageSize: 100 }, expect.anything()),
+      expect(call).toHaveBeenCalledWith('listCouponTemplates', { token: TEST_TOKEN, status: 'active', pageSize: 100 }, expect.anything()),
     );
     ok(dialog);
     expect(await within(dialog).findByText('请选择要发放的优惠券')).toBeTruthy();
     expect(within(dialog).getByText('请填写活动编号')).toBeTruthy();
     expect(within(dialog).getByText('请填写会员 ID，每行一个')).toBeTruthy();
 
-    await choose(dialog.querySelector('.campaign-template') as HTMLElement, '春季满59减10（¥10 满59元可用）');
+    await chooseOption(dialog.querySelector('.campaign-template') as HTMLElement, '春季满59减10（¥10 满59元可用）');
     expect(await within(dialog).findByText('发放后7天内有效 · 剩余 63 张 · 全部会员')).toBeTruthy();
     type(dialog, '.campaign-id', 'Spring Sale');
     type(dialog, '.campaign-members', 'm-0001\nm 0002\n');
@@ -413,11 +398,11 @@ describe('CouponsPage', () => {
     type(dialog, '.campaign-id', 'spring-sale');
     type(dialog, '.campaign-members', 'm-0001\n m-0002 \nm-ghost\nm-0001\n');
     expect(await within(dialog).findByText('共 3 位会员（已去除重复 1 个）')).toBeTruthy();
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listCouponTemplates').length;
     ok(dialog);
     await waitFor(() =>
       expect(issueCampaignCoupons).toHaveBeenCalledWith('issueCampaignCoupons', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         templateId: 'spring',
         campaignId: 'spring-sale',
         memberIds: ['m-0001', 'm-0002', 'm-ghost'],
@@ -436,7 +421,7 @@ describe('CouponsPage', () => {
       ['m-0002', '此前已发放', ''],
       ['m-ghost', '未发放', '会员不存在或已注销'],
     ]);
-    await waitFor(() => expect(listCalls(call).length).toBeGreaterThan(listsBefore));
+    await waitFor(() => expect(callsOf(call, 'listCouponTemplates').length).toBeGreaterThan(listsBefore));
 
     fireEvent.click(element(dialog, 'button.campaign-done'));
     await waitFor(() => expect(document.querySelector('.issue-campaign-modal')).toBeNull());

@@ -2,11 +2,9 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { JobRunDoc } from '~/types/jobs';
 import type { AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
-import { renderWithProviders } from '../../test/render-with-providers';
+import { TEST_TOKEN, mockClient, renderSignedIn } from '../../test/mock-client';
 import { JOB_RUNS_PAGE_SIZE, JobRunsPage } from './job-runs-page';
 
-const TOKEN = 'tok_0123456789abcdef';
 // 02:30 UTC is 10:30 in Asia/Shanghai.
 const STARTED = Date.UTC(2027, 2, 1, 2, 30);
 
@@ -51,7 +49,7 @@ function runsClient() {
 describe('JobRunsPage', () => {
   it('lists runs newest first with their job, status, Shanghai start time, duration and counts', async () => {
     const { client, call } = runsClient();
-    const { container } = renderWithProviders(<JobRunsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    const { container } = renderSignedIn(<JobRunsPage />, client);
 
     const table = container.querySelector('.job-runs-table') as HTMLElement;
     expect(await within(table).findByText('会员等级评定')).toBeTruthy();
@@ -65,7 +63,7 @@ describe('JobRunsPage', () => {
     expect(headers).toEqual(['任务', '状态', '开始时间', '用时', '处理', '变更', '跳过', '失败', '说明']);
     expect(call).toHaveBeenCalledWith(
       'listJobRuns',
-      { token: TOKEN, pageSize: JOB_RUNS_PAGE_SIZE },
+      { token: TEST_TOKEN, pageSize: JOB_RUNS_PAGE_SIZE },
       expect.objectContaining({ signal: expect.anything() }),
     );
 
@@ -76,14 +74,14 @@ describe('JobRunsPage', () => {
 
   it('narrows to one job', async () => {
     const { client, call } = runsClient();
-    const { container } = renderWithProviders(<JobRunsPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    const { container } = renderSignedIn(<JobRunsPage />, client);
     await screen.findByText('会员等级评定');
 
     fireEvent.click(within(container.querySelector('.job-runs-filter') as HTMLElement).getByText('积分过期与提醒'));
     await screen.findByText('待续（下次触发继续）');
     expect(call).toHaveBeenLastCalledWith(
       'listJobRuns',
-      { token: TOKEN, pageSize: JOB_RUNS_PAGE_SIZE, job: 'job-expire-points' },
+      { token: TEST_TOKEN, pageSize: JOB_RUNS_PAGE_SIZE, job: 'job-expire-points' },
       expect.anything(),
     );
     expect(within(container.querySelector('.job-runs-table') as HTMLElement).queryByText('会员等级评定')).toBeNull();

@@ -3,12 +3,12 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { MINUTE_MS } from '~/core/calendar/durations';
 import type { AdminSession } from '~/types/functions/admin';
 import { AdminApiError } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
+import { TEST_TOKEN, mockClient } from '../../test/mock-client';
 import { renderWithProviders } from '../../test/render-with-providers';
 import { LoginPage } from './login-page';
 
 const session: AdminSession = {
-  token: 'tok_0123456789abcdef',
+  token: TEST_TOKEN,
   expiresAt: Date.UTC(2030, 0, 1),
   admin: { username: 'ops', role: 'owner', storeId: null, mustChangePassword: false },
 };

@@ -2,39 +2,25 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { AdjustmentResult, MemberDetail } from '~/types/functions/admin-members';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
+import type { AdminAction, AdminClient, AdminPayload } from '../../api/client';
 import { AT, approvalView, memberDetail } from '../../test/member-fixtures';
-import { renderWithProviders } from '../../test/render-with-providers';
+import { TEST_TOKEN, callsOf, pageClient, renderSignedIn } from '../../test/mock-client';
+import type { ActionHandler, ActionHandlers } from '../../test/mock-client';
 import { MemberDetailDrawer } from './member-detail-drawer';
 import { MORE_PAGE_SIZE } from './member-records';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // A drawer of tables, tabs and validated dialogs takes several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(60_000);
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
-function detailClient(actions: Partial<Record<AdminAction, Handler>> = {}, detail: MemberDetail = memberDetail()) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action === 'getMemberDetail') return detail;
-    throw new Error(`unexpected ${action}`);
-  });
+function detailClient(actions: ActionHandlers = {}, detail: MemberDetail = memberDetail()) {
+  return pageClient({ getMemberDetail: async () => detail }, actions);
 }
 
-function renderDrawer(client: ReturnType<typeof mockClient>['client'], onChanged = jest.fn()) {
-  return renderWithProviders(<MemberDetailDrawer memberId="m1" onClose={jest.fn()} onChanged={onChanged} />, {
-    client,
-    token: TOKEN,
-    onSessionLost: jest.fn(),
-  });
+function renderDrawer(client: AdminClient, onChanged = jest.fn()) {
+  return renderSignedIn(<MemberDetailDrawer memberId="m1" onClose={jest.fn()} onChanged={onChanged} />, client);
 }
 
 const drawer = () => document.querySelector('.member-detail-drawer') as HTMLElement;
-const detailCalls = (call: ReturnType<typeof mockClient>['call']) => call.mock.calls.filter(([action]) => action === 'getMemberDetail');
 
 describe('MemberDetailDrawer', () => {
   it('shows the profile, tier, points with buckets and pending lots, waiting approvals and the ledger with reasons', async () => {
@@ -42,7 +28,7 @@ describe('MemberDetailDrawer', () => {
     renderDrawer(client);
 
     expect(await screen.findByText('会员 · 林小满')).toBeTruthy();
-    expect(call).toHaveBeenCalledWith('getMemberDetail', { token: TOKEN, memberId: 'm1' }, expect.anything());
+    expect(call).toHaveBeenCalledWith('getMemberDetail', { token: TEST_TOKEN, memberId: 'm1' }, expect.anything());
     const profile = drawer().querySelector('.member-profile') as HTMLElement;
     expect(within(profile).getByText('4100000101')).toBeTruthy();
     expect(within(profile).getByText('138****8000')).toBeTruthy();
@@ -75,7 +61,7 @@ describe('MemberDetailDrawer', () => {
       ],
       nextCursor: null,
     };
-    const listMemberRecords = jest.fn<Handler>(async () => more);
+    const listMemberRecords = jest.fn<ActionHandler>(async () => more);
     const { client } = detailClient({ listMemberRecords });
     renderDrawer(client);
     await screen.findByText('会员 · 林小满');
@@ -83,7 +69,7 @@ describe('MemberDetailDrawer', () => {
     fireEvent.click(drawer().querySelector('.member-ledger-more') as HTMLElement);
     await waitFor(() =>
       expect(listMemberRecords).toHaveBeenCalledWith('listMemberRecords', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         memberId: 'm1',
         kind: 'ledger',
         pageSize: MORE_PAGE_SIZE,
@@ -95,7 +81,7 @@ describe('MemberDetailDrawer', () => {
   });
 
   it('adjusts points above the threshold as a request for approval, and reloads the member', async () => {
-    const adjustPoints = jest.fn<Handler>(
+    const adjustPoints = jest.fn<ActionHandler>(
       async () => ({ status: 'pending', created: true, approval: approvalView(9, { points: 5_000 }) }) satisfies AdjustmentResult,
     );
     const onChanged = jest.fn();
@@ -114,20 +100,20 @@ describe('MemberDetailDrawer', () => {
     await waitFor(() => expect(adjustPoints).toHaveBeenCalled());
     const [, payload] = adjustPoints.mock.calls[0] as [AdminAction, AdminPayload<'adjustPoints'>];
     expect(payload).toEqual({
-      token: TOKEN,
+      token: TEST_TOKEN,
       memberId: 'm1',
       points: 5_000,
       reason: '大额补偿',
       requestKey: expect.stringMatching(/^desk-[0-9a-f]{32}$/),
     });
     expect(await screen.findByText('调整 +5,000 积分已提交，待另一位管理员审批')).toBeTruthy();
-    await waitFor(() => expect(detailCalls(call)).toHaveLength(2));
+    await waitFor(() => expect(callsOf(call, 'getMemberDetail')).toHaveLength(2));
     expect(onChanged).toHaveBeenCalled();
   });
 
   it('keeps the dialog open with the server’s reason, and sends the same request key when tried again', async () => {
     let failures = 1;
-    const adjustPoints = jest.fn<Handler>(async () => {
+    const adjustPoints = jest.fn<ActionHandler>(async () => {
       if (failures-- > 0) throw new AdminApiError('INSUFFICIENT_POINTS', '积分不足：需要 2000，可用 1205');
       return { status: 'posted', entryId: 'adjust:m1:k', available: 1_105, created: true } satisfies AdjustmentResult;
     });
@@ -151,7 +137,7 @@ describe('MemberDetailDrawer', () => {
   });
 
   it('voids an unused coupon with a reason', async () => {
-    const voidCoupon = jest.fn<Handler>(async () => ({}));
+    const voidCoupon = jest.fn<ActionHandler>(async () => ({}));
     const { client } = detailClient({ voidCoupon });
     renderDrawer(client);
     await screen.findByText('会员 · 林小满');
@@ -164,13 +150,13 @@ describe('MemberDetailDrawer', () => {
     });
     fireEvent.click(within(dialog).getByRole('button', { name: /作\s*废/ }));
     await waitFor(() =>
-      expect(voidCoupon).toHaveBeenCalledWith('voidCoupon', { token: TOKEN, instanceId: 'welcome:m1', reason: '发放错误' }),
+      expect(voidCoupon).toHaveBeenCalledWith('voidCoupon', { token: TEST_TOKEN, instanceId: 'welcome:m1', reason: '发放错误' }),
     );
     expect(await screen.findByText('优惠券「新人券 满59减10」已作废')).toBeTruthy();
   });
 
   it('sets a tier floor until the end of the chosen day, Shanghai time', async () => {
-    const setTierOverride = jest.fn<Handler>(async () => ({ ...memberDetail().tier, id: 'gold', name: '金卡会员' }));
+    const setTierOverride = jest.fn<ActionHandler>(async () => ({ ...memberDetail().tier, id: 'gold', name: '金卡会员' }));
     const next = new Date(Date.now() + 200 * 86_400_000);
     const [year, month, date] = [next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate()];
     const day = `${year}-${String(month + 1).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
@@ -191,7 +177,7 @@ describe('MemberDetailDrawer', () => {
 
     await waitFor(() => expect(setTierOverride).toHaveBeenCalled());
     expect(setTierOverride.mock.calls[0]?.[1]).toEqual({
-      token: TOKEN,
+      token: TEST_TOKEN,
       memberId: 'm1',
       tierId: 'gold',
       kind: 'floor',

@@ -4,11 +4,8 @@ import type { MemberRow } from '~/types/functions/admin';
 import { AdminApiError } from '../../api/client';
 import type { AdminPayload } from '../../api/client';
 import { memberDetail, searchRow } from '../../test/member-fixtures';
-import { mockClient } from '../../test/mock-client';
-import { renderWithProviders } from '../../test/render-with-providers';
+import { TEST_TOKEN, mockClient, renderSignedIn } from '../../test/mock-client';
 import { MEMBERS_PAGE_SIZE, MembersPage } from './members-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // The detail drawer and the search selector take several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(60_000);
@@ -44,7 +41,7 @@ function button(container: HTMLElement, className: string): HTMLButtonElement {
 describe('MembersPage', () => {
   it('renders the rows from the client with formatted points and Shanghai join time', async () => {
     const { client, call } = pagedClient();
-    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    const { container } = renderSignedIn(<MembersPage />, client);
 
     const table = container.querySelector('.members-table') as HTMLElement;
     expect(table).not.toBeNull();
@@ -57,14 +54,14 @@ describe('MembersPage', () => {
     expect(headers).toEqual(['会员号', '昵称', '等级', '可用积分', '入会时间']);
     expect(call).toHaveBeenCalledWith(
       'listMembers',
-      { token: TOKEN, pageSize: MEMBERS_PAGE_SIZE },
+      { token: TEST_TOKEN, pageSize: MEMBERS_PAGE_SIZE },
       expect.objectContaining({ signal: expect.anything() }),
     );
   });
 
   it('pages forward with nextCursor and back with the previous cursor', async () => {
     const { client, call } = pagedClient();
-    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    const { container } = renderSignedIn(<MembersPage />, client);
 
     await screen.findByText('LM00000001');
     expect(button(container, 'members-prev').disabled).toBe(true);
@@ -73,7 +70,7 @@ describe('MembersPage', () => {
     expect(await screen.findByText('LM00000003')).toBeTruthy();
     expect(call).toHaveBeenLastCalledWith(
       'listMembers',
-      { token: TOKEN, pageSize: MEMBERS_PAGE_SIZE, cursor: 'cursor-2' },
+      { token: TEST_TOKEN, pageSize: MEMBERS_PAGE_SIZE, cursor: 'cursor-2' },
       expect.anything(),
     );
     expect(screen.queryByText('LM00000001')).toBeNull();
@@ -82,14 +79,14 @@ describe('MembersPage', () => {
 
     fireEvent.click(button(container, 'members-prev'));
     expect(await screen.findByText('LM00000001')).toBeTruthy();
-    expect(call).toHaveBeenLastCalledWith('listMembers', { token: TOKEN, pageSize: MEMBERS_PAGE_SIZE }, expect.anything());
+    expect(call).toHaveBeenLastCalledWith('listMembers', { token: TEST_TOKEN, pageSize: MEMBERS_PAGE_SIZE }, expect.anything());
     expect(screen.getByText('第 1 页')).toBeTruthy();
     expect(call).toHaveBeenCalledTimes(3);
   });
 
   it('searches by keyword from the first page', async () => {
     const { client, call } = pagedClient();
-    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    const { container } = renderSignedIn(<MembersPage />, client);
     await screen.findByText('LM00000001');
     fireEvent.click(button(container, 'members-next'));
     await screen.findByText('LM00000003');
@@ -101,7 +98,7 @@ describe('MembersPage', () => {
     await waitFor(() =>
       expect(call).toHaveBeenLastCalledWith(
         'searchMembers',
-        { token: TOKEN, query: '会员1', by: 'auto', pageSize: MEMBERS_PAGE_SIZE },
+        { token: TEST_TOKEN, query: '会员1', by: 'auto', pageSize: MEMBERS_PAGE_SIZE },
         expect.anything(),
       ),
     );
@@ -113,7 +110,7 @@ describe('MembersPage', () => {
     const { client, call } = mockClient(async (action) =>
       action === 'searchMembers' ? { by: 'phone', items: [searchRow(1)], nextCursor: null } : firstPage,
     );
-    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    const { container } = renderSignedIn(<MembersPage />, client);
     await screen.findByText('LM00000001');
 
     fireEvent.change(container.querySelector('.members-search input') as HTMLInputElement, { target: { value: '138 0013 8000' } });
@@ -122,7 +119,7 @@ describe('MembersPage', () => {
     expect(await within(table).findByText('138****8000')).toBeTruthy();
     expect(call).toHaveBeenLastCalledWith(
       'searchMembers',
-      { token: TOKEN, query: '138 0013 8000', by: 'auto', pageSize: MEMBERS_PAGE_SIZE },
+      { token: TEST_TOKEN, query: '138 0013 8000', by: 'auto', pageSize: MEMBERS_PAGE_SIZE },
       expect.anything(),
     );
     expect(Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent)).toEqual([
@@ -137,12 +134,12 @@ describe('MembersPage', () => {
 
     fireEvent.click(container.querySelector('.members-search-clear') as HTMLElement);
     expect(await screen.findByText('LM00000001')).toBeTruthy();
-    expect(call).toHaveBeenLastCalledWith('listMembers', { token: TOKEN, pageSize: MEMBERS_PAGE_SIZE }, expect.anything());
+    expect(call).toHaveBeenLastCalledWith('listMembers', { token: TEST_TOKEN, pageSize: MEMBERS_PAGE_SIZE }, expect.anything());
   });
 
   it('says what a chosen search needs instead of sending one that cannot match', async () => {
     const { client, call } = pagedClient();
-    const { container } = renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    const { container } = renderSignedIn(<MembersPage />, client);
     await screen.findByText('LM00000001');
     const calls = call.mock.calls.length;
 
@@ -156,15 +153,15 @@ describe('MembersPage', () => {
 
   it('opens a member’s detail from the member number', async () => {
     const { client, call } = mockClient(async (action) => (action === 'getMemberDetail' ? memberDetail() : firstPage));
-    renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    renderSignedIn(<MembersPage />, client);
     fireEvent.click(await screen.findByText('LM00000001'));
     expect(await screen.findByText('会员 · 林小满')).toBeTruthy();
-    expect(call).toHaveBeenCalledWith('getMemberDetail', { token: TOKEN, memberId: 'm1' }, expect.anything());
+    expect(call).toHaveBeenCalledWith('getMemberDetail', { token: TEST_TOKEN, memberId: 'm1' }, expect.anything());
   });
 
   it('shows an empty state when nothing matches', async () => {
     const { client } = mockClient(async () => ({ items: [], nextCursor: null }));
-    renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost: jest.fn() });
+    renderSignedIn(<MembersPage />, client);
 
     expect(await screen.findByText('还没有会员')).toBeTruthy();
   });
@@ -174,7 +171,7 @@ describe('MembersPage', () => {
       throw new AdminApiError('SESSION_EXPIRED', 'session expired');
     });
     const onSessionLost = jest.fn();
-    renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost });
+    renderSignedIn(<MembersPage />, client, { onSessionLost });
 
     await waitFor(() => expect(onSessionLost).toHaveBeenCalledWith('登录已过期，请重新登录'));
   });
@@ -186,7 +183,7 @@ describe('MembersPage', () => {
       return firstPage;
     });
     const onSessionLost = jest.fn();
-    renderWithProviders(<MembersPage />, { client, token: TOKEN, onSessionLost });
+    renderSignedIn(<MembersPage />, client, { onSessionLost });
 
     expect(await screen.findByText('会员列表加载失败')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /重\s*试/ }));

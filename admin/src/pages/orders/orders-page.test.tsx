@@ -4,14 +4,12 @@ import { DAY_MS, HOUR_MS } from '~/core/calendar/durations';
 import type { ShipOutcome } from '~/types/functions/admin-orders';
 import type { OrderDoc } from '~/types/orders';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
+import type { AdminClient, AdminPayload } from '../../api/client';
 import { chooseOption } from '../../test/choose-option';
-import { mockClient } from '../../test/mock-client';
+import { TEST_TOKEN, callsOf, pageClient, renderSignedIn } from '../../test/mock-client';
+import type { ActionHandler, ActionHandlers } from '../../test/mock-client';
 import { PLACED_AT, orderLine, orderRow } from '../../test/order-fixtures';
-import { renderWithProviders } from '../../test/render-with-providers';
 import { ORDERS_PAGE_SIZE, OrdersPage } from './orders-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(60_000);
@@ -46,31 +44,25 @@ const completedPage = { items: [orderRow(4, { status: 'completed', completedAt: 
 const anotherPaid = orderRow(5, { lines: [orderLine(1, { title: '挂耳咖啡' })] });
 const refundInReview = orderRow(6, { hasRefund: true, refundAwaitingReview: true, lines: [orderLine(1, { title: '手冲壶' })] });
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
-function ordersClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action !== 'listOrders') throw new Error(`unexpected ${action}`);
-    const { status, cursor } = payload as AdminPayload<'listOrders'>;
-    if (status === 'completed') return completedPage;
-    return cursor === 'cursor-2'
-      ? { items: [unpaid], nextCursor: null }
-      : { items: [paidDelivery, paidPickup, anotherPaid, refundInReview], nextCursor: 'cursor-2' };
-  });
+function ordersClient(actions: ActionHandlers = {}) {
+  return pageClient(
+    {
+      listOrders: async (_action, payload) => {
+        const { status, cursor } = payload as AdminPayload<'listOrders'>;
+        if (status === 'completed') return completedPage;
+        return cursor === 'cursor-2'
+          ? { items: [unpaid], nextCursor: null }
+          : { items: [paidDelivery, paidPickup, anotherPaid, refundInReview], nextCursor: 'cursor-2' };
+      },
+    },
+    actions,
+  );
 }
 
-function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
-  return renderWithProviders(<OrdersPage />, { client, token: TOKEN, onSessionLost });
-}
+const renderPage = (client: AdminClient, onSessionLost?: () => void) => renderSignedIn(<OrdersPage />, client, { onSessionLost });
 
 function rowOf(orderNo: string): HTMLElement {
   return screen.getByText(orderNo).closest('tr') as HTMLElement;
-}
-
-function listCalls(call: ReturnType<typeof mockClient>['call']) {
-  return call.mock.calls.filter(([action]) => action === 'listOrders');
 }
 
 describe('OrdersPage', () => {
@@ -105,7 +97,7 @@ describe('OrdersPage', () => {
 
     expect(call).toHaveBeenCalledWith(
       'listOrders',
-      { token: TOKEN, pageSize: ORDERS_PAGE_SIZE },
+      { token: TEST_TOKEN, pageSize: ORDERS_PAGE_SIZE },
       expect.objectContaining({ signal: expect.anything() }),
     );
   });
@@ -122,7 +114,7 @@ describe('OrdersPage', () => {
     expect(screen.getByText('第 2 页')).toBeTruthy();
     expect(call).toHaveBeenLastCalledWith(
       'listOrders',
-      { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, cursor: 'cursor-2' },
+      { token: TEST_TOKEN, pageSize: ORDERS_PAGE_SIZE, cursor: 'cursor-2' },
       expect.anything(),
     );
 
@@ -130,7 +122,7 @@ describe('OrdersPage', () => {
     expect(await screen.findByText(completedPage.items[0]?.orderNo as string)).toBeTruthy();
     expect(call).toHaveBeenLastCalledWith(
       'listOrders',
-      { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, status: 'completed' },
+      { token: TEST_TOKEN, pageSize: ORDERS_PAGE_SIZE, status: 'completed' },
       expect.anything(),
     );
     expect(screen.getByText('第 1 页')).toBeTruthy();
@@ -141,7 +133,7 @@ describe('OrdersPage', () => {
     await screen.findByText(unpaid.orderNo);
     fireEvent.click(container.querySelector('button.orders-prev') as HTMLButtonElement);
     expect(await screen.findByText(paidDelivery.orderNo)).toBeTruthy();
-    expect(call).toHaveBeenLastCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE }, expect.anything());
+    expect(call).toHaveBeenLastCalledWith('listOrders', { token: TEST_TOKEN, pageSize: ORDERS_PAGE_SIZE }, expect.anything());
   });
 
   it('expands an order into its lines, discount shares, refunded marker and timeline', async () => {
@@ -170,7 +162,7 @@ describe('OrdersPage', () => {
   });
 
   it('ships a paid delivery order with a checked tracking number, then refreshes the list', async () => {
-    const shipOrder = jest.fn<Handler>(async () => ({ ...paidDelivery, status: 'shipped' }) satisfies OrderDoc);
+    const shipOrder = jest.fn<ActionHandler>(async () => ({ ...paidDelivery, status: 'shipped' }) satisfies OrderDoc);
     const { client, call } = ordersClient({ shipOrder });
     renderPage(client);
     await screen.findByText(paidDelivery.orderNo);
@@ -190,19 +182,19 @@ describe('OrdersPage', () => {
     expect(await within(dialog).findByText('运单号为 6–40 位字母、数字或 -')).toBeTruthy();
     expect(shipOrder).not.toHaveBeenCalled();
 
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listOrders').length;
     fireEvent.change(input, { target: { value: ' SF-1234567890 ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '确认发货' }));
     await waitFor(() =>
       expect(shipOrder).toHaveBeenCalledWith('shipOrder', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         orderId: paidDelivery._id,
         carrier: '中通快递',
         trackingNo: 'SF-1234567890',
       }),
     );
     expect(await screen.findByText(`订单 ${paidDelivery.orderNo} 已发货`)).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listOrders').length).toBe(listsBefore + 1));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
@@ -225,7 +217,7 @@ describe('OrdersPage', () => {
 
   it('writes off a pickup code, shows the order it completed and refreshes the list', async () => {
     const done = { ...paidPickup, status: 'completed', completedAt: PLACED_AT + DAY_MS } satisfies OrderDoc;
-    const completePickup = jest.fn<Handler>(async (_action, payload) => {
+    const completePickup = jest.fn<ActionHandler>(async (_action, payload) => {
       if ((payload as AdminPayload<'completePickup'>).pickupCode !== '482913') throw new AdminApiError('NOT_FOUND', '提货码无效');
       return done;
     });
@@ -246,15 +238,15 @@ describe('OrdersPage', () => {
     fireEvent.click(submit);
     expect(await within(box).findByText('提货码无效')).toBeTruthy();
 
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listOrders').length;
     fireEvent.change(input, { target: { value: '482913' } });
     fireEvent.click(submit);
     expect(await within(box).findByText(`已核销：订单 ${paidPickup.orderNo}`)).toBeTruthy();
     expect(within(box).getByText('静安嘉里店 · 蛋糕券 ×1 · 实付 ¥98.00 · 提货时间 2025-03-01 10:00')).toBeTruthy();
     expect(within(box).queryByText('提货码无效')).toBeNull();
-    expect(completePickup).toHaveBeenLastCalledWith('completePickup', { token: TOKEN, pickupCode: '482913' });
+    expect(completePickup).toHaveBeenLastCalledWith('completePickup', { token: TEST_TOKEN, pickupCode: '482913' });
     expect(input.value).toBe('');
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listOrders').length).toBe(listsBefore + 1));
   });
 
   it('shows a failed load with a retry, and signs out when an action finds the session expired', async () => {
@@ -305,7 +297,7 @@ describe('OrdersPage', () => {
     fireEvent.change(member, { target: { value: '12345' } });
     fireEvent.click(search.querySelector('button.orders-search-submit') as HTMLButtonElement);
     expect(await within(search).findByText('请输入 10 位会员号或 11 位手机号')).toBeTruthy();
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listOrders').length;
 
     fireEvent.change(member, { target: { value: ' 13800138000 ' } });
     fireEvent.change(search.querySelector('.orders-search-no input') as HTMLInputElement, { target: { value: paidDelivery.orderNo } });
@@ -319,7 +311,7 @@ describe('OrdersPage', () => {
     fireEvent.keyDown(to as HTMLInputElement, { key: 'Enter', code: 'Enter', keyCode: 13 });
     fireEvent.click(search.querySelector('button.orders-search-submit') as HTMLButtonElement);
     const searched = {
-      token: TOKEN,
+      token: TEST_TOKEN,
       pageSize: ORDERS_PAGE_SIZE,
       orderNo: paidDelivery.orderNo,
       member: '13800138000',
@@ -327,21 +319,25 @@ describe('OrdersPage', () => {
       createdTo: '2025-02-28',
     };
     await waitFor(() => expect(call).toHaveBeenLastCalledWith('listOrders', searched, expect.anything()));
-    expect(listCalls(call).length).toBe(listsBefore + 1);
+    expect(callsOf(call, 'listOrders').length).toBe(listsBefore + 1);
 
     fireEvent.click(within(container.querySelector('.orders-status-filter') as HTMLElement).getByText('待发货'));
     await waitFor(() => expect(call).toHaveBeenLastCalledWith('listOrders', { ...searched, status: 'paid' }, expect.anything()));
 
     fireEvent.click(search.querySelector('button.orders-search-reset') as HTMLButtonElement);
     await waitFor(() =>
-      expect(call).toHaveBeenLastCalledWith('listOrders', { token: TOKEN, pageSize: ORDERS_PAGE_SIZE, status: 'paid' }, expect.anything()),
+      expect(call).toHaveBeenLastCalledWith(
+        'listOrders',
+        { token: TEST_TOKEN, pageSize: ORDERS_PAGE_SIZE, status: 'paid' },
+        expect.anything(),
+      ),
     );
     expect((search.querySelector('.orders-search-member input') as HTMLInputElement).value).toBe('');
   });
 
   it('ships several orders with one carrier, says which did not ship and why, and sends only those again', async () => {
     let attempt = 0;
-    const shipOrders = jest.fn<Handler>(async (_action, payload) => {
+    const shipOrders = jest.fn<ActionHandler>(async (_action, payload) => {
       attempt += 1;
       const { items } = payload as AdminPayload<'shipOrders'>;
       const results: ShipOutcome[] = items.map(({ orderId }) =>
@@ -386,7 +382,7 @@ describe('OrdersPage', () => {
     submit();
     await waitFor(() =>
       expect(shipOrders).toHaveBeenCalledWith('shipOrders', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         carrier: '京东物流',
         items: [
           { orderId: paidDelivery._id, trackingNo: 'JD0001112223' },
@@ -398,17 +394,17 @@ describe('OrdersPage', () => {
     expect(within(rowIn(paidDelivery.orderNo)).getByText('已发货')).toBeTruthy();
     expect(within(rowIn(anotherPaid.orderNo)).getByText('该订单有待审核的退款申请，请先处理退款再发货')).toBeTruthy();
 
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listOrders').length;
     fireEvent.click(within(dialog).getByRole('button', { name: '发货其余 1 单' }));
     await waitFor(() =>
       expect(shipOrders).toHaveBeenLastCalledWith('shipOrders', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         carrier: '京东物流',
         items: [{ orderId: anotherPaid._id, trackingNo: 'JD0001112224' }],
       }),
     );
     expect(await screen.findByText('已发货 2 单')).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listOrders').length).toBe(listsBefore + 1));
     await waitFor(() => expect(screen.queryByText('批量发货 · 2 单')).toBeNull());
   });
 });

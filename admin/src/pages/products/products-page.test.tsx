@@ -4,13 +4,12 @@ import type { CategoryDoc } from '~/types/catalog';
 import type { AdminRole } from '~/types/documents';
 import type { AdminCatalogResponses, AdminProduct } from '~/types/functions/admin-catalog';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
-import { renderWithProviders } from '../../test/render-with-providers';
+import type { AdminClient, AdminPayload } from '../../api/client';
+import { chooseOption } from '../../test/choose-option';
+import { TEST_TOKEN, callsOf, pageClient, renderSignedIn } from '../../test/mock-client';
+import type { ActionHandler, ActionHandlers } from '../../test/mock-client';
 import { adminProduct, mooncake } from './product-fixtures';
 import { ProductsPage } from './products-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // The product drawer (a validated form with a generated SKU grid) takes 10–50 s per test in jsdom on a busy two-core machine.
 jest.setTimeout(120_000);
@@ -31,41 +30,28 @@ const tee = adminProduct({
   stockBySku: Object.fromEntries(sizes.map((size, i) => [`cotton-tee:${i + 1}`, size === 'XXL' ? 0 : 10])),
 });
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
-function productsClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action === 'listCategories') return { items: categories };
-    if (action !== 'listProducts') throw new Error(`unexpected ${action}`);
-    const { cursor } = payload as AdminPayload<'listProducts'>;
-    return cursor === 'p2' ? { items: [mooncake, tee], nextCursor: null } : { items: [beans], nextCursor: 'p2' };
-  });
+function productsClient(actions: ActionHandlers = {}) {
+  return pageClient(
+    {
+      listCategories: async () => ({ items: categories }),
+      listProducts: async (_action, payload) => {
+        const { cursor } = payload as AdminPayload<'listProducts'>;
+        return cursor === 'p2' ? { items: [mooncake, tee], nextCursor: null } : { items: [beans], nextCursor: 'p2' };
+      },
+    },
+    actions,
+  );
 }
 
-function renderPage(client: ReturnType<typeof mockClient>['client'], role: AdminRole = 'owner', onSessionLost = jest.fn()) {
-  return renderWithProviders(<ProductsPage />, { client, token: TOKEN, onSessionLost, admin: { role } });
-}
+const renderPage = (client: AdminClient, role: AdminRole = 'owner', onSessionLost?: () => void) =>
+  renderSignedIn(<ProductsPage />, client, { role, onSessionLost });
 
 const rowOf = (title: string) => screen.getByText(title).closest('tr') as HTMLElement;
-const listCalls = (call: ReturnType<typeof mockClient>['call']) => call.mock.calls.filter(([action]) => action === 'listProducts');
 /** Types into an input, or into the input inside an Ant Design wrapper (prefix, count, clear button). */
 const type = (element: Element, value: string) =>
   fireEvent.change(element.matches('input, textarea') ? element : (element.querySelector('input, textarea') as Element), {
     target: { value },
   });
-
-/** Opens an Ant Design select and picks the option with this text. */
-async function choose(select: HTMLElement, option: string) {
-  fireEvent.mouseDown(select.querySelector('.ant-select-content') as HTMLElement);
-  const item = await waitFor(() => {
-    const found = Array.from(document.querySelectorAll('.ant-select-item-option')).find((element) => element.textContent === option);
-    if (!found) throw new Error(`no option ${option}`);
-    return found;
-  });
-  fireEvent.click(item);
-}
 
 /** The grid row of one combination of spec values. */
 function gridRow(drawer: HTMLElement, ...specValues: string[]): HTMLElement {
@@ -94,8 +80,8 @@ describe('ProductsPage', () => {
 
     const table = container.querySelector('.products-table') as HTMLElement;
     await within(table).findByText('云南小粒咖啡豆');
-    expect(call).toHaveBeenCalledWith('listProducts', { token: TOKEN, status: 'all', pageSize: 20 }, expect.anything());
-    expect(call).toHaveBeenCalledWith('listCategories', { token: TOKEN }, expect.anything());
+    expect(call).toHaveBeenCalledWith('listProducts', { token: TEST_TOKEN, status: 'all', pageSize: 20 }, expect.anything());
+    expect(call).toHaveBeenCalledWith('listCategories', { token: TEST_TOKEN }, expect.anything());
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
     expect(headers).toEqual(['图片', '商品', '分类', '价格', '库存', '状态', '更新时间', '操作']);
 
@@ -113,7 +99,11 @@ describe('ProductsPage', () => {
 
     fireEvent.click(container.querySelector('.products-next') as HTMLElement);
     await within(table).findByText('流心奶黄月饼');
-    expect(call).toHaveBeenLastCalledWith('listProducts', { token: TOKEN, status: 'all', pageSize: 20, cursor: 'p2' }, expect.anything());
+    expect(call).toHaveBeenLastCalledWith(
+      'listProducts',
+      { token: TEST_TOKEN, status: 'all', pageSize: 20, cursor: 'p2' },
+      expect.anything(),
+    );
     const soldOut = rowOf('流心奶黄月饼');
     expect(soldOut.querySelector('img')).toBeNull();
     expect(within(soldOut).getByText('零食糕点')).toBeTruthy();
@@ -134,13 +124,13 @@ describe('ProductsPage', () => {
 
     fireEvent.click(screen.getByText('已下架'));
     await waitFor(() =>
-      expect(call).toHaveBeenLastCalledWith('listProducts', { token: TOKEN, status: 'offShelf', pageSize: 20 }, expect.anything()),
+      expect(call).toHaveBeenLastCalledWith('listProducts', { token: TEST_TOKEN, status: 'offShelf', pageSize: 20 }, expect.anything()),
     );
-    await choose(container.querySelector('.products-category-filter') as HTMLElement, '零食糕点');
+    await chooseOption(container.querySelector('.products-category-filter') as HTMLElement, '零食糕点');
     await waitFor(() =>
       expect(call).toHaveBeenLastCalledWith(
         'listProducts',
-        { token: TOKEN, status: 'offShelf', categoryId: 'snacks', pageSize: 20 },
+        { token: TEST_TOKEN, status: 'offShelf', categoryId: 'snacks', pageSize: 20 },
         expect.anything(),
       ),
     );
@@ -150,7 +140,7 @@ describe('ProductsPage', () => {
     await waitFor(() =>
       expect(call).toHaveBeenLastCalledWith(
         'listProducts',
-        { token: TOKEN, status: 'offShelf', categoryId: 'snacks', keyword: '月饼', pageSize: 20 },
+        { token: TEST_TOKEN, status: 'offShelf', categoryId: 'snacks', keyword: '月饼', pageSize: 20 },
         expect.anything(),
       ),
     );
@@ -158,7 +148,7 @@ describe('ProductsPage', () => {
 
   it('creates a product with specs: the SKU grid follows the specs and prices go as integer fen from yuan', async () => {
     const saved: AdminCatalogResponses['saveProduct'] = { product: adminProduct({ _id: 'mug-set', title: '陶瓷马克杯' }), created: true };
-    const saveProduct = jest.fn<Handler>(async () => saved);
+    const saveProduct = jest.fn<ActionHandler>(async () => saved);
     const { client, call } = productsClient({ saveProduct });
     renderPage(client);
     await screen.findByText('云南小粒咖啡豆');
@@ -167,7 +157,7 @@ describe('ProductsPage', () => {
     const drawer = await openDrawer(/新建商品/);
     expect(within(drawer).getByText('新建商品')).toBeTruthy();
     type(drawer.querySelector('.product-id') as HTMLElement, 'mug-set');
-    await choose(drawer.querySelector('.product-category') as HTMLElement, '家居生活');
+    await chooseOption(drawer.querySelector('.product-category') as HTMLElement, '家居生活');
     type(drawer.querySelector('.product-title') as HTMLElement, '陶瓷马克杯');
     type(drawer.querySelector('.product-subtitle') as HTMLElement, '手工上釉 · 350ml');
     type(drawer.querySelector('.product-images') as HTMLElement, '/media/products/ceramic-mug.svg\nhttps://img.example.com/mug-2.png');
@@ -195,12 +185,12 @@ describe('ProductsPage', () => {
       type(row.querySelector('.sku-price input') as HTMLElement, price);
       if (stock) type(row.querySelector('.sku-stock input') as HTMLElement, stock);
     }
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listProducts').length;
     fireEvent.click(within(drawer).getByRole('button', { name: /创建商品/ }));
 
     await waitFor(() => expect(saveProduct).toHaveBeenCalled());
     expect(saveProduct).toHaveBeenCalledWith('saveProduct', {
-      token: TOKEN,
+      token: TEST_TOKEN,
       mode: 'create',
       productId: 'mug-set',
       title: '陶瓷马克杯',
@@ -225,11 +215,11 @@ describe('ProductsPage', () => {
     });
     expect(await screen.findByText('已创建商品「陶瓷马克杯」，上架后顾客可见')).toBeTruthy();
     await waitFor(() => expect(document.querySelector('.product-drawer .ant-drawer-body')).toBeNull());
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listProducts').length).toBe(listsBefore + 1));
   });
 
   it('checks the form before sending, and shows the server’s refusal on the field it names', async () => {
-    const saveProduct = jest.fn<Handler>(async () => {
+    const saveProduct = jest.fn<ActionHandler>(async () => {
       throw new AdminApiError('VALIDATION_FAILED', 'skus.0.priceFen: must be at least 1 fen');
     });
     const { client } = productsClient({ saveProduct });
@@ -249,7 +239,7 @@ describe('ProductsPage', () => {
     expect(saveProduct).not.toHaveBeenCalled();
 
     type(drawer.querySelector('.product-id') as HTMLElement, 'mooncake-gift');
-    await choose(drawer.querySelector('.product-category') as HTMLElement, '零食糕点');
+    await chooseOption(drawer.querySelector('.product-category') as HTMLElement, '零食糕点');
     type(drawer.querySelector('.product-title') as HTMLElement, '月饼礼盒');
     type(drawer.querySelector('.product-images') as HTMLElement, 'cloud://env-1/mooncake.png');
     type(drawer.querySelector('.sku-price input') as HTMLElement, '12.345');
@@ -268,7 +258,7 @@ describe('ProductsPage', () => {
   });
 
   it('edits a product: the id is fixed, kept combinations show their SKU ids and stock, a new value adds a SKU', async () => {
-    const saveProduct = jest.fn<Handler>(async () => ({ product: beans, created: false }));
+    const saveProduct = jest.fn<ActionHandler>(async () => ({ product: beans, created: false }));
     const { client } = productsClient({ saveProduct });
     renderPage(client);
     await screen.findByText('云南小粒咖啡豆');
@@ -299,7 +289,7 @@ describe('ProductsPage', () => {
     expect(saveProduct).toHaveBeenCalledWith(
       'saveProduct',
       expect.objectContaining({
-        token: TOKEN,
+        token: TEST_TOKEN,
         mode: 'update',
         productId: 'coffee-beans',
         specs: [{ name: '重量', values: ['250g', '500g', '1kg'] }],
@@ -318,7 +308,7 @@ describe('ProductsPage', () => {
 
   it('puts a product on and off the shelf and reloads the list, and shows a refusal in the server’s words', async () => {
     let refuse = false;
-    const setProductStatus = jest.fn<Handler>(async () => {
+    const setProductStatus = jest.fn<ActionHandler>(async () => {
       if (refuse) throw new AdminApiError('NOT_FOUND', '商品已删除');
       return { ...beans, status: 'offShelf' } satisfies AdminProduct;
     });
@@ -326,13 +316,17 @@ describe('ProductsPage', () => {
     const { container } = renderPage(client);
     await screen.findByText('云南小粒咖啡豆');
 
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listProducts').length;
     fireEvent.click(rowOf('云南小粒咖啡豆').querySelector('.product-status-switch') as HTMLElement);
     await waitFor(() =>
-      expect(setProductStatus).toHaveBeenCalledWith('setProductStatus', { token: TOKEN, productId: 'coffee-beans', status: 'offShelf' }),
+      expect(setProductStatus).toHaveBeenCalledWith('setProductStatus', {
+        token: TEST_TOKEN,
+        productId: 'coffee-beans',
+        status: 'offShelf',
+      }),
     );
     expect(await screen.findByText('已下架「云南小粒咖啡豆」')).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listProducts').length).toBe(listsBefore + 1));
 
     refuse = true;
     fireEvent.click(rowOf('云南小粒咖啡豆').querySelector('.product-status-switch') as HTMLElement);
@@ -341,7 +335,7 @@ describe('ProductsPage', () => {
   });
 
   it('sets one SKU’s stock to a counted number and reloads the list when the dialog closes', async () => {
-    const setStock = jest.fn<Handler>(async (_action, payload) => {
+    const setStock = jest.fn<ActionHandler>(async (_action, payload) => {
       const { skuId, stock } = payload as AdminPayload<'setStock'>;
       return { skuId, productId: 'coffee-beans', stock, soldOut: false } satisfies AdminCatalogResponses['setStock'];
     });
@@ -360,12 +354,12 @@ describe('ProductsPage', () => {
     await waitFor(() => expect(save.disabled).toBe(false));
     fireEvent.click(save);
 
-    await waitFor(() => expect(setStock).toHaveBeenCalledWith('setStock', { token: TOKEN, skuId: 'coffee-beans:2', stock: 48 }));
+    await waitFor(() => expect(setStock).toHaveBeenCalledWith('setStock', { token: TEST_TOKEN, skuId: 'coffee-beans:2', stock: 48 }));
     await waitFor(() => expect(row.querySelector('.stock-current')?.textContent).toBe('48'));
     expect(await screen.findByText('库存已改为 48')).toBeTruthy();
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listProducts').length;
     fireEvent.click(within(dialog).getByRole('button', { name: /完\s*成/ }));
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listProducts').length).toBe(listsBefore + 1));
   });
 
   it('shows an analyst the list without the buttons they may not use, and a store manager no products at all', async () => {

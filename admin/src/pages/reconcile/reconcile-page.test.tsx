@@ -3,23 +3,17 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { AdminRole } from '~/types/documents';
 import type { AdminResponses } from '~/types/functions/admin';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
-import { renderWithProviders } from '../../test/render-with-providers';
+import type { AdminPayload } from '../../api/client';
+import { TEST_TOKEN, pageClient, renderSignedIn } from '../../test/mock-client';
 import { ReconcilePage } from './reconcile-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 jest.setTimeout(60_000);
 
 type Answer = (payload: AdminPayload<'reconcile'>) => Promise<AdminResponses['reconcile']>;
 
 function renderPage(answer: Answer, role: AdminRole = 'owner') {
-  const { client, call } = mockClient(async (action: AdminAction, payload) => {
-    if (action !== 'reconcile') throw new Error(`unexpected ${action}`);
-    return answer(payload as AdminPayload<'reconcile'>);
-  });
-  return { call, ...renderWithProviders(<ReconcilePage />, { client, token: TOKEN, admin: { role } }) };
+  const { client, call } = pageClient({ reconcile: (_action, payload) => answer(payload as AdminPayload<'reconcile'>) });
+  return { call, ...renderSignedIn(<ReconcilePage />, client, { role }) };
 }
 
 const run = () => fireEvent.click(screen.getByRole('button', { name: /开始对账/ }));
@@ -38,7 +32,7 @@ describe('ReconcilePage', () => {
 
     fireEvent.change(container.querySelector('.reconcile-member-id input') as HTMLElement, { target: { value: ' m-0001 ' } });
     run();
-    await waitFor(() => expect(call).toHaveBeenCalledWith('reconcile', { token: TOKEN, memberId: 'm-0001' }, undefined));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('reconcile', { token: TEST_TOKEN, memberId: 'm-0001' }, undefined));
     expect(await screen.findByText('已核对 1 位会员，账目一致')).toBeTruthy();
     expect(container.querySelector('.reconcile-ok .ant-alert-description')?.textContent).toMatch(
       /^会员 m-0001 · .* · 积分余额 = 积分流水合计 = 积分批次合计$/,
@@ -63,7 +57,7 @@ describe('ReconcilePage', () => {
     expect(call).not.toHaveBeenCalled();
     fireEvent.click(within(confirm).getByRole('button', { name: '开始对账' }));
 
-    await waitFor(() => expect(call).toHaveBeenCalledWith('reconcile', { token: TOKEN }, undefined));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('reconcile', { token: TEST_TOKEN }, undefined));
     expect(await screen.findByText('已核对 1204 位会员，发现 3 个问题')).toBeTruthy();
     const table = container.querySelector('.reconcile-problems-table') as HTMLElement;
     const rows = Array.from(table.querySelectorAll('tbody tr.ant-table-row'), (row) =>

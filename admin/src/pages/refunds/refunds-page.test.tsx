@@ -3,13 +3,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HOUR_MS } from '~/core/calendar/durations';
 import type { RefundDoc, RefundPreview } from '~/types/orders';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
+import type { AdminClient, AdminPayload } from '../../api/client';
+import { TEST_TOKEN, callsOf, pageClient, renderSignedIn } from '../../test/mock-client';
+import type { ActionHandler, ActionHandlers } from '../../test/mock-client';
 import { PLACED_AT, refundDoc, refundPreview } from '../../test/order-fixtures';
-import { renderWithProviders } from '../../test/render-with-providers';
 import { REFUNDS_PAGE_SIZE, RefundsPage } from './refunds-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(60_000);
@@ -31,26 +29,26 @@ const returnAwaited = refundDoc(7, {
   returnShipment: { carrier: '中通快递', waybillNo: 'ZT7700001', at: PLACED_AT + 3 * HOUR_MS },
 });
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
-function refundsClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action !== 'listRefunds') throw new Error(`unexpected ${action}`);
-    const { status, cursor } = payload as AdminPayload<'listRefunds'>;
-    if (status === 'refunding') return { items: [cutShort], nextCursor: null };
-    if (status === 'rejected') return { items: [rejected], nextCursor: null };
-    if (status === 'awaitingReturn') return { items: [returnAwaited], nextCursor: null };
-    if (status === undefined) return { items: [requested, cutShort, rejected], nextCursor: null };
-    return cursor === 'cursor-2'
-      ? { items: [onSecondPage], nextCursor: null }
-      : { items: [requested, another, returnAsked], nextCursor: 'cursor-2' };
-  });
+function refundsClient(actions: ActionHandlers = {}) {
+  return pageClient(
+    {
+      listRefunds: async (_action, payload) => {
+        const { status, cursor } = payload as AdminPayload<'listRefunds'>;
+        if (status === 'refunding') return { items: [cutShort], nextCursor: null };
+        if (status === 'rejected') return { items: [rejected], nextCursor: null };
+        if (status === 'awaitingReturn') return { items: [returnAwaited], nextCursor: null };
+        if (status === undefined) return { items: [requested, cutShort, rejected], nextCursor: null };
+        return cursor === 'cursor-2'
+          ? { items: [onSecondPage], nextCursor: null }
+          : { items: [requested, another, returnAsked], nextCursor: 'cursor-2' };
+      },
+    },
+    actions,
+  );
 }
 
 /** A previewRefund handler answering each refund's preview (the first one's by default). */
-function previews(byId: Record<string, RefundPreview> = {}): Handler {
+function previews(byId: Record<string, RefundPreview> = {}): ActionHandler {
   return async (_action, payload) => {
     const { refundId } = payload as AdminPayload<'previewRefund'>;
     return byId[refundId] ?? refundPreview(1, { refundId });
@@ -64,9 +62,7 @@ async function approveDialog(): Promise<HTMLElement> {
   return dialog;
 }
 
-function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
-  return renderWithProviders(<RefundsPage />, { client, token: TOKEN, onSessionLost });
-}
+const renderPage = (client: AdminClient, onSessionLost?: () => void) => renderSignedIn(<RefundsPage />, client, { onSessionLost });
 
 function rowOf(refundNo: string): HTMLElement {
   return screen.getByText(refundNo).closest('tr') as HTMLElement;
@@ -74,10 +70,6 @@ function rowOf(refundNo: string): HTMLElement {
 
 function filterTo(container: HTMLElement, label: string) {
   fireEvent.click(within(container.querySelector('.refunds-status-filter') as HTMLElement).getByText(label));
-}
-
-function listCalls(call: ReturnType<typeof mockClient>['call']) {
-  return call.mock.calls.filter(([action]) => action === 'listRefunds');
 }
 
 describe('RefundsPage', () => {
@@ -89,7 +81,7 @@ describe('RefundsPage', () => {
     await within(table).findByText(requested.refundNo);
     expect(call).toHaveBeenCalledWith(
       'listRefunds',
-      { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'requested' },
+      { token: TEST_TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'requested' },
       expect.objectContaining({ signal: expect.anything() }),
     );
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
@@ -133,7 +125,7 @@ describe('RefundsPage', () => {
     expect(await screen.findByText(onSecondPage.refundNo)).toBeTruthy();
     expect(call).toHaveBeenLastCalledWith(
       'listRefunds',
-      { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'requested', cursor: 'cursor-2' },
+      { token: TEST_TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'requested', cursor: 'cursor-2' },
       expect.anything(),
     );
     fireEvent.click(container.querySelector('button.refunds-prev') as HTMLButtonElement);
@@ -143,7 +135,7 @@ describe('RefundsPage', () => {
     expect(await screen.findByText(rejected.refundNo)).toBeTruthy();
     expect(call).toHaveBeenLastCalledWith(
       'listRefunds',
-      { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'rejected' },
+      { token: TEST_TOKEN, pageSize: REFUNDS_PAGE_SIZE, status: 'rejected' },
       expect.anything(),
     );
     const rejectedRow = rowOf(rejected.refundNo);
@@ -159,13 +151,13 @@ describe('RefundsPage', () => {
 
     filterTo(container, '全部');
     await waitFor(() =>
-      expect(call).toHaveBeenLastCalledWith('listRefunds', { token: TOKEN, pageSize: REFUNDS_PAGE_SIZE }, expect.anything()),
+      expect(call).toHaveBeenLastCalledWith('listRefunds', { token: TEST_TOKEN, pageSize: REFUNDS_PAGE_SIZE }, expect.anything()),
     );
     expect(await screen.findByText(requested.refundNo)).toBeTruthy();
   });
 
   it('approves after showing what it pays back now, with the amount shown, then refreshes the list', async () => {
-    const approveRefund = jest.fn<Handler>(
+    const approveRefund = jest.fn<ActionHandler>(
       async () => ({ ...requested, status: 'refunded', refundedAt: PLACED_AT + 2 * HOUR_MS }) satisfies RefundDoc,
     );
     const { client, call } = refundsClient({ approveRefund, previewRefund: previews() });
@@ -174,7 +166,7 @@ describe('RefundsPage', () => {
 
     fireEvent.click(within(rowOf(requested.refundNo)).getByRole('button', { name: '同意退款' }));
     const dialog = await approveDialog();
-    expect(call).toHaveBeenCalledWith('previewRefund', { token: TOKEN, refundId: requested._id }, expect.anything());
+    expect(call).toHaveBeenCalledWith('previewRefund', { token: TEST_TOKEN, refundId: requested._id }, expect.anything());
     expect(within(dialog).getByText(`同意退款 · ${requested.refundNo}`)).toBeTruthy();
     expect(dialog.querySelector('.refund-preview-amount')?.textContent).toBe('¥68.19');
     expect(dialog.querySelector('.refund-preview-points')?.textContent).toBe('1,989');
@@ -182,19 +174,19 @@ describe('RefundsPage', () => {
     expect(dialog.querySelector('.refund-preview-coupons')?.textContent).toBe('不退回（部分退款）');
     expect(dialog.querySelector('.refund-preview-stock')?.textContent).toBe('退回 马克杯 ×2');
     expect(dialog.querySelector('.refund-preview-changed')).toBeNull();
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listRefunds').length;
     fireEvent.click(dialog.querySelector('button.approve-refund-ok') as HTMLButtonElement);
 
     await waitFor(() =>
-      expect(approveRefund).toHaveBeenCalledWith('approveRefund', { token: TOKEN, refundId: requested._id, expectedRefundFen: 6_819 }),
+      expect(approveRefund).toHaveBeenCalledWith('approveRefund', { token: TEST_TOKEN, refundId: requested._id, expectedRefundFen: 6_819 }),
     );
     expect(await screen.findByText(`退款 ${requested.refundNo} 已完成，退回 ¥68.19`)).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listRefunds').length).toBe(listsBefore + 1));
   });
 
   it('says what changed since the member asked, and shows the new amount when the order moved on before approval', async () => {
     const shipped = refundPreview(1, { amountFen: 6_019, requestedFen: 6_819, stockReturned: [] });
-    const approveRefund = jest.fn<Handler>(async (_action, payload) => {
+    const approveRefund = jest.fn<ActionHandler>(async (_action, payload) => {
       const { expectedRefundFen } = payload as AdminPayload<'approveRefund'>;
       if (expectedRefundFen !== 6_019)
         throw new AdminApiError('PRICE_CHANGED', '退款金额已变为 ¥60.19，请确认后重新审核', { preview: shipped });
@@ -216,7 +208,11 @@ describe('RefundsPage', () => {
 
     fireEvent.click(dialog.querySelector('button.approve-refund-ok') as HTMLButtonElement);
     await waitFor(() =>
-      expect(approveRefund).toHaveBeenLastCalledWith('approveRefund', { token: TOKEN, refundId: requested._id, expectedRefundFen: 6_019 }),
+      expect(approveRefund).toHaveBeenLastCalledWith('approveRefund', {
+        token: TEST_TOKEN,
+        refundId: requested._id,
+        expectedRefundFen: 6_019,
+      }),
     );
     expect(await screen.findByText(`退款 ${requested.refundNo} 已完成，退回 ¥60.19`)).toBeTruthy();
   });
@@ -252,8 +248,8 @@ describe('RefundsPage', () => {
       next: 'awaitReturn',
     });
     const awaitedPreview = refundPreview(7, { kind: 'returnAndRefund', status: 'awaitingReturn', amountFen: 9_000, requestedFen: 9_000 });
-    const approveRefund = jest.fn<Handler>(async () => ({ ...returnAsked, status: 'awaitingReturn' }) satisfies RefundDoc);
-    const confirmReturnReceived = jest.fn<Handler>(async () => ({ ...returnAwaited, status: 'refunded' }) satisfies RefundDoc);
+    const approveRefund = jest.fn<ActionHandler>(async () => ({ ...returnAsked, status: 'awaitingReturn' }) satisfies RefundDoc);
+    const confirmReturnReceived = jest.fn<ActionHandler>(async () => ({ ...returnAwaited, status: 'refunded' }) satisfies RefundDoc);
     const { client } = refundsClient({
       approveRefund,
       confirmReturnReceived,
@@ -270,7 +266,11 @@ describe('RefundsPage', () => {
     expect(within(dialog).getByText('同意后会员需寄回商品；收到退货后，在「待退货」中确认收货并退款')).toBeTruthy();
     fireEvent.click(dialog.querySelector('button.approve-refund-ok') as HTMLButtonElement);
     await waitFor(() =>
-      expect(approveRefund).toHaveBeenCalledWith('approveRefund', { token: TOKEN, refundId: returnAsked._id, expectedRefundFen: 12_000 }),
+      expect(approveRefund).toHaveBeenCalledWith('approveRefund', {
+        token: TEST_TOKEN,
+        refundId: returnAsked._id,
+        expectedRefundFen: 12_000,
+      }),
     );
     expect(await screen.findByText(`已同意退货 ${returnAsked.refundNo}，等待会员寄回商品`)).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -287,7 +287,7 @@ describe('RefundsPage', () => {
     fireEvent.click(dialog.querySelector('button.approve-refund-ok') as HTMLButtonElement);
     await waitFor(() =>
       expect(confirmReturnReceived).toHaveBeenCalledWith('confirmReturnReceived', {
-        token: TOKEN,
+        token: TEST_TOKEN,
         refundId: returnAwaited._id,
         expectedRefundFen: 9_000,
       }),
@@ -296,7 +296,9 @@ describe('RefundsPage', () => {
   });
 
   it('rejects with a required note of 2–100 characters, then refreshes the list', async () => {
-    const rejectRefund = jest.fn<Handler>(async () => ({ ...requested, status: 'rejected', reviewNote: '商品已使用' }) satisfies RefundDoc);
+    const rejectRefund = jest.fn<ActionHandler>(
+      async () => ({ ...requested, status: 'rejected', reviewNote: '商品已使用' }) satisfies RefundDoc,
+    );
     const { client, call } = refundsClient({ rejectRefund });
     renderPage(client);
     await screen.findByText(requested.refundNo);
@@ -313,14 +315,14 @@ describe('RefundsPage', () => {
     expect(await within(dialog).findByText('驳回说明为 2–100 个字')).toBeTruthy();
     expect(rejectRefund).not.toHaveBeenCalled();
 
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listRefunds').length;
     fireEvent.change(note, { target: { value: ' 商品已使用 ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '驳回申请' }));
     await waitFor(() =>
-      expect(rejectRefund).toHaveBeenCalledWith('rejectRefund', { token: TOKEN, refundId: requested._id, note: '商品已使用' }),
+      expect(rejectRefund).toHaveBeenCalledWith('rejectRefund', { token: TEST_TOKEN, refundId: requested._id, note: '商品已使用' }),
     );
     expect(await screen.findByText(`退款 ${requested.refundNo} 已驳回`)).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listRefunds').length).toBe(listsBefore + 1));
   });
 
   it('keeps the reject dialog open with the server’s reason when the refund has moved on', async () => {

@@ -3,12 +3,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DAY_MS } from '~/core/calendar/durations';
 import type { StaffInviteView, StaffRow, StoreRow } from '~/types/functions/admin-staff';
 import { AdminApiError } from '../../api/client';
-import type { AdminAction, AdminPayload } from '../../api/client';
-import { mockClient } from '../../test/mock-client';
-import { renderWithProviders } from '../../test/render-with-providers';
+import type { AdminClient, AdminPayload } from '../../api/client';
+import { chooseOption } from '../../test/choose-option';
+import { TEST_TOKEN, callsOf, pageClient, renderSignedIn } from '../../test/mock-client';
+import type { ActionHandler, ActionHandlers } from '../../test/mock-client';
 import { StaffPage } from './staff-page';
-
-const TOKEN = 'tok_0123456789abcdef';
 
 // Dialogs with validated forms take several seconds in jsdom on a busy two-core machine.
 jest.setTimeout(60_000);
@@ -47,40 +46,23 @@ const manager = staffRow(2, {
   disabledAt: BOUND_AT + DAY_MS,
 });
 
-type Handler = (action: AdminAction, payload: AdminPayload<AdminAction>) => Promise<unknown>;
-
-function staffClient(actions: Partial<Record<AdminAction, Handler>> = {}) {
-  return mockClient(async (action, payload) => {
-    const handler = actions[action];
-    if (handler) return handler(action, payload);
-    if (action === 'listStores') return { items: stores };
-    if (action !== 'listStaff') throw new Error(`unexpected ${action}`);
-    const { storeId } = payload as AdminPayload<'listStaff'>;
-    return { items: [cashier, manager].filter((row) => storeId === undefined || row.storeId === storeId) };
-  });
+function staffClient(actions: ActionHandlers = {}) {
+  return pageClient(
+    {
+      listStores: async () => ({ items: stores }),
+      listStaff: async (_action, payload) => {
+        const { storeId } = payload as AdminPayload<'listStaff'>;
+        return { items: [cashier, manager].filter((row) => storeId === undefined || row.storeId === storeId) };
+      },
+    },
+    actions,
+  );
 }
 
-function renderPage(client: ReturnType<typeof mockClient>['client'], onSessionLost = jest.fn()) {
-  return renderWithProviders(<StaffPage />, { client, token: TOKEN, onSessionLost });
-}
+const renderPage = (client: AdminClient, onSessionLost?: () => void) => renderSignedIn(<StaffPage />, client, { onSessionLost });
 
 function rowOf(nickname: string): HTMLElement {
   return screen.getByText(nickname).closest('tr') as HTMLElement;
-}
-
-function listCalls(call: ReturnType<typeof mockClient>['call']) {
-  return call.mock.calls.filter(([action]) => action === 'listStaff');
-}
-
-/** Opens an Ant Design select and picks the option with this text. */
-async function choose(select: HTMLElement, option: string) {
-  fireEvent.mouseDown(select.querySelector('.ant-select-content') as HTMLElement);
-  const item = await waitFor(() => {
-    const found = Array.from(document.querySelectorAll('.ant-select-item-option')).find((element) => element.textContent === option);
-    if (!found) throw new Error(`no option ${option}`);
-    return found;
-  });
-  fireEvent.click(item);
 }
 
 describe('StaffPage', () => {
@@ -90,8 +72,8 @@ describe('StaffPage', () => {
 
     const table = container.querySelector('.staff-table') as HTMLElement;
     await within(table).findByText('小林');
-    expect(call).toHaveBeenCalledWith('listStores', { token: TOKEN }, expect.objectContaining({ signal: expect.anything() }));
-    expect(call).toHaveBeenCalledWith('listStaff', { token: TOKEN }, expect.objectContaining({ signal: expect.anything() }));
+    expect(call).toHaveBeenCalledWith('listStores', { token: TEST_TOKEN }, expect.objectContaining({ signal: expect.anything() }));
+    expect(call).toHaveBeenCalledWith('listStaff', { token: TEST_TOKEN }, expect.objectContaining({ signal: expect.anything() }));
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
     expect(headers).toEqual(['昵称', '门店', '角色', '状态', '绑定时间', '操作']);
 
@@ -111,15 +93,15 @@ describe('StaffPage', () => {
     expect(within(disabled).getByText('停用于 2025-03-02 10:00')).toBeTruthy();
     expect(within(disabled).getByRole('button', { name: /启\s*用/ })).toBeTruthy();
 
-    await choose(container.querySelector('.staff-store-filter') as HTMLElement, '徐汇滨江店');
-    await waitFor(() => expect(call).toHaveBeenLastCalledWith('listStaff', { token: TOKEN, storeId: 'xuhui' }, expect.anything()));
+    await chooseOption(container.querySelector('.staff-store-filter') as HTMLElement, '徐汇滨江店');
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('listStaff', { token: TEST_TOKEN, storeId: 'xuhui' }, expect.anything()));
     await waitFor(() => expect(screen.queryByText('小林')).toBeNull());
     expect(screen.getByText('阿强')).toBeTruthy();
   });
 
   it('creates an invite for the chosen store and role and shows the code with its expiry and what the employee does', async () => {
     const invite: StaffInviteView = { code: 'K7MP3QXA', storeId: 'xuhui', storeName: '徐汇滨江店', role: 'manager', expiresAt: BOUND_AT };
-    const createStaffInvite = jest.fn<Handler>(async () => invite);
+    const createStaffInvite = jest.fn<ActionHandler>(async () => invite);
     const { client } = staffClient({ createStaffInvite });
     const { container } = renderPage(client);
     await screen.findByText('小林');
@@ -131,13 +113,13 @@ describe('StaffPage', () => {
     expect(await within(dialog).findByText('请选择门店')).toBeTruthy();
     expect(createStaffInvite).not.toHaveBeenCalled();
 
-    await choose(dialog.querySelector('.invite-store') as HTMLElement, '徐汇滨江店');
+    await chooseOption(dialog.querySelector('.invite-store') as HTMLElement, '徐汇滨江店');
     expect(Array.from(document.querySelectorAll('.ant-select-item-option'), (option) => option.textContent)).not.toContain('老西门店');
     fireEvent.click(within(dialog).getByRole('radio', { name: '店长' }));
     fireEvent.click(within(dialog).getByRole('button', { name: '确认生成' }));
 
     await waitFor(() =>
-      expect(createStaffInvite).toHaveBeenCalledWith('createStaffInvite', { token: TOKEN, storeId: 'xuhui', role: 'manager' }),
+      expect(createStaffInvite).toHaveBeenCalledWith('createStaffInvite', { token: TEST_TOKEN, storeId: 'xuhui', role: 'manager' }),
     );
     expect((await within(dialog).findByText('K7MP3QXA')).className).toContain('invite-code');
     expect(within(dialog).getByText('徐汇滨江店 · 店长')).toBeTruthy();
@@ -148,7 +130,7 @@ describe('StaffPage', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: '再生成一个' }));
     fireEvent.click(await within(dialog).findByRole('button', { name: '确认生成' }));
     await waitFor(() => expect(createStaffInvite).toHaveBeenCalledTimes(2));
-    expect(createStaffInvite).toHaveBeenLastCalledWith('createStaffInvite', { token: TOKEN, storeId: 'xuhui', role: 'manager' });
+    expect(createStaffInvite).toHaveBeenLastCalledWith('createStaffInvite', { token: TEST_TOKEN, storeId: 'xuhui', role: 'manager' });
     await within(dialog).findByText('K7MP3QXA');
 
     fireEvent.click(within(dialog).getByRole('button', { name: /完\s*成/ }));
@@ -157,28 +139,28 @@ describe('StaffPage', () => {
   });
 
   it('starts an invite at the store the list shows, and keeps the dialog open with the server’s reason when refused', async () => {
-    const createStaffInvite = jest.fn<Handler>(async () => {
+    const createStaffInvite = jest.fn<ActionHandler>(async () => {
       throw new AdminApiError('INVALID_STATE', '门店「静安嘉里店」已关闭');
     });
     const { client, call } = staffClient({ createStaffInvite });
     const { container } = renderPage(client);
     await screen.findByText('小林');
-    await choose(container.querySelector('.staff-store-filter') as HTMLElement, '静安嘉里店');
-    await waitFor(() => expect(call).toHaveBeenLastCalledWith('listStaff', { token: TOKEN, storeId: 'jingan' }, expect.anything()));
+    await chooseOption(container.querySelector('.staff-store-filter') as HTMLElement, '静安嘉里店');
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('listStaff', { token: TEST_TOKEN, storeId: 'jingan' }, expect.anything()));
 
     fireEvent.click(screen.getByRole('button', { name: /生成邀请码/ }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: '确认生成' }));
 
     await waitFor(() =>
-      expect(createStaffInvite).toHaveBeenCalledWith('createStaffInvite', { token: TOKEN, storeId: 'jingan', role: 'cashier' }),
+      expect(createStaffInvite).toHaveBeenCalledWith('createStaffInvite', { token: TEST_TOKEN, storeId: 'jingan', role: 'cashier' }),
     );
     expect(await within(dialog).findByText('门店「静安嘉里店」已关闭')).toBeTruthy();
     expect(dialog.querySelector('.invite-code')).toBeNull();
   });
 
   it('disables a staff member only after confirming, then refreshes the list', async () => {
-    const setStaffStatus = jest.fn<Handler>(
+    const setStaffStatus = jest.fn<ActionHandler>(
       async () => ({ ...cashier, status: 'disabled', disabledAt: BOUND_AT + DAY_MS }) satisfies StaffRow,
     );
     const { client, call } = staffClient({ setStaffStatus });
@@ -189,19 +171,19 @@ describe('StaffPage', () => {
     const confirm = (await screen.findByText('停用店员「小林」？')).closest('.ant-popover') as HTMLElement;
     expect(within(confirm).getByText('停用后，该店员下次操作时即被拒绝；可随时重新启用')).toBeTruthy();
     expect(setStaffStatus).not.toHaveBeenCalled();
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listStaff').length;
     fireEvent.click(within(confirm).getByRole('button', { name: '确认停用' }));
 
     await waitFor(() =>
-      expect(setStaffStatus).toHaveBeenCalledWith('setStaffStatus', { token: TOKEN, staffId: cashier.staffId, status: 'disabled' }),
+      expect(setStaffStatus).toHaveBeenCalledWith('setStaffStatus', { token: TEST_TOKEN, staffId: cashier.staffId, status: 'disabled' }),
     );
     expect(await screen.findByText('已停用店员「小林」')).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listStaff').length).toBe(listsBefore + 1));
   });
 
   it('enables a disabled staff member at once, and shows a refused change in the server’s words', async () => {
     let refuse = false;
-    const setStaffStatus = jest.fn<Handler>(async () => {
+    const setStaffStatus = jest.fn<ActionHandler>(async () => {
       if (refuse) throw new AdminApiError('NOT_FOUND', '没有这位店员');
       return { ...manager, status: 'active', disabledAt: null } satisfies StaffRow;
     });
@@ -209,13 +191,13 @@ describe('StaffPage', () => {
     const { container } = renderPage(client);
     await screen.findByText('阿强');
 
-    const listsBefore = listCalls(call).length;
+    const listsBefore = callsOf(call, 'listStaff').length;
     fireEvent.click(within(rowOf('阿强')).getByRole('button', { name: /启\s*用/ }));
     await waitFor(() =>
-      expect(setStaffStatus).toHaveBeenCalledWith('setStaffStatus', { token: TOKEN, staffId: manager.staffId, status: 'active' }),
+      expect(setStaffStatus).toHaveBeenCalledWith('setStaffStatus', { token: TEST_TOKEN, staffId: manager.staffId, status: 'active' }),
     );
     expect(await screen.findByText('已启用店员「阿强」')).toBeTruthy();
-    await waitFor(() => expect(listCalls(call).length).toBe(listsBefore + 1));
+    await waitFor(() => expect(callsOf(call, 'listStaff').length).toBe(listsBefore + 1));
 
     refuse = true;
     fireEvent.click(within(rowOf('阿强')).getByRole('button', { name: /启\s*用/ }));
