@@ -19,6 +19,23 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   writeOffCoupon: '核销优惠券',
   handOverOrder: '门店提货',
   handOverReward: '交付兑换礼品',
+  adjustPoints: '调整积分',
+  requestAdjustment: '申请积分调整',
+  approveAdjustment: '通过积分调整',
+  rejectAdjustment: '驳回积分调整',
+  setTierOverride: '调整会员等级',
+  setMemberBirthday: '修改会员生日',
+  voidCoupon: '作废优惠券',
+  createCouponTemplate: '新建优惠券',
+  setCouponTemplateStatus: '更改优惠券状态',
+  issueCampaignCoupons: '发放活动券',
+  saveProduct: '保存商品',
+  setProductStatus: '上架/下架商品',
+  setStock: '修改库存',
+  shipOrder: '发货',
+  completePickup: '核销提货码',
+  approveRefund: '同意退款',
+  rejectRefund: '驳回退款',
 };
 
 /** What an entry changed, by type. */
@@ -30,6 +47,13 @@ export const AUDIT_TARGET_TEXT: Record<string, string> = {
   coupon: '优惠券',
   order: '订单',
   redemption: '礼品兑换',
+  member: '会员',
+  approval: '积分审批',
+  couponTemplate: '优惠券模板',
+  campaign: '发券活动',
+  product: '商品',
+  sku: '商品规格',
+  refund: '退款',
 };
 
 /** An action or target type in Chinese, or its name as stored when the page does not know it. */

@@ -188,10 +188,10 @@ describe('AuditLogPage', () => {
     const { container } = renderPage(client);
     await screen.findByText('新建账号');
 
-    await chooseOption(container.querySelector('.audit-action') as HTMLElement, 'adjustPoints', 'adjustPoints');
+    await chooseOption(container.querySelector('.audit-action') as HTMLElement, 'tuneProgramme', 'tuneProgramme');
     fireEvent.click(container.querySelector('button.audit-search') as HTMLButtonElement);
 
-    await waitFor(() => expect(lastAuditCall(call)).toEqual({ token: TEST_TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'adjustPoints' }));
+    await waitFor(() => expect(lastAuditCall(call)).toEqual({ token: TEST_TOKEN, pageSize: AUDIT_LOG_PAGE_SIZE, action: 'tuneProgramme' }));
   });
 
   it('pages forward with the cursor and back again, keeping the filter', async () => {
