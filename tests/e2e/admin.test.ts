@@ -1,23 +1,39 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { launchBrowserBeside, screenshot } from '../support/browser';
 import { startTestCloud } from '../support/local-cloud';
+import { docOf } from '../support/shop';
 
-const PASSWORD = 'e2e-admin-password';
+const OWNER = 'admin';
+const OWNER_PASSWORD = 'e2e-admin-password';
+const OPERATOR = 'li.na';
 const OPERATOR_PASSWORD = 'operator-chosen-password';
-const VIEWPORT = { width: 1280, height: 800 };
+const PHONE = '13800138000';
+const VIEWPORT = { width: 1440, height: 900 };
 
-describe('admin page in Chromium', () => {
+const OWNER_MENU = ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '账号管理', '操作日志'];
+const OPERATOR_MENU = OWNER_MENU.filter((label) => label !== '账号管理');
+
+describe('the admin console in Chromium', () => {
   let browser: Browser;
   let cloud: LocalCloud;
+  let memberId: string;
 
   beforeAll(async () => {
     [browser, cloud] = await launchBrowserBeside(
-      startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'e'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
+      startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'e'.repeat(40), ADMIN_INITIAL_PASSWORD: OWNER_PASSWORD } } }),
     );
     await cloud.invoke('admin', { action: 'bootstrapAdmin' });
-    await cloud.invoke('member', { action: 'join', nickname: '测试会员甲' }, { source: 'wx_client', openid: 'o-e2e-member-a' });
-    await cloud.invoke('member', { action: 'join', nickname: '测试会员乙' }, { source: 'wx_client', openid: 'o-e2e-member-b' });
+    const member = { source: 'wx_client', openid: 'o-e2e-member-lin' };
+    memberId = ((await cloud.invoke('member', { action: 'join', nickname: '林小满' }, member)) as { data: { memberId: string } }).data
+      .memberId;
+    await cloud.invoke('member', { action: 'updateProfile', phone: PHONE }, member);
+    await cloud.invoke('member', { action: 'join', nickname: '周一鸣' }, { source: 'wx_client', openid: 'o-e2e-member-zhou' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await cloud?.stop();
   });
 
   async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -31,75 +47,71 @@ describe('admin page in Chromium', () => {
     return page.locator('.ant-layout-sider .ant-menu-item').allTextContents();
   }
 
-  afterAll(async () => {
-    await browser?.close();
-    await cloud?.stop();
-  });
+  async function openPage(page: Page, label: string): Promise<void> {
+    await page.locator('.ant-layout-sider .ant-menu-item', { hasText: label }).click();
+  }
 
-  it('refuses a wrong password, then logs in and shows the members', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${cloud.url}/admin/`);
-      await page.locator('#username').waitFor();
-      await screenshot(page, 'admin-01-login');
+  /** The 操作日志 row of one action, as the page names it. */
+  function auditRow(page: Page, action: string): Locator {
+    return page.locator('.audit-log-table tr', { has: page.locator('.audit-action-text', { hasText: action }) });
+  }
 
-      await page.locator('#username').fill('admin');
-      await page.locator('#password').fill('not-the-password');
-      await page.locator('.login-submit').click();
-      await page.getByText('用户名或密码错误').waitFor();
-
-      await page.locator('#password').fill(PASSWORD);
-      await page.locator('.login-submit').click();
-      await page.locator('.members-table').waitFor();
-      await page.getByText('测试会员甲').waitFor();
-      await page.getByText('测试会员乙').waitFor();
-      await screenshot(page, 'admin-02-members');
-    } finally {
-      await context.close();
+  /** Checks who did each step of the story, as 操作日志 shows it. */
+  async function expectStoryInAuditLog(page: Page): Promise<void> {
+    const steps: Array<[action: string, actor: string]> = [
+      ['新建账号', OWNER],
+      ['修改密码', OPERATOR],
+      ['申请积分调整', OPERATOR],
+      ['通过积分调整', OWNER],
+    ];
+    for (const [action, actor] of steps) {
+      const row = auditRow(page, action);
+      await row.waitFor();
+      expect(await row.locator('.audit-actor-name').allTextContents()).toEqual([actor]);
     }
-  });
+    await auditRow(page, '修改密码').getByText('运营').waitFor();
+    await auditRow(page, '通过积分调整').getByText('获得积分 +5,000').waitFor();
+  }
 
-  it('an owner creates an operator, who must change the one-time password and sees no 账号管理; the owner finds both in 操作日志', async () => {
+  it('an owner creates an operator, who changes the one-time password, finds a member by phone and asks for a large adjustment; the owner approves it and both see every step in 操作日志', async () => {
     const ownerContext = await browser.newContext({ viewport: VIEWPORT });
     const operatorContext = await browser.newContext({ viewport: VIEWPORT });
     try {
+      // The owner signs in, after one wrong password.
       const owner = await ownerContext.newPage();
-      await signIn(owner, 'admin', PASSWORD);
-      await owner.locator('.members-table').waitFor();
-      expect(await menuLabels(owner)).toEqual([
-        '会员',
-        '积分审批',
-        '积分对账',
-        '商品',
-        '订单',
-        '退款',
-        '优惠券',
-        '门店与店员',
-        '任务运行',
-        '账号管理',
-        '操作日志',
-      ]);
+      await owner.goto(`${cloud.url}/admin/`);
+      await owner.locator('#username').waitFor();
+      await screenshot(owner, 'admin-01-login');
+      await signIn(owner, OWNER, 'not-the-password');
+      await owner.getByText('用户名或密码错误').waitFor();
+      await owner.locator('#password').fill(OWNER_PASSWORD);
+      await owner.locator('.login-submit').click();
+      await owner.locator('.members-table').getByText('林小满').waitFor();
+      await owner.locator('.members-table').getByText('周一鸣').waitFor();
+      expect(await menuLabels(owner)).toEqual(OWNER_MENU);
+      await screenshot(owner, 'admin-02-owner-members');
 
-      await owner.locator('.ant-layout-sider .ant-menu-item', { hasText: '账号管理' }).click();
-      await owner.locator('.accounts-table').getByText('admin', { exact: true }).waitFor();
+      // The owner creates the operator and reads the one-time password off the dialog.
+      await openPage(owner, '账号管理');
+      await owner.locator('.accounts-table').getByText(OWNER, { exact: true }).waitFor();
       await owner.locator('.create-admin-button').click();
-      const dialog = owner.locator('.create-admin-modal');
-      await dialog.locator('input.new-admin-username').fill('li.na');
-      await dialog.locator('.admin-role-choice').getByText('运营', { exact: true }).click();
-      await dialog.getByRole('button', { name: '创建账号' }).click();
-      const oneTimePassword = (await dialog.locator('.one-time-password').textContent())?.trim() ?? '';
+      const create = owner.locator('.create-admin-modal');
+      await create.locator('input.new-admin-username').fill(OPERATOR);
+      await create.locator('.admin-role-choice').getByText('运营', { exact: true }).click();
+      await create.getByRole('button', { name: '创建账号' }).click();
+      const oneTimePassword = (await create.locator('.one-time-password').textContent())?.trim() ?? '';
       expect(oneTimePassword.length).toBeGreaterThanOrEqual(10);
-      await dialog.getByText('初始密码只显示这一次', { exact: false }).waitFor();
+      await create.getByText('初始密码只显示这一次', { exact: false }).waitFor();
       await screenshot(owner, 'admin-03-one-time-password');
-      await dialog.locator('.create-admin-done').click();
-      const row = owner.locator('.accounts-table tr', { hasText: 'li.na' });
-      await row.getByText('待修改初始密码').waitFor();
-      await row.getByText('运营').waitFor();
+      await create.locator('.create-admin-done').click();
+      const account = owner.locator('.accounts-table tr', { hasText: OPERATOR });
+      await account.getByText('待修改初始密码').waitFor();
+      await account.getByText('运营').waitFor();
       await screenshot(owner, 'admin-04-accounts');
 
+      // The operator signs in with it and must choose a password before anything else.
       const operator = await operatorContext.newPage();
-      await signIn(operator, 'li.na', oneTimePassword);
+      await signIn(operator, OPERATOR, oneTimePassword);
       await operator.locator('.change-password-screen').waitFor();
       expect(await operator.locator('.ant-layout-sider').count()).toBe(0);
       await screenshot(operator, 'admin-05-change-password');
@@ -108,36 +120,79 @@ describe('admin page in Chromium', () => {
       await operator.locator('#confirmPassword').fill(OPERATOR_PASSWORD);
       await operator.locator('.password-submit').click();
       await operator.locator('.members-table').waitFor();
-      expect(await menuLabels(operator)).toEqual([
-        '会员',
-        '积分审批',
-        '积分对账',
-        '商品',
-        '订单',
-        '退款',
-        '优惠券',
-        '门店与店员',
-        '任务运行',
-        '操作日志',
-      ]);
-      await operator.locator('.admin-name', { hasText: 'li.na' }).waitFor();
+      await operator.locator('.admin-name', { hasText: OPERATOR }).waitFor();
+      expect(await menuLabels(operator)).toEqual(OPERATOR_MENU);
       await screenshot(operator, 'admin-06-operator-signed-in');
 
-      await owner.locator('.ant-layout-sider .ant-menu-item', { hasText: '操作日志' }).click();
-      const log = owner.locator('.audit-log-table');
-      const created = log.locator('tr', { hasText: '新建账号' });
-      const changed = log.locator('tr', { hasText: '修改密码' });
-      await created.waitFor();
-      await changed.waitFor();
-      expect(await created.locator('.audit-actor-name').textContent()).toBe('admin');
-      expect(await changed.locator('.audit-actor-name').textContent()).toBe('li.na');
-      await changed.getByText('运营').waitFor();
-      await created.locator('.ant-table-row-expand-icon').click();
+      // The operator finds the member by phone (shown masked) and opens the detail.
+      await operator.locator('.members-search input').fill(PHONE);
+      await operator.locator('.members-search input').press('Enter');
+      await operator.locator('.members-search-kind').waitFor();
+      const found = operator.locator('.members-table');
+      await found.getByText('138****8000').waitFor();
+      await found.getByText('周一鸣').waitFor({ state: 'detached' });
+      await screenshot(operator, 'admin-07-member-found');
+      await found.locator('.member-open').first().click();
+      const drawer = operator.locator('.member-detail-drawer');
+      await drawer.locator('.member-profile').getByText('林小满').waitFor();
+      expect(await drawer.locator('.member-points-available .ant-statistic-content-value').textContent()).toBe('0');
+      await screenshot(operator, 'admin-08-member-detail');
+
+      // An adjustment above the approval threshold waits for another admin.
+      await drawer.locator('.adjust-points-button').click();
+      const adjust = operator.locator('.adjust-points-modal');
+      await adjust.locator('.adjust-points-input input').fill('5000');
+      await adjust.locator('input.adjust-reason').fill('大额补偿');
+      await adjust.locator('.adjust-needs-approval').waitFor();
+      await screenshot(operator, 'admin-09-adjust-points');
+      await adjust.getByRole('button', { name: '提交审批' }).click();
+      await operator.getByText('调整 +5,000 积分已提交，待另一位管理员审批').waitFor();
+      await drawer.locator('.member-pending-approvals', { hasText: '有 1 笔积分调整待审批：+5,000' }).waitFor();
+      await drawer.locator('.member-records-tabs .ant-tabs-tab', { hasText: '积分审批（1）' }).click();
+      const own = drawer.locator('.member-approvals-table tr', { hasText: '大额补偿' });
+      await own.getByText('待审批').waitFor();
+      // Nobody approves their own request.
+      await own.locator('.awaiting-other-approver').waitFor();
+      await screenshot(operator, 'admin-10-adjustment-pending');
+      expect(docOf(cloud, 'members', memberId).points.available).toBe(0);
+
+      // The owner approves it on 积分审批.
+      await openPage(owner, '积分审批');
+      const request = owner.locator('.approvals-table tr', { hasText: '林小满' });
+      await request.getByText('大额补偿').waitFor();
+      await request.getByText(OPERATOR).waitFor();
+      await screenshot(owner, 'admin-11-approvals');
+      await request.locator('.approve-adjustment-button').click();
+      await owner.locator('.ant-popover .ant-btn-primary').click();
+      await owner.getByText('已通过 林小满 的积分调整 +5,000，当前可用积分 5,000').waitFor();
+      await owner.locator('.approvals-table').getByText('没有待审批的积分调整').waitFor();
+      await screenshot(owner, 'admin-12-approved');
+      expect(docOf(cloud, 'members', memberId).points.available).toBe(5_000);
+
+      // The operator opens the member again and sees the points posted.
+      await drawer.locator('.ant-drawer-close').click();
+      await drawer.waitFor({ state: 'hidden' });
+      await found.locator('.member-open').first().click();
+      await drawer.locator('.member-points-available .ant-statistic-content-value', { hasText: '5,000' }).waitFor();
+      await drawer.locator('.member-ledger-table').getByText('大额补偿', { exact: false }).waitFor();
+      expect(await drawer.locator('.member-pending-approvals').count()).toBe(0);
+      await screenshot(operator, 'admin-13-points-posted');
+      await drawer.locator('.ant-drawer-close').click();
+      await drawer.waitFor({ state: 'hidden' });
+
+      // Each of them finds every step in 操作日志.
+      await openPage(operator, '操作日志');
+      await expectStoryInAuditLog(operator);
+      await screenshot(operator, 'admin-14-operator-audit-log');
+
+      await openPage(owner, '操作日志');
+      await expectStoryInAuditLog(owner);
+      await auditRow(owner, '新建账号').locator('.ant-table-row-expand-icon').click();
       await owner.locator('.audit-after', { hasText: '"role": "operator"' }).waitFor();
-      await screenshot(owner, 'admin-07-audit-log');
+      await screenshot(owner, 'admin-15-owner-audit-log');
     } finally {
       await ownerContext.close();
       await operatorContext.close();
     }
-  });
+  }, 240_000);
 });
