@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { AdjustmentResult, MemberDetail } from '~/types/functions/admin-members';
+import type { AdjustmentResult, LedgerRow, MemberDetail } from '~/types/functions/admin-members';
 import { AdminApiError } from '../../api/client';
 import type { AdminAction, AdminClient, AdminPayload } from '../../api/client';
 import { AT, approvalView, memberDetail } from '../../test/member-fixtures';
@@ -111,13 +111,24 @@ describe('MemberDetailDrawer', () => {
     expect(onChanged).toHaveBeenCalled();
   });
 
-  it('keeps the dialog open with the server’s reason, and sends the same request key when tried again', async () => {
+  it('keeps the dialog open with the server’s reason, sends the same request key when tried again, then shows the entry', async () => {
     let failures = 1;
     const adjustPoints = jest.fn<ActionHandler>(async () => {
       if (failures-- > 0) throw new AdminApiError('INSUFFICIENT_POINTS', '积分不足：需要 2000，可用 1205');
       return { status: 'posted', entryId: 'adjust:m1:k', available: 1_105, created: true } satisfies AdjustmentResult;
     });
-    const { client } = detailClient({ adjustPoints });
+    const before = memberDetail();
+    const posted: LedgerRow = {
+      ...(before.records.ledger.items[0] as LedgerRow),
+      id: 'adjust:m1:k',
+      available: -100,
+      reason: '积分调整：误发积分',
+    };
+    const after = memberDetail({
+      records: { ...before.records, ledger: { items: [posted, ...before.records.ledger.items], nextCursor: 'ledger-2' } },
+    });
+    let loads = 0;
+    const { client } = detailClient({ adjustPoints, getMemberDetail: async () => (loads++ === 0 ? before : after) });
     renderDrawer(client);
     await screen.findByText('会员 · 林小满');
 
@@ -134,6 +145,7 @@ describe('MemberDetailDrawer', () => {
     const payloads = adjustPoints.mock.calls.map(([, payload]) => payload as AdminPayload<'adjustPoints'>);
     expect(payloads.map((payload) => payload.points)).toEqual([-100, -100]);
     expect(payloads[1]?.requestKey).toBe(payloads[0]?.requestKey);
+    expect(await within(drawer().querySelector('.member-ledger-table') as HTMLElement).findByText('积分调整：误发积分')).toBeTruthy();
   });
 
   it('voids an unused coupon with a reason', async () => {
@@ -204,6 +216,38 @@ describe('MemberDetailDrawer', () => {
     expect(drawer().querySelector('.void-coupon-button')).toBeNull();
     fireEvent.click(within(drawer().querySelector('.member-records-tabs') as HTMLElement).getByText('积分审批（1）'));
     expect(await within(drawer()).findByText('待他人审批')).toBeTruthy();
+  });
+
+  it('decides an approval from the member, staying on 积分审批 with the outcome in view', async () => {
+    const waiting = approvalView(1, { memberId: 'm1', nickname: '林小满', mayDecide: true, requestedBy: 'ops' });
+    const detail = memberDetail({ records: { ...memberDetail().records, approvals: { items: [waiting], nextCursor: null } } });
+    let refusals = 1;
+    const approveAdjustment = jest.fn<ActionHandler>(async () => {
+      if (refusals-- > 0) throw new AdminApiError('FORBIDDEN', '不能审批自己提交的积分调整，请由另一位管理员审批');
+      return { ...waiting, status: 'approved', decidedBy: 'owner', decidedAt: AT, mayDecide: false, available: 6_205 };
+    });
+    const { client, call } = detailClient({ approveAdjustment }, detail);
+    renderDrawer(client);
+    await screen.findByText('会员 · 林小满');
+    fireEvent.click(within(drawer().querySelector('.member-records-tabs') as HTMLElement).getByText('积分审批（1）'));
+
+    const approve = async () => {
+      fireEvent.click(await waitFor(() => drawer().querySelector('.approve-adjustment-button') as HTMLElement));
+      const confirm = (await screen.findByText('通过积分调整 +5,000？')).closest('.ant-popover') as HTMLElement;
+      fireEvent.click(within(confirm).getByRole('button', { name: /通\s*过/ }));
+    };
+    await approve();
+    await waitFor(() => expect(callsOf(call, 'getMemberDetail')).toHaveLength(2));
+    expect(await waitFor(() => drawer().querySelector('.approval-action-error')?.textContent, { timeout: 5_000 })).toContain(
+      '积分调整 +5,000（林小满）未通过：不能审批自己提交的积分调整，请由另一位管理员审批',
+    );
+    expect(drawer().querySelector('.member-records-tabs .ant-tabs-tab-active')?.textContent).toBe('积分审批（1）');
+
+    await approve();
+    await waitFor(() => expect(approveAdjustment).toHaveBeenCalledTimes(2));
+    expect(approveAdjustment).toHaveBeenLastCalledWith('approveAdjustment', { token: TEST_TOKEN, approvalId: waiting.id });
+    // On a busy two-core machine the message has taken more than 5 s to appear in jsdom.
+    expect(await screen.findByText('已通过 林小满 的积分调整 +5,000，当前可用积分 6,205', undefined, { timeout: 10_000 })).toBeTruthy();
   });
 
   it('shows a failed load with a retry', async () => {

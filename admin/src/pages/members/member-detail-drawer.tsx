@@ -43,10 +43,14 @@ export interface MemberDetailDrawerProps {
   onChanged: () => void;
 }
 
-/** The detail of one member, loaded on open and again after each action; a lost session goes to the login screen. */
+/**
+ * The detail of one member, loaded on open and again after each action; a lost session goes to
+ * the login screen. `version` counts the loads that arrived, so what is built from one detail
+ * (the paged lists) starts again from the next.
+ */
 function useMemberDetail(memberId: string) {
   const { client, token, onSessionLost } = useAdminApi();
-  const [detail, setDetail] = useState<MemberDetail | null>(null);
+  const [loaded, setLoaded] = useState<{ detail: MemberDetail; version: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const sessionLost = useRef(onSessionLost);
@@ -59,7 +63,7 @@ function useMemberDetail(memberId: string) {
     setError(null);
     void outcomeOf(() => client.call('getMemberDetail', { token, memberId }, { signal: controller.signal })).then((outcome) => {
       if (controller.signal.aborted) return;
-      if (outcome.ok) setDetail(outcome.value);
+      if (outcome.ok) setLoaded((current) => ({ detail: outcome.value, version: (current?.version ?? 0) + 1 }));
       else if (outcome.failure.sessionLost) sessionLost.current(outcome.failure.message);
       else setError(outcome.failure.message);
     });
@@ -67,7 +71,7 @@ function useMemberDetail(memberId: string) {
   }, [client, token, memberId, attempt]);
 
   const reload = useCallback(() => setAttempt((current) => current + 1), []);
-  return { detail, error, reload, version: attempt };
+  return { detail: loaded?.detail ?? null, version: loaded?.version ?? 0, error, reload };
 }
 
 function profileItems(member: MemberDetail['member']): DescriptionsProps['items'] {
@@ -179,14 +183,17 @@ function RecordTabs({
   detail,
   pendingCount,
   onVoidCoupon,
-  onDecided,
+  decisions,
+  activeKey,
+  onTabChange,
 }: {
   detail: MemberDetail;
   pendingCount: number;
   onVoidCoupon: ((coupon: CouponRow) => void) | null;
-  onDecided: () => void;
+  decisions: ReturnType<typeof useApprovalDecisions>;
+  activeKey: MemberRecordKind;
+  onTabChange: (kind: MemberRecordKind) => void;
 }) {
-  const decisions = useApprovalDecisions(onDecided);
   const columns: RecordColumns = {
     ledger: ledgerColumns,
     orders: orderColumns,
@@ -206,22 +213,21 @@ function RecordTabs({
     kind === 'approvals' && pendingCount > 0 ? `${RECORD_KIND_VIEWS[kind].label}（${pendingCount}）` : RECORD_KIND_VIEWS[kind].label;
 
   return (
-    <>
-      {decisions.holder}
-      <Tabs
-        className="member-records-tabs"
-        items={MEMBER_RECORD_KINDS.map((kind) => ({
-          key: kind,
-          label: label(kind),
-          children: (
-            <>
-              {above[kind]}
-              <KindTable kind={kind} detail={detail} columns={columns} />
-            </>
-          ),
-        }))}
-      />
-    </>
+    <Tabs
+      className="member-records-tabs"
+      activeKey={activeKey}
+      onChange={(key) => onTabChange(key as MemberRecordKind)}
+      items={MEMBER_RECORD_KINDS.map((kind) => ({
+        key: kind,
+        label: label(kind),
+        children: (
+          <>
+            {above[kind]}
+            <KindTable kind={kind} detail={detail} columns={columns} />
+          </>
+        ),
+      }))}
+    />
   );
 }
 
@@ -234,11 +240,14 @@ export function MemberDetailDrawer({ memberId, onClose, onChanged }: MemberDetai
   const { detail, error, reload, version } = useMemberDetail(memberId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, noticeHolder] = message.useMessage();
+  const [tab, setTab] = useState<MemberRecordKind>('ledger');
   const changed = () => {
     setDialog(null);
     reload();
     onChanged();
   };
+  // Here rather than in the tabs, which start again with each load: a decision's outcome outlives the reload it causes.
+  const decisions = useApprovalDecisions(changed);
   const pending = detail?.records.approvals.items.filter((approval: ApprovalView) => approval.status === 'pending') ?? [];
 
   return (
@@ -272,6 +281,7 @@ export function MemberDetailDrawer({ memberId, onClose, onChanged }: MemberDetai
       }
     >
       {noticeHolder}
+      {decisions.holder}
       {error !== null ? (
         <Alert
           className="member-detail-error"
@@ -318,7 +328,9 @@ export function MemberDetailDrawer({ memberId, onClose, onChanged }: MemberDetai
             detail={detail}
             pendingCount={pending.length}
             onVoidCoupon={detail.can.voidCoupon ? (coupon) => setDialog({ kind: 'void', coupon }) : null}
-            onDecided={changed}
+            decisions={decisions}
+            activeKey={tab}
+            onTabChange={setTab}
           />
         </Flex>
       )}
