@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Dialog, Input } from '@nutui/nutui-react-taro';
 import type { Gender } from '~/types/documents';
@@ -14,7 +14,11 @@ const GENDERS: { value: Gender; text: string }[] = [
   { value: 'unknown', text: '不透露' },
 ];
 
-type Editing = { field: 'nickname' | 'phone'; value: string } | null;
+/** The field being edited, what is typed, and why the last save was refused (shown in the dialog). */
+type Editing = { field: 'nickname' | 'phone'; value: string; error?: string } | null;
+
+/** Rejected by the dialog's confirm so that NutUI keeps the dialog open (it closes once confirm settles otherwise). */
+class KeptOpen extends Error {}
 
 function maskedPhone(phone: string | null): string {
   return phone ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '未填写';
@@ -25,35 +29,35 @@ export function BasicInfo({ profile }: { profile: MemberProfile }) {
   const updateProfile = useMemberStore((s) => s.updateProfile);
   const [editing, setEditing] = useState<Editing>(null);
 
-  const save = async (changes: Parameters<typeof updateProfile>[0]) => {
+  /** Saves; a refusal is answered as its message (the dialog shows it), a save as null. */
+  const save = async (changes: Parameters<typeof updateProfile>[0]): Promise<string | null> => {
     const saved = await updateProfile(changes);
-    if (!saved.ok) {
-      void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
-      return false;
-    }
+    if (!saved.ok) return actionErrorText(saved);
     void Taro.showToast({
       title: saved.value > 0 ? `资料已完善，获得 ${saved.value} 积分` : '已保存',
       icon: saved.value > 0 ? 'none' : 'success',
     });
-    return true;
+    return null;
   };
 
+  /** Why what is typed cannot be saved, checked before sending; null when it can. */
+  const problemOf = (field: 'nickname' | 'phone', value: string): string | null => {
+    if (field === 'nickname') return value.length === 0 || value.length > 32 ? '昵称需为1-32个字' : null;
+    return value !== '' && !/^1[3-9]\d{9}$/.test(value) ? '请输入11位手机号' : null;
+  };
+
+  /** Saves what is typed; on a problem or a refusal the dialog stays open with the text and says why. */
   const onConfirm = async () => {
     if (!editing) return;
     const value = editing.value.trim();
-    if (editing.field === 'nickname') {
-      if (value.length === 0 || value.length > 32) {
-        void Taro.showToast({ title: '昵称需为1-32个字', icon: 'none' });
-        return;
-      }
-      if (await save({ nickname: value })) setEditing(null);
-      return;
+    const error =
+      problemOf(editing.field, value) ??
+      (await save(editing.field === 'nickname' ? { nickname: value } : { phone: value === '' ? null : value }));
+    if (error) {
+      setEditing((current) => (current ? { ...current, error } : current));
+      throw new KeptOpen(error);
     }
-    if (value !== '' && !/^1[3-9]\d{9}$/.test(value)) {
-      void Taro.showToast({ title: '请输入11位手机号', icon: 'none' });
-      return;
-    }
-    if (await save({ phone: value === '' ? null : value })) setEditing(null);
+    setEditing(null);
   };
 
   const chooseGender = async () => {
@@ -94,18 +98,21 @@ export function BasicInfo({ profile }: { profile: MemberProfile }) {
         visible={editing !== null}
         title={editing?.field === 'phone' ? '修改手机号' : '修改昵称'}
         content={
-          <Input
-            className="profile-edit-input"
-            value={editing?.value ?? ''}
-            type={editing?.field === 'phone' ? 'tel' : 'text'}
-            maxLength={editing?.field === 'phone' ? 11 : 32}
-            placeholder={editing?.field === 'phone' ? '11位手机号，留空则删除' : '1-32个字'}
-            onChange={(value) => setEditing((current) => (current ? { ...current, value } : current))}
-          />
+          <View className="profile-edit">
+            <Input
+              className="profile-edit-input"
+              value={editing?.value ?? ''}
+              type={editing?.field === 'phone' ? 'tel' : 'text'}
+              maxLength={editing?.field === 'phone' ? 11 : 32}
+              placeholder={editing?.field === 'phone' ? '11位手机号，留空则删除' : '1-32个字'}
+              onChange={(value) => setEditing((current) => (current ? { ...current, value, error: undefined } : current))}
+            />
+            {editing?.error ? <Text className="profile-edit__error profile-edit-error">{editing.error}</Text> : null}
+          </View>
         }
         confirmText="保存"
         cancelText="取消"
-        onConfirm={() => void onConfirm()}
+        onConfirm={onConfirm}
         onCancel={() => setEditing(null)}
         onClose={() => setEditing(null)}
       />

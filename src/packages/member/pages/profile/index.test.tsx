@@ -183,4 +183,37 @@ describe('settings', () => {
     expect(useMemberStore.getState().status).toBe('guest');
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
   });
+  test('a phone the server refuses keeps the dialog open with what was typed and says why; a fixed one saves', async () => {
+    service.getSummary.mockResolvedValue(memberSummary(memberProfile()));
+    service.updateProfile.mockRejectedValueOnce(new CloudError('CONFLICT', '该手机号已绑定其他会员'));
+    service.updateProfile.mockResolvedValueOnce({ ...memberProfile({ phone: '13900139000' }), bonusPoints: 0 });
+    const { container } = render(<ProfilePage />);
+    await waitFor(() => expect(container.querySelector('.profile-phone')).not.toBeNull());
+
+    await act(async () => {
+      fireEvent.click(container.querySelector('.profile-phone')!);
+    });
+    const dialog = () => document.querySelector('.profile-edit-dialog')!;
+    const type = async (value: string) =>
+      act(async () => {
+        fireEvent(dialog().querySelector('taro-input-core')!, new CustomEvent('input', { detail: { value }, bubbles: true }));
+      });
+    await type('13800138000');
+    await act(async () => {
+      fireEvent.click(dialog().querySelector('.nut-dialog-footer-ok')!);
+    });
+
+    await waitFor(() => expect(dialog().querySelector('.profile-edit-error')?.textContent).toBe('该手机号已绑定其他会员'));
+    expect(service.updateProfile).toHaveBeenCalledWith({ phone: '13800138000' });
+    expect(dialog().querySelector('taro-input-core')?.getAttribute('value')).toBe('13800138000');
+    expect(getComputedStyle(dialog()).display).not.toBe('none');
+
+    await type('13900139000');
+    expect(dialog().querySelector('.profile-edit-error')).toBeNull();
+    await act(async () => {
+      fireEvent.click(dialog().querySelector('.nut-dialog-footer-ok')!);
+    });
+    await waitFor(() => expect(service.updateProfile).toHaveBeenLastCalledWith({ phone: '13900139000' }));
+    await waitFor(() => expect(container.querySelector('.profile-phone')?.textContent).toContain('139****9000'));
+  });
 });
