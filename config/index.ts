@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 import type { UserConfigExport } from '@tarojs/cli';
@@ -36,7 +37,12 @@ export default defineConfig<'webpack5'>((merge) => {
     },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true },
+    // One cache per checkout: node_modules may be shared by several checkouts, and one cache written by
+    // builds of different checkouts produced weapp pages that require modules no chunk defines.
+    cache: {
+      enable: true,
+      name: `${process.env.NODE_ENV}-${process.env.TARO_ENV}-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`,
+    },
     mini: {
       // The client may import values from the pure shared folders (DESIGN.md section 2): compile them too.
       compile: { include: sharedSources },
