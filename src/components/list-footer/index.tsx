@@ -7,22 +7,31 @@ interface ListFooterProps {
   onMore: () => void;
 }
 
-/** The end of a paged list: loading the next page, a retry after a failure, or the end. */
+const STATES = {
+  loading: { text: '正在加载…', tappable: false },
+  error: { text: '加载失败，点击重试', tappable: true },
+  more: { text: '上拉或点击加载更多', tappable: true },
+  end: { text: '没有更多了', tappable: false },
+} as const;
+
+function stateOf(list: PagedList<unknown>): keyof typeof STATES {
+  if (list.loadingMore) return 'loading';
+  if (list.error) return 'error';
+  return list.nextCursor !== null ? 'more' : 'end';
+}
+
+/**
+ * The end of a paged list: loading the next page, a retry after a failure, more to load, or the
+ * end. Always the same element with one text in it, only its class and words changing: in the
+ * mini-program a footer that changed its element made Taro re-send its parent's children whole.
+ * Pages use it through PagedItems.
+ */
 export function ListFooter({ list, onMore }: ListFooterProps) {
-  if (list.loadingMore) return <Text className="list-footer list-footer--loading">正在加载…</Text>;
-  if (list.error) {
-    return (
-      <View className="list-footer list-footer--error" onClick={onMore}>
-        <Text>加载失败，点击重试</Text>
-      </View>
-    );
-  }
-  if (list.nextCursor !== null) {
-    return (
-      <View className="list-footer list-footer--more load-more" onClick={onMore}>
-        <Text>上拉或点击加载更多</Text>
-      </View>
-    );
-  }
-  return <Text className="list-footer list-footer--end">没有更多了</Text>;
+  const state = stateOf(list);
+  const { text, tappable } = STATES[state];
+  return (
+    <View className={`list-footer list-footer--${state}${state === 'more' ? ' load-more' : ''}`} onClick={tappable ? onMore : undefined}>
+      <Text>{text}</Text>
+    </View>
+  );
 }

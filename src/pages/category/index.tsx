@@ -3,8 +3,8 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 // Stylesheets load in import order: the same order as on the home page keeps the weapp's shared stylesheet in one order.
 import { SearchLink } from '~/src/components/search-link';
-import { ListFooter } from '~/src/components/list-footer';
 import { LoadState } from '~/src/components/load-state';
+import { PagedItems } from '~/src/components/paged-items';
 import { ProductGrid } from '~/src/components/product-card';
 import { StatusPanel } from '~/src/components/status-panel';
 import type { ProductQuery, ProductSort } from '~/src/services/catalog';
@@ -96,10 +96,9 @@ export default function CategoryPage() {
                 onAction={() => setCategoryId('')}
               />
             ) : (
-              <>
+              <PagedItems list={list} onMore={() => void loadList(query, 'more')}>
                 <ProductGrid products={list.items} />
-                <ListFooter list={list} onMore={() => void loadList(query, 'more')} />
-              </>
+              </PagedItems>
             )
           }
         </LoadState>

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Tabs } from '@nutui/nutui-react-taro';
 import type { MyCoupon } from '~/types/functions/coupons';
 import { CouponTicket } from '~/src/components/coupon-ticket';
-import { ListFooter } from '~/src/components/list-footer';
+import { PagedItems } from '~/src/components/paged-items';
 import { LoadState } from '~/src/components/load-state';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
@@ -83,7 +83,7 @@ export default function MyCouponsPage() {
                 onAction={() => void Taro.navigateTo({ url: ROUTES.couponCentre })}
               />
             ) : (
-              <>
+              <PagedItems list={list} onMore={() => void load(status, 'more')}>
                 {list.items.map((coupon) => (
                   <CouponTicket
                     key={coupon.instanceId}
@@ -97,8 +97,7 @@ export default function MyCouponsPage() {
                     action={stamp(coupon)}
                   />
                 ))}
-                <ListFooter list={list} onMore={() => void load(status, 'more')} />
-              </>
+              </PagedItems>
             )
           }
         </LoadState>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
 import type { RedemptionView } from '~/types/functions/rewards';
-import { ListFooter } from '~/src/components/list-footer';
+import { PagedItems } from '~/src/components/paged-items';
 import { LoadState } from '~/src/components/load-state';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
@@ -91,12 +91,11 @@ export default function RedemptionsPage() {
               onAction={() => void Taro.redirectTo({ url: ROUTES.mall })}
             />
           ) : (
-            <>
+            <PagedItems list={list} onMore={() => void load('more')}>
               {list.items.map((item) => (
                 <RedemptionItem item={item} key={item.id} onCancel={() => setConfirm(item)} />
               ))}
-              <ListFooter list={list} onMore={() => void load('more')} />
-            </>
+            </PagedItems>
           )
         }
       </LoadState>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { ListFooter } from '~/src/components/list-footer';
 import { LoadState } from '~/src/components/load-state';
+import { PagedItems } from '~/src/components/paged-items';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
 import type { OrderTab } from '~/src/services/orders';
@@ -66,12 +66,11 @@ export default function OrderListPage() {
                 onAction={() => openPage(ROUTES.category)}
               />
             ) : (
-              <>
+              <PagedItems list={list} onMore={() => void load(tab, 'more')}>
                 {list.items.map((order) => (
                   <OrderCard key={order.id} order={order} busy={busy === order.id} onOpen={openOrder} onAction={run} />
                 ))}
-                <ListFooter list={list} onMore={() => void load(tab, 'more')} />
-              </>
+              </PagedItems>
             )
           }
         </LoadState>

@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { PointsSummary } from '~/types/functions/points';
-import { ListFooter } from '~/src/components/list-footer';
 import { LoadState } from '~/src/components/load-state';
+import { PagedItems } from '~/src/components/paged-items';
 import { Panel } from '~/src/components/panel';
 import { PointsHistory } from '~/src/components/points-history';
 import { StatusPanel } from '~/src/components/status-panel';
@@ -134,10 +134,9 @@ export default function PointsPage() {
                 ) : history.items.length === 0 ? (
                   <Text className="points-history-panel__empty">还没有积分记录，签到或购物都能获得积分</Text>
                 ) : (
-                  <>
+                  <PagedItems list={history} onMore={() => void loadHistory('more')}>
                     <PointsHistory items={history.items} />
-                    <ListFooter list={history} onMore={() => void loadHistory('more')} />
-                  </>
+                  </PagedItems>
                 )}
               </Panel>
             </>

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { CartEntry } from '~/src/components/cart-entry';
-import { ListFooter } from '~/src/components/list-footer';
 import { LoadState } from '~/src/components/load-state';
+import { PagedItems } from '~/src/components/paged-items';
 import { ProductGrid } from '~/src/components/product-card';
 import type { ProductQuery, ProductSort } from '~/src/services/catalog';
 import { queryKey, useCatalogStore } from '~/src/stores/catalog';
@@ -89,10 +89,9 @@ export default function SearchPage() {
                     <Text className="search-page__empty-text">换个关键词试试，比如「咖啡」「T恤」</Text>
                   </View>
                 ) : (
-                  <>
+                  <PagedItems list={list} onMore={() => void loadList(query, 'more')}>
                     <ProductGrid products={list.items} />
-                    <ListFooter list={list} onMore={() => void loadList(query, 'more')} />
-                  </>
+                  </PagedItems>
                 )
               }
             </LoadState>
