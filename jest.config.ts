@@ -4,7 +4,7 @@ import { shared } from './config/jest/shared';
 import { admin } from './config/jest/admin';
 import { ui } from './config/jest/ui';
 
-/** One runner for everything: unit, ui, admin, contract, integration and e2e projects. */
+/** One runner for everything: unit, ui, admin, contract, integration, weapp and e2e projects. */
 const config: Config = {
   projects: [
     {
@@ -33,6 +33,15 @@ const config: Config = {
       testEnvironment: 'node',
       setupFilesAfterEnv: ['<rootDir>/config/jest/slow-setup.ts'],
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      rootDir: '.',
+      // The built mini-program: its bundles in a logic layer of their own, its templates in a view layer (tests/weapp/support).
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      setupFilesAfterEnv: ['<rootDir>/config/jest/slow-setup.ts'],
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
     },
     {
       ...shared,

@@ -19,7 +19,7 @@ import { launchBrowser } from '../tests/support/browser';
 import { startTestCloud } from '../tests/support/local-cloud';
 import type { MemberDoc } from '~/types/documents';
 import { option, runBench } from './support/bench-main';
-import { heavyMember } from './support/ui-seed';
+import { heavyMember } from '../tests/support/heavy-member';
 import type { UiCaseResult } from './support/ui-report';
 import { formatUiTable } from './support/ui-report';
 import { installProbes, scrollToEnd } from './support/ui-scroll';

@@ -18,7 +18,7 @@ interface Outcome {
   ms: number;
 }
 
-/** Checks and builds that gate the test run; the e2e suites need the built front ends and bundles. */
+/** Checks and builds that gate the test run; the weapp and e2e suites need the built front ends and bundles. */
 const STEPS: Step[] = [
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
@@ -55,7 +55,7 @@ function browserPrerequisites(): Outcome {
   return { name: 'browser prerequisites', ok: missing === null, ms: performance.now() - started };
 }
 
-/** `npm test`: browser prerequisites, lint, typecheck, builds, then every Jest project (unit, ui, admin, contract, integration, e2e), one summary. */
+/** `npm test`: browser prerequisites, lint, typecheck, builds, then every Jest project (unit, ui, admin, contract, integration, weapp, e2e), one summary. */
 async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   rmSync(JEST_JSON, { force: true });

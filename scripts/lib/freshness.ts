@@ -1,15 +1,15 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Newest modification time of any file under the given paths (files or folders). */
-export function newestMtime(paths: string[]): number {
+/** Newest modification time of any file under the given paths (files or folders) that `counts` accepts (by default every file). */
+export function newestMtime(paths: string[], counts: (file: string) => boolean = () => true): number {
   let newest = 0;
   const visit = (path: string) => {
     if (!existsSync(path)) return;
     const stat = statSync(path);
     if (stat.isDirectory()) {
       for (const entry of readdirSync(path)) if (entry !== 'node_modules') visit(join(path, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
+    } else if (counts(path)) newest = Math.max(newest, stat.mtimeMs);
   };
   paths.forEach(visit);
   return newest;

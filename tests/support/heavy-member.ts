@@ -7,7 +7,7 @@ import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 
 const HOUR = 3_600_000;
 
-/** What the stress pass seeds for one member, straight into the local cloud's store. */
+/** A long-time member as the UI stress pass and the weapp long-list tests seed it, straight into the local cloud's store. */
 export interface HeavyMember {
   member: MemberDoc;
   entries: LedgerEntryDoc[];

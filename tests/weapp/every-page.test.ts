@@ -1,0 +1,72 @@
+import type { OrderDoc } from '~/types/orders';
+import { ordersOf } from '../support/shop';
+import type { Storefront } from './support/storefront';
+import { closeStorefront, joinFromHome, openStorefront, seedHistory, shopper } from './support/storefront';
+
+/** No single `setData` may come near WeChat's 256 KB limit: a quarter of it. */
+const MAX_SET_DATA_BYTES = 64 * 1024;
+
+/** What each page is opened with, as the links into it carry; pages not listed take no parameters. */
+function queries(orders: OrderDoc[]): Record<string, string> {
+  const withStatus = (status: OrderDoc['status']) => {
+    const order = orders.find((candidate) => candidate.status === status);
+    if (!order) throw new Error(`the seeded history has no ${status} order`);
+    return order._id;
+  };
+  return {
+    'packages/shop/pages/category/index': 'id=coffee-tea',
+    'packages/shop/pages/search/index': `keyword=${encodeURIComponent('咖啡')}`,
+    'packages/shop/pages/product/index': 'id=coffee-beans',
+    'packages/mall/pages/reward/index': 'id=reward-tote',
+    'packages/orders/pages/result/index': `id=${withStatus('paid')}&result=paid`,
+    'packages/orders/pages/detail/index': `id=${withStatus('shipped')}`,
+    'packages/orders/pages/refund/index': `id=${withStatus('completed')}`,
+  };
+}
+
+describe('every page of the built mini-program', () => {
+  let shop: Storefront;
+  let query: Record<string, string>;
+
+  beforeAll(async () => {
+    shop = await openStorefront();
+    await joinFromHome(shop.client);
+    seedHistory(shop, { entries: 30, orders: 30 });
+    query = queries(ordersOf(shop.cloud, shopper(shop.cloud)._id));
+    // The shopper also works at a store, so that the staff pages show the till rather than a refusal.
+    const invite = await shop.admin<{ ok: true; data: { code: string } }>('createStaffInvite', {
+      storeId: shop.catalog.stores[0]?._id,
+      role: 'manager',
+    });
+    const join = await shop.client.open('/packages/staff/pages/join/index');
+    await join.input('.invite-code-input', invite.body.data.code);
+    await join.tap('.invite-submit');
+    await shop.client.waitFor('the staff home page', () => shop.client.page.route === 'packages/staff/pages/index/index');
+  });
+
+  afterAll(() => closeStorefront(shop));
+
+  it('lists the pages of app.json', () => {
+    expect(shop.client.routes).toHaveLength(28);
+    expect(Object.keys(query).filter((route) => !shop.client.routes.includes(route))).toEqual([]);
+  });
+
+  it('opens each page with no runtime, template or navigation error, and no setData near the limit', async () => {
+    const { client } = shop;
+    const opened: string[] = [];
+    for (const route of client.routes) {
+      const page = await client.open(`/${route}${query[route] ? `?${query[route]}` : ''}`);
+      await client.settle(200);
+      await client.waitFor(`${route} to finish loading`, () => page.find('.status-panel--loading').length === 0);
+      expect({ route, text: page.text().length > 0, errorPanels: page.find('.load-error').length }).toEqual({
+        route,
+        text: true,
+        errorPanels: 0,
+      });
+      opened.push(client.page.route);
+    }
+    expect(opened).toEqual(client.routes);
+    expect(client.errors).toEqual([]);
+    expect(Math.max(...client.setDataLog.map((record) => record.bytes))).toBeLessThan(MAX_SET_DATA_BYTES);
+  });
+});
