@@ -1,13 +1,18 @@
 /**
- * A stress pass of the H5 build in Chromium: one member with 1,000 points-ledger entries and 500
- * orders (seeded straight into the local cloud's store) opens the points history and the orders
- * list and scrolls each to the end, loading every page. Prints, per page, the time to first
- * render, the longest frame and the long tasks while scrolling, and the scroll-through time.
+ * A stress pass of the storefront: one member with 1,000 points-ledger entries and 500 orders
+ * (seeded straight into the local cloud's store) opens the points history and the orders list and
+ * scrolls each to the end, loading every page.
+ *
+ * In the H5 build in Chromium it prints the home page's first render, then per list the time to
+ * first render, the longest frame and the long tasks while scrolling, and the scroll-through time.
+ * In the weapp build, run in the test harness (tests/weapp/support), it prints what the home
+ * page's first render sent to the view and the setData bytes of each list: the first page, each
+ * "load more" and the largest single setData (WeChat refuses one over 256 KB).
  * Prints figures only; it never fails on a number.
  *
  *   npm run bench:ui [-- --entries 1000 --orders 500]
  *
- * Builds the function bundles, and the H5 build when it is older than its sources, first.
+ * Builds the function bundles, and the H5 and weapp builds when older than their sources, first.
  */
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -20,9 +25,12 @@ import { startTestCloud } from '../tests/support/local-cloud';
 import type { MemberDoc } from '~/types/documents';
 import { option, runBench } from './support/bench-main';
 import { heavyMember } from '../tests/support/heavy-member';
+import { weappBuildProblem } from '../tests/weapp/support/weapp-build';
 import type { UiCaseResult } from './support/ui-report';
 import { formatUiTable } from './support/ui-report';
 import { installProbes, scrollToEnd } from './support/ui-scroll';
+import { measureWeapp } from './support/weapp-figures';
+import { formatWeappReport } from './support/weapp-report';
 
 const ROOT = resolve(__dirname, '..');
 /** Both lists ask for 20 items a page (their services' default). */
@@ -42,6 +50,18 @@ async function ensureBuilt(): Promise<void> {
     console.log('Building the H5 storefront…');
     await npmRun('build:h5');
   }
+  if (weappBuildProblem()) {
+    console.log('Building the mini-program…');
+    await npmRun('build:weapp');
+  }
+}
+
+/** From navigation start to the first `selector` in the DOM, on a fresh page. */
+async function firstRender(page: Page, url: string, selector: string): Promise<number | null> {
+  await installProbes(page, selector);
+  await page.goto(url);
+  await page.locator(selector).first().waitFor({ timeout: 60_000 });
+  return page.evaluate(() => window.__uiBench?.firstItemAt ?? null);
 }
 
 /** Opens one list page with the probes installed and scrolls it to the end. */
@@ -99,6 +119,10 @@ void runBench(async (cleanups) => {
   });
   const seedMs = performance.now() - seedStarted;
 
+  const homePage = await context.newPage();
+  const homeMs = await firstRender(homePage, `${cloud.url}/#${ROUTES.home}`, '.product-card');
+  await homePage.close();
+
   const results: UiCaseResult[] = [];
   const cases = [
     { name: 'points history', route: ROUTES.points, item: '.history-item', expected: counts.entries },
@@ -114,8 +138,20 @@ void runBench(async (cleanups) => {
   console.log(
     `Seeded one member with ${counts.entries.toLocaleString('en-US')} ledger entries and ${counts.orders.toLocaleString('en-US')} orders in ${Math.round(seedMs)} ms.`,
   );
+  console.log(
+    `Home page first render, navigation start to the first product in the DOM: ${homeMs === null ? 'n/a' : `${Math.round(homeMs)} ms`}.`,
+  );
   console.log('Scrolling 400 px per animation frame; lists load 20 items a page when the bottom is near.\n');
   console.log(formatUiTable(results));
   console.log('\nfirst render: navigation start to the first item in the DOM. scroll-through: first scroll step to the end on screen.');
   console.log('longest frame: the biggest gap between animation frames while scrolling; long tasks: main-thread tasks over 50 ms.');
+
+  const weapp = await measureWeapp(cloud, catalog, counts, now);
+  console.log(
+    '\nweapp build (dist/weapp) in the test harness: its bundles in a logic layer, its templates in j-component; another member with the same history',
+  );
+  console.log(
+    'Bytes are the JSON of each setData, as WeChat counts them; a "load more" is every setData from the scroll to the new page on screen.\n',
+  );
+  console.log(formatWeappReport(weapp));
 });
