@@ -14,7 +14,7 @@ function queries(orders: OrderDoc[]): Record<string, string> {
     return order._id;
   };
   return {
-    'packages/shop/pages/category/index': 'id=coffee-tea',
+    'pages/category/index': 'id=coffee-tea',
     'packages/shop/pages/search/index': `keyword=${encodeURIComponent('咖啡')}`,
     'packages/shop/pages/product/index': 'id=coffee-beans',
     'packages/mall/pages/reward/index': 'id=reward-tote',
@@ -47,7 +47,7 @@ describe('every page of the built mini-program', () => {
   afterAll(() => closeStorefront(shop));
 
   it('lists the pages of app.json', () => {
-    expect(shop.client.routes).toHaveLength(28);
+    expect(shop.client.routes).toHaveLength(29);
     expect(Object.keys(query).filter((route) => !shop.client.routes.includes(route))).toEqual([]);
   });
 
@@ -68,5 +68,21 @@ describe('every page of the built mini-program', () => {
     expect(opened).toEqual(client.routes);
     expect(client.errors).toEqual([]);
     expect(Math.max(...client.setDataLog.map((record) => record.bytes))).toBeLessThan(MAX_SET_DATA_BYTES);
+  });
+
+  it('reaches the tabs as WeChat allows: a category link switches to 分类, 我的 opens the member pages', async () => {
+    const { client } = shop;
+    const home = await client.open('/pages/index/index');
+    await home.waitFor('.home-category');
+    await home.tap('.home-category');
+    await client.waitFor('the category tab', () => client.page.route === 'pages/category/index');
+    await client.page.waitFor('.category-tabs__item--active');
+    expect(client.page.find('.category-tabs__item--active')[0]?.text).not.toBe('全部');
+
+    const mine = await client.open('/pages/mine/index');
+    await mine.waitFor('.mine-nickname');
+    await mine.tap('.mine-entry-check-in');
+    await client.waitFor('the check-in page', () => client.page.route === 'packages/points/pages/check-in/index');
+    expect(client.errors).toEqual([]);
   });
 });

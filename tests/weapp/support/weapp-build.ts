@@ -22,6 +22,7 @@ const BUILD_INPUTS = [
 interface AppJson {
   pages: string[];
   subPackages?: { root: string; pages: string[] }[];
+  tabBar?: { list: { pagePath: string }[] };
 }
 
 /** The built mini-program as app.json describes it. */
@@ -31,6 +32,8 @@ export interface WeappBuild {
   routes: string[];
   /** The subpackage roots (`packages/orders`). */
   subpackageRoots: string[];
+  /** The tab bar's pages: opened with switchTab only. */
+  tabRoutes: string[];
 }
 
 /**
@@ -59,5 +62,6 @@ export function currentWeappBuild(): WeappBuild {
     dir: WEAPP_DIR,
     routes: [...app.pages, ...subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))],
     subpackageRoots: subPackages.map((sub) => sub.root),
+    tabRoutes: (app.tabBar?.list ?? []).map((tab) => tab.pagePath),
   };
 }

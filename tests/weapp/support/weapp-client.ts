@@ -218,7 +218,6 @@ export class WeappClient implements PageHost {
   }
 
   private navigateNow(kind: NavigationKind, target: { url?: string; delta?: number }): string | null {
-    if (kind === 'switchTab') return 'app.json has no tabBar, so there is no tab page to switch to';
     if (kind === 'navigateBack') {
       if (this.stack.length < 2) return 'cannot navigate back at first page';
       const delta = Math.min(Math.max(target.delta ?? 1, 1), this.stack.length - 1);
@@ -228,6 +227,14 @@ export class WeappClient implements PageHost {
     }
     const resolved = this.resolve(target.url ?? '');
     if (typeof resolved === 'string') return resolved;
+    // As WeChat: a tab page is reached by switchTab (with no query) or reLaunch, nothing else reaches it, and switchTab reaches nothing else.
+    const isTab = this.build.tabRoutes.includes(resolved.route);
+    if (kind === 'switchTab') {
+      if (!isTab) return `can not switchTab to a page that is not in the tab bar: "${resolved.route}"`;
+      if (Object.keys(resolved.query).length) return 'switchTab url can not carry a query';
+    } else if (isTab && kind !== 'reLaunch') {
+      return `can not ${kind} a tabbar page: "${resolved.route}"`;
+    }
     if (kind === 'navigateTo') {
       if (this.stack.length >= MAX_PAGES) return 'webview count limit exceed';
       const top = this.stack.at(-1);
@@ -236,6 +243,7 @@ export class WeappClient implements PageHost {
       const top = this.stack.pop();
       if (top) this.unload(top);
     } else {
+      // reLaunch, and switchTab too: the stack starts again with the page (WeChat keeps tab pages loaded; this harness loads them again).
       while (this.stack.length) this.unload(this.stack.pop() as OpenPage);
     }
     this.mount(resolved.route, resolved.query);
