@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { MemberCard } from '~/src/components/member-card';
@@ -8,9 +7,10 @@ import { ROUTES } from '~/src/routes';
 import { useCatalogStore } from '~/src/stores/catalog';
 import { useMemberStore } from '~/src/stores/member';
 import { errorText } from '~/src/utils/error-text';
+import { joinWithToast } from '~/src/utils/join-with-toast';
 import { openPage } from '~/src/utils/navigate';
 import { HomeShop } from './home-shop';
-import { useShownAgain } from '~/src/utils/use-shown-again';
+import { useMemberFigures } from '~/src/utils/use-member-figures';
 import './index.scss';
 
 const PERKS = [
@@ -27,12 +27,6 @@ const PERKS = [
 function WelcomePanel() {
   const joining = useMemberStore((s) => s.joining);
   const error = useMemberStore((s) => s.error);
-  const join = useMemberStore((s) => s.join);
-
-  const onJoin = async () => {
-    const joined = await join();
-    if (joined.ok) void Taro.showToast({ title: joined.value.created ? '加入成功' : '欢迎回来', icon: 'success' });
-  };
 
   return (
     <View className="welcome-panel">
@@ -40,7 +34,11 @@ function WelcomePanel() {
       <Text className="welcome-panel__title">开启你的会员卡</Text>
       <Text className="welcome-panel__text">立享会员专享价、消费积分与生日礼遇</Text>
       {/* No `loading` prop: in H5 its spinner fights React over the button's children. */}
-      <Button className={joining ? 'join-button join-button--busy' : 'join-button'} disabled={joining || undefined} onClick={onJoin}>
+      <Button
+        className={joining ? 'join-button join-button--busy' : 'join-button'}
+        disabled={joining || undefined}
+        onClick={() => void joinWithToast()}
+      >
         {joining ? '正在加入…' : '一键加入会员'}
       </Button>
       {error && !joining ? <Text className="welcome-panel__error join-error">{errorText(error)}</Text> : null}
@@ -75,11 +73,7 @@ export default function IndexPage() {
   const load = useMemberStore((s) => s.load);
   const justJoined = useMemberStore((s) => s.justJoined);
 
-  useEffect(() => {
-    if (useMemberStore.getState().status === 'idle') void load();
-  }, [load]);
-  // Back from checking in, claiming, redeeming or paying: the card shows the figures as they are now.
-  useShownAgain(() => void load());
+  useMemberFigures();
 
   usePullDownRefresh(() => {
     void Promise.all([load(), useCatalogStore.getState().loadHome()]).finally(() => Taro.stopPullDownRefresh());

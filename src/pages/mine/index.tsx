@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { MemberCounts, MemberProfile } from '~/types/functions/member';
@@ -7,9 +6,10 @@ import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
 import { useMemberStore } from '~/src/stores/member';
 import { errorText } from '~/src/utils/error-text';
+import { joinWithToast } from '~/src/utils/join-with-toast';
 import { openPage } from '~/src/utils/navigate';
 import { badgeText, ENTRIES, FIGURES, ORDER_STEPS } from './mine-entries';
-import { useShownAgain } from '~/src/utils/use-shown-again';
+import { useMemberFigures } from '~/src/utils/use-member-figures';
 import './index.scss';
 
 function Header({ profile }: { profile: MemberProfile }) {
@@ -103,18 +103,17 @@ function Entries({ member, staff }: { member: boolean; staff: boolean }) {
 
 function GuestHeader() {
   const joining = useMemberStore((s) => s.joining);
-  const join = useMemberStore((s) => s.join);
-  const onJoin = async () => {
-    const joined = await join();
-    if (joined.ok) void Taro.showToast({ title: joined.value.created ? '加入成功' : '欢迎回来', icon: 'success' });
-  };
   return (
     <View className="mine-header mine-header--guest">
       <View className="mine-header__identity">
         <Text className="mine-header__nickname">你还不是会员</Text>
         <Text className="mine-header__number">加入即享会员价、积分与新人礼券</Text>
       </View>
-      <Button className={joining ? 'mine-join mine-join--busy' : 'mine-join'} disabled={joining || undefined} onClick={onJoin}>
+      <Button
+        className={joining ? 'mine-join mine-join--busy' : 'mine-join'}
+        disabled={joining || undefined}
+        onClick={() => void joinWithToast()}
+      >
         {joining ? '正在加入…' : '一键加入'}
       </Button>
     </View>
@@ -130,10 +129,7 @@ export default function MinePage() {
   const error = useMemberStore((s) => s.error);
   const load = useMemberStore((s) => s.load);
 
-  useEffect(() => {
-    if (useMemberStore.getState().status === 'idle') void load();
-  }, [load]);
-  useShownAgain(() => void load());
+  useMemberFigures();
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());
   });

@@ -1,10 +1,11 @@
-import { Alert, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
+import { Alert, Form, InputNumber, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { formatPoints } from '~/core/money/format';
 import type { AdjustmentResult } from '~/types/functions/admin-members';
 import { useAdminApi } from '../../api/admin-api-context';
 import { newRequestKey } from '../../api/request-key';
 import { useAdminAction } from '../../api/use-admin-action';
+import { ReasonField } from './reason-field';
 
 interface AdjustValues {
   direction: 'add' | 'take';
@@ -80,16 +81,7 @@ export function AdjustPointsModal({ memberId, nickname, available, threshold, on
         >
           <InputNumber className="adjust-points-input" min={1} max={1_000_000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label="原因（会员可见）"
-          rules={[
-            { required: true, whitespace: true, message: '请填写原因' },
-            { min: 2, max: 100, message: '原因为 2–100 个字' },
-          ]}
-        >
-          <Input className="adjust-reason" maxLength={100} placeholder="例如：客服补偿" />
-        </Form.Item>
+        <ReasonField label="原因（会员可见）" className="adjust-reason" placeholder="例如：客服补偿" />
       </Form>
       {points > threshold ? (
         <Alert

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, Modal, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import type { MemberDetail } from '~/types/functions/admin-members';
 import { useAdminApi } from '../../api/admin-api-context';
 import { newRequestKey } from '../../api/request-key';
 import { useAdminAction } from '../../api/use-admin-action';
+import { ReasonField } from './reason-field';
 import { endOfShanghaiDay } from '../../format/format-time';
 
 interface OverrideValues {
@@ -97,16 +98,7 @@ export function TierOverrideModal({ memberId, nickname, tier, tiers, onClose, on
             style={{ width: '100%' }}
           />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label="原因"
-          rules={[
-            { required: true, whitespace: true, message: '请填写原因' },
-            { min: 2, max: 100, message: '原因为 2–100 个字' },
-          ]}
-        >
-          <Input className="tier-override-reason" maxLength={100} placeholder="例如：大客户保级" />
-        </Form.Item>
+        <ReasonField label="原因" className="tier-override-reason" placeholder="例如：大客户保级" />
       </Form>
       {error ? <Alert type="error" showIcon title={error} /> : null}
     </Modal>
