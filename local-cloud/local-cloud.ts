@@ -21,6 +21,7 @@ import { outboxRoutes } from './gateway/outbox-routes';
 import { paymentRoutes } from './gateway/payment-routes';
 import { sessionRoutes } from './gateway/session-routes';
 import { siteRoutes } from './gateway/site-routes';
+import { storageRoutes } from './gateway/storage-routes';
 import { timerRoutes } from './gateway/timer-routes';
 import type { TcbServices } from './protocol/tcb';
 import type { TimerSpec } from './timers';
@@ -202,6 +203,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     ...outboxRoutes({ outbox }),
     ...paymentRoutes({ payments, settlePayment }),
     ...timerRoutes({ runTimer }),
+    ...storageRoutes({ dir: join(options.dataDir, 'storage'), envId, sessions }),
     ...siteRoutes({ root: options.root, mediaDir: options.mediaDir }),
   ];
   const server: Server = createServer(createGateway(routes, { origin: () => baseUrl, log }));

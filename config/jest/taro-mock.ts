@@ -70,6 +70,9 @@ const Taro = {
   getScreenBrightness: jest.fn(() => Promise.resolve({ value: 0.5, errMsg: 'ok' })),
   setScreenBrightness: resolved(),
   requestSubscribeMessage: resolved(),
+  // Pickers and permissions answer as a member who closes them or says no, unless a test says otherwise.
+  chooseImage: jest.fn(() => Promise.reject(new Error('chooseImage:fail cancel'))),
+  getLocation: jest.fn(() => Promise.reject(new Error('getLocation:fail auth deny'))),
   setStorageSync: jest.fn(),
   getStorageSync: jest.fn(() => ''),
   removeStorageSync: jest.fn(),

@@ -1,5 +1,6 @@
 import type { MemberDoc } from '~/types/documents';
-import type { MemberProfile } from '~/types/functions/member';
+import type { MemberProfile, ProfileField } from '~/types/functions/member';
+import type { Points } from '~/types/units';
 import { tierName } from '../tiers/default-programme';
 import { availableAt } from '../points/expiry';
 
@@ -8,14 +9,19 @@ export function defaultNickname(memberNo: string): string {
   return `会员${memberNo.slice(-4)}`;
 }
 
+/** What a profile still lacks for its one-time bonus: a chosen nickname, an avatar, a gender and a birthday. */
+export function missingProfileFields(member: MemberDoc): ProfileField[] {
+  const missing: ProfileField[] = [];
+  if (member.nickname === defaultNickname(member.memberNo)) missing.push('nickname');
+  if (member.avatarUrl === '') missing.push('avatar');
+  if (member.gender === 'unknown') missing.push('gender');
+  if (member.birthday === null) missing.push('birthday');
+  return missing;
+}
+
 /** A profile is complete (and earns its one-time bonus) with a chosen nickname, avatar, gender and birthday. */
 export function profileComplete(member: MemberDoc): boolean {
-  return (
-    member.nickname !== defaultNickname(member.memberNo) &&
-    member.avatarUrl !== '' &&
-    member.gender !== 'unknown' &&
-    member.birthday !== null
-  );
+  return missingProfileFields(member).length === 0;
 }
 
 /** The fields a deleted account keeps: its ids and numbers for accounting, nothing that identifies the person. */
@@ -35,8 +41,17 @@ export function anonymised(member: MemberDoc, now: number): Partial<MemberDoc> {
   };
 }
 
-/** What a member sees of their own record at `now` (points that expired since the last posting no longer count). */
-export function toMemberProfile(doc: MemberDoc, now: number, tierNames: (id: string) => string = tierName): MemberProfile {
+/**
+ * What a member sees of their own record at `now` (points that expired since the last posting no
+ * longer count). `bonusPoints` is the profile bonus still to be had (0 once given or when none is set).
+ */
+export function toMemberProfile(
+  doc: MemberDoc,
+  now: number,
+  tierNames: (id: string) => string = tierName,
+  bonusPoints: Points = 0,
+): MemberProfile {
+  const missing = missingProfileFields(doc);
   return {
     memberId: doc._id,
     memberNo: doc.memberNo,
@@ -50,5 +65,6 @@ export function toMemberProfile(doc: MemberDoc, now: number, tierNames: (id: str
     tier: { id: doc.tierId, name: tierNames(doc.tierId) },
     points: { available: availableAt(doc.points, now), pending: doc.points.pending },
     joinedAt: doc.joinedAt,
+    profileBonus: bonusPoints > 0 && missing.length > 0 ? { points: bonusPoints, missing } : null,
   };
 }

@@ -1,4 +1,7 @@
-import { toMemberProfile } from '~/core/members/profile';
+import { profileComplete, toMemberProfile } from '~/core/members/profile';
+import type { Points } from '~/types/units';
+import { profileBonusKey } from '../points/award-profile-bonus';
+import { personKey } from './first-join';
 import type { MemberDoc } from '~/types/documents';
 import type { MemberProfile } from '~/types/functions/member';
 import { loadProgramme } from '../programme/load-programme';
@@ -18,10 +21,18 @@ export async function loadCaller(ctx: RequestContext): Promise<MemberDoc> {
   return loadMember(ctx, requireOpenid(ctx));
 }
 
-/** A member's profile, with tier names as the brand set them. */
+/** A member's profile, with tier names as the brand set them and the profile bonus if it is still to be had. */
 export async function profileOf(ctx: RequestContext, member: MemberDoc): Promise<MemberProfile> {
-  const { tiers } = await loadProgramme(ctx);
-  return toMemberProfile(member, ctx.now, (id) => tiers.find((tier) => tier._id === id)?.name ?? id);
+  const { tiers, programme } = await loadProgramme(ctx);
+  const bonus = await openProfileBonus(ctx, member, programme.profileBonusPoints);
+  return toMemberProfile(member, ctx.now, (id) => tiers.find((tier) => tier._id === id)?.name ?? id, bonus);
+}
+
+/** The profile bonus this person can still earn: none once their profile is complete or the bonus was posted (on any of their accounts). */
+async function openProfileBonus(ctx: RequestContext, member: MemberDoc, points: Points): Promise<Points> {
+  if (points <= 0 || profileComplete(member)) return 0;
+  const given = await ctx.db.collection('ledger_entries').get(profileBonusKey(personKey(member.openid)));
+  return given ? 0 : points;
 }
 
 /** The caller's own profile. */

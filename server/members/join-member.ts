@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { newMember } from '~/core/members/new-member';
 import type { MemberDoc } from '~/types/documents';
-import type { MemberResponses } from '~/types/functions/member';
+import type { MemberResponses, WelcomeGift } from '~/types/functions/member';
+import { couponFace } from '~/core/coupons/coupon-text';
 import { issueWelcomeCoupon } from '../coupons/issue-welcome-coupon';
 import type { RequestContext } from '../runtime/wx';
 import { isFirstMembership } from './first-join';
@@ -18,13 +19,17 @@ function newMemberNo(): string {
  * finishes it). A coupon failure is logged, never a reason to fail the join itself.
  */
 async function joined(ctx: RequestContext, member: MemberDoc, created: boolean): Promise<MemberResponses['join']> {
+  const gifts: WelcomeGift[] = [];
   // Someone who deleted an earlier account and joined again had their welcome gift already.
   if (await isFirstMembership(ctx, member.openid, member._id)) {
-    await issueWelcomeCoupon(ctx, member._id).catch((error: unknown) =>
-      console.error('[join] welcome coupon not issued', member._id, error),
-    );
+    const coupon = await issueWelcomeCoupon(ctx, member._id).catch((error: unknown) => {
+      console.error('[join] welcome coupon not issued', member._id, error);
+      return null;
+    });
+    // The welcome sheet shows what this join gave; a repeated join has nothing new to show.
+    if (coupon && created) gifts.push({ kind: 'coupon', title: coupon.title, ...couponFace(coupon.terms) });
   }
-  return { ...(await profileOf(ctx, member)), created };
+  return { ...(await profileOf(ctx, member)), created, gifts };
 }
 
 /**

@@ -4,12 +4,15 @@ import type { RequestContext } from '../runtime/wx';
 import type { PostResult } from './post-entry';
 import { postEntry } from './post-entry';
 
+/** The ledger key of a person's profile bonus: one per person, whichever account earned it. */
+export const profileBonusKey = (personKey: string) => `profile:${personKey}`;
+
 /** Points for completing the profile, once per person (`personKey` survives a deleted account). */
 export async function awardProfileBonus(ctx: RequestContext, memberId: string, personKey: string): Promise<PostResult | null> {
   const { programme } = await loadProgramme(ctx);
   if (programme.profileBonusPoints <= 0) return null;
   return postEntry(ctx, {
-    key: `profile:${personKey}`,
+    key: profileBonusKey(personKey),
     memberId,
     plan: (state) =>
       planCredit(

@@ -78,6 +78,48 @@ async function callOverHttp(name: string, data: Record<string, unknown>): Promis
   }
 }
 
+const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+
+/**
+ * Uploads a picture the member chose (a temporary file path) to cloud storage under `folder`,
+ * and answers its file id (`cloud://…`), which profile fields store. The weapp uploads with
+ * `wx.cloud.uploadFile`; the browser build posts to the local cloud's stand-in for it.
+ */
+export async function uploadImage(filePath: string, folder: string): Promise<string> {
+  const name = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  if (process.env.TARO_ENV !== 'h5') {
+    const extension = /\.(png|jpe?g|webp)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'jpg';
+    try {
+      const res = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${name}.${extension}`, filePath });
+      return res.fileID;
+    } catch (err) {
+      throw new CloudError('NETWORK', describeFailure(err));
+    }
+  }
+  await ensureDevSession();
+  const picture = await (await request(filePath, { method: 'GET' })).blob();
+  const extension = IMAGE_EXTENSIONS[picture.type];
+  if (!extension) throw new CloudError('VALIDATION_FAILED', '请选择 PNG、JPG 或 WebP 格式的图片');
+  const res = await request(`/storage/upload?path=${encodeURIComponent(`${folder}/${name}.${extension}`)}`, {
+    method: 'POST',
+    headers: { 'content-type': picture.type },
+    body: picture,
+  });
+  if (res.status === 413) throw new CloudError('VALIDATION_FAILED', '图片太大，请选择 2MB 以内的图片');
+  if (!res.ok) throw new CloudError('NETWORK', `上传失败（HTTP ${res.status}）`);
+  return ((await res.json()) as { fileID: string }).fileID;
+}
+
+/**
+ * The address to show a stored picture at: the weapp shows `cloud://` file ids itself; the
+ * browser build reads them from the local cloud's storage.
+ */
+export function displayUrl(url: string): string {
+  if (process.env.TARO_ENV !== 'h5' || !url.startsWith('cloud://')) return url;
+  const path = url.slice('cloud://'.length).split('/').slice(1).join('/');
+  return `/storage/file/${path}`;
+}
+
 let devSession: Promise<void> | null = null;
 
 /**

@@ -18,9 +18,10 @@ export function getSummary(): Promise<MemberSummary> {
   return callFunction('member', 'getSummary', {});
 }
 
-/** Changes nickname, gender or phone (null removes the phone); answers the bonus for completing the profile. */
+/** Changes nickname, avatar (a stored file id), gender or phone (null removes the phone); answers the bonus for completing the profile. */
 export function updateProfile(changes: {
   nickname?: string;
+  avatarUrl?: string;
   gender?: Gender;
   phone?: string | null;
 }): Promise<MemberResponses['updateProfile']> {

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { Gender } from '~/types/documents';
-import type { MemberCounts, MemberProfile, TierProgressView } from '~/types/functions/member';
+import type { MemberCounts, MemberProfile, TierProgressView, WelcomeGift } from '~/types/functions/member';
 import type { SubscriptionTopic } from '~/types/notify';
 import type { Points } from '~/types/units';
 import type { CloudError } from '../services/cloud';
-import { isCloudError } from '../services/cloud';
+import { isCloudError, uploadImage } from '../services/cloud';
 import * as memberService from '../services/member';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
@@ -26,6 +26,9 @@ export interface MemberState {
   joining: boolean;
   /** Whether the last successful join created the membership (rather than finding one). */
   justJoined: boolean;
+  /** The gifts a join has just given, for the welcome sheet; null once the member has closed it. */
+  welcome: { gifts: WelcomeGift[]; bonusPoints: Points } | null;
+  dismissWelcome: () => void;
   /**
    * Loads the profile and its counts; a guest (NOT_A_MEMBER) is a state, not an error. Pages
    * that show these figures call it whenever they are shown, and actions that change them
@@ -42,6 +45,8 @@ export interface MemberState {
   loadSubscriptionQuota: () => Promise<void>;
   /** Saves profile fields; answers the one-time bonus for completing the profile (0 when none). */
   updateProfile: (changes: { nickname?: string; gender?: Gender; phone?: string | null }) => Promise<Outcome<Points>>;
+  /** Uploads the picture the member chose (a temporary file path) and makes it their avatar; answers the completion bonus. */
+  changeAvatar: (filePath: string) => Promise<Outcome<Points>>;
   /** Sets the birthday (once); answers the completion bonus, if this completed the profile. */
   setBirthday: (birthday: string) => Promise<Outcome<Points>>;
   setConsent: (marketing: boolean) => Promise<Outcome<true>>;
@@ -72,6 +77,8 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
   error: null,
   joining: false,
   justJoined: false,
+  welcome: null,
+  dismissWelcome: () => set({ welcome: null }),
 
   load: () => {
     // The home page and the profile page may both ask at once; share one request.
@@ -104,8 +111,15 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
       set({ joining: false, error: joined.error });
       return joined;
     }
-    const { created, ...profile } = joined.value;
-    set({ status: 'member', profile, joining: false, justJoined: created });
+    const { created, gifts, ...profile } = joined.value;
+    const bonusPoints = profile.profileBonus?.points ?? 0;
+    set({
+      status: 'member',
+      profile,
+      joining: false,
+      justJoined: created,
+      welcome: created && (gifts.length > 0 || bonusPoints > 0) ? { gifts, bonusPoints } : null,
+    });
     // The welcome gifts arrived with the membership: read the counts beside the profile.
     void get().load();
     return succeeded({ created });
@@ -132,6 +146,14 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
   updateProfile: (changes) =>
     saving(set, async () => {
       const { bonusPoints, ...profile } = await memberService.updateProfile(changes);
+      set({ profile });
+      return bonusPoints;
+    }),
+
+  changeAvatar: (filePath) =>
+    saving(set, async () => {
+      const avatarUrl = await uploadImage(filePath, `avatars/${get().profile?.memberId ?? 'member'}`);
+      const { bonusPoints, ...profile } = await memberService.updateProfile({ avatarUrl });
       set({ profile });
       return bonusPoints;
     }),
@@ -167,6 +189,7 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
         tierProgress: idle(),
         subscriptionQuota: idle(),
         justJoined: false,
+        welcome: null,
       });
       return true as const;
     }),

@@ -15,6 +15,7 @@ export function memberProfile(overrides: Partial<MemberProfile> = {}): MemberPro
     tier: { id: 'normal', name: '普通会员' },
     points: { available: 120, pending: 30 },
     joinedAt: Date.UTC(2025, 10, 21, 16, 30),
+    profileBonus: null,
     ...overrides,
   };
 }

@@ -20,4 +20,12 @@ export class GatewayClient {
     });
     return { status: res.status, body: (await res.json()) as T };
   }
+
+  /** Any other request to the gateway with this client's session, e.g. an upload to `/storage/upload`. */
+  send(path: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), ...(this.cookie ? { cookie: this.cookie } : {}) },
+    });
+  }
 }

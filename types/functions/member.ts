@@ -79,6 +79,20 @@ export interface MemberProfile {
   tier: { id: string; name: string };
   points: { available: Points; pending: Points };
   joinedAt: EpochMs;
+  /** The one-time bonus for completing the profile while it is still to be had, and what is missing for it; null otherwise. */
+  profileBonus: { points: Points; missing: ProfileField[] } | null;
+}
+
+/** The profile details the completion bonus asks for. */
+export type ProfileField = 'nickname' | 'avatar' | 'gender' | 'birthday';
+
+/** A gift a new member has just received, as the welcome sheet lists it. */
+export interface WelcomeGift {
+  kind: 'coupon';
+  title: string;
+  /** The coupon's face: 「¥10」 and 「满59元可用」. */
+  headline: string;
+  condition: string;
 }
 
 export interface TierProgressView {
@@ -122,7 +136,8 @@ export interface MemberSummary {
 }
 
 export interface MemberResponses {
-  join: MemberProfile & { created: boolean };
+  /** `gifts`: what this join just gave (the welcome coupon on a person's first membership); empty on a repeat. */
+  join: MemberProfile & { created: boolean; gifts: WelcomeGift[] };
   getProfile: MemberProfile;
   getSummary: MemberSummary;
   updateProfile: MemberProfile & { bonusPoints: Points };

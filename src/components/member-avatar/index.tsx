@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
+import { displayUrl } from '~/src/services/cloud';
 import './index.scss';
 
 interface MemberAvatarProps {
@@ -13,7 +14,7 @@ export function MemberAvatar({ nickname, avatarUrl, size = 'md' }: MemberAvatarP
   const [broken, setBroken] = useState(false);
   const className = `member-avatar member-avatar--${size}`;
   if (avatarUrl && !broken) {
-    return <Image className={className} src={avatarUrl} mode="aspectFill" onError={() => setBroken(true)} />;
+    return <Image className={className} src={displayUrl(avatarUrl)} mode="aspectFill" onError={() => setBroken(true)} />;
   }
   return (
     <View className={`${className} member-avatar--initial`}>

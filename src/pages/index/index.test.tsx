@@ -49,7 +49,7 @@ test('tapping join calls the service and shows the member card with points and n
   service.getSummary.mockRejectedValueOnce(new CloudError('NOT_A_MEMBER', 'not a member'));
   // Joined, the counts are read beside the profile (the welcome coupon is one).
   service.getSummary.mockResolvedValue(memberSummary(profile, { coupons: 1 }));
-  service.join.mockResolvedValue({ ...profile, created: true });
+  service.join.mockResolvedValue({ ...profile, created: true, gifts: [] });
   const { container } = renderPage();
   await screen.findByText('一键加入会员');
 

@@ -8,6 +8,7 @@ import { useCatalogStore } from '~/src/stores/catalog';
 import { useMemberStore } from '~/src/stores/member';
 import { errorText } from '~/src/utils/error-text';
 import { joinWithToast } from '~/src/utils/join-with-toast';
+import { WelcomeSheet } from '~/src/components/welcome-sheet';
 import { openPage } from '~/src/utils/navigate';
 import { HomeShop } from './home-shop';
 import { useMemberFigures } from '~/src/utils/use-member-figures';
@@ -106,6 +107,7 @@ export default function IndexPage() {
         <HomeShop member={status === 'member'} />
         <Perks />
       </View>
+      <WelcomeSheet />
     </View>
   );
 }

@@ -73,7 +73,7 @@ test('bound staff get the staff entrance', async () => {
 test('a guest can join from here and sees the pages that need no membership', async () => {
   service.getSummary.mockRejectedValueOnce(new CloudError('NOT_A_MEMBER', 'not a member'));
   service.getSummary.mockResolvedValue(memberSummary(memberProfile(), { coupons: 1 }));
-  service.join.mockResolvedValue({ ...memberProfile(), created: true });
+  service.join.mockResolvedValue({ ...memberProfile(), created: true, gifts: [] });
   const { container } = render(<MinePage />);
 
   await screen.findByText('一键加入');
@@ -98,4 +98,44 @@ test('shown again, it reads the figures again', async () => {
     for (const callback of shown) callback();
   });
   await waitFor(() => expect(find(container, '.mine-figure-coupons .mine-figure-value')?.textContent).toBe('2'));
+});
+
+test('a new member meets the welcome sheet with the gifts just received and the profile bonus still to earn', async () => {
+  useMemberStore.setState({ welcome: null });
+  const joined = memberProfile({ profileBonus: { points: 50, missing: ['avatar', 'birthday'] } });
+  service.getSummary.mockRejectedValueOnce(new CloudError('NOT_A_MEMBER', 'not a member'));
+  service.getSummary.mockResolvedValue(memberSummary(joined, { coupons: 1 }));
+  service.join.mockResolvedValue({
+    ...joined,
+    created: true,
+    gifts: [{ kind: 'coupon', title: '新人专享券', headline: '¥20', condition: '满99元可用' }],
+  });
+  const { container } = render(<MinePage />);
+  await screen.findByText('一键加入');
+
+  await tap(find(container, '.mine-join'));
+  await screen.findByText('新人专享券');
+  expect(document.querySelector('.welcome-gift')?.textContent).toContain('¥20');
+  expect(document.querySelector('.welcome-bonus')?.textContent).toContain('完善资料再送 50 积分');
+  // The same offer stays on 我的 after the sheet, with what is missing.
+  expect(find(container, '.profile-bonus')?.textContent).toContain('完善资料送50积分');
+  expect(find(container, '.profile-bonus')?.textContent).toContain('还差头像、生日');
+  expect(Taro.showToast).not.toHaveBeenCalled();
+
+  await tap(document.querySelector<HTMLElement>('.welcome-bonus'));
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/member/pages/profile/index' });
+  expect(useMemberStore.getState().welcome).toBeNull();
+});
+
+test('a member who had joined before is welcomed back with a toast, and no sheet', async () => {
+  useMemberStore.setState({ welcome: null });
+  service.getSummary.mockRejectedValueOnce(new CloudError('NOT_A_MEMBER', 'not a member'));
+  service.getSummary.mockResolvedValue(memberSummary());
+  service.join.mockResolvedValue({ ...memberProfile(), created: false, gifts: [] });
+  const { container } = render(<MinePage />);
+  await screen.findByText('一键加入');
+
+  await tap(find(container, '.mine-join'));
+  await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '欢迎回来', icon: 'success' }));
+  expect(useMemberStore.getState().welcome).toBeNull();
 });

@@ -2,7 +2,9 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { MemberCounts, MemberProfile } from '~/types/functions/member';
 import { MemberAvatar } from '~/src/components/member-avatar';
+import { ProfileBonus } from '~/src/components/profile-bonus';
 import { StatusPanel } from '~/src/components/status-panel';
+import { WelcomeSheet } from '~/src/components/welcome-sheet';
 import { ROUTES } from '~/src/routes';
 import { useMemberStore } from '~/src/stores/member';
 import { errorText } from '~/src/utils/error-text';
@@ -139,6 +141,7 @@ export default function MinePage() {
     head = (
       <>
         <Header profile={profile} />
+        <ProfileBonus profile={profile} onOpen={() => openPage(ROUTES.memberProfile)} />
         <Figures profile={profile} counts={counts} />
       </>
     );
@@ -155,6 +158,7 @@ export default function MinePage() {
       {head}
       <OrderRow counts={status === 'member' ? counts : null} />
       <Entries member={status === 'member'} staff={staffStoreId !== null} />
+      <WelcomeSheet />
     </View>
   );
 }

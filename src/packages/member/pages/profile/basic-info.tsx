@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Dialog, Input } from '@nutui/nutui-react-taro';
+import { Dialog } from '@nutui/nutui-react-taro';
 import type { Gender } from '~/types/documents';
 import type { MemberProfile } from '~/types/functions/member';
 import { useMemberStore } from '~/src/stores/member';
@@ -60,6 +60,10 @@ export function BasicInfo({ profile }: { profile: MemberProfile }) {
     setEditing(null);
   };
 
+  // The weapp's nickname input may fill the value from WeChat without a keystroke; blur reports it too.
+  const typed = (value: string) =>
+    setEditing((current) => (current && current.value !== value ? { ...current, value, error: undefined } : current));
+
   const chooseGender = async () => {
     try {
       const { tapIndex } = await Taro.showActionSheet({ itemList: GENDERS.map((item) => item.text) });
@@ -99,13 +103,15 @@ export function BasicInfo({ profile }: { profile: MemberProfile }) {
         title={editing?.field === 'phone' ? '修改手机号' : '修改昵称'}
         content={
           <View className="profile-edit">
+            {/* WeChat offers the member's own nickname above the keyboard for an input of type nickname. */}
             <Input
               className="profile-edit-input"
               value={editing?.value ?? ''}
-              type={editing?.field === 'phone' ? 'tel' : 'text'}
-              maxLength={editing?.field === 'phone' ? 11 : 32}
+              type={editing?.field === 'phone' ? 'number' : 'nickname'}
+              maxlength={editing?.field === 'phone' ? 11 : 32}
               placeholder={editing?.field === 'phone' ? '11位手机号，留空则删除' : '1-32个字'}
-              onChange={(value) => setEditing((current) => (current ? { ...current, value, error: undefined } : current))}
+              onInput={(event) => typed(event.detail.value)}
+              onBlur={(event) => typed(event.detail.value)}
             />
             {editing?.error ? <Text className="profile-edit__error profile-edit-error">{editing.error}</Text> : null}
           </View>

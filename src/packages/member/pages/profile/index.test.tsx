@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import * as cloudService from '~/src/services/cloud';
 import { CloudError } from '~/src/services/cloud';
 import * as memberService from '~/src/services/member';
 import * as staffService from '~/src/services/staff';
@@ -216,4 +217,27 @@ describe('settings', () => {
     await waitFor(() => expect(service.updateProfile).toHaveBeenLastCalledWith({ phone: '13900139000' }));
     await waitFor(() => expect(container.querySelector('.profile-phone')?.textContent).toContain('139****9000'));
   });
+});
+
+test('a picture chosen for the avatar is uploaded, becomes the avatar, and completing the profile shows the bonus', async () => {
+  const upload = jest.spyOn(cloudService, 'uploadImage').mockResolvedValue('cloud://local.local-storage/avatars/m_01/a.png');
+  jest.mocked(Taro.chooseImage).mockResolvedValue({ tempFilePaths: ['blob:picture'], tempFiles: [], errMsg: 'chooseImage:ok' });
+  service.getSummary.mockResolvedValue(memberSummary(memberProfile({ profileBonus: { points: 50, missing: ['avatar'] } })));
+  service.updateProfile.mockResolvedValue({
+    ...memberProfile({ avatarUrl: 'cloud://local.local-storage/avatars/m_01/a.png' }),
+    bonusPoints: 50,
+  });
+  const { container } = render(<ProfilePage />);
+  await waitFor(() => expect(container.querySelector('.profile-bonus')?.textContent).toContain('还差头像'));
+
+  await act(async () => {
+    fireEvent.click(container.querySelector('.avatar-choose')!);
+  });
+
+  await waitFor(() => expect(service.updateProfile).toHaveBeenCalledWith({ avatarUrl: 'cloud://local.local-storage/avatars/m_01/a.png' }));
+  expect(upload).toHaveBeenCalledWith('blob:picture', 'avatars/m_01');
+  expect(Taro.showToast).toHaveBeenCalledWith({ title: '资料已完善，获得 50 积分', icon: 'none' });
+  expect(container.querySelector('.profile-bonus')).toBeNull();
+  // The browser build shows a stored picture through the local cloud's storage.
+  expect(container.querySelector('.avatar-choose taro-image-core')?.getAttribute('src')).toBe('/storage/file/avatars/m_01/a.png');
 });

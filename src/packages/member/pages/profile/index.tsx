@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { MemberAvatar } from '~/src/components/member-avatar';
+import { ProfileBonus } from '~/src/components/profile-bonus';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
 import { useMemberStore } from '~/src/stores/member';
 import { useStaffStore } from '~/src/stores/staff';
 import { formatDate } from '~/src/utils/date';
 import { errorText } from '~/src/utils/error-text';
+import { AvatarPicker } from './avatar-picker';
 import { BasicInfo } from './basic-info';
 import { BirthdayRow } from './birthday-row';
 import { DeleteAccount } from './delete-account';
@@ -46,7 +47,7 @@ export default function ProfilePage() {
     content = (
       <>
         <View className="profile-header">
-          <MemberAvatar nickname={profile.nickname} avatarUrl={profile.avatarUrl} size="lg" />
+          <AvatarPicker profile={profile} />
           <Text className="profile-header__nickname">{profile.nickname}</Text>
           <Text className="profile-header__tier">{profile.tier.name}</Text>
         </View>
@@ -75,6 +76,7 @@ export default function ProfilePage() {
         ) : null}
 
         <Text className="profile-section-title">基本资料</Text>
+        <ProfileBonus profile={profile} />
         <BasicInfo profile={profile} />
         <View className="profile-list">
           <BirthdayRow profile={profile} />
