@@ -16,7 +16,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/coupons',
-      pages: ['pages/centre/index', 'pages/mine/index'],
+      pages: ['pages/centre/index', 'pages/mine/index', 'pages/products/index'],
     },
     {
       root: 'packages/shop',
@@ -46,8 +46,10 @@ export default defineAppConfig({
       ],
     },
   ],
-  // WeChat lists the private-information APIs a mini-program calls; the address form offers the member's WeChat addresses.
-  requiredPrivateInfos: ['chooseAddress'],
+  // WeChat lists the private-information APIs a mini-program calls: the address form offers the
+  // member's WeChat addresses, and pickup preselects the store nearest to them.
+  requiredPrivateInfos: ['chooseAddress', 'getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于为你预选最近的自提门店' } },
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/member', 'packages/points', 'packages/shop'] },
   },

@@ -14,6 +14,7 @@ export const ROUTES = {
   redemptions: '/packages/mall/pages/redemptions/index',
   couponCentre: '/packages/coupons/pages/centre/index',
   myCoupons: '/packages/coupons/pages/mine/index',
+  couponProducts: '/packages/coupons/pages/products/index',
   search: '/packages/shop/pages/search/index',
   product: '/packages/shop/pages/product/index',
   checkout: '/packages/orders/pages/checkout/index',

@@ -238,6 +238,14 @@ export interface StoreDoc {
    * null: the programme's pending days.
    */
   pointsPendingDays?: number | null;
+  /** Where the store is (GCJ-02, as WeChat's location answers), so checkout can preselect the nearest; absent when not set. */
+  location?: GeoPoint | null;
+}
+
+/** A point on the map in GCJ-02 degrees, the system WeChat's location and maps use in mainland China. */
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
 }
 
 /** `settings/shop`: the shop's own numbers, editable by admins. */

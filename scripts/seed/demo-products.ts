@@ -612,6 +612,7 @@ const STORES: StoreDoc[] = [
     phone: '021-62880101',
     openHours: '10:00-22:00',
     status: 'open',
+    location: { latitude: 31.2245, longitude: 121.445 },
   },
   {
     _id: 'xujiahui-grand',
@@ -620,6 +621,7 @@ const STORES: StoreDoc[] = [
     phone: '021-64070202',
     openHours: '10:00-22:00',
     status: 'open',
+    location: { latitude: 31.1947, longitude: 121.4367 },
   },
   {
     _id: 'lujiazui-superbrand',
@@ -628,6 +630,7 @@ const STORES: StoreDoc[] = [
     phone: '021-68870303',
     openHours: '10:00-22:00',
     status: 'open',
+    location: { latitude: 31.2355, longitude: 121.499 },
   },
 ];
 

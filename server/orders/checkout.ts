@@ -21,7 +21,8 @@ export interface CheckoutInput {
   items: { skuId: string; quantity: number }[];
   couponIds: string[];
   pointsRequested: Points;
-  delivery: { mode: 'delivery' } | { mode: 'pickup'; storeId: string };
+  /** A pickup preview may come before the store is chosen; placing always names one. */
+  delivery: { mode: 'delivery' } | { mode: 'pickup'; storeId?: string };
 }
 
 export interface Checkout {
@@ -66,9 +67,11 @@ export async function buildCheckout(
       : ctx.db
           .collection('coupon_instances')
           .find({ memberId: member._id, status: 'issued' }, { orderBy: [['validTo', 'asc']], limit: 100 }),
-    input.delivery.mode === 'pickup' ? ctx.db.collection('stores').get(input.delivery.storeId) : Promise.resolve(null),
+    input.delivery.mode === 'pickup' && input.delivery.storeId
+      ? ctx.db.collection('stores').get(input.delivery.storeId)
+      : Promise.resolve(null),
   ]);
-  if (input.delivery.mode === 'pickup' && (!store || store.status !== 'open')) {
+  if (input.delivery.mode === 'pickup' && input.delivery.storeId && (!store || store.status !== 'open')) {
     throw new CodedError('NOT_AVAILABLE', '所选门店暂不支持自提', { field: 'delivery.storeId' });
   }
   const tier = tierOf(tiers, member.tierId);

@@ -73,5 +73,12 @@ export function toOrderView(order: OrderDoc, refunds: readonly RefundDoc[], now:
 
 /** A pickup store as the checkout page lists it. */
 export function toStoreView(store: StoreDoc): OrdersResponses['stores']['items'][number] {
-  return { id: store._id, name: store.name, address: store.address, phone: store.phone, openHours: store.openHours };
+  return {
+    id: store._id,
+    name: store.name,
+    address: store.address,
+    phone: store.phone,
+    openHours: store.openHours,
+    location: store.location ?? null,
+  };
 }

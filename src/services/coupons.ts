@@ -18,3 +18,8 @@ export function claimCoupon(templateId: string, clientKey: string): Promise<Coup
 export function listMine(status: MyCouponStatus, cursor?: string, pageSize = 20): Promise<CouponsResponses['listMine']> {
   return callFunction('coupons', 'listMine', cursor ? { status, cursor, pageSize } : { status, pageSize });
 }
+
+/** One of the member's coupons, as 我的优惠券 shows it (its 去使用 page reads it). */
+export function getMine(instanceId: string): Promise<CouponsResponses['getMine']> {
+  return callFunction('coupons', 'getMine', { instanceId });
+}

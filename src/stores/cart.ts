@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { create } from 'zustand';
-import type { CartItemCheck, CartItemState } from '~/types/functions/catalog';
+import type { CartItemCheck, CartItemState, CartTerms } from '~/types/functions/catalog';
 import { yuanText } from '~/core/money/format';
 import type { Fen } from '~/types/units';
 import type { CloudError } from '../services/cloud';
@@ -43,6 +43,8 @@ export interface CartState {
   checks: Record<string, CartLineCheck>;
   checkStatus: 'idle' | 'checking' | 'ready' | 'error';
   checkError: CloudError | null;
+  /** The shipping rule and coupon thresholds from the last check, for the 凑单 prompt; null until checked. */
+  terms: CartTerms | null;
   /** Adds units of a SKU (merging with its line); answers false when the cart is full. */
   add: (line: Omit<CartLine, 'selected' | 'addedAt' | 'quantity'>, quantity: number) => boolean;
   setQuantity: (skuId: string, quantity: number) => void;
@@ -135,6 +137,7 @@ export const useCartStore = create<CartState>()((set, get) => ({
   checks: {},
   checkStatus: 'idle',
   checkError: null,
+  terms: null,
 
   add: (line, quantity) => {
     const lines = get().lines;
@@ -185,10 +188,10 @@ export const useCartStore = create<CartState>()((set, get) => ({
     }
     set({ checkStatus: 'checking', checkError: null });
     try {
-      const { items } = await catalogService.checkCart(asked.map((line) => ({ skuId: line.skuId, quantity: line.quantity })));
+      const { items, ...terms } = await catalogService.checkCart(asked.map((line) => ({ skuId: line.skuId, quantity: line.quantity })));
       // Lines changed while the check was in flight keep their own facts; the next check sees them.
       const { lines, checks } = applyChecks(get().lines, items);
-      set({ lines, checks: { ...get().checks, ...checks }, checkStatus: 'ready' });
+      set({ lines, checks: { ...get().checks, ...checks }, checkStatus: 'ready', terms });
     } catch (err) {
       set({ checkStatus: 'error', checkError: toCloudError(err) });
     }

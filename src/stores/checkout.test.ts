@@ -3,7 +3,8 @@ import { CloudError } from '../services/cloud';
 import * as ordersService from '../services/orders';
 import { breakdown, orderView } from '../test/shop';
 import { useCartStore } from './cart';
-import { useCheckoutStore } from './checkout';
+import Taro from '@tarojs/taro';
+import { CHECKOUT_STORAGE_KEY, useCheckoutStore } from './checkout';
 
 jest.mock('../services/orders');
 jest.mock('../services/catalog');
@@ -141,4 +142,73 @@ async function waitForPreview(): Promise<void> {
   for (let i = 0; i < 20 && useCheckoutStore.getState().preview.status !== 'ready'; i += 1)
     await new Promise((resolve) => setTimeout(resolve, 0));
   await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const STORES = [
+  {
+    id: 'jingan',
+    name: '静安店',
+    address: '南京西路',
+    phone: '021',
+    openHours: '10:00-22:00',
+    location: { latitude: 31.2245, longitude: 121.445 },
+  },
+  {
+    id: 'pudong',
+    name: '陆家嘴店',
+    address: '陆家嘴西路',
+    phone: '021',
+    openHours: '10:00-22:00',
+    location: { latitude: 31.2355, longitude: 121.499 },
+  },
+];
+
+test('pickup is priced before a store is chosen, and the store nearest the member is preselected when they allow it', async () => {
+  service.previewOrder.mockResolvedValue(preview({ coupons: [] }));
+  service.listStores.mockResolvedValue({ items: STORES });
+  jest.mocked(Taro.getLocation).mockResolvedValueOnce({ latitude: 31.24, longitude: 121.5 } as Taro.getLocation.SuccessCallbackResult);
+  useCheckoutStore.setState({ stores: { status: 'idle', data: null, error: null }, nearestStoreId: null });
+
+  useCheckoutStore.getState().setMode('pickup');
+  await waitForPreviews();
+  expect(service.previewOrder).toHaveBeenLastCalledWith(expect.objectContaining({ delivery: { mode: 'pickup' } }));
+
+  await useCheckoutStore.getState().loadStores();
+  await waitForPreviews();
+  expect(useCheckoutStore.getState()).toMatchObject({ storeId: 'pudong', nearestStoreId: 'pudong', mode: 'pickup' });
+  expect(service.previewOrder).toHaveBeenLastCalledWith(expect.objectContaining({ delivery: { mode: 'pickup', storeId: 'pudong' } }));
+});
+
+test('without the location nothing is preselected, and placing asks for a store', async () => {
+  service.previewOrder.mockResolvedValue(preview({ coupons: [] }));
+  service.listStores.mockResolvedValue({ items: STORES });
+  useCheckoutStore.setState({ stores: { status: 'idle', data: null, error: null }, nearestStoreId: null });
+  useCheckoutStore.getState().setMode('pickup');
+  await useCheckoutStore.getState().loadStores();
+  await waitForPreviews();
+
+  expect(useCheckoutStore.getState().storeId).toBeNull();
+  expect(await useCheckoutStore.getState().submit()).toMatchObject({ ok: false, code: 'NEEDS_INPUT', message: '请选择自提门店' });
+  expect(service.placeOrder).not.toHaveBeenCalled();
+});
+
+test('the checkout being built is kept in storage for a reload, and forgotten once the order is placed', async () => {
+  const kept = () => {
+    const calls = jest.mocked(Taro.setStorageSync).mock.calls.filter(([key]) => key === CHECKOUT_STORAGE_KEY);
+    return JSON.parse(String(calls.at(-1)?.[1])) as { state: Record<string, unknown> };
+  };
+  useCheckoutStore.getState().setNote('放门口');
+  expect(kept().state).toMatchObject({ items: [{ skuId: 'beans:1', quantity: 1 }], source: 'cart', note: '放门口' });
+  expect(kept().state).not.toHaveProperty('preview');
+
+  service.previewOrder.mockResolvedValue(preview({ coupons: [] }));
+  await useCheckoutStore.getState().refresh();
+  service.placeOrder.mockResolvedValue(orderView());
+  expect((await useCheckoutStore.getState().submit()).ok).toBe(true);
+  expect(kept().state).toMatchObject({ items: [] });
+});
+
+/** Lets the previews that a change started settle. */
+async function waitForPreviews(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { nearestStore } from '~/core/orders/nearest-store';
 import type { OrderPreview, OrdersResponses, OrderView } from '~/types/functions/orders';
 import type { ShippingAddress } from '~/types/orders';
 import * as ordersService from '../services/orders';
@@ -14,6 +16,8 @@ import { attempt, refused, toCloudError } from './outcome';
 /** Where the last delivery address and pickup store are remembered between checkouts. */
 export const ADDRESS_STORAGE_KEY = 'lm.address.v1';
 export const STORE_STORAGE_KEY = 'lm.pickup-store.v1';
+/** Where the checkout being built is kept, so that a reload (or WeChat reclaiming the page) does not lose it. */
+export const CHECKOUT_STORAGE_KEY = 'lm.checkout.v1';
 
 export type DeliveryMode = 'delivery' | 'pickup';
 export type PickupStore = OrdersResponses['stores']['items'][number];
@@ -30,6 +34,8 @@ export interface CheckoutState {
   mode: DeliveryMode;
   address: ShippingAddress | null;
   storeId: string | null;
+  /** The store preselected as nearest to the member, marked 离你最近 in the list. */
+  nearestStoreId: string | null;
   stores: Loadable<PickupStore[]>;
   couponIds: string[];
   /** Once the member has chosen coupons themselves, the best one is no longer picked for them. */
@@ -88,51 +94,75 @@ function remember(key: string, value: unknown): void {
   }
 }
 
+/** Taro's synchronous storage, which both the weapp and H5 have, so the checkout is restored before the page renders. */
+const taroStorage = {
+  getItem: (key: string): string | null => {
+    const value: unknown = Taro.getStorageSync(key);
+    return typeof value === 'string' && value !== '' ? value : null;
+  },
+  setItem: (key: string, value: string): void => {
+    try {
+      Taro.setStorageSync(key, value);
+    } catch (err) {
+      console.error('[checkout] could not keep the checkout', err);
+    }
+  },
+  removeItem: (key: string): void => Taro.removeStorageSync(key),
+};
+
+const LOCATION_WAIT_MS = 5_000;
+
+/** The device's position when the member allows it; null when refused or unavailable (nothing is preselected then). */
+async function whereAmI(): Promise<{ latitude: number; longitude: number } | null> {
+  try {
+    // Stores are placed in GCJ-02, as WeChat answers; browsers only give WGS-84, some 500 m off in
+    // Shanghai, which is close enough to tell which store is nearest.
+    const located = Taro.getLocation({ type: process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02' });
+    // A position that takes longer than a member waits for preselects nothing.
+    const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), LOCATION_WAIT_MS));
+    const found = await Promise.race([located, late]);
+    if (!found) return null;
+    const { latitude, longitude } = found;
+    return Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude, longitude } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Answers from older previews are dropped: only the latest request's preview is shown. */
 let previewSeq = 0;
 
 /** The checkout being prepared: what is bought, how it arrives, coupons, points, and the server's price for it. */
-export const useCheckoutStore = create<CheckoutState>()((set, get) => {
-  /** The preview: delivery is priced before an address is entered; pickup needs its store. */
-  const previewRequest = (): CheckoutRequest | null => {
-    const { items, couponIds, pointsRequested, mode, address, storeId } = get();
-    if (mode === 'pickup') return storeId ? { items, couponIds, pointsRequested, delivery: { mode, storeId } } : null;
-    return { items, couponIds, pointsRequested, delivery: address ? { mode, address } : { mode } };
-  };
+export const useCheckoutStore = create<CheckoutState>()(
+  persist(
+    (set, get) => {
+      /** The preview: delivery is priced before an address is entered, pickup before a store is chosen. */
+      const previewRequest = (): CheckoutRequest => {
+        const { items, couponIds, pointsRequested, mode, address, storeId } = get();
+        if (mode === 'pickup') return { items, couponIds, pointsRequested, delivery: storeId ? { mode, storeId } : { mode } };
+        return { items, couponIds, pointsRequested, delivery: address ? { mode, address } : { mode } };
+      };
 
-  /** What placing needs beyond the preview: the address, or the pickup store. */
-  const placeDelivery = (): PlaceRequest['delivery'] | null => {
-    const { mode, address, storeId } = get();
-    if (mode === 'pickup') return storeId ? { mode, storeId } : null;
-    return address ? { mode, address } : null;
-  };
+      /** What placing needs beyond the preview: the address, or the pickup store. */
+      const placeDelivery = (): PlaceRequest['delivery'] | null => {
+        const { mode, address, storeId } = get();
+        if (mode === 'pickup') return storeId ? { mode, storeId } : null;
+        return address ? { mode, address } : null;
+      };
 
-  const changed = (fields: Partial<CheckoutState>) => {
-    set({ ...fields, clientKey: newClientKey() });
-    void get().refresh();
-  };
+      const changed = (fields: Partial<CheckoutState>) => {
+        set({ ...fields, clientKey: newClientKey() });
+        void get().refresh();
+      };
 
-  return {
-    items: [],
-    source: 'cart',
-    mode: 'delivery',
-    address: readStored(ADDRESS_STORAGE_KEY, isAddress),
-    storeId: readStored(STORE_STORAGE_KEY, isStoreId),
-    stores: idle(),
-    couponIds: [],
-    couponsChosen: false,
-    pointsRequested: 0,
-    note: '',
-    preview: idle(),
-    previewing: false,
-    notice: null,
-    clientKey: newClientKey(),
-    placing: false,
-
-    begin: (items, source) => {
-      set({
-        items,
-        source,
+      return {
+        items: [],
+        source: 'cart',
+        mode: 'delivery',
+        address: readStored(ADDRESS_STORAGE_KEY, isAddress),
+        storeId: readStored(STORE_STORAGE_KEY, isStoreId),
+        nearestStoreId: null,
+        stores: idle(),
         couponIds: [],
         couponsChosen: false,
         pointsRequested: 0,
@@ -141,109 +171,154 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         previewing: false,
         notice: null,
         clientKey: newClientKey(),
-      });
+        placing: false,
+
+        begin: (items, source) => {
+          set({
+            items,
+            source,
+            couponIds: [],
+            couponsChosen: false,
+            pointsRequested: 0,
+            note: '',
+            preview: idle(),
+            previewing: false,
+            notice: null,
+            clientKey: newClientKey(),
+          });
+        },
+
+        refresh: async () => {
+          const body = previewRequest();
+          const seq = (previewSeq += 1);
+          if (body.items.length === 0) {
+            set({ preview: idle(), previewing: false });
+            return;
+          }
+          const current = get().preview;
+          set({ preview: { ...current, status: current.data ? current.status : 'loading', error: null }, previewing: true });
+          try {
+            const preview = await ordersService.previewOrder(body);
+            if (seq !== previewSeq) return;
+            set({ preview: { status: 'ready', data: preview, error: null }, previewing: false });
+            const best = preview.coupons[0];
+            if (!get().couponsChosen && get().couponIds.length === 0 && best && best.unusableReason === null && best.discountFen > 0) {
+              set({ couponIds: [best.id] });
+              await get().refresh();
+            }
+          } catch (err) {
+            if (seq !== previewSeq) return;
+            const error = toCloudError(err);
+            const couponId = error.details?.couponId;
+            // A chosen coupon that stopped applying (say, a delivery coupon on a pickup order) is dropped, and the member told why.
+            if (error.code === 'NOT_ELIGIBLE' && typeof couponId === 'string' && get().couponIds.includes(couponId)) {
+              set({ couponIds: get().couponIds.filter((id) => id !== couponId), notice: `已取消不可用的优惠券：${error.message}` });
+              await get().refresh();
+              return;
+            }
+            const latest = get().preview;
+            set({
+              preview:
+                latest.data && error.code === 'NETWORK' ? { ...latest, status: 'ready', error } : { status: 'error', data: null, error },
+              previewing: false,
+            });
+          }
+        },
+
+        loadStores: async () => {
+          await loadInto(
+            () => get().stores,
+            (stores) => set({ stores }),
+            async () => (await ordersService.listStores()).items,
+          );
+          const stores = get().stores.data ?? [];
+          const chosen = get().storeId;
+          if (chosen && stores.some((store) => store.id === chosen)) return;
+          // No store chosen yet (or the remembered one closed): the nearest, when the member lets us know where they are.
+          if (chosen) set({ storeId: null });
+          const here = await whereAmI();
+          const nearest = here ? nearestStore(stores, here) : null;
+          if (nearest && !get().storeId && get().mode === 'pickup') {
+            set({ nearestStoreId: nearest.id });
+            get().setStore(nearest.id);
+          }
+        },
+
+        setMode: (mode) => {
+          if (mode === get().mode) return;
+          changed({ mode });
+        },
+
+        setAddress: (address) => {
+          remember(ADDRESS_STORAGE_KEY, address);
+          changed({ address, mode: 'delivery' });
+        },
+
+        setStore: (storeId) => {
+          remember(STORE_STORAGE_KEY, storeId);
+          changed({ storeId, mode: 'pickup' });
+        },
+
+        setCoupons: (couponIds) => changed({ couponIds, couponsChosen: true }),
+
+        setUsePoints: (on) => changed({ pointsRequested: on ? Math.max(0, get().preview.data?.points.available ?? 0) : 0 }),
+
+        setNote: (note) => set({ note }),
+
+        clearNotice: () => set({ notice: null }),
+
+        submit: async () => {
+          if (get().placing) return refused('NEEDS_INPUT', '订单正在提交，请稍候');
+          const body = previewRequest();
+          const delivery = placeDelivery();
+          if (!delivery) return refused('NEEDS_INPUT', get().mode === 'pickup' ? '请选择自提门店' : '请填写收货地址');
+          const shown = get().preview.data;
+          if (!shown || get().preview.status !== 'ready' || get().previewing) return refused('NEEDS_INPUT', '订单金额正在更新，请稍候');
+          set({ placing: true });
+          try {
+            const placed = await attempt(() =>
+              ordersService.placeOrder({
+                ...body,
+                delivery,
+                expectedPayableFen: shown.breakdown.payableFen,
+                note: get().note.trim(),
+                clientKey: get().clientKey,
+              }),
+            );
+            if (placed.ok) {
+              if (get().source === 'cart') useCartStore.getState().remove(placed.value.lines.map((line) => line.skuId));
+              // Placed: the checkout is done, and a reload must not offer the same goods again.
+              set({ items: [], clientKey: newClientKey() });
+              return placed;
+            }
+            const fresh = placed.error?.details?.preview as OrderPreview | undefined;
+            if (placed.code === 'PRICE_CHANGED' && fresh) {
+              set({ preview: { status: 'ready', data: fresh, error: null } });
+              return placed;
+            }
+            // Only a lost answer may have placed the order: keep its key so the retry finds it.
+            if (placed.code !== 'NETWORK') set({ clientKey: newClientKey() });
+            return placed;
+          } finally {
+            set({ placing: false });
+          }
+        },
+      };
     },
-
-    refresh: async () => {
-      const body = previewRequest();
-      const seq = (previewSeq += 1);
-      if (!body || body.items.length === 0) {
-        set({ preview: idle(), previewing: false });
-        return;
-      }
-      const current = get().preview;
-      set({ preview: { ...current, status: current.data ? current.status : 'loading', error: null }, previewing: true });
-      try {
-        const preview = await ordersService.previewOrder(body);
-        if (seq !== previewSeq) return;
-        set({ preview: { status: 'ready', data: preview, error: null }, previewing: false });
-        const best = preview.coupons[0];
-        if (!get().couponsChosen && get().couponIds.length === 0 && best && best.unusableReason === null && best.discountFen > 0) {
-          set({ couponIds: [best.id] });
-          await get().refresh();
-        }
-      } catch (err) {
-        if (seq !== previewSeq) return;
-        const error = toCloudError(err);
-        const couponId = error.details?.couponId;
-        // A chosen coupon that stopped applying (say, a delivery coupon on a pickup order) is dropped, and the member told why.
-        if (error.code === 'NOT_ELIGIBLE' && typeof couponId === 'string' && get().couponIds.includes(couponId)) {
-          set({ couponIds: get().couponIds.filter((id) => id !== couponId), notice: `已取消不可用的优惠券：${error.message}` });
-          await get().refresh();
-          return;
-        }
-        const latest = get().preview;
-        set({
-          preview: latest.data && error.code === 'NETWORK' ? { ...latest, status: 'ready', error } : { status: 'error', data: null, error },
-          previewing: false,
-        });
-      }
+    {
+      name: CHECKOUT_STORAGE_KEY,
+      storage: createJSONStorage(() => taroStorage),
+      // What the member chose; prices, stores and the preview are always asked for again.
+      partialize: (state) => ({
+        items: state.items,
+        source: state.source,
+        mode: state.mode,
+        couponIds: state.couponIds,
+        couponsChosen: state.couponsChosen,
+        pointsRequested: state.pointsRequested,
+        note: state.note,
+        clientKey: state.clientKey,
+      }),
     },
-
-    loadStores: () =>
-      loadInto(
-        () => get().stores,
-        (stores) => set({ stores }),
-        async () => (await ordersService.listStores()).items,
-      ),
-
-    setMode: (mode) => {
-      if (mode === get().mode) return;
-      changed({ mode });
-    },
-
-    setAddress: (address) => {
-      remember(ADDRESS_STORAGE_KEY, address);
-      changed({ address, mode: 'delivery' });
-    },
-
-    setStore: (storeId) => {
-      remember(STORE_STORAGE_KEY, storeId);
-      changed({ storeId, mode: 'pickup' });
-    },
-
-    setCoupons: (couponIds) => changed({ couponIds, couponsChosen: true }),
-
-    setUsePoints: (on) => changed({ pointsRequested: on ? Math.max(0, get().preview.data?.points.available ?? 0) : 0 }),
-
-    setNote: (note) => set({ note }),
-
-    clearNotice: () => set({ notice: null }),
-
-    submit: async () => {
-      if (get().placing) return refused('NEEDS_INPUT', '订单正在提交，请稍候');
-      const body = previewRequest();
-      const delivery = placeDelivery();
-      if (!body || !delivery) return refused('NEEDS_INPUT', get().mode === 'pickup' ? '请选择自提门店' : '请填写收货地址');
-      const shown = get().preview.data;
-      if (!shown || get().preview.status !== 'ready' || get().previewing) return refused('NEEDS_INPUT', '订单金额正在更新，请稍候');
-      set({ placing: true });
-      try {
-        const placed = await attempt(() =>
-          ordersService.placeOrder({
-            ...body,
-            delivery,
-            expectedPayableFen: shown.breakdown.payableFen,
-            note: get().note.trim(),
-            clientKey: get().clientKey,
-          }),
-        );
-        if (placed.ok) {
-          if (get().source === 'cart') useCartStore.getState().remove(placed.value.lines.map((line) => line.skuId));
-          set({ clientKey: newClientKey() });
-          return placed;
-        }
-        const fresh = placed.error?.details?.preview as OrderPreview | undefined;
-        if (placed.code === 'PRICE_CHANGED' && fresh) {
-          set({ preview: { status: 'ready', data: fresh, error: null } });
-          return placed;
-        }
-        // Only a lost answer may have placed the order: keep its key so the retry finds it.
-        if (placed.code !== 'NETWORK') set({ clientKey: newClientKey() });
-        return placed;
-      } finally {
-        set({ placing: false });
-      }
-    },
-  };
-});
+  ),
+);

@@ -3,6 +3,7 @@ import { checkMemberCode } from '~/core/members/member-code';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { demoCouponTemplates, demoRewards } from '../../scripts/seed/demo-catalogue';
 import { launchBrowserBeside, screenshot } from '../support/browser';
+import { closeWelcome } from '../support/h5-pages';
 import { startTestCloud, TEST_MEMBER_CODE_SECRET } from '../support/local-cloud';
 import { allowAdjustmentsUpTo } from '../support/programme';
 
@@ -67,6 +68,7 @@ describe('member pages of the H5 storefront in Chromium', () => {
       await page.goto(`${cloud.url}/`);
       await page.locator('.join-button').click();
       await page.locator('.member-card').waitFor();
+      await closeWelcome(page);
       const member = [...cloud.store.scan('members', [], [], 'rowid')].map((row) => cloud.store.parse(row))[0] as {
         _id: string;
         memberNo: string;

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { startLocalCloud } from '../../local-cloud/local-cloud';
 import { launchBrowser, screenshot } from '../support/browser';
+import { closeWelcome } from '../support/h5-pages';
 import { ROOT } from '../support/local-cloud';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -35,6 +36,7 @@ describe('H5 storefront in Chromium', () => {
 
       await page.locator('.join-button').click();
       await page.locator('.member-card').waitFor();
+      await closeWelcome(page);
       const memberNo = (await page.locator('.member-no').innerText()).replace(/\D/g, '');
       expect(memberNo).toMatch(/^[1-9]\d{9}$/);
       expect(await page.locator('.member-points').innerText()).toBe('0');

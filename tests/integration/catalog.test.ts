@@ -296,6 +296,16 @@ describe('catalog function through the gateway and the built bundles', () => {
     expect((await call(visitor(), 'checkCart', { items: [] })).items).toEqual([]);
   });
 
+  it("tells the cart the shipping rule at the shopper's tier, and only a member their goods coupons' thresholds", async () => {
+    const stranger = await call(visitor(), 'checkCart', { items: [{ skuId: 'coffee-beans:1', quantity: 1 }] });
+    expect(stranger).toMatchObject({ shipping: { feeFen: expect.any(Number) }, coupons: [] });
+    expect(stranger.shipping.feeFen).toBeGreaterThan(0);
+    const gold = await member('gold');
+    const asGold = await call(gold, 'checkCart', { items: [{ skuId: 'coffee-beans:1', quantity: 1 }] });
+    // Gold members' own free-shipping threshold is at most the shop's.
+    expect(asGold.shipping.freeThresholdFen ?? Infinity).toBeLessThanOrEqual(stranger.shipping.freeThresholdFen ?? Infinity);
+  });
+
   it('answers the orders code the products and stock behind SKU ids, and keeps the sold-out flag in step with stock', async () => {
     const catalogue = await loadCartProducts(ctx(), ['power-bank:1', 'power-bank:2', 'rock-tea:1', 'nope:1', 'not a sku']);
     expect([...catalogue.products.keys()].sort()).toEqual(['power-bank', 'rock-tea']);

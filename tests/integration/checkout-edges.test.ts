@@ -1,6 +1,6 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import { MINUTE_MS } from '~/core/calendar/durations';
-import type { OrderView, PaymentStart } from '~/types/functions/orders';
+import type { OrderPreview, OrderView, PaymentStart } from '~/types/functions/orders';
 import type { OrderDoc, RefundDoc } from '~/types/orders';
 import { GatewayClient } from '../support/gateway';
 import { startTestCloud } from '../support/local-cloud';
@@ -204,6 +204,24 @@ describe('checkout edges: the last unit, cancels, the unpaid sweep, pickup, a fu
       await place(client, { items: [{ skuId: sku, quantity: 1 }], pointsRequested: 0, delivery: { mode: 'pickup', storeId: 'jingan' } }),
     );
     expect(pickup.breakdown.shippingFeeFen).toBe(0);
+    // Pickup is priced before a store is chosen, as delivery is before an address; placing needs the store.
+    const unchosen = await client.call<Envelope<OrderPreview>>('orders', {
+      action: 'preview',
+      items: [{ skuId: sku, quantity: 1 }],
+      delivery: { mode: 'pickup' },
+    });
+    expect(data(unchosen.body).breakdown).toMatchObject({ shippingFeeFen: 0, payableFen: pickup.breakdown.payableFen });
+    expect(
+      (
+        await client.call('orders', {
+          action: 'place',
+          items: [{ skuId: sku, quantity: 1 }],
+          delivery: { mode: 'pickup' },
+          expectedPayableFen: 0,
+          clientKey: 'no-store-0001',
+        })
+      ).body,
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     const start = data((await client.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: pickup.id })).body);
     await cloud.settlePayment(start.outTradeNo, 'SUCCESS');
     const ready = data((await client.call<Envelope<OrderView>>('orders', { action: 'detail', orderId: pickup.id })).body);

@@ -29,10 +29,17 @@ export async function pageShot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
-/** Joins from the home page. */
+/** Joins from the home page and closes the welcome sheet a new member meets. */
 export async function join(page: Page): Promise<void> {
   await shown(page, '.join-button').click();
   await shown(page, '.member-card').waitFor();
+  await closeWelcome(page);
+}
+
+/** Closes the welcome sheet shown after joining (its gifts are checked where a test is about them). */
+export async function closeWelcome(page: Page): Promise<void> {
+  await shown(page, '.welcome-continue').click();
+  await page.waitForFunction(() => ![...document.querySelectorAll('.welcome-continue')].some((el) => el.getClientRects().length > 0));
 }
 
 /** Picks one value on each spec axis in the open SKU sheet. */

@@ -1,3 +1,4 @@
+import { welcomeKey } from '~/core/coupons/issue-keys';
 import type { OrderDoc } from '~/types/orders';
 import { ordersOf } from '../support/shop';
 import type { Storefront } from './support/storefront';
@@ -7,7 +8,7 @@ import { closeStorefront, joinFromHome, openStorefront, seedHistory, shopper } f
 const MAX_SET_DATA_BYTES = 64 * 1024;
 
 /** What each page is opened with, as the links into it carry; pages not listed take no parameters. */
-function queries(orders: OrderDoc[]): Record<string, string> {
+function queries(orders: OrderDoc[], memberId: string): Record<string, string> {
   const withStatus = (status: OrderDoc['status']) => {
     const order = orders.find((candidate) => candidate.status === status);
     if (!order) throw new Error(`the seeded history has no ${status} order`);
@@ -21,6 +22,7 @@ function queries(orders: OrderDoc[]): Record<string, string> {
     'packages/orders/pages/result/index': `id=${withStatus('paid')}&result=paid`,
     'packages/orders/pages/detail/index': `id=${withStatus('shipped')}`,
     'packages/orders/pages/refund/index': `id=${withStatus('completed')}`,
+    'packages/coupons/pages/products/index': `id=${encodeURIComponent(welcomeKey(memberId))}`,
   };
 }
 
@@ -32,7 +34,7 @@ describe('every page of the built mini-program', () => {
     shop = await openStorefront();
     await joinFromHome(shop.client);
     seedHistory(shop, { entries: 30, orders: 30 });
-    query = queries(ordersOf(shop.cloud, shopper(shop.cloud)._id));
+    query = queries(ordersOf(shop.cloud, shopper(shop.cloud)._id), shopper(shop.cloud)._id);
     // The shopper also works at a store, so that the staff pages show the till rather than a refusal.
     const invite = await shop.admin<{ ok: true; data: { code: string } }>('createStaffInvite', {
       storeId: shop.catalog.stores[0]?._id,
@@ -47,7 +49,7 @@ describe('every page of the built mini-program', () => {
   afterAll(() => closeStorefront(shop));
 
   it('lists the pages of app.json', () => {
-    expect(shop.client.routes).toHaveLength(29);
+    expect(shop.client.routes).toHaveLength(30);
     expect(Object.keys(query).filter((route) => !shop.client.routes.includes(route))).toEqual([]);
   });
 

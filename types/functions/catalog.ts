@@ -70,6 +70,12 @@ export interface ProductDetail extends ProductCard {
 
 export type CartItemState = 'ok' | 'priceChanged' | 'insufficientStock' | 'soldOut' | 'offShelf' | 'notFound';
 
+/** What the cart is told besides its lines: the shop's shipping rule at the shopper's tier, and their goods coupons with a threshold. */
+export interface CartTerms {
+  shipping: { feeFen: Fen; freeThresholdFen: Fen | null };
+  coupons: { title: string; thresholdFen: Fen }[];
+}
+
 export interface CartItemCheck {
   skuId: string;
   quantity: number;
@@ -93,5 +99,6 @@ export interface CatalogResponses {
   };
   list: { items: ProductCard[]; nextCursor: string | null };
   detail: ProductDetail;
-  checkCart: { items: CartItemCheck[] };
+  /** The lines, plus the shipping rule at the caller's tier and their goods coupons' thresholds (see `CartTerms`). */
+  checkCart: { items: CartItemCheck[] } & CartTerms;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type {
+  GeoPoint,
   OrderBreakdown,
   OrderDelivery,
   OrderEvent,
@@ -38,10 +39,16 @@ const checkout = {
   pointsRequested: z.number().int().min(0).max(100_000_000).default(0),
 };
 
-/** A preview prices delivery before the member has entered an address; placing needs one. */
+/** A preview prices delivery before the member has entered an address, and pickup before a store is chosen; placing needs them. */
 const previewDelivery = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('delivery'), address: shippingAddress.optional() }),
-  z.strictObject({ mode: z.literal('pickup'), storeId: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a store id') }),
+  z.strictObject({
+    mode: z.literal('pickup'),
+    storeId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,32}$/, 'must be a store id')
+      .optional(),
+  }),
 ]);
 
 /** Request schemas of the `orders` function, one per action. The caller is always the member acted on. */
@@ -217,5 +224,5 @@ export interface OrdersResponses {
   detail: OrderView;
   requestRefund: OrderView;
   submitReturnShipment: OrderView;
-  stores: { items: { id: string; name: string; address: string; phone: string; openHours: string }[] };
+  stores: { items: { id: string; name: string; address: string; phone: string; openHours: string; location: GeoPoint | null }[] };
 }

@@ -7,6 +7,7 @@ import type { CartLine } from '~/src/stores/cart';
 import { CART_STORAGE_KEY, useCartStore } from '~/src/stores/cart';
 import { useCheckoutStore } from '~/src/stores/checkout';
 import '~/src/test/intersection-observer';
+import { tap } from '~/src/test/taro-events';
 import CartPage from './index';
 
 jest.mock('~/src/services/catalog');
@@ -58,6 +59,9 @@ function messageOf(container: HTMLElement, title: string): string | null | undef
   return row?.querySelector('.line-message')?.textContent;
 }
 
+/** A shop that ships free and a member with no threshold coupons: nothing to prompt. */
+const NO_TERMS = { shipping: { feeFen: 0, freeThresholdFen: null }, coupons: [] };
+
 beforeEach(() => {
   jest.clearAllMocks();
   useCartStore.setState({ lines: [beans, mug, tee, candle, mooncake], checks: {}, checkStatus: 'idle', checkError: null });
@@ -73,6 +77,7 @@ test('checks the cart when it opens and says, line by line, what changed', async
       check(candle, { state: 'soldOut', message: '已售罄', stock: 0 }),
       check(mooncake, { state: 'offShelf', message: '商品已下架' }),
     ],
+    ...NO_TERMS,
   });
   const { container } = render(<CartPage />);
 
@@ -108,6 +113,7 @@ test('lowering a short line to the stock makes it buyable again, and checkout ta
       check(candle, { state: 'soldOut', message: '已售罄', stock: 0 }),
       check(mooncake, {}),
     ],
+    ...NO_TERMS,
   });
   const { container } = render(<CartPage />);
   await waitFor(() => expect(container.querySelector('.cart-check-summary')).not.toBeNull());
@@ -136,7 +142,7 @@ test('lowering a short line to the stock makes it buyable again, and checkout ta
 
 test('a failed check keeps the cart usable and offers a retry', async () => {
   catalog.checkCart.mockRejectedValueOnce(new CloudError('NETWORK', 'Failed to fetch'));
-  catalog.checkCart.mockResolvedValueOnce({ items: [beans, mug, tee, candle, mooncake].map((item) => check(item, {})) });
+  catalog.checkCart.mockResolvedValueOnce({ items: [beans, mug, tee, candle, mooncake].map((item) => check(item, {})), ...NO_TERMS });
   const { container } = render(<CartPage />);
 
   await waitFor(() => expect(container.querySelector('.cart-check-error')).not.toBeNull());
@@ -154,5 +160,21 @@ test('an empty cart invites the shopper to browse', () => {
   const { getByText } = render(<CartPage />);
 
   fireEvent.click(getByText('去逛逛'));
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/category/index' });
+});
+
+test('says what shipping costs and what a little more would unlock, with a way to add more', async () => {
+  const small = line('beans:1', { title: '咖啡豆', priceFen: 4_200, memberPriceFen: 4_000 });
+  useCartStore.setState({ lines: [small] });
+  catalog.checkCart.mockResolvedValue({
+    items: [check(small, {})],
+    shipping: { feeFen: 800, freeThresholdFen: 9_900 },
+    coupons: [{ title: '满199减30', thresholdFen: 19_900 }],
+  });
+  const { container } = render(<CartPage />);
+
+  await waitFor(() => expect(container.querySelector('.cart-shipping')?.textContent).toBe('运费¥8'));
+  expect(container.querySelector('.cart-nudge-offer')?.textContent).toBe('再买¥59免运费，再买¥159可用「满199减30」');
+  await tap(container.querySelector<HTMLElement>('.add-more'));
   expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/category/index' });
 });

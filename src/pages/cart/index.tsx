@@ -9,6 +9,7 @@ import { errorText } from '~/src/utils/error-text';
 import { formatYuan } from '~/core/money/format';
 import { CartLine, isGone } from '~/src/components/cart-line';
 import { openPage } from '~/src/utils/navigate';
+import { CartNudgeBar } from './cart-nudge-bar';
 import './index.scss';
 
 /** The cart: lines checked against the catalogue whenever it opens, selection, quantities, an estimate, and checkout. */
@@ -94,6 +95,8 @@ export default function CartPage() {
           </Text>
         ) : null}
       </View>
+
+      <CartNudgeBar chosenFen={estimate.memberFen} />
 
       {live.length > 0 ? (
         <View className="cart-group">

@@ -1,4 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { tap } from '~/src/test/taro-events';
 import * as couponsService from '~/src/services/coupons';
 import { useCouponsStore } from '~/src/stores/coupons';
 import { idle } from '~/src/stores/loadable';
@@ -41,4 +43,13 @@ test('an empty wallet points to the coupon centre', async () => {
 
   await screen.findByText('暂无可用的优惠券');
   await waitFor(() => expect(screen.getByText('去领券')).not.toBeNull());
+});
+
+test('a usable coupon has 去使用, which opens the products it applies to', async () => {
+  service.listMine.mockResolvedValue({ items: [myCoupon({ instanceId: 'welcome:m_01', title: '新人专享券' })], nextCursor: null });
+  const { container } = render(<MyCouponsPage />);
+  await screen.findByText('新人专享券');
+
+  await tap(container.querySelector<HTMLElement>('.use-coupon'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/coupons/pages/products/index?id=welcome%3Am_01' });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Tabs } from '@nutui/nutui-react-taro';
 import type { MyCoupon } from '~/types/functions/coupons';
@@ -28,8 +28,18 @@ const SOURCE_TEXT: Record<MyCoupon['source'], string> = {
   reward: '积分兑换',
 };
 
-function stamp(coupon: MyCoupon) {
-  if (coupon.state === 'usable') return null;
+/** 去使用 on a usable coupon (it opens the products it applies to); the state as a stamp otherwise. */
+function actionOf(coupon: MyCoupon) {
+  if (coupon.state === 'usable') {
+    return (
+      <Button
+        className="my-coupons-page__use use-coupon"
+        onClick={() => void Taro.navigateTo({ url: `${ROUTES.couponProducts}?id=${encodeURIComponent(coupon.instanceId)}` })}
+      >
+        去使用
+      </Button>
+    );
+  }
   return <Text className={`coupon-stamp coupon-stamp--${coupon.state}`}>{coupon.stateText}</Text>;
 }
 
@@ -94,7 +104,7 @@ export default function MyCouponsPage() {
                     rules={coupon.description}
                     tags={tagsOf(coupon)}
                     faded={coupon.state !== 'usable' && coupon.state !== 'notStarted'}
-                    action={stamp(coupon)}
+                    action={actionOf(coupon)}
                   />
                 ))}
               </PagedItems>

@@ -7,6 +7,7 @@ import { LoadState } from '~/src/components/load-state';
 import { OrderBreakdown } from '~/src/components/order-breakdown';
 import { Panel } from '~/src/components/panel';
 import { StatusPanel } from '~/src/components/status-panel';
+import { WelcomeSheet } from '~/src/components/welcome-sheet';
 import { ROUTES } from '~/src/routes';
 import type { CheckoutState } from '~/src/stores/checkout';
 import { useCheckoutStore } from '~/src/stores/checkout';
@@ -16,6 +17,7 @@ import { formatYuan } from '~/core/money/format';
 import { CouponPicker } from '~/src/packages/orders/components/coupon-picker';
 import { OrderLines } from '~/src/packages/orders/components/order-lines';
 import { openPage } from '~/src/utils/navigate';
+import { JoinAtCheckout } from './join-at-checkout';
 import './index.scss';
 
 /** Refusals that no retry fixes: the cart has to change first. */
@@ -66,6 +68,7 @@ function AddressCard() {
 function StorePicker() {
   const stores = useCheckoutStore((s) => s.stores);
   const storeId = useCheckoutStore((s) => s.storeId);
+  const nearestStoreId = useCheckoutStore((s) => s.nearestStoreId);
   const loadStores = useCheckoutStore((s) => s.loadStores);
   const setStore = useCheckoutStore((s) => s.setStore);
   return (
@@ -75,6 +78,7 @@ function StorePicker() {
           <Text className="store-picker__empty">暂无可自提的门店，请选择快递配送</Text>
         ) : (
           <View className="store-picker">
+            {storeId ? null : <Text className="store-picker__hint choose-store-hint">请选择自提门店</Text>}
             {(stores.data ?? []).map((store) => (
               <View
                 key={store.id}
@@ -83,7 +87,10 @@ function StorePicker() {
               >
                 <View className={`store-picker__radio${store.id === storeId ? ' store-picker__radio--on' : ''}`} />
                 <View className="store-picker__body">
-                  <Text className="store-picker__name">{store.name}</Text>
+                  <Text className="store-picker__name">
+                    {store.name}
+                    {store.id === nearestStoreId ? <Text className="store-picker__nearest nearest-store">离你最近</Text> : null}
+                  </Text>
                   <Text className="store-picker__text">{store.address}</Text>
                   <Text className="store-picker__text">
                     营业时间 {store.openHours} · {store.phone}
@@ -152,7 +159,6 @@ export default function CheckoutPage() {
   const mode = useCheckoutStore((s) => s.mode);
   const preview = useCheckoutStore((s) => s.preview);
   const previewing = useCheckoutStore((s) => s.previewing);
-  const storeId = useCheckoutStore((s) => s.storeId);
   const placing = useCheckoutStore((s) => s.placing);
   const notice = useCheckoutStore((s) => s.notice);
   const note = useCheckoutStore((s) => s.note);
@@ -219,6 +225,7 @@ export default function CheckoutPage() {
   };
 
   const cartProblem = preview.status === 'error' && preview.error && CART_PROBLEMS.includes(preview.error.code);
+  const guest = preview.status === 'error' && preview.error?.code === 'NOT_A_MEMBER';
 
   return (
     <View className="checkout-page">
@@ -227,8 +234,8 @@ export default function CheckoutPage() {
         {mode === 'delivery' ? <AddressCard /> : <StorePicker />}
       </View>
 
-      {mode === 'pickup' && !storeId ? (
-        <Text className="checkout-page__hint choose-store-hint">选择自提门店后，显示订单金额</Text>
+      {guest ? (
+        <JoinAtCheckout />
       ) : cartProblem ? (
         <StatusPanel
           kind="empty"
@@ -306,6 +313,8 @@ export default function CheckoutPage() {
           }}
         </LoadState>
       )}
+
+      <WelcomeSheet onContinue={() => undefined} />
 
       <View className="checkout-bar">
         <View className="checkout-bar__total">

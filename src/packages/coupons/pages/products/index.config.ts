@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '可用商品',
+  onReachBottomDistance: 120,
+});
