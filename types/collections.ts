@@ -8,6 +8,7 @@ import type { OrderDoc, PaymentDoc, PickupCodeDoc, RefundDoc, ShopSettings, Stor
 import type { LedgerEntryDoc, PointLotDoc } from './points';
 import type { ProgrammeSettings, TierDoc } from './programme';
 import type { RedemptionDoc, RewardDoc, RewardQuotaDoc } from './rewards';
+import type { ShareCodeDoc, ShareVisitDoc } from './shares';
 import type { AuditEntryDoc, StaffDoc, StaffInviteDoc, StoreSaleDoc, TillSessionDoc } from './staff';
 import type { KnownSourceDoc, ThrottleDoc } from './throttles';
 
@@ -57,6 +58,8 @@ export interface Collections {
   till_sessions: TillSessionDoc;
   throttles: ThrottleDoc | KnownSourceDoc;
   admin_sessions: AdminSessionDoc;
+  share_codes: ShareCodeDoc;
+  share_visits: ShareVisitDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -104,6 +107,8 @@ export const COLLECTION_NAMES = [
   'till_sessions',
   'throttles',
   'admin_sessions',
+  'share_codes',
+  'share_visits',
 ] as const satisfies readonly CollectionName[];
 
 /** Compiles only while COLLECTION_NAMES names every collection. */

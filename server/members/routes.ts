@@ -9,6 +9,8 @@ import { getMemberSummary } from './get-summary';
 import { joinMember } from './join-member';
 import { issueMemberCode } from './member-code';
 import { deleteAccount } from './delete-account';
+import { getShareCode } from './get-share-code';
+import { recordShareVisit } from './record-share-visit';
 import { setBirthday } from './set-birthday';
 import { setConsent } from './set-consent';
 import { updateProfile } from './update-profile';
@@ -31,6 +33,10 @@ export const memberRoutes: Routes<'member'> = {
   }),
   subscriptionQuota: async (_input, ctx) => ({ quota: await subscriptionQuota(ctx, (await loadCaller(ctx))._id) }),
   memberCode: (_input, ctx) => issueMemberCode(ctx, requireOpenid(ctx)),
+  shareCode: (_input, ctx) => getShareCode(ctx, requireOpenid(ctx)),
+  recordShareVisit: async ({ sharer, page, productId }, ctx) => ({
+    outcome: await recordShareVisit(ctx, { openid: requireOpenid(ctx), sharer, page, productId }),
+  }),
 };
 
 /** The `member` cloud function's main. */

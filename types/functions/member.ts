@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Gender } from '../documents';
 import type { SubscriptionTopic } from '../notify';
 import { SUBSCRIPTION_TOPICS } from '../notify';
+import { SHARE_CODE_PATTERN, SHARE_PAGES } from '../shares';
 import type { EpochMs, Fen, Points } from '../units';
 
 const nickname = z.string().trim().min(1).max(32);
@@ -62,6 +63,24 @@ export const memberRequests = {
   subscriptionQuota: z.strictObject({ action: z.literal('subscriptionQuota') }),
   /** The caller's current member code for the till; it rotates every 30 seconds. */
   memberCode: z.strictObject({ action: z.literal('memberCode') }),
+  /** The caller's share code, which their shared links carry as `sharer` (made the first time). */
+  shareCode: z.strictObject({ action: z.literal('shareCode') }),
+  /** The caller opened a page from a member's shared link: recorded once per link and visitor. */
+  recordShareVisit: z
+    .strictObject({
+      action: z.literal('recordShareVisit'),
+      sharer: z.string().regex(SHARE_CODE_PATTERN, '分享码格式不正确'),
+      page: z.enum(SHARE_PAGES),
+      /** The shared product: present exactly when `page` is `product`. */
+      productId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, '商品编号格式不正确')
+        .optional(),
+    })
+    .refine((input) => (input.page === 'product') === (input.productId !== undefined), {
+      message: '商品页的分享必须带商品编号，其他页面不带',
+      path: ['productId'],
+    }),
 };
 
 /** What a member sees of themselves. */
@@ -148,4 +167,7 @@ export interface MemberResponses {
   recordSubscriptions: { quota: Record<SubscriptionTopic, number> };
   subscriptionQuota: { quota: Record<SubscriptionTopic, number> };
   memberCode: MemberCodeView;
+  shareCode: { code: string };
+  /** `ownLink`: the sharer opened their own link, which records nothing. */
+  recordShareVisit: { outcome: 'recorded' | 'alreadyRecorded' | 'ownLink' };
 }
