@@ -73,6 +73,10 @@ const Taro = {
   // Pickers and permissions answer as a member who closes them or says no, unless a test says otherwise.
   chooseImage: jest.fn(() => Promise.reject(new Error('chooseImage:fail cancel'))),
   getLocation: jest.fn(() => Promise.reject(new Error('getLocation:fail auth deny'))),
+  setClipboardData: resolved(),
+  canvasToTempFilePath: jest.fn(() => Promise.resolve({ tempFilePath: 'wxfile://poster.png', errMsg: 'ok' })),
+  saveImageToPhotosAlbum: resolved(),
+  openSetting: resolved(),
   setStorageSync: jest.fn(),
   getStorageSync: jest.fn(() => ''),
   removeStorageSync: jest.fn(),
@@ -101,6 +105,8 @@ export const useRouter = jest.fn(() => ({ params: {} }));
 export const eventCenter = createEventCenter();
 export const usePageScroll = jest.fn();
 export const useUnload = jest.fn();
+export const useShareAppMessage = jest.fn();
+export const useShareTimeline = jest.fn();
 export const getCurrentInstance = Taro.getCurrentInstance;
 export const getEnv = Taro.getEnv;
 export const nextTick = Taro.nextTick;

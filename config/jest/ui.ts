@@ -24,6 +24,8 @@ export const ui: Config = {
   // Judge a file by its innermost node_modules folder: @tarojs/components nests a pnpm tree.
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)(?!.*/node_modules/)`],
   moduleNameMapper: {
+    // Before the `~/src` alias: the first pattern that matches wins.
+    '\\.(png|jpe?g|gif)$': '<rootDir>/config/jest/file-stub.ts',
     ...shared.moduleNameMapper,
     '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index',
     '^@tarojs/taro$': '<rootDir>/config/jest/taro-mock.ts',

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { MemberCard } from '~/src/components/member-card';
 import { SearchLink } from '~/src/components/search-link';
+import { ShareButton } from '~/src/components/share-button';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
 import { useCatalogStore } from '~/src/stores/catalog';
@@ -12,6 +13,8 @@ import { WelcomeSheet } from '~/src/components/welcome-sheet';
 import { openPage } from '~/src/utils/navigate';
 import { HomeShop } from './home-shop';
 import { useMemberFigures } from '~/src/utils/use-member-figures';
+import { useShare } from '~/src/utils/use-share';
+import shareImage from '~/src/assets/share/home.png';
 import './index.scss';
 
 const PERKS = [
@@ -75,6 +78,7 @@ export default function IndexPage() {
   const justJoined = useMemberStore((s) => s.justJoined);
 
   useMemberFigures();
+  const share = useShare({ page: 'home', title: '悦享商城：会员专享价，消费得积分', imageUrl: shareImage as string });
 
   usePullDownRefresh(() => {
     void Promise.all([load(), useCatalogStore.getState().loadHome()]).finally(() => Taro.stopPullDownRefresh());
@@ -94,6 +98,7 @@ export default function IndexPage() {
   return (
     <View className="home-page">
       <View className="home-hero">
+        <ShareButton link={share.link} className="home-hero__share" />
         <Text className="home-hero__brand">悦享商城</Text>
         <Text className="home-hero__slogan">
           {status === 'member' && profile ? `${profile.nickname}，${justJoined ? '欢迎加入' : '欢迎回来'}` : '好物悦享，积分有礼'}

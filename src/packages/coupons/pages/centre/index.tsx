@@ -5,11 +5,14 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { CentreCoupon } from '~/types/functions/coupons';
 import { CouponTicket } from '~/src/components/coupon-ticket';
 import { LoadState } from '~/src/components/load-state';
+import { ShareButton } from '~/src/components/share-button';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
 import { useCouponsStore } from '~/src/stores/coupons';
 import { newClientKey } from '~/src/utils/client-key';
 import { actionErrorText } from '~/src/utils/error-text';
+import { useShare } from '~/src/utils/use-share';
+import shareImage from '~/src/assets/share/coupons.png';
 import './index.scss';
 
 function tagsOf(coupon: CentreCoupon): string[] {
@@ -38,6 +41,7 @@ export default function CouponCentrePage() {
   const claim = useCouponsStore((s) => s.claim);
   // The key of the last tap per coupon, kept after a network failure so the retry claims once.
   const pendingKeys = useRef(new Map<string, string>());
+  const share = useShare({ page: 'couponCentre', title: '领券中心：好券限量领取，下单立减', imageUrl: shareImage as string });
 
   useEffect(() => {
     void load();
@@ -67,6 +71,7 @@ export default function CouponCentrePage() {
         <Text className="coupon-centre-page__link my-coupons-link" onClick={() => void Taro.navigateTo({ url: ROUTES.myCoupons })}>
           我的优惠券 ›
         </Text>
+        <ShareButton link={share.link} className="coupon-centre-page__share" />
       </View>
       <LoadState status={centre.status} error={centre.error} loadingText="正在加载优惠券…" onRetry={() => void load()}>
         {() =>

@@ -1,4 +1,7 @@
 export default definePageConfig({
   navigationBarTitleText: '积分商城',
   enablePullDownRefresh: true,
+  // useShare answers WeChat's share sheet and Moments; Taro wires the hooks only where these are on.
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
 });

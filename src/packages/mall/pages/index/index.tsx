@@ -3,11 +3,14 @@ import { Image, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { RewardView } from '~/types/functions/rewards';
 import { LoadState } from '~/src/components/load-state';
+import { ShareButton } from '~/src/components/share-button';
 import { StatusPanel } from '~/src/components/status-panel';
 import { ROUTES } from '~/src/routes';
 import { useMallStore } from '~/src/stores/mall';
 import { usePointsStore } from '~/src/stores/points';
 import { priceText } from '~/src/packages/mall/reward-text';
+import { useShare } from '~/src/utils/use-share';
+import shareImage from '~/src/assets/share/mall.png';
 import './index.scss';
 
 const ALL = '全部';
@@ -41,6 +44,7 @@ export default function MallPage() {
   const summary = usePointsStore((s) => s.summary);
   const loadSummary = usePointsStore((s) => s.loadSummary);
   const [category, setCategory] = useState(ALL);
+  const share = useShare({ page: 'mall', title: '积分商城：积分兑好礼', imageUrl: shareImage as string });
 
   useEffect(() => {
     void loadRewards();
@@ -61,6 +65,7 @@ export default function MallPage() {
         <View className="mall-balance__link my-redemptions-link" onClick={() => void Taro.navigateTo({ url: ROUTES.redemptions })}>
           <Text>我的兑换 ›</Text>
         </View>
+        <ShareButton link={share.link} className="mall-balance__share" />
       </View>
 
       <LoadState status={rewards.status} error={rewards.error} loadingText="正在加载礼品…" onRetry={() => void loadRewards()}>

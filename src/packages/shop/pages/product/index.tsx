@@ -15,6 +15,7 @@ import { idle } from '~/src/stores/loadable';
 import { formatYuan } from '~/core/money/format';
 import type { PickerAction } from '~/src/packages/shop/components/sku-picker';
 import { SkuPicker } from '~/src/packages/shop/components/sku-picker';
+import { ProductShare, useProductShare } from '~/src/packages/shop/components/product-share';
 import type { SpecChoice } from '~/src/packages/shop/sku-selection';
 import { chosenSku, initialChoice, missingSpecs, toggleValue } from '~/src/packages/shop/sku-selection';
 import { openPage } from '~/src/utils/navigate';
@@ -94,6 +95,7 @@ export default function ProductPage() {
   });
 
   const data = product.data;
+  const share = useProductShare(id, data);
   const current = choice ?? (data ? initialChoice(data.specs, data.skus) : []);
   const sku = data ? chosenSku(data.skus, current) : null;
 
@@ -167,6 +169,7 @@ export default function ProductPage() {
                   </Text>
                 </View>
               </View>
+              <ProductShare product={item} priceFen={sku?.memberPriceFen ?? item.memberMinPriceFen} share={share} />
               <View className="product-rows">
                 <View className="product-rows__row spec-row" onClick={() => !unavailable && setPicker('choose')}>
                   <Text className="product-rows__label">已选</Text>
