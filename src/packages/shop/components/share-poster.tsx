@@ -85,7 +85,7 @@ export function SharePoster({ visible, content, photoUrl, onClose }: SharePoster
       <View className="share-poster__panel">
         <Canvas type="2d" id={CANVAS_ID} className="share-poster__canvas" />
         {file ? (
-          <Image className="share-poster__image poster-image" src={file} mode="widthFix" showMenuByLongpress />
+          <Image className="share-poster__image poster-image" src={file} mode="aspectFit" showMenuByLongpress />
         ) : (
           <Text className="share-poster__status poster-status">{failed ? '海报生成失败，请关闭后重试' : '正在生成海报…'}</Text>
         )}
