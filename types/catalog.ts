@@ -76,3 +76,27 @@ export interface BannerDoc {
   active: boolean;
   sort: number;
 }
+
+/**
+ * `favourites` collection: a product a member keeps for later. `_id` is `<memberId>:<productId>`,
+ * so favouriting twice is a no-op; listed by member, newest first.
+ */
+export interface FavouriteDoc {
+  _id: string;
+  memberId: string;
+  productId: string;
+  createdAt: EpochMs;
+}
+
+/**
+ * `co_purchases` collection: how many paid orders held both products. `_id` is
+ * `<productId>:<otherId>`, one document per direction, so a product's partners read in one
+ * query ordered by `count`.
+ */
+export interface CoPurchaseDoc {
+  _id: string;
+  productId: string;
+  otherId: string;
+  count: number;
+  updatedAt: EpochMs;
+}

@@ -1,5 +1,5 @@
 import type { ApprovalDoc } from './approvals';
-import type { BannerDoc, CategoryDoc, ProductDoc, SkuStockDoc } from './catalog';
+import type { BannerDoc, CategoryDoc, CoPurchaseDoc, FavouriteDoc, ProductDoc, SkuStockDoc } from './catalog';
 import type { ClaimTicketDoc, CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from './coupons';
 import type { AdminDoc, AdminSessionDoc, FirstJoinDoc, MemberDoc, SpendRecordDoc, TierChangeDoc } from './documents';
 import type { JobRunDoc, JobStateDoc } from './jobs';
@@ -49,6 +49,8 @@ export interface Collections {
   products: ProductDoc;
   sku_stock: SkuStockDoc;
   banners: BannerDoc;
+  favourites: FavouriteDoc;
+  co_purchases: CoPurchaseDoc;
   stores: StoreDoc;
   staff: StaffDoc;
   staff_invites: StaffInviteDoc;
@@ -98,6 +100,8 @@ export const COLLECTION_NAMES = [
   'products',
   'sku_stock',
   'banners',
+  'favourites',
+  'co_purchases',
   'stores',
   'staff',
   'staff_invites',

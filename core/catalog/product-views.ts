@@ -31,6 +31,7 @@ export function toProductDetail(
   stock: ReadonlyMap<string, number>,
   pair: TierPair,
   earnPerYuan: number,
+  favourited = false,
 ): ProductDetail {
   const skus = product.skus.map((sku) => {
     const memberPriceFen = tierUnitPrice(sku.priceFen, product.memberPrice, pair.tier);
@@ -54,6 +55,7 @@ export function toProductDetail(
     skus,
     memberPrice: product.memberPrice,
     onShelf: product.status === 'onShelf',
+    favourited,
     tier: tierView(pair.tier),
     nextTier: pair.nextTier ? tierView(pair.nextTier) : null,
   };

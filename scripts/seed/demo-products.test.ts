@@ -36,6 +36,20 @@ describe('demo catalogue', () => {
     expect(catalog.banners.every((b) => b.productId === null || productIds.has(b.productId))).toBe(true);
   });
 
+  it('gives every product several pictures, and counts co-purchases both ways between products it has', () => {
+    expect(catalog.products.every((p) => p.images.length >= 2)).toBe(true);
+    const productIds = new Set(catalog.products.map((p) => p._id));
+    const counts = new Map(catalog.co_purchases.map((pair) => [pair._id, pair.count]));
+    for (const pair of catalog.co_purchases) {
+      expect([productIds.has(pair.productId), productIds.has(pair.otherId), pair._id]).toEqual([
+        true,
+        true,
+        `${pair.productId}:${pair.otherId}`,
+      ]);
+      expect(counts.get(`${pair.otherId}:${pair.productId}`)).toBe(pair.count);
+    }
+  });
+
   it('every picture the catalogue names is shipped, drawn from the current catalogue, and the folder stays small', () => {
     const named = [
       ...catalog.products.flatMap((p) => p.images),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { buildProductDoc } from '~/core/catalog/product-rules';
-import type { BannerDoc, CategoryDoc, ProductDoc, SkuStockDoc } from '~/types/catalog';
+import type { BannerDoc, CategoryDoc, CoPurchaseDoc, ProductDoc, SkuStockDoc } from '~/types/catalog';
 import type { ProductInput } from '~/types/functions/admin-catalog';
 import { productInput } from '~/types/functions/admin-catalog';
 import type { StoreDoc } from '~/types/orders';
@@ -634,23 +634,50 @@ const STORES: StoreDoc[] = [
   },
 ];
 
-/** The demo catalogue's documents, by collection: categories, products and their SKU stock, banners and pickup stores. */
+/**
+ * Products that shoppers bought together, with how many orders held both: what paid orders
+ * would have counted, so 猜你喜欢 shows partners on a fresh local cloud.
+ */
+const BOUGHT_TOGETHER: [productId: string, otherId: string, orders: number][] = [
+  ['coffee-beans', 'ceramic-mug', 6],
+  ['coffee-beans', 'cold-brew', 3],
+  ['cotton-tee', 'canvas-tote', 5],
+  ['cotton-tee', 'wool-scarf', 2],
+  ['hand-cream', 'amino-shampoo', 4],
+  ['velvet-lipstick', 'hand-cream', 2],
+  ['power-bank', 'braided-cable', 5],
+  ['anc-earbuds', 'power-bank', 3],
+  ['phone-stand', 'braided-cable', 2],
+  ['dark-chocolate', 'daily-nuts', 3],
+  ['egg-rolls', 'dried-mango', 2],
+  ['scented-candle', 'linen-bedding', 2],
+];
+
+/** A product's pictures: its own, then the banners that feature it, then its category's, so the demo gallery has several to swipe. */
+function galleryOf(input: ProductInput): string[] {
+  const banners = BANNERS.filter((banner) => banner.productId === input.productId).map((banner) => banner.imageUrl);
+  return [...input.images, ...banners, mediaUrl('categories', input.categoryId)];
+}
+
+/** The demo catalogue's documents, by collection: categories, products and their SKU stock, banners, pickup stores and co-purchase counts. */
 export interface DemoCatalog {
   categories: CategoryDoc[];
   products: ProductDoc[];
   sku_stock: SkuStockDoc[];
   banners: BannerDoc[];
   stores: StoreDoc[];
+  co_purchases: CoPurchaseDoc[];
 }
 
 /**
  * The demo storefront for a fresh local cloud and for the tests: six categories, 25 products
  * (one sold out, one off the shelf, two without member prices, some SKUs out of stock),
- * three banners and three pickup stores in Shanghai. Deterministic but for the timestamps.
+ * three banners, three pickup stores in Shanghai, and which products were bought together.
+ * Deterministic but for the timestamps.
  */
 export function demoCatalog(now: number): DemoCatalog {
   const products = PRODUCTS.map(({ input, stock, salesCount, status }) => {
-    const doc = buildProductDoc(input, null, [], now);
+    const doc = buildProductDoc({ ...input, images: galleryOf(input) }, null, [], now);
     return { ...doc, status, salesCount, soldOut: stock.every((n) => n <= 0) };
   });
   const skuStock = PRODUCTS.flatMap(({ input, stock }, p) =>
@@ -667,6 +694,10 @@ export function demoCatalog(now: number): DemoCatalog {
     sku_stock: skuStock,
     banners: BANNERS.map(({ art: _art, subtitle: _subtitle, ...banner }) => banner),
     stores: STORES.map((store) => ({ ...store })),
+    co_purchases: BOUGHT_TOGETHER.flatMap(([a, b, count]) => [
+      { _id: `${a}:${b}`, productId: a, otherId: b, count, updatedAt: now },
+      { _id: `${b}:${a}`, productId: b, otherId: a, count, updatedAt: now },
+    ]),
   };
 }
 

@@ -11,5 +11,7 @@ export async function deleteAccount(ctx: RequestContext, openid: string): Promis
   // The timer jobs' dates go too, so the sweeps no longer read the account.
   const unscheduled = { birthdayMonthDay: null, tierReviewAt: null, tierNotice: null, comebackDueAt: null };
   await ctx.db.collection('members').updateWhere({ _id: member._id, status: 'active' }, { ...anonymised(member, ctx.now), ...unscheduled });
+  // What the member kept for later is theirs alone, not the books': it goes with the account.
+  await ctx.db.collection('favourites').removeWhere({ memberId: member._id });
   return { deleted: true };
 }

@@ -5,6 +5,7 @@ import { markLastPaid } from '../members/mark-last-paid';
 import { earnForOrder } from '../points/earn-for-order';
 import type { RequestContext } from '../runtime/wx';
 import { recordQualifyingSpend } from '../tiers/qualifying-spend';
+import { countCoPurchases } from './count-co-purchases';
 import { allocatePickupCode } from './pickup-code';
 import { settleHeldStock } from './stock';
 import { refund, succeeded } from './wechat-pay';
@@ -52,11 +53,13 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
     if (moved === 1) {
       // The guarded move took, so the order is what it was plus these fields (its timeline appended, not rewritten).
       current = { ...current, ...fields, timeline: [...current.timeline, event] };
-      await Promise.all(
-        current.lines.map((line) =>
+      // Counters the move itself guards: only the delivery whose move took counts the sale.
+      await Promise.all([
+        ...current.lines.map((line) =>
           ctx.db.collection('products').updateWhere({ _id: line.productId }, { salesCount: ctx.db.command.inc(line.quantity) }),
         ),
-      );
+        countCoPurchases(ctx, current),
+      ]);
     } else {
       current = (await ctx.db.collection('orders').get(current._id)) as OrderDoc;
     }

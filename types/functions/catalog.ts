@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { CategoryDoc, ProductSpec } from '../catalog';
-import type { Fen, Points } from '../units';
+import type { EpochMs, Fen, Points } from '../units';
 
 const productId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a product id from the catalogue');
 /** A SKU id as the catalogue answers it: `<productId>:<n>`. */
@@ -26,7 +26,26 @@ export const catalogRequests = {
   detail: z.strictObject({ action: z.literal('detail'), productId }),
   /** Checks a cart against the catalogue: current prices, stock and shelf state. */
   checkCart: z.strictObject({ action: z.literal('checkCart'), items: z.array(cartItem).max(50) }),
+  /** 猜你喜欢: products bought together with the given ones, topped up with best sellers. */
+  recommend: z.strictObject({
+    action: z.literal('recommend'),
+    productIds: z.array(productId).max(20).default([]),
+    exclude: z.array(productId).max(50).default([]),
+    limit: z.number().int().min(1).max(20).default(6),
+  }),
+  /** Members only: keeps a product in 我的收藏; favouriting it again changes nothing. */
+  addFavourite: z.strictObject({ action: z.literal('addFavourite'), productId }),
+  removeFavourite: z.strictObject({ action: z.literal('removeFavourite'), productId }),
+  /** The caller's favourites, newest first, a page at a time. */
+  favourites: z.strictObject({
+    action: z.literal('favourites'),
+    pageSize: z.number().int().min(1).max(50).default(20),
+    cursor: z.string().max(400).optional(),
+  }),
 };
+
+/** How many products a member may keep in 我的收藏. */
+export const FAVOURITES_CAP = 200;
 
 /** A product as lists show it. Prices are for the caller's tier. */
 export interface ProductCard {
@@ -63,6 +82,8 @@ export interface ProductDetail extends ProductCard {
   skus: SkuView[];
   memberPrice: boolean;
   onShelf: boolean;
+  /** Whether the caller keeps the product in 我的收藏 (false for visitors). */
+  favourited: boolean;
   /** The caller's tier (the entry tier for visitors who have not joined) and the next one. */
   tier: { id: string; name: string; memberPricePercent: number };
   nextTier: { id: string; name: string; memberPricePercent: number } | null;
@@ -91,6 +112,12 @@ export interface CartItemCheck {
   stock: number;
 }
 
+/** A product in 我的收藏: its card as lists show it, whether it is still on the shelf, and when it was kept. */
+export interface FavouriteItem extends ProductCard {
+  onShelf: boolean;
+  favouritedAt: EpochMs;
+}
+
 export interface CatalogResponses {
   home: {
     banners: { id: string; imageUrl: string; title: string; productId: string | null }[];
@@ -101,4 +128,8 @@ export interface CatalogResponses {
   detail: ProductDetail;
   /** The lines, plus the shipping rule at the caller's tier and their goods coupons' thresholds (see `CartTerms`). */
   checkCart: { items: CartItemCheck[] } & CartTerms;
+  recommend: { items: ProductCard[] };
+  addFavourite: { productId: string; favourited: true };
+  removeFavourite: { productId: string; favourited: false };
+  favourites: { items: FavouriteItem[]; nextCursor: string | null };
 }
