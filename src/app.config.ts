@@ -20,7 +20,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/shop',
-      pages: ['pages/search/index', 'pages/product/index'],
+      pages: ['pages/search/index', 'pages/product/index', 'pages/favourites/index'],
     },
     {
       root: 'packages/orders',

@@ -17,6 +17,7 @@ export const ROUTES = {
   couponProducts: '/packages/coupons/pages/products/index',
   search: '/packages/shop/pages/search/index',
   product: '/packages/shop/pages/product/index',
+  favourites: '/packages/shop/pages/favourites/index',
   checkout: '/packages/orders/pages/checkout/index',
   address: '/packages/orders/pages/address/index',
   payResult: '/packages/orders/pages/result/index',

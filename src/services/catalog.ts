@@ -36,3 +36,23 @@ export function getProduct(productId: string): Promise<ProductDetail> {
 export function checkCart(items: { skuId: string; quantity: number }[]): Promise<CatalogResponses['checkCart']> {
   return callFunction('catalog', 'checkCart', { items });
 }
+
+/** 猜你喜欢: products bought together with the given ones, topped up with best sellers, none of the given or excluded ones. */
+export function recommend(productIds: string[], exclude: string[] = [], limit = 6): Promise<CatalogResponses['recommend']> {
+  return callFunction('catalog', 'recommend', { productIds, exclude, limit });
+}
+
+/** Keeps a product in 我的收藏 (members only; again is a no-op). */
+export function addFavourite(productId: string): Promise<CatalogResponses['addFavourite']> {
+  return callFunction('catalog', 'addFavourite', { productId });
+}
+
+/** Takes a product out of 我的收藏. */
+export function removeFavourite(productId: string): Promise<CatalogResponses['removeFavourite']> {
+  return callFunction('catalog', 'removeFavourite', { productId });
+}
+
+/** One page of 我的收藏, newest first. */
+export function listFavourites(cursor?: string, pageSize = 20): Promise<CatalogResponses['favourites']> {
+  return callFunction('catalog', 'favourites', { pageSize, ...(cursor ? { cursor } : {}) });
+}

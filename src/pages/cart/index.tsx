@@ -10,6 +10,7 @@ import { formatYuan } from '~/core/money/format';
 import { CartLine, isGone } from '~/src/components/cart-line';
 import { openPage } from '~/src/utils/navigate';
 import { CartNudgeBar } from './cart-nudge-bar';
+import { Recommendations } from '~/src/components/recommendations';
 import './index.scss';
 
 /** The cart: lines checked against the catalogue whenever it opens, selection, quantities, an estimate, and checkout. */
@@ -50,6 +51,7 @@ export default function CartPage() {
           actionText="去逛逛"
           onAction={() => openPage(ROUTES.category)}
         />
+        <Recommendations />
       </View>
     );
   }

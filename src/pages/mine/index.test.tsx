@@ -54,6 +54,7 @@ test('each figure, order step and entry opens its page', async () => {
     ['.mine-all-orders', '/packages/orders/pages/list/index'],
     ['.mine-entry-code', '/packages/member/pages/code/index'],
     ['.mine-entry-check-in', '/packages/points/pages/check-in/index'],
+    ['.mine-entry-favourites', '/packages/shop/pages/favourites/index'],
     ['.mine-entry-profile', '/packages/member/pages/profile/index'],
     ['.mine-tier', '/packages/member/pages/centre/index'],
   ] as const) {

@@ -38,11 +38,14 @@ export const OrderCard = memo(function OrderCard({ order, busy, onOpen, onAction
           </View>
         </View>
       ) : (
-        <View className="order-card__images">
-          {order.lines.slice(0, 4).map((line) => (
-            <Image key={line.lineId} className="order-card__image" src={line.imageUrl} mode="aspectFill" />
-          ))}
-          {order.lines.length > 4 ? <Text className="order-card__more">…</Text> : null}
+        <View className="order-card__multi">
+          <Text className="order-card__names order-card-names">{`${first?.title ?? ''} 等${order.lines.length}件`}</Text>
+          <View className="order-card__images">
+            {order.lines.slice(0, 4).map((line) => (
+              <Image key={line.lineId} className="order-card__image" src={line.imageUrl} mode="aspectFill" />
+            ))}
+            {order.lines.length > 4 ? <Text className="order-card__more">…</Text> : null}
+          </View>
         </View>
       )}
       <View className="order-card__sum">

@@ -19,19 +19,30 @@ import { ProductShare, useProductShare } from '~/src/packages/shop/components/pr
 import type { SpecChoice } from '~/src/packages/shop/sku-selection';
 import { chosenSku, initialChoice, missingSpecs, toggleValue } from '~/src/packages/shop/sku-selection';
 import { openPage } from '~/src/utils/navigate';
+import { FavouriteButton } from '~/src/packages/shop/components/favourite-button';
+import { Recommendations } from '~/src/components/recommendations';
 import './index.scss';
 
+/** The product's pictures to swipe through, with where the member is ("2/3"); a tap opens them full screen. */
 function Gallery({ product }: { product: ProductDetail }) {
+  const [current, setCurrent] = useState(0);
   const images = product.images.length > 0 ? product.images : [product.imageUrl];
-  if (images.length === 1) return <Image className="product-gallery product-gallery__image" src={images[0] as string} mode="aspectFill" />;
+  const preview = (src: string) => void Taro.previewImage({ current: src, urls: images });
   return (
-    <Swiper className="product-gallery" indicatorDots indicatorColor="rgba(255,255,255,0.5)" indicatorActiveColor="#ffffff" circular>
-      {images.map((src) => (
-        <SwiperItem key={src}>
-          <Image className="product-gallery__image" src={src} mode="aspectFill" />
-        </SwiperItem>
-      ))}
-    </Swiper>
+    <View className="product-gallery">
+      <Swiper className="product-gallery__swiper" current={current} onChange={(event) => setCurrent(event.detail.current)}>
+        {images.map((src, i) => (
+          <SwiperItem key={`${i}:${src}`}>
+            <Image className="product-gallery__image gallery-image" src={src} mode="aspectFill" onClick={() => preview(src)} />
+          </SwiperItem>
+        ))}
+      </Swiper>
+      {images.length > 1 ? (
+        <Text className="product-gallery__indicator gallery-indicator">
+          {current + 1}/{images.length}
+        </Text>
+      ) : null}
+    </View>
   );
 }
 
@@ -73,7 +84,7 @@ function PricePanel({ product, sku, quantity }: { product: ProductDetail; sku: S
   );
 }
 
-/** A product: pictures, prices for the member's tier and the next, points it earns, stock, the SKU picker and add to cart / buy now. */
+/** A product: pictures, prices for the member's tier and the next, points it earns, stock, the SKU picker, add to cart / buy now, 收藏 and 猜你喜欢. */
 export default function ProductPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -191,8 +202,10 @@ export default function ProductPage() {
                   <Text className="product-description__text">{item.description}</Text>
                 </View>
               ) : null}
+              <Recommendations productIds={[item.id]} />
 
               <View className="product-bar">
+                <FavouriteButton productId={item.id} favourited={item.favourited} />
                 <View className="product-bar__cart" onClick={() => openPage(ROUTES.cart)}>
                   <Text className="product-bar__cart-label">购物车</Text>
                   {cartCount > 0 ? <Text className="product-bar__badge cart-count">{cartCount > 99 ? '99+' : cartCount}</Text> : null}

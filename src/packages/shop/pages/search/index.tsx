@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { CartEntry } from '~/src/components/cart-entry';
 import { LoadState } from '~/src/components/load-state';
 import { PagedItems } from '~/src/components/paged-items';
+import { Recommendations } from '~/src/components/recommendations';
 import { ProductGrid } from '~/src/components/product-card';
 import type { ProductQuery, ProductSort } from '~/src/services/catalog';
 import { queryKey, useCatalogStore } from '~/src/stores/catalog';
@@ -84,10 +85,13 @@ export default function SearchPage() {
             <LoadState status={list.status} error={list.error} loadingText="正在搜索…" onRetry={() => void loadList(query, 'first')}>
               {() =>
                 list.items.length === 0 ? (
-                  <View className="search-page__empty search-empty">
-                    <Text className="search-page__empty-title">没有找到「{keyword}」相关的商品</Text>
-                    <Text className="search-page__empty-text">换个关键词试试，比如「咖啡」「T恤」</Text>
-                  </View>
+                  <>
+                    <View className="search-page__empty search-empty">
+                      <Text className="search-page__empty-title">没有找到「{keyword}」相关的商品</Text>
+                      <Text className="search-page__empty-text">换个关键词试试，比如「咖啡」「T恤」</Text>
+                    </View>
+                    <Recommendations />
+                  </>
                 ) : (
                   <PagedItems list={list} onMore={() => void loadList(query, 'more')}>
                     <ProductGrid products={list.items} />
