@@ -225,7 +225,7 @@ describe('catalog function through the gateway and the built bundles', () => {
       soldOut: false,
       memberPrice: true,
       specs: [{ name: '规格', values: ['250g', '500g'] }],
-      images: ['/media/products/coffee-beans.svg'],
+      images: ['/media/products/coffee-beans.svg', '/media/banners/coffee-festival.svg', '/media/categories/coffee-tea.svg'],
     });
 
     // A product without member prices: everyone pays the list price, no next-tier price.
