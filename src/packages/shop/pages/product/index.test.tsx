@@ -104,7 +104,7 @@ test('a guest who taps 收藏 is asked to join, and once joined the product is k
     .mockRejectedValueOnce(new CloudError('NOT_A_MEMBER', 'join the membership first'))
     .mockResolvedValueOnce({ productId: 'coffee-beans', favourited: true });
   jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'ok' } as never);
-  jest.mocked(memberService).join.mockResolvedValue({ ...memberProfile(), created: true });
+  jest.mocked(memberService).join.mockResolvedValue({ ...memberProfile(), created: true, gifts: [] });
   jest.mocked(memberService).getSummary.mockResolvedValue(memberSummary());
   const { container } = render(<ProductPage />);
   await waitFor(() => expect(container.querySelector('.favourite-button')).not.toBeNull());

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { specText } from '~/core/catalog/spec-text';
 import type { ProductDetail, SkuView } from '~/types/functions/catalog';
 import { LoadState } from '~/src/components/load-state';
+import { WelcomeSheet } from '~/src/components/welcome-sheet';
 import { PriceText } from '~/src/components/price-text';
 import { StatusPanel } from '~/src/components/status-panel';
 import { salesText } from '~/src/components/product-card';
@@ -244,6 +245,7 @@ export default function ProductPage() {
           );
         }}
       </LoadState>
+      <WelcomeSheet />
     </View>
   );
 }
