@@ -1,3 +1,4 @@
+import type { AddressDoc } from './addresses';
 import type { ApprovalDoc } from './approvals';
 import type { BannerDoc, CategoryDoc, CoPurchaseDoc, FavouriteDoc, ProductDoc, SkuStockDoc } from './catalog';
 import type { ClaimTicketDoc, CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from './coupons';
@@ -62,6 +63,7 @@ export interface Collections {
   admin_sessions: AdminSessionDoc;
   share_codes: ShareCodeDoc;
   share_visits: ShareVisitDoc;
+  member_addresses: AddressDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -113,6 +115,7 @@ export const COLLECTION_NAMES = [
   'admin_sessions',
   'share_codes',
   'share_visits',
+  'member_addresses',
 ] as const satisfies readonly CollectionName[];
 
 /** Compiles only while COLLECTION_NAMES names every collection. */

@@ -1,5 +1,10 @@
 import { toTierProgressView } from '~/core/tiers/progress-view';
 import { memberRequests } from '~/types/functions/member';
+import { addAddress } from '../addresses/add-address';
+import { listAddresses } from '../addresses/list-addresses';
+import { removeAddress } from '../addresses/remove-address';
+import { setDefaultAddress } from '../addresses/set-default-address';
+import { updateAddress } from '../addresses/update-address';
 import { recordSubscriptions, subscriptionQuota } from '../notify/subscription-quota';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler, requireOpenid } from '../runtime/wx';
@@ -37,6 +42,13 @@ export const memberRoutes: Routes<'member'> = {
   recordShareVisit: async ({ sharer, page, productId }, ctx) => ({
     outcome: await recordShareVisit(ctx, { openid: requireOpenid(ctx), sharer, page, productId }),
   }),
+  listAddresses: async (_input, ctx) => listAddresses(ctx, (await loadCaller(ctx))._id),
+  addAddress: async ({ action: _action, clientKey, ...fields }, ctx) =>
+    addAddress(ctx, { memberId: (await loadCaller(ctx))._id, clientKey, fields }),
+  updateAddress: async ({ action: _action, addressId, ...fields }, ctx) =>
+    updateAddress(ctx, { memberId: (await loadCaller(ctx))._id, addressId, fields }),
+  removeAddress: async ({ addressId }, ctx) => removeAddress(ctx, { memberId: (await loadCaller(ctx))._id, addressId }),
+  setDefaultAddress: async ({ addressId }, ctx) => setDefaultAddress(ctx, { memberId: (await loadCaller(ctx))._id, addressId }),
 };
 
 /** The `member` cloud function's main. */

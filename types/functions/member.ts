@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { AddressBook } from '../addresses';
+import { addressFields } from '../addresses';
 import type { Gender } from '../documents';
 import type { SubscriptionTopic } from '../notify';
 import { SUBSCRIPTION_TOPICS } from '../notify';
@@ -20,6 +22,9 @@ export const birthdaySchema = z
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'is not a calendar date');
+
+const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, _ or -');
+const addressId = z.string().regex(/^m[a-f0-9]{1,40}:[A-Za-z0-9_-]{8,64}$/, '地址不存在');
 
 /** Request schemas of the `member` function, one per action. */
 export const memberRequests = {
@@ -58,7 +63,7 @@ export const memberRequests = {
     action: z.literal('recordSubscriptions'),
     accepted: z.array(z.enum(SUBSCRIPTION_TOPICS)).min(1).max(SUBSCRIPTION_TOPICS.length),
     /** Made once per prompt, so a retried report counts once. */
-    clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, _ or -'),
+    clientKey,
   }),
   subscriptionQuota: z.strictObject({ action: z.literal('subscriptionQuota') }),
   /** The caller's current member code for the till; it rotates every 30 seconds. */
@@ -81,6 +86,13 @@ export const memberRequests = {
       message: '商品页的分享必须带商品编号，其他页面不带',
       path: ['productId'],
     }),
+  /** The caller's address book. */
+  listAddresses: z.strictObject({ action: z.literal('listAddresses') }),
+  /** Adds an address; `clientKey` is made once per 保存 tap, so a retried add saves it once. */
+  addAddress: z.strictObject({ action: z.literal('addAddress'), clientKey, ...addressFields }),
+  updateAddress: z.strictObject({ action: z.literal('updateAddress'), addressId, ...addressFields }),
+  removeAddress: z.strictObject({ action: z.literal('removeAddress'), addressId }),
+  setDefaultAddress: z.strictObject({ action: z.literal('setDefaultAddress'), addressId }),
 };
 
 /** What a member sees of themselves. */
@@ -170,4 +182,10 @@ export interface MemberResponses {
   shareCode: { code: string };
   /** `ownLink`: the sharer opened their own link, which records nothing. */
   recordShareVisit: { outcome: 'recorded' | 'alreadyRecorded' | 'ownLink' };
+  listAddresses: AddressBook;
+  /** The book after the change, and the id of the address saved. */
+  addAddress: AddressBook & { addressId: string };
+  updateAddress: AddressBook & { addressId: string };
+  removeAddress: AddressBook;
+  setDefaultAddress: AddressBook;
 }
