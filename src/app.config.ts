@@ -27,6 +27,7 @@ export default defineAppConfig({
       pages: [
         'pages/checkout/index',
         'pages/address/index',
+        'pages/addresses/index',
         'pages/result/index',
         'pages/list/index',
         'pages/detail/index',

@@ -20,6 +20,7 @@ export const ROUTES = {
   favourites: '/packages/shop/pages/favourites/index',
   checkout: '/packages/orders/pages/checkout/index',
   address: '/packages/orders/pages/address/index',
+  addresses: '/packages/orders/pages/addresses/index',
   payResult: '/packages/orders/pages/result/index',
   orders: '/packages/orders/pages/list/index',
   order: '/packages/orders/pages/detail/index',

@@ -7,6 +7,7 @@ import type { ShippingAddress } from '~/types/orders';
 import * as ordersService from '../services/orders';
 import type { CheckoutRequest, PlaceRequest } from '../services/orders';
 import { newClientKey } from '../utils/client-key';
+import { useAddressStore } from './addresses';
 import { useCartStore } from './cart';
 import type { Loadable } from './loadable';
 import { idle, loadInto } from './loadable';
@@ -33,6 +34,8 @@ export interface CheckoutState {
   source: 'cart' | 'buyNow';
   mode: DeliveryMode;
   address: ShippingAddress | null;
+  /** Whether the address was picked or typed for this checkout, so the member's default no longer replaces it. */
+  addressChosen: boolean;
   storeId: string | null;
   /** The store preselected as nearest to the member, marked 离你最近 in the list. */
   nearestStoreId: string | null;
@@ -55,7 +58,12 @@ export interface CheckoutState {
   refresh: () => Promise<void>;
   loadStores: () => Promise<void>;
   setMode: (mode: DeliveryMode) => void;
+  /** A guest's address, typed at checkout and remembered on this device. */
   setAddress: (address: ShippingAddress) => void;
+  /** An address from the member's book, for this order only (the book keeps it on the server). */
+  chooseAddress: (address: ShippingAddress) => void;
+  /** A member's checkout starts at their default address; a book still empty leaves the address as it is. */
+  takeDefaultAddress: () => Promise<void>;
   setStore: (storeId: string) => void;
   setCoupons: (couponIds: string[]) => void;
   setUsePoints: (on: boolean) => void;
@@ -160,6 +168,7 @@ export const useCheckoutStore = create<CheckoutState>()(
         source: 'cart',
         mode: 'delivery',
         address: readStored(ADDRESS_STORAGE_KEY, isAddress),
+        addressChosen: false,
         storeId: readStored(STORE_STORAGE_KEY, isStoreId),
         nearestStoreId: null,
         stores: idle(),
@@ -177,6 +186,7 @@ export const useCheckoutStore = create<CheckoutState>()(
           set({
             items,
             source,
+            addressChosen: false,
             couponIds: [],
             couponsChosen: false,
             pointsRequested: 0,
@@ -251,7 +261,19 @@ export const useCheckoutStore = create<CheckoutState>()(
 
         setAddress: (address) => {
           remember(ADDRESS_STORAGE_KEY, address);
-          changed({ address, mode: 'delivery' });
+          changed({ address, addressChosen: true, mode: 'delivery' });
+        },
+
+        chooseAddress: (address) => changed({ address, addressChosen: true, mode: 'delivery' }),
+
+        takeDefaultAddress: async () => {
+          await useAddressStore.getState().load();
+          const chosen = useAddressStore.getState().book.data?.items.find((item) => item.isDefault);
+          if (!chosen || get().addressChosen) return;
+          const address: ShippingAddress = { name: chosen.name, phone: chosen.phone, region: chosen.region, detail: chosen.detail };
+          const current = get().address;
+          if (current && (Object.keys(address) as (keyof ShippingAddress)[]).every((field) => current[field] === address[field])) return;
+          changed({ address });
         },
 
         setStore: (storeId) => {

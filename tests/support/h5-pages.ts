@@ -48,11 +48,30 @@ export async function pickSku(page: Page, values: string[]): Promise<void> {
     await page.locator('.sku-popup .sku-value').filter({ visible: true }).getByText(value, { exact: true }).click();
 }
 
+/** Picks 省, 市 and 区 in turn in the address form's region sheet; each pick opens the next pane. */
+export async function pickRegion(page: Page, names: string[]): Promise<void> {
+  await shown(page, '.address-region-pick').click();
+  const panes = page.locator('.nut-cascader-pane').filter({ visible: true });
+  for (const [level, name] of names.entries()) {
+    await page.waitForFunction((count) => document.querySelectorAll('.nut-cascader-pane').length === count, level + 1);
+    await panes
+      .last()
+      .locator('.nut-cascader-item-title', { hasText: new RegExp(`^${name}$`) })
+      .click();
+  }
+  await page.locator('.nut-cascader-pane').first().waitFor({ state: 'hidden' });
+}
+
+/** Fills the open address form with an address. */
+export async function typeAddress(page: Page, address: { name: string; phone: string; region: string[]; detail: string }): Promise<void> {
+  await shown(page, '.address-name input').fill(address.name);
+  await shown(page, '.address-phone input').fill(address.phone);
+  await pickRegion(page, address.region);
+  await shown(page, '.address-detail textarea').fill(address.detail);
+}
+
 /** Fills the checkout's address form (opened from the checkout) with a Shanghai address. */
 export async function fillAddress(page: Page): Promise<void> {
   await shown(page, '.address-add').click();
-  await shown(page, '.address-name input').fill('林小满');
-  await shown(page, '.address-phone input').fill('13800138000');
-  await shown(page, '.address-region input').fill('上海市 静安区');
-  await shown(page, '.address-detail textarea').fill('南京西路 1 号 12 楼');
+  await typeAddress(page, { name: '林小满', phone: '13800138000', region: ['上海市', '上海市', '静安区'], detail: '南京西路 1 号 12 楼' });
 }

@@ -44,7 +44,7 @@ describe('the money path in the built mini-program', () => {
     await address.input('.address-detail', '南京西路 1 号 12 楼');
     await address.tap('.address-save');
     await client.waitFor('the checkout again', () => client.page === checkout && checkout);
-    expect((await checkout.waitFor('.address-edit')).text).toBe('林小满13800138000上海市 上海市 静安区 南京西路 1 号 12 楼›');
+    expect((await checkout.waitFor('.address-edit')).text).toBe('林小满13800138000上海市 静安区 南京西路 1 号 12 楼›');
     await checkout.waitFor('.submit-order');
 
     await checkout.tap('.submit-order');

@@ -56,6 +56,7 @@ test('each figure, order step and entry opens its page', async () => {
     ['.mine-entry-check-in', '/packages/points/pages/check-in/index'],
     ['.mine-entry-favourites', '/packages/shop/pages/favourites/index'],
     ['.mine-entry-profile', '/packages/member/pages/profile/index'],
+    ['.mine-entry-address', '/packages/orders/pages/addresses/index'],
     ['.mine-tier', '/packages/member/pages/centre/index'],
   ] as const) {
     await tap(find(container, selector));

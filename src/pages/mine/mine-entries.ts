@@ -22,7 +22,7 @@ export const ENTRIES = [
   { key: 'code', label: '会员码', hint: '到店出示，积分自动累计', url: ROUTES.memberCode, member: true },
   { key: 'check-in', label: '每日签到', hint: '连签有奖', url: ROUTES.checkIn, member: true },
   { key: 'favourites', label: '我的收藏', hint: '', url: ROUTES.favourites, member: true },
-  { key: 'address', label: '收货地址', hint: '', url: ROUTES.address, member: false },
+  { key: 'address', label: '收货地址', hint: '', url: ROUTES.addresses, member: false },
   { key: 'profile', label: '会员资料', hint: '完善资料送积分', url: ROUTES.memberProfile, member: true },
   { key: 'privacy', label: '消息与隐私', hint: '订阅消息、营销偏好、注销', url: ROUTES.memberProfile, member: true },
 ] as const;

@@ -1,37 +1,99 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import type { ShippingAddress } from '~/types/orders';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { AddressInput } from '~/types/addresses';
+import { useAddressStore } from '~/src/stores/addresses';
+import type { Failure } from '~/src/stores/outcome';
 import { useCheckoutStore } from '~/src/stores/checkout';
-import { ADDRESS_FIELDS, checkAddress } from '~/src/packages/orders/address-rules';
+import { useMemberStore } from '~/src/stores/member';
+import type { AddressField } from '~/src/packages/orders/address-rules';
+import { ADDRESS_FIELDS, checkAddress, draftOf, EMPTY_DRAFT, inputOf, toShippingAddress } from '~/src/packages/orders/address-rules';
+import { RegionPicker } from '~/src/packages/orders/components/region-picker';
+import { newClientKey } from '~/src/utils/client-key';
+import { actionErrorText } from '~/src/utils/error-text';
+import { regionText } from '~/core/members/address-book';
 import './index.scss';
 
-const PLACEHOLDERS: Record<keyof ShippingAddress, string> = {
+const PLACEHOLDERS: Record<Exclude<AddressField, 'region'>, string> = {
   name: '收货人姓名',
   phone: '11位手机号',
-  region: '省 市 区，如：上海市 静安区',
   detail: '街道、楼栋、门牌号',
 };
 
-/** The delivery address form; the address is remembered on this device for the next checkout. */
-export default function AddressPage() {
-  const saved = useCheckoutStore((s) => s.address);
-  const setAddress = useCheckoutStore((s) => s.setAddress);
-  const [draft, setDraft] = useState<ShippingAddress>(saved ?? { name: '', phone: '', region: '', detail: '' });
-  const [problem, setProblem] = useState<{ field: keyof ShippingAddress; message: string } | null>(null);
+/** The server's field prefix (`detail: 请填写…`) is for developers; the member reads the sentence. */
+function refusalText(failure: Failure): string {
+  const field = failure.error?.details?.field;
+  const text = actionErrorText(failure);
+  return typeof field === 'string' && text.startsWith(`${field}: `) ? text.slice(field.length + 2) : text;
+}
 
-  const change = (field: keyof ShippingAddress, value: string) => {
-    setDraft((current) => ({ ...current, [field]: value }));
+/**
+ * One delivery address. A member's is saved to their address book (`id` edits one of it);
+ * a guest's is kept on this device. `choose=1`: opened from checkout, so the saved address is
+ * used for the order.
+ */
+export default function AddressPage() {
+  const { params } = useRouter();
+  const editId = params.id ?? null;
+  const choosing = params.choose === '1';
+  const memberStatus = useMemberStore((s) => s.status);
+  const book = useAddressStore((s) => s.book);
+  const saving = useAddressStore((s) => s.saving);
+  const member = memberStatus === 'member';
+
+  const [draft, setDraft] = useState<AddressInput>(() => {
+    const { prefill, book: loaded } = useAddressStore.getState();
+    const editing = editId ? loaded.data?.items.find((item) => item.id === editId) : undefined;
+    if (editing) return inputOf(editing);
+    if (prefill) return prefill;
+    const kept = useCheckoutStore.getState().address;
+    return !editId && kept && useMemberStore.getState().status !== 'member' ? draftOf(kept) : EMPTY_DRAFT;
+  });
+  const [problem, setProblem] = useState<{ field: AddressField | null; message: string } | null>(null);
+  const [picking, setPicking] = useState(false);
+  // One key for everything this form saves as new, so a retried 保存 adds the address once.
+  const clientKey = useRef(newClientKey());
+
+  useEffect(() => {
+    useAddressStore.getState().setPrefill(null);
+    if (useMemberStore.getState().status === 'idle') void useMemberStore.getState().load();
+    if (editId && !useAddressStore.getState().book.data) void useAddressStore.getState().load();
+  }, [editId]);
+
+  // Opened straight at an address (say, after a restart): fill the form once the book arrives.
+  const editing = editId ? book.data?.items.find((item) => item.id === editId) : undefined;
+  const filled = useRef(false);
+  useEffect(() => {
+    if (!editing || filled.current) return;
+    filled.current = true;
+    setDraft((current) => (current === EMPTY_DRAFT ? inputOf(editing) : current));
+  }, [editing]);
+
+  const change = (fields: Partial<AddressInput>, field: AddressField) => {
+    setDraft((current) => ({ ...current, ...fields }));
     if (problem?.field === field) setProblem(null);
   };
 
-  const save = () => {
+  const save = async () => {
+    if (saving) return;
     const checked = checkAddress(draft);
     if (!checked.ok) {
       setProblem({ field: checked.field, message: checked.message });
       return;
     }
-    setAddress(checked.address);
+    if (!member) {
+      useCheckoutStore.getState().setAddress(toShippingAddress(checked.address));
+      void Taro.navigateBack();
+      return;
+    }
+    const store = useAddressStore.getState();
+    const outcome = editId ? await store.update(editId, checked.address) : await store.add(checked.address, clientKey.current);
+    if (!outcome.ok) {
+      // Everything typed stays in the form; only the reason is shown.
+      setProblem({ field: null, message: refusalText(outcome) });
+      return;
+    }
+    if (choosing) useCheckoutStore.getState().chooseAddress(toShippingAddress(outcome.value));
     void Taro.navigateBack();
   };
 
@@ -41,7 +103,9 @@ export default function AddressPage() {
       setDraft({
         name: picked.userName,
         phone: picked.telNumber,
-        region: [picked.provinceName, picked.cityName, picked.countyName].filter(Boolean).join(' '),
+        province: picked.provinceName,
+        city: picked.cityName,
+        district: picked.countyName,
         detail: picked.detailInfo,
       });
       setProblem(null);
@@ -49,6 +113,8 @@ export default function AddressPage() {
       // The member closed WeChat's address list: keep what is in the form.
     }
   };
+
+  const region = regionText(draft.province, draft.city, draft.district);
 
   return (
     <View className="address-page">
@@ -61,14 +127,19 @@ export default function AddressPage() {
         {ADDRESS_FIELDS.map(({ field, label }) => (
           <View key={field} className={`address-form__row address-${field}${problem?.field === field ? ' address-form__row--wrong' : ''}`}>
             <Text className="address-form__label">{label}</Text>
-            {field === 'detail' ? (
+            {field === 'region' ? (
+              <View className="address-form__input address-form__picker address-region-pick" onClick={() => setPicking(true)}>
+                <Text className={region ? 'address-region-text' : 'address-form__placeholder'}>{region || '请选择省 / 市 / 区'}</Text>
+                <Text className="address-form__arrow">›</Text>
+              </View>
+            ) : field === 'detail' ? (
               <Textarea
                 className="address-form__input address-form__input--area"
                 value={draft.detail}
                 placeholder={PLACEHOLDERS.detail}
                 maxlength={120}
                 autoHeight
-                onInput={(event) => change('detail', event.detail.value)}
+                onInput={(event) => change({ detail: event.detail.value }, 'detail')}
               />
             ) : (
               <Input
@@ -76,18 +147,19 @@ export default function AddressPage() {
                 type={field === 'phone' ? 'number' : 'text'}
                 value={draft[field]}
                 placeholder={PLACEHOLDERS[field]}
-                maxlength={field === 'phone' ? 11 : field === 'name' ? 20 : 60}
-                onInput={(event) => change(field, event.detail.value)}
+                maxlength={field === 'phone' ? 11 : 20}
+                onInput={(event) => change({ [field]: event.detail.value }, field)}
               />
             )}
           </View>
         ))}
       </View>
       {problem ? <Text className="address-page__problem address-problem">{problem.message}</Text> : null}
-      <Text className="address-page__note">地址仅保存在本机，用于下次下单时自动填写</Text>
-      <View className="address-page__save address-save" onClick={save}>
-        <Text>保存并使用</Text>
+      {member ? null : <Text className="address-page__note">地址仅保存在本机，用于下次下单时自动填写；加入会员后可保存多个地址</Text>}
+      <View className={`address-page__save address-save${saving ? ' address-page__save--busy' : ''}`} onClick={() => void save()}>
+        <Text>{saving ? '正在保存…' : member ? '保存' : '保存并使用'}</Text>
       </View>
+      <RegionPicker visible={picking} value={draft} onChange={(choice) => change(choice, 'region')} onClose={() => setPicking(false)} />
     </View>
   );
 }

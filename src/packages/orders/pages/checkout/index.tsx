@@ -10,7 +10,9 @@ import { StatusPanel } from '~/src/components/status-panel';
 import { WelcomeSheet } from '~/src/components/welcome-sheet';
 import { ROUTES } from '~/src/routes';
 import type { CheckoutState } from '~/src/stores/checkout';
+import { useAddressStore } from '~/src/stores/addresses';
 import { useCheckoutStore } from '~/src/stores/checkout';
+import { useMemberStore } from '~/src/stores/member';
 import { payResultOf, useOrdersStore } from '~/src/stores/orders';
 import { actionErrorText } from '~/src/utils/error-text';
 import { formatYuan } from '~/core/money/format';
@@ -39,9 +41,23 @@ function DeliverySwitch({ mode, onChange }: { mode: CheckoutState['mode']; onCha
   );
 }
 
+/** A member picks from their address book (or adds the first one); a guest types one address for this device. */
 function AddressCard() {
   const address = useCheckoutStore((s) => s.address);
-  const open = () => void Taro.navigateTo({ url: ROUTES.address });
+  const takeDefaultAddress = useCheckoutStore((s) => s.takeDefaultAddress);
+  const memberStatus = useMemberStore((s) => s.status);
+  const saved = useAddressStore((s) => s.book.data?.items.length ?? 0);
+
+  useEffect(() => {
+    if (memberStatus === 'idle') void useMemberStore.getState().load();
+    if (memberStatus === 'member') void takeDefaultAddress();
+  }, [memberStatus, takeDefaultAddress]);
+
+  const open = () => {
+    const member = memberStatus === 'member';
+    const url = !member ? ROUTES.address : saved > 0 ? `${ROUTES.addresses}?choose=1` : `${ROUTES.address}?choose=1`;
+    void Taro.navigateTo({ url });
+  };
   if (!address) {
     return (
       <View className="address-card address-card--empty address-add" onClick={open}>
