@@ -34,7 +34,8 @@ function refusalText(failure: Failure): string {
  */
 export default function AddressPage() {
   const { params } = useRouter();
-  const editId = params.id ?? null;
+  // Ids are `<memberId>:<key>`; a router that hands the query over still encoded is undone here.
+  const editId = params.id ? decodeURIComponent(params.id) : null;
   const choosing = params.choose === '1';
   const memberStatus = useMemberStore((s) => s.status);
   const book = useAddressStore((s) => s.book);
@@ -79,6 +80,12 @@ export default function AddressPage() {
     const checked = checkAddress(draft);
     if (!checked.ok) {
       setProblem({ field: checked.field, message: checked.message });
+      return;
+    }
+    if (memberStatus !== 'member' && memberStatus !== 'guest') {
+      // Until the server says whether this is a member, it is unknown where the address belongs.
+      setProblem({ field: null, message: '正在确认会员身份，请稍候再保存' });
+      if (memberStatus !== 'loading') void useMemberStore.getState().load();
       return;
     }
     if (!member) {

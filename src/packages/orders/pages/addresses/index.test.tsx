@@ -88,7 +88,7 @@ test('编辑 and 新增地址 open the form', async () => {
   const { container } = renderPage();
   await waitFor(() => expect(items(container)).toHaveLength(1));
   await tap(find(container, '.address-item-edit'));
-  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/orders/pages/address/index?id=${encodeURIComponent(HOME.id)}` });
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/orders/pages/address/index?id=${HOME.id}` });
   await tap(find(container, '.address-new'));
   expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/orders/pages/address/index' });
 });

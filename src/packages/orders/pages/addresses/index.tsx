@@ -58,7 +58,7 @@ function AddressItem({ address, choosing }: { address: AddressView; choosing: bo
         <View className="address-item__tools">
           <Text
             className="address-item__action address-item-edit"
-            onClick={() => void Taro.navigateTo({ url: `${ROUTES.address}?id=${encodeURIComponent(address.id)}` })}
+            onClick={() => void Taro.navigateTo({ url: `${ROUTES.address}?id=${address.id}` })}
           >
             编辑
           </Text>
