@@ -49,7 +49,7 @@ describe('every page of the built mini-program', () => {
   afterAll(() => closeStorefront(shop));
 
   it('lists the pages of app.json', () => {
-    expect(shop.client.routes).toHaveLength(31);
+    expect(shop.client.routes).toHaveLength(32);
     expect(Object.keys(query).filter((route) => !shop.client.routes.includes(route))).toEqual([]);
   });
 

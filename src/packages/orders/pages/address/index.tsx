@@ -48,7 +48,8 @@ export default function AddressPage() {
     if (editing) return inputOf(editing);
     if (prefill) return prefill;
     const kept = useCheckoutStore.getState().address;
-    return !editId && kept && useMemberStore.getState().status !== 'member' ? draftOf(kept) : EMPTY_DRAFT;
+    // A guest edits their one address; a member adding their first one at checkout starts from the one this device kept.
+    return !editId && kept && (choosing || useMemberStore.getState().status !== 'member') ? draftOf(kept) : EMPTY_DRAFT;
   });
   const [problem, setProblem] = useState<{ field: AddressField | null; message: string } | null>(null);
   const [picking, setPicking] = useState(false);

@@ -53,11 +53,9 @@ function AddressCard() {
     if (memberStatus === 'member') void takeDefaultAddress();
   }, [memberStatus, takeDefaultAddress]);
 
-  const open = () => {
-    const member = memberStatus === 'member';
-    const url = !member ? ROUTES.address : saved > 0 ? `${ROUTES.addresses}?choose=1` : `${ROUTES.address}?choose=1`;
-    void Taro.navigateTo({ url });
-  };
+  // The form learns for itself whether the caller is a member (a guest's address stays on the device).
+  const open = () =>
+    void Taro.navigateTo({ url: memberStatus === 'member' && saved > 0 ? `${ROUTES.addresses}?choose=1` : `${ROUTES.address}?choose=1` });
   if (!address) {
     return (
       <View className="address-card address-card--empty address-add" onClick={open}>
