@@ -335,6 +335,8 @@ export const useCheckoutStore = create<CheckoutState>()(
         items: state.items,
         source: state.source,
         mode: state.mode,
+        address: state.address,
+        addressChosen: state.addressChosen,
         couponIds: state.couponIds,
         couponsChosen: state.couponsChosen,
         pointsRequested: state.pointsRequested,

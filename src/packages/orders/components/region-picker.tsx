@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Cascader } from '@nutui/nutui-react-taro';
-import REGIONS from './region-data.json';
+// Despite its name, `useCascaderAreaData` is a plain function that builds the tree, not a React hook.
+import { useCascaderAreaData as cascaderAreaData } from '@vant/area-data';
 
 export interface RegionChoice {
   province: string;
@@ -14,21 +15,16 @@ interface RegionOption {
   children?: RegionOption[];
 }
 
-type RegionTree = [string, [string, string[]][]][];
-
 let options: RegionOption[] | null = null;
 
-/** The cascader's tree, built on first use: about 3,800 nodes from the compact table. */
+/** Names stand for the places: the address keeps 省/市/区 as text, so the codes are not needed. */
+function byName(option: RegionOption): RegionOption {
+  return { text: option.text, value: option.text, ...(option.children ? { children: option.children.map(byName) } : {}) };
+}
+
+/** The cascader's tree (about 3,800 places from `@vant/area-data`), built on first use. */
 function regionOptions(): RegionOption[] {
-  options ??= (REGIONS as RegionTree).map(([province, cities]) => ({
-    text: province,
-    value: province,
-    children: cities.map(([city, districts]) => ({
-      text: city,
-      value: city,
-      children: districts.map((district) => ({ text: district, value: district })),
-    })),
-  }));
+  options ??= cascaderAreaData().map(byName);
   return options;
 }
 
