@@ -87,6 +87,9 @@ export default defineAppConfig({
     ],
   },
   window: {
+    // WeChat draws its navigation bar (with 返回首页 on a page opened from a link); naming the
+    // default style makes the H5 build draw Taro's equivalent, so a deep link there has a way home too.
+    navigationStyle: 'default',
     navigationBarTitleText: '悦享商城',
     navigationBarBackgroundColor: '#2b211b',
     navigationBarTextStyle: 'white',

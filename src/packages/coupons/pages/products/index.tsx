@@ -15,6 +15,7 @@ import { queryKey, useCatalogStore } from '~/src/stores/catalog';
 import type { Loadable } from '~/src/stores/loadable';
 import { idle, loadInto } from '~/src/stores/loadable';
 import { emptyList } from '~/src/stores/paged-list';
+import { routeParam } from '~/src/utils/route-param';
 import './index.scss';
 
 /** How far the cart's chosen goods are from the coupon's threshold, in the member's prices. */
@@ -32,7 +33,7 @@ function thresholdText(coupon: MyCoupon, chosenFen: number): string {
  */
 export default function CouponProductsPage() {
   const { params } = useRouter();
-  const instanceId = params.id ?? '';
+  const instanceId = routeParam(params.id);
   const [coupon, setCoupon] = useState<Loadable<MyCoupon>>(idle());
   const [sort, setSort] = useState<ProductSort>('sales');
   const query = { sort };

@@ -11,16 +11,8 @@ import { queryKey, useCatalogStore } from '~/src/stores/catalog';
 import { emptyList } from '~/src/stores/paged-list';
 import { SortBar } from '~/src/components/sort-bar';
 import { clearSearchHistory, readSearchHistory, rememberSearch } from '~/src/packages/shop/search-history';
+import { routeParam } from '~/src/utils/route-param';
 import './index.scss';
-
-function decodeParam(value: string | undefined): string {
-  if (!value) return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 /** The longest keyword the catalogue accepts. */
 const MAX_KEYWORD = 30;
@@ -28,7 +20,7 @@ const MAX_KEYWORD = 30;
 /** Keyword search: recent keywords, then results in the chosen order, a page at a time. */
 export default function SearchPage() {
   const { params } = useRouter();
-  const initial = decodeParam(params.keyword);
+  const initial = routeParam(params.keyword);
   const [draft, setDraft] = useState(initial);
   const [keyword, setKeyword] = useState(initial);
   const [sort, setSort] = useState<ProductSort>('default');

@@ -10,21 +10,13 @@ import { actionErrorText, errorText } from '~/src/utils/error-text';
 import { scanAgain, SessionNotice } from '~/src/packages/staff/components/session-notice';
 import { useSessionCard } from '~/src/packages/staff/use-session-card';
 import { SessionCardState } from '~/src/packages/staff/components/session-card-state';
+import { routeParam } from '~/src/utils/route-param';
 import './index.scss';
-
-function decodeParam(value: string | undefined): string {
-  if (!value) return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 /** Writing off (核销) one of the session member's coupons: the coupon and its rules, confirm, done. */
 export default function TillWriteOffPage() {
   const { params } = useRouter();
-  const instanceId = decodeParam(params.coupon);
+  const instanceId = routeParam(params.coupon);
   const { sessionId, card, expired, reload } = useSessionCard();
   const writeOff = useStaffStore((s) => s.writeOffCoupon);
   const busy = useStaffStore((s) => s.busy === instanceId);
