@@ -8,6 +8,10 @@ export const WELCOME_TEMPLATE_ID = 'welcome';
 /** The template of the comeback coupon for members without a paid order for 90 days (`coupons.comebackTemplateId`). */
 export const COMEBACK_TEMPLATE_ID = 'comeback';
 
+/** The coupons behind the points mall's entry-level rewards (`core/rewards/default-rewards`). */
+export const ENTRY_SHIPPING_TEMPLATE_ID = 'entry-free-shipping';
+export const ENTRY_CASH_TEMPLATE_ID = 'entry-39-5';
+
 /** The birthday coupon is valid from 7 days before the birthday to 23 days after (DESIGN.md section 4). */
 export const BIRTHDAY_WINDOW = { daysBefore: 7, daysAfter: 23 } as const;
 
@@ -59,6 +63,32 @@ export const DEFAULT_COUPON_TEMPLATES: readonly CouponTemplateInput[] = [
   birthday('silver', 2000, '银卡会员'),
   birthday('gold', 5000, '金卡会员'),
   birthday('diamond', 10000, '钻石会员'),
+  {
+    templateId: ENTRY_SHIPPING_TEMPLATE_ID,
+    title: '免运费券',
+    description: '积分商城兑换，全场通用，30天内有效',
+    terms: { kind: 'shipping', thresholdFen: 0 },
+    validity: { type: 'relative', days: 30 },
+    totalStock: null,
+    perMemberLimit: 1,
+    stackingGroup: 'default',
+    audience: { type: 'all' },
+    channel: 'system',
+    status: 'active',
+  },
+  {
+    templateId: ENTRY_CASH_TEMPLATE_ID,
+    title: '满39减5券',
+    description: '积分商城兑换，全场通用，30天内有效',
+    terms: { kind: 'cash', thresholdFen: 3900, amountFen: 500 },
+    validity: { type: 'relative', days: 30 },
+    totalStock: null,
+    perMemberLimit: 1,
+    stackingGroup: 'default',
+    audience: { type: 'all' },
+    channel: 'system',
+    status: 'active',
+  },
 ];
 
 /** The default templates as stored documents, for the seed (the cloud console import in production). */

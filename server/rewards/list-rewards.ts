@@ -5,7 +5,7 @@ import type { RequestContext } from '../runtime/wx';
 import { loadProgramme } from '../programme/load-programme';
 import { availableAt } from '~/core/points/expiry';
 
-/** The points mall: active rewards in display order, each with why this member cannot redeem it, if so. */
+/** The points mall: active rewards in display order, each with why this member cannot redeem it (还差 N 积分 when short), if so. */
 export async function listRewards(ctx: RequestContext, member: MemberDoc, category?: string): Promise<RewardView[]> {
   const { tiers } = await loadProgramme(ctx);
   const rankOf = (tierId: string) => tiers.find((tier) => tier._id === tierId)?.rank ?? 0;
@@ -13,7 +13,7 @@ export async function listRewards(ctx: RequestContext, member: MemberDoc, catego
   const rewards = await ctx.db.collection('rewards').find(query, { orderBy: [['sort', 'asc']], limit: 100 });
   return rewards.map((reward) => {
     const blocker = redeemBlocker(reward, rankOf(member.tierId), rankOf, ctx.now);
-    const short = !blocker && availableAt(member.points, ctx.now) < reward.pointsCost ? '积分不足' : null;
+    const missing = Math.max(0, reward.pointsCost - availableAt(member.points, ctx.now));
     return {
       id: reward._id,
       title: reward.title,
@@ -25,7 +25,8 @@ export async function listRewards(ctx: RequestContext, member: MemberDoc, catego
       cashFen: reward.cashFen,
       stockRemaining: reward.stockRemaining,
       availableTo: reward.availableTo,
-      blockedReason: blocker?.message ?? short,
+      blockedReason: blocker?.message ?? (missing > 0 ? `还差${missing}积分` : null),
+      pointsMissing: missing,
     };
   });
 }

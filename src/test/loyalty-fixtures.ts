@@ -74,6 +74,7 @@ export function reward(overrides: Partial<RewardView> & Pick<RewardView, 'id' | 
     stockRemaining: 50,
     availableTo: null,
     blockedReason: null,
+    pointsMissing: 0,
     ...overrides,
   };
 }

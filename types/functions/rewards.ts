@@ -33,8 +33,10 @@ export interface RewardView {
   cashFen: Fen;
   stockRemaining: number;
   availableTo: EpochMs | null;
-  /** Why this member cannot redeem it now, in Chinese; null when they can. */
+  /** Why this member cannot redeem it now, in Chinese (还差 N 积分 when only points are short); null when they can. */
   blockedReason: string | null;
+  /** Points this member still needs for it; 0 when their balance covers it. */
+  pointsMissing: Points;
 }
 
 /** A redemption as its member sees it. */

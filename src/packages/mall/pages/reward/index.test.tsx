@@ -7,6 +7,7 @@ import { useMallStore } from '~/src/stores/mall';
 import { emptyList } from '~/src/stores/paged-list';
 import { idle } from '~/src/stores/loadable';
 import { pointsSummary, redemption, reward } from '~/src/test/loyalty-fixtures';
+import { tap } from '~/src/test/taro-events';
 import RewardPage from './index';
 
 jest.mock('~/src/services/rewards');
@@ -56,12 +57,16 @@ test('a refused redemption says why, in the words of the server', async () => {
 });
 
 test('a reward that cannot be redeemed has its button disabled with the reason', async () => {
-  rewards.listRewards.mockResolvedValue({ items: [reward({ id: 'tote', title: '品牌帆布袋', blockedReason: '积分不足' })] });
+  rewards.listRewards.mockResolvedValue({
+    items: [reward({ id: 'tote', title: '品牌帆布袋', blockedReason: '还差320积分', pointsMissing: 320 })],
+  });
   const { container } = render(<RewardPage />);
 
-  await screen.findByText('积分不足');
-  expect(container.querySelector('.redeem-blocked')?.textContent).toBe('积分不足');
+  await waitFor(() => expect(container.querySelector('.redeem-blocked')).not.toBeNull());
+  expect(container.querySelector('.redeem-blocked')?.textContent).toBe('还差320积分 去签到赚积分 ›');
   expect(container.querySelector('.redeem-button')?.className).toContain('nut-button-disabled');
+  await tap(container.querySelector<HTMLElement>('.earn-points'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/points/pages/check-in/index' });
 });
 
 test('a reward that is gone says so', async () => {

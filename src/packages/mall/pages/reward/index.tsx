@@ -109,7 +109,17 @@ export default function RewardPage() {
                 <RedeemedPanel redemption={redeemed} />
               ) : (
                 <View className="reward-page__bar">
-                  {reward.blockedReason ? <Text className="reward-page__blocked redeem-blocked">{reward.blockedReason}</Text> : null}
+                  {reward.blockedReason ? (
+                    <Text className="reward-page__blocked redeem-blocked">
+                      {reward.blockedReason}
+                      {reward.pointsMissing > 0 ? (
+                        <Text className="reward-page__earn earn-points" onClick={() => void Taro.navigateTo({ url: ROUTES.checkIn })}>
+                          {' '}
+                          去签到赚积分 ›
+                        </Text>
+                      ) : null}
+                    </Text>
+                  ) : null}
                   <Button
                     className="reward-page__redeem redeem-button"
                     type="primary"
