@@ -137,6 +137,24 @@ async function whereAmI(): Promise<{ latitude: number; longitude: number } | nul
   }
 }
 
+/** What a new checkout starts from: the member's choices for the last one are not carried over. */
+function freshChoices(): Pick<
+  CheckoutState,
+  'addressChosen' | 'couponIds' | 'couponsChosen' | 'pointsRequested' | 'note' | 'preview' | 'previewing' | 'notice' | 'clientKey'
+> {
+  return {
+    addressChosen: false,
+    couponIds: [],
+    couponsChosen: false,
+    pointsRequested: 0,
+    note: '',
+    preview: idle(),
+    previewing: false,
+    notice: null,
+    clientKey: newClientKey(),
+  };
+}
+
 /** Answers from older previews are dropped: only the latest request's preview is shown. */
 let previewSeq = 0;
 
@@ -168,35 +186,13 @@ export const useCheckoutStore = create<CheckoutState>()(
         source: 'cart',
         mode: 'delivery',
         address: readStored(ADDRESS_STORAGE_KEY, isAddress),
-        addressChosen: false,
         storeId: readStored(STORE_STORAGE_KEY, isStoreId),
         nearestStoreId: null,
         stores: idle(),
-        couponIds: [],
-        couponsChosen: false,
-        pointsRequested: 0,
-        note: '',
-        preview: idle(),
-        previewing: false,
-        notice: null,
-        clientKey: newClientKey(),
+        ...freshChoices(),
         placing: false,
 
-        begin: (items, source) => {
-          set({
-            items,
-            source,
-            addressChosen: false,
-            couponIds: [],
-            couponsChosen: false,
-            pointsRequested: 0,
-            note: '',
-            preview: idle(),
-            previewing: false,
-            notice: null,
-            clientKey: newClientKey(),
-          });
-        },
+        begin: (items, source) => set({ items, source, ...freshChoices() }),
 
         refresh: async () => {
           const body = previewRequest();

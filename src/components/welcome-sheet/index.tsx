@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Popup } from '@nutui/nutui-react-taro';
+import { CouponTicket } from '~/src/components/coupon-ticket';
 import { ROUTES } from '~/src/routes';
 import { useMemberStore } from '~/src/stores/member';
 import './index.scss';
@@ -30,14 +31,12 @@ export function WelcomeSheet({ onContinue }: { onContinue?: () => void }) {
         <Text className="welcome-sheet__subtitle">新人礼已放入你的账户</Text>
         {(welcome?.gifts ?? []).map((gift) => (
           <View key={gift.title} className="welcome-sheet__gift welcome-gift" onClick={() => go(ROUTES.myCoupons)}>
-            <View className="welcome-sheet__face">
-              <Text className="welcome-sheet__headline">{gift.headline}</Text>
-              <Text className="welcome-sheet__condition">{gift.condition}</Text>
-            </View>
-            <View className="welcome-sheet__info">
-              <Text className="welcome-sheet__name">{gift.title}</Text>
-              <Text className="welcome-sheet__where">已放入 我的优惠券 ›</Text>
-            </View>
+            <CouponTicket
+              face={{ headline: gift.headline, condition: gift.condition }}
+              title={gift.title}
+              validityText="已放入 我的优惠券 ›"
+              rules=""
+            />
           </View>
         ))}
         {welcome && welcome.bonusPoints > 0 ? (

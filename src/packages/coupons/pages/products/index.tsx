@@ -4,6 +4,7 @@ import { useReachBottom, useRouter } from '@tarojs/taro';
 import type { MyCoupon } from '~/types/functions/coupons';
 import { formatYuan } from '~/core/money/format';
 import { CartEntry } from '~/src/components/cart-entry';
+import { CouponTicket } from '~/src/components/coupon-ticket';
 import { LoadState } from '~/src/components/load-state';
 import { PagedItems } from '~/src/components/paged-items';
 import { ProductGrid } from '~/src/components/product-card';
@@ -74,15 +75,14 @@ export default function CouponProductsPage() {
           const data = coupon.data as MyCoupon;
           return (
             <View className="coupon-products-page__banner coupon-banner">
-              <View className="coupon-products-page__face">
-                <Text className="coupon-products-page__headline">{data.face.headline}</Text>
-                <Text className="coupon-products-page__condition">{data.face.condition}</Text>
-              </View>
-              <View className="coupon-products-page__info">
-                <Text className="coupon-products-page__title">{data.title}</Text>
-                <Text className="coupon-products-page__scope">全场商品可用 · {data.validityText}</Text>
-                <Text className="coupon-products-page__progress coupon-progress">{thresholdText(data, chosenFen)}</Text>
-              </View>
+              <CouponTicket
+                face={data.face}
+                title={data.title}
+                validityText={data.validityText}
+                rules={data.description}
+                tags={['全场商品可用']}
+              />
+              <Text className="coupon-products-page__progress coupon-progress">{thresholdText(data, chosenFen)}</Text>
             </View>
           );
         }}

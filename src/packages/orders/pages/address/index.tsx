@@ -12,6 +12,7 @@ import { RegionPicker } from '~/src/packages/orders/components/region-picker';
 import { newClientKey } from '~/src/utils/client-key';
 import { actionErrorText } from '~/src/utils/error-text';
 import { regionText } from '~/core/members/address-book';
+import { pickWechatAddress } from '~/src/packages/orders/wechat-address';
 import './index.scss';
 
 const PLACEHOLDERS: Record<Exclude<AddressField, 'region'>, string> = {
@@ -106,20 +107,11 @@ export default function AddressPage() {
   };
 
   const fromWechat = async () => {
-    try {
-      const picked = await Taro.chooseAddress();
-      setDraft({
-        name: picked.userName,
-        phone: picked.telNumber,
-        province: picked.provinceName,
-        city: picked.cityName,
-        district: picked.countyName,
-        detail: picked.detailInfo,
-      });
-      setProblem(null);
-    } catch {
-      // The member closed WeChat's address list: keep what is in the form.
-    }
+    // Closing WeChat's list keeps what is in the form.
+    const picked = await pickWechatAddress();
+    if (!picked) return;
+    setDraft(picked);
+    setProblem(null);
   };
 
   const region = regionText(draft.province, draft.city, draft.district);

@@ -10,6 +10,7 @@ import { useCheckoutStore } from '~/src/stores/checkout';
 import { useMemberStore } from '~/src/stores/member';
 import { actionErrorText } from '~/src/utils/error-text';
 import { toShippingAddress } from '~/src/packages/orders/address-rules';
+import { pickWechatAddress } from '~/src/packages/orders/wechat-address';
 import './index.scss';
 
 function AddressItem({ address, choosing }: { address: AddressView; choosing: boolean }) {
@@ -134,20 +135,10 @@ export default function AddressesPage() {
   };
 
   const fromWechat = async () => {
-    try {
-      const picked = await Taro.chooseAddress();
-      useAddressStore.getState().setPrefill({
-        name: picked.userName,
-        phone: picked.telNumber,
-        province: picked.provinceName,
-        city: picked.cityName,
-        district: picked.countyName,
-        detail: picked.detailInfo,
-      });
-      addNew();
-    } catch {
-      // The member closed WeChat's address list.
-    }
+    const picked = await pickWechatAddress();
+    if (!picked) return;
+    useAddressStore.getState().setPrefill(picked);
+    addNew();
   };
 
   return (
