@@ -7,6 +7,7 @@ import { loadCollections } from './db/collections';
 import { DatabaseEngine } from './db/engine';
 import { DocStore } from './db/store';
 import { Outbox } from './dev/outbox';
+import type { Payment } from './dev/payments';
 import { paymentCallbackEvent, Payments } from './dev/payments';
 import { DevSessions } from './dev/sessions';
 import type { Caller, InvocationLog } from './functions/pool';
@@ -66,8 +67,14 @@ export interface LocalCloud {
   invoke(fn: string, event: unknown, caller?: Partial<Caller>): Promise<unknown>;
   /** Fires a function's timer trigger now (or as of `at`). */
   runTimer(fn: string, at?: number): Promise<unknown>;
-  /** Completes a simulated payment and delivers the callback once. */
-  settlePayment(outTradeNo: string, outcome: 'SUCCESS' | 'PAYERROR'): Promise<unknown>;
+  /**
+   * Completes a simulated payment and delivers the callback once; with `{ deliver: false }` only
+   * completes it, as when WeChat Pay has the money and its callback is still on its way
+   * (`deliverPaymentCallback` delivers it later).
+   */
+  settlePayment(outTradeNo: string, outcome: 'SUCCESS' | 'PAYERROR', options?: { deliver?: boolean }): Promise<unknown>;
+  /** Delivers the callback of a completed payment (again), as WeChat Pay does until it is acknowledged. */
+  deliverPaymentCallback(outTradeNo: string): Promise<unknown>;
   /**
    * Sets the clock the functions see (Date.now inside every instance) to `at`, or back to the
    * machine's time with null; timers fired without a time use it too. For tests that move time.
@@ -178,10 +185,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const callerOf = (fn: string, instance: string): Caller | undefined => pools.get(fn)?.callerOf(instance);
 
-  const settlePayment = async (outTradeNo: string, outcome: 'SUCCESS' | 'PAYERROR') => {
+  const deliver = (payment: Payment) => invoke(payment.callbackFn, paymentCallbackEvent(payment, appid), { source: 'wx_paycallback' });
+  const settlePayment = async (outTradeNo: string, outcome: 'SUCCESS' | 'PAYERROR', options: { deliver?: boolean } = {}) => {
     const payment = payments.settle(outTradeNo, outcome, Date.now());
     if (!payment) throw new Error(`payment ${outTradeNo} is not waiting to be paid`);
-    return invoke(payment.callbackFn, paymentCallbackEvent(payment, appid), { source: 'wx_paycallback' });
+    return options.deliver === false ? payment : deliver(payment);
+  };
+  const deliverPaymentCallback = async (outTradeNo: string) => {
+    const payment = payments.get(outTradeNo);
+    if (!payment || payment.state === 'NOTPAY' || payment.state === 'CLOSED')
+      throw new Error(`payment ${outTradeNo} has no result to deliver`);
+    return deliver(payment);
   };
 
   const timerSpecs = timersOf(functions.values());
@@ -224,6 +238,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     invoke,
     runTimer,
     settlePayment,
+    deliverPaymentCallback,
     setClock,
     now,
     async stop() {

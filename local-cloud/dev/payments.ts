@@ -49,6 +49,19 @@ const toPayment = (row: PaymentRow): Payment => ({
 });
 
 const ok = { return_code: 'SUCCESS', return_msg: 'OK', result_code: 'SUCCESS' };
+/** WeChat Pay's wording of a trade state, as `trade_state_desc` carries it. */
+const TRADE_STATE_DESC: Record<PaymentState, string> = {
+  NOTPAY: '订单未支付',
+  SUCCESS: '支付成功',
+  PAYERROR: '支付失败',
+  CLOSED: '订单已关闭',
+};
+
+/** WeChat Pay's time format (`time_end`): yyyyMMddHHmmss in Beijing time. */
+export function wechatPayTime(at: number): string {
+  return new Date(at + 8 * 3_600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+}
+
 const fail = (code: string, message: string) => ({ ...ok, result_code: 'FAIL', err_code: code, err_code_des: message });
 
 /**
@@ -56,6 +69,9 @@ const fail = (code: string, message: string) => ({ ...ok, result_code: 'FAIL', e
  * them in the local dev page, which then invokes the order's callback function.
  */
 export class Payments {
+  /** APIs that answer as if WeChat Pay could not be reached (see `setOutage`). */
+  private outage = new Set<string>();
+
   constructor(private readonly sql: Database.Database) {
     sql.exec(`CREATE TABLE IF NOT EXISTS _local_payments (
       out_trade_no TEXT PRIMARY KEY, fn TEXT NOT NULL, callback_fn TEXT NOT NULL, openid TEXT, body TEXT NOT NULL,
@@ -87,8 +103,14 @@ export class Payments {
     return (this.sql.prepare('SELECT * FROM _local_payments ORDER BY created_at DESC LIMIT ?').all(limit) as PaymentRow[]).map(toPayment);
   }
 
+  /** Makes the listed APIs fail as a network error does (none: WeChat Pay answers again); for tests of what a caller does when it cannot tell. */
+  setOutage(apis: string[]): void {
+    this.outage = new Set(apis);
+  }
+
   /** Answers one cloudPay API call with WeChat Pay's snake_case body. */
   call(fn: string, openid: string | null, api: string, args: Record<string, unknown>, now: number): Record<string, unknown> {
+    if (this.outage.has(api)) throw new Error(`[local-cloud] cloudPay.${api}: WeChat Pay is unreachable (simulated outage)`);
     const outTradeNo = String(args.out_trade_no ?? '');
     if (!outTradeNo) return fail('PARAM_ERROR', 'out_trade_no is required');
     const existing = this.get(outTradeNo);
@@ -97,7 +119,8 @@ export class Payments {
         const totalFee = Number(args.total_fee);
         if (!Number.isInteger(totalFee) || totalFee <= 0) return fail('PARAM_ERROR', 'total_fee must be a positive integer (fen)');
         if (typeof args.function_name !== 'string') return fail('PARAM_ERROR', 'function_name (the payment callback) is required');
-        if (existing && existing.state !== 'NOTPAY') return fail('ORDERPAID', 'order already paid or closed');
+        if (existing?.state === 'SUCCESS') return fail('ORDERPAID', '该订单已支付');
+        if (existing && existing.state !== 'NOTPAY') return fail('ORDERCLOSED', '该订单已关闭');
         const payment = existing ?? this.insert(fn, openid, args, totalFee, now);
         const nonce = randomBytes(8).toString('hex');
         return {
@@ -116,17 +139,10 @@ export class Payments {
         };
       }
       case 'queryOrder':
-        if (!existing) return fail('ORDERNOTEXIST', 'order does not exist');
-        return {
-          ...ok,
-          trade_state: existing.state,
-          out_trade_no: existing.outTradeNo,
-          transaction_id: existing.transactionId ?? undefined,
-          total_fee: existing.totalFee,
-          time_end: existing.paidAt ? String(existing.paidAt) : undefined,
-        };
+        if (!existing) return fail('ORDERNOTEXIST', 'order not exist');
+        return this.tradeOf(existing);
       case 'closeOrder':
-        if (!existing) return fail('ORDERNOTEXIST', 'order does not exist');
+        if (!existing) return fail('ORDERNOTEXIST', 'order not exist');
         if (existing.state === 'SUCCESS') return fail('ORDERPAID', 'order already paid');
         this.setState(outTradeNo, 'CLOSED', null, null);
         return ok;
@@ -137,6 +153,31 @@ export class Payments {
     }
   }
 
+  /** `queryOrder`'s answer: the trade state, and for a paid one what the payment callback also carries. */
+  private tradeOf(payment: Payment): Record<string, unknown> {
+    const paid = payment.state === 'SUCCESS';
+    return {
+      ...ok,
+      sub_mch_id: payment.subMchId,
+      nonce_str: randomBytes(8).toString('hex'),
+      out_trade_no: payment.outTradeNo,
+      trade_state: payment.state,
+      trade_state_desc: TRADE_STATE_DESC[payment.state],
+      trade_type: 'JSAPI',
+      total_fee: payment.totalFee,
+      fee_type: 'CNY',
+      ...(paid
+        ? {
+            transaction_id: payment.transactionId,
+            cash_fee: payment.totalFee,
+            bank_type: 'OTHERS',
+            time_end: wechatPayTime(payment.paidAt ?? payment.createdAt),
+            sub_openid: payment.openid ?? undefined,
+          }
+        : {}),
+    };
+  }
+
   /**
    * A refund, at once (WeChat Pay settles it later and calls back; the local cloud does not).
    * As on WeChat Pay, the same out_refund_no is the same refund, and refunds never exceed the payment.
@@ -144,7 +185,7 @@ export class Payments {
   private refund(payment: Payment | undefined, args: Record<string, unknown>, now: number): Record<string, unknown> {
     const outRefundNo = String(args.out_refund_no ?? '');
     const refundFee = Number(args.refund_fee);
-    if (!payment) return fail('ORDERNOTEXIST', 'order does not exist');
+    if (!payment) return fail('ORDERNOTEXIST', 'order not exist');
     if (payment.state !== 'SUCCESS') return fail('TRADE_STATE_ERROR', 'order is not paid');
     if (!outRefundNo) return fail('PARAM_ERROR', 'out_refund_no is required');
     if (Number(args.total_fee) !== payment.totalFee) return fail('PARAM_ERROR', 'total_fee does not match the payment');
@@ -215,7 +256,7 @@ export function paymentCallbackEvent(payment: Payment, appid: string): Record<st
     cashFee: paid ? payment.totalFee : 0,
     feeType: 'CNY',
     tradeType: 'JSAPI',
-    timeEnd: payment.paidAt ? String(payment.paidAt) : undefined,
+    timeEnd: payment.paidAt ? wechatPayTime(payment.paidAt) : undefined,
     subOpenid: payment.openid ?? undefined,
     userInfo: { appId: appid, openId: payment.openid ?? undefined },
   };

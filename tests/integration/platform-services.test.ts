@@ -97,6 +97,41 @@ describe('local cloud platform services', () => {
     expect(await cloud.invoke('probe', { do: 'query-pay', amount: 1990 })).toMatchObject({ tradeState: 'SUCCESS' });
   });
 
+  it('answers queryOrder as WeChat Pay does, a payment may be paid before its callback arrives, and an outage fails the call', async () => {
+    await cloud.invoke('probe', { do: 'pay', amount: 2990 }, { source: 'wx_client', openid: 'o-payer' });
+    expect(await cloud.invoke('probe', { do: 'query-pay', amount: 2990 })).toMatchObject({
+      returnCode: 'SUCCESS',
+      resultCode: 'SUCCESS',
+      outTradeNo: 'order-2990',
+      tradeState: 'NOTPAY',
+      tradeStateDesc: '订单未支付',
+      totalFee: 2990,
+    });
+    const paid = (await cloud.settlePayment('order-2990', 'SUCCESS', { deliver: false })) as { transactionId: string };
+    expect(events().filter((e) => e.outTradeNo === 'order-2990')).toEqual([]);
+    const state = (await cloud.invoke('probe', { do: 'query-pay', amount: 2990 })) as Record<string, unknown>;
+    expect(state).toMatchObject({ tradeState: 'SUCCESS', transactionId: paid.transactionId, totalFee: 2990, cashFee: 2990 });
+    expect(state.timeEnd).toMatch(/^20\d{12}$/);
+    // The SDK puts errCode 0 over WeChat Pay's business error code; only resultCode and the description tell.
+    expect(await cloud.invoke('probe', { do: 'pay', amount: 2990 }, { source: 'wx_client', openid: 'o-payer' })).toMatchObject({
+      returnCode: 'SUCCESS',
+      resultCode: 'FAIL',
+      errCode: 0,
+    });
+    expect(await cloud.deliverPaymentCallback('order-2990')).toMatchObject({ errcode: 0 });
+    expect(events().filter((e) => e.outTradeNo === 'order-2990')).toHaveLength(1);
+    expect(await cloud.invoke('probe', { do: 'query-pay', amount: 1 })).toMatchObject({
+      resultCode: 'FAIL',
+      errCodeDes: 'order not exist',
+    });
+    cloud.payments.setOutage(['queryOrder']);
+    try {
+      await expect(cloud.invoke('probe', { do: 'query-pay', amount: 2990 })).rejects.toThrow(/unreachable/);
+    } finally {
+      cloud.payments.setOutage([]);
+    }
+  });
+
   it('refuses cross-site requests from browsers to the database and the dev endpoints', async () => {
     const res = await fetch(cloud.tcbUrl, {
       method: 'POST',
