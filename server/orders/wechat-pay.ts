@@ -7,8 +7,10 @@ export const PAY_CALLBACK_FUNCTION = 'pay-callback';
 
 interface PayReply {
   returnCode?: string;
+  returnMsg?: string;
   resultCode?: string;
-  errCode?: string;
+  /** WeChat Pay's business code (ORDERPAID, …) — but the SDK puts 0 over it on every reply it receives, so never test it. */
+  errCode?: string | number;
   errCodeDes?: string;
   tradeState?: string;
   transactionId?: string;
@@ -41,8 +43,43 @@ export async function unifiedOrder(input: { outTradeNo: string; totalFee: number
 }
 
 /** `cloud.cloudPay.queryOrder`: the trade state of a payment (NOTPAY, SUCCESS, CLOSED, …). */
-export async function queryOrder(outTradeNo: string): Promise<PayReply> {
+async function queryOrder(outTradeNo: string): Promise<PayReply> {
   return (await sdk().cloudPay.queryOrder({ outTradeNo, subMchId: subMchId() })) as PayReply;
+}
+
+/** What WeChat Pay says of a payment: paid (with what the callback would carry), or not paid and never will be as it stands. */
+export type PaymentState = { paid: true; transactionId: string; totalFee: number } | { paid: false; tradeState: string };
+
+/** Trade states of a payment that has not taken money. USERPAYING (the member is entering the password) and REFUND are not among them. */
+const UNPAID = new Set(['NOTPAY', 'CLOSED', 'REVOKED', 'PAYERROR']);
+
+/**
+ * An order number WeChat Pay never received answers result FAIL with ORDERNOTEXIST; the SDK hides
+ * the code, so the description tells (WeChat Pay answers "order not exist").
+ */
+const notExist = (reply: PayReply) => reply.errCode === 'ORDERNOTEXIST' || /not ?exist|不存在/i.test(reply.errCodeDes ?? '');
+
+/**
+ * Asks WeChat Pay (`queryOrder`) whether a payment went through, for when its callback may still
+ * be on its way. Throws NOT_AVAILABLE when it cannot tell — not reached, a system error, or a
+ * state still moving — so that a caller never guesses.
+ */
+export async function paymentState(outTradeNo: string): Promise<PaymentState> {
+  const unknown = (reason: string) => new CodedError('NOT_AVAILABLE', '暂时无法确认订单的支付状态，请稍后再试', { outTradeNo, reason });
+  let reply: PayReply;
+  try {
+    reply = await queryOrder(outTradeNo);
+  } catch (error) {
+    throw unknown((error as Error).message);
+  }
+  if (reply.returnCode === 'SUCCESS' && reply.resultCode === 'SUCCESS') {
+    if (reply.tradeState === 'SUCCESS' && reply.transactionId && typeof reply.totalFee === 'number')
+      return { paid: true, transactionId: reply.transactionId, totalFee: reply.totalFee };
+    if (reply.tradeState && UNPAID.has(reply.tradeState)) return { paid: false, tradeState: reply.tradeState };
+    throw unknown(`trade state ${reply.tradeState ?? 'missing'}`);
+  }
+  if (reply.returnCode === 'SUCCESS' && notExist(reply)) return { paid: false, tradeState: 'NOTEXIST' };
+  throw unknown(reply.errCodeDes ?? reply.returnMsg ?? 'query refused');
 }
 
 /** `cloud.cloudPay.closeOrder`: closes an unpaid payment so it can no longer be paid. */
