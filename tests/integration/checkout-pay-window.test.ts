@@ -126,6 +126,16 @@ describe('checkout: paid at WeChat Pay before the callback arrives', () => {
     expect(view).toMatchObject({ status: 'paid', can: { pay: false, cancel: false } });
   });
 
+  it('a tap on Pay after the deadline answers an order paid just before it as paid, not expired', async () => {
+    const o = await startedOrder('window-pay-late');
+    const transactionId = await paidWithoutCallback(o.outTradeNo);
+    patchDoc(cloud, 'orders', o.order.id, { payDeadline: Date.now() - MINUTE_MS });
+    const again = await o.client.call<Envelope<PaymentStart>>('orders', { action: 'pay', orderId: o.order.id });
+    expect(again.body).toMatchObject({ ok: true, data: { paid: true, payment: null } });
+    expect(orderOf(o.order.id)).toMatchObject({ status: 'paid', transactionId });
+    expect(cloud.payments.refunds(o.outTradeNo)).toEqual([]);
+  });
+
   it("refuses the member's cancel of an order paid at WeChat Pay: the order stays paid and nothing is refunded", async () => {
     const o = await startedOrder('window-cancel');
     const transactionId = await paidWithoutCallback(o.outTradeNo);
