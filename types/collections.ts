@@ -2,7 +2,7 @@ import type { AddressDoc } from './addresses';
 import type { ApprovalDoc } from './approvals';
 import type { BannerDoc, CategoryDoc, CoPurchaseDoc, FavouriteDoc, ProductDoc, SkuStockDoc } from './catalog';
 import type { ClaimTicketDoc, CouponInstanceDoc, CouponQuotaDoc, CouponTemplateDoc } from './coupons';
-import type { AdminDoc, AdminSessionDoc, FirstJoinDoc, MemberDoc, SpendRecordDoc, TierChangeDoc } from './documents';
+import type { AdminDoc, AdminSessionDoc, FirstJoinDoc, MemberDoc, PersonGiftDoc, SpendRecordDoc, TierChangeDoc } from './documents';
 import type { JobRunDoc, JobStateDoc } from './jobs';
 import type { NotificationDoc, SubscriptionDoc, SubscriptionGrantDoc } from './notify';
 import type { OrderDoc, PaymentDoc, PickupCodeDoc, RefundDoc, ShopSettings, StoreDoc } from './orders';
@@ -24,6 +24,7 @@ export interface Collections {
   members: MemberDoc;
   admins: AdminDoc;
   first_joins: FirstJoinDoc;
+  person_gifts: PersonGiftDoc;
   job_state: JobStateDoc;
   job_runs: JobRunDoc;
   settings: SettingsDoc;
@@ -76,6 +77,7 @@ export const COLLECTION_NAMES = [
   'members',
   'admins',
   'first_joins',
+  'person_gifts',
   'job_state',
   'job_runs',
   'settings',

@@ -149,3 +149,13 @@ export interface FirstJoinDoc {
   memberId: string;
   at: EpochMs;
 }
+
+/**
+ * `person_gifts`, `_id` = `<gift>:<person key>[:<period>]`: which membership had a once-per-person
+ * gift (e.g. one year's birthday coupon), kept after account deletion with nothing that names the person.
+ */
+export interface PersonGiftDoc {
+  _id: string;
+  memberId: string;
+  at: EpochMs;
+}

@@ -8,6 +8,7 @@ import type { MemberDoc } from '~/types/documents';
 import { issueCoupon } from '../coupons/issue-coupon';
 import { birthdayCouponMessage } from '../notify/messages';
 import { sendSubscriptionMessage } from '../notify/send-subscription-message';
+import { birthdayGiftKey, claimPersonGift } from '../members/person-gift';
 import { loadProgramme, tierOf } from '../programme/load-programme';
 import type { RequestContext } from '../runtime/wx';
 import type { JobSpec } from './run-job';
@@ -28,6 +29,11 @@ async function giveBirthdayCoupon(ctx: RequestContext, member: MemberDoc, year: 
   const { tiers } = await loadProgramme(ctx);
   const templateId = tierOf(tiers, member.tierId).birthdayCouponTemplateId;
   if (templateId) {
+    // Once per person: someone who had this year's coupon on an account since deleted gets none on the new one.
+    if (!(await claimPersonGift(ctx, birthdayGiftKey(member.openid, year), member._id))) {
+      await members.updateWhere({ _id: member._id }, { birthdayCouponYear: year });
+      return 'skipped';
+    }
     const birthday = birthdayInYear(member.birthday, year);
     let granted;
     try {
@@ -58,7 +64,8 @@ async function giveBirthdayCoupon(ctx: RequestContext, member: MemberDoc, year: 
 
 /**
  * Daily: the birthday coupon of the member's tier, valid from 7 days before the birthday to 23
- * days after, issued once per member per year (key `birthday:<memberId>:<year>`) from 7 days
+ * days after, issued once per person per year (coupon key `birthday:<memberId>:<year>`, claimed
+ * for the person in `person_gifts` so a deleted and re-joined account gets no second) from 7 days
  * before the birthday. Members are read by the indexed month-day of their birthday, one phase
  * per calendar year the window touches (two around the new year).
  */
