@@ -119,6 +119,12 @@ export interface OrderDoc extends OrderBreakdown {
   holdsReturned: boolean;
   /** Whether the member ever asked for a refund (the orders list's 退款/售后 tab). */
   hasRefund: boolean;
+  /**
+   * The refund that last asked for each line (lineId → refund `_id`), claimed in the transaction
+   * that creates it, so two requests for a line cannot both be taken; a rejected refund frees its
+   * lines. Absent on orders never asked to refund.
+   */
+  refundHolds?: Record<string, string>;
   timeline: OrderEvent[];
   createdAt: EpochMs;
   updatedAt: EpochMs;
