@@ -3,6 +3,7 @@ import { expiredBuckets } from '~/core/points/expiry';
 import { expiryEntryId } from '~/core/points/lots';
 import type { PointLotDoc } from '~/types/points';
 import type { EpochMs } from '~/types/units';
+import { keysetPage } from '../db/keyset-page';
 import type { RequestContext } from '../runtime/wx';
 
 export interface ReconcileProblem {
@@ -77,8 +78,25 @@ async function recordedExpiries(ctx: RequestContext, member: MemberDoc): Promise
   return new Set(found.map((entry) => entry._id));
 }
 
+/** Lots per read: keysetPage asks for one more than this, which must stay within the server's 1,000 documents per get. */
+const LOT_PAGE = 500;
+
+/** Every lot of the member, soonest expiry first, read a page at a time (one read stops at 1,000). */
 async function lotsOf(ctx: RequestContext, memberId: string): Promise<PointLotDoc[]> {
-  return ctx.db.collection('point_lots').find({ memberId }, { orderBy: [['expiresAt', 'asc']], limit: 1000 });
+  const lots: PointLotDoc[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: PointLotDoc[]; nextCursor: string | null } = await keysetPage(
+      ctx.db.collection('point_lots'),
+      ctx.db.command,
+      { memberId },
+      { field: 'expiresAt', direction: 'asc' },
+      cursor ? { pageSize: LOT_PAGE, cursor } : { pageSize: LOT_PAGE },
+    );
+    lots.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return lots;
 }
 
 /** Proves one member's balance equals the sum of their ledger entries and of their lots. */
