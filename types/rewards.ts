@@ -28,7 +28,8 @@ export interface RewardDoc {
 /**
  * Steps of a redemption, in this order (server/rewards/redemption-steps): `quota` and `stock` are
  * recorded as soon as taken, the points (`paid`) and the fulfilment (`done`) with the last record.
- * A redemption that stops part-way (a crash) is resumed from its last recorded step by a retry.
+ * A redemption that stops part-way (a crash) is resumed from its last recorded step by a retry,
+ * or by the unpaid-order sweep (job-cancel-unpaid) once it has been left a minute.
  */
 export type RedemptionProgress = 'reserved' | 'quota' | 'stock' | 'paid' | 'done';
 
