@@ -7,8 +7,8 @@ import { loadCollections } from './db/collections';
 import { DatabaseEngine } from './db/engine';
 import { DocStore } from './db/store';
 import { Outbox } from './dev/outbox';
-import type { Payment } from './dev/payments';
-import { paymentCallbackEvent, Payments } from './dev/payments';
+import type { Payment, RefundOutcome } from './dev/payments';
+import { paymentCallbackEvent, Payments, refundCallbackEvent } from './dev/payments';
 import { DevSessions } from './dev/sessions';
 import type { Caller, InvocationLog } from './functions/pool';
 import { FunctionPool, InvocationError } from './functions/pool';
@@ -75,6 +75,11 @@ export interface LocalCloud {
   settlePayment(outTradeNo: string, outcome: 'SUCCESS' | 'PAYERROR', options?: { deliver?: boolean }): Promise<unknown>;
   /** Delivers the callback of a completed payment (again), as WeChat Pay does until it is acknowledged. */
   deliverPaymentCallback(outTradeNo: string): Promise<unknown>;
+  /**
+   * Delivers WeChat Pay's asynchronous result of a refund it took (the local cloud makes refunds
+   * at once and never sends it by itself): SUCCESS, or the abnormal CHANGE / REFUNDCLOSE.
+   */
+  deliverRefundResult(outRefundNo: string, outcome: RefundOutcome): Promise<unknown>;
   /**
    * Sets the clock the functions see (Date.now inside every instance) to `at`, or back to the
    * machine's time with null; timers fired without a time use it too. For tests that move time.
@@ -197,6 +202,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       throw new Error(`payment ${outTradeNo} has no result to deliver`);
     return deliver(payment);
   };
+  const deliverRefundResult = async (outRefundNo: string, outcome: RefundOutcome) => {
+    const refund = payments.refundByNo(outRefundNo);
+    if (!refund) throw new Error(`refund ${outRefundNo} was never taken by the simulated WeChat Pay`);
+    return invoke(refund.payment.callbackFn, refundCallbackEvent(refund, outcome, appid, Date.now()), { source: 'wx_paycallback' });
+  };
 
   const timerSpecs = timersOf(functions.values());
   const runSpec = (spec: TimerSpec, at: number) => invoke(spec.fn, timerEvent(spec, at), { source: 'wx_trigger' });
@@ -239,6 +249,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     runTimer,
     settlePayment,
     deliverPaymentCallback,
+    deliverRefundResult,
     setClock,
     now,
     async stop() {

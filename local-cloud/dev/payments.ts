@@ -71,6 +71,8 @@ const fail = (code: string, message: string) => ({ ...ok, result_code: 'FAIL', e
 export class Payments {
   /** APIs that answer as if WeChat Pay could not be reached (see `setOutage`). */
   private outage = new Set<string>();
+  /** APIs whose call takes effect but whose answer is lost on the way back (see `setLostReplies`). */
+  private lostReplies = new Set<string>();
 
   constructor(private readonly sql: Database.Database) {
     sql.exec(`CREATE TABLE IF NOT EXISTS _local_payments (
@@ -80,6 +82,14 @@ export class Payments {
     sql.exec(`CREATE TABLE IF NOT EXISTS _local_refunds (
       out_refund_no TEXT PRIMARY KEY, out_trade_no TEXT NOT NULL, refund_id TEXT NOT NULL,
       refund_fee INTEGER NOT NULL, created_at INTEGER NOT NULL)`);
+  }
+
+  /** One refund by its refund number, with the payment it was made against. */
+  refundByNo(outRefundNo: string): { outRefundNo: string; refundId: string; refundFee: number; payment: Payment } | undefined {
+    const row = this.sql.prepare('SELECT * FROM _local_refunds WHERE out_refund_no = ?').get(outRefundNo) as
+      { out_refund_no: string; out_trade_no: string; refund_id: string; refund_fee: number } | undefined;
+    const payment = row && this.get(row.out_trade_no);
+    return row && payment ? { outRefundNo: row.out_refund_no, refundId: row.refund_id, refundFee: row.refund_fee, payment } : undefined;
   }
 
   /** Refunds made against a payment, oldest first. */
@@ -108,9 +118,21 @@ export class Payments {
     this.outage = new Set(apis);
   }
 
+  /** Makes the listed APIs take effect and then fail as a time-out does (none: answers arrive again); for a caller that cannot tell what WeChat Pay did. */
+  setLostReplies(apis: string[]): void {
+    this.lostReplies = new Set(apis);
+  }
+
   /** Answers one cloudPay API call with WeChat Pay's snake_case body. */
   call(fn: string, openid: string | null, api: string, args: Record<string, unknown>, now: number): Record<string, unknown> {
     if (this.outage.has(api)) throw new Error(`[local-cloud] cloudPay.${api}: WeChat Pay is unreachable (simulated outage)`);
+    const answer = this.answer(fn, openid, api, args, now);
+    if (this.lostReplies.has(api))
+      throw new Error(`[local-cloud] cloudPay.${api}: the answer was lost on its way back (simulated time-out)`);
+    return answer;
+  }
+
+  private answer(fn: string, openid: string | null, api: string, args: Record<string, unknown>, now: number): Record<string, unknown> {
     const outTradeNo = String(args.out_trade_no ?? '');
     if (!outTradeNo) return fail('PARAM_ERROR', 'out_trade_no is required');
     const existing = this.get(outTradeNo);
@@ -259,5 +281,36 @@ export function paymentCallbackEvent(payment: Payment, appid: string): Record<st
     timeEnd: payment.paidAt ? wechatPayTime(payment.paidAt) : undefined,
     subOpenid: payment.openid ?? undefined,
     userInfo: { appId: appid, openId: payment.openid ?? undefined },
+  };
+}
+
+/** How WeChat Pay reports a refund it took: paid back, abnormal (the member's account refused it), or closed. */
+export type RefundOutcome = 'SUCCESS' | 'CHANGE' | 'REFUNDCLOSE';
+
+/** The refund result WeChat Pay delivers to the callback function (camelCase, as cloudPay passes it, `req_info` already decrypted). */
+export function refundCallbackEvent(
+  refund: { outRefundNo: string; refundId: string; refundFee: number; payment: Payment },
+  outcome: RefundOutcome,
+  appid: string,
+  now: number,
+): Record<string, unknown> {
+  const { payment } = refund;
+  return {
+    returnCode: 'SUCCESS',
+    appid,
+    subMchId: payment.subMchId,
+    transactionId: payment.transactionId ?? undefined,
+    outTradeNo: payment.outTradeNo,
+    refundId: refund.refundId,
+    outRefundNo: refund.outRefundNo,
+    totalFee: payment.totalFee,
+    refundFee: refund.refundFee,
+    settlementRefundFee: refund.refundFee,
+    refundStatus: outcome,
+    successTime:
+      outcome === 'SUCCESS' ? wechatPayTime(now).replace(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/, '$1-$2-$3 $4:$5:$6') : undefined,
+    refundRecvAccout: '支付用户的零钱',
+    refundAccount: 'REFUND_SOURCE_UNSETTLED_FUNDS',
+    refundRequestSource: 'API',
   };
 }
