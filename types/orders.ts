@@ -206,7 +206,30 @@ export interface RefundDoc {
   returnReceivedAt?: EpochMs | null;
   /** `pending` until every step of the approved refund is taken (each idempotent, so none is recorded on its own), then `done`. */
   progress: RefundProgress;
+  /** The WeChat Pay refund calls that failed while paying it back (absent before the first failure). */
+  payBack?: RefundPayBackFailures;
+  /** Set when a person must settle the refund: WeChat Pay reported it abnormal, or its retries ran out. */
+  abnormal?: RefundAbnormal | null;
   updatedAt: EpochMs;
+}
+
+/** How often paying a refund back failed, the last error, and when: the retry job's record of its attempts. */
+export interface RefundPayBackFailures {
+  failedAttempts: number;
+  lastError: string;
+  lastFailedAt: EpochMs;
+}
+
+/**
+ * A refund a person must look at: WeChat Pay's asynchronous result said it did not reach the
+ * member (`CHANGE`: the account refused it, `REFUNDCLOSE`: closed), or every retry of the call failed.
+ */
+export interface RefundAbnormal {
+  source: 'wechat' | 'retries';
+  /** WeChat Pay's refund_status, for a `wechat` one. */
+  refundStatus: string | null;
+  reason: string;
+  at: EpochMs;
 }
 
 /** What a pickup code hands over: a paid pickup order, or a reward redeemed for pickup. */

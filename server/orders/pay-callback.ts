@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { database } from '../db/database';
 import type { RequestContext } from '../runtime/wx';
 import { applyPayment } from './apply-payment';
+import { applyRefundResult } from './apply-refund-result';
 
 interface PayEvent {
   returnCode?: string;
@@ -10,6 +11,8 @@ interface PayEvent {
   outTradeNo?: string;
   transactionId?: string;
   totalFee?: number;
+  outRefundNo?: string;
+  refundFee?: number;
   refundStatus?: string;
 }
 
@@ -18,8 +21,8 @@ const ack = { errcode: 0, errmsg: 'OK' };
 /**
  * The payment callback function's `main`. Only WeChat Pay may call it (TCB_SOURCE
  * `wx_paycallback`). A successful payment is applied to its order — once, however many times
- * it is delivered; a failed payment, a refund result, or a payment of an unknown order number
- * is acknowledged without effect. Answering errcode ≠ 0 makes WeChat Pay deliver again, which
+ * it is delivered; a refund result is applied to its refund (see applyRefundResult); a failed
+ * payment or a payment of an unknown order number is acknowledged without effect. Answering errcode ≠ 0 makes WeChat Pay deliver again, which
  * is what an unexpected failure wants.
  */
 export function createPayCallback() {
@@ -27,8 +30,8 @@ export function createPayCallback() {
   return async function main(event: PayEvent): Promise<{ errcode: number; errmsg: string }> {
     const { source } = wxContext();
     if (source !== 'wx_paycallback') return { errcode: 403, errmsg: 'payment callbacks only' };
-    if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS' || !event.outTradeNo || !event.transactionId || event.refundStatus)
-      return ack;
+    if (event.refundStatus) return refundResult(event, source);
+    if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS' || !event.outTradeNo || !event.transactionId) return ack;
     db ??= database();
     const ctx: RequestContext = { source, now: Date.now(), db };
     try {
@@ -48,4 +51,25 @@ export function createPayCallback() {
       return { errcode: 500, errmsg: 'will retry' };
     }
   };
+
+  /** A refund result (it carries no result_code): applied to its refund; an error asks WeChat Pay to deliver it again. */
+  async function refundResult(event: PayEvent, source: string) {
+    if (event.returnCode !== 'SUCCESS' || !event.outTradeNo || !event.outRefundNo || !event.refundStatus) return ack;
+    db ??= database();
+    try {
+      await applyRefundResult(
+        { source, now: Date.now(), db },
+        {
+          outTradeNo: event.outTradeNo,
+          outRefundNo: event.outRefundNo,
+          refundStatus: event.refundStatus,
+          refundFee: Number(event.refundFee ?? 0),
+        },
+      );
+      return ack;
+    } catch (error) {
+      console.error('[pay-callback] refund result', error);
+      return { errcode: 500, errmsg: 'will retry' };
+    }
+  }
 }

@@ -2,6 +2,7 @@ import { canMove } from '~/core/orders/order-machine';
 import { planRefund, previewRefund, refundKindOf } from '~/core/orders/refund-plan';
 import type { OrderDoc, RefundDoc, RefundPreview } from '~/types/orders';
 import type { Fen } from '~/types/units';
+import type { AuditActor } from '~/types/staff';
 import type { TokenClaims } from '~/server/admin/credentials';
 import { CodedError, hasCode } from '~/core/coded-error';
 import { yuanText } from '~/core/money/format';
@@ -22,17 +23,35 @@ import { orderSpendKey } from './placement-steps';
 import { restockRefundedLines } from './sold-out';
 import { refund as refundPayment, succeeded } from './wechat-pay';
 
-/** Who pays a refund back, and the amount they saw in its preview. */
+/**
+ * Who pays a refund back, and the amount they saw in its preview. No admin: a retry of a refund
+ * already taken (its lines marked and its audit written by the approval), by the retry job or
+ * WeChat Pay's result notification.
+ */
 export interface PayBackDecision {
-  admin: TokenClaims;
+  admin: TokenClaims | null;
   expectedFen: Fen;
 }
 
-/** What the refund's steps work on: the order as its lines step left it, and the decision being carried out. */
+/**
+ * What the refund's steps work on: the order as its lines step left it, the decision being
+ * carried out, and whether WeChat Pay already said the refund succeeded (its notification), so
+ * it is not asked again.
+ */
 interface RefundEnv {
   order: OrderDoc;
   decision: PayBackDecision;
+  confirmed?: boolean;
 }
+
+/** The audit actor of a retry, for the one entry an approval cut short before writing it. */
+const retryActor = (refund: RefundDoc): AuditActor => ({
+  kind: 'admin',
+  id: refund.reviewedBy ?? 'system',
+  name: refund.reviewedBy ?? 'system',
+  role: 'retry',
+  storeId: null,
+});
 
 /** What approving the refund would do now, from the order as it is and the points its lines earned. */
 export async function refundPreviewOf(ctx: RequestContext, refund: RefundDoc, order: OrderDoc): Promise<RefundPreview> {
@@ -60,7 +79,7 @@ const REFUND_STEPS: Step<RefundDoc, RefundEnv>[] = [
       // Keyed by the refund: the one decision to pay it back, written once whoever finishes it.
       await writeAudit(ctx, {
         _id: `audit:refund:${refund._id}:payBack`,
-        actor: adminActor(env.decision.admin),
+        actor: env.decision.admin ? adminActor(env.decision.admin) : retryActor(refund),
         action: returned ? 'confirmReturnReceived' : 'approveRefund',
         target: { type: 'refund', id: refund._id },
         memberId: refund.memberId,
@@ -80,17 +99,24 @@ const REFUND_STEPS: Step<RefundDoc, RefundEnv>[] = [
   {
     name: 'paidBack',
     record: false,
-    take: async (_ctx, refund, { order }) => {
-      if (refund.amountFen <= 0) return;
-      // The same refund number never pays out twice.
-      const reply = await refundPayment({
-        outTradeNo: order.orderNo,
-        outRefundNo: refund.refundNo,
-        totalFee: order.payableFen,
-        refundFee: refund.amountFen,
-      });
-      if (!succeeded(reply))
-        throw new CodedError('PAYMENT_FAILED', `微信退款失败：${reply.errCodeDes ?? reply.errCode ?? '请稍后重试'}，可再次审核通过以重试`);
+    take: async (ctx, refund, { order, confirmed }) => {
+      if (refund.amountFen <= 0 || confirmed) return;
+      let failure: string;
+      try {
+        // The same refund number never pays out twice.
+        const reply = await refundPayment({
+          outTradeNo: order.orderNo,
+          outRefundNo: refund.refundNo,
+          totalFee: order.payableFen,
+          refundFee: refund.amountFen,
+        });
+        if (succeeded(reply) || alreadyRefunded(reply)) return;
+        failure = reply.errCodeDes ?? reply.returnMsg ?? String(reply.errCode ?? '请稍后重试');
+      } catch (error) {
+        failure = (error as Error).message;
+      }
+      await recordPayBackFailure(ctx, refund._id, failure);
+      throw new CodedError('PAYMENT_FAILED', `微信退款失败：${failure}，系统将自动重试，也可再次审核通过以重试`);
     },
   },
   {
@@ -181,7 +207,12 @@ const refundSteps = stepsRunner<RefundDoc, RefundEnv>({
   done: 'done',
   running: { status: 'refunding' },
   isRunning: (refund) => refund.status === 'refunding',
-  finish: (ctx) => ({ status: 'refunded', refundedAt: ctx.now }),
+  // A person's flag for retries that ran out is settled by the refund going through; WeChat Pay's own abnormal result stays.
+  finish: (ctx, refund) => ({
+    status: 'refunded',
+    refundedAt: ctx.now,
+    abnormal: refund.abnormal?.source === 'wechat' ? refund.abnormal : null,
+  }),
   finished: async (ctx, refund, { order }) => {
     await ctx.db.collection('orders').updateWhere(
       { _id: order._id },
@@ -221,6 +252,34 @@ export async function payBackRefund(ctx: RequestContext, refund: RefundDoc, deci
   });
   if (preview && preview.amountFen !== decision.expectedFen) throw priceChanged(preview);
   return refundSteps.advance(ctx, refund, { order, decision });
+}
+
+/**
+ * Resumes a refund already taken (refunding, its lines marked) without an admin: the retry job,
+ * or WeChat Pay's notification that it succeeded (`confirmed`: not asked again). Its amount is the
+ * one fixed when it was taken.
+ */
+export async function resumeRefund(ctx: RequestContext, refund: RefundDoc, { confirmed = false } = {}): Promise<RefundDoc> {
+  const order = await loadOrder(ctx, refund.orderId);
+  await finishPaymentEffects(ctx, order);
+  return refundSteps.advance(ctx, refund, { order, decision: { admin: null, expectedFen: refund.amountFen }, confirmed });
+}
+
+/**
+ * WeChat Pay answers a repeated refund number with the refund it already took; a refund it says
+ * is already paid back in full counts as done too (the SDK hides the code, so the words tell).
+ */
+const alreadyRefunded = (reply: { errCodeDes?: string }) => /已全额退款|已退款|already refunded/i.test(reply.errCodeDes ?? '');
+
+/** Counts a failed WeChat Pay call on a refund being paid back, with its error, for the retry job and the admin page. */
+async function recordPayBackFailure(ctx: RequestContext, refundId: string, error: string): Promise<void> {
+  const _ = ctx.db.command;
+  await ctx.db
+    .collection('refunds')
+    .updateWhere(
+      { _id: refundId, status: 'refunding' },
+      { 'payBack.failedAttempts': _.inc(1), 'payBack.lastError': error.slice(0, 200), 'payBack.lastFailedAt': ctx.now, updatedAt: ctx.now },
+    );
 }
 
 const STATUS_REFUSAL: Partial<Record<RefundDoc['status'], string>> = {
@@ -280,7 +339,7 @@ async function markLinesRefunded(ctx: RequestContext, refundId: string, decision
       });
     const review =
       refund.status === 'requested'
-        ? { reviewedBy: decision.admin.sub, reviewedAt: ctx.now }
+        ? { reviewedBy: decision.admin?.sub ?? null, reviewedAt: ctx.now }
         : refund.status === 'awaitingReturn'
           ? { returnReceivedAt: ctx.now }
           : {};
