@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       orders: PAYMENT_ENV,
       'pay-callback': PAYMENT_ENV,
       'job-cancel-unpaid': PAYMENT_ENV,
+      'job-retry-refunds': PAYMENT_ENV,
     },
   });
 

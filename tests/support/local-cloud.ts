@@ -23,6 +23,7 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
     orders: payment,
     'pay-callback': payment,
     'job-cancel-unpaid': payment,
+    'job-retry-refunds': payment,
     ...options.functionEnv,
     admin: { ...payment, ...options.functionEnv?.admin },
     member: { LM_MEMBER_CODE_SECRET: TEST_MEMBER_CODE_SECRET, ...options.functionEnv?.member },

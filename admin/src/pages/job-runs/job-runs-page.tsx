@@ -19,6 +19,7 @@ export const JOB_NAMES: Record<string, string> = {
   'job-expire-points': '积分过期与提醒',
   'job-release-points': '购物积分入账',
   'job-cancel-unpaid': '超时订单取消与兑换修复',
+  'job-retry-refunds': '失败退款重试',
   'job-clear-till': '清理收银会话',
 };
 

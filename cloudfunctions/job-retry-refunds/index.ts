@@ -1,0 +1,4 @@
+import { createJobHandler } from '~/server/jobs/job-handler';
+import { retryRefundsJob } from '~/server/orders/retry-refunds-job';
+
+export const main = createJobHandler(retryRefundsJob);
