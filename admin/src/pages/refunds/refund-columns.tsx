@@ -107,6 +107,16 @@ export function refundColumns({ onReview, onReject }: RefundActions): TableColum
                 {shipment}
               </Typography.Text>
             ) : null}
+            {refund.abnormal ? (
+              <Typography.Text className="refund-abnormal" type="danger">
+                <Tag color="red">退款异常</Tag>
+                {refund.abnormal.reason}
+              </Typography.Text>
+            ) : refund.status === 'refunding' && refund.payBack ? (
+              <Typography.Text className="refund-pay-back-failed" type="secondary">
+                微信退款失败 {refund.payBack.failedAttempts} 次，系统自动重试中：{refund.payBack.lastError}
+              </Typography.Text>
+            ) : null}
           </Flex>
         );
       },
