@@ -12,8 +12,9 @@ const config: Config = {
       rootDir: '.',
       displayName: 'unit',
       testEnvironment: 'node',
-      // Use cases run through the real SDK against a local cloud; their races of 100 callers need more than 5 s on a busy machine.
-      testTimeout: 30_000,
+      // Use cases run through the real SDK against a local cloud; their races of 100 callers need more than 5 s on a busy
+      // machine. (A project's `testTimeout` is ignored: Jest reads it from the top level only, so the setup file sets it.)
+      setupFilesAfterEnv: ['<rootDir>/config/jest/slow-setup.ts'],
       testMatch: ['<rootDir>/{core,server,local-cloud,scripts,config}/**/*.test.ts'],
     },
     { ...ui, rootDir: '.' },
