@@ -8,6 +8,7 @@ export const admin: Config = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/admin/**/*.test.{ts,tsx}'],
   setupFiles: ['<rootDir>/config/jest/admin-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/config/jest/admin-after-env.ts'],
   moduleNameMapper: {
     ...shared.moduleNameMapper,
     // @ant-design/icons' CommonJS build requires an ES-module file of @ant-design/colors.
