@@ -203,8 +203,9 @@ describe('admin orders and refunds pages in Chromium', () => {
           .fill(`ZT880000000${i}`);
       await screenshot(page, 'admin-orders-04-batch-ship');
       await batchDialog.getByRole('button', { name: '确认发货 2 单' }).click();
-      await page.getByText('已发货 2 单').waitFor();
-      for (const item of batch) await table.locator('tbody tr', { hasText: item.orderNo }).getByText('待收货').waitFor();
+      // The outcome is read from the table, not the 3-second toast, which a loaded machine can paint late.
+      await batchDialog.waitFor({ state: 'hidden', timeout: 60_000 });
+      for (const item of batch) await table.locator('tbody tr', { hasText: item.orderNo }).getByText('待收货').waitFor({ timeout: 60_000 });
       expect(batch.map((item) => docOf(cloud, 'orders', item.id).delivery)).toEqual([
         expect.objectContaining({ carrier: '中通快递', trackingNo: 'ZT8800000000' }),
         expect.objectContaining({ carrier: '中通快递', trackingNo: 'ZT8800000001' }),
