@@ -6,6 +6,7 @@ import type { AdminDoc, AdminSessionDoc, FirstJoinDoc, MemberDoc, PersonGiftDoc,
 import type { JobRunDoc, JobStateDoc } from './jobs';
 import type { NotificationDoc, SubscriptionDoc, SubscriptionGrantDoc } from './notify';
 import type { OrderDoc, PaymentDoc, PickupCodeDoc, RefundDoc, ShopSettings, StoreDoc } from './orders';
+import type { MigrationDoc } from './migrations';
 import type { LedgerEntryDoc, PointLotDoc } from './points';
 import type { ProgrammeSettings, TierDoc } from './programme';
 import type { RedemptionDoc, RewardDoc, RewardQuotaDoc } from './rewards';
@@ -65,6 +66,7 @@ export interface Collections {
   share_codes: ShareCodeDoc;
   share_visits: ShareVisitDoc;
   member_addresses: AddressDoc;
+  migrations: MigrationDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -118,6 +120,7 @@ export const COLLECTION_NAMES = [
   'share_codes',
   'share_visits',
   'member_addresses',
+  'migrations',
 ] as const satisfies readonly CollectionName[];
 
 /** Compiles only while COLLECTION_NAMES names every collection. */

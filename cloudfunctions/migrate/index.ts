@@ -1,0 +1,4 @@
+import { MIGRATIONS } from '~/server/migrations/all-migrations';
+import { createMigrateHandler } from '~/server/migrations/migrate-handler';
+
+export const main = createMigrateHandler(MIGRATIONS);
