@@ -66,7 +66,8 @@ describe('the deploy plan, applied to a fake platform', () => {
     }
     expect(client.functions.get('admin')?.env.ADMIN_TOKEN_SECRET).toBe(VARIABLES.ADMIN_TOKEN_SECRET);
     expect(client.functions.get('migrate')?.env).toEqual({ LM_PHONE_HASH_SECRET: VARIABLES.LM_PHONE_HASH_SECRET });
-    expect(client.invocations).toEqual(['migrate']);
+    expect(client.invocations).toEqual(['migrate', 'admin.bootstrapAdmin']);
+    expect(client.adminCreated).toBe(true);
     expect(client.uploads).toEqual([{ appid: 'wx0123456789abcdef', version: '1.2.3' }]);
   });
 
@@ -89,6 +90,7 @@ describe('the deploy plan, applied to a fake platform', () => {
     }).toEqual(state);
     expect([...client.functions.values()].every((fn) => fn.uploads === 2)).toBe(true);
     expect(lines).toContain('migrations: none pending');
+    expect(lines).toContain('admin account admin: exists already');
     expect(client.uploads).toHaveLength(2);
   });
 
@@ -131,7 +133,7 @@ describe('the deploy plan, applied to a fake platform', () => {
     };
     const client = new FakeDeployClient([pending, pending, finished]);
     const lines = await deploy(client);
-    expect(client.invocations).toEqual(['migrate', 'migrate', 'migrate']);
+    expect(client.invocations.filter((name) => name === 'migrate')).toHaveLength(3);
     expect(lines.filter((line) => line.startsWith('migration '))).toEqual([
       'migration 0001-points-buckets: applied (0 documents changed)',
       'migration 0001-points-buckets: applied (0 documents changed)',
@@ -141,5 +143,20 @@ describe('the deploy plan, applied to a fake platform', () => {
     const failing = new FakeDeployClient([{ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } }]);
     await expect(deploy(failing)).rejects.toThrow(/migrate failed: .*INTERNAL/);
     expect(failing.uploads).toEqual([]);
+  });
+
+  it('makes the first admin account only on a deploy that sets its password, and takes the password off later', async () => {
+    const client = new FakeDeployClient();
+    const { ADMIN_INITIAL_PASSWORD: _password, ...later } = VARIABLES;
+    await deploy(client, buildPlan({ root: ROOT, envId: 'e', appid: 'wx1', version: '1', description: '', variables: later }));
+    expect(client.invocations).toEqual(['migrate']);
+    expect(client.functions.get('admin')?.env).not.toHaveProperty('ADMIN_INITIAL_PASSWORD');
+
+    await deploy(client);
+    expect(client.functions.get('admin')?.env).toHaveProperty('ADMIN_INITIAL_PASSWORD');
+    client.changes.length = 0;
+    await deploy(client, buildPlan({ root: ROOT, envId: 'e', appid: 'wx1', version: '1', description: '', variables: later }));
+    expect(client.changes).toEqual([{ call: 'updateFunctionConfig', target: 'admin' }]);
+    expect(client.functions.get('admin')?.env).not.toHaveProperty('ADMIN_INITIAL_PASSWORD');
   });
 });

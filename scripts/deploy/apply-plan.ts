@@ -3,6 +3,9 @@ import type { DeployClient, DeployedFunction } from './deploy-client';
 import type { DeployPlan, FunctionSpec, TriggerSpec } from './plan';
 import { MIGRATE_FUNCTION } from './plan';
 
+const ADMIN_FUNCTION = 'admin';
+const INITIAL_PASSWORD = 'ADMIN_INITIAL_PASSWORD';
+
 /** Where the built functions are, and how to report progress. */
 export interface ApplyOptions {
   /** The folder holding each function's upload (`<dir>/<name>/index.js`, package.json, config.json). */
@@ -105,10 +108,30 @@ async function migrations(client: DeployClient, options: ApplyOptions): Promise<
 }
 
 /**
+ * On a deploy that sets ADMIN_INITIAL_PASSWORD: installs the default programme and creates the
+ * first admin account (bootstrapAdmin is a no-op once the account exists).
+ */
+async function bootstrap(client: DeployClient, plan: DeployPlan, log: ApplyOptions['log']): Promise<void> {
+  const admin = plan.functions.find((fn) => fn.name === ADMIN_FUNCTION);
+  if (!admin?.env[INITIAL_PASSWORD]) return;
+  const answer = (await client.invokeFunction(ADMIN_FUNCTION, { action: 'bootstrapAdmin' })) as {
+    ok: boolean;
+    data?: { created: boolean; username: string };
+    error?: unknown;
+  };
+  if (!answer?.ok || !answer.data) throw new Error(`bootstrapAdmin failed: ${JSON.stringify(answer?.error ?? answer)}`);
+  log(
+    answer.data.created
+      ? `admin account ${answer.data.username}: created with ${INITIAL_PASSWORD}; deploy again without it to take it off the function`
+      : `admin account ${answer.data.username}: exists already`,
+  );
+}
+
+/**
  * Makes the environment match the plan, in an order where each step has what it needs: the
  * collections and their indexes, the functions with their configuration and timer triggers, the
- * security rules, the pending data migrations (run by the `migrate` function just uploaded), and
- * last the mini-program, which only reaches users once the back end it calls is in place. Each
+ * security rules, the pending data migrations (run by the `migrate` function just uploaded), the
+ * first admin account when the deploy sets its password, and last the mini-program, which only reaches users once the back end it calls is in place. Each
  * step creates only what is missing or different, so a second deploy creates nothing.
  */
 export async function applyPlan(client: DeployClient, plan: DeployPlan, options: ApplyOptions): Promise<void> {
@@ -116,6 +139,7 @@ export async function applyPlan(client: DeployClient, plan: DeployPlan, options:
   await functions(client, plan, options);
   await rules(client, plan, options.log);
   await migrations(client, options);
+  await bootstrap(client, plan, options.log);
   await client.uploadMiniProgram(plan.miniProgram);
   options.log(`mini-program ${plan.miniProgram.appid}: version ${plan.miniProgram.version} uploaded`);
 }

@@ -20,6 +20,8 @@ export class FakeDeployClient implements DeployClient {
   readonly uploads: { appid: string; version: string }[] = [];
   readonly changes: Change[] = [];
   readonly invocations: string[] = [];
+  /** Whether bootstrapAdmin made the first admin account. */
+  adminCreated = false;
 
   /** What `migrate` answers, call after call (the last answer repeats). */
   constructor(
@@ -93,8 +95,14 @@ export class FakeDeployClient implements DeployClient {
     fn.triggers = fn.triggers.filter((trigger) => trigger.name !== triggerName);
     this.change('deleteTrigger', `${functionName}.${triggerName}`);
   }
-  async invokeFunction(name: string) {
+  async invokeFunction(name: string, event: Record<string, unknown>) {
     this.mustHave(name);
+    if (name === 'admin' && event.action === 'bootstrapAdmin') {
+      this.invocations.push('admin.bootstrapAdmin');
+      const created = !this.adminCreated;
+      this.adminCreated = true;
+      return { ok: true, data: { created, username: 'admin' } };
+    }
     this.invocations.push(name);
     const count = this.invocations.filter((called) => called === name).length;
     return this.migrateAnswers[Math.min(count, this.migrateAnswers.length) - 1];
