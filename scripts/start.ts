@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { LocalCloud } from '../local-cloud/local-cloud';
 import { startLocalCloud } from '../local-cloud/local-cloud';
+import type { MigrationRun } from '../server/migrations/run-migrations';
 import { isStale } from './lib/freshness';
-import { upgradeLocalMembers } from './lib/upgrade-local-members';
-import { upgradeLocalPoints } from './lib/upgrade-local-points';
 import { npmRun } from './lib/run';
 import { demoCouponTemplates, demoRewards } from './seed/demo-catalogue';
 import { demoData } from './seed/demo-members';
@@ -33,6 +33,17 @@ function localSecrets(): LocalSecrets {
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return secrets;
+}
+
+/** Runs the pending data migrations through the `migrate` function, as `npm run deploy` does; answers those applied. */
+async function migrateLocal(cloud: LocalCloud): Promise<string[]> {
+  const applied: string[] = [];
+  for (;;) {
+    const answer = (await cloud.invoke('migrate', {}, { source: '' })) as { ok: boolean; data?: MigrationRun; error?: unknown };
+    if (!answer.ok || !answer.data) throw new Error(`the data migrations failed: ${JSON.stringify(answer.error ?? answer)}`);
+    applied.push(...answer.data.applied);
+    if (answer.data.done) return applied;
+  }
 }
 
 /** Builds what is missing or older than its sources. */
@@ -73,6 +84,7 @@ async function main(): Promise<void> {
         ...PAYMENT_ENV,
       },
       member: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret, LM_PHONE_HASH_SECRET: secrets.phoneHashSecret },
+      migrate: { LM_PHONE_HASH_SECRET: secrets.phoneHashSecret },
       staff: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret },
       orders: PAYMENT_ENV,
       'pay-callback': PAYMENT_ENV,
@@ -92,11 +104,9 @@ async function main(): Promise<void> {
     });
     console.log(`Seeded ${demo.members.length} demo members with their points, coupons and rewards.`);
   }
-  const upgraded = upgradeLocalPoints(cloud.store);
-  if (upgraded > 0) console.log(`Upgraded ${upgraded} members and points lots of an older local database.`);
-  // Members made before the member desk could search by phone and by the end of the number.
-  const searchable = upgradeLocalMembers(cloud.store, secrets.phoneHashSecret);
-  if (searchable > 0) console.log(`Made ${searchable} members of an older local database searchable by phone and member number.`);
+  // A database made by an older checkout gets the data migrations a deployed one gets.
+  const migrated = await migrateLocal(cloud);
+  if (migrated.length > 0) console.log(`Applied the data migrations ${migrated.join(', ')}.`);
   // Also on a database made before the storefront had a catalogue.
   if (cloud.store.count('products') === 0 && cloud.store.count('categories') === 0) {
     const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
