@@ -11,6 +11,7 @@ import type { LedgerEntryDoc, PointLotDoc } from './points';
 import type { ProgrammeSettings, TierDoc } from './programme';
 import type { RedemptionDoc, RewardDoc, RewardQuotaDoc } from './rewards';
 import type { ShareCodeDoc, ShareVisitDoc } from './shares';
+import type { DailyStatsDoc } from './stats';
 import type { AuditEntryDoc, StaffDoc, StaffInviteDoc, StoreSaleDoc, TillSessionDoc } from './staff';
 import type { KnownSourceDoc, ThrottleDoc } from './throttles';
 
@@ -67,6 +68,7 @@ export interface Collections {
   share_visits: ShareVisitDoc;
   member_addresses: AddressDoc;
   migrations: MigrationDoc;
+  daily_stats: DailyStatsDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -121,6 +123,7 @@ export const COLLECTION_NAMES = [
   'share_visits',
   'member_addresses',
   'migrations',
+  'daily_stats',
 ] as const satisfies readonly CollectionName[];
 
 /** Compiles only while COLLECTION_NAMES names every collection. */

@@ -60,6 +60,7 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   approveAdjustment: RUN_PROGRAMME,
   rejectAdjustment: RUN_PROGRAMME,
   setTierOverride: SERVE_MEMBERS,
+  getDashboard: ['owner', 'operator', 'analyst'],
 };
 
 /** Whether an admin role may take an action. */

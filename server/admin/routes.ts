@@ -49,6 +49,7 @@ import { setCouponTemplateStatus } from '../coupons/set-coupon-template-status';
 import { saveProduct } from '../catalog/save-product';
 import { setProductStatus } from '../catalog/set-product-status';
 import { setStock } from '../catalog/set-stock';
+import { getDashboard } from '../stats/get-dashboard';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -98,6 +99,7 @@ export const adminRoutes: Routes<'admin'> = {
   approveAdjustment: signedIn((ctx, input, admin) => approveAdjustment(ctx, input, admin)),
   rejectAdjustment: signedIn((ctx, input, admin) => rejectAdjustment(ctx, input, admin)),
   setTierOverride: signedIn((ctx, input, admin) => setTierOverride(ctx, input, admin)),
+  getDashboard: signedIn((ctx, input) => getDashboard(ctx, input)),
 };
 
 /** The `admin` cloud function's main. */

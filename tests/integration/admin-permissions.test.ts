@@ -102,6 +102,7 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
     reason: '矩阵测试',
     requestKey: `matrix-${next()}-key`,
   }),
+  getDashboard: () => ({ from: '2026-11-01', to: '2026-11-07' }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

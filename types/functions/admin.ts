@@ -15,6 +15,8 @@ import type { AdminAccountsResponses } from './admin-accounts';
 import { adminAccountsInputs } from './admin-accounts';
 import type { AdminStaffResponses } from './admin-staff';
 import { adminStaffInputs } from './admin-staff';
+import type { AdminDashboardResponses } from './admin-dashboard';
+import { adminDashboardInputs } from './admin-dashboard';
 import { couponTemplateInput, issueCampaignCouponsInput, setCouponTemplateStatusInput, voidCouponInput } from './coupons';
 import { birthdaySchema } from './member';
 
@@ -122,6 +124,7 @@ export const adminRequests = {
   approveAdjustment: adminMembersInputs.approveAdjustment.extend({ action: z.literal('approveAdjustment'), token }),
   rejectAdjustment: adminMembersInputs.rejectAdjustment.extend({ action: z.literal('rejectAdjustment'), token }),
   setTierOverride: adminMembersInputs.setTierOverride.extend({ action: z.literal('setTierOverride'), token }),
+  getDashboard: adminDashboardInputs.getDashboard.extend({ action: z.literal('getDashboard'), token }),
 };
 
 export interface AdminSession {
@@ -195,4 +198,5 @@ export interface AdminResponses {
   approveAdjustment: AdminMembersResponses['approveAdjustment'];
   rejectAdjustment: AdminMembersResponses['rejectAdjustment'];
   setTierOverride: AdminMembersResponses['setTierOverride'];
+  getDashboard: AdminDashboardResponses['getDashboard'];
 }
