@@ -55,17 +55,27 @@ async function pointsOfDay(ctx: RequestContext, from: EpochMs, to: EpochMs): Pro
   return { byKind, checkIns };
 }
 
-/** Members active in the last 30 days and dormant, counted over indexed ranges as of `to`. */
+/**
+ * Members active in the last 30 days and dormant, counted over indexed ranges as of `to`. A member
+ * deleted since `to` still counts as a member then, so rewriting a past day counts the same.
+ */
 async function memberActivity(ctx: RequestContext, to: EpochMs, membersTotal: number): Promise<{ active30: number; dormant: number }> {
   const _ = ctx.db.command;
   const members = ctx.db.collection('members');
   const between = (field: string, from: EpochMs) => [{ [field]: _.gte(from) }, { [field]: _.lt(to) }];
+  const countAt = async (conditions: Record<string, unknown>[]) => {
+    const [active, deletedSince] = await Promise.all([
+      members.count(_.and([{ status: 'active' }, ...conditions])),
+      members.count(_.and([{ deletedAt: _.gte(to) }, { status: 'deleted' }, ...conditions])),
+    ]);
+    return active + deletedSince;
+  };
   const cutoff = to - DORMANT_DAYS * DAY_MS;
   const [active30, joinedInWindow, paidInWindow, joinedAndPaidInWindow] = await Promise.all([
-    members.count(_.and([{ status: 'active' }, ...between('lastPaidAt', to - ACTIVE_DAYS * DAY_MS)])),
-    members.count(_.and([{ status: 'active' }, ...between('joinedAt', cutoff)])),
-    members.count(_.and([{ status: 'active' }, ...between('lastPaidAt', cutoff)])),
-    members.count(_.and([{ status: 'active' }, ...between('joinedAt', cutoff), ...between('lastPaidAt', cutoff)])),
+    countAt(between('lastPaidAt', to - ACTIVE_DAYS * DAY_MS)),
+    countAt(between('joinedAt', cutoff)),
+    countAt(between('lastPaidAt', cutoff)),
+    countAt([...between('joinedAt', cutoff), ...between('lastPaidAt', cutoff)]),
   ]);
   return { active30, dormant: dormantCount({ total: membersTotal, joinedInWindow, paidInWindow, joinedAndPaidInWindow }) };
 }
