@@ -6,6 +6,7 @@ import type { AdminSession } from '~/types/functions/admin';
 import { AdminApiError } from './api/client';
 import type { AdminAction } from './api/client';
 import { App } from './app';
+import { dashboardView } from './pages/dashboard/dashboard-fixtures';
 import { SESSION_STORAGE_KEY } from './session/session-store';
 import { TEST_TOKEN, mockClient, pageClient } from './test/mock-client';
 import type { ActionHandler, ActionHandlers } from './test/mock-client';
@@ -43,6 +44,7 @@ function appClient(actions: ActionHandlers = {}) {
       login: async () => liveSession,
       logout: async () => ({ loggedOut: true }),
       listMembers: async () => page,
+      getDashboard: async () => dashboardView(),
     },
     actions,
     async () => ({ items: [], nextCursor: null }),
@@ -81,7 +83,7 @@ describe('App', () => {
   beforeEach(() => window.localStorage.clear());
   afterEach(() => window.localStorage.clear());
 
-  it('signs in, stores the session and shows the members page with every page an owner may open', async () => {
+  it('signs in, stores the session and shows the dashboard first, with every page an owner may open', async () => {
     const { client } = appClient();
     const { container } = renderWithProviders(<App />, { client });
 
@@ -89,9 +91,10 @@ describe('App', () => {
     fireEvent.change(container.querySelector('#password') as HTMLInputElement, { target: { value: 'secret' } });
     fireEvent.click(container.querySelector('.login-submit') as HTMLButtonElement);
 
-    expect(await screen.findByText('LM00000001', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(await screen.findByText('¥12,345.00', {}, { timeout: 20_000 })).toBeTruthy();
     expect(screen.getByText('ops-lead')).toBeTruthy();
     expect(await menuLabels()).toEqual([
+      '数据看板',
       '会员',
       '积分审批',
       '积分对账',
@@ -108,8 +111,8 @@ describe('App', () => {
   });
 
   it.each<[AdminRole, string[], AdminAction]>([
-    ['operator', ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'listMembers'],
-    ['analyst', ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'listMembers'],
+    ['operator', ['数据看板', '会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'getDashboard'],
+    ['analyst', ['数据看板', '会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'getDashboard'],
     ['support', ['会员', '积分审批', '订单', '退款'], 'listMembers'],
     ['storeManager', ['订单', '门店与店员'], 'listOrders'],
   ])('shows %s only the pages the role may list, and opens the first', async (role, labels, firstList) => {
@@ -152,7 +155,7 @@ describe('App', () => {
     const { client } = appClient({ logout });
     const { container } = renderWithProviders(<App />, { client });
 
-    await screen.findByText('LM00000001', {}, { timeout: 20_000 });
+    await screen.findByText('¥12,345.00', {}, { timeout: 20_000 });
     fireEvent.click(container.querySelector('.logout-button') as HTMLButtonElement);
 
     await waitFor(() => expect(logout).toHaveBeenCalledWith('logout', { token: liveSession.token }));
@@ -170,7 +173,7 @@ describe('App', () => {
     const { client } = appClient({ logout });
     const { container } = renderWithProviders(<App />, { client });
 
-    await screen.findByText('LM00000001', {}, { timeout: 20_000 });
+    await screen.findByText('¥12,345.00', {}, { timeout: 20_000 });
     fireEvent.click(container.querySelector('.user-menu') as HTMLElement);
     fireEvent.click(await screen.findByText('退出登录', { selector: '.logout-item *' }));
 
@@ -205,10 +208,10 @@ describe('App', () => {
         newPassword: 'a-long-new-password',
       }),
     );
-    expect(await screen.findByText('LM00000001', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(await screen.findByText('¥12,345.00', {}, { timeout: 20_000 })).toBeTruthy();
     expect(storedSession()).toEqual(changed);
     expect(await menuLabels()).not.toContain('账号管理');
-    expect(call).toHaveBeenCalledWith('listMembers', expect.objectContaining({ token: changed.token }), expect.anything());
+    expect(call).toHaveBeenCalledWith('getDashboard', expect.objectContaining({ token: changed.token }), expect.anything());
   });
 
   it('shows a wrong one-time password, and signs out from the password screen through the server', async () => {
@@ -234,7 +237,7 @@ describe('App', () => {
   it('asks for a new password whenever a call answers PASSWORD_CHANGE_REQUIRED', async () => {
     storeSession(liveSession);
     const { client } = appClient({
-      listMembers: async () => {
+      getDashboard: async () => {
         throw new AdminApiError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
       },
     });
@@ -251,7 +254,7 @@ describe('App', () => {
     const { client, call } = appClient({ changePassword });
     const { container } = renderWithProviders(<App />, { client });
 
-    await screen.findByText('LM00000001', {}, { timeout: 20_000 });
+    await screen.findByText('¥12,345.00', {}, { timeout: 20_000 });
     fireEvent.click(container.querySelector('.user-menu') as HTMLElement);
     fireEvent.click(await screen.findByText('修改密码', { selector: '.change-password-item *' }));
     const dialog = await screen.findByRole('dialog');
@@ -272,7 +275,7 @@ describe('App', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(storedSession()).toEqual(freshSession);
     await waitFor(() =>
-      expect(call).toHaveBeenLastCalledWith('listMembers', expect.objectContaining({ token: freshSession.token }), expect.anything()),
+      expect(call).toHaveBeenLastCalledWith('getDashboard', expect.objectContaining({ token: freshSession.token }), expect.anything()),
     );
   });
 });

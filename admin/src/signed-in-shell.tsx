@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
   ReconciliationOutlined,
   RollbackOutlined,
   ScheduleOutlined,
@@ -34,6 +35,8 @@ const ProductsPage = lazy(() => import('./pages/products/products-page').then((m
 const ReconcilePage = lazy(() => import('./pages/reconcile/reconcile-page').then((module) => ({ default: module.ReconcilePage })));
 // The audit log's date-range picker is the largest part of any page; it loads when the page is opened.
 const AuditLogPage = lazy(() => import('./pages/audit-log/audit-log-page').then((module) => ({ default: module.AuditLogPage })));
+// The dashboard's chart library is the largest part of the admin page; it loads with the dashboard.
+const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })));
 
 interface PageEntry {
   key: string;
@@ -45,6 +48,7 @@ interface PageEntry {
 }
 
 const PAGES: readonly PageEntry[] = [
+  { key: 'dashboard', label: '数据看板', icon: <DashboardOutlined />, Page: DashboardPage, action: 'getDashboard' },
   { key: 'members', label: '会员', icon: <TeamOutlined />, Page: MembersPage, action: 'listMembers' },
   { key: 'approvals', label: '积分审批', icon: <CheckSquareOutlined />, Page: ApprovalsPage, action: 'listApprovals' },
   { key: 'reconcile', label: '积分对账', icon: <ReconciliationOutlined />, Page: ReconcilePage, action: 'reconcile' },
