@@ -111,8 +111,16 @@ describe('App', () => {
   });
 
   it.each<[AdminRole, string[], AdminAction]>([
-    ['operator', ['数据看板', '会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'getDashboard'],
-    ['analyst', ['数据看板', '会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'], 'getDashboard'],
+    [
+      'operator',
+      ['数据看板', '会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'],
+      'getDashboard',
+    ],
+    [
+      'analyst',
+      ['数据看板', '会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志'],
+      'getDashboard',
+    ],
     ['support', ['会员', '积分审批', '订单', '退款'], 'listMembers'],
     ['storeManager', ['订单', '门店与店员'], 'listOrders'],
   ])('shows %s only the pages the role may list, and opens the first', async (role, labels, firstList) => {
