@@ -43,7 +43,8 @@ describe('admin 商品 page in Chromium', () => {
     await page.locator('#username').fill('admin');
     await page.locator('#password').fill(PASSWORD);
     await page.locator('.login-submit').click();
-    await page.locator('.members-table').waitFor();
+    // The dashboard opens first after sign-in.
+    await page.locator('.dashboard-page').waitFor();
   }
 
   it('creates a product with two spec values, shelves it and takes stock; the storefront lists it at its prices', async () => {

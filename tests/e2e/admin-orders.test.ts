@@ -64,7 +64,8 @@ describe('admin orders and refunds pages in Chromium', () => {
     await page.locator('#username').fill('admin');
     await page.locator('#password').fill(PASSWORD);
     await page.locator('.login-submit').click();
-    await page.locator('.members-table').waitFor();
+    // The dashboard opens first after sign-in.
+    await page.locator('.dashboard-page').waitFor();
   }
 
   beforeAll(async () => {

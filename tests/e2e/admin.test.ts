@@ -11,7 +11,20 @@ const OPERATOR_PASSWORD = 'operator-chosen-password';
 const PHONE = '13800138000';
 const VIEWPORT = { width: 1440, height: 900 };
 
-const OWNER_MENU = ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '账号管理', '操作日志'];
+const OWNER_MENU = [
+  '数据看板',
+  '会员',
+  '积分审批',
+  '积分对账',
+  '商品',
+  '订单',
+  '退款',
+  '优惠券',
+  '门店与店员',
+  '任务运行',
+  '账号管理',
+  '操作日志',
+];
 const OPERATOR_MENU = OWNER_MENU.filter((label) => label !== '账号管理');
 
 describe('the admin console in Chromium', () => {
@@ -86,6 +99,9 @@ describe('the admin console in Chromium', () => {
       await owner.getByText('用户名或密码错误').waitFor();
       await owner.locator('#password').fill(OWNER_PASSWORD);
       await owner.locator('.login-submit').click();
+      // The dashboard opens first; the members page is the next entry.
+      await owner.locator('.dashboard-page').waitFor();
+      await openPage(owner, '会员');
       await owner.locator('.members-table').getByText('林小满').waitFor();
       await owner.locator('.members-table').getByText('周一鸣').waitFor();
       expect(await menuLabels(owner)).toEqual(OWNER_MENU);
@@ -119,6 +135,8 @@ describe('the admin console in Chromium', () => {
       await operator.locator('#newPassword').fill(OPERATOR_PASSWORD);
       await operator.locator('#confirmPassword').fill(OPERATOR_PASSWORD);
       await operator.locator('.password-submit').click();
+      await operator.locator('.dashboard-page').waitFor();
+      await openPage(operator, '会员');
       await operator.locator('.members-table').waitFor();
       await operator.locator('.admin-name', { hasText: OPERATOR }).waitFor();
       expect(await menuLabels(operator)).toEqual(OPERATOR_MENU);
