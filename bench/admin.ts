@@ -3,8 +3,10 @@
  * over the whole range) straight into the local cloud's store, then times, through the built
  * `admin` bundle and the real wx-server-sdk, a search by phone, by part of a member number and
  * by the start of a nickname, and the opening of a member's detail (one with a long history,
- * and any member). Prints the median of several runs of each, with the fastest and slowest;
- * prints figures only and never fails on a number.
+ * and any member). Then the dashboard on the same membership: one tick of job-daily-stats
+ * rolling up the last days (counts over indexed ranges of the N members), and the dashboard's
+ * load for 7, 30 and 365 days over a year of rollups. Prints the median of several runs of
+ * each, with the fastest and slowest; prints figures only and never fails on a number.
  *
  *   npm run bench:admin -- [--members N] [--runs N]
  *
@@ -14,6 +16,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DAY_MS } from '~/core/calendar/durations';
+import { dayOf } from '~/core/calendar/shanghai';
 import { hashPassword } from '~/server/admin/credentials';
 import type { AdminDoc } from '~/types/documents';
 import { startLocalCloud } from '../local-cloud/local-cloud';
@@ -22,7 +26,8 @@ import type { Doc } from '../local-cloud/db/ejson';
 import type { Cleanups } from './support/bench-main';
 import { option, runBench } from './support/bench-main';
 import { median } from './support/cold-start-report';
-import { benchMemberNo, benchPhone, busyMemberId, hasPhone, seedAdminPopulation } from './support/admin-population';
+import { SEEDED_AT, benchMemberNo, benchPhone, busyMemberId, hasPhone, seedAdminPopulation } from './support/admin-population';
+import { benchRollups } from './support/dashboard-rollups';
 import { seededRandom } from './support/items';
 
 const ROOT = resolve(__dirname, '..');
@@ -67,8 +72,9 @@ async function main(cleanups: Cleanups): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lm-bench-admin-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  process.stderr.write('  building the admin bundle\n');
+  process.stderr.write('  building the admin and job-daily-stats bundles\n');
   await buildFunction(join(ROOT, 'cloudfunctions', 'admin'));
+  await buildFunction(join(ROOT, 'cloudfunctions', 'job-daily-stats'));
   const cloud = await startLocalCloud({
     root: ROOT,
     dataDir,
@@ -167,6 +173,37 @@ async function main(cleanups: Cleanups): Promise<void> {
       `${runs} runs each with a different member or query; rows = results on the first page (ledger rows for a detail)`,
   );
   console.log(formatRows(rows));
+
+  // The dashboard: a year of rollups as the job leaves them, less the last two days, which one tick of the job writes.
+  const rollups = benchRollups(members, SEEDED_AT, 400);
+  cloud.store.atomically(() => rollups.slice(0, -2).forEach((doc) => cloud.store.insert('daily_stats', doc as unknown as Doc)));
+  const tickStarted = performance.now();
+  const tick = (await cloud.runTimer('job-daily-stats', SEEDED_AT)) as { ok: boolean; data?: { scanned: number; status: string } };
+  const tickMs = performance.now() - tickStarted;
+  if (!tick.ok || tick.data?.status !== 'finished') throw new Error(`job-daily-stats: ${JSON.stringify(tick)}`);
+  const today = dayOf(SEEDED_AT);
+  const dashboardRows: Row[] = [];
+  for (const days of [7, 30, 365]) {
+    const from = dayOf(SEEDED_AT - (days - 1) * DAY_MS);
+    const event = { action: 'getDashboard', from, to: today, token };
+    await call(event);
+    const row: Row = { case: `dashboard, last ${days} days`, example: `${from}..${today}`, results: days * 2, ms: [] };
+    for (let i = 0; i < runs; i += 1) {
+      const started = performance.now();
+      await call(event);
+      row.ms.push(performance.now() - started);
+    }
+    dashboardRows.push(row);
+  }
+  console.log('');
+  console.log(
+    `dashboard on ${members.toLocaleString('en-US')} members: one job-daily-stats tick rolled up ${tick.data.scanned} days ` +
+      `(the two last days and today, counted over indexed ranges) in ${tickMs.toFixed(0)} ms, through its built bundle`,
+  );
+  console.log(
+    `per load: wall time of getDashboard, ${runs} runs each; rows = rollup documents it may read (the range and the period before)`,
+  );
+  console.log(formatRows(dashboardRows));
   console.log(`load average ${(loadavg()[0] as number).toFixed(2)} at the end`);
 }
 
