@@ -8,7 +8,7 @@ import type { NotificationDoc, SubscriptionDoc, SubscriptionGrantDoc } from './n
 import type { OrderDoc, PaymentDoc, PickupCodeDoc, RefundDoc, ShopSettings, StoreDoc } from './orders';
 import type { MigrationDoc } from './migrations';
 import type { LedgerEntryDoc, PointLotDoc } from './points';
-import type { ProgrammeSettings, TierDoc } from './programme';
+import type { ProgrammeSettings, ProgrammeVersionDoc, TierDoc } from './programme';
 import type { RedemptionDoc, RewardDoc, RewardQuotaDoc } from './rewards';
 import type { ShareCodeDoc, ShareVisitDoc } from './shares';
 import type { DailyStatsDoc } from './stats';
@@ -69,6 +69,7 @@ export interface Collections {
   member_addresses: AddressDoc;
   migrations: MigrationDoc;
   daily_stats: DailyStatsDoc;
+  programme_versions: ProgrammeVersionDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -124,6 +125,7 @@ export const COLLECTION_NAMES = [
   'member_addresses',
   'migrations',
   'daily_stats',
+  'programme_versions',
 ] as const satisfies readonly CollectionName[];
 
 /** Compiles only while COLLECTION_NAMES names every collection. */

@@ -1,5 +1,5 @@
 import type { SubscriptionTopic } from './notify';
-import type { Fen, Points } from './units';
+import type { EpochMs, Fen, Points } from './units';
 
 /** `tiers` collection: one document per tier, editable by admins. `_id` is the tier id. */
 export interface TierDoc {
@@ -59,4 +59,37 @@ export interface ProgrammeSettings {
     /** The template chosen in the mini-program console for each topic; its keywords are listed in server/notify/messages.ts. */
     templateIds: Record<SubscriptionTopic, string>;
   };
+}
+
+/** The programme as one version holds it: the settings and every tier, lowest first. */
+export interface ProgrammeSnapshot {
+  programme: ProgrammeSettings;
+  tiers: TierDoc[];
+}
+
+/**
+ * `programme_versions`, `_id` = `v<version>`: every change of the programme's rules is a new
+ * version, a full snapshot with the moment it takes effect. The version in effect at a moment is
+ * the published one with the latest `effectiveAt` at or before it (the stored `settings/programme`
+ * and `tiers` documents while there is none). Versions are never edited, only cancelled before
+ * they take effect, so the rules any past award was made under stay on record.
+ */
+export interface ProgrammeVersionDoc extends ProgrammeSnapshot {
+  _id: string;
+  /** 1, 2, 3 … in the order published; version 1 records the rules stored before the first change. */
+  version: number;
+  effectiveAt: EpochMs;
+  status: 'published' | 'cancelled';
+  /** The admin who published it (`system` for version 1). */
+  author: string;
+  createdAt: EpochMs;
+  note: string;
+  /** The version the author edited (the latest published one at the time); null for version 1. */
+  basedOn: number | null;
+  /** The past version this one brings back, when it is a restore. */
+  restoredFrom: number | null;
+  /** The admin page's key of the request that published it: a retry finds it (unique). */
+  requestKey: string;
+  cancelledAt: EpochMs | null;
+  cancelledBy: string | null;
 }

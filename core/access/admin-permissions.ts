@@ -61,6 +61,11 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   rejectAdjustment: RUN_PROGRAMME,
   setTierOverride: SERVE_MEMBERS,
   getDashboard: ['owner', 'operator', 'analyst'],
+  getProgramme: ['owner', 'operator', 'analyst'],
+  previewProgramme: ['owner', 'operator', 'analyst'],
+  publishProgramme: RUN_PROGRAMME,
+  cancelProgrammeVersion: RUN_PROGRAMME,
+  restoreProgrammeVersion: RUN_PROGRAMME,
 };
 
 /** Whether an admin role may take an action. */

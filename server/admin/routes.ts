@@ -50,6 +50,10 @@ import { saveProduct } from '../catalog/save-product';
 import { setProductStatus } from '../catalog/set-product-status';
 import { setStock } from '../catalog/set-stock';
 import { getDashboard } from '../stats/get-dashboard';
+import { getProgramme } from '../programme/get-programme';
+import { previewProgramme } from '../programme/preview-programme';
+import { publishProgramme, restoreProgrammeVersion } from '../programme/publish-version';
+import { cancelProgrammeVersion } from '../programme/cancel-version';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -100,6 +104,11 @@ export const adminRoutes: Routes<'admin'> = {
   rejectAdjustment: signedIn((ctx, input, admin) => rejectAdjustment(ctx, input, admin)),
   setTierOverride: signedIn((ctx, input, admin) => setTierOverride(ctx, input, admin)),
   getDashboard: signedIn((ctx, input) => getDashboard(ctx, input)),
+  getProgramme: signedIn((ctx) => getProgramme(ctx)),
+  previewProgramme: signedIn((ctx, input) => previewProgramme(ctx, input)),
+  publishProgramme: signedIn((ctx, input, admin) => publishProgramme(ctx, input, admin)),
+  cancelProgrammeVersion: signedIn((ctx, input, admin) => cancelProgrammeVersion(ctx, input, admin)),
+  restoreProgrammeVersion: signedIn((ctx, input, admin) => restoreProgrammeVersion(ctx, input, admin)),
 };
 
 /** The `admin` cloud function's main. */

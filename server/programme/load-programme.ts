@@ -1,23 +1,25 @@
-import { DEFAULT_PROGRAMME, DEFAULT_TIERS } from '~/core/tiers/default-programme';
+import { PROGRAMME_CACHE_MS } from '~/core/programme/effective-time';
 import type { ProgrammeSettings, TierDoc } from '~/types/programme';
 import type { RequestContext } from '../runtime/wx';
+import { ladderOfVersion, scheduledVersions, storedProgramme, versionInEffect } from './programme-versions';
 
 /**
- * How long an instance keeps the programme it read. Admin edits reach every instance within
- * this time; each read would otherwise cost a database round trip on every request.
+ * The programme an instance read, from `at` until `until`: at most PROGRAMME_CACHE_MS (admin
+ * changes reach every instance within it; each read would otherwise cost database round trips
+ * on every request), and never past the moment the next scheduled version takes effect.
  */
-const CACHE_MS = 30_000;
+let cached: { at: number; until: number; programme: ProgrammeSettings; tiers: TierDoc[] } | null = null;
 
-let cached: { at: number; programme: ProgrammeSettings; tiers: TierDoc[] } | null = null;
-
-/** The programme settings and tiers as stored (the defaults until an admin installs them). */
+/**
+ * The programme settings and tiers in effect now: the published version with the latest
+ * effective time at or before now, or the stored documents (the defaults until an admin
+ * installs them) while no version has been published.
+ */
 export async function loadProgramme(ctx: RequestContext): Promise<{ programme: ProgrammeSettings; tiers: TierDoc[] }> {
-  if (cached && ctx.now - cached.at < CACHE_MS && ctx.now >= cached.at) return cached;
-  const [programme, tiers] = await Promise.all([
-    ctx.db.collection('settings').get('programme'),
-    ctx.db.collection('tiers').find({}, { orderBy: [['rank', 'asc']], limit: 20 }),
-  ]);
-  cached = { at: ctx.now, programme: programme ?? DEFAULT_PROGRAMME, tiers: tiers.length ? tiers : [...DEFAULT_TIERS] };
+  if (cached && ctx.now >= cached.at && ctx.now < cached.until) return cached;
+  const [version, [next]] = await Promise.all([versionInEffect(ctx, ctx.now), scheduledVersions(ctx, ctx.now, 1)]);
+  const { programme, tiers } = version ? { programme: version.programme, tiers: ladderOfVersion(version) } : await storedProgramme(ctx);
+  cached = { at: ctx.now, until: Math.min(ctx.now + PROGRAMME_CACHE_MS, next?.effectiveAt ?? Infinity), programme, tiers };
   return cached;
 }
 

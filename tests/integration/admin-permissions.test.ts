@@ -1,6 +1,8 @@
 import type { LocalCloud } from '../../local-cloud/local-cloud';
 import type { AdminAction } from '~/core/access/admin-permissions';
 import { ADMIN_PERMISSIONS } from '~/core/access/admin-permissions';
+import { draftOf } from '~/core/programme/draft';
+import { DEFAULT_PROGRAMME, DEFAULT_TIERS } from '~/core/tiers/default-programme';
 import { signToken } from '~/server/admin/credentials';
 import { COLLECTION_NAMES } from '~/types/collections';
 import type { AdminRole } from '~/types/documents';
@@ -103,6 +105,17 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
     requestKey: `matrix-${next()}-key`,
   }),
   getDashboard: () => ({ from: '2026-11-01', to: '2026-11-07' }),
+  getProgramme: () => ({}),
+  previewProgramme: () => ({ draft: draftOf({ programme: DEFAULT_PROGRAMME, tiers: [...DEFAULT_TIERS] }) }),
+  publishProgramme: () => ({
+    draft: draftOf({ programme: DEFAULT_PROGRAMME, tiers: [...DEFAULT_TIERS] }),
+    basedOn: 999,
+    effectiveAt: null,
+    note: '矩阵测试',
+    requestKey: `matrix-${next()}-key`,
+  }),
+  cancelProgrammeVersion: () => ({ version: 999 }),
+  restoreProgrammeVersion: () => ({ version: 999, effectiveAt: null, note: '', requestKey: `matrix-${next()}-key` }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

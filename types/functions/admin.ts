@@ -19,6 +19,8 @@ import type { AdminDashboardResponses } from './admin-dashboard';
 import { adminDashboardInputs } from './admin-dashboard';
 import { couponTemplateInput, issueCampaignCouponsInput, setCouponTemplateStatusInput, voidCouponInput } from './coupons';
 import { birthdaySchema } from './member';
+import type { AdminProgrammeResponses } from './admin-programme';
+import { adminProgrammeInputs } from './admin-programme';
 
 const token = z.string().min(16).max(512);
 
@@ -125,6 +127,11 @@ export const adminRequests = {
   rejectAdjustment: adminMembersInputs.rejectAdjustment.extend({ action: z.literal('rejectAdjustment'), token }),
   setTierOverride: adminMembersInputs.setTierOverride.extend({ action: z.literal('setTierOverride'), token }),
   getDashboard: adminDashboardInputs.getDashboard.extend({ action: z.literal('getDashboard'), token }),
+  getProgramme: adminProgrammeInputs.getProgramme.extend({ action: z.literal('getProgramme'), token }),
+  previewProgramme: adminProgrammeInputs.previewProgramme.extend({ action: z.literal('previewProgramme'), token }),
+  publishProgramme: adminProgrammeInputs.publishProgramme.extend({ action: z.literal('publishProgramme'), token }),
+  cancelProgrammeVersion: adminProgrammeInputs.cancelProgrammeVersion.extend({ action: z.literal('cancelProgrammeVersion'), token }),
+  restoreProgrammeVersion: adminProgrammeInputs.restoreProgrammeVersion.extend({ action: z.literal('restoreProgrammeVersion'), token }),
 };
 
 export interface AdminSession {
@@ -199,4 +206,9 @@ export interface AdminResponses {
   rejectAdjustment: AdminMembersResponses['rejectAdjustment'];
   setTierOverride: AdminMembersResponses['setTierOverride'];
   getDashboard: AdminDashboardResponses['getDashboard'];
+  getProgramme: AdminProgrammeResponses['getProgramme'];
+  previewProgramme: AdminProgrammeResponses['previewProgramme'];
+  publishProgramme: AdminProgrammeResponses['publishProgramme'];
+  cancelProgrammeVersion: AdminProgrammeResponses['cancelProgrammeVersion'];
+  restoreProgrammeVersion: AdminProgrammeResponses['restoreProgrammeVersion'];
 }
