@@ -62,7 +62,7 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   setTierOverride: SERVE_MEMBERS,
   getDashboard: ['owner', 'operator', 'analyst'],
   getProgramme: ['owner', 'operator', 'analyst'],
-  previewProgramme: ['owner', 'operator', 'analyst'],
+  previewProgramme: RUN_PROGRAMME,
   publishProgramme: RUN_PROGRAMME,
   cancelProgrammeVersion: RUN_PROGRAMME,
   restoreProgrammeVersion: RUN_PROGRAMME,
