@@ -6,6 +6,7 @@ import {
   ReconciliationOutlined,
   RollbackOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   ShopOutlined,
   ShoppingOutlined,
   TagsOutlined,
@@ -37,6 +38,7 @@ const ReconcilePage = lazy(() => import('./pages/reconcile/reconcile-page').then
 const AuditLogPage = lazy(() => import('./pages/audit-log/audit-log-page').then((module) => ({ default: module.AuditLogPage })));
 // The dashboard's chart library is the largest part of the admin page; it loads with the dashboard.
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })));
+const ProgrammePage = lazy(() => import('./pages/programme/programme-page').then((module) => ({ default: module.ProgrammePage })));
 
 interface PageEntry {
   key: string;
@@ -60,6 +62,7 @@ const PAGES: readonly PageEntry[] = [
   { key: 'job-runs', label: '任务运行', icon: <ScheduleOutlined />, Page: JobRunsPage, action: 'listJobRuns' },
   { key: 'accounts', label: '账号管理', icon: <UserSwitchOutlined />, Page: AccountsPage, action: 'listAdmins' },
   { key: 'audit-log', label: '操作日志', icon: <AuditOutlined />, Page: AuditLogPage, action: 'listAuditLog' },
+  { key: 'programme', label: '规则设置', icon: <SettingOutlined />, Page: ProgrammePage, action: 'getProgramme' },
 ];
 
 /** Inputs of the signed-in area. */

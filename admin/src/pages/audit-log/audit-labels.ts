@@ -36,6 +36,9 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   completePickup: '核销提货码',
   approveRefund: '同意退款',
   rejectRefund: '驳回退款',
+  publishProgramme: '发布规则版本',
+  restoreProgrammeVersion: '恢复规则版本',
+  cancelProgrammeVersion: '取消规则版本',
 };
 
 /** What an entry changed, by type. */
@@ -54,6 +57,7 @@ export const AUDIT_TARGET_TEXT: Record<string, string> = {
   product: '商品',
   sku: '商品规格',
   refund: '退款',
+  programmeVersion: '规则版本',
 };
 
 /** An action or target type in Chinese, or its name as stored when the page does not know it. */
