@@ -24,6 +24,7 @@ const OWNER_MENU = [
   '任务运行',
   '账号管理',
   '操作日志',
+  '规则设置',
 ];
 const OPERATOR_MENU = OWNER_MENU.filter((label) => label !== '账号管理');
 

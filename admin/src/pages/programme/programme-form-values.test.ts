@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { draftOf } from '~/core/programme/draft';
 import { DEFAULT_PROGRAMME, DEFAULT_TIERS } from '~/core/tiers/default-programme';
+import dayjs from 'dayjs';
+import { effectiveAtOf } from './effective-time';
 import { formNameOf, toDraft, toFormValues, yuanProblem } from './programme-form-values';
 
 const draft = draftOf({ programme: DEFAULT_PROGRAMME, tiers: [...DEFAULT_TIERS] });
@@ -43,5 +45,10 @@ describe('the rules form values', () => {
     expect(formNameOf('checkIn.dailyPoints')).toEqual(['dailyPoints']);
     expect(formNameOf('coupons.comebackTemplateId')).toEqual(['comebackTemplateId']);
     expect(formNameOf('tiers')).toBeNull();
+  });
+
+  it('reads a picked effective time as Shanghai wall-clock time, and "now" as null', () => {
+    expect(effectiveAtOf({ effectiveMode: 'now', effectiveAt: null })).toBeNull();
+    expect(effectiveAtOf({ effectiveMode: 'at', effectiveAt: dayjs('2027-03-03T00:00:00') })).toBe(Date.UTC(2027, 2, 2, 16, 0));
   });
 });
