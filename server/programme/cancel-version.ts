@@ -5,12 +5,12 @@ import { updateWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 import { forgetProgramme } from './load-programme';
-import { versionId, versionView } from './programme-versions';
+import { latestPublished, versionId, versionView } from './programme-versions';
 
 /**
- * An admin cancels a version that has not taken effect yet; it stays in the history as
- * cancelled. A guarded update, so a version that took effect meanwhile is never cancelled; a
- * repeat finds it cancelled and answers it.
+ * An admin cancels a version that has not taken effect yet, the latest first (each later version
+ * was edited from the one before); it stays in the history as cancelled. A guarded update, so a
+ * version that took effect meanwhile is never cancelled; a repeat finds it cancelled and answers it.
  */
 export async function cancelProgrammeVersion(
   ctx: RequestContext,
@@ -18,6 +18,14 @@ export async function cancelProgrammeVersion(
   admin: TokenClaims,
 ): Promise<ProgrammeVersionView> {
   const id = versionId(input.version);
+  // A later version was edited from this one and carries its changes: cancelling this one alone would not withdraw them.
+  const latest = await latestPublished(ctx);
+  if (latest && latest.version > input.version && latest.effectiveAt > ctx.now) {
+    const target = await ctx.db.collection('programme_versions').get(id);
+    if (target?.status === 'published' && target.effectiveAt > ctx.now) {
+      throw new CodedError('CONFLICT', `第${latest.version}版在第${input.version}版的基础上修改，请先取消第${latest.version}版`);
+    }
+  }
   const cancelled = await updateWithAudit(ctx, {
     collection: 'programme_versions',
     id,

@@ -166,6 +166,15 @@ describe('programme rule versions', () => {
       }),
     );
     expect(scheduled).toMatchObject({ version: 3, effectiveAt: later });
+    // Version 4 is edited from version 3, so version 3 cannot be cancelled while version 4 stands.
+    draft.checkIn.streakBonusPoints = 30;
+    const after = { draft, basedOn: 3, effectiveAt: later + DAY_MS, note: '', requestKey: 'rules-change-0003' };
+    expect(data(await call<ProgrammeVersionView>('publishProgramme', after))).toMatchObject({ version: 4, basedOn: 3 });
+    expect(await call('cancelProgrammeVersion', { version: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '第4版在第3版的基础上修改，请先取消第4版' },
+    });
+    expect(data(await call<ProgrammeVersionView>('cancelProgrammeVersion', { version: 4 }))).toMatchObject({ status: 'cancelled' });
     const cancelled = data(await call<ProgrammeVersionView>('cancelProgrammeVersion', { version: 3 }));
     expect(cancelled).toMatchObject({ version: 3, status: 'cancelled', cancelledBy: 'admin' });
     const digest = rulesDigest();
@@ -193,7 +202,7 @@ describe('programme rule versions', () => {
     );
     const history = await programme();
     const original = history.history.find((one) => one.version === 1) as ProgrammeVersionView;
-    expect(restored).toMatchObject({ version: 4, basedOn: 2, restoredFrom: 1, note: '恢复第1版', effectiveAt: expect.any(Number) });
+    expect(restored).toMatchObject({ version: 5, basedOn: 2, restoredFrom: 1, note: '恢复第1版', effectiveAt: expect.any(Number) });
     expect(restored.effectiveAt - now).toBeGreaterThanOrEqual(30_000);
     expect(restored.effectiveAt - now).toBeLessThan(60_000);
     expect({ programme: restored.programme, tiers: restored.tiers }).toEqual({ programme: original.programme, tiers: original.tiers });
@@ -203,7 +212,7 @@ describe('programme rule versions', () => {
     ]);
 
     await at(now + DAY_MS);
-    expect((await programme()).current.version).toBe(4);
+    expect((await programme()).current.version).toBe(5);
     expect(await checkIn()).toBe(5);
   });
 
@@ -231,7 +240,7 @@ describe('programme rule versions', () => {
     const fine = draftOf(latest);
     expect(await call('publishProgramme', { ...base, draft: fine, basedOn: 2, requestKey: 'rules-refused-02' })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: '规则已更新到第4版，请刷新后在最新版本上修改' },
+      error: { code: 'CONFLICT', message: '规则已更新到第5版，请刷新后在最新版本上修改' },
     });
     expect(
       await call('publishProgramme', { ...base, draft: fine, effectiveAt: now - DAY_MS, requestKey: 'rules-refused-03' }),

@@ -60,19 +60,21 @@ export function ScheduledTable(props: {
     title: '操作',
     key: 'action',
     width: 90,
-    render: (_: unknown, version: ProgrammeVersionView) => (
-      <Popconfirm
-        title={`取消第${version.version}版？`}
-        description="取消后该版本不会生效，并保留在历史中"
-        okText="取消该版本"
-        cancelText="保留"
-        onConfirm={() => onCancel(version.version)}
-      >
-        <Button className="programme-cancel-version" size="small" danger>
-          取消版本
-        </Button>
-      </Popconfirm>
-    ),
+    render: (_: unknown, version: ProgrammeVersionView) =>
+      // Only the last one: each later version was edited from the one before it.
+      version.version !== versions[versions.length - 1]?.version ? null : (
+        <Popconfirm
+          title={`取消第${version.version}版？`}
+          description="取消后该版本不会生效，并保留在历史中"
+          okText="取消该版本"
+          cancelText="保留"
+          onConfirm={() => onCancel(version.version)}
+        >
+          <Button className="programme-cancel-version" size="small" danger>
+            取消版本
+          </Button>
+        </Popconfirm>
+      ),
   };
   return (
     <Table<ProgrammeVersionView>
