@@ -269,6 +269,10 @@ export interface StoreDoc {
   pointsPendingDays?: number | null;
   /** Where the store is (GCJ-02, as WeChat's location answers), so checkout can preselect the nearest; absent when not set. */
   location?: GeoPoint | null;
+  /** Whether shoppers may choose it for pickup at checkout; absent: yes. */
+  pickupEnabled?: boolean;
+  /** When an admin last changed it; absent for a store never edited. */
+  updatedAt?: EpochMs;
 }
 
 /** A point on the map in GCJ-02 degrees, the system WeChat's location and maps use in mainland China. */

@@ -66,6 +66,15 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   publishProgramme: RUN_PROGRAMME,
   cancelProgrammeVersion: RUN_PROGRAMME,
   restoreProgrammeVersion: RUN_PROGRAMME,
+  listRewards: ['owner', 'operator', 'analyst'],
+  saveReward: RUN_PROGRAMME,
+  setRewardStatus: RUN_PROGRAMME,
+  changeRewardStock: RUN_PROGRAMME,
+  listRedemptions: READ,
+  handOverRedemption: ['owner', 'operator', 'storeManager'],
+  cancelRedemption: SERVE_MEMBERS,
+  saveStore: ['owner', 'operator', 'storeManager'],
+  setStoreStatus: RUN_PROGRAMME,
 };
 
 /** Whether an admin role may take an action. */

@@ -54,6 +54,15 @@ import { getProgramme } from '../programme/get-programme';
 import { previewProgramme } from '../programme/preview-programme';
 import { publishProgramme, restoreProgrammeVersion } from '../programme/publish-version';
 import { cancelProgrammeVersion } from '../programme/cancel-version';
+import { listAdminRewards } from '../rewards/list-admin-rewards';
+import { saveReward } from '../rewards/save-reward';
+import { setRewardStatus } from '../rewards/set-reward-status';
+import { changeRewardStock } from '../rewards/change-reward-stock';
+import { listRedemptions } from '../rewards/list-redemptions';
+import { adminHandOverRedemption } from '../rewards/admin-hand-over-redemption';
+import { adminCancelRedemption } from '../rewards/admin-cancel-redemption';
+import { saveStore } from '../staff/save-store';
+import { setStoreStatus } from '../staff/set-store-status';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -109,6 +118,15 @@ export const adminRoutes: Routes<'admin'> = {
   publishProgramme: signedIn((ctx, input, admin) => publishProgramme(ctx, input, admin)),
   cancelProgrammeVersion: signedIn((ctx, input, admin) => cancelProgrammeVersion(ctx, input, admin)),
   restoreProgrammeVersion: signedIn((ctx, input, admin) => restoreProgrammeVersion(ctx, input, admin)),
+  listRewards: signedIn((ctx, input) => listAdminRewards(ctx, input)),
+  saveReward: signedIn((ctx, input, admin) => saveReward(ctx, input, admin)),
+  setRewardStatus: signedIn((ctx, input, admin) => setRewardStatus(ctx, input, admin)),
+  changeRewardStock: signedIn((ctx, input, admin) => changeRewardStock(ctx, input, admin)),
+  listRedemptions: signedIn((ctx, input, admin) => listRedemptions(ctx, input, admin)),
+  handOverRedemption: signedIn((ctx, input, admin) => adminHandOverRedemption(ctx, input, admin)),
+  cancelRedemption: signedIn((ctx, input, admin) => adminCancelRedemption(ctx, input, admin)),
+  saveStore: signedIn((ctx, input, admin) => saveStore(ctx, input, admin)),
+  setStoreStatus: signedIn((ctx, input, admin) => setStoreStatus(ctx, input, admin)),
 };
 
 /** The `admin` cloud function's main. */

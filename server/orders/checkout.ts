@@ -71,7 +71,7 @@ export async function buildCheckout(
       ? ctx.db.collection('stores').get(input.delivery.storeId)
       : Promise.resolve(null),
   ]);
-  if (input.delivery.mode === 'pickup' && input.delivery.storeId && (!store || store.status !== 'open')) {
+  if (input.delivery.mode === 'pickup' && input.delivery.storeId && (!store || store.status !== 'open' || store.pickupEnabled === false)) {
     throw new CodedError('NOT_AVAILABLE', '所选门店暂不支持自提', { field: 'delivery.storeId' });
   }
   const tier = tierOf(tiers, member.tierId);

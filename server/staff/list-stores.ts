@@ -1,8 +1,9 @@
-import type { StoreRow } from '~/types/functions/admin-staff';
+import type { StoreDetailRow } from '~/types/functions/admin-staff';
 import type { RequestContext } from '../runtime/wx';
+import { toStoreRow } from './store-views';
 
-/** The stores staff can be invited to, for the admin page. */
-export async function listStores(ctx: RequestContext): Promise<{ items: StoreRow[] }> {
+/** Every store (open and closed) with its address, hours, location and pickup setting, for the admin page. */
+export async function listStores(ctx: RequestContext): Promise<{ items: StoreDetailRow[] }> {
   const stores = await ctx.db.collection('stores').find({}, { limit: 200 });
-  return { items: stores.map((store) => ({ storeId: store._id, name: store.name, address: store.address, status: store.status })) };
+  return { items: stores.map(toStoreRow) };
 }

@@ -116,6 +116,28 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   }),
   cancelProgrammeVersion: () => ({ version: 999 }),
   restoreProgrammeVersion: () => ({ version: 999, effectiveAt: null, note: '', requestKey: `matrix-${next()}-key` }),
+  listRewards: () => ({}),
+  saveReward: () => ({
+    mode: 'update',
+    rewardId: 'ghost-reward',
+    title: '矩阵礼品',
+    category: '周边',
+    kind: 'pickup',
+    pointsCost: 100,
+  }),
+  setRewardStatus: () => ({ rewardId: 'ghost-reward', status: 'active' }),
+  changeRewardStock: () => ({ rewardId: 'ghost-reward', delta: 5, requestKey: `matrix-${next()}-key` }),
+  listRedemptions: () => ({}),
+  handOverRedemption: () => ({ pickupCode: '00000000', storeId: 'store-a' }),
+  cancelRedemption: () => ({ redemptionId: 'ghost-redemption', reason: '矩阵测试' }),
+  saveStore: () => ({
+    mode: 'update',
+    storeId: 'ghost-store',
+    name: '矩阵门店',
+    address: '上海市静安区矩阵路1号',
+    openHours: '10:00-22:00',
+  }),
+  setStoreStatus: () => ({ storeId: 'ghost-store', status: 'closed' }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

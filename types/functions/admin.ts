@@ -14,6 +14,8 @@ import { adminOrdersInputs } from './admin-orders';
 import type { AdminAccountsResponses } from './admin-accounts';
 import { adminAccountsInputs } from './admin-accounts';
 import type { AdminStaffResponses } from './admin-staff';
+import type { AdminRewardsResponses } from './admin-rewards';
+import { adminRewardsInputs } from './admin-rewards';
 import { adminStaffInputs } from './admin-staff';
 import type { AdminDashboardResponses } from './admin-dashboard';
 import { adminDashboardInputs } from './admin-dashboard';
@@ -132,6 +134,15 @@ export const adminRequests = {
   publishProgramme: adminProgrammeInputs.publishProgramme.extend({ action: z.literal('publishProgramme'), token }),
   cancelProgrammeVersion: adminProgrammeInputs.cancelProgrammeVersion.extend({ action: z.literal('cancelProgrammeVersion'), token }),
   restoreProgrammeVersion: adminProgrammeInputs.restoreProgrammeVersion.extend({ action: z.literal('restoreProgrammeVersion'), token }),
+  listRewards: adminRewardsInputs.listRewards.extend({ action: z.literal('listRewards'), token }),
+  saveReward: adminRewardsInputs.saveReward.safeExtend({ action: z.literal('saveReward'), token }),
+  setRewardStatus: adminRewardsInputs.setRewardStatus.extend({ action: z.literal('setRewardStatus'), token }),
+  changeRewardStock: adminRewardsInputs.changeRewardStock.extend({ action: z.literal('changeRewardStock'), token }),
+  listRedemptions: adminRewardsInputs.listRedemptions.extend({ action: z.literal('listRedemptions'), token }),
+  handOverRedemption: adminRewardsInputs.handOverRedemption.extend({ action: z.literal('handOverRedemption'), token }),
+  cancelRedemption: adminRewardsInputs.cancelRedemption.extend({ action: z.literal('cancelRedemption'), token }),
+  saveStore: adminStaffInputs.saveStore.extend({ action: z.literal('saveStore'), token }),
+  setStoreStatus: adminStaffInputs.setStoreStatus.extend({ action: z.literal('setStoreStatus'), token }),
 };
 
 export interface AdminSession {
@@ -211,4 +222,13 @@ export interface AdminResponses {
   publishProgramme: AdminProgrammeResponses['publishProgramme'];
   cancelProgrammeVersion: AdminProgrammeResponses['cancelProgrammeVersion'];
   restoreProgrammeVersion: AdminProgrammeResponses['restoreProgrammeVersion'];
+  listRewards: AdminRewardsResponses['listRewards'];
+  saveReward: AdminRewardsResponses['saveReward'];
+  setRewardStatus: AdminRewardsResponses['setRewardStatus'];
+  changeRewardStock: AdminRewardsResponses['changeRewardStock'];
+  listRedemptions: AdminRewardsResponses['listRedemptions'];
+  handOverRedemption: AdminRewardsResponses['handOverRedemption'];
+  cancelRedemption: AdminRewardsResponses['cancelRedemption'];
+  saveStore: AdminStaffResponses['saveStore'];
+  setStoreStatus: AdminStaffResponses['setStoreStatus'];
 }

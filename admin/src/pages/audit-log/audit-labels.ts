@@ -39,6 +39,13 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   publishProgramme: '发布规则版本',
   restoreProgrammeVersion: '恢复规则版本',
   cancelProgrammeVersion: '取消规则版本',
+  saveReward: '保存礼品',
+  setRewardStatus: '上架/下架礼品',
+  changeRewardStock: '调整礼品库存',
+  handOverRedemption: '后台交付兑换礼品',
+  cancelRedemption: '取消礼品兑换',
+  saveStore: '保存门店',
+  setStoreStatus: '开启/关闭门店',
 };
 
 /** What an entry changed, by type. */
@@ -58,6 +65,8 @@ export const AUDIT_TARGET_TEXT: Record<string, string> = {
   sku: '商品规格',
   refund: '退款',
   programmeVersion: '规则版本',
+  reward: '积分礼品',
+  store: '门店',
 };
 
 /** An action or target type in Chinese, or its name as stored when the page does not know it. */
