@@ -132,9 +132,10 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   cancelRedemption: () => ({ redemptionId: 'ghost-redemption', reason: '矩阵测试' }),
   saveStore: () => ({
     mode: 'update',
-    storeId: 'ghost-store',
-    name: '矩阵门店',
-    address: '上海市静安区矩阵路1号',
+    storeId: 'store-a',
+    name: '测试门店',
+    address: '上海市静安区测试路1号',
+    phone: '021-00000000',
     openHours: '10:00-22:00',
   }),
   setStoreStatus: () => ({ storeId: 'ghost-store', status: 'closed' }),
