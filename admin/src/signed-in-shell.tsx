@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  GiftOutlined,
   ReconciliationOutlined,
   RollbackOutlined,
   ScheduleOutlined,
@@ -39,6 +40,8 @@ const AuditLogPage = lazy(() => import('./pages/audit-log/audit-log-page').then(
 // The dashboard's chart library is the largest part of the admin page; it loads with the dashboard.
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })));
 const ProgrammePage = lazy(() => import('./pages/programme/programme-page').then((module) => ({ default: module.ProgrammePage })));
+// The points mall's forms carry date pickers too.
+const RewardsPage = lazy(() => import('./pages/rewards/rewards-page').then((module) => ({ default: module.RewardsPage })));
 
 interface PageEntry {
   key: string;
@@ -63,6 +66,7 @@ const PAGES: readonly PageEntry[] = [
   { key: 'accounts', label: '账号管理', icon: <UserSwitchOutlined />, Page: AccountsPage, action: 'listAdmins' },
   { key: 'audit-log', label: '操作日志', icon: <AuditOutlined />, Page: AuditLogPage, action: 'listAuditLog' },
   { key: 'programme', label: '规则设置', icon: <SettingOutlined />, Page: ProgrammePage, action: 'getProgramme' },
+  { key: 'rewards', label: '积分商城', icon: <GiftOutlined />, Page: RewardsPage, action: 'listRewards' },
 ];
 
 /** Inputs of the signed-in area. */

@@ -8,8 +8,9 @@ import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 
 /**
- * An admin puts a reward on the shelf (active), takes it off (paused) or ends it, with its audit
- * entry in the same transaction; setting the status it has changes nothing and writes no entry.
+ * An admin puts a reward on the shelf (active), takes it off (paused) or ends it for good, with
+ * its audit entry in the same transaction; setting the status it has changes nothing and writes
+ * no entry.
  * Redemptions already made are not touched: pickups stay collectable.
  */
 export async function setRewardStatus(
@@ -20,6 +21,7 @@ export async function setRewardStatus(
   const rewards = ctx.db.collection('rewards');
   const reward = await rewards.get(input.rewardId);
   if (!reward) throw new CodedError('NOT_FOUND', `礼品 ${input.rewardId} 不存在`);
+  if (reward.status === 'ended' && input.status !== 'ended') throw new CodedError('INVALID_STATE', '已结束的礼品不能再上架或下架');
   if (input.status === 'active' && reward.kind === 'coupon') {
     const template = reward.couponTemplateId ? await ctx.db.collection('coupon_templates').get(reward.couponTemplateId) : null;
     if (!template || template.status !== 'active')
