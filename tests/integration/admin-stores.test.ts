@@ -124,6 +124,7 @@ describe('stores from the admin page, through the gateway and the built bundles'
     expect(codeOf(await admin('saveStore', { mode: 'update', ...store() }, manager))).toBe('FORBIDDEN');
     expect(codeOf(await admin('saveStore', { mode: 'create', ...store({ storeId: 'store-a' }) }, manager))).toBe('FORBIDDEN');
     expect(codeOf(await admin('setStoreStatus', { storeId: 'store-a', status: 'closed' }, manager))).toBe('FORBIDDEN');
+    expect(data(await admin<{ items: StoreDetailRow[] }>('listStores', {}, manager)).items.map((row) => row.storeId)).toEqual(['store-a']);
     expect(docOf(cloud, 'stores', 'xuhui-riverside').openHours).toBe('09:00-21:00');
   });
 });
