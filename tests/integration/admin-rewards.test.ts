@@ -170,6 +170,13 @@ describe('the points mall from the admin page, through the gateway and the built
       }),
     );
     expect(added.reward).toMatchObject({ stockRemaining: remaining + 10, totalStock: stored.totalStock + 10, redeemedCount: succeeded });
+
+    // Ended is for good: the reward cannot go back on the shelf, and its pickups stay collectable.
+    expect(data(await admin<AdminRewardRow>('setRewardStatus', { rewardId: 'race-mug', status: 'ended' })).status).toBe('ended');
+    expect(codeOf(await admin('setRewardStatus', { rewardId: 'race-mug', status: 'active' }))).toBe('INVALID_STATE');
+    expect(allStored(cloud, 'redemptions').filter((r) => r.rewardId === 'race-mug' && r.status === 'awaitingPickup')).toHaveLength(
+      succeeded,
+    );
   });
 
   it('lists redemptions newest first with filters, a total and keyset pages, masking phones for roles without the right', async () => {
