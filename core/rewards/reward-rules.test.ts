@@ -14,7 +14,8 @@ describe('rewards made and edited by an admin', () => {
   it('see only the form fields an edit changes, never stock or shelf state', () => {
     const reward = buildRewardDoc(input, NOW);
     expect(changedRewardFields(reward, rewardFieldsOf(input))).toEqual([]);
-    expect(changedRewardFields({ ...reward, stockRemaining: 1, status: 'active' }, rewardFieldsOf(input))).toEqual([]);
+    const taken = { ...reward, stockRemaining: 1, status: 'active' as const };
+    expect(changedRewardFields(taken, rewardFieldsOf(input))).toEqual([]);
     expect(changedRewardFields(reward, rewardFieldsOf({ ...input, pointsCost: 600, sort: 3 }))).toEqual(['pointsCost', 'sort']);
   });
 
