@@ -66,7 +66,6 @@ const PAGES: readonly PageEntry[] = [
   { key: 'accounts', label: '账号管理', icon: <UserSwitchOutlined />, Page: AccountsPage, action: 'listAdmins' },
   { key: 'audit-log', label: '操作日志', icon: <AuditOutlined />, Page: AuditLogPage, action: 'listAuditLog' },
   { key: 'programme', label: '规则设置', icon: <SettingOutlined />, Page: ProgrammePage, action: 'getProgramme' },
-  { key: 'rewards', label: '积分商城', icon: <GiftOutlined />, Page: RewardsPage, action: 'listRewards' },
   { key: 'rewards', label: '积分商城', icon: <GiftOutlined />, Page: RewardsPage, action: 'listRedemptions' },
 ];
 
