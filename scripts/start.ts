@@ -115,15 +115,27 @@ async function main(): Promise<void> {
       `Seeded the demo catalogue: ${catalog.products.length} products in ${catalog.categories.length} categories, ${catalog.stores.length} pickup stores.`,
     );
     if (demo) {
-      const month = demoActivity(Date.now(), { ...catalog, members: demo.members, templates: demoCouponTemplates(Date.now()) });
+      const month = demoActivity(Date.now(), {
+        ...catalog,
+        members: demo.members,
+        lots: demo.lots,
+        templates: demoCouponTemplates(Date.now()),
+      });
       cloud.store.atomically(() => {
         month.members.forEach((doc) => cloud.store.replace('members', { ...doc }));
+        month.lots.forEach((doc) => {
+          cloud.store.remove('point_lots', doc._id);
+          cloud.store.insert('point_lots', { ...doc });
+        });
+        month.entries.forEach((doc) => cloud.store.insert('ledger_entries', { ...doc }));
         month.orders.forEach((doc) => cloud.store.insert('orders', { ...doc }));
         month.sales.forEach((doc) => cloud.store.insert('store_sales', { ...doc }));
         month.coupons.forEach((doc) => cloud.store.insert('coupon_instances', { ...doc }));
         month.tierChanges.forEach((doc) => cloud.store.insert('tier_history', { ...doc }));
       });
-      console.log(`Seeded a month of demo shopping: ${month.orders.length} online orders, ${month.sales.length} in-store purchases.`);
+      console.log(
+        `Seeded a month of demo activity: ${month.orders.length} online orders, ${month.sales.length} in-store purchases, ${month.entries.length} check-ins.`,
+      );
     }
   }
   // The dashboard's daily figures, brought up to date now rather than at the job's next tick.

@@ -1,11 +1,13 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '~/core/calendar/durations';
 import { dayOf } from '~/core/calendar/shanghai';
 import { newCouponInstance } from '~/core/coupons/new-instance';
-import { ENTRY_TIER_ID } from '~/core/tiers/default-programme';
+import { planCredit } from '~/core/points/ledger-plans';
+import { DEFAULT_PROGRAMME, ENTRY_TIER_ID } from '~/core/tiers/default-programme';
 import type { ProductDoc } from '~/types/catalog';
 import type { CouponInstanceDoc, CouponTemplateDoc } from '~/types/coupons';
 import type { MemberDoc, TierChangeDoc } from '~/types/documents';
 import type { OrderDoc, StoreDoc } from '~/types/orders';
+import type { LedgerEntryDoc, PointLotDoc } from '~/types/points';
 import type { StoreSaleDoc } from '~/types/staff';
 
 /** Days of shopping the demo shows on the dashboard, up to yesterday. */
@@ -17,7 +19,11 @@ export interface DemoActivity {
   sales: StoreSaleDoc[];
   coupons: CouponInstanceDoc[];
   tierChanges: TierChangeDoc[];
-  /** Members with `lastPaidAt` set by their purchases. */
+  /** Daily check-ins, posted as the check-in function posts them. */
+  entries: LedgerEntryDoc[];
+  /** Every point lot, the migrated ones as the check-ins left them. */
+  lots: PointLotDoc[];
+  /** Members with `lastPaidAt` set by their purchases and their points and check-in streaks as the check-ins left them. */
   members: MemberDoc[];
 }
 
@@ -26,7 +32,8 @@ function sequence(seed: number) {
   let state = seed;
   return (below: number) => {
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state % below;
+    // The low bits of this generator repeat with a short period: take the high ones.
+    return Math.floor(state / 65_536) % below;
   };
 }
 
@@ -161,16 +168,34 @@ function demoSale(member: MemberDoc, store: StoreDoc, n: number, at: number): St
 /**
  * A month of shopping by the demo members, up to yesterday, for the dashboard to show: online
  * orders (some with a coupon), in-store purchases, coupons handed out, and the history of the
- * tiers the migrated members came with. Orders earn no points here: the books stay as migrated.
+ * tiers the migrated members came with, and daily check-ins. Orders earn no points here (their
+ * points would still be pending): the books are the migrated balances and the check-ins.
  */
 export function demoActivity(
   now: number,
-  input: { members: MemberDoc[]; products: ProductDoc[]; stores: StoreDoc[]; templates: CouponTemplateDoc[] },
+  input: { members: MemberDoc[]; lots: PointLotDoc[]; products: ProductDoc[]; stores: StoreDoc[]; templates: CouponTemplateDoc[] },
 ): DemoActivity {
   const next = sequence(20_261_207);
   const members = input.members.map((member) => ({ ...member }));
-  const activity: DemoActivity = { orders: [], sales: [], coupons: [], tierChanges: [], members };
-  const cash = input.templates.filter((template) => template.terms.kind === 'cash');
+  const lots = new Map(input.lots.map((lot) => [lot._id, { ...lot }]));
+  const activity: DemoActivity = { orders: [], sales: [], coupons: [], tierChanges: [], entries: [], lots: [], members };
+  const checkIn = (member: MemberDoc, at: number) => {
+    const day = dayOf(at);
+    if (member.checkIn.lastDay === day) return;
+    const mine = new Map([...lots].filter(([, lot]) => lot.memberId === member._id));
+    const posting = planCredit(
+      { memberId: member._id, points: member.points, lots: mine, now: at },
+      { kind: 'checkin', reason: '每日签到', ref: { type: 'checkin', id: day } },
+      DEFAULT_PROGRAMME.checkIn.dailyPoints,
+      DEFAULT_PROGRAMME.points.expiryMonths,
+    );
+    // A member with points expired since their last posting would need expiry entries too: they skip the day.
+    if (posting.expiries.length > 0) return;
+    activity.entries.push({ ...posting.entry, _id: `checkin:${member._id}:${day}`, createdAt: at });
+    for (const lot of posting.lots) lots.set(lot._id, lot);
+    member.points = posting.points;
+    member.checkIn = { lastDay: day, streak: 1 };
+  };
   for (const member of members) {
     if (member.tierId !== ENTRY_TIER_ID) {
       activity.tierChanges.push({
@@ -193,8 +218,15 @@ export function demoActivity(
     const joined = members.filter((member) => member.joinedAt < dayStart);
     if (joined.length === 0) continue;
     const at = (minutes: number) => dayStart - (dayStart % HOUR_MS) + minutes * MINUTE_MS;
-    const template = cash[next(Math.max(1, cash.length))];
-    for (let i = 0; i < 1 + next(3) && template; i += 1) {
+    const template = input.templates[next(Math.max(1, input.templates.length))];
+    const counts = {
+      coupons: template ? 1 + next(3) : 0,
+      orders: 2 + next(5),
+      sales: input.stores.length > 0 ? next(4) : 0,
+      checkIns: 3 + next(6),
+    };
+    for (let i = 0; i < counts.checkIns; i += 1) checkIn(joined[next(joined.length)] as MemberDoc, at(next(900)));
+    for (let i = 0; i < counts.coupons && template; i += 1) {
       const member = joined[next(joined.length)] as MemberDoc;
       const issuedAt = at(30 + next(600));
       activity.coupons.push(
@@ -215,7 +247,7 @@ export function demoActivity(
         ),
       );
     }
-    for (let i = 0; i < 2 + next(5); i += 1) {
+    for (let i = 0; i < counts.orders; i += 1) {
       const member = joined[next(joined.length)] as MemberDoc;
       const product = input.products[next(input.products.length)] as ProductDoc;
       const paidAt = at(60 + next(700));
@@ -236,11 +268,12 @@ export function demoActivity(
       activity.orders.push(order);
       member.lastPaidAt = Math.max(member.lastPaidAt ?? 0, paidAt);
     }
-    for (let i = 0; i < next(4) && input.stores.length > 0; i += 1) {
+    for (let i = 0; i < counts.sales; i += 1) {
       const member = joined[next(joined.length)] as MemberDoc;
       saleNo += 1;
       activity.sales.push(demoSale(member, input.stores[next(input.stores.length)] as StoreDoc, saleNo, at(120 + next(480))));
     }
   }
+  activity.lots = [...lots.values()];
   return activity;
 }
