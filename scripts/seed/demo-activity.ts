@@ -1,5 +1,5 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '~/core/calendar/durations';
-import { dayOf } from '~/core/calendar/shanghai';
+import { dayOf, startOfDay } from '~/core/calendar/shanghai';
 import { newCouponInstance } from '~/core/coupons/new-instance';
 import { planCredit } from '~/core/points/ledger-plans';
 import { DEFAULT_PROGRAMME, ENTRY_TIER_ID } from '~/core/tiers/default-programme';
@@ -213,11 +213,13 @@ export function demoActivity(
   let orderNo = 0;
   let saleNo = 0;
   for (let back = DAYS; back >= 1; back -= 1) {
-    const dayStart = now - back * DAY_MS;
-    if (dayOf(dayStart) === today) continue;
+    const day = dayOf(now - back * DAY_MS);
+    if (day === today) continue;
+    const dayStart = startOfDay(day);
     const joined = members.filter((member) => member.joinedAt < dayStart);
     if (joined.length === 0) continue;
-    const at = (minutes: number) => dayStart - (dayStart % HOUR_MS) + minutes * MINUTE_MS;
+    // Shopping hours: from 08:00, `minutes` later (at most 15 hours, so within the day).
+    const at = (minutes: number) => dayStart + 8 * HOUR_MS + Math.min(minutes, 899) * MINUTE_MS;
     const template = input.templates[next(Math.max(1, input.templates.length))];
     const counts = {
       coupons: template ? 1 + next(3) : 0,
