@@ -13,7 +13,7 @@ function isCalendarDay(day: string): boolean {
 
 /**
  * The dashboard for the Shanghai days `from`..`to` and as many days before them, read from the
- * daily rollups only: at most two documents a day, whatever the number of members.
+ * daily rollups only: at most two documents a day of the range, whatever the number of members.
  */
 export async function getDashboard(ctx: RequestContext, input: { from: string; to: string }): Promise<DashboardView> {
   for (const field of ['from', 'to'] as const) {
@@ -26,21 +26,20 @@ export async function getDashboard(ctx: RequestContext, input: { from: string; t
   }
   const before = previousRange(input.from, input.to);
   const _ = ctx.db.command;
-  const [docs, { programme, tiers }] = await Promise.all([
-    ctx.db.collection('daily_stats').find(_.and([{ _id: _.gte(before.from) }, { _id: _.lte(input.to) }]), {
+  // The two periods in two requests at once: a year's documents take one request most of the load's time.
+  const read = (range: { from: string; to: string }) =>
+    ctx.db.collection('daily_stats').find(_.and([{ _id: _.gte(range.from) }, { _id: _.lte(range.to) }]), {
       orderBy: [['_id', 'asc']],
-      limit: length * 2,
-    }),
-    loadProgramme(ctx),
-  ]);
-  const current = docs.filter((doc) => doc.day >= input.from);
+      limit: length,
+    });
+  const [earlier, current, { programme, tiers }] = await Promise.all([read(before), read(input), loadProgramme(ctx)]);
   const last = current.at(-1);
   const byTier = last?.snapshot.byTier ?? {};
   const known = new Set(tiers.map((tier) => tier._id));
   const pointsPerYuan = programme.points.pointsPerYuan;
   return {
     current: periodFigures(input, current, pointsPerYuan),
-    previous: periodFigures(before, docs, pointsPerYuan),
+    previous: periodFigures(before, earlier, pointsPerYuan),
     days: trendDays(input, current),
     tiers: [
       ...tiers.map((tier) => ({ tierId: tier._id, name: tier.name, members: byTier[tier._id] ?? 0 })),
