@@ -77,4 +77,14 @@ describe('job-daily-stats (property, through the built bundle)', () => {
       `daily stats property: ${RUNS} runs, ${checkedDays} days checked against direct counts, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   }, 240_000);
+
+  it('runs on its timer only, writing nothing for anyone else', async () => {
+    on = await startJobsCloud();
+    const { cloud } = on;
+    expect(await cloud.invoke('job-daily-stats', { Type: 'Timer' }, { source: 'wx_client', openid: 'o-someone' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_TIMER' },
+    });
+    expect(cloud.store.count('daily_stats')).toBe(0);
+  });
 });
