@@ -25,6 +25,7 @@ import { siteRoutes } from './gateway/site-routes';
 import { storageRoutes } from './gateway/storage-routes';
 import { timerRoutes } from './gateway/timer-routes';
 import type { TcbServices } from './protocol/tcb';
+import { CloudStorage } from './storage/cloud-storage';
 import type { TimerSpec } from './timers';
 import { TimerScheduler, timerEvent, timersOf } from './timers';
 
@@ -63,6 +64,8 @@ export interface LocalCloud {
   engine: DatabaseEngine;
   outbox: Outbox;
   payments: Payments;
+  /** Cloud storage on local files, which functions reach through the SDK. */
+  storage: CloudStorage;
   functions: Map<string, FunctionDef>;
   invoke(fn: string, event: unknown, caller?: Partial<Caller>): Promise<unknown>;
   /** Fires a function's timer trigger now (or as of `at`). */
@@ -111,20 +114,22 @@ function platformEnv(envId: string): Record<string, string> {
 /**
  * What the SDK in an instance of function `fn` reaches besides the database: other functions (as
  * the caller of that instance, through `scf`), openapi calls (to the outbox, when the function's
- * config.json lists them) and the simulated WeChat Pay.
+ * config.json lists them), the simulated WeChat Pay and cloud storage.
  */
 function platformServices(input: {
   engine: DatabaseEngine;
   functions: Map<string, FunctionDef>;
   outbox: Outbox;
   payments: Payments;
+  storage: CloudStorage;
   invoke: (fn: string, event: unknown, caller?: Partial<Caller>) => Promise<unknown>;
   callerOf: (fn: string, instance: string) => Caller | undefined;
   log: (line: string) => void;
 }): (fn: string, instance: string) => TcbServices {
-  const { engine, functions, outbox, payments, invoke, callerOf, log } = input;
+  const { engine, functions, outbox, payments, storage, invoke, callerOf, log } = input;
   return (fn, instance) => ({
     engine,
+    storage,
     callFunction: (name: string, data: unknown) => {
       const parent = callerOf(fn, instance);
       return invoke(name, data, { ...parent, source: `${parent?.source ?? 'wx_http'},scf` });
@@ -160,6 +165,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const sessions = new DevSessions(store.sql);
 
   let baseUrl = '';
+  const storage = new CloudStorage({ dir: join(options.dataDir, 'storage'), envId, origin: () => baseUrl, now: () => now() });
   const writeLog = (entry: InvocationLog) =>
     log(`[fn] ${entry.fn} ${entry.source} ${entry.ms}ms ${entry.ok ? 'ok' : `FAILED ${entry.error ?? ''}`}`);
   const pools = new Map<string, FunctionPool>();
@@ -220,14 +226,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
 
   const routes = [
-    ...databaseRoutes({ services: platformServices({ engine, functions, outbox, payments, invoke, callerOf, log }) }),
+    ...databaseRoutes({ services: platformServices({ engine, functions, outbox, payments, storage, invoke, callerOf, log }) }),
     ...functionRoutes({ pools, sessions, appid }),
     ...sessionRoutes({ sessions }),
     ...clockRoutes({ now, clock, setClock }),
     ...outboxRoutes({ outbox }),
     ...paymentRoutes({ payments, settlePayment }),
     ...timerRoutes({ runTimer }),
-    ...storageRoutes({ dir: join(options.dataDir, 'storage'), envId, sessions }),
+    ...storageRoutes({ storage, sessions }),
     ...siteRoutes({ root: options.root, mediaDir: options.mediaDir }),
   ];
   const server: Server = createServer(createGateway(routes, { origin: () => baseUrl, log }));
@@ -244,6 +250,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     engine,
     outbox,
     payments,
+    storage,
     functions,
     invoke,
     runTimer,

@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.map': 'application/json',
   '.webp': 'image/webp',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 /**

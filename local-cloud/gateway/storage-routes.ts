@@ -1,7 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
-import { dirname, join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DevSessions } from '../dev/sessions';
+import type { CloudStorage } from '../storage/cloud-storage';
 import { json } from './http';
 import type { Route } from './router';
 import { route } from './router';
@@ -11,11 +10,11 @@ import { serveFile } from './static';
 /** The largest file a visitor may upload: a phone photo after the client's compression is far smaller. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
+/** The largest file a function may upload in one `cloud.uploadFile` (exports of many rows included). */
+export const MAX_FUNCTION_UPLOAD_BYTES = 200 * 1024 * 1024;
+
 /** Paths as the mini-program's `cloud.uploadFile` names them: folders and a picture's name, nothing that climbs out. */
 const CLOUD_PATH = /^(?!.*\.\.)[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*\.(png|jpe?g|webp)$/;
-
-/** A cloud file id for a stored path, in the platform's shape `cloud://<env>.<bucket>/<path>`. */
-export const fileIdOf = (envId: string, path: string) => `cloud://${envId}.local-storage/${path}`;
 
 /** The body, or null once it passes `limit` bytes (the rest is drained and dropped). */
 function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -31,12 +30,34 @@ function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | null>
   });
 }
 
+/** The decoded cloud path of a URL's rest, or null when it is not valid percent-encoding. */
+function decodePath(rest: string): string | null {
+  try {
+    return rest.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return null;
+  }
+}
+
+/** COS answers a refused upload with an XML error; the SDK reads Code, Message, RequestId and TraceId from it. */
+function cosError(res: ServerResponse, status: number, code: string, message: string, resource: string): void {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body =
+    `<?xml version='1.0' encoding='utf-8' ?>\n<Error>\n<Code>${code}</Code>\n<Message>${escape(message)}</Message>\n` +
+    `<Resource>${escape(resource)}</Resource>\n<RequestId>local-${Date.now().toString(36)}</RequestId>\n<TraceId>local</TraceId>\n</Error>`;
+  res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 /**
- * Cloud storage for the browser build, on local files: `POST /storage/upload?path=…` stands in
- * for the mini-program's `wx.cloud.uploadFile` (a signed-in visitor only; the answer is the
- * file id), and `GET /storage/file/<path>` for the temporary URL a file id is shown through.
+ * Cloud storage over HTTP, on local files: `POST /storage/upload?path=…` stands in for the
+ * mini-program's `wx.cloud.uploadFile` in the browser build (a signed-in visitor only; the answer
+ * is the file id); `PUT /storage/cos/<path>` receives the bytes of a function's `cloud.uploadFile`
+ * with the ticket its metadata call got; `GET /storage/file/<path>` serves a file, through a
+ * temporary URL (signed, refused once expired) or plainly as the browser build shows file ids.
  */
-export function storageRoutes(input: { dir: string; envId: string; sessions: DevSessions }): Route[] {
+export function storageRoutes(input: { storage: CloudStorage; sessions: DevSessions }): Route[] {
+  const { storage } = input;
   return [
     route('POST', '/storage/upload', async (req, res) => {
       if (!sessionOpenid(input.sessions, req))
@@ -48,13 +69,32 @@ export function storageRoutes(input: { dir: string; envId: string; sessions: Dev
       if (body === null)
         return json(res, 413, { ok: false, error: { code: 'VALIDATION_FAILED', message: 'the file is larger than 2 MB' } });
       if (body.length === 0) return json(res, 400, { ok: false, error: { code: 'VALIDATION_FAILED', message: 'the file is empty' } });
-      const file = join(input.dir, path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, body);
-      return json(res, 200, { fileID: fileIdOf(input.envId, path) });
+      storage.write(path, body);
+      return json(res, 200, { fileID: storage.fileIdOf(path) });
     }),
-    route('GET', '/storage/file/*', (_req, res, { rest }) => {
-      if (!serveFile(input.dir, rest, res)) json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no such file' } });
+    route('PUT', '/storage/cos/*', async (req, res, { rest }) => {
+      const path = decodePath(rest);
+      const authorization = String(req.headers.authorization ?? '');
+      if (path === null || !storage.redeemTicket(authorization, path)) {
+        await readCapped(req, 0);
+        return cosError(res, 403, 'AccessDenied', 'Access Denied: no valid upload ticket for this path', `/${rest}`);
+      }
+      const body = await readCapped(req, MAX_FUNCTION_UPLOAD_BYTES);
+      if (body === null)
+        return cosError(res, 400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.', `/${rest}`);
+      storage.write(path, body);
+      res.writeHead(200, { 'content-length': 0 });
+      res.end();
+    }),
+    route('GET', '/storage/file/*', (req, res, { rest }) => {
+      const path = decodePath(rest);
+      const query = new URL(req.url ?? '/', 'http://local').searchParams;
+      if (path !== null && !storage.mayServe(path, query))
+        return json(res, 403, {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'the temporary URL has expired or is not signed for this file' },
+        });
+      if (!serveFile(storage.dir, rest, res)) json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no such file' } });
     }),
   ];
 }

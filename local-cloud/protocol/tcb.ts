@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DatabaseEngine } from '../db/engine';
 import { ProtocolError } from '../db/errors';
 import { InvocationError } from '../functions/pool';
+import type { CloudStorage } from '../storage/cloud-storage';
 import { decodeOpenApiRequest, encodeOpenApiResponse } from './openapi-pb';
 
 /** What the SDK endpoint needs besides the database. */
@@ -15,6 +16,8 @@ export interface TcbServices {
   openApi(caller: string, apiName: string, args: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** `cloud.cloudPay.*`; answers WeChat Pay's snake_case JSON body. */
   pay(caller: string, apiName: string, args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** `cloud.uploadFile`, `getTempFileURL` and `deleteFile`. */
+  storage: CloudStorage;
 }
 
 /** Reads a whole request body. */
@@ -59,6 +62,22 @@ function readForm(req: IncomingMessage, body: Buffer): Promise<Map<string, Buffe
   });
 }
 
+/** The `data` of a storage action's answer, in the platform's field names. */
+function storageAction(storage: CloudStorage, action: string, params: Record<string, unknown>): unknown {
+  if (action === 'storage.getUploadMetadata') return storage.uploadMetadata(String(params.path ?? ''));
+  if (action === 'storage.batchGetDownloadUrl') {
+    const list = params.file_list;
+    if (!Array.isArray(list)) throw new ProtocolError('INVALID_PARAM', 'file_list must be an array');
+    return { download_list: storage.downloadUrls(list as { fileid: string; max_age?: number }[]) };
+  }
+  if (action === 'storage.batchDeleteFile') {
+    const list = params.fileid_list;
+    if (!Array.isArray(list)) throw new ProtocolError('INVALID_PARAM', 'fileid_list must be an array');
+    return { delete_list: storage.remove(list as string[]) };
+  }
+  throw new ProtocolError('INVALID_PARAM', `[local-cloud] action ${action} is not emulated`);
+}
+
 /**
  * Handles `POST /tcb/<function>/admin`: the endpoint that the real wx-server-sdk calls when
  * TCB_CONTEXT_CNFG points at it. `caller` is the function whose instances use this URL.
@@ -85,6 +104,7 @@ export async function handleTcb(services: TcbServices, caller: string, req: Inco
     const params = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
     const action = String(params.action ?? '');
     if (action.startsWith('database.')) return sendJson(res, { requestId, ...services.engine.handle(action, params) });
+    if (action.startsWith('storage.')) return sendJson(res, { requestId, data: storageAction(services.storage, action, params) });
     if (action === 'functions.invokeFunction') {
       const data = typeof params.request_data === 'string' && params.request_data ? JSON.parse(params.request_data) : {};
       const result = await services.callFunction(String(params.function_name), data);
