@@ -95,7 +95,7 @@ void runBench(async (cleanups) => {
   const cloud = await startTestCloud();
   cleanups.push(() => cloud.stop());
   const now = Date.now();
-  const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud.store, now));
+  const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud, now));
 
   const browser = await launchBrowser();
   cleanups.push(() => browser.close());

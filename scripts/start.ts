@@ -5,6 +5,9 @@ import type { LocalCloud } from '../local-cloud/local-cloud';
 import { startLocalCloud } from '../local-cloud/local-cloud';
 import type { MigrationRun } from '../server/migrations/run-migrations';
 import { isStale } from './lib/freshness';
+import { upgradeLocalMedia } from './lib/upgrade-local-media';
+import { upgradeLocalMembers } from './lib/upgrade-local-members';
+import { upgradeLocalPoints } from './lib/upgrade-local-points';
 import { npmRun } from './lib/run';
 import { demoActivity } from './seed/demo-activity';
 import { demoCouponTemplates, demoRewards } from './seed/demo-catalogue';
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
   if (migrated.length > 0) console.log(`Applied the data migrations ${migrated.join(', ')}.`);
   // Also on a database made before the storefront had a catalogue.
   if (cloud.store.count('products') === 0 && cloud.store.count('categories') === 0) {
-    const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
+    const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud, Date.now()));
     console.log(
       `Seeded the demo catalogue: ${catalog.products.length} products in ${catalog.categories.length} categories, ${catalog.stores.length} pickup stores.`,
     );
@@ -141,6 +144,9 @@ async function main(): Promise<void> {
   // The dashboard's daily figures, brought up to date now rather than at the job's next tick.
   const rollup = (await cloud.runTimer('job-daily-stats')) as { ok: boolean; data?: { scanned: number } | null; error?: unknown };
   if (!rollup.ok) console.log(`The dashboard's daily figures could not be brought up to date: ${JSON.stringify(rollup.error)}`);
+  // Catalogues seeded before the demo pictures lived in cloud storage.
+  const moved = upgradeLocalMedia(cloud.store, cloud.storage);
+  if (moved > 0) console.log(`Moved the pictures of ${moved} catalogue entries of an older local database to cloud storage.`);
   const bootstrap = (await cloud.invoke('admin', { action: 'bootstrapAdmin' })) as { ok: boolean; data?: { created: boolean } };
   if (!bootstrap.ok) throw new Error(`could not create the first admin: ${JSON.stringify(bootstrap)}`);
 

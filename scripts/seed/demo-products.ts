@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildProductDoc } from '~/core/catalog/product-rules';
 import type { BannerDoc, CategoryDoc, CoPurchaseDoc, ProductDoc, SkuStockDoc } from '~/types/catalog';
@@ -701,11 +702,42 @@ export function demoCatalog(now: number): DemoCatalog {
   };
 }
 
-/** Inserts the demo catalogue into a store (the local cloud's, or a test's), all in one go. */
-export function seedDemoCatalog(store: { insert(collection: string, doc: Record<string, unknown>): void }, now: number): DemoCatalog {
-  const catalog = demoCatalog(now);
+/** Where the demo pictures go in cloud storage: `/media/products/x.svg` is stored at `demo/products/x.svg`. */
+export const demoCloudPath = (mediaPath: string) => `demo/${mediaPath.slice('/media/'.length)}`;
+
+/** What seeding needs of a local cloud: its database and its cloud storage. */
+export interface SeedTarget {
+  store: { insert(collection: string, doc: Record<string, unknown>): void };
+  storage: { write(path: string, body: Buffer): void; fileIdOf(path: string): string };
+}
+
+/**
+ * Uploads a demo picture (a `/media/…` path) to cloud storage and answers its `cloud://` file id;
+ * anything else is answered as it is.
+ */
+export function uploadDemoPicture(storage: SeedTarget['storage'], url: string): string {
+  if (!url.startsWith('/media/')) return url;
+  const path = demoCloudPath(url);
+  storage.write(path, readFileSync(join(DEMO_MEDIA_DIR, url.slice('/media/'.length))));
+  return storage.fileIdOf(path);
+}
+
+/** The catalogue with its pictures uploaded to cloud storage and named by file id, as the admin page stores them. */
+export function withCloudPictures(catalog: DemoCatalog, storage: SeedTarget['storage']): DemoCatalog {
+  const upload = (url: string) => uploadDemoPicture(storage, url);
+  return {
+    ...catalog,
+    categories: catalog.categories.map((category) => ({ ...category, iconUrl: upload(category.iconUrl) })),
+    products: catalog.products.map((product) => ({ ...product, images: product.images.map(upload) })),
+    banners: catalog.banners.map((banner) => ({ ...banner, imageUrl: upload(banner.imageUrl) })),
+  };
+}
+
+/** Uploads the demo pictures to the cloud's storage and inserts the demo catalogue into its database, all in one go. */
+export function seedDemoCatalog(cloud: SeedTarget, now: number): DemoCatalog {
+  const catalog = withCloudPictures(demoCatalog(now), cloud.storage);
   for (const [collection, docs] of Object.entries(catalog) as [string, { _id: string }[]][]) {
-    for (const doc of docs) store.insert(collection, { ...doc });
+    for (const doc of docs) cloud.store.insert(collection, { ...doc });
   }
   return catalog;
 }

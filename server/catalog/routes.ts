@@ -2,6 +2,7 @@ import { catalogRequests } from '~/types/functions/catalog';
 import { loadCaller } from '../members/get-profile';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler } from '../runtime/wx';
+import { showingCloudFiles } from '../storage/show-cloud-files';
 import { addFavourite } from './add-favourite';
 import { checkCart } from './check-cart';
 import { getHome } from './get-home';
@@ -30,4 +31,4 @@ export const catalogRoutes: Routes<'catalog'> = {
 };
 
 /** The `catalog` cloud function's main. */
-export const catalogMain = createWxHandler<'catalog'>(catalogRequests, catalogRoutes);
+export const catalogMain = createWxHandler<'catalog'>(catalogRequests, showingCloudFiles(catalogRoutes));

@@ -3,6 +3,7 @@ import type { OrderDoc } from '~/types/orders';
 import { loadCaller } from '../members/get-profile';
 import type { RequestContext, Routes } from '../runtime/wx';
 import { createWxHandler } from '../runtime/wx';
+import { showingCloudFiles } from '../storage/show-cloud-files';
 import { cancelOrder } from './cancel-order';
 import { buildCheckout, toPreview } from './checkout';
 import { completeOrder } from './fulfil-order';
@@ -53,4 +54,4 @@ export const ordersRoutes: Routes<'orders'> = {
 };
 
 /** The `orders` cloud function's main. */
-export const ordersMain = createWxHandler<'orders'>(ordersRequests, ordersRoutes);
+export const ordersMain = createWxHandler<'orders'>(ordersRequests, showingCloudFiles(ordersRoutes));

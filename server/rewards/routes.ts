@@ -3,6 +3,7 @@ import { rewardsRequests } from '~/types/functions/rewards';
 import { loadCaller } from '../members/get-profile';
 import type { Routes } from '../runtime/wx';
 import { createWxHandler } from '../runtime/wx';
+import { showingCloudFiles } from '../storage/show-cloud-files';
 import { cancelRedemption } from './cancel-redemption';
 import { redeemReward } from './redeem-reward';
 import { listMyRedemptions } from './list-my-redemptions';
@@ -17,4 +18,4 @@ export const rewardsRoutes: Routes<'rewards'> = {
 };
 
 /** The `rewards` cloud function's main. */
-export const rewardsMain = createWxHandler<'rewards'>(rewardsRequests, rewardsRoutes);
+export const rewardsMain = createWxHandler<'rewards'>(rewardsRequests, showingCloudFiles(rewardsRoutes));

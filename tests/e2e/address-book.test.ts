@@ -19,7 +19,7 @@ describe('the member address book', () => {
 
   beforeAll(async () => {
     [browser, cloud] = await launchBrowserBeside(startTestCloud());
-    seedDemoCatalog(cloud.store, Date.now());
+    seedDemoCatalog(cloud, Date.now());
   });
 
   afterAll(async () => {

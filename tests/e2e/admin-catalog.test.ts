@@ -19,7 +19,7 @@ describe('admin 商品 page in Chromium', () => {
     [browser, cloud] = await launchBrowserBeside(
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'k'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
     );
-    cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
+    cloud.store.atomically(() => seedDemoCatalog(cloud, Date.now()));
     await cloud.invoke('admin', { action: 'bootstrapAdmin' });
   });
 

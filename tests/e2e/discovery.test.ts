@@ -22,7 +22,7 @@ describe('discovery in the H5 storefront: bought together, 猜你喜欢 and 我�
     [browser, cloud] = await launchBrowserBeside(
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'e'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
     );
-    cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
+    cloud.store.atomically(() => seedDemoCatalog(cloud, Date.now()));
     // Installs the default programme: tiers, member prices and the welcome coupon.
     await adminCaller(cloud, PASSWORD);
   });

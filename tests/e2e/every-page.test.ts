@@ -35,7 +35,7 @@ describe('every page of the storefront at 375 and 430 px', () => {
     );
     const now = Date.now();
     cloud.store.atomically(() => {
-      seedDemoCatalog(cloud.store, now);
+      seedDemoCatalog(cloud, now);
       demoCouponTemplates(now).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));
       demoRewards(now).forEach((doc) => cloud.store.insert('rewards', { ...doc }));
     });

@@ -41,7 +41,7 @@ describe('a first week in the storefront', () => {
     );
     const now = Date.now();
     cloud.store.atomically(() => {
-      seedDemoCatalog(cloud.store, now);
+      seedDemoCatalog(cloud, now);
       demoCouponTemplates(now).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));
     });
     // Installs the default programme: tiers, member prices and the welcome coupon.

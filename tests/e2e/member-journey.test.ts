@@ -29,7 +29,7 @@ describe('a new member from joining to a two-day check-in streak', () => {
     );
     const now = Date.now();
     cloud.store.atomically(() => {
-      seedDemoCatalog(cloud.store, now);
+      seedDemoCatalog(cloud, now);
       demoCouponTemplates(now).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));
       demoRewards(now).forEach((doc) => cloud.store.insert('rewards', { ...doc }));
     });

@@ -26,7 +26,7 @@ describe('sharing a product', () => {
 
   beforeAll(async () => {
     [browser, cloud] = await launchBrowserBeside(startTestCloud());
-    cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
+    cloud.store.atomically(() => seedDemoCatalog(cloud, Date.now()));
     await cloud.invoke('admin', { action: 'bootstrapAdmin' });
   });
 

@@ -39,7 +39,7 @@ describe('shopping in the H5 storefront', () => {
       startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 's'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
     );
     allowAdjustmentsUpTo(cloud, 2_000);
-    cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
+    cloud.store.atomically(() => seedDemoCatalog(cloud, Date.now()));
     // Installs the default programme: tiers, member prices and the welcome coupon.
     admin = await adminCaller(cloud, PASSWORD);
   });

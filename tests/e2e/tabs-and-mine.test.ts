@@ -24,7 +24,7 @@ describe('tab bar navigation and figures that never go stale', () => {
     [browser, cloud] = await launchBrowserBeside(startTestCloud());
     const now = Date.now();
     cloud.store.atomically(() => {
-      seedDemoCatalog(cloud.store, now);
+      seedDemoCatalog(cloud, now);
       demoCouponTemplates(now).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));
     });
     await cloud.invoke('admin', { action: 'bootstrapAdmin' });

@@ -22,6 +22,12 @@ const ADMIN_ENV = { ADMIN_TOKEN_SECRET: 'c'.repeat(40), ADMIN_INITIAL_PASSWORD: 
 const CATALOG_COLLECTIONS = ['categories', 'products', 'sku_stock', 'banners', 'stores'];
 const SORTS = ['default', 'priceAsc', 'priceDesc', 'sales'] as const;
 /** Ids compare by code unit, as the database orders them. */
+/** A temporary URL of a demo picture, as functions show cloud files to shoppers. */
+const tempUrl = (mediaPath: string) =>
+  expect.stringMatching(
+    new RegExp(`^http://127\\.0\\.0\\.1:\\d+/storage/file/demo/${mediaPath.replace(/\./g, '\\.')}\\?sign=\\w+&t=\\d+$`),
+  );
+
 const byId = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 
 describe('catalog function through the gateway and the built bundles', () => {
@@ -33,7 +39,7 @@ describe('catalog function through the gateway and the built bundles', () => {
 
   beforeAll(async () => {
     cloud = await startTestCloud({ functionEnv: { admin: ADMIN_ENV } });
-    demo = cloud.store.atomically(() => seedDemoCatalog(cloud.store, Date.now()));
+    demo = cloud.store.atomically(() => seedDemoCatalog(cloud, Date.now()));
     connectSdk(cloud.tcbUrl);
     const db = database();
     ctx = () => ({ now: Date.now(), source: 'wx_trigger', db });
@@ -104,25 +110,27 @@ describe('catalog function through the gateway and the built bundles', () => {
     return { items, pages };
   }
 
-  it('home: banners and categories in order, recommended products on the shelf, pictures served from /media', async () => {
+  it('home: banners and categories in order, recommended products on the shelf, pictures from cloud storage by temporary URL', async () => {
     const home = await call(visitor(), 'home');
     expect(home.banners.map((b) => b.id)).toEqual(['coffee-festival', 'gold-perks', 'new-tee']);
     expect(home.banners[0]).toMatchObject({
       title: '秋日咖啡节',
       productId: 'coffee-beans',
-      imageUrl: '/media/banners/coffee-festival.svg',
+      imageUrl: tempUrl('banners/coffee-festival.svg'),
     });
     expect(home.categories.map((c) => c.name)).toEqual(['咖啡茶饮', '零食糕点', '美妆个护', '家居生活', '数码配件', '服饰箱包']);
     const recommended = demo.products.filter((p) => p.recommended && p.status === 'onShelf').sort((a, b) => a.sort - b.sort || byId(a, b));
     expect(home.recommended.map((c) => c.id).sort()).toEqual(recommended.map((p) => p._id).sort());
     expect(home.recommended.map((c) => c.id)).not.toContain('custard-mooncake');
 
-    const picture = await fetch(`${cloud.url}${home.recommended[0]?.imageUrl}`);
+    expect(demo.products.every((p) => p.images.every((id) => id.startsWith('cloud://local.local-storage/demo/')))).toBe(true);
+    const picture = await fetch(home.recommended[0]?.imageUrl as string);
     expect(picture.status).toBe(200);
     expect(picture.headers.get('content-type')).toBe('image/svg+xml');
     expect(await picture.text()).toMatch(/^<svg /);
-    const icon = await fetch(`${cloud.url}${home.categories[0]?.iconUrl}`);
+    const icon = await fetch(home.categories[0]?.iconUrl as string);
     expect(icon.status).toBe(200);
+    // The demo pictures are still served at /media/ for databases made before they were cloud files.
     expect((await fetch(`${cloud.url}/media/products/no-such-product.svg`)).status).toBe(404);
     expect((await fetch(`${cloud.url}/media/..%2F..%2F..%2Fpackage.json`)).status).toBe(404);
   });
@@ -225,7 +233,7 @@ describe('catalog function through the gateway and the built bundles', () => {
       soldOut: false,
       memberPrice: true,
       specs: [{ name: '规格', values: ['250g', '500g'] }],
-      images: ['/media/products/coffee-beans.svg', '/media/banners/coffee-festival.svg', '/media/categories/coffee-tea.svg'],
+      images: [tempUrl('products/coffee-beans.svg'), tempUrl('banners/coffee-festival.svg'), tempUrl('categories/coffee-tea.svg')],
     });
 
     // A product without member prices: everyone pays the list price, no next-tier price.
@@ -286,7 +294,7 @@ describe('catalog function through the gateway and the built bundles', () => {
       productId: 'coffee-beans',
       title: '云南保山小粒咖啡豆',
       specText: '规格:250g',
-      imageUrl: '/media/products/coffee-beans.svg',
+      imageUrl: tempUrl('products/coffee-beans.svg'),
       priceFen: 4_900,
       memberPriceFen: 4_655,
       stock: 120,
@@ -330,7 +338,10 @@ describe('catalog function through the gateway and the built bundles', () => {
 
   it('admin: lists every category in display order, as the storefront home does', async () => {
     const listed = await adminCall('listCategories', {});
-    expect(listed).toEqual({ ok: true, data: { items: (await call(visitor(), 'home')).categories } });
+    const shown = (await call(visitor(), 'home')).categories;
+    // The admin page gets the stored file ids (it saves them back); shoppers get temporary URLs of the same files.
+    expect(listed).toEqual({ ok: true, data: { items: shown.map((c) => ({ ...c, iconUrl: expect.stringMatching(/^cloud:\/\//) })) } });
+    expect(shown.map((c) => c.iconUrl)).toEqual(shown.map((c) => tempUrl(`categories/${c._id}.svg`)));
   });
 
   it('admin: creates a product (a retry finds it), edits it keeping SKU ids and stock, shelves it and counts stock', async () => {

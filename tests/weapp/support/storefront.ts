@@ -38,7 +38,7 @@ export async function openStorefront(): Promise<Storefront> {
     const catalog = cloud.store.atomically(() => {
       demoCouponTemplates(now).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));
       demoRewards(now).forEach((doc) => cloud.store.insert('rewards', { ...doc }));
-      return seedDemoCatalog(cloud.store, now);
+      return seedDemoCatalog(cloud, now);
     });
     // Signing the first admin in installs the default programme: tiers, member prices, the welcome coupon.
     const admin = await adminCaller(cloud, ADMIN_PASSWORD);
