@@ -75,6 +75,7 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   cancelRedemption: SERVE_MEMBERS,
   saveStore: ['owner', 'operator', 'storeManager'],
   setStoreStatus: RUN_PROGRAMME,
+  uploadImage: RUN_PROGRAMME,
 };
 
 /** Whether an admin role may take an action. */

@@ -63,6 +63,7 @@ import { adminHandOverRedemption } from '../rewards/admin-hand-over-redemption';
 import { adminCancelRedemption } from '../rewards/admin-cancel-redemption';
 import { saveStore } from '../staff/save-store';
 import { setStoreStatus } from '../staff/set-store-status';
+import { uploadImage } from '../catalog/upload-image';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -127,6 +128,7 @@ export const adminRoutes: Routes<'admin'> = {
   cancelRedemption: signedIn((ctx, input, admin) => adminCancelRedemption(ctx, input, admin)),
   saveStore: signedIn((ctx, input, admin) => saveStore(ctx, input, admin)),
   setStoreStatus: signedIn((ctx, input, admin) => setStoreStatus(ctx, input, admin)),
+  uploadImage: signedIn((ctx, input, admin) => uploadImage(ctx, input, admin)),
 };
 
 /** The `admin` cloud function's main. */

@@ -139,6 +139,7 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
     openHours: '10:00-22:00',
   }),
   setStoreStatus: () => ({ storeId: 'ghost-store', status: 'closed' }),
+  uploadImage: () => ({ folder: 'products', contentType: 'image/png', contentBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB' }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

@@ -12,6 +12,12 @@ const imageUrl = z
   .max(300)
   .regex(/^(\/media\/[A-Za-z0-9_./-]+|https:\/\/\S+|cloud:\/\/\S+)$/, 'must be a /media/…, https://… or cloud://… address');
 
+/** The largest picture the admin page may upload (after decoding). */
+export const UPLOAD_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Where in cloud storage an uploaded picture goes, by what it is for. */
+export const UPLOAD_IMAGE_FOLDERS = ['products', 'banners', 'categories'] as const;
+
 /** A product as the admin page edits it. Prices in fen; the SKU ids are the server's to assign. */
 export const productInput = z.strictObject({
   productId: adminProductId,
@@ -61,11 +67,23 @@ export const adminCatalogInputs = {
   setStock: z.strictObject({ skuId, stock: z.number().int().min(0).max(1_000_000) }),
   /** Every category, in display order, for the product form and the list filter. */
   listCategories: z.strictObject({}),
+  /** A picture for a product, banner or category, base64 in the request; its bytes must be the PNG, JPEG or WebP it claims. */
+  uploadImage: z.strictObject({
+    folder: z.enum(UPLOAD_IMAGE_FOLDERS),
+    contentType: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+    contentBase64: z
+      .string()
+      .min(1, 'the picture is empty')
+      .max(Math.ceil(UPLOAD_IMAGE_MAX_BYTES / 3) * 4, 'the picture is larger than 2 MB')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+  }),
 };
 
 /** A product with the stock of each of its SKUs, as the admin page lists and edits it. */
 export interface AdminProduct extends ProductDoc {
   stockBySku: Record<string, number>;
+  /** Temporary URLs to show its cloud pictures at, by file id (`images` keeps the ids, which the form saves back). */
+  displayUrls?: Record<string, string>;
 }
 
 export interface AdminCatalogResponses {
@@ -74,4 +92,6 @@ export interface AdminCatalogResponses {
   setProductStatus: AdminProduct;
   setStock: { skuId: string; productId: string; stock: number; soldOut: boolean };
   listCategories: { items: CategoryDoc[] };
+  /** The stored picture's file id (what a product, banner or category keeps) and a temporary URL to show it at. */
+  uploadImage: { fileId: string; url: string; bytes: number };
 }

@@ -100,6 +100,7 @@ export const adminRequests = {
   setProductStatus: adminCatalogInputs.setProductStatus.extend({ action: z.literal('setProductStatus'), token }),
   setStock: adminCatalogInputs.setStock.extend({ action: z.literal('setStock'), token }),
   listCategories: adminCatalogInputs.listCategories.extend({ action: z.literal('listCategories'), token }),
+  uploadImage: adminCatalogInputs.uploadImage.extend({ action: z.literal('uploadImage'), token }),
   listOrders: adminOrdersInputs.listOrders.extend({ action: z.literal('listOrders'), token }),
   shipOrder: adminOrdersInputs.shipOrder.extend({ action: z.literal('shipOrder'), token }),
   shipOrders: adminOrdersInputs.shipOrders.extend({ action: z.literal('shipOrders'), token }),
@@ -188,6 +189,7 @@ export interface AdminResponses {
   setProductStatus: AdminCatalogResponses['setProductStatus'];
   setStock: AdminCatalogResponses['setStock'];
   listCategories: AdminCatalogResponses['listCategories'];
+  uploadImage: AdminCatalogResponses['uploadImage'];
   listOrders: AdminOrdersResponses['listOrders'];
   shipOrder: AdminOrdersResponses['shipOrder'];
   shipOrders: AdminOrdersResponses['shipOrders'];

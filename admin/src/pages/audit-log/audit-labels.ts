@@ -46,6 +46,7 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   cancelRedemption: '取消礼品兑换',
   saveStore: '保存门店',
   setStoreStatus: '开启/关闭门店',
+  uploadImage: '上传图片',
 };
 
 /** What an entry changed, by type. */
@@ -67,6 +68,7 @@ export const AUDIT_TARGET_TEXT: Record<string, string> = {
   programmeVersion: '规则版本',
   reward: '积分礼品',
   store: '门店',
+  file: '云存储文件',
 };
 
 /** An action or target type in Chinese, or its name as stored when the page does not know it. */
