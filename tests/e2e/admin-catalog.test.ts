@@ -4,12 +4,18 @@ import type { CatalogResponses } from '~/types/functions/catalog';
 import { seedDemoCatalog } from '../../scripts/seed/demo-products';
 import { launchBrowserBeside, screenshot } from '../support/browser';
 import { GatewayClient } from '../support/gateway';
+import { open, phone } from '../support/h5-pages';
 import { startTestCloud } from '../support/local-cloud';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 const PASSWORD = 'e2e-catalog-admin-password';
 const TITLE = '桂花乌龙礼盒';
+/** A whole 1×1 PNG, as a photo from the admin's computer. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005000201a1e5f1d60000000049454e44ae426082',
+  'hex',
+);
 
 describe('admin 商品 page in Chromium', () => {
   let browser: Browser;
@@ -65,7 +71,10 @@ describe('admin 商品 page in Chromium', () => {
       await page.locator('.ant-select-item-option', { hasText: '咖啡茶饮' }).click();
       await field(drawer, '.product-title').fill(TITLE);
       await field(drawer, '.product-subtitle').fill('高山乌龙 · 桂花窨制');
-      await field(drawer, '.product-images').fill('/media/products/osmanthus-oolong.svg');
+      await drawer
+        .locator('.product-images input[type="file"]')
+        .setInputFiles({ name: 'osmanthus.png', mimeType: 'image/png', buffer: PNG });
+      await drawer.locator('.product-images .ant-upload-list-item-done img').waitFor();
       await field(drawer, '.product-description').fill('秋季限定的桂花乌龙，礼盒装附提袋。');
       await field(drawer, '.product-keywords').fill('乌龙 桂花 送礼');
       await drawer.locator('.spec-add').click();
@@ -110,5 +119,26 @@ describe('admin 商品 page in Chromium', () => {
       ['osmanthus-gift:2', ['家庭装'], 9_990, 0],
     ]);
     expect((await storefront('list', { categoryId: 'coffee-tea', pageSize: 50 })).items.map((card) => card.id)).toContain('osmanthus-gift');
+
+    // The uploaded picture is a cloud file; the storefront shows it through a temporary URL.
+    expect(detail.images).toEqual([expect.stringMatching(/\/storage\/file\/catalog\/products\/[0-9a-f]{32}\.png\?sign=/)]);
+    expect(Buffer.from(await (await fetch(detail.images[0] as string)).arrayBuffer())).toEqual(PNG);
+    const shopper = await browser.newContext(phone(390));
+    try {
+      const page = await shopper.newPage();
+      await open(page, cloud, '/packages/shop/pages/product/index?id=osmanthus-gift');
+      // Another function instance may have signed its own URL of the same file.
+      const path = new URL(detail.images[0] as string).pathname;
+      await page.locator(`img[src*="${path}"]`).first().waitFor({ state: 'attached' });
+      await page.waitForFunction(
+        (file) =>
+          Array.from(document.images).some(
+            (image) => (image.getAttribute('src') ?? '').includes(file) && image.complete && image.naturalWidth > 0,
+          ),
+        path,
+      );
+    } finally {
+      await shopper.close();
+    }
   });
 });

@@ -19,10 +19,11 @@ export function priceRange(product: Pick<AdminProduct, 'skus'>): string {
 /** Units in stock over all of a product's SKUs. */
 export const totalStock = (product: Pick<AdminProduct, 'stockBySku'>) => Object.values(product.stockBySku).reduce((sum, n) => sum + n, 0);
 
-/** The main picture; a cloud storage file id cannot be shown by a browser, so it gets a placeholder. */
+/** The main picture: a cloud file through its temporary URL; one the server could not resolve gets a placeholder. */
 function Thumbnail({ product }: { product: AdminProduct }) {
-  const url = product.images[0];
-  if (!url || url.startsWith('cloud://')) {
+  const first = product.images[0];
+  const url = first?.startsWith('cloud://') ? product.displayUrls?.[first] : first;
+  if (!url) {
     return (
       <Flex
         className="product-thumb"

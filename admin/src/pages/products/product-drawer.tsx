@@ -11,8 +11,8 @@ import { AdminApiError } from '../../api/client';
 import { describeActionError } from '../../api/error-messages';
 import { outcomeOf } from '../../api/outcome';
 import { parseYuan } from '../../format/parse-yuan';
+import { ImageUpload } from '../../components/image-upload';
 import {
-  IMAGE_URL_PATTERN,
   PRODUCT_ID_PATTERN,
   PRODUCT_LIMITS as LIMITS,
   combinations,
@@ -23,7 +23,6 @@ import {
   soldCombinations,
   specsOf,
   splitKeywords,
-  splitLines,
   splitServerMessage,
   splitValues,
 } from './product-form-values';
@@ -40,13 +39,10 @@ export interface ProductDrawerProps {
 
 const check = (problem: string | null) => (problem === null ? Promise.resolve() : Promise.reject(new Error(problem)));
 
-/** Checks the picture addresses, one a line. */
-function imagesProblem(text: string | undefined): string | null {
-  const lines = splitLines(text);
-  if (lines.length === 0) return '请至少填写一张图片的地址';
-  if (lines.length > LIMITS.images) return `最多 ${LIMITS.images} 张图片`;
-  const bad = lines.findIndex((line) => line.length > LIMITS.imageUrl || !IMAGE_URL_PATTERN.test(line));
-  return bad < 0 ? null : `第 ${bad + 1} 行不是有效的图片地址：须以 /media/、https:// 或 cloud:// 开头`;
+/** Checks the pictures: at least one, at most the server's limit. */
+function imagesProblem(images: string[] | undefined): string | null {
+  if (!images || images.length === 0) return '请至少上传一张商品图片';
+  return images.length > LIMITS.images ? `最多 ${LIMITS.images} 张图片` : null;
 }
 
 function keywordsProblem(text: string | undefined): string | null {
@@ -347,12 +343,18 @@ export function ProductDrawer({ product, categories, onClose, onSaved }: Product
           <Input className="product-subtitle" maxLength={LIMITS.subtitle} showCount />
         </Form.Item>
         <Form.Item
-          name="imagesText"
-          label="图片地址"
-          extra={`每行一个，第一张为主图，最多 ${LIMITS.images} 张；支持 /media/…、https://… 或 cloud://…`}
-          rules={[{ validator: (_rule: RuleObject, value: string | undefined) => check(imagesProblem(value)) }]}
+          name="images"
+          label="商品图片"
+          extra={`第一张为主图，最多 ${LIMITS.images} 张；PNG、JPG 或 WebP，每张不超过 2MB`}
+          rules={[{ validator: (_rule: RuleObject, value: string[] | undefined) => check(imagesProblem(value)) }]}
         >
-          <Input.TextArea className="product-images" rows={3} placeholder="/media/products/matcha-latte.svg" />
+          <ImageUpload
+            className="product-images"
+            folder="products"
+            max={LIMITS.images}
+            displayUrls={product?.displayUrls}
+            label="上传商品图片"
+          />
         </Form.Item>
         <Form.Item
           name="description"

@@ -30,7 +30,7 @@ describe('product form values', () => {
         title: ' 陶瓷马克杯 ',
         subtitle: '手工上釉',
         categoryId: 'home',
-        imagesText: '/media/products/mug.svg\n\n https://img.example.com/mug-2.png \n',
+        images: ['cloud://local.local-storage/catalog/products/mug.png', 'https://img.example.com/mug-2.png'],
         description: '  350ml  ',
         keywordsText: '杯子, 陶瓷  礼物',
         specs: [{ name: '颜色', valuesText: '白、黑、绿' }],
@@ -49,7 +49,7 @@ describe('product form values', () => {
       title: '陶瓷马克杯',
       subtitle: '手工上釉',
       categoryId: 'home',
-      images: ['/media/products/mug.svg', 'https://img.example.com/mug-2.png'],
+      images: ['cloud://local.local-storage/catalog/products/mug.png', 'https://img.example.com/mug-2.png'],
       description: '350ml',
       specs: [{ name: '颜色', values: ['白', '黑', '绿'] }],
       skus: [
@@ -123,7 +123,7 @@ describe('product form values', () => {
     expect(formFieldOf('skus.0.specValues.0', sold)).toEqual(['grid', comboKey(['白']), 'price']);
     expect(formFieldOf('skus.5.priceFen', sold)).toBeNull();
     expect(formFieldOf('skus', sold)).toBeNull();
-    expect(formFieldOf('images.2', sold)).toBe('imagesText');
+    expect(formFieldOf('images.2', sold)).toBe('images');
     expect(formFieldOf('keywords', sold)).toBe('keywordsText');
     expect(formFieldOf('specs.1.values.0', sold)).toEqual(['specs', 1, 'valuesText']);
     expect(formFieldOf('specs.0.name', sold)).toEqual(['specs', 0, 'name']);

@@ -10,7 +10,6 @@ export const PRODUCT_LIMITS = {
   subtitle: 60,
   description: 2_000,
   images: 9,
-  imageUrl: 300,
   specs: 3,
   specName: 8,
   specValues: 20,
@@ -25,8 +24,6 @@ export const PRODUCT_LIMITS = {
 
 /** The server's rule for a product id: a slug it is found by on a retried create. */
 export const PRODUCT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
-/** The server's rule for a picture: demo media of the local cloud, an https address or a cloud storage file id. */
-export const IMAGE_URL_PATTERN = /^(\/media\/[A-Za-z0-9_./-]+|https:\/\/\S+|cloud:\/\/\S+)$/;
 
 /** One spec axis as the form edits it: the name, and its values in one line. */
 export interface SpecDraft {
@@ -47,7 +44,8 @@ export interface ProductFormValues {
   title: string;
   subtitle: string;
   categoryId: string | undefined;
-  imagesText: string;
+  /** Cloud file ids of the uploaded pictures (older products may hold /media/… or https addresses), the first the main one. */
+  images: string[];
   description: string;
   keywordsText: string;
   specs: SpecDraft[];
@@ -62,8 +60,6 @@ export type SaveProductPayload = Omit<AdminPayload<'saveProduct'>, 'token'>;
 
 const trimmed = (parts: string[]) => parts.map((part) => part.trim()).filter(Boolean);
 
-/** Picture addresses, one a line. */
-export const splitLines = (text: string | undefined): string[] => trimmed((text ?? '').split(/\r?\n/));
 /** Spec values, separated by commas, 、 or semicolons (full-width or not); a value may contain spaces. */
 export const splitValues = (text: string | undefined): string[] => trimmed((text ?? '').split(/[,，、;；\n]/));
 /** Keywords, separated by spaces, commas or 、. */
@@ -101,7 +97,7 @@ export function formValuesOf(product: AdminProduct | null): ProductFormValues {
       title: '',
       subtitle: '',
       categoryId: undefined,
-      imagesText: '',
+      images: [],
       description: '',
       keywordsText: '',
       specs: [],
@@ -122,7 +118,7 @@ export function formValuesOf(product: AdminProduct | null): ProductFormValues {
     title: product.title,
     subtitle: product.subtitle,
     categoryId: product.categoryId,
-    imagesText: product.images.join('\n'),
+    images: [...product.images],
     description: product.description,
     keywordsText: (product.keywords ?? []).join(' '),
     specs: product.specs.map((spec) => ({ name: spec.name, valuesText: spec.values.join('、') })),
@@ -145,7 +141,7 @@ export function payloadOf(values: ProductFormValues, mode: 'create' | 'update'):
     title: values.title.trim(),
     subtitle: (values.subtitle ?? '').trim(),
     categoryId: values.categoryId ?? '',
-    images: splitLines(values.imagesText),
+    images: [...(values.images ?? [])],
     description: (values.description ?? '').trim(),
     specs: specsOf(values.specs),
     skus: soldCombinations(values).map((specValues) => {
@@ -178,7 +174,7 @@ export function formFieldOf(serverField: string, sold: readonly (readonly string
     case 'sort':
       return head;
     case 'images':
-      return 'imagesText';
+      return 'images';
     case 'keywords':
       return 'keywordsText';
     case 'specs':

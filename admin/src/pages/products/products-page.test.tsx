@@ -53,6 +53,17 @@ const type = (element: Element, value: string) =>
     target: { value },
   });
 
+/** Chooses picture files in an ImageUpload, as a file dialog would. */
+const choosePictures = (container: Element, ...files: File[]) =>
+  fireEvent.change(container.querySelector('input[type="file"]') as HTMLInputElement, { target: { files } });
+const png = (name: string) => new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], name, { type: 'image/png' });
+/** uploadImage answering a file id and a temporary URL named after the file's size (each test's pictures differ in name only). */
+let uploads = 0;
+const uploadImage = jest.fn<ActionHandler>(async (): Promise<AdminCatalogResponses['uploadImage']> => {
+  uploads += 1;
+  return { fileId: `cloud://env-1.bucket/catalog/products/${uploads}.png`, url: `https://tmp.example.com/${uploads}.png?sign=s`, bytes: 8 };
+});
+
 /** The grid row of one combination of spec values. */
 function gridRow(drawer: HTMLElement, ...specValues: string[]): HTMLElement {
   const rows = Array.from(drawer.querySelectorAll('.sku-grid tbody tr.ant-table-row')) as HTMLElement[];
@@ -149,18 +160,26 @@ describe('ProductsPage', () => {
   it('creates a product with specs: the SKU grid follows the specs and prices go as integer fen from yuan', async () => {
     const saved: AdminCatalogResponses['saveProduct'] = { product: adminProduct({ _id: 'mug-set', title: '陶瓷马克杯' }), created: true };
     const saveProduct = jest.fn<ActionHandler>(async () => saved);
-    const { client, call } = productsClient({ saveProduct });
+    const { client, call } = productsClient({ saveProduct, uploadImage });
     renderPage(client);
     await screen.findByText('云南小粒咖啡豆');
     await waitFor(() => expect((document.querySelector('.product-create-button') as HTMLButtonElement).disabled).toBe(false));
 
     const drawer = await openDrawer(/新建商品/);
     expect(within(drawer).getByText('新建商品')).toBeTruthy();
+    uploadImage.mockClear();
     type(drawer.querySelector('.product-id') as HTMLElement, 'mug-set');
     await chooseOption(drawer.querySelector('.product-category') as HTMLElement, '家居生活');
     type(drawer.querySelector('.product-title') as HTMLElement, '陶瓷马克杯');
     type(drawer.querySelector('.product-subtitle') as HTMLElement, '手工上釉 · 350ml');
-    type(drawer.querySelector('.product-images') as HTMLElement, '/media/products/ceramic-mug.svg\nhttps://img.example.com/mug-2.png');
+    choosePictures(drawer.querySelector('.product-images') as HTMLElement, png('mug.png'), png('mug-2.png'));
+    await waitFor(() => expect(drawer.querySelectorAll('.product-images .ant-upload-list-item')).toHaveLength(2));
+    expect(uploadImage).toHaveBeenCalledWith('uploadImage', {
+      token: TEST_TOKEN,
+      folder: 'products',
+      contentType: 'image/png',
+      contentBase64: 'iVBORw0KGgo=',
+    });
     type(drawer.querySelector('.product-description') as HTMLElement, '景德镇手工上釉。');
     type(drawer.querySelector('.product-keywords') as HTMLElement, '杯子 礼物');
 
@@ -196,7 +215,7 @@ describe('ProductsPage', () => {
       title: '陶瓷马克杯',
       subtitle: '手工上釉 · 350ml',
       categoryId: 'home',
-      images: ['/media/products/ceramic-mug.svg', 'https://img.example.com/mug-2.png'],
+      images: [`cloud://env-1.bucket/catalog/products/${uploads - 1}.png`, `cloud://env-1.bucket/catalog/products/${uploads}.png`],
       description: '景德镇手工上釉。',
       specs: [
         { name: '颜色', values: ['白', '黑'] },
@@ -222,26 +241,26 @@ describe('ProductsPage', () => {
     const saveProduct = jest.fn<ActionHandler>(async () => {
       throw new AdminApiError('VALIDATION_FAILED', 'skus.0.priceFen: must be at least 1 fen');
     });
-    const { client } = productsClient({ saveProduct });
+    const { client } = productsClient({ saveProduct, uploadImage });
     renderPage(client);
     await screen.findByText('云南小粒咖啡豆');
     await waitFor(() => expect((document.querySelector('.product-create-button') as HTMLButtonElement).disabled).toBe(false));
 
     const drawer = await openDrawer(/新建商品/);
     type(drawer.querySelector('.product-id') as HTMLElement, 'Bad Id');
-    type(drawer.querySelector('.product-images') as HTMLElement, 'ftp://example.com/a.png');
     fireEvent.click(within(drawer).getByRole('button', { name: /创建商品/ }));
     expect(await within(drawer).findByText('商品编号为 1–48 位小写字母、数字或 -，以字母或数字开头')).toBeTruthy();
     expect(within(drawer).getByText('请输入标题')).toBeTruthy();
     expect(within(drawer).getByText('请选择分类')).toBeTruthy();
-    expect(within(drawer).getByText('第 1 行不是有效的图片地址：须以 /media/、https:// 或 cloud:// 开头')).toBeTruthy();
+    expect(within(drawer).getByText('请至少上传一张商品图片')).toBeTruthy();
     expect(within(drawer).getByText('请输入价格（元），如 12.50')).toBeTruthy();
     expect(saveProduct).not.toHaveBeenCalled();
 
     type(drawer.querySelector('.product-id') as HTMLElement, 'mooncake-gift');
     await chooseOption(drawer.querySelector('.product-category') as HTMLElement, '零食糕点');
     type(drawer.querySelector('.product-title') as HTMLElement, '月饼礼盒');
-    type(drawer.querySelector('.product-images') as HTMLElement, 'cloud://env-1/mooncake.png');
+    choosePictures(drawer.querySelector('.product-images') as HTMLElement, png('mooncake.png'));
+    await waitFor(() => expect(drawer.querySelectorAll('.product-images .ant-upload-list-item')).toHaveLength(1));
     type(drawer.querySelector('.sku-price input') as HTMLElement, '12.345');
     fireEvent.click(within(drawer).getByRole('button', { name: /创建商品/ }));
     expect(await within(drawer).findByText('请输入价格（元），如 12.50')).toBeTruthy();
