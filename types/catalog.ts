@@ -6,6 +6,8 @@ export interface CategoryDoc {
   name: string;
   iconUrl: string;
   sort: number;
+  /** Kept for its products but left out of the storefront's category lists. */
+  hidden?: boolean;
 }
 
 /** One spec axis of a product, e.g. 颜色: 红, 蓝. */
@@ -75,6 +77,9 @@ export interface BannerDoc {
   productId: string | null;
   active: boolean;
   sort: number;
+  /** When an active banner starts and stops showing; null for no bound. */
+  startsAt?: EpochMs | null;
+  endsAt?: EpochMs | null;
 }
 
 /**

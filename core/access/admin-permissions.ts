@@ -76,6 +76,9 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   saveStore: ['owner', 'operator', 'storeManager'],
   setStoreStatus: RUN_PROGRAMME,
   uploadImage: RUN_PROGRAMME,
+  saveCategory: RUN_PROGRAMME,
+  listBanners: ['owner', 'operator', 'analyst'],
+  saveBanner: RUN_PROGRAMME,
 };
 
 /** Whether an admin role may take an action. */

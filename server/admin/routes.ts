@@ -5,7 +5,6 @@ import { voidCoupon } from '../coupons/void-coupon';
 import { listCouponTemplates } from '../coupons/list-coupon-templates';
 import { listTiers } from '../programme/list-tiers';
 import { listAdminProducts } from '../catalog/list-admin-products';
-import { listCategories } from '../catalog/list-categories';
 import { listJobRuns } from '../jobs/list-job-runs';
 import { reconcile } from '../points/reconcile';
 import { setMemberBirthday } from '../members/set-member-birthday';
@@ -64,6 +63,9 @@ import { adminCancelRedemption } from '../rewards/admin-cancel-redemption';
 import { saveStore } from '../staff/save-store';
 import { setStoreStatus } from '../staff/set-store-status';
 import { uploadImage } from '../catalog/upload-image';
+import { listAdminCategories, listBanners } from '../catalog/admin-catalog-lists';
+import { saveBanner } from '../catalog/save-banner';
+import { saveCategory } from '../catalog/save-category';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -84,7 +86,7 @@ export const adminRoutes: Routes<'admin'> = {
   saveProduct: signedIn((ctx, input, admin) => saveProduct(ctx, input, admin)),
   setProductStatus: signedIn((ctx, input, admin) => setProductStatus(ctx, input, admin)),
   setStock: signedIn((ctx, input, admin) => setStock(ctx, input, admin)),
-  listCategories: signedIn(async (ctx) => ({ items: await listCategories(ctx) })),
+  listCategories: signedIn((ctx) => listAdminCategories(ctx)),
   listOrders: signedIn((ctx, input) => listAllOrders(ctx, input)),
   shipOrder: signedIn((ctx, input, admin) => shipOrderById(ctx, input, admin)),
   shipOrders: signedIn((ctx, input, admin) => shipOrders(ctx, input, admin)),
@@ -129,6 +131,9 @@ export const adminRoutes: Routes<'admin'> = {
   saveStore: signedIn((ctx, input, admin) => saveStore(ctx, input, admin)),
   setStoreStatus: signedIn((ctx, input, admin) => setStoreStatus(ctx, input, admin)),
   uploadImage: signedIn((ctx, input, admin) => uploadImage(ctx, input, admin)),
+  saveCategory: signedIn((ctx, input, admin) => saveCategory(ctx, input, admin)),
+  listBanners: signedIn((ctx) => listBanners(ctx)),
+  saveBanner: signedIn((ctx, input, admin) => saveBanner(ctx, input, admin)),
 };
 
 /** The `admin` cloud function's main. */

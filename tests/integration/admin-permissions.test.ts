@@ -140,6 +140,16 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   }),
   setStoreStatus: () => ({ storeId: 'ghost-store', status: 'closed' }),
   uploadImage: () => ({ folder: 'products', contentType: 'image/png', contentBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB' }),
+  saveCategory: () => ({ mode: 'update', categoryId: 'ghost-category', name: '矩阵分类', iconUrl: '/media/categories/home.svg', sort: 1 }),
+  listBanners: () => ({}),
+  saveBanner: () => ({
+    mode: 'update',
+    bannerId: 'ghost-banner',
+    title: '矩阵横幅',
+    imageUrl: '/media/banners/gold-perks.svg',
+    sort: 1,
+    active: true,
+  }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

@@ -340,7 +340,10 @@ describe('catalog function through the gateway and the built bundles', () => {
     const listed = await adminCall('listCategories', {});
     const shown = (await call(visitor(), 'home')).categories;
     // The admin page gets the stored file ids (it saves them back); shoppers get temporary URLs of the same files.
-    expect(listed).toEqual({ ok: true, data: { items: shown.map((c) => ({ ...c, iconUrl: expect.stringMatching(/^cloud:\/\//) })) } });
+    expect(listed).toEqual({
+      ok: true,
+      data: { items: shown.map((c) => ({ ...c, iconUrl: expect.stringMatching(/^cloud:\/\//) })), displayUrls: expect.any(Object) },
+    });
     expect(shown.map((c) => c.iconUrl)).toEqual(shown.map((c) => tempUrl(`categories/${c._id}.svg`)));
   });
 

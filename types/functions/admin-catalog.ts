@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { CategoryDoc, ProductDoc } from '../catalog';
+import type { BannerDoc, CategoryDoc, ProductDoc } from '../catalog';
 import { skuId } from './catalog';
 
 /** A product id chosen by the admin: a slug, so a retried create finds the product it made. */
@@ -11,6 +11,10 @@ const imageUrl = z
   .string()
   .max(300)
   .regex(/^(\/media\/[A-Za-z0-9_./-]+|https:\/\/\S+|cloud:\/\/\S+)$/, 'must be a /media/…, https://… or cloud://… address');
+
+/** A category or banner id chosen by the admin: a slug, so a retried create finds what it made. */
+const entryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1–32 lower-case letters, digits or -');
+const epochMs = z.number().int().min(0).max(8_640_000_000_000);
 
 /** The largest picture the admin page may upload (after decoding). */
 export const UPLOAD_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
@@ -67,6 +71,29 @@ export const adminCatalogInputs = {
   setStock: z.strictObject({ skuId, stock: z.number().int().min(0).max(1_000_000) }),
   /** Every category, in display order, for the product form and the list filter. */
   listCategories: z.strictObject({}),
+  /** A category made or edited: `create` refuses an id taken by a different category; `update` needs it to exist. */
+  saveCategory: z.strictObject({
+    mode: z.enum(['create', 'update']),
+    categoryId: entryId,
+    name: z.string().trim().min(1).max(10),
+    iconUrl: imageUrl,
+    sort: z.number().int().min(0).max(1_000_000),
+    hidden: z.boolean().default(false),
+  }),
+  /** Every banner, in display order, shown or not. */
+  listBanners: z.strictObject({}),
+  /** A home-page banner made or edited; it shows while active and inside its time window (either bound may be open). */
+  saveBanner: z.strictObject({
+    mode: z.enum(['create', 'update']),
+    bannerId: entryId,
+    title: z.string().trim().min(1).max(30),
+    imageUrl,
+    productId: adminProductId.nullable().default(null),
+    sort: z.number().int().min(0).max(1_000_000),
+    active: z.boolean(),
+    startsAt: epochMs.nullable().default(null),
+    endsAt: epochMs.nullable().default(null),
+  }),
   /** A picture for a product, banner or category, base64 in the request; its bytes must be the PNG, JPEG or WebP it claims. */
   uploadImage: z.strictObject({
     folder: z.enum(UPLOAD_IMAGE_FOLDERS),
@@ -91,7 +118,11 @@ export interface AdminCatalogResponses {
   saveProduct: { product: AdminProduct; created: boolean };
   setProductStatus: AdminProduct;
   setStock: { skuId: string; productId: string; stock: number; soldOut: boolean };
-  listCategories: { items: CategoryDoc[] };
+  /** Every category (hidden ones too), with temporary URLs of their cloud icons by file id. */
+  listCategories: { items: CategoryDoc[]; displayUrls?: Record<string, string> };
+  saveCategory: { category: CategoryDoc; created: boolean };
+  listBanners: { items: BannerDoc[]; displayUrls: Record<string, string> };
+  saveBanner: { banner: BannerDoc; created: boolean };
   /** The stored picture's file id (what a product, banner or category keeps) and a temporary URL to show it at. */
   uploadImage: { fileId: string; url: string; bytes: number };
 }

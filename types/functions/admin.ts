@@ -101,6 +101,9 @@ export const adminRequests = {
   setStock: adminCatalogInputs.setStock.extend({ action: z.literal('setStock'), token }),
   listCategories: adminCatalogInputs.listCategories.extend({ action: z.literal('listCategories'), token }),
   uploadImage: adminCatalogInputs.uploadImage.extend({ action: z.literal('uploadImage'), token }),
+  saveCategory: adminCatalogInputs.saveCategory.extend({ action: z.literal('saveCategory'), token }),
+  listBanners: adminCatalogInputs.listBanners.extend({ action: z.literal('listBanners'), token }),
+  saveBanner: adminCatalogInputs.saveBanner.extend({ action: z.literal('saveBanner'), token }),
   listOrders: adminOrdersInputs.listOrders.extend({ action: z.literal('listOrders'), token }),
   shipOrder: adminOrdersInputs.shipOrder.extend({ action: z.literal('shipOrder'), token }),
   shipOrders: adminOrdersInputs.shipOrders.extend({ action: z.literal('shipOrders'), token }),
@@ -190,6 +193,9 @@ export interface AdminResponses {
   setStock: AdminCatalogResponses['setStock'];
   listCategories: AdminCatalogResponses['listCategories'];
   uploadImage: AdminCatalogResponses['uploadImage'];
+  saveCategory: AdminCatalogResponses['saveCategory'];
+  listBanners: AdminCatalogResponses['listBanners'];
+  saveBanner: AdminCatalogResponses['saveBanner'];
   listOrders: AdminOrdersResponses['listOrders'];
   shipOrder: AdminOrdersResponses['shipOrder'];
   shipOrders: AdminOrdersResponses['shipOrders'];

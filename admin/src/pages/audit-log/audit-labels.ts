@@ -47,6 +47,8 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   saveStore: '保存门店',
   setStoreStatus: '开启/关闭门店',
   uploadImage: '上传图片',
+  saveCategory: '保存分类',
+  saveBanner: '保存横幅',
 };
 
 /** What an entry changed, by type. */
@@ -69,6 +71,8 @@ export const AUDIT_TARGET_TEXT: Record<string, string> = {
   reward: '积分礼品',
   store: '门店',
   file: '云存储文件',
+  category: '商品分类',
+  banner: '首页横幅',
 };
 
 /** An action or target type in Chinese, or its name as stored when the page does not know it. */
