@@ -108,6 +108,7 @@ describe('App', () => {
       '操作日志',
       '规则设置',
       '积分商城',
+      '分类与横幅',
     ]);
     expect(storedSession()).toEqual(liveSession);
   });
@@ -152,6 +153,9 @@ describe('App', () => {
       'getDashboard',
     ],
     ['support', ['会员', '积分审批', '订单', '退款', '积分商城'], 'listMembers'],
+    ['operator', ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志', '分类与横幅'], 'listMembers'],
+    ['analyst', ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志', '分类与横幅'], 'listMembers'],
+    ['support', ['会员', '积分审批', '订单', '退款'], 'listMembers'],
     ['storeManager', ['订单', '门店与店员'], 'listOrders'],
   ])('shows %s only the pages the role may list, and opens the first', async (role, labels, firstList) => {
     storeSession(asRole(role, role === 'storeManager' ? 'jingan' : null));

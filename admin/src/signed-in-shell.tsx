@@ -6,6 +6,7 @@ import {
   GiftOutlined,
   ReconciliationOutlined,
   RollbackOutlined,
+  PictureOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -36,6 +37,8 @@ import { StaffPage } from './pages/staff/staff-page';
 const ProductsPage = lazy(() => import('./pages/products/products-page').then((module) => ({ default: module.ProductsPage })));
 const ReconcilePage = lazy(() => import('./pages/reconcile/reconcile-page').then((module) => ({ default: module.ReconcilePage })));
 // The audit log's date-range picker is the largest part of any page; it loads when the page is opened.
+// The banners' date-time picker makes the catalogue page large too.
+const CataloguePage = lazy(() => import('./pages/catalogue/catalogue-page').then((module) => ({ default: module.CataloguePage })));
 const AuditLogPage = lazy(() => import('./pages/audit-log/audit-log-page').then((module) => ({ default: module.AuditLogPage })));
 // The dashboard's chart library is the largest part of the admin page; it loads with the dashboard.
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })));
@@ -67,6 +70,7 @@ const PAGES: readonly PageEntry[] = [
   { key: 'audit-log', label: '操作日志', icon: <AuditOutlined />, Page: AuditLogPage, action: 'listAuditLog' },
   { key: 'programme', label: '规则设置', icon: <SettingOutlined />, Page: ProgrammePage, action: 'getProgramme' },
   { key: 'rewards', label: '积分商城', icon: <GiftOutlined />, Page: RewardsPage, action: 'listRedemptions' },
+  { key: 'catalogue', label: '分类与横幅', icon: <PictureOutlined />, Page: CataloguePage, action: 'listCategories' },
 ];
 
 /** Inputs of the signed-in area. */
