@@ -155,6 +155,14 @@ describe('App', () => {
     ['support', ['会员', '积分审批', '订单', '退款', '积分商城'], 'listMembers'],
     ['operator', ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志', '分类与横幅'], 'listMembers'],
     ['analyst', ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志', '分类与横幅'], 'listMembers'],
+      ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志', '分类与横幅'],
+      'listMembers',
+    ],
+    [
+      'analyst',
+      ['会员', '积分审批', '积分对账', '商品', '订单', '退款', '优惠券', '门店与店员', '任务运行', '操作日志', '分类与横幅'],
+      'listMembers',
+    ],
     ['support', ['会员', '积分审批', '订单', '退款'], 'listMembers'],
     ['storeManager', ['订单', '门店与店员'], 'listOrders'],
   ])('shows %s only the pages the role may list, and opens the first', async (role, labels, firstList) => {
