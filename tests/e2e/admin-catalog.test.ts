@@ -141,4 +141,56 @@ describe('admin 商品 page in Chromium', () => {
       await shopper.close();
     }
   });
+
+  it('adds a home banner with an uploaded picture and hides a category; the H5 home shows the banner first and leaves the category out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page);
+      await page.getByRole('menuitem', { name: '分类与横幅' }).click();
+      await page.locator('.categories-table tbody tr.ant-table-row').first().waitFor();
+      await page.getByText('共 6 个分类').waitFor();
+      const snacks = page.locator('.categories-table tr', { hasText: '零食糕点' });
+      await snacks.locator('.category-shown-switch').click();
+      await page.getByText('已隐藏分类「零食糕点」').waitFor();
+      await screenshot(page, 'admin-catalog-04-categories');
+
+      await page.getByRole('tab', { name: '首页横幅' }).click();
+      await page.getByText('共 3 个横幅').waitFor();
+      await page.locator('.banner-create-button').click();
+      const modal = page.locator('.banner-modal');
+      await field(modal, '.banner-id').fill('osmanthus-week');
+      await field(modal, '.banner-title').fill('桂花乌龙上新');
+      await field(modal, '.banner-product').fill('osmanthus-gift');
+      await field(modal, '.banner-sort').fill('0');
+      await modal.locator('.banner-picture input[type="file"]').setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: PNG });
+      await modal.locator('.banner-picture .ant-upload-list-item-done img').waitFor();
+      await screenshot(page, 'admin-catalog-05-banner');
+      await modal.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已保存横幅「桂花乌龙上新」').waitFor();
+      await page.getByText('共 4 个横幅').waitFor();
+    } finally {
+      await context.close();
+    }
+
+    const home = await storefront('home', {});
+    expect(home.banners[0]).toMatchObject({ id: 'osmanthus-week', title: '桂花乌龙上新', productId: 'osmanthus-gift' });
+    expect(home.categories.map((category) => category._id)).not.toContain('snacks');
+    const path = new URL(home.banners[0]?.imageUrl as string).pathname;
+    const shopper = await browser.newContext(phone(390));
+    try {
+      const shop = await shopper.newPage();
+      await open(shop, cloud, '/pages/index/index');
+      await shop.locator(`img[src*="${path}"]`).first().waitFor({ state: 'attached' });
+      await shop.waitForFunction(
+        (file) =>
+          Array.from(document.images).some(
+            (image) => (image.getAttribute('src') ?? '').includes(file) && image.complete && image.naturalWidth > 0,
+          ),
+        path,
+      );
+    } finally {
+      await shopper.close();
+    }
+  });
 });
