@@ -6,8 +6,6 @@ import { startLocalCloud } from '../local-cloud/local-cloud';
 import type { MigrationRun } from '../server/migrations/run-migrations';
 import { isStale } from './lib/freshness';
 import { upgradeLocalMedia } from './lib/upgrade-local-media';
-import { upgradeLocalMembers } from './lib/upgrade-local-members';
-import { upgradeLocalPoints } from './lib/upgrade-local-points';
 import { npmRun } from './lib/run';
 import { demoActivity } from './seed/demo-activity';
 import { demoCouponTemplates, demoRewards } from './seed/demo-catalogue';
