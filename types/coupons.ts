@@ -54,6 +54,11 @@ export interface CouponTemplateDoc {
   status: CouponTemplateStatus;
   createdAt: EpochMs;
   updatedAt: EpochMs;
+  /**
+   * The discount this template's coupons have given on paid orders, moved by a guarded increment
+   * right after the coupon's own guarded use (or return); absent until the first use.
+   */
+  usedDiscountFen?: Fen;
 }
 
 /**
@@ -91,6 +96,8 @@ export interface CouponInstanceDoc {
   /** The order that used the coupon. */
   usedBy: string | null;
   usedAt: EpochMs | null;
+  /** What the coupon took off the order that used it (goods and shipping), written with `used`; absent before. */
+  discountFen?: Fen;
   voidedAt: EpochMs | null;
   /** Why an admin voided the coupon, and who. */
   voidReason: string | null;

@@ -79,6 +79,10 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   saveCategory: RUN_PROGRAMME,
   listBanners: ['owner', 'operator', 'analyst'],
   saveBanner: RUN_PROGRAMME,
+  updateCouponTemplate: RUN_PROGRAMME,
+  issueCouponsByMemberNo: RUN_PROGRAMME,
+  issueTierCoupons: RUN_PROGRAMME,
+  listCouponRecords: ['owner', 'operator', 'analyst', 'support'],
 };
 
 /** Whether an admin role may take an action. */

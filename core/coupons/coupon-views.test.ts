@@ -84,8 +84,9 @@ describe('coupon views', () => {
       createdAt: 0,
       updatedAt: 0,
     };
-    expect(toCouponTemplateRow(template)).toEqual({ ...template, issued: 37 });
-    expect(toCouponTemplateRow({ ...template, totalStock: null, stockRemaining: null })).toMatchObject({
+    const stats = { issued: 37, claimed: 30, used: 5, expired: 2, voided: 1, discountFen: 5000 };
+    expect(toCouponTemplateRow(template, stats)).toEqual({ ...template, issued: 37, stats });
+    expect(toCouponTemplateRow({ ...template, totalStock: null, stockRemaining: null }, stats)).toMatchObject({
       stockRemaining: null,
       issued: null,
     });

@@ -1,5 +1,5 @@
 import type { CouponInstanceDoc, CouponTemplateDoc } from '~/types/coupons';
-import type { CouponTemplateRow } from '~/types/functions/admin-coupons';
+import type { CouponTemplateRow, TemplateStats } from '~/types/functions/admin-coupons';
 import type { CentreCoupon, ClaimBlock, MyCoupon } from '~/types/functions/coupons';
 import type { EpochMs } from '~/types/units';
 import { audienceText, couponFace, validityText, windowText } from './coupon-text';
@@ -53,11 +53,12 @@ export function toCentreCoupon(
 }
 
 /** A template as the admin page lists it: as stored, with the coupons issued from its stock (total less what remains). */
-export function toCouponTemplateRow(template: CouponTemplateDoc): CouponTemplateRow {
+export function toCouponTemplateRow(template: CouponTemplateDoc, stats: TemplateStats): CouponTemplateRow {
   const remaining = template.stockRemaining === null ? null : Math.max(0, template.stockRemaining);
   return {
     ...template,
     stockRemaining: remaining,
     issued: template.totalStock === null || remaining === null ? null : template.totalStock - remaining,
+    stats,
   };
 }

@@ -66,6 +66,10 @@ import { uploadImage } from '../catalog/upload-image';
 import { listAdminCategories, listBanners } from '../catalog/admin-catalog-lists';
 import { saveBanner } from '../catalog/save-banner';
 import { saveCategory } from '../catalog/save-category';
+import { updateCouponTemplate } from '../coupons/update-coupon-template';
+import { issueCouponsByMemberNo } from '../coupons/issue-coupons-by-member-no';
+import { issueTierCoupons } from '../coupons/issue-tier-coupons';
+import { listCouponRecords } from '../coupons/list-coupon-records';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -81,6 +85,10 @@ export const adminRoutes: Routes<'admin'> = {
   issueCampaignCoupons: signedIn((ctx, input, admin) => issueCampaignCoupons(ctx, input, admin)),
   listCouponTemplates: signedIn((ctx, input) => listCouponTemplates(ctx, input)),
   listTiers: signedIn((ctx) => listTiers(ctx)),
+  updateCouponTemplate: signedIn((ctx, input, admin) => updateCouponTemplate(ctx, input, admin)),
+  issueCouponsByMemberNo: signedIn((ctx, input, admin) => issueCouponsByMemberNo(ctx, input, admin)),
+  issueTierCoupons: signedIn((ctx, input, admin) => issueTierCoupons(ctx, input, admin)),
+  listCouponRecords: signedIn((ctx, input) => listCouponRecords(ctx, input)),
   listJobRuns: signedIn((ctx, input) => listJobRuns(ctx, input)),
   listProducts: signedIn((ctx, input) => listAdminProducts(ctx, input)),
   saveProduct: signedIn((ctx, input, admin) => saveProduct(ctx, input, admin)),

@@ -1,5 +1,6 @@
 import type { OrderDoc, PaymentDoc } from '~/types/orders';
 import type { Fen } from '~/types/units';
+import { couponShares } from '../coupons/coupon-shares';
 import { useCoupon } from '../coupons/use-coupon';
 import { markLastPaid } from '../members/mark-last-paid';
 import { earnForOrder } from '../points/earn-for-order';
@@ -107,7 +108,10 @@ export async function applyPayment(ctx: RequestContext, order: OrderDoc, payment
 export async function finishPaymentEffects(ctx: RequestContext, order: OrderDoc): Promise<void> {
   if (order.status === 'refunded' || order.paidAt === null) return;
   await settleHeldStock(ctx, order);
-  for (const couponId of order.couponIds) await useCoupon(ctx, { instanceId: couponId, memberId: order.memberId, orderId: order._id });
+  const shares = await couponShares(ctx, order);
+  for (const couponId of order.couponIds) {
+    await useCoupon(ctx, { instanceId: couponId, memberId: order.memberId, orderId: order._id }, shares.get(couponId) ?? 0);
+  }
   await earnForOrder(ctx, {
     memberId: order.memberId,
     orderId: order._id,

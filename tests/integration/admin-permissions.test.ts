@@ -150,6 +150,10 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
     sort: 1,
     active: true,
   }),
+  updateCouponTemplate: () => ({ templateId: 'ghost-template', title: '矩阵测试' }),
+  issueCouponsByMemberNo: () => ({ templateId: 'ghost-template', campaignId: `matrix-${next()}`, memberNos: ['9999999999'] }),
+  issueTierCoupons: () => ({ templateId: 'ghost-template', campaignId: `matrix-${next()}`, tierId: 'gold' }),
+  listCouponRecords: () => ({ templateId: 'ghost-template', kind: 'claims' }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

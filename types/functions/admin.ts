@@ -83,6 +83,10 @@ export const adminRequests = {
   issueCampaignCoupons: issueCampaignCouponsInput.extend({ action: z.literal('issueCampaignCoupons'), token }),
   listCouponTemplates: adminCouponsInputs.listCouponTemplates.extend({ action: z.literal('listCouponTemplates'), token }),
   listTiers: adminCouponsInputs.listTiers.extend({ action: z.literal('listTiers'), token }),
+  updateCouponTemplate: adminCouponsInputs.updateCouponTemplate.extend({ action: z.literal('updateCouponTemplate'), token }),
+  issueCouponsByMemberNo: adminCouponsInputs.issueCouponsByMemberNo.extend({ action: z.literal('issueCouponsByMemberNo'), token }),
+  issueTierCoupons: adminCouponsInputs.issueTierCoupons.extend({ action: z.literal('issueTierCoupons'), token }),
+  listCouponRecords: adminCouponsInputs.listCouponRecords.extend({ action: z.literal('listCouponRecords'), token }),
   /** Runs of the timer jobs, newest first; `job` narrows to one job. */
   listJobRuns: z.strictObject({
     action: z.literal('listJobRuns'),
@@ -186,6 +190,10 @@ export interface AdminResponses {
   issueCampaignCoupons: CampaignOutcome;
   listCouponTemplates: AdminCouponsResponses['listCouponTemplates'];
   listTiers: AdminCouponsResponses['listTiers'];
+  updateCouponTemplate: AdminCouponsResponses['updateCouponTemplate'];
+  issueCouponsByMemberNo: AdminCouponsResponses['issueCouponsByMemberNo'];
+  issueTierCoupons: AdminCouponsResponses['issueTierCoupons'];
+  listCouponRecords: AdminCouponsResponses['listCouponRecords'];
   listJobRuns: { items: JobRunDoc[]; nextCursor: string | null };
   listProducts: AdminCatalogResponses['listProducts'];
   saveProduct: AdminCatalogResponses['saveProduct'];

@@ -25,6 +25,7 @@ function templateRow(id: string, overrides: Partial<CouponTemplateRow> = {}): Co
     totalStock: 100,
     stockRemaining: 63,
     issued: 37,
+    stats: { issued: 37, claimed: 30, used: 12, expired: 3, voided: 1, discountFen: 12_000 },
     perMemberLimit: 1,
     stackingGroup: 'default',
     audience: { type: 'all' },
