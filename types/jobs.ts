@@ -12,6 +12,37 @@ export interface JobStateDoc {
   sweepAsOf?: EpochMs | null;
   /** The instant the last finished sweep worked as of: the next sweep covers what became due after it. */
   lastSweepAsOf?: EpochMs | null;
+  /** Items the sweep in progress has gone through in the runs before the current one. */
+  sweepScanned?: number;
+  /** Paused by an admin: timer ticks do nothing (no run, no record) until resumed. */
+  paused?: boolean;
+  pausedAt?: EpochMs | null;
+  pausedBy?: string | null;
+}
+
+/** The timer jobs, by function name. */
+export const TIMER_JOBS = [
+  'job-review-tiers',
+  'job-birthday-coupons',
+  'job-comeback-coupons',
+  'job-expire-points',
+  'job-release-points',
+  'job-cancel-unpaid',
+  'job-retry-refunds',
+  'job-clear-till',
+] as const;
+
+export type TimerJob = (typeof TIMER_JOBS)[number];
+
+/** A timer job as the admin page shows it: paused or not, and the run going on now, if any. */
+export interface JobStatusRow {
+  job: string;
+  paused: boolean;
+  pausedAt: EpochMs | null;
+  pausedBy: string | null;
+  lastFinishedAt: EpochMs | null;
+  /** The run holding the job's lease now, with its progress; null when none is running. */
+  running: JobRunDoc | null;
 }
 
 /** `job_runs`: one per invocation of a job, shown to admins. */
@@ -30,4 +61,12 @@ export interface JobRunDoc {
   note: string | null;
   /** The instant the run's sweep works as of (see JobStateDoc.sweepAsOf). */
   sweepAsOf?: EpochMs | null;
+  /** Items the whole sweep covers, counted over indexes when the run started; null when the job cannot tell cheaply. */
+  estimate?: number | null;
+  /** Items of this sweep earlier runs went through; progress is (scannedBefore + scanned) of estimate. */
+  scannedBefore?: number;
+  /** `timer`: a tick; `manual`: an admin's 立即运行. */
+  trigger?: 'timer' | 'manual';
+  /** The admin who started a manual run. */
+  startedBy?: string | null;
 }

@@ -83,6 +83,9 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   issueCouponsByMemberNo: RUN_PROGRAMME,
   issueTierCoupons: RUN_PROGRAMME,
   listCouponRecords: ['owner', 'operator', 'analyst', 'support'],
+  listJobStatuses: ['owner', 'operator', 'analyst'],
+  runJobNow: RUN_PROGRAMME,
+  setJobPaused: RUN_PROGRAMME,
 };
 
 /** Whether an admin role may take an action. */

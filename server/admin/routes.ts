@@ -70,6 +70,9 @@ import { updateCouponTemplate } from '../coupons/update-coupon-template';
 import { issueCouponsByMemberNo } from '../coupons/issue-coupons-by-member-no';
 import { issueTierCoupons } from '../coupons/issue-tier-coupons';
 import { listCouponRecords } from '../coupons/list-coupon-records';
+import { listJobStatuses } from '../jobs/job-statuses';
+import { runJobNow } from '../jobs/run-job-now';
+import { setJobPaused } from '../jobs/set-job-paused';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -89,6 +92,9 @@ export const adminRoutes: Routes<'admin'> = {
   issueCouponsByMemberNo: signedIn((ctx, input, admin) => issueCouponsByMemberNo(ctx, input, admin)),
   issueTierCoupons: signedIn((ctx, input, admin) => issueTierCoupons(ctx, input, admin)),
   listCouponRecords: signedIn((ctx, input) => listCouponRecords(ctx, input)),
+  listJobStatuses: signedIn((ctx) => listJobStatuses(ctx)),
+  runJobNow: signedIn((ctx, input, admin) => runJobNow(ctx, input, admin)),
+  setJobPaused: signedIn((ctx, input, admin) => setJobPaused(ctx, input, admin)),
   listJobRuns: signedIn((ctx, input) => listJobRuns(ctx, input)),
   listProducts: signedIn((ctx, input) => listAdminProducts(ctx, input)),
   saveProduct: signedIn((ctx, input, admin) => saveProduct(ctx, input, admin)),

@@ -30,3 +30,9 @@ export function wxContext(): { openid?: string; appid?: string; source: string; 
     clientIp: context.CLIENTIP || undefined,
   };
 }
+
+/** Calls another cloud function of this environment and answers what its `main` returned. */
+export async function callCloudFunction(name: string, data: Record<string, unknown>): Promise<unknown> {
+  const { result } = (await sdk().callFunction({ name, data })) as { result: unknown };
+  return result;
+}

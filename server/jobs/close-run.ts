@@ -22,6 +22,8 @@ export async function closeRun(
   // The record first: once the lease is released, the next run may take it and look at this record.
   const { _id, ...fields } = run;
   await ctx.db.collection('job_runs').updateWhere({ _id }, fields);
-  await input.lease.release(input.done ? { lastFinishedAt: run.finishedAt, sweepAsOf: null, lastSweepAsOf: sweep.asOf, cursor: null } : {});
+  await input.lease.release(
+    input.done ? { lastFinishedAt: run.finishedAt, sweepAsOf: null, lastSweepAsOf: sweep.asOf, cursor: null, sweepScanned: 0 } : {},
+  );
   return run;
 }

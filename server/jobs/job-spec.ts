@@ -35,6 +35,8 @@ interface JobBase<Item> {
     limit: number,
     sweep: Sweep,
   ): Promise<{ items: Item[]; next: string | null; settle?: boolean }>;
+  /** How many items the whole sweep covers, by indexed counts, for a run's progress; absent when it cannot be told cheaply. */
+  estimate?(ctx: RequestContext, sweep: Sweep): Promise<number>;
 }
 
 /** One job: pages of work read by an indexed cursor, and what to do with each item (one at a time, or a page at once). */

@@ -102,6 +102,7 @@ export const expirePointsJob: JobSpec<PhaseItem<'point_lots'>> = {
     );
     return { ...page, items: page.items.filter((item) => item.phase !== 'expiring' || subscribed.has(item.doc.memberId)) };
   },
+  estimate: expiryPages.estimate,
   handlePage: async (ctx, items) => {
     const outcomes: ItemOutcome[] = items.map(() => 'skipped');
     const expire = async (ctx: RequestContext, lots: PointLotDoc[]) =>

@@ -44,7 +44,13 @@ function tally(counts: Pick<Pumped, 'scanned' | 'changed' | 'skipped' | 'failed'
 export async function pumpPages<Item>(
   ctx: RequestContext,
   spec: JobSpec<Item>,
-  input: { sweep: Sweep; cursor: string | null; withinBudget: () => boolean; save: (cursor: string | null) => Promise<unknown> },
+  input: {
+    sweep: Sweep;
+    cursor: string | null;
+    withinBudget: () => boolean;
+    /** Saves the cursor after a page, with the run's counts so far (for its progress). */
+    save: (cursor: string | null, counts: Pick<Pumped, 'scanned' | 'changed' | 'skipped' | 'failed'>) => Promise<unknown>;
+  },
 ): Promise<Pumped> {
   const { sweep } = input;
   const work: RequestContext = { ...ctx, now: sweep.asOf };
@@ -74,7 +80,8 @@ export async function pumpPages<Item>(
       tally(pumped, await page.outcomes, spec.name);
       pumped.cursor = page.next;
       pumped.done = pumped.cursor === null;
-      await input.save(pumped.cursor);
+      const { scanned, changed, skipped, failed } = pumped;
+      await input.save(pumped.cursor, { scanned, changed, skipped, failed });
       if (handling.length === 0 && settled !== null) {
         reading = read(settled);
         settled = null;

@@ -169,6 +169,7 @@ export const reviewTiersJob: JobSpec<ReviewItem> = {
     const page = await reviewPages(ctx, cursor, limit, sweep);
     return { ...page, items: oncePerMember(page.items) };
   },
+  estimate: reviewPages.estimate,
   handle: async (ctx, item) => {
     if (item.collection === 'members') return reviewMember(ctx, item.doc);
     const member = await ctx.db.collection('members').get(item.doc.memberId);

@@ -12,7 +12,9 @@ import { expirePointsJob, releasePointsJob } from './points-jobs';
 import type { JobSpec } from './run-job';
 import { runJob } from './run-job';
 import { DAY_MS } from '~/core/calendar/durations';
-import { stored } from '../../tests/support/stored';
+import { allStored, putStored, stored } from '../../tests/support/stored';
+import type { PhaseItem } from './sweep-pages';
+import { phasedPages } from './sweep-pages';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
 
@@ -166,5 +168,37 @@ describe('timer jobs: cursor, lease, budget and idempotency', () => {
     });
     expect((await runJob(ctx(afterMonth + DAY_MS), expirePointsJob))?.scanned).toBe(0);
     expect((await reconcileAll(ctx(afterMonth))).problems).toEqual([]);
+  });
+
+  it('records its progress on the run after each page, against the sweep’s size by indexed counts, and a paused job does nothing', async () => {
+    const seen: { scanned: number; estimate: number | null | undefined }[] = [];
+    const spec: JobSpec<PhaseItem<'members'>> = {
+      name: 'job-progress-test',
+      cadence: 'eachTick',
+      budgetMs: 60_000,
+      pageSize: 7,
+      page: phasedPages<'members'>(async (c) => [
+        { name: 'all', collection: 'members', where: {}, field: 'joinedAt', range: [c.db.command.gte(0)] },
+      ]),
+      handlePage: async (_c, items) => {
+        const running = allStored(cloud, 'job_runs').find((run) => run.job === 'job-progress-test' && run.status === 'running');
+        seen.push({ scanned: running?.scanned ?? -1, estimate: running?.estimate });
+        return items.map(() => 'skipped' as const);
+      },
+    };
+    const members = cloud.store.count('members');
+    const run = (await runJob(ctx(NOW), spec)) as JobRunDoc;
+    expect(run).toMatchObject({ status: 'finished', scanned: members, estimate: members, trigger: 'timer' });
+    // Each page finds the pages before it already counted on the run.
+    expect(seen.map((page) => page.scanned)).toEqual(seen.map((_page, i) => i * 7));
+    expect(seen.every((page) => page.estimate === members)).toBe(true);
+
+    const runs = cloud.store.count('job_runs');
+    const state = stored(cloud, 'job_state', 'job-progress-test');
+    cloud.store.remove('job_state', 'job-progress-test');
+    putStored(cloud, 'job_state', { ...state, paused: true });
+    expect(await runJob(ctx(NOW + DAY_MS), spec)).toBeNull();
+    expect(cloud.store.count('job_runs')).toBe(runs);
+    expect(stored(cloud, 'job_state', 'job-progress-test')).toMatchObject({ leaseOwner: null, cursor: null });
   });
 });

@@ -109,8 +109,8 @@ const MAX_PAGE = 999;
  */
 export function phasedPages<N extends CollectionName>(
   phasesOf: (ctx: RequestContext, sweep: Sweep) => Promise<{ [K in N]: SweepPhase<K> }[N][]>,
-): JobSpec<PhaseItem<N>>['page'] {
-  return async (ctx, cursor, pageSize, sweep) => {
+): PhasedPager<N> {
+  const page: JobSpec<PhaseItem<N>>['page'] = async (ctx, cursor, pageSize, sweep) => {
     const limit = Math.min(pageSize, MAX_PAGE);
     const phases = await phasesOf(ctx, sweep);
     const at = decode(cursor);
@@ -122,4 +122,21 @@ export function phasedPages<N extends CollectionName>(
     const items = docs.map((doc) => ({ phase: phase.name, collection: phase.collection, doc }) as PhaseItem<N>);
     return { items, next: following && encode(following), settle: next === null };
   };
+  // Each phase's documents, counted over the same index its pages read.
+  const estimate = async (ctx: RequestContext, sweep: Sweep) => {
+    const _ = ctx.db.command;
+    const phases = await phasesOf(ctx, sweep);
+    const counts = await Promise.all(
+      phases.map((phase) =>
+        ctx.db.collection(phase.collection).count(_.and([phase.where, ...phase.range.map((condition) => ({ [phase.field]: condition }))])),
+      ),
+    );
+    return counts.reduce((sum, n) => sum + n, 0);
+  };
+  return Object.assign(page, { estimate });
 }
+
+/** A job's `page` over phases, with how many documents its phases hold (the sweep's size, for progress). */
+export type PhasedPager<N extends CollectionName> = JobSpec<PhaseItem<N>>['page'] & {
+  estimate: NonNullable<JobSpec<PhaseItem<N>>['estimate']>;
+};

@@ -154,6 +154,9 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   issueCouponsByMemberNo: () => ({ templateId: 'ghost-template', campaignId: `matrix-${next()}`, memberNos: ['9999999999'] }),
   issueTierCoupons: () => ({ templateId: 'ghost-template', campaignId: `matrix-${next()}`, tierId: 'gold' }),
   listCouponRecords: () => ({ templateId: 'ghost-template', kind: 'claims' }),
+  listJobStatuses: () => ({}),
+  runJobNow: () => ({ job: 'job-clear-till' }),
+  setJobPaused: () => ({ job: 'job-clear-till', paused: false }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

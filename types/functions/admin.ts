@@ -6,6 +6,8 @@ import type { EpochMs, Points } from '../units';
 import type { AdminCatalogResponses } from './admin-catalog';
 import type { AdminCouponsResponses, CampaignOutcome } from './admin-coupons';
 import { adminCouponsInputs } from './admin-coupons';
+import type { AdminJobsResponses } from './admin-jobs';
+import { adminJobsInputs } from './admin-jobs';
 import type { AdjustmentResult, AdminMembersResponses } from './admin-members';
 import { adminMembersInputs } from './admin-members';
 import { adminCatalogInputs } from './admin-catalog';
@@ -87,6 +89,9 @@ export const adminRequests = {
   issueCouponsByMemberNo: adminCouponsInputs.issueCouponsByMemberNo.extend({ action: z.literal('issueCouponsByMemberNo'), token }),
   issueTierCoupons: adminCouponsInputs.issueTierCoupons.extend({ action: z.literal('issueTierCoupons'), token }),
   listCouponRecords: adminCouponsInputs.listCouponRecords.extend({ action: z.literal('listCouponRecords'), token }),
+  listJobStatuses: adminJobsInputs.listJobStatuses.extend({ action: z.literal('listJobStatuses'), token }),
+  runJobNow: adminJobsInputs.runJobNow.extend({ action: z.literal('runJobNow'), token }),
+  setJobPaused: adminJobsInputs.setJobPaused.extend({ action: z.literal('setJobPaused'), token }),
   /** Runs of the timer jobs, newest first; `job` narrows to one job. */
   listJobRuns: z.strictObject({
     action: z.literal('listJobRuns'),
@@ -194,6 +199,9 @@ export interface AdminResponses {
   issueCouponsByMemberNo: AdminCouponsResponses['issueCouponsByMemberNo'];
   issueTierCoupons: AdminCouponsResponses['issueTierCoupons'];
   listCouponRecords: AdminCouponsResponses['listCouponRecords'];
+  listJobStatuses: AdminJobsResponses['listJobStatuses'];
+  runJobNow: AdminJobsResponses['runJobNow'];
+  setJobPaused: AdminJobsResponses['setJobPaused'];
   listJobRuns: { items: JobRunDoc[]; nextCursor: string | null };
   listProducts: AdminCatalogResponses['listProducts'];
   saveProduct: AdminCatalogResponses['saveProduct'];

@@ -31,6 +31,8 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   updateCouponTemplate: '编辑优惠券',
   issueCouponsByMemberNo: '按会员号发券',
   issueTierCoupons: '按等级发券',
+  runJobNow: '立即运行任务',
+  setJobPaused: '暂停/恢复任务',
   issueCampaignCoupons: '发放活动券',
   saveProduct: '保存商品',
   setProductStatus: '上架/下架商品',
