@@ -14,6 +14,7 @@ import type { ShareCodeDoc, ShareVisitDoc } from './shares';
 import type { DailyStatsDoc } from './stats';
 import type { AuditEntryDoc, StaffDoc, StaffInviteDoc, StoreSaleDoc, TillSessionDoc } from './staff';
 import type { KnownSourceDoc, ThrottleDoc } from './throttles';
+import type { ExportJobDoc } from './exports';
 
 /** `settings`: one document per area, told apart by `_id`. */
 export type SettingsDoc = ProgrammeSettings | ShopSettings;
@@ -70,6 +71,7 @@ export interface Collections {
   migrations: MigrationDoc;
   daily_stats: DailyStatsDoc;
   programme_versions: ProgrammeVersionDoc;
+  export_jobs: ExportJobDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -126,6 +128,7 @@ export const COLLECTION_NAMES = [
   'migrations',
   'daily_stats',
   'programme_versions',
+  'export_jobs',
 ] as const satisfies readonly CollectionName[];
 
 /** Compiles only while COLLECTION_NAMES names every collection. */

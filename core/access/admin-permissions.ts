@@ -86,6 +86,10 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   listJobStatuses: ['owner', 'operator', 'analyst'],
   runJobNow: RUN_PROGRAMME,
   setJobPaused: RUN_PROGRAMME,
+  startExport: ['owner', 'operator', 'analyst'],
+  continueExport: ['owner', 'operator', 'analyst'],
+  listExports: ['owner', 'operator', 'analyst'],
+  getExportDownload: ['owner', 'operator', 'analyst'],
 };
 
 /** Whether an admin role may take an action. */

@@ -22,3 +22,33 @@ export function phoneFor(role: AdminRole, phone: string | null): string | null {
   if (phone === null) return null;
   return mayViewPhone(role) ? phone : maskPhone(phone);
 }
+
+/** A person's name with all but its first character hidden: 王小明 → 王**. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/** A street address with all but its first four characters hidden. */
+export function maskAddress(detail: string): string {
+  const chars = [...detail];
+  return chars.length <= 4 ? '****' : `${chars.slice(0, 4).join('')}****`;
+}
+
+/**
+ * A shipping address's personal parts as a role may see them: in full for the roles that see
+ * phones in full, else the name, phone and street masked (the region stays, for figures by area).
+ */
+export function addressFor(
+  role: AdminRole,
+  address: { name: string; phone: string; region: string; detail: string },
+): { name: string; phone: string; region: string; detail: string } {
+  if (mayViewPhone(role)) return address;
+  return { name: maskName(address.name), phone: maskPhone(address.phone), region: address.region, detail: maskAddress(address.detail) };
+}
+
+/** A birthday as a role may see it: in full, or its year hidden (`****-05-20`). */
+export function birthdayFor(role: AdminRole, birthday: string | null): string | null {
+  if (birthday === null) return null;
+  return mayViewPhone(role) ? birthday : `****${birthday.slice(4)}`;
+}

@@ -73,6 +73,8 @@ import { listCouponRecords } from '../coupons/list-coupon-records';
 import { listJobStatuses } from '../jobs/job-statuses';
 import { runJobNow } from '../jobs/run-job-now';
 import { setJobPaused } from '../jobs/set-job-paused';
+import { startExport } from '../exports/start-export';
+import { continueExport, getExportDownload, listExports } from '../exports/export-actions';
 
 /** Routes of the `admin` function: everything but bootstrap and login needs a valid session token. */
 export const adminRoutes: Routes<'admin'> = {
@@ -95,6 +97,10 @@ export const adminRoutes: Routes<'admin'> = {
   listJobStatuses: signedIn((ctx) => listJobStatuses(ctx)),
   runJobNow: signedIn((ctx, input, admin) => runJobNow(ctx, input, admin)),
   setJobPaused: signedIn((ctx, input, admin) => setJobPaused(ctx, input, admin)),
+  startExport: signedIn((ctx, input, admin) => startExport(ctx, input, admin)),
+  continueExport: signedIn((ctx, input) => continueExport(ctx, input)),
+  listExports: signedIn((ctx, input) => listExports(ctx, input)),
+  getExportDownload: signedIn((ctx, input, admin) => getExportDownload(ctx, input, admin)),
   listJobRuns: signedIn((ctx, input) => listJobRuns(ctx, input)),
   listProducts: signedIn((ctx, input) => listAdminProducts(ctx, input)),
   saveProduct: signedIn((ctx, input, admin) => saveProduct(ctx, input, admin)),

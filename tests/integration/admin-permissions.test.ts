@@ -157,6 +157,10 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   listJobStatuses: () => ({}),
   runJobNow: () => ({ job: 'job-clear-till' }),
   setJobPaused: () => ({ job: 'job-clear-till', paused: false }),
+  startExport: () => ({ kind: 'members', from: 0, to: 86_400_000, requestKey: `matrix-${next()}-key` }),
+  continueExport: () => ({ exportId: 'exp-ghost-export' }),
+  listExports: () => ({}),
+  getExportDownload: () => ({ exportId: 'exp-ghost-export' }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

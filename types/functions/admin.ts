@@ -8,6 +8,8 @@ import type { AdminCouponsResponses, CampaignOutcome } from './admin-coupons';
 import { adminCouponsInputs } from './admin-coupons';
 import type { AdminJobsResponses } from './admin-jobs';
 import { adminJobsInputs } from './admin-jobs';
+import type { AdminExportsResponses } from './admin-exports';
+import { adminExportsInputs } from './admin-exports';
 import type { AdjustmentResult, AdminMembersResponses } from './admin-members';
 import { adminMembersInputs } from './admin-members';
 import { adminCatalogInputs } from './admin-catalog';
@@ -92,6 +94,10 @@ export const adminRequests = {
   listJobStatuses: adminJobsInputs.listJobStatuses.extend({ action: z.literal('listJobStatuses'), token }),
   runJobNow: adminJobsInputs.runJobNow.extend({ action: z.literal('runJobNow'), token }),
   setJobPaused: adminJobsInputs.setJobPaused.extend({ action: z.literal('setJobPaused'), token }),
+  startExport: adminExportsInputs.startExport.extend({ action: z.literal('startExport'), token }),
+  continueExport: adminExportsInputs.continueExport.extend({ action: z.literal('continueExport'), token }),
+  listExports: adminExportsInputs.listExports.extend({ action: z.literal('listExports'), token }),
+  getExportDownload: adminExportsInputs.getExportDownload.extend({ action: z.literal('getExportDownload'), token }),
   /** Runs of the timer jobs, newest first; `job` narrows to one job. */
   listJobRuns: z.strictObject({
     action: z.literal('listJobRuns'),
@@ -202,6 +208,10 @@ export interface AdminResponses {
   listJobStatuses: AdminJobsResponses['listJobStatuses'];
   runJobNow: AdminJobsResponses['runJobNow'];
   setJobPaused: AdminJobsResponses['setJobPaused'];
+  startExport: AdminExportsResponses['startExport'];
+  continueExport: AdminExportsResponses['continueExport'];
+  listExports: AdminExportsResponses['listExports'];
+  getExportDownload: AdminExportsResponses['getExportDownload'];
   listJobRuns: { items: JobRunDoc[]; nextCursor: string | null };
   listProducts: AdminCatalogResponses['listProducts'];
   saveProduct: AdminCatalogResponses['saveProduct'];

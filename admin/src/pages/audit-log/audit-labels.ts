@@ -33,6 +33,7 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   issueTierCoupons: '按等级发券',
   runJobNow: '立即运行任务',
   setJobPaused: '暂停/恢复任务',
+  startExport: '导出数据',
   issueCampaignCoupons: '发放活动券',
   saveProduct: '保存商品',
   setProductStatus: '上架/下架商品',
