@@ -8,7 +8,9 @@ import type { RequestContext } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
 import { leaseHeld } from './job-statuses';
 
-/** How long 立即运行 waits for the run to take its lease before answering without it. */
+/** How long 立即运行 waits for the run to end before answering with it still going (the admin function has 20 s). */
+const END_WAIT_MS = 5_000;
+/** How long it then waits for the run to take its lease before answering without it. */
 const START_WAIT_MS = 8_000;
 const POLL_MS = 150;
 
@@ -35,8 +37,8 @@ async function runThatStarted(
 /**
  * An admin's 立即运行: calls the job's own function, which makes the same run a timer tick
  * makes (lease, sweep, cursor, budget) and records it as manual. Answers once the run has ended
- * or, for a long one, once it holds the lease (the page then follows its progress), so the
- * admin function's time limit never cuts a run short. Refused while a run of the job holds its
+ * or, for a run still going after a few seconds, with it as it stands (the page then follows its
+ * progress), so the admin function's time limit never cuts a run short. Refused while a run of the job holds its
  * lease (CONFLICT) or while the job is paused (INVALID_STATE); two requests racing past this
  * check still make one run, as the second finds the lease taken and records a skip. The audit
  * entry is written before the call, so no run happens unrecorded.

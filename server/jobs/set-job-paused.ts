@@ -17,8 +17,10 @@ export async function setJobPaused(
   input: { job: string; paused: boolean },
   admin: TokenClaims,
 ): Promise<JobStatusRow> {
-  const state = await readJobState(ctx, { job: input.job });
-  if ((state.paused === true) === input.paused) return jobStatus(ctx, input.job, state);
+  const stored = await ctx.db.collection('job_state').get(input.job);
+  if ((stored?.paused === true) === input.paused) return jobStatus(ctx, input.job, stored);
+  // A job that never ran has no state yet: pausing it makes one, to carry the flag.
+  if (!stored) await readJobState(ctx, { job: input.job });
   const change = { paused: input.paused, pausedAt: input.paused ? ctx.now : null, pausedBy: input.paused ? admin.sub : null };
   const updated = await updateWithAudit(ctx, {
     collection: 'job_state',

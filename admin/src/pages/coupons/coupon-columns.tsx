@@ -4,6 +4,7 @@ import { audienceText, couponFace, validityText } from '~/core/coupons/coupon-te
 import { nextTemplateStatuses } from '~/core/coupons/template-status';
 import type { CouponChannel, CouponTemplateStatus } from '~/types/coupons';
 import type { CouponTemplateRow } from '~/types/functions/admin-coupons';
+import { formatFen } from '~/core/money/format';
 import { formatDateTime } from '../../format/format-time';
 import { CHANNEL_TEXT, STATUS_ACTION_TEXT, TEMPLATE_STATUS } from './coupon-labels';
 
@@ -16,6 +17,29 @@ export interface TemplateActions {
   tierName: (tierId: string) => string;
   onSetStatus: (template: CouponTemplateRow, status: CouponTemplateStatus) => Promise<void>;
   onIssue: (template: CouponTemplateRow) => void;
+  mayEdit: boolean;
+  mayReadRecords: boolean;
+  onEdit: (template: CouponTemplateRow) => void;
+  onSend: (template: CouponTemplateRow) => void;
+  onRecords: (template: CouponTemplateRow) => void;
+}
+
+/** The template's coupons by where they stand, and the discount they gave. */
+function StatsCell({ template }: { template: CouponTemplateRow }) {
+  const { stats } = template;
+  const n = (value: number) => value.toLocaleString('zh-CN');
+  return (
+    <Flex vertical className="coupon-stats">
+      <span>
+        发放 {n(stats.issued)} · 领取 {n(stats.claimed)}
+      </span>
+      <span>
+        使用 {n(stats.used)} · 过期 {n(stats.expired)}
+        {stats.voided > 0 ? ` · 作废 ${n(stats.voided)}` : ''}
+      </span>
+      <Typography.Text type="secondary">优惠成本 {formatFen(stats.discountFen)}</Typography.Text>
+    </Flex>
+  );
 }
 
 /** Stock as remaining of total, or 不限量. */
@@ -32,6 +56,11 @@ export function couponColumns({
   tierName,
   onSetStatus,
   onIssue,
+  mayEdit,
+  mayReadRecords,
+  onEdit,
+  onSend,
+  onRecords,
 }: TemplateActions): TableColumnsType<CouponTemplateRow> {
   const columns: TableColumnsType<CouponTemplateRow> = [
     {
@@ -88,6 +117,12 @@ export function couponColumns({
       ),
     },
     {
+      title: '数据',
+      key: 'stats',
+      width: 190,
+      render: (_, template) => <StatsCell template={template} />,
+    },
+    {
       title: '适用会员',
       key: 'audience',
       width: 180,
@@ -113,11 +148,11 @@ export function couponColumns({
       render: (at: number) => formatDateTime(at),
     },
   ];
-  if (!mayChangeStatus && !mayIssue) return columns;
+  if (!mayChangeStatus && !mayIssue && !mayEdit && !mayReadRecords) return columns;
   columns.push({
     title: '操作',
     key: 'actions',
-    width: 190,
+    width: 260,
     fixed: 'end',
     render: (_, template) => {
       const busy = changing !== null;
@@ -128,6 +163,21 @@ export function couponColumns({
           {mayIssue && template.status === 'active' ? (
             <Button className="coupon-issue-button" type="link" size="small" disabled={busy} onClick={() => onIssue(template)}>
               发券
+            </Button>
+          ) : null}
+          {mayIssue && template.status === 'active' ? (
+            <Button className="coupon-send-button" type="link" size="small" disabled={busy} onClick={() => onSend(template)}>
+              批量发券
+            </Button>
+          ) : null}
+          {mayEdit && template.status !== 'ended' ? (
+            <Button className="coupon-edit-button" type="link" size="small" disabled={busy} onClick={() => onEdit(template)}>
+              编辑
+            </Button>
+          ) : null}
+          {mayReadRecords ? (
+            <Button className="coupon-records-button" type="link" size="small" onClick={() => onRecords(template)}>
+              记录
             </Button>
           ) : null}
           {statuses.map((status) =>

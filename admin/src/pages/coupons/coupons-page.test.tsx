@@ -139,7 +139,7 @@ describe('CouponsPage', () => {
       expect.objectContaining({ signal: expect.anything() }),
     );
     const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
-    expect(headers).toEqual(['优惠券', '面额', '有效期', '渠道', '库存（剩余 / 总量）', '适用会员', '状态', '创建时间', '操作']);
+    expect(headers).toEqual(['优惠券', '面额', '有效期', '渠道', '库存（剩余 / 总量）', '数据', '适用会员', '状态', '创建时间', '操作']);
 
     const cashRow = rowOf('春季满59减10');
     expect(within(cashRow).getByText('spring')).toBeTruthy();
@@ -153,7 +153,7 @@ describe('CouponsPage', () => {
     expect(within(cashRow).getByText('每人限领 2 张')).toBeTruthy();
     expect(within(cashRow).getByText('进行中')).toBeTruthy();
     expect(within(cashRow).getByText('2025-03-01 10:00')).toBeTruthy();
-    expect(buttonsOf(cashRow)).toEqual(['发券', '暂停', '结束']);
+    expect(buttonsOf(cashRow)).toEqual(['发券', '批量发券', '编辑', '记录', '暂停', '结束']);
 
     const percentRow = rowOf('金卡会员日');
     expect(within(percentRow).getByText('8.5折')).toBeTruthy();
@@ -163,7 +163,7 @@ describe('CouponsPage', () => {
     expect(within(percentRow).getByText('不限量')).toBeTruthy();
     expect(within(percentRow).getByText('金卡会员及以上专享')).toBeTruthy();
     expect(within(percentRow).getByText('已暂停')).toBeTruthy();
-    expect(buttonsOf(percentRow)).toEqual(['恢复', '结束']);
+    expect(buttonsOf(percentRow)).toEqual(['编辑', '记录', '恢复', '结束']);
 
     const shippingRow = rowOf('新人包邮');
     expect(within(shippingRow).getByText('免运费')).toBeTruthy();
@@ -171,7 +171,7 @@ describe('CouponsPage', () => {
     expect(within(shippingRow).getByText('0 / 500')).toBeTruthy();
     expect(within(shippingRow).getByText('入会30天内新会员专享')).toBeTruthy();
     expect(within(shippingRow).getByText('已结束')).toBeTruthy();
-    expect(buttonsOf(shippingRow)).toEqual([]);
+    expect(buttonsOf(shippingRow)).toEqual(['记录']);
   });
 
   it('pages on, and narrows by status and channel', async () => {
@@ -444,10 +444,44 @@ describe('CouponsPage', () => {
     const table = container.querySelector('.coupon-templates-table') as HTMLElement;
     await within(table).findByText('春季满59减10');
 
-    const headers = Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent).filter(Boolean);
-    expect(headers).not.toContain('操作');
     expect(screen.queryByText('新建优惠券')).toBeNull();
     expect(screen.queryByText('发放活动券')).toBeNull();
-    expect(table.querySelector('button')).toBeNull();
+    // Only the records, which read.
+    expect(buttonsOf(rowOf('春季满59减10'))).toEqual(['记录']);
+  });
+
+  it('shows each template’s counts and cost, edits only what changed, and sends to a tier page by page with a progress bar', async () => {
+    const update = jest.fn<ActionHandler>(async (_action, payload) => ({ ...cash, ...(payload as object) }));
+    let page = 0;
+    const tierSend = jest.fn<ActionHandler>(async () => {
+      page += 1;
+      return { issued: 200, alreadyHad: 0, failed: [], scanned: 200, total: 400, nextCursor: page === 1 ? 'm0200' : null };
+    });
+    const { client } = couponsClient({ updateCouponTemplate: update, issueTierCoupons: tierSend });
+    renderPage(client);
+    await screen.findByText('春季满59减10');
+    const stats = element(rowOf('春季满59减10'), '.coupon-stats');
+    expect(stats.textContent).toBe('发放 37 · 领取 30使用 12 · 过期 3 · 作废 1优惠成本 ¥120.00');
+
+    fireEvent.click(element(rowOf('春季满59减10'), 'button.coupon-edit-button'));
+    const edit = await dialogOf('edit-template-modal');
+    type(edit, '.edit-title', '春季大促券');
+    ok(edit);
+    await waitFor(() => expect(update).toHaveBeenCalled());
+    expect(update.mock.calls[0]?.[1]).toEqual({ token: TEST_TOKEN, templateId: 'spring', title: '春季大促券' });
+    await waitFor(() => expect(document.querySelector('.edit-template-modal')).toBeNull());
+
+    fireEvent.click(element(rowOf('春季满59减10'), 'button.coupon-send-button'));
+    const send = await dialogOf('send-coupons-modal');
+    fireEvent.click(within(send).getByText('按会员等级'));
+    type(send, '.send-campaign-id', 'gold-day');
+    await chooseOption(element(send, '.send-tier'), '金卡会员');
+    ok(send);
+    await waitFor(() => expect(element(send, '.send-progress-text').textContent).toContain('发放完成'));
+    expect(tierSend.mock.calls.map((call) => call[1])).toEqual([
+      { token: TEST_TOKEN, templateId: 'spring', campaignId: 'gold-day', tierId: 'gold', pageSize: 200 },
+      { token: TEST_TOKEN, templateId: 'spring', campaignId: 'gold-day', tierId: 'gold', pageSize: 200, cursor: 'm0200' },
+    ]);
+    expect(element(send, '.send-progress-text').textContent).toContain('已处理 400 / 400 位，新发放 400');
   });
 });

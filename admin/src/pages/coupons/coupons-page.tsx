@@ -17,6 +17,9 @@ import { couponColumns } from './coupon-columns';
 import { CHANNEL_TEXT, STATUS_ACTION_TEXT, TEMPLATE_STATUS, tierChoices, tierNamer } from './coupon-labels';
 import { CreateTemplateModal } from './create-template-modal';
 import { IssueCampaignModal } from './issue-campaign-modal';
+import { CouponRecordsDrawer } from './coupon-records-drawer';
+import { EditTemplateModal } from './edit-template-modal';
+import { SendCouponsModal } from './send-coupons-modal';
 
 /** Rows per page; the server accepts 1–100. */
 export const COUPONS_PAGE_SIZE = 20;
@@ -37,12 +40,17 @@ const channelOptions = [
   { value: 'system', label: CHANNEL_TEXT.system },
 ];
 
-/** Coupon templates, newest first: their faces, validity, stock and audience; 新建优惠券, 发放活动券, and 暂停/恢复/结束 as the role may. */
+/** Coupon templates, newest first: their faces, validity, stock, counts and cost, and audience; 新建优惠券, 发放活动券, 批量发券 (member numbers or a tier), 编辑, 记录 and 暂停/恢复/结束 as the role may. */
 export function CouponsPage() {
   const { client, token, onSessionLost } = useAdminApi();
   const mayCreate = useMay('createCouponTemplate');
   const mayChangeStatus = useMay('setCouponTemplateStatus');
   const mayIssue = useMay('issueCampaignCoupons');
+  const mayEdit = useMay('updateCouponTemplate');
+  const mayReadRecords = useMay('listCouponRecords');
+  const [editing, setEditing] = useState<CouponTemplateRow | null>(null);
+  const [sending, setSending] = useState<CouponTemplateRow | null>(null);
+  const [records, setRecords] = useState<CouponTemplateRow | null>(null);
   const [creating, setCreating] = useState(false);
   const [issuing, setIssuing] = useState<{ templateId?: string } | null>(null);
   const [changing, setChanging] = useState<{ templateId: string; status: CouponTemplateStatus } | null>(null);
@@ -153,6 +161,11 @@ export function CouponsPage() {
             tierName,
             onSetStatus: setStatus,
             onIssue: (template) => setIssuing({ templateId: template._id }),
+            mayEdit,
+            mayReadRecords,
+            onEdit: setEditing,
+            onSend: setSending,
+            onRecords: setRecords,
           })}
           scrollX={1400}
         />
@@ -168,6 +181,19 @@ export function CouponsPage() {
           }}
         />
       ) : null}
+      {editing ? (
+        <EditTemplateModal
+          template={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(template) => {
+            setEditing(null);
+            notice.success(`已保存优惠券「${template.title}」`);
+            reload();
+          }}
+        />
+      ) : null}
+      {sending ? <SendCouponsModal template={sending} tiers={tiers} onClose={() => setSending(null)} onSent={reload} /> : null}
+      {records ? <CouponRecordsDrawer template={records} onClose={() => setRecords(null)} onChanged={reload} /> : null}
       {issuing ? (
         <IssueCampaignModal initialTemplateId={issuing.templateId} tierName={tierName} onClose={() => setIssuing(null)} onIssued={reload} />
       ) : null}
