@@ -62,9 +62,9 @@ export async function runJobNow(ctx: RequestContext, input: { job: string }, adm
     return { run: result.data };
   });
   call.catch(() => (answered = true)); // answered below, or the run goes on after this call has answered
-  const started = runThatStarted(ctx, input.job, state?.leaseOwner ?? null, START_WAIT_MS, () => answered).then((run) =>
-    run ? { run } : null,
-  );
+  const started = new Promise((resolve) => setTimeout(resolve, END_WAIT_MS))
+    .then(() => runThatStarted(ctx, input.job, state?.leaseOwner ?? null, START_WAIT_MS, () => answered))
+    .then((run) => (run ? { run } : null));
   try {
     return (await Promise.race([call, started.then((found) => found ?? call)])) as { run: JobRunDoc | null };
   } catch (error) {
