@@ -36,7 +36,7 @@ export type TimerJob = (typeof TIMER_JOBS)[number];
 
 /** A timer job as the admin page shows it: paused or not, and the run going on now, if any. */
 export interface JobStatusRow {
-  job: string;
+  job: TimerJob;
   paused: boolean;
   pausedAt: EpochMs | null;
   pausedBy: string | null;

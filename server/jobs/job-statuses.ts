@@ -1,4 +1,4 @@
-import type { JobStateDoc, JobStatusRow } from '~/types/jobs';
+import type { JobStateDoc, JobStatusRow, TimerJob } from '~/types/jobs';
 import { TIMER_JOBS } from '~/types/jobs';
 import type { RequestContext } from '../runtime/wx';
 
@@ -7,7 +7,7 @@ export const leaseHeld = (state: JobStateDoc | null, now: number): boolean =>
   state !== null && state.leaseOwner !== null && state.leaseUntil > now;
 
 /** One job's row: its state, and the run holding its lease, read by the lease owner's id. */
-export async function jobStatus(ctx: RequestContext, job: string, state: JobStateDoc | null): Promise<JobStatusRow> {
+export async function jobStatus(ctx: RequestContext, job: TimerJob, state: JobStateDoc | null): Promise<JobStatusRow> {
   const owner = leaseHeld(state, ctx.now) ? state?.leaseOwner : null;
   const run = owner ? await ctx.db.collection('job_runs').get(owner) : null;
   return {

@@ -1,6 +1,6 @@
 import { CodedError, hasCode } from '~/core/coded-error';
 import type { ApiResult } from '~/types/api';
-import type { JobRunDoc } from '~/types/jobs';
+import type { JobRunDoc, TimerJob } from '~/types/jobs';
 import type { TokenClaims } from '~/server/admin/credentials';
 import { writeAudit } from '../audit/write-audit';
 import { callCloudFunction } from '../db/cloud';
@@ -43,7 +43,7 @@ async function runThatStarted(
  * check still make one run, as the second finds the lease taken and records a skip. The audit
  * entry is written before the call, so no run happens unrecorded.
  */
-export async function runJobNow(ctx: RequestContext, input: { job: string }, admin: TokenClaims): Promise<{ run: JobRunDoc | null }> {
+export async function runJobNow(ctx: RequestContext, input: { job: TimerJob }, admin: TokenClaims): Promise<{ run: JobRunDoc | null }> {
   const state = await ctx.db.collection('job_state').get(input.job);
   if (state?.paused) throw new CodedError('INVALID_STATE', `${input.job} is paused; resume it first`, { state: 'paused' });
   if (leaseHeld(state, ctx.now)) throw new CodedError('CONFLICT', `a run of ${input.job} is going on`, { state: 'running' });

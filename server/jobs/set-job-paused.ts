@@ -1,4 +1,4 @@
-import type { JobStatusRow } from '~/types/jobs';
+import type { JobStatusRow, TimerJob } from '~/types/jobs';
 import type { TokenClaims } from '~/server/admin/credentials';
 import { updateWithAudit } from '../audit/change-with-audit';
 import type { RequestContext } from '../runtime/wx';
@@ -14,7 +14,7 @@ import { jobStatus } from './job-statuses';
  */
 export async function setJobPaused(
   ctx: RequestContext,
-  input: { job: string; paused: boolean },
+  input: { job: TimerJob; paused: boolean },
   admin: TokenClaims,
 ): Promise<JobStatusRow> {
   const stored = await ctx.db.collection('job_state').get(input.job);

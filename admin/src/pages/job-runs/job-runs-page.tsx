@@ -1,4 +1,4 @@
-import { Card, Segmented, Tag, Typography } from 'antd';
+import { Card, Flex, Segmented, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback } from 'react';
 import type { JobRunDoc } from '~/types/jobs';
@@ -7,6 +7,8 @@ import { CursorTable } from '../../components/cursor-table';
 import { formatDateTime } from '../../format/format-time';
 import { useCursorPages } from '../../hooks/use-cursor-pages';
 import type { LoadCursorPage } from '../../hooks/use-cursor-pages';
+import { useMay } from '../../hooks/use-may';
+import { JobControls } from './job-controls';
 
 /** Rows per page; the server accepts 1–100. */
 export const JOB_RUNS_PAGE_SIZE = 20;
@@ -60,6 +62,12 @@ const columns: TableColumnsType<JobRunDoc> = [
     render: (status: JobRunDoc['status']) => <Tag color={STATUS[status].color}>{STATUS[status].text}</Tag>,
   },
   { title: '开始时间', dataIndex: 'startedAt', key: 'startedAt', width: 160, render: (at: number) => formatDateTime(at) },
+  {
+    title: '触发',
+    key: 'trigger',
+    width: 120,
+    render: (_value, run) => (run.trigger === 'manual' ? `手动（${run.startedBy ?? ''}）` : '定时'),
+  },
   { title: '用时', key: 'duration', width: 110, align: 'right', render: (_value, run) => duration(run) },
   { title: '处理', dataIndex: 'scanned', key: 'scanned', width: 90, align: 'right', render: count },
   { title: '变更', dataIndex: 'changed', key: 'changed', width: 90, align: 'right', render: count },
@@ -88,28 +96,36 @@ export function JobRunsPage() {
     [client, token],
   );
   const pages = useCursorPages(load, 'all');
+  const mayReadJobs = useMay('listJobStatuses');
 
   return (
-    <Card
-      title="任务运行"
-      extra={
-        <Segmented
-          className="job-runs-filter"
-          options={filterOptions}
-          value={pages.filter}
-          onChange={(value) => pages.applyFilter(String(value))}
+    <Flex vertical gap={16}>
+      {mayReadJobs ? (
+        <Card title="定时任务">
+          <JobControls jobNames={JOB_NAMES} onRunsChanged={pages.reload} />
+        </Card>
+      ) : null}
+      <Card
+        title="任务运行"
+        extra={
+          <Segmented
+            className="job-runs-filter"
+            options={filterOptions}
+            value={pages.filter}
+            onChange={(value) => pages.applyFilter(String(value))}
+          />
+        }
+      >
+        <CursorTable<JobRunDoc>
+          pages={pages}
+          classPrefix="job-runs"
+          errorTitle="任务运行记录加载失败"
+          emptyText={pages.filter === 'all' ? '还没有任务运行记录' : `${JOB_NAMES[pages.filter] ?? pages.filter}还没有运行记录`}
+          rowKey="_id"
+          columns={columns}
+          scrollX={1_000}
         />
-      }
-    >
-      <CursorTable<JobRunDoc>
-        pages={pages}
-        classPrefix="job-runs"
-        errorTitle="任务运行记录加载失败"
-        emptyText={pages.filter === 'all' ? '还没有任务运行记录' : `${JOB_NAMES[pages.filter] ?? pages.filter}还没有运行记录`}
-        rowKey="_id"
-        columns={columns}
-        scrollX={1_000}
-      />
-    </Card>
+      </Card>
+    </Flex>
   );
 }
