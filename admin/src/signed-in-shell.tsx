@@ -9,6 +9,7 @@ import {
   PictureOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  ExportOutlined,
   ShopOutlined,
   ShoppingOutlined,
   TagsOutlined,
@@ -27,6 +28,7 @@ import { AccountsPage } from './pages/accounts/accounts-page';
 import { ApprovalsPage } from './pages/approvals/approvals-page';
 import { CouponsPage } from './pages/coupons/coupons-page';
 import { JobRunsPage } from './pages/job-runs/job-runs-page';
+import { ExportsPage } from './pages/exports/exports-page';
 import { MembersPage } from './pages/members/members-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { ChangePasswordModal } from './pages/password/change-password-modal';
@@ -66,6 +68,7 @@ const PAGES: readonly PageEntry[] = [
   { key: 'coupons', label: '优惠券', icon: <TagsOutlined />, Page: CouponsPage, action: 'listCouponTemplates' },
   { key: 'staff', label: '门店与店员', icon: <ShopOutlined />, Page: StaffPage, action: 'listStaff' },
   { key: 'job-runs', label: '任务运行', icon: <ScheduleOutlined />, Page: JobRunsPage, action: 'listJobRuns' },
+  { key: 'exports', label: '数据导出', icon: <ExportOutlined />, Page: ExportsPage, action: 'listExports' },
   { key: 'accounts', label: '账号管理', icon: <UserSwitchOutlined />, Page: AccountsPage, action: 'listAdmins' },
   { key: 'audit-log', label: '操作日志', icon: <AuditOutlined />, Page: AuditLogPage, action: 'listAuditLog' },
   { key: 'programme', label: '规则设置', icon: <SettingOutlined />, Page: ProgrammePage, action: 'getProgramme' },
