@@ -10,6 +10,9 @@
  *
  *   npm run bench:admin -- [--members N] [--runs N]
  *
+ * Then exports as many members again as CSV, and 20,000 of them, printing each export's time
+ * and peak memory (see exportFigures).
+ *
  * `--members` defaults to 100,000 (1,000,000 is the other size worth a look); `--runs` to 9.
  * The function runs in a local-cloud worker thread, the database in this process's main thread.
  */
@@ -29,6 +32,8 @@ import { median } from './support/cold-start-report';
 import { SEEDED_AT, benchMemberNo, benchPhone, busyMemberId, hasPhone, seedAdminPopulation } from './support/admin-population';
 import { benchRollups } from './support/dashboard-rollups';
 import { seededRandom } from './support/items';
+import { spawn } from 'node:child_process';
+import { newMember } from '~/core/members/new-member';
 
 const ROOT = resolve(__dirname, '..');
 const PASSWORD = 'bench-admin-password';
@@ -204,7 +209,88 @@ async function main(cleanups: Cleanups): Promise<void> {
     `per load: wall time of getDashboard, ${runs} runs each; rows = rollup documents it may read (the range and the period before)`,
   );
   console.log(formatRows(dashboardRows));
+  await exportFigures(cloud, members);
   console.log(`load average ${(loadavg()[0] as number).toFixed(2)} at the end`);
+}
+
+/** Export members joined from this instant on, one a minute, so a range holds exactly as many as it spans minutes. */
+const EXPORT_BASE = Date.UTC(2031, 0, 1);
+
+/**
+ * A CSV export of members (startExport, then continueExport until finished, 5,000-row parts to
+ * cloud storage) at two sizes, run in a child process through the real SDK so that its peak
+ * memory is the export's own: the same peak at both sizes shows memory flat as the count grows.
+ */
+async function exportFigures(cloud: Awaited<ReturnType<typeof startLocalCloud>>, largest: number): Promise<void> {
+  const sizes = [...new Set([Math.min(20_000, largest), largest])];
+  const seedStarted = performance.now();
+  cloud.store.atomically(() => {
+    for (let i = 0; i < largest; i += 1) {
+      const member = newMember({
+        _id: `bx${i}`,
+        openid: `o-bx${i}`,
+        memberNo: String(7_000_000_000 + i),
+        nickname: `导出会员${i}`,
+        now: EXPORT_BASE + i * 60_000,
+      });
+      member.phone = `139${String(i).padStart(8, '0')}`;
+      member.birthday = '1990-05-20';
+      cloud.store.insert('members', member as unknown as Doc);
+    }
+  });
+  console.log('');
+  console.log(
+    `CSV export of members (UTF-8 with BOM, 5,000-row parts to local cloud storage, 8 s a call as the admin function works), ` +
+      `${largest.toLocaleString('en-US')} more members seeded in ${((performance.now() - seedStarted) / 1_000).toFixed(1)} s; ` +
+      `run in a child process through the real SDK, its memory sampled every 10 ms`,
+  );
+  const header = ['members', 'seconds', 'rows/s', 'calls', 'parts', 'peak heap MB', 'peak RSS MB', 'heap at start MB'];
+  const table: string[][] = [];
+  for (const size of sizes) {
+    const line = await new Promise<string>((resolveLine, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--expose-gc',
+          '--import',
+          'tsx',
+          join(ROOT, 'bench/support/export-child.ts'),
+          cloud.tcbUrl,
+          String(EXPORT_BASE),
+          String(EXPORT_BASE + size * 60_000),
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      child.once('error', reject);
+      child.once('exit', (code) =>
+        code === 0 ? resolveLine(out.trim().split('\n').pop() ?? '') : reject(new Error(`export child exited with ${code}`)),
+      );
+    });
+    const figures = JSON.parse(line) as {
+      rows: number;
+      parts: number;
+      calls: number;
+      seconds: number;
+      peakHeapMb: number;
+      peakRssMb: number;
+      baseHeapMb: number;
+    };
+    table.push([
+      size.toLocaleString('en-US'),
+      figures.seconds.toFixed(1),
+      Math.round(figures.rows / figures.seconds).toLocaleString('en-US'),
+      String(figures.calls),
+      String(figures.parts),
+      figures.peakHeapMb.toFixed(1),
+      figures.peakRssMb.toFixed(1),
+      figures.baseHeapMb.toFixed(1),
+    ]);
+  }
+  const widths = header.map((title, column) => Math.max(title.length, ...table.map((cells) => (cells[column] as string).length)));
+  const format = (cells: string[]) => cells.map((text, column) => text.padStart(widths[column] as number)).join('  ');
+  console.log([format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...table.map(format)].join('\n'));
 }
 
 void runBench(main);
