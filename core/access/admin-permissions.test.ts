@@ -10,7 +10,10 @@ describe('the admin permission table', () => {
   });
 
   it('keeps analysts to reading', () => {
-    const writes = Object.keys(ADMIN_PERMISSIONS).filter((action) => !/^(list|search|get|reconcile|logout$|changePassword$)/.test(action));
+    // An export reads: it writes only its own file, of data masked as the analyst's screens show it.
+    const writes = Object.keys(ADMIN_PERMISSIONS).filter(
+      (action) => !/^(list|search|get|reconcile|startExport$|continueExport$|logout$|changePassword$)/.test(action),
+    );
     for (const action of writes)
       expect({ action, analyst: adminMay('analyst', action as keyof typeof ADMIN_PERMISSIONS) }).toEqual({ action, analyst: false });
   });
