@@ -25,6 +25,9 @@ const OWNER_MENU = [
   '账号管理',
   '操作日志',
   '规则设置',
+  '数据导出',
+  '账号管理',
+  '操作日志',
 ];
 const OPERATOR_MENU = OWNER_MENU.filter((label) => label !== '账号管理');
 
