@@ -30,6 +30,7 @@ export const TIMER_JOBS = [
   'job-cancel-unpaid',
   'job-retry-refunds',
   'job-clear-till',
+  'job-daily-stats',
 ] as const;
 
 export type TimerJob = (typeof TIMER_JOBS)[number];

@@ -63,17 +63,17 @@ const PAGES: readonly PageEntry[] = [
   { key: 'approvals', label: '积分审批', icon: <CheckSquareOutlined />, Page: ApprovalsPage, action: 'listApprovals' },
   { key: 'reconcile', label: '积分对账', icon: <ReconciliationOutlined />, Page: ReconcilePage, action: 'reconcile' },
   { key: 'products', label: '商品', icon: <AppstoreOutlined />, Page: ProductsPage, action: 'listProducts' },
+  { key: 'catalogue', label: '分类与横幅', icon: <PictureOutlined />, Page: CataloguePage, action: 'listCategories' },
+  { key: 'rewards', label: '积分商城', icon: <GiftOutlined />, Page: RewardsPage, action: 'listRedemptions' },
   { key: 'orders', label: '订单', icon: <ShoppingOutlined />, Page: OrdersPage, action: 'listOrders' },
   { key: 'refunds', label: '退款', icon: <RollbackOutlined />, Page: RefundsPage, action: 'listRefunds' },
   { key: 'coupons', label: '优惠券', icon: <TagsOutlined />, Page: CouponsPage, action: 'listCouponTemplates' },
   { key: 'staff', label: '门店与店员', icon: <ShopOutlined />, Page: StaffPage, action: 'listStaff' },
+  { key: 'programme', label: '规则设置', icon: <SettingOutlined />, Page: ProgrammePage, action: 'getProgramme' },
   { key: 'job-runs', label: '任务运行', icon: <ScheduleOutlined />, Page: JobRunsPage, action: 'listJobRuns' },
   { key: 'exports', label: '数据导出', icon: <ExportOutlined />, Page: ExportsPage, action: 'listExports' },
   { key: 'accounts', label: '账号管理', icon: <UserSwitchOutlined />, Page: AccountsPage, action: 'listAdmins' },
   { key: 'audit-log', label: '操作日志', icon: <AuditOutlined />, Page: AuditLogPage, action: 'listAuditLog' },
-  { key: 'programme', label: '规则设置', icon: <SettingOutlined />, Page: ProgrammePage, action: 'getProgramme' },
-  { key: 'rewards', label: '积分商城', icon: <GiftOutlined />, Page: RewardsPage, action: 'listRedemptions' },
-  { key: 'catalogue', label: '分类与横幅', icon: <PictureOutlined />, Page: CataloguePage, action: 'listCategories' },
 ];
 
 /** Inputs of the signed-in area. */

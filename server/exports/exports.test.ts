@@ -66,7 +66,11 @@ function seed(cloud: LocalCloud): void {
         pointsToEarn: 187,
         delivery:
           i % 2 === 0
-            ? { mode: 'delivery', address: { name: '王小明', phone: '13900139000', region: '上海市 浦东新区', detail: '世纪大道100号 8楼' }, trackingNo: null }
+            ? {
+                mode: 'delivery',
+                address: { name: '王小明', phone: '13900139000', region: '上海市 浦东新区', detail: '世纪大道100号 8楼' },
+                trackingNo: null,
+              }
             : { mode: 'pickup', storeId: 'store-a', storeName: '徐汇店', pickupCode: null },
         couponIds: [],
         lines: [],
@@ -120,9 +124,7 @@ describe('CSV exports through the real SDK and the local cloud storage', () => {
   }
 
   const inRange = <T>(docs: T[], at: (doc: T) => number, id: (doc: T) => string) =>
-    docs
-      .filter((doc) => at(doc) >= FROM && at(doc) < TO)
-      .sort((a, b) => at(a) - at(b) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+    docs.filter((doc) => at(doc) >= FROM && at(doc) < TO).sort((a, b) => at(a) - at(b) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
   const cells = (row: (string | number | null)[]) => row.map((cell) => (cell === null ? '' : String(cell)));
   const tierName = (id: string) => DEFAULT_TIERS.find((tier) => tier._id === id)?.name ?? id;
 
@@ -140,16 +142,36 @@ describe('CSV exports through the real SDK and the local cloud storage', () => {
     const role: AdminRole = 'owner';
     const expected =
       kind === 'members'
-        ? inRange(allStored(cloud, 'members'), (m) => m.joinedAt, (m) => m._id).map((m) => cells(memberRow(m, role, tierName)))
+        ? inRange(
+            allStored(cloud, 'members'),
+            (m) => m.joinedAt,
+            (m) => m._id,
+          ).map((m) => cells(memberRow(m, role, tierName)))
         : kind === 'ledger'
-          ? inRange(allStored(cloud, 'ledger_entries'), (e) => e.createdAt, (e) => e._id).map((e) => cells(ledgerRow(e)))
-          : inRange(allStored(cloud, 'orders'), (o) => o.createdAt, (o) => o._id).map((o) => cells(orderRow(o, role)));
+          ? inRange(
+              allStored(cloud, 'ledger_entries'),
+              (e) => e.createdAt,
+              (e) => e._id,
+            ).map((e) => cells(ledgerRow(e)))
+          : inRange(
+              allStored(cloud, 'orders'),
+              (o) => o.createdAt,
+              (o) => o._id,
+            ).map((o) => cells(orderRow(o, role)));
     expect(rows).toEqual(expected);
     expect(rows.length).toBeGreaterThan(10);
-    expect(stored(cloud, 'export_jobs', `exp-export-test-${serial}`)).toMatchObject({ status: 'finished', rows: rows.length, estimate: rows.length });
+    expect(stored(cloud, 'export_jobs', `exp-export-test-${serial}`)).toMatchObject({
+      status: 'finished',
+      rows: rows.length,
+      estimate: rows.length,
+    });
     if (kind === 'members') {
       // Read against the documents themselves, not only the row maker: ids, numbers, full phones, a quoted nickname.
-      const source = inRange(allStored(cloud, 'members'), (m) => m.joinedAt, (m) => m._id);
+      const source = inRange(
+        allStored(cloud, 'members'),
+        (m) => m.joinedAt,
+        (m) => m._id,
+      );
       expect(rows.map((row) => [row[0], row[1], row[2], row[3], row[6]])).toEqual(
         source.map((m) => [m._id, m.memberNo, m.nickname, m.phone, String(m.points.available)]),
       );
@@ -189,7 +211,9 @@ describe('CSV exports through the real SDK and the local cloud storage', () => {
   });
 
   it('refuses a range that ends before it starts, and a request key reused for another export', async () => {
-    await expect(startExport(ctx(NOW), { kind: 'members', from: TO, to: FROM, requestKey: 'export-bad-range' }, OWNER)).rejects.toMatchObject({
+    await expect(
+      startExport(ctx(NOW), { kind: 'members', from: TO, to: FROM, requestKey: 'export-bad-range' }, OWNER),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
     await startExport(ctx(NOW), { kind: 'members', from: FROM, to: TO, requestKey: 'export-reused' }, OWNER);

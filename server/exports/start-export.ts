@@ -28,7 +28,8 @@ export async function startExport(
   admin: TokenClaims,
 ): Promise<ExportRow> {
   if (input.to <= input.from) throw new CodedError('VALIDATION_FAILED', 'to: must be after from', { field: 'to' });
-  if (input.to - input.from > MAX_RANGE_MS) throw new CodedError('VALIDATION_FAILED', 'to: the range is longer than 366 days', { field: 'to' });
+  if (input.to - input.from > MAX_RANGE_MS)
+    throw new CodedError('VALIDATION_FAILED', 'to: the range is longer than 366 days', { field: 'to' });
   const id = `exp-${input.requestKey}`;
   const exportJobs = ctx.db.collection('export_jobs');
   const earlier = await exportJobs.get(id);

@@ -23,6 +23,7 @@ export const JOB_NAMES: Record<string, string> = {
   'job-cancel-unpaid': '超时订单取消与兑换修复',
   'job-retry-refunds': '失败退款重试',
   'job-clear-till': '清理收银会话',
+  'job-daily-stats': '每日经营统计',
 };
 
 const STATUS: Record<JobRunDoc['status'], { text: string; color: string }> = {
