@@ -4,11 +4,13 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { BundleStamp } from '../local-cloud/functions/bundle-stamp';
 import { bannerFor, bundleProblem, inputsDigest, STAMP_FILE } from '../local-cloud/functions/bundle-stamp';
+import { zodWithoutJsonSchema } from './lib/zod-without-json-schema';
 
 const ROOT = resolve(__dirname, '..');
 const FUNCTIONS = join(ROOT, 'cloudfunctions');
 /** This script is an input of every bundle: a change to how bundles are built makes them all stale. */
 const BUILD_SCRIPT = relative(ROOT, __filename);
+const BUILD_PLUGIN = relative(ROOT, join(__dirname, 'lib', 'zod-without-json-schema.ts'));
 
 /** The most a built function may weigh: the platform loads the whole bundle on every cold start. */
 export const BUNDLE_LIMIT_BYTES = 300 * 1024;
@@ -72,9 +74,10 @@ export async function buildFunction(dir: string, options: BuildOptions = {}): Pr
     tsconfig: join(ROOT, 'tsconfig.json'),
     absWorkingDir: ROOT,
     logLevel: 'warning' as const,
+    plugins: [zodWithoutJsonSchema],
   };
   const probe = await build({ ...common, write: false, metafile: true });
-  const inputs = [...Object.keys(probe.metafile.inputs), BUILD_SCRIPT];
+  const inputs = [...Object.keys(probe.metafile.inputs), BUILD_SCRIPT, BUILD_PLUGIN];
   const digest = inputsDigest(ROOT, inputs);
   const outfile = join(outDir, 'index.js');
   const result = await build({

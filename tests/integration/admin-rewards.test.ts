@@ -40,7 +40,7 @@ describe('the points mall from the admin page, through the gateway and the built
     rewardId: 'canvas-tote',
     title: '限量帆布袋',
     description: '门店自提',
-    imageUrl: 'cloud://env-1/rewards/tote.png',
+    imageUrl: 'https://img.example.com/rewards/tote.png',
     category: '周边',
     kind: 'pickup',
     pointsCost: 300,
@@ -80,7 +80,7 @@ describe('the points mall from the admin page, through the gateway and the built
     const mall = data((await member.client.call<Envelope<{ items: RewardView[] }>>('rewards', { action: 'list' })).body);
     expect(mall.items.find((item) => item.id === 'canvas-tote')).toMatchObject({
       title: '限量帆布袋',
-      imageUrl: 'cloud://env-1/rewards/tote.png',
+      imageUrl: 'https://img.example.com/rewards/tote.png',
       pointsCost: 300,
       stockRemaining: 5,
       blockedReason: null,
