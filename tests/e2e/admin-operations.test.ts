@@ -17,7 +17,7 @@ const ANALYST_PASSWORD = 'analyst-chosen-password';
 const VIEWPORT = { width: 1440, height: 900 };
 const REWARD = '随行保温杯';
 /** Expired till sessions for 清理收银会话 to clear, a few at a time, so its run spans many pages. */
-const TILL_SESSIONS = 1_200;
+const TILL_SESSIONS = 2_000;
 const JOB_PAGE_SIZE = '4';
 /** An instant as Shanghai wall-clock time (UTC+8). */
 const shanghai = (year: number, month: number, day: number, hour = 10) => Date.UTC(year, month - 1, day, hour - 8);
