@@ -1,6 +1,6 @@
 import { configure } from '@testing-library/react';
 
-// Ant Design's drawers and tables render slowly in jsdom on a loaded machine (the whole suite
-// beside builds and browsers): waits for what a test expects get 5 s, and each test 30 s.
-configure({ asyncUtilTimeout: 5_000 });
-jest.setTimeout(30_000);
+// Ant Design's drawers, tabs and tables render slowly in jsdom on a loaded machine (the whole
+// suite beside builds and browsers): waits for what a test expects get 15 s, and each test 60 s.
+configure({ asyncUtilTimeout: 15_000 });
+jest.setTimeout(60_000);
