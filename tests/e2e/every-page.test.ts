@@ -105,5 +105,6 @@ describe('every page of the storefront at 375 and 430 px', () => {
     } finally {
       await context.close();
     }
-  });
+    // Every route at two widths, each drawn and photographed: well over a minute under the whole suite.
+  }, 240_000);
 });

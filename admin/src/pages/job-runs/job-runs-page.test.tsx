@@ -112,7 +112,7 @@ describe('JobRunsPage', () => {
       { token: TEST_TOKEN, pageSize: JOB_RUNS_PAGE_SIZE, job: 'job-expire-points' },
       expect.anything(),
     );
-    expect(within(container.querySelector('.job-runs-table') as HTMLElement).queryByText('会员等级评定')).toBeNull();
+    await waitFor(() => expect(within(container.querySelector('.job-runs-table') as HTMLElement).queryByText('会员等级评定')).toBeNull());
   });
 
   it('shows each job’s state, a running run’s progress against its estimate, and runs, pauses and resumes a job', async () => {
