@@ -85,6 +85,7 @@ async function main(): Promise<void> {
         LM_PHONE_HASH_SECRET: secrets.phoneHashSecret,
         ...PAYMENT_ENV,
       },
+      marketing: { ADMIN_TOKEN_SECRET: secrets.adminTokenSecret },
       member: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret, LM_PHONE_HASH_SECRET: secrets.phoneHashSecret },
       migrate: { LM_PHONE_HASH_SECRET: secrets.phoneHashSecret },
       staff: { LM_MEMBER_CODE_SECRET: secrets.memberCodeSecret },

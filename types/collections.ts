@@ -15,6 +15,8 @@ import type { DailyStatsDoc } from './stats';
 import type { AuditEntryDoc, StaffDoc, StaffInviteDoc, StoreSaleDoc, TillSessionDoc } from './staff';
 import type { KnownSourceDoc, ThrottleDoc } from './throttles';
 import type { ExportJobDoc } from './exports';
+import type { MemberProfileDoc, SegmentDoc, TagDefinitionDoc } from './marketing';
+import type { CampaignCounterDoc, CampaignDoc, CampaignMemberDoc } from './campaigns';
 
 /** `settings`: one document per area, told apart by `_id`. */
 export type SettingsDoc = ProgrammeSettings | ShopSettings;
@@ -72,6 +74,12 @@ export interface Collections {
   daily_stats: DailyStatsDoc;
   programme_versions: ProgrammeVersionDoc;
   export_jobs: ExportJobDoc;
+  member_profiles: MemberProfileDoc;
+  tag_definitions: TagDefinitionDoc;
+  segments: SegmentDoc;
+  campaigns: CampaignDoc;
+  campaign_members: CampaignMemberDoc;
+  campaign_counters: CampaignCounterDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -129,6 +137,12 @@ export const COLLECTION_NAMES = [
   'daily_stats',
   'programme_versions',
   'export_jobs',
+  'member_profiles',
+  'tag_definitions',
+  'segments',
+  'campaigns',
+  'campaign_members',
+  'campaign_counters',
 ] as const satisfies readonly CollectionName[];
 
 /** Compiles only while COLLECTION_NAMES names every collection. */

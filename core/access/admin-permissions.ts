@@ -1,8 +1,9 @@
 import type { AdminRole } from '~/types/documents';
 import type { ActionOf } from '~/types/functions';
+import { MARKETING_PERMISSIONS } from './marketing-permissions';
 
-/** Admin actions a session is needed for: all but setting up the environment and signing in. */
-export type AdminAction = Exclude<ActionOf<'admin'>, 'bootstrapAdmin' | 'login'>;
+/** Admin actions a session is needed for: all of the `marketing` function's, and the `admin` function's but setting up the environment and signing in. */
+export type AdminAction = Exclude<ActionOf<'admin'>, 'bootstrapAdmin' | 'login'> | ActionOf<'marketing'>;
 
 const OWNER: readonly AdminRole[] = ['owner'];
 const ALL: readonly AdminRole[] = ['owner', 'operator', 'analyst', 'storeManager', 'support'];
@@ -90,6 +91,7 @@ export const ADMIN_PERMISSIONS: Readonly<Record<AdminAction, readonly AdminRole[
   continueExport: ['owner', 'operator', 'analyst'],
   listExports: ['owner', 'operator', 'analyst'],
   getExportDownload: ['owner', 'operator', 'analyst'],
+  ...MARKETING_PERMISSIONS,
 };
 
 /** Whether an admin role may take an action. */

@@ -19,7 +19,7 @@ export interface FunctionVariable {
 export const FUNCTION_VARIABLES: readonly FunctionVariable[] = [
   {
     name: 'ADMIN_TOKEN_SECRET',
-    functions: ['admin'],
+    functions: ['admin', 'marketing'],
     required: true,
     about: 'signs admin sessions (32+ random characters)',
     minLength: 32,

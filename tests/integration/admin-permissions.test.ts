@@ -5,6 +5,7 @@ import { draftOf } from '~/core/programme/draft';
 import { DEFAULT_PROGRAMME, DEFAULT_TIERS } from '~/core/tiers/default-programme';
 import { signToken } from '~/server/admin/credentials';
 import { COLLECTION_NAMES } from '~/types/collections';
+import { isMarketingAction } from '~/types/functions/marketing';
 import type { AdminRole } from '~/types/documents';
 import { startTestCloud } from '../support/local-cloud';
 import { addStore } from '../support/shop';
@@ -168,7 +169,11 @@ describe('who may take each admin action (one matrix through the built bundles)'
   const tokens = new Map<Caller, string>();
 
   const call = async (event: Record<string, unknown>, caller: Partial<{ openid: string; source: string }> = {}) =>
-    (await cloud.invoke('admin', event, { source: 'wx_http', clientIp: '10.9.9.9', ...caller })) as Envelope;
+    (await cloud.invoke(isMarketingAction(String(event.action)) ? 'marketing' : 'admin', event, {
+      source: 'wx_http',
+      clientIp: '10.9.9.9',
+      ...caller,
+    })) as Envelope;
   const data = <T>(envelope: Envelope<T>): T => {
     if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
     return envelope.data;
@@ -218,7 +223,12 @@ describe('who may take each admin action (one matrix through the built bundles)'
   }
 
   beforeAll(async () => {
-    cloud = await startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: SECRET, ADMIN_INITIAL_PASSWORD: OWNER_PASSWORD } } });
+    cloud = await startTestCloud({
+      functionEnv: {
+        admin: { ADMIN_TOKEN_SECRET: SECRET, ADMIN_INITIAL_PASSWORD: OWNER_PASSWORD },
+        marketing: { ADMIN_TOKEN_SECRET: SECRET },
+      },
+    });
     addStore(cloud, 'store-a');
     await call({ action: 'bootstrapAdmin' });
     await signEveryoneIn();

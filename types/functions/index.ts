@@ -7,6 +7,7 @@ import type { ordersRequests, OrdersResponses } from './orders';
 import type { pointsRequests, PointsResponses } from './points';
 import type { rewardsRequests, RewardsResponses } from './rewards';
 import type { staffRequests, StaffResponses } from './staff';
+import type { marketingRequests, MarketingResponses } from './marketing';
 
 /** Every client-callable cloud function: its request schemas and its responses, by action. */
 export interface FunctionContracts {
@@ -18,6 +19,7 @@ export interface FunctionContracts {
   catalog: { requests: typeof catalogRequests; responses: CatalogResponses };
   orders: { requests: typeof ordersRequests; responses: OrdersResponses };
   staff: { requests: typeof staffRequests; responses: StaffResponses };
+  marketing: { requests: typeof marketingRequests; responses: MarketingResponses };
 }
 
 export type FunctionName = keyof FunctionContracts;

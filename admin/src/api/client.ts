@@ -1,12 +1,22 @@
 import type { ApiResult } from '~/types/api';
 import type { ErrorCode } from '~/types/errors';
 import type { AdminResponses } from '~/types/functions/admin';
-import type { PayloadOf } from '~/types/functions/index';
+import type { ActionOf, PayloadOf } from '~/types/functions/index';
+import type { MarketingResponses } from '~/types/functions/marketing';
+import { isMarketingAction } from '~/types/functions/marketing';
 
-/** Every action the `admin` function answers. */
-export type AdminAction = keyof AdminResponses;
+/** What the admin page's two functions answer, by action: `admin`, and `marketing` (tags, segments, campaigns). */
+export type ConsoleResponses = AdminResponses & MarketingResponses;
+/** Every action the admin page may call. */
+export type AdminAction = keyof ConsoleResponses;
 /** What a caller sends for one action, without `action`; the token is part of it. */
-export type AdminPayload<A extends AdminAction> = PayloadOf<'admin', A>;
+export type AdminPayload<A extends AdminAction> =
+  A extends ActionOf<'marketing'> ? PayloadOf<'marketing', A> : A extends ActionOf<'admin'> ? PayloadOf<'admin', A> : never;
+
+/** The function that answers an action. */
+export function functionOf(action: AdminAction): 'admin' | 'marketing' {
+  return isMarketingAction(action) ? 'marketing' : 'admin';
+}
 
 /** Codes the client adds for failures that never reached a cloud function's envelope. */
 export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
@@ -30,15 +40,15 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** Typed access to the `admin` cloud function. */
+/** Typed access to the `admin` and `marketing` cloud functions. */
 export interface AdminClient {
-  call<A extends AdminAction>(action: A, payload: AdminPayload<A>, options?: CallOptions): Promise<AdminResponses[A]>;
+  call<A extends AdminAction>(action: A, payload: AdminPayload<A>, options?: CallOptions): Promise<ConsoleResponses[A]>;
 }
 
 /** Where and how the client sends its requests; tests pass their own `fetchImpl`. */
 export interface AdminClientOptions {
-  /** Gateway route of the `admin` function; same origin as the page. */
-  endpoint?: string;
+  /** Gateway route of the functions, `/fn/` by default; same origin as the page. */
+  endpointBase?: string;
   fetchImpl?: typeof fetch;
 }
 
@@ -50,16 +60,16 @@ function isEnvelope(body: unknown): body is ApiResult<unknown> {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
 }
 
-/** Creates a client that sends every call as `POST /fn/admin` with body `{ action, ...payload }`. */
+/** Creates a client that sends every call as `POST /fn/<function>` with body `{ action, ...payload }`. */
 export function createAdminClient(options: AdminClientOptions = {}): AdminClient {
-  const endpoint = options.endpoint ?? '/fn/admin';
+  const endpointBase = options.endpointBase ?? '/fn/';
   const fetchImpl = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   return {
-    async call<A extends AdminAction>(action: A, payload: AdminPayload<A>, callOptions?: CallOptions): Promise<AdminResponses[A]> {
+    async call<A extends AdminAction>(action: A, payload: AdminPayload<A>, callOptions?: CallOptions): Promise<ConsoleResponses[A]> {
       let response: Response;
       try {
-        response = await fetchImpl(endpoint, {
+        response = await fetchImpl(`${endpointBase}${functionOf(action)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           credentials: 'same-origin',
@@ -84,7 +94,7 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
         const { details } = body.error;
         throw new AdminApiError(body.error.code, body.error.message, typeof details === 'object' && details !== null ? details : {});
       }
-      return body.data as AdminResponses[A];
+      return body.data as ConsoleResponses[A];
     },
   };
 }

@@ -2,8 +2,7 @@ import { jest } from '@jest/globals';
 import type { RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { AdminRole } from '~/types/documents';
-import type { AdminAction, AdminClient, AdminPayload, CallOptions } from '../api/client';
-import type { AdminResponses } from '~/types/functions/admin';
+import type { AdminAction, AdminClient, AdminPayload, CallOptions, ConsoleResponses } from '../api/client';
 import { renderWithProviders } from './render-with-providers';
 
 /** The session token of a signed-in test. */
@@ -21,7 +20,7 @@ export function mockClient(handler: Handler) {
   const call = jest.fn(handler);
   const client: AdminClient = {
     call: <A extends AdminAction>(action: A, payload: AdminPayload<A>, options?: CallOptions) =>
-      call(action, payload as AdminPayload<AdminAction>, options) as Promise<AdminResponses[A]>,
+      call(action, payload as AdminPayload<AdminAction>, options) as Promise<ConsoleResponses[A]>,
   };
   return { client, call };
 }

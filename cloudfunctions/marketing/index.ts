@@ -1,0 +1,3 @@
+import { marketingMain } from '~/server/marketing/routes';
+
+export const main = marketingMain;

@@ -1,0 +1,18 @@
+import type { AdminRole } from '~/types/documents';
+import type { ActionOf } from '~/types/functions';
+
+const RUN_PROGRAMME: readonly AdminRole[] = ['owner', 'operator'];
+const ANALYSE: readonly AdminRole[] = ['owner', 'operator', 'analyst'];
+void RUN_PROGRAMME;
+void ANALYSE;
+
+/**
+ * Who may take each action of the `marketing` function (tags, profiles, segments, campaigns):
+ * part of the one admin permission table (admin-permissions.ts), checked by the server on every call.
+ */
+export const MARKETING_PERMISSIONS: Readonly<Record<ActionOf<'marketing'>, readonly AdminRole[]>> = {
+  // Tags.
+  // Profiles.
+  // Segments.
+  // Campaigns.
+};
