@@ -7,10 +7,8 @@ import type { MigrationRun } from '../server/migrations/run-migrations';
 import { isStale } from './lib/freshness';
 import { upgradeLocalMedia } from './lib/upgrade-local-media';
 import { npmRun } from './lib/run';
-import { demoActivity } from './seed/demo-activity';
-import { demoCouponTemplates, demoRewards } from './seed/demo-catalogue';
-import { demoData } from './seed/demo-members';
-import { DEMO_MEDIA_DIR, seedDemoCatalog } from './seed/demo-products';
+import { DEMO_MEDIA_DIR } from './seed/demo-products';
+import { seedDemoMembers, seedDemoShop } from './seed/seed-demo';
 
 const ROOT = resolve(__dirname, '..');
 const DATA = join(ROOT, '.local-cloud');
@@ -96,50 +94,12 @@ async function main(): Promise<void> {
     },
   });
 
-  const demo = firstStart ? demoData(Date.now()) : null;
-  if (demo) {
-    cloud.store.atomically(() => {
-      demo.members.forEach((doc) => cloud.store.insert('members', { ...doc }));
-      demo.entries.forEach((doc) => cloud.store.insert('ledger_entries', { ...doc }));
-      demo.lots.forEach((doc) => cloud.store.insert('point_lots', { ...doc }));
-      demoCouponTemplates(Date.now()).forEach((doc) => cloud.store.insert('coupon_templates', { ...doc }));
-      demoRewards(Date.now()).forEach((doc) => cloud.store.insert('rewards', { ...doc }));
-    });
-    console.log(`Seeded ${demo.members.length} demo members with their points, coupons and rewards.`);
-  }
+  const demo = firstStart ? seedDemoMembers(cloud, Date.now(), console.log) : null;
   // A database made by an older checkout gets the data migrations a deployed one gets.
   const migrated = await migrateLocal(cloud);
   if (migrated.length > 0) console.log(`Applied the data migrations ${migrated.join(', ')}.`);
   // Also on a database made before the storefront had a catalogue.
-  if (cloud.store.count('products') === 0 && cloud.store.count('categories') === 0) {
-    const catalog = cloud.store.atomically(() => seedDemoCatalog(cloud, Date.now()));
-    console.log(
-      `Seeded the demo catalogue: ${catalog.products.length} products in ${catalog.categories.length} categories, ${catalog.stores.length} pickup stores.`,
-    );
-    if (demo) {
-      const month = demoActivity(Date.now(), {
-        ...catalog,
-        members: demo.members,
-        lots: demo.lots,
-        templates: demoCouponTemplates(Date.now()),
-      });
-      cloud.store.atomically(() => {
-        month.members.forEach((doc) => cloud.store.replace('members', { ...doc }));
-        month.lots.forEach((doc) => {
-          cloud.store.remove('point_lots', doc._id);
-          cloud.store.insert('point_lots', { ...doc });
-        });
-        month.entries.forEach((doc) => cloud.store.insert('ledger_entries', { ...doc }));
-        month.orders.forEach((doc) => cloud.store.insert('orders', { ...doc }));
-        month.sales.forEach((doc) => cloud.store.insert('store_sales', { ...doc }));
-        month.coupons.forEach((doc) => cloud.store.insert('coupon_instances', { ...doc }));
-        month.tierChanges.forEach((doc) => cloud.store.insert('tier_history', { ...doc }));
-      });
-      console.log(
-        `Seeded a month of demo activity: ${month.orders.length} online orders, ${month.sales.length} in-store purchases, ${month.entries.length} check-ins.`,
-      );
-    }
-  }
+  seedDemoShop(cloud, Date.now(), demo, console.log);
   // The dashboard's daily figures, brought up to date now rather than at the job's next tick.
   const rollup = (await cloud.runTimer('job-daily-stats')) as { ok: boolean; data?: { scanned: number } | null; error?: unknown };
   if (!rollup.ok) console.log(`The dashboard's daily figures could not be brought up to date: ${JSON.stringify(rollup.error)}`);

@@ -23,6 +23,8 @@ const STEPS: Step[] = [
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build functions', command: ['npm', 'run', '--silent', 'build:functions'] },
+  // A reduced count of the fuzzer's cases (10,000 per function when run on its own).
+  { name: 'fuzz', command: ['npm', 'run', '--silent', 'fuzz', '--', '--cases', '200'] },
   { name: 'build weapp', command: ['npm', 'run', '--silent', 'build:weapp'] },
   { name: 'weapp package sizes', command: ['npm', 'run', '--silent', 'size:weapp'] },
   { name: 'build h5', command: ['npm', 'run', '--silent', 'build:h5'] },
