@@ -28,6 +28,7 @@ import type { TcbServices } from './protocol/tcb';
 import { CloudStorage } from './storage/cloud-storage';
 import type { TimerSpec } from './timers';
 import { TimerScheduler, timerEvent, timersOf } from './timers';
+import { Faults } from './faults';
 
 export interface LocalCloudOptions {
   /** Repository root: holds cloudfunctions/ and dist/. */
@@ -67,6 +68,8 @@ export interface LocalCloud {
   /** Cloud storage on local files, which functions reach through the SDK. */
   storage: CloudStorage;
   functions: Map<string, FunctionDef>;
+  /** Database calls made to fail, time out, kill their instance or wait, by rule. */
+  faults: Faults;
   invoke(fn: string, event: unknown, caller?: Partial<Caller>): Promise<unknown>;
   /** Fires a function's timer trigger now (or as of `at`). */
   runTimer(fn: string, at?: number): Promise<unknown>;
@@ -125,11 +128,15 @@ function platformServices(input: {
   invoke: (fn: string, event: unknown, caller?: Partial<Caller>) => Promise<unknown>;
   callerOf: (fn: string, instance: string) => Caller | undefined;
   log: (line: string) => void;
+  faults: Faults;
+  kill: (fn: string, instance: string) => void;
 }): (fn: string, instance: string) => TcbServices {
-  const { engine, functions, outbox, payments, storage, invoke, callerOf, log } = input;
+  const { engine, functions, outbox, payments, storage, invoke, callerOf, log, faults, kill } = input;
   return (fn, instance) => ({
     engine,
     storage,
+    faults,
+    killInstance: () => kill(fn, instance),
     callFunction: (name: string, data: unknown) => {
       const parent = callerOf(fn, instance);
       return invoke(name, data, { ...parent, source: `${parent?.source ?? 'wx_http'},scf` });
@@ -195,6 +202,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   };
 
   const callerOf = (fn: string, instance: string): Caller | undefined => pools.get(fn)?.callerOf(instance);
+  const faults = new Faults();
+  const kill = (fn: string, instance: string) => pools.get(fn)?.kill(instance);
 
   const deliver = (payment: Payment) => invoke(payment.callbackFn, paymentCallbackEvent(payment, appid), { source: 'wx_paycallback' });
   const settlePayment = async (outTradeNo: string, outcome: 'SUCCESS' | 'PAYERROR', options: { deliver?: boolean } = {}) => {
@@ -226,7 +235,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
 
   const routes = [
-    ...databaseRoutes({ services: platformServices({ engine, functions, outbox, payments, storage, invoke, callerOf, log }) }),
+    ...databaseRoutes({
+      services: platformServices({ engine, functions, outbox, payments, storage, invoke, callerOf, log, faults, kill }),
+    }),
     ...functionRoutes({ pools, sessions, appid }),
     ...sessionRoutes({ sessions }),
     ...clockRoutes({ now, clock, setClock }),
@@ -252,6 +263,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     payments,
     storage,
     functions,
+    faults,
     invoke,
     runTimer,
     settlePayment,

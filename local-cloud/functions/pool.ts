@@ -187,6 +187,11 @@ export class FunctionPool {
     this.drain();
   }
 
+  /** Kills instance `id` as a crash would: its invocation fails and a new instance takes the next. */
+  kill(id: string): void {
+    for (const slot of this.slots) if (slot.id === id) this.fail(slot, 'instance was killed mid-invocation', 'crashed');
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of this.queue.splice(0))

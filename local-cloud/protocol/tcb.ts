@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DatabaseEngine } from '../db/engine';
 import { ProtocolError } from '../db/errors';
+import type { Faults } from '../faults';
 import { InvocationError } from '../functions/pool';
 import type { CloudStorage } from '../storage/cloud-storage';
 import { decodeOpenApiRequest, encodeOpenApiResponse } from './openapi-pb';
@@ -18,6 +19,10 @@ export interface TcbServices {
   pay(caller: string, apiName: string, args: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** `cloud.uploadFile`, `getTempFileURL` and `deleteFile`. */
   storage: CloudStorage;
+  /** Database calls made to fail by rule (none unless a suite arms one). */
+  faults: Faults;
+  /** Ends the calling instance as a crash would (its invocation fails). */
+  killInstance(): void;
 }
 
 /** Reads a whole request body. */
@@ -79,6 +84,31 @@ function storageAction(storage: CloudStorage, action: string, params: Record<str
 }
 
 /**
+ * One database call, through the fault rules: it may fail before it is applied, be applied with
+ * its answer lost (the platform's timeout), kill its instance as it is applied, or wait first.
+ */
+async function databaseCall(
+  services: TcbServices,
+  caller: string,
+  action: string,
+  params: Record<string, unknown>,
+  res: ServerResponse,
+  requestId: string,
+): Promise<void> {
+  const fault = services.faults.take(caller, action, params);
+  if (fault === 'fail') throw new ProtocolError('SYS_ERR', `[local-cloud fault] ${action} failed before it reached the database`);
+  if (typeof fault === 'object' && fault !== null) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  const answer = services.engine.handle(action, params);
+  if (fault === 'timeoutAfterWrite') throw new ProtocolError('SERVER_TIMEOUT', `[local-cloud fault] ${action} was applied but timed out`);
+  if (fault === 'killInstance') {
+    services.killInstance();
+    res.destroy();
+    return;
+  }
+  sendJson(res, { requestId, ...answer });
+}
+
+/**
  * Handles `POST /tcb/<function>/admin`: the endpoint that the real wx-server-sdk calls when
  * TCB_CONTEXT_CNFG points at it. `caller` is the function whose instances use this URL.
  */
@@ -103,7 +133,7 @@ export async function handleTcb(services: TcbServices, caller: string, req: Inco
     }
     const params = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
     const action = String(params.action ?? '');
-    if (action.startsWith('database.')) return sendJson(res, { requestId, ...services.engine.handle(action, params) });
+    if (action.startsWith('database.')) return await databaseCall(services, caller, action, params, res, requestId);
     if (action.startsWith('storage.')) return sendJson(res, { requestId, data: storageAction(services.storage, action, params) });
     if (action === 'functions.invokeFunction') {
       const data = typeof params.request_data === 'string' && params.request_data ? JSON.parse(params.request_data) : {};

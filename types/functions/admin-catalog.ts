@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { searchKeyword } from './search-keyword';
 import type { BannerDoc, CategoryDoc, ProductDoc } from '../catalog';
 import { skuId } from './catalog';
 
@@ -60,7 +61,7 @@ export const adminCatalogInputs = {
   listProducts: z.strictObject({
     status: z.enum(['all', 'onShelf', 'offShelf']).default('all'),
     categoryId: categoryId.optional(),
-    keyword: z.string().trim().min(1).max(30).optional(),
+    keyword: searchKeyword(30).min(1).optional(),
     pageSize: z.number().int().min(1).max(20).default(20),
     cursor: z.string().max(400).optional(),
   }),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { searchKeyword } from './search-keyword';
 import type { CouponInstanceDoc, CouponTemplateDoc } from '../coupons';
 import type { AdminRole } from '../documents';
 import type { JobRunDoc } from '../jobs';
@@ -41,7 +42,7 @@ export const adminRequests = {
   listMembers: z.strictObject({
     action: z.literal('listMembers'),
     token,
-    keyword: z.string().trim().max(64).optional(),
+    keyword: searchKeyword(64).optional(),
     pageSize: z.number().int().min(1).max(100).default(20),
     /** Opaque cursor from the previous page's `nextCursor`. */
     cursor: z.string().max(128).optional(),

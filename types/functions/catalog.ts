@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { searchKeyword } from './search-keyword';
 import type { CategoryDoc, ProductSpec } from '../catalog';
 import type { EpochMs, Fen, Points } from '../units';
 
@@ -18,7 +19,7 @@ export const catalogRequests = {
       .string()
       .regex(/^[a-z0-9-]{1,32}$/, 'must be a category id')
       .optional(),
-    keyword: z.string().trim().min(1).max(30).optional(),
+    keyword: searchKeyword(30).min(1).optional(),
     sort: z.enum(['default', 'priceAsc', 'priceDesc', 'sales']).default('default'),
     pageSize: z.number().int().min(1).max(50).default(20),
     cursor: z.string().max(400).optional(),
