@@ -69,3 +69,46 @@ export interface CampaignCounterDoc {
   keys: string[];
   updatedAt: EpochMs;
 }
+
+/** A figure with its 95 % confidence interval (null bounds when the sample is too small to tell). */
+export interface Estimate {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** One group's figures over the result window (money in fen). */
+export interface CampaignGroupResult {
+  group: CampaignGroup | 'treated';
+  members: number;
+  /** Share of the group's members who used the campaign coupon in the window (treated groups only; null for the holdout). */
+  couponUseRate: Estimate | null;
+  /** Share of members with at least one purchase in the window. */
+  conversion: Estimate;
+  /** Share of members with at least two purchases in the window. */
+  repurchase: Estimate;
+  gmvFen: number;
+  gmvPerMemberFen: Estimate;
+  /** (this group's GMV per member − the holdout's) × this group's members; null for the holdout or without one. */
+  incrementalGmvFen: Estimate | null;
+  couponDiscountFen: number;
+  /** Points earned on the purchases that used the campaign coupon, net of their clawbacks. */
+  pointsEarned: number;
+  /** couponDiscountFen + pointsEarned at the programme's points-to-yuan rate. */
+  costFen: number;
+  /** incremental GMV / cost; null without a cost or an incremental figure. */
+  roi: Estimate | null;
+}
+
+/** A campaign's results: each group's figures and, per group, cumulative GMV per member by day since launch. */
+export interface CampaignResults {
+  from: EpochMs;
+  to: EpochMs;
+  /** The instant the figures were computed as of (the window's end, or earlier while it runs). */
+  asOf: EpochMs;
+  groups: CampaignGroupResult[];
+  /** One row per day of the window and group: day index from 1, cumulative GMV per member in fen. */
+  series: { day: number; group: CampaignGroup; gmvPerMemberFen: number }[];
+  /** How the figures and intervals are computed, as the page shows it. */
+  method: string;
+}
