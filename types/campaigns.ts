@@ -39,6 +39,10 @@ export interface CampaignDoc {
   cursor: string | null;
   counts: { members: number; holdout: number; treated: number; issued: number; capped: number; failed: number };
   launchedAt: EpochMs | null;
+  /** The results as the job last computed them (null before launch). */
+  results?: CampaignResults | null;
+  /** Until when job-run-campaigns refreshes `results` (a day past the window); absent before launch. */
+  resultsUntil?: EpochMs | null;
   finishedAt: EpochMs | null;
   createdBy: string;
   createdAt: EpochMs;

@@ -104,6 +104,8 @@ export interface CouponInstanceDoc {
   voidedBy: string | null;
   issuedAt: EpochMs;
   updatedAt: EpochMs;
+  /** Why the member got it, shown with the coupon (a campaign's reason, e.g. 因为你是金卡会员). */
+  reason?: string;
 }
 
 /**

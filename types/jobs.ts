@@ -31,6 +31,7 @@ export const TIMER_JOBS = [
   'job-retry-refunds',
   'job-clear-till',
   'job-daily-stats',
+  'job-run-campaigns',
 ] as const;
 
 export type TimerJob = (typeof TIMER_JOBS)[number];

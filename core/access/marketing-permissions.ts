@@ -3,8 +3,6 @@ import type { ActionOf } from '~/types/functions';
 
 const RUN_PROGRAMME: readonly AdminRole[] = ['owner', 'operator'];
 const ANALYSE: readonly AdminRole[] = ['owner', 'operator', 'analyst'];
-void RUN_PROGRAMME;
-void ANALYSE;
 
 /**
  * Who may take each action of the `marketing` function (tags, profiles, segments, campaigns):
@@ -15,4 +13,10 @@ export const MARKETING_PERMISSIONS: Readonly<Record<ActionOf<'marketing'>, reado
   // Profiles.
   // Segments.
   // Campaigns.
+  listCampaigns: ANALYSE,
+  getCampaign: ANALYSE,
+  getCampaignResults: ANALYSE,
+  saveCampaign: RUN_PROGRAMME,
+  launchCampaign: RUN_PROGRAMME,
+  stopCampaign: RUN_PROGRAMME,
 };

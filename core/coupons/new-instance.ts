@@ -4,7 +4,17 @@ import type { EpochMs } from '~/types/units';
 /** What an issued coupon is made from: who gets it under which key, what it does, and when it is valid. */
 export type NewInstance = Pick<
   CouponInstanceDoc,
-  'issueKey' | 'memberId' | 'templateId' | 'source' | 'title' | 'description' | 'terms' | 'stackingGroup' | 'validFrom' | 'validTo'
+  | 'issueKey'
+  | 'memberId'
+  | 'templateId'
+  | 'source'
+  | 'title'
+  | 'description'
+  | 'terms'
+  | 'stackingGroup'
+  | 'validFrom'
+  | 'validTo'
+  | 'reason'
 >;
 
 /** A freshly issued coupon instance; its `_id` is its issue key, so a repeated grant finds it. */

@@ -13,6 +13,8 @@ export interface Grant {
   issueKey: string;
   source: CouponSource;
   window: CouponWindow;
+  /** Why the member gets it, shown with the coupon (campaigns). */
+  reason?: string;
   /** Reserves the member's place under a per-member limit (centre claims); answers false when the limit is reached. */
   reservePlace?: () => Promise<boolean>;
 }
@@ -37,6 +39,7 @@ function instanceOf(grant: Grant, now: number): CouponInstanceDoc {
       stackingGroup: template.stackingGroup,
       validFrom: grant.window.validFrom,
       validTo: grant.window.validTo,
+      ...(grant.reason ? { reason: grant.reason } : {}),
     },
     now,
   );

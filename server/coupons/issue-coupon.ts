@@ -17,6 +17,8 @@ export interface IssueCouponInput {
   issueKey: string;
   /** A window that replaces the template's validity, e.g. the one around a birthday. */
   window?: CouponWindow;
+  /** Why the member gets it, shown with the coupon (a campaign's reason). */
+  reason?: string;
 }
 
 /**
@@ -41,5 +43,5 @@ export async function issueCoupon(ctx: RequestContext, input: IssueCouponInput):
   if (window.validTo < ctx.now || window.validTo < window.validFrom) {
     throw new CodedError('NOT_AVAILABLE', 'the coupon window is already over', { reason: '活动已结束' });
   }
-  return grantCoupon(ctx, { template, memberId: member._id, issueKey: input.issueKey, source: input.source, window });
+  return grantCoupon(ctx, { template, memberId: member._id, issueKey: input.issueKey, source: input.source, window, reason: input.reason });
 }

@@ -80,6 +80,11 @@ export function comebackCouponMessage(coupon: CouponInstanceDoc): MessageBody {
   return couponMessage('comebackCoupon', coupon, '好久不见，回归礼券已放入卡包');
 }
 
+/** A campaign's coupon is in the member's wallet, with the campaign's reason (sent on the coupon-arrival template the comeback coupon uses). */
+export function campaignCouponMessage(coupon: CouponInstanceDoc, reason: string): MessageBody {
+  return couponMessage('comebackCoupon', coupon, reason);
+}
+
 /** Points of one month expire at `expiresAt`. */
 export function pointsExpiringMessage(input: { points: Points; expiresAt: EpochMs }): MessageBody {
   return {

@@ -162,6 +162,17 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   continueExport: () => ({ exportId: 'exp-ghost-export' }),
   listExports: () => ({}),
   getExportDownload: () => ({ exportId: 'exp-ghost-export' }),
+  listCampaigns: () => ({}),
+  saveCampaign: () => ({
+    name: '矩阵活动',
+    segmentId: 'ghost-segment',
+    reason: '因为你是金卡会员',
+    variants: [{ key: 'A', templateId: 'ghost-template', percent: 100 }],
+  }),
+  launchCampaign: () => ({ campaignId: 'ghost-campaign' }),
+  stopCampaign: () => ({ campaignId: 'ghost-campaign' }),
+  getCampaign: () => ({ campaignId: 'ghost-campaign' }),
+  getCampaignResults: () => ({ campaignId: 'ghost-campaign' }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

@@ -24,6 +24,7 @@ export const JOB_NAMES: Record<string, string> = {
   'job-retry-refunds': '失败退款重试',
   'job-clear-till': '清理收银会话',
   'job-daily-stats': '每日经营统计',
+  'job-run-campaigns': '营销活动发送',
 };
 
 const STATUS: Record<JobRunDoc['status'], { text: string; color: string }> = {
