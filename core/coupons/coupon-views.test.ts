@@ -39,6 +39,11 @@ describe('coupon views', () => {
     expect(toMyCoupon(instance, 1_500)).toMatchObject({ state: 'usable', stateText: '可使用' });
   });
 
+  it('carries a campaign coupon’s reason, and none for other coupons', () => {
+    expect(toMyCoupon({ ...instance, source: 'campaign', reason: '好久不见' }, 1_500).reason).toBe('好久不见');
+    expect(toMyCoupon(instance, 1_500)).not.toHaveProperty('reason');
+  });
+
   it('shows a centre template with what the caller may do', () => {
     const template: CouponTemplateDoc = {
       _id: 'ct1',

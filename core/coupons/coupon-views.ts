@@ -24,6 +24,7 @@ export function toMyCoupon(coupon: CouponInstanceDoc, now: EpochMs): MyCoupon {
     validityText: windowText(coupon.validFrom, coupon.validTo),
     issuedAt: coupon.issuedAt,
     usedAt: coupon.usedAt,
+    ...(coupon.reason ? { reason: coupon.reason } : {}),
   };
 }
 

@@ -150,6 +150,8 @@ export interface MyCoupon {
   validityText: string;
   issuedAt: EpochMs;
   usedAt: EpochMs | null;
+  /** Why the member got it (a campaign's reason, e.g. 因为你是金卡会员); absent for other coupons. */
+  reason?: string;
 }
 
 export interface CouponsResponses {

@@ -13,6 +13,8 @@ interface CouponTicketProps {
   rules: string;
   /** Small labels under the title, e.g. 「金卡会员及以上专享」. */
   tags?: string[];
+  /** Why the member got it, as a small line under the title (campaign coupons). */
+  reason?: string;
   /** Greyed out: used, expired or voided. */
   faded?: boolean;
   /** The button or stamp on the right. */
@@ -21,7 +23,7 @@ interface CouponTicketProps {
 }
 
 /** A coupon as a ticket: value on the left, title and validity in the middle, the action on the right. */
-export function CouponTicket({ face, title, validityText, rules, tags = [], faded = false, action, className }: CouponTicketProps) {
+export function CouponTicket({ face, title, validityText, rules, tags = [], reason, faded = false, action, className }: CouponTicketProps) {
   const [open, setOpen] = useState(false);
   return (
     <View className={`coupon-ticket${faded ? ' coupon-ticket--faded' : ''}${className ? ` ${className}` : ''}`}>
@@ -37,6 +39,7 @@ export function CouponTicket({ face, title, validityText, rules, tags = [], fade
               {tag}
             </Text>
           ))}
+          {reason ? <Text className="coupon-ticket__reason coupon-reason">{reason}</Text> : null}
           <Text className="coupon-ticket__validity">{validityText}</Text>
         </View>
         {action ? <View className="coupon-ticket__action">{action}</View> : null}

@@ -53,3 +53,17 @@ test('a usable coupon has 去使用, which opens the products it applies to', as
   await tap(container.querySelector<HTMLElement>('.use-coupon'));
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/coupons/pages/products/index?id=welcome%3Am_01' });
 });
+
+test('a campaign coupon says why the member got it', async () => {
+  service.listMine.mockResolvedValue({
+    items: [
+      myCoupon({ instanceId: 'campaign:c1:m_01', title: '满39减5', source: 'campaign', reason: '因为你是金卡会员' }),
+      myCoupon({ instanceId: 'i2', title: '满99减15' }),
+    ],
+    nextCursor: null,
+  });
+  const { container } = render(<MyCouponsPage />);
+
+  await screen.findByText('因为你是金卡会员');
+  expect([...container.querySelectorAll('.coupon-reason')].map((line) => line.textContent)).toEqual(['因为你是金卡会员']);
+});

@@ -103,6 +103,7 @@ export default function MyCouponsPage() {
                     validityText={coupon.validityText}
                     rules={coupon.description}
                     tags={tagsOf(coupon)}
+                    reason={coupon.reason}
                     faded={coupon.state !== 'usable' && coupon.state !== 'notStarted'}
                     action={actionOf(coupon)}
                   />
