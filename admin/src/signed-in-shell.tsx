@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  NotificationOutlined,
   GiftOutlined,
   ReconciliationOutlined,
   RollbackOutlined,
@@ -46,6 +47,7 @@ const AuditLogPage = lazy(() => import('./pages/audit-log/audit-log-page').then(
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })));
 const ProgrammePage = lazy(() => import('./pages/programme/programme-page').then((module) => ({ default: module.ProgrammePage })));
 // The points mall's forms carry date pickers too.
+const CampaignsPage = lazy(() => import('./pages/campaigns/campaigns-page').then((module) => ({ default: module.CampaignsPage })));
 const RewardsPage = lazy(() => import('./pages/rewards/rewards-page').then((module) => ({ default: module.RewardsPage })));
 
 interface PageEntry {
@@ -68,6 +70,7 @@ const PAGES: readonly PageEntry[] = [
   { key: 'orders', label: '订单', icon: <ShoppingOutlined />, Page: OrdersPage, action: 'listOrders' },
   { key: 'refunds', label: '退款', icon: <RollbackOutlined />, Page: RefundsPage, action: 'listRefunds' },
   { key: 'coupons', label: '优惠券', icon: <TagsOutlined />, Page: CouponsPage, action: 'listCouponTemplates' },
+  { key: 'campaigns', label: '营销活动', icon: <NotificationOutlined />, Page: CampaignsPage, action: 'listCampaigns' },
   { key: 'staff', label: '门店与店员', icon: <ShopOutlined />, Page: StaffPage, action: 'listStaff' },
   { key: 'programme', label: '规则设置', icon: <SettingOutlined />, Page: ProgrammePage, action: 'getProgramme' },
   { key: 'job-runs', label: '任务运行', icon: <ScheduleOutlined />, Page: JobRunsPage, action: 'listJobRuns' },
