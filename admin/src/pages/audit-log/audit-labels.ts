@@ -55,6 +55,10 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   uploadImage: '上传图片',
   saveCategory: '保存分类',
   saveBanner: '保存横幅',
+  // Campaigns.
+  saveCampaign: '保存营销活动',
+  launchCampaign: '启动营销活动',
+  stopCampaign: '停止营销活动',
 };
 
 /** What an entry changed, by type. */
