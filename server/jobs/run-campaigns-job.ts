@@ -181,8 +181,9 @@ export const runCampaignsJob: JobSpec<CampaignDoc> = {
   concurrency: 2,
   page: async (ctx, cursor, limit, sweep) => {
     const _ = ctx.db.command;
-    const due = _.or([{ status: _.in(['freezing', 'sending']) }, { resultsUntil: _.gte(sweep.asOf) }]);
-    const where = cursor === null ? due : _.and([due, { _id: _.gt(cursor) }]);
+    // Every launched campaign has resultsUntil (launch + its window + a day); freezing and sending end long before it.
+    const due = { resultsUntil: _.gte(sweep.asOf) };
+    const where = cursor === null ? due : { ...due, _id: _.gt(cursor) };
     const items = await ctx.db.collection('campaigns').find(where, { orderBy: [['_id', 'asc']], limit });
     return { items, next: items.length === limit ? (items.at(-1) as CampaignDoc)._id : null };
   },
