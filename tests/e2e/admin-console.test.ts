@@ -27,6 +27,7 @@ const OWNER_PAGES: ReadonlyArray<[key: string, label: string]> = [
   ['orders', '订单'],
   ['refunds', '退款'],
   ['coupons', '优惠券'],
+  ['campaigns', '营销活动'],
   ['staff', '门店与店员'],
   ['programme', '规则设置'],
   ['job-runs', '任务运行'],
@@ -49,7 +50,12 @@ describe('the admin console pages in Chromium', () => {
 
   beforeAll(async () => {
     [browser, cloud] = await launchBrowserBeside(
-      startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'c'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD } } }),
+      startTestCloud({
+        functionEnv: {
+          admin: { ADMIN_TOKEN_SECRET: 'c'.repeat(40), ADMIN_INITIAL_PASSWORD: PASSWORD },
+          marketing: { ADMIN_TOKEN_SECRET: 'c'.repeat(40) },
+        },
+      }),
     );
     await cloud.invoke('admin', { action: 'bootstrapAdmin' });
   }, 120_000);

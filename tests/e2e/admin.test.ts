@@ -39,7 +39,12 @@ describe('the admin console in Chromium', () => {
 
   beforeAll(async () => {
     [browser, cloud] = await launchBrowserBeside(
-      startTestCloud({ functionEnv: { admin: { ADMIN_TOKEN_SECRET: 'e'.repeat(40), ADMIN_INITIAL_PASSWORD: OWNER_PASSWORD } } }),
+      startTestCloud({
+        functionEnv: {
+          admin: { ADMIN_TOKEN_SECRET: 'e'.repeat(40), ADMIN_INITIAL_PASSWORD: OWNER_PASSWORD },
+          marketing: { ADMIN_TOKEN_SECRET: 'e'.repeat(40) },
+        },
+      }),
     );
     await cloud.invoke('admin', { action: 'bootstrapAdmin' });
     const member = { source: 'wx_client', openid: 'o-e2e-member-lin' };
