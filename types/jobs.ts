@@ -32,6 +32,7 @@ export const TIMER_JOBS = [
   'job-clear-till',
   'job-daily-stats',
   'job-run-campaigns',
+  'job-refresh-profiles',
 ] as const;
 
 export type TimerJob = (typeof TIMER_JOBS)[number];

@@ -25,6 +25,7 @@ export const JOB_NAMES: Record<string, string> = {
   'job-clear-till': '清理收银会话',
   'job-daily-stats': '每日经营统计',
   'job-run-campaigns': '营销活动发送',
+  'job-refresh-profiles': '会员画像刷新',
 };
 
 const STATUS: Record<JobRunDoc['status'], { text: string; color: string }> = {
