@@ -3,6 +3,7 @@ import type { ActionOf } from '~/types/functions';
 
 const RUN_PROGRAMME: readonly AdminRole[] = ['owner', 'operator'];
 const ANALYSE: readonly AdminRole[] = ['owner', 'operator', 'analyst'];
+const READ_PROFILES: readonly AdminRole[] = ['owner', 'operator', 'analyst', 'support'];
 
 /**
  * Who may take each action of the `marketing` function (tags, profiles, segments, campaigns):
@@ -11,6 +12,7 @@ const ANALYSE: readonly AdminRole[] = ['owner', 'operator', 'analyst'];
 export const MARKETING_PERMISSIONS: Readonly<Record<ActionOf<'marketing'>, readonly AdminRole[]>> = {
   // Tags.
   // Profiles.
+  getMemberProfile: READ_PROFILES,
   // Segments.
   // Campaigns.
   listCampaigns: ANALYSE,

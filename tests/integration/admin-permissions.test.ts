@@ -173,6 +173,8 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   stopCampaign: () => ({ campaignId: 'ghost-campaign' }),
   getCampaign: () => ({ campaignId: 'ghost-campaign' }),
   getCampaignResults: () => ({ campaignId: 'ghost-campaign' }),
+  // Marketing: profiles.
+  getMemberProfile: () => ({ memberId: 'ghost-member' }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

@@ -5,7 +5,10 @@ import type { OrderDoc } from '~/types/orders';
 import type { StoreSaleDoc } from '~/types/staff';
 import type { JobsCloud } from './jobs-support';
 import { read, seedMember, shanghai, startJobsCloud } from './jobs-support';
+import { database } from '~/server/db/database';
+import { getMemberProfile } from '~/server/marketing/get-member-profile';
 import { putStored } from '../support/stored';
+import { connectSdk } from '../support/sdk';
 
 const NOW = shanghai(2026, 12, 7, 3);
 const ago = (days: number) => NOW - days * DAY_MS;
@@ -163,5 +166,22 @@ describe('job-refresh-profiles (through the built bundle)', () => {
     expect(next.at(-1)).toMatchObject({ status: 'finished', failed: 0 });
     expect(profile('m-a')).toMatchObject({ special: { skin: 'dry' }, refreshedDay: '2026-12-08', stage: 'active' });
     expect(profile('m-a').stageHistory).toEqual([{ stage: 'active', at: NOW }]);
+
+    // The admin page's view of it: where m-a stands, category names, value by month; no phone or address.
+    putStored(cloud, 'categories', { _id: 'tea', name: '茶叶', iconUrl: '', sort: 1 });
+    connectSdk(cloud.tcbUrl);
+    const view = await getMemberProfile({ now: NOW + DAY_MS, source: 'wx_trigger', db: database() }, { memberId: 'm-a' });
+    expect(view).toMatchObject({
+      activeMembers: 2,
+      rfmShares: { r: [0, 0, 50, 0, 50], f: [0, 0, 50, 0, 50], m: [0, 0, 50, 0, 50] },
+      preferredCategories: [
+        { id: 'tea', name: '茶叶' },
+        { id: 'cups', name: 'cups' },
+      ],
+    });
+    expect(view.valueByMonth).toHaveLength(12);
+    expect(view.valueByMonth.at(-1)).toEqual({ month: '2026-12', onlineFen: 6000, storeFen: 0 });
+    expect(view.valueByMonth.find((row) => row.month === '2026-10')).toEqual({ month: '2026-10', onlineFen: 0, storeFen: 4000 });
+    expect(JSON.stringify(view)).not.toMatch(/phone|detail/);
   }, 60_000);
 });
