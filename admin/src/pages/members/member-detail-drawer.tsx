@@ -15,6 +15,7 @@ import { approvalColumns } from '../approvals/approval-columns';
 import { useApprovalDecisions } from '../approvals/use-approval-decisions';
 import { AdjustPointsModal } from './adjust-points-modal';
 import { BirthdayModal } from './birthday-modal';
+import { MemberProfilePanel } from './member-profile-panel';
 import {
   RECORD_KIND_VIEWS,
   RecordsTable,
@@ -324,6 +325,7 @@ export function MemberDetailDrawer({ memberId, onClose, onChanged }: MemberDetai
             </Flex>
             <PointsLots points={detail.points} />
           </Card>
+          <MemberProfilePanel memberId={memberId} />
           <RecordTabs
             detail={detail}
             pendingCount={pending.length}
