@@ -27,12 +27,17 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
       comebackDueAt: shanghai(2026, 10, 1, 10) + 90 * DAY_MS,
     });
     seedMember(cloud, 'gone', joined, { ...consenting, status: 'deleted' });
+    // Buys in store only: the daily profile finds them active until June.
+    seedMember(cloud, 'instore', joined, consenting);
+    cloud.store.insert('member_profiles', { _id: 'instore', stage: 'active', lastPurchaseAt: shanghai(2026, 3, 20, 10) });
     for (const id of ['away', 'paid', 'quiet', 'back', 'winter']) subscribe(cloud, id, 1, ['comebackCoupon']);
 
     for (let at = shanghai(2026, 4, 1, 10, 30); at <= shanghai(2027, 1, 10, 10, 30); at += DAY_MS) {
       const day = dayKey(at);
       // A payment two weeks after the coupon; and a member who consents in June (setConsent puts them in the sweep).
       if (day === '2026-04-20') update('back', { lastPaidAt: shanghai(2026, 4, 20, 12) });
+      if (day === '2026-06-18')
+        cloud.store.replace('member_profiles', { _id: 'instore', stage: 'dormant', lastPurchaseAt: shanghai(2026, 3, 20, 10) });
       if (day === '2026-06-15') update('quiet', { consent: { marketing: true, updatedAt: at - HOUR_MS }, comebackDueAt: at - HOUR_MS });
       const run = await tick(cloud, 'job-comeback-coupons', at);
       if (run) runs.push(run);
@@ -52,7 +57,13 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
       'comeback:back:2026-04-05': '2026-04-05',
       'comeback:back:2026-10-02': '2026-10-02',
       'comeback:winter:2026-12-30': '2026-12-30',
+      'comeback:instore:2026-06-18': '2026-06-18',
+      'comeback:instore:2026-12-15': '2026-12-15',
     });
+  });
+
+  it('passes over a member whose profile finds them still buying, until 90 days after their last purchase', () => {
+    expect(member('instore').comebackIssuedAt).toBe(shanghai(2026, 12, 15, 10, 30));
   });
 
   it('issues the comeback template, valid 14 days, and keeps the next date on the member', () => {
