@@ -1,3 +1,4 @@
+import type { LifecycleStage } from './marketing';
 import type { EpochMs, Fen, Points } from './units';
 
 /** One coupon template's activity on one day. */
@@ -47,6 +48,12 @@ export interface DaySnapshot {
   active30: number;
   /** Members who joined more than 90 days before and have not paid for an order in those 90 days. */
   dormant: number;
+  /**
+   * Members by lifecycle stage as the latest profile refresh (job-refresh-profiles) found them when
+   * the rollup was written, by indexed counts on `member_profiles.stage`; absent before any profile
+   * exists (and on rollups written before the stages were counted).
+   */
+  byStage?: Record<LifecycleStage, number>;
 }
 
 /**

@@ -160,6 +160,12 @@ describe('nextSnapshot', () => {
     dormant: 0,
   };
 
+  it('carries the lifecycle stages when profiles exist, and leaves them out before', () => {
+    const byStage = { new: 1, active: 2, dormant: 3, churned: 4, wonBack: 5 };
+    expect(nextSnapshot(null, { ...quiet, byStage }).byStage).toEqual(byStage);
+    expect(nextSnapshot(null, quiet)).not.toHaveProperty('byStage');
+  });
+
   it('starts the first day from nothing', () => {
     expect(nextSnapshot(null, { ...quiet, newMembers: 3, pointsNet: 50, active30: 1, dormant: 0 })).toEqual({
       membersTotal: 3,

@@ -1,3 +1,4 @@
+import type { LifecycleStage } from '~/types/marketing';
 import type { CouponTerms } from '~/types/coupons';
 import type { LedgerKind } from '~/types/points';
 import type { CouponDayFigures, DaySnapshot } from '~/types/stats';
@@ -131,6 +132,8 @@ export interface DayChanges {
   pointsNet: Points;
   active30: number;
   dormant: number;
+  /** Members by lifecycle stage, when profiles exist. */
+  byStage?: Record<LifecycleStage, number>;
 }
 
 /**
@@ -157,5 +160,6 @@ export function nextSnapshot(previous: DaySnapshot | null, changes: DayChanges):
     pointsOutstanding: (previous?.pointsOutstanding ?? 0) + changes.pointsNet,
     active30: changes.active30,
     dormant: changes.dormant,
+    ...(changes.byStage ? { byStage: changes.byStage } : {}),
   };
 }

@@ -8,7 +8,8 @@ import type { RequestContext } from '../runtime/wx';
  * only: the population is the profiles with `spendFen > 0` (a purchase in the window, which
  * nets to more than nothing), and each cut point is an order statistic found by a binary search
  * over counts of one indexed field (`lastPurchaseAt`, `purchases`, `spendFen`). About 150 counts
- * however many members; null when nobody bought in the window. `windowStart`: the window's
+ * however many members, each a range of one index (two conditions on a field go in a top-level
+ * `and`, which the database plans as one index range); null when nobody bought in the window. `windowStart`: the window's
  * first excluded instant (purchases count after it).
  */
 export async function computeRfmCuts(ctx: RequestContext, windowStart: EpochMs, asOf: EpochMs): Promise<RfmCuts | null> {
@@ -32,10 +33,10 @@ export async function computeRfmCuts(ctx: RequestContext, windowStart: EpochMs, 
   const [maxF, maxM] = await Promise.all([top('purchases'), top('spendFen')]);
   const [r, f, m] = await Promise.all([
     cutsOf(recencyDay(windowStart), recencyDay(asOf), (day) =>
-      profiles.count({ lastPurchaseAt: _.and(_.gt(windowStart), _.lt(startOfRecencyDay(day + 1))) }),
+      profiles.count(_.and([{ lastPurchaseAt: _.gt(windowStart) }, { lastPurchaseAt: _.lt(startOfRecencyDay(day + 1)) }])),
     ),
-    cutsOf(1, maxF, (x) => profiles.count({ purchases: _.and(_.gt(0), _.lte(x)) })),
-    cutsOf(1, maxM, (x) => profiles.count({ spendFen: _.and(_.gt(0), _.lte(x)) })),
+    cutsOf(1, maxF, (x) => profiles.count(_.and([{ purchases: _.gt(0) }, { purchases: _.lte(x) }]))),
+    cutsOf(1, maxM, (x) => profiles.count(_.and([{ spendFen: _.gt(0) }, { spendFen: _.lte(x) }]))),
   ]);
   return { r, f, m };
 }

@@ -1,3 +1,4 @@
+import type { LifecycleStage } from '~/types/marketing';
 import { DAY_MS } from '~/core/calendar/durations';
 import { startOfDay } from '~/core/calendar/shanghai';
 import type { Stackable } from '~/core/coupons/stacking';
@@ -53,6 +54,17 @@ async function pointsOfDay(ctx: RequestContext, from: EpochMs, to: EpochMs): Pro
   const byKind: PointsByKind = {};
   for (const row of rows) byKind[row._id as LedgerKind] = row.available + row.pending;
   return { byKind, checkIns };
+}
+
+/** The lifecycle stages (types/marketing.ts LIFECYCLE_STAGES, listed here so the bundle leaves out the segment schemas). */
+const LIFECYCLE_STAGES: readonly LifecycleStage[] = ['new', 'active', 'dormant', 'churned', 'wonBack'];
+
+/** Members by lifecycle stage as the profiles stand, by indexed counts on `stage`; null before any profile exists. */
+async function stageCounts(ctx: RequestContext): Promise<Record<LifecycleStage, number> | null> {
+  const profiles = ctx.db.collection('member_profiles');
+  const counts = await Promise.all(LIFECYCLE_STAGES.map((stage) => profiles.count({ stage })));
+  if (counts.every((n) => n === 0)) return null;
+  return Object.fromEntries(LIFECYCLE_STAGES.map((stage, i) => [stage, counts[i] ?? 0])) as Record<LifecycleStage, number>;
 }
 
 /**
@@ -178,7 +190,7 @@ export async function collectDay(ctx: RequestContext, day: string, asOf: EpochMs
   const deletedByTier = new Map<string, number>();
   for (const member of deleted) deletedByTier.set(member.tierId, (deletedByTier.get(member.tierId) ?? 0) + 1);
   const membersTotal = (previous?.membersTotal ?? 0) + newMembers - deleted.length;
-  const activity = await memberActivity(ctx, to, membersTotal);
+  const [activity, byStage] = await Promise.all([memberActivity(ctx, to, membersTotal), stageCounts(ctx)]);
 
   return {
     _id: day,
@@ -211,6 +223,7 @@ export async function collectDay(ctx: RequestContext, day: string, asOf: EpochMs
       moves,
       pointsNet: flowOfPoints.net,
       ...activity,
+      ...(byStage ? { byStage } : {}),
     }),
     writtenAt: ctx.now,
   };

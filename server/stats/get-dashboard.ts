@@ -51,5 +51,6 @@ export async function getDashboard(ctx: RequestContext, input: { from: string; t
     partial: current.some((doc) => doc.partial),
     asOf: last?.asOf ?? null,
     pointsPerYuan,
+    stages: last?.snapshot.byStage ?? null,
   };
 }

@@ -58,6 +58,7 @@ describe('getDashboard (use-case against the local cloud)', () => {
     expect(view.current).toMatchObject({ daysWithFigures: 3, gmvFen: 4_000 + 5_000 + 9_000, membersTotal: 20, paidOrders: 3, checkIns: 6 });
     expect(view.previous).toMatchObject({ from: '2026-06-14', to: '2026-06-16', daysWithFigures: 3, gmvFen: 6_000, membersTotal: 12 });
     expect(view.partial).toBe(true);
+    expect(view.stages).toBeNull();
     expect(view.days.map((day) => [day.day, day.partial])).toEqual([
       ['2026-06-17', false],
       ['2026-06-18', false],

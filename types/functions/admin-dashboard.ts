@@ -1,3 +1,4 @@
+import type { LifecycleStage } from '../marketing';
 import * as z from 'zod';
 import type { CouponDayFigures } from '../stats';
 import type { EpochMs, Fen, Points } from '../units';
@@ -80,6 +81,8 @@ export interface DashboardView {
   /** When the latest figures of the range were computed (null: none yet). */
   asOf: EpochMs | null;
   pointsPerYuan: number;
+  /** Members by lifecycle stage at the end of the range (DaySnapshot.byStage); null before any profile refresh. */
+  stages: Record<LifecycleStage, number> | null;
 }
 
 export interface AdminDashboardResponses {

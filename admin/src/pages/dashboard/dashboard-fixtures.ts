@@ -115,5 +115,6 @@ export function dashboardView(from = '2026-12-06', to = '2026-12-07'): Dashboard
     partial: true,
     asOf: Date.UTC(2026, 11, 7, 6, 15),
     pointsPerYuan: 100,
+    stages: { new: 50, active: 600, dormant: 300, churned: 250, wonBack: 50 },
   };
 }

@@ -62,6 +62,21 @@ describe('DashboardPage', () => {
     expect(within(coupons).getAllByText('¥150.00')).toHaveLength(2);
   });
 
+  it('shows members by lifecycle stage, and no such card before any profile refresh', async () => {
+    const { client } = mockClient(async () => dashboardView());
+    const { container, unmount } = renderSignedIn(<DashboardPage />, client);
+    await screen.findByText('¥12,345.00', {}, { timeout: 10_000 });
+    const card = container.querySelector('.dashboard-lifecycle') as HTMLElement;
+    expect(within(card).getByText('沉睡')).toBeTruthy();
+    expect(card.querySelector('.dashboard-stage-active')?.textContent).toContain('600');
+    expect(card.querySelector('.dashboard-stage-active')?.textContent).toContain('(48%)');
+    unmount();
+    const { client: before } = mockClient(async () => ({ ...dashboardView(), stages: null }));
+    const again = renderSignedIn(<DashboardPage />, before);
+    await screen.findByText('¥12,345.00', {}, { timeout: 10_000 });
+    expect(again.container.querySelector('.dashboard-lifecycle')).toBeNull();
+  });
+
   it('loads the last 30 days when chosen', async () => {
     const { client, call } = mockClient(async (_action, payload) => {
       const { from, to } = payload as AdminPayload<'getDashboard'>;

@@ -12,6 +12,7 @@ import { DashboardCharts } from './dashboard-charts';
 import { lastDays } from './dashboard-range';
 import type { DayRange, RangePreset } from './dashboard-range';
 import { KpiCards } from './kpi-cards';
+import { LifecycleCard } from './lifecycle-card';
 import { useDashboard } from './use-dashboard';
 
 const couponColumns: TableColumnsType<CouponDayFigures> = [
@@ -113,6 +114,7 @@ export function DashboardPage() {
             <Flex vertical gap={16}>
               <KpiCards current={view.current} previous={view.previous} />
               <DashboardCharts view={view} />
+              {view.stages ? <LifecycleCard stages={view.stages} /> : null}
               <Card size="small" title="各券发放、使用与成本" className="dashboard-coupons">
                 <Table<CouponDayFigures>
                   rowKey="templateId"

@@ -5,21 +5,14 @@ import type { ReactElement } from 'react';
 import { adminMay } from '~/core/access/admin-permissions';
 import { formatFen } from '~/core/money/format';
 import type { MemberProfileView } from '~/types/functions/marketing-profiles';
-import type { LifecycleStage, MemberProfileDoc } from '~/types/marketing';
+import type { MemberProfileDoc } from '~/types/marketing';
 import { useAdminApi } from '../../api/admin-api-context';
 import { outcomeOf } from '../../api/outcome';
+import { STAGE_COLOR, STAGE_TEXT } from '../../format/stage-text';
 import { formatDateTime, formatDay } from '../../format/format-time';
 
 const MemberValueChart = lazy(() => import('./member-value-chart'));
 
-export const STAGE_TEXT: Record<LifecycleStage, string> = {
-  new: '新客',
-  active: '活跃',
-  dormant: '沉睡',
-  churned: '流失',
-  wonBack: '回流',
-};
-const STAGE_COLOR: Record<LifecycleStage, string> = { new: 'blue', active: 'green', dormant: 'orange', churned: 'red', wonBack: 'purple' };
 const GENDER_TEXT: Record<MemberProfileDoc['gender'], string> = { male: '男', female: '女', unknown: '未知' };
 const AGE_TEXT: Record<string, string> = { under18: '18岁以下', '50plus': '50岁及以上' };
 
