@@ -25,7 +25,11 @@ export interface MemberDoc {
   memberNoReversed?: string;
   /** `YYYY-MM-DD`; members set it once, afterwards only an admin can change it. */
   birthday: string | null;
-  consent: { marketing: boolean; updatedAt: EpochMs | null };
+  /**
+   * `personalised` false: the member turned off personalised marketing (tag-targeted campaigns
+   * and recommendations); absent means on. `personalisedAt`: when they last changed it.
+   */
+  consent: { marketing: boolean; updatedAt: EpochMs | null; personalised?: boolean; personalisedAt?: EpochMs | null };
   tierId: string;
   tierSince: EpochMs;
   points: MemberPoints;

@@ -88,6 +88,11 @@ export interface TagDefinitionDoc {
   values: string[];
   /** Whether store staff may set it at the till. */
   staffCanSet: boolean;
+  /**
+   * How many members hold each value, changed in the same transaction as every assignment (a
+   * dynamic `special.<tagId>` path cannot be indexed, so it cannot be counted by a query).
+   */
+  counts: Record<string, number>;
   status: 'active' | 'archived';
   createdBy: string;
   createdAt: EpochMs;

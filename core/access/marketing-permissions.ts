@@ -3,7 +3,8 @@ import type { ActionOf } from '~/types/functions';
 
 const RUN_PROGRAMME: readonly AdminRole[] = ['owner', 'operator'];
 const ANALYSE: readonly AdminRole[] = ['owner', 'operator', 'analyst'];
-const READ_PROFILES: readonly AdminRole[] = ['owner', 'operator', 'analyst', 'support'];
+/** Who reads a member's profile and tags: everyone who serves or analyses members. */
+const SEE_MEMBERS: readonly AdminRole[] = ['owner', 'operator', 'analyst', 'support'];
 
 /**
  * Who may take each action of the `marketing` function (tags, profiles, segments, campaigns):
@@ -11,8 +12,14 @@ const READ_PROFILES: readonly AdminRole[] = ['owner', 'operator', 'analyst', 'su
  */
 export const MARKETING_PERMISSIONS: Readonly<Record<ActionOf<'marketing'>, readonly AdminRole[]>> = {
   // Tags.
+  listTagDefinitions: SEE_MEMBERS,
+  getMemberTags: SEE_MEMBERS,
+  saveTagDefinition: RUN_PROGRAMME,
+  archiveTagDefinition: RUN_PROGRAMME,
+  setMemberTag: RUN_PROGRAMME,
+  importMemberTags: RUN_PROGRAMME,
   // Profiles.
-  getMemberProfile: READ_PROFILES,
+  getMemberProfile: SEE_MEMBERS,
   // Segments.
   // Campaigns.
   listCampaigns: ANALYSE,

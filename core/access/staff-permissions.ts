@@ -11,6 +11,8 @@ export const STAFF_PERMISSIONS = {
   redeemInvite: ['member'],
   scan: ['cashier', 'manager'],
   memberCard: ['cashier', 'manager'],
+  listMemberTags: ['cashier', 'manager'],
+  setMemberTag: ['cashier', 'manager'],
   quoteSale: ['cashier', 'manager'],
   recordSale: ['cashier', 'manager'],
   reverseSale: ['manager'],

@@ -62,6 +62,7 @@ export function toMemberProfile(
     birthday: doc.birthday,
     birthdayEditable: doc.birthday === null,
     marketingConsent: doc.consent.marketing,
+    personalisedConsent: doc.consent.personalised !== false,
     tier: { id: doc.tierId, name: tierNames(doc.tierId) },
     points: { available: availableAt(doc.points, now), pending: doc.points.pending },
     joinedAt: doc.joinedAt,

@@ -13,7 +13,8 @@ const buyable = (product: ProductDoc) => product.status === 'onShelf' && !produc
 /**
  * 猜你喜欢: up to `limit` products on the shelf and in stock — first those most often bought
  * together with the given products (their co-purchase counts summed), then the best sellers —
- * never the given products themselves nor the excluded ones.
+ * never the given products themselves nor the excluded ones. A member who turned personalised
+ * marketing off gets the best sellers only, the same list as everyone.
  */
 export async function listRecommendations(
   ctx: RequestContext,
@@ -23,12 +24,13 @@ export async function listRecommendations(
   const skip = new Set([...productIds, ...(input.exclude ?? [])]);
   const _ = ctx.db.command;
   const { products } = catalogCollections(ctx);
-  const [partners, { tier }] = await Promise.all([
-    productIds.length
-      ? ctx.db.collection('co_purchases').find({ productId: _.in(productIds) }, { orderBy: [['count', 'desc']], limit: PARTNERS_READ })
-      : Promise.resolve([]),
-    loadCallerTier(ctx),
-  ]);
+  const { tier, personalised } = await loadCallerTier(ctx);
+  const partners =
+    productIds.length && personalised
+      ? await ctx.db
+          .collection('co_purchases')
+          .find({ productId: _.in(productIds) }, { orderBy: [['count', 'desc']], limit: PARTNERS_READ })
+      : [];
   const scores = new Map<string, number>();
   for (const pair of partners) if (!skip.has(pair.otherId)) scores.set(pair.otherId, (scores.get(pair.otherId) ?? 0) + pair.count);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);

@@ -18,6 +18,7 @@ import { getShareCode } from './get-share-code';
 import { recordShareVisit } from './record-share-visit';
 import { setBirthday } from './set-birthday';
 import { setConsent } from './set-consent';
+import { setPersonalisation } from './set-personalisation';
 import { updateProfile } from './update-profile';
 
 /** Routes of the `member` function: the caller is always the member acted on. */
@@ -28,6 +29,7 @@ export const memberRoutes: Routes<'member'> = {
   updateProfile: ({ action: _action, ...input }, ctx) => updateProfile(ctx, requireOpenid(ctx), input),
   setBirthday: (input, ctx) => setBirthday(ctx, requireOpenid(ctx), input.birthday),
   setConsent: (input, ctx) => setConsent(ctx, requireOpenid(ctx), input.marketing),
+  setPersonalisation: (input, ctx) => setPersonalisation(ctx, requireOpenid(ctx), input.personalised),
   deleteAccount: (_input, ctx) => deleteAccount(ctx, requireOpenid(ctx)),
   tierProgress: async (_input, ctx) => {
     const { progress, history, tiers } = await memberTierProgress(ctx, await loadCaller(ctx));

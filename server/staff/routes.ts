@@ -8,6 +8,7 @@ import { handOver } from './hand-over';
 import { handOverRedemption } from './hand-over-redemption';
 import { loadStore } from './load-store';
 import { loadTillSession } from './load-till-session';
+import { listMemberTagsAtTill, setMemberTagAtTill } from './member-tags-at-till';
 import { openTillSession } from './open-till-session';
 import { quoteSale } from './quote-sale';
 import { recordSale } from './record-sale';
@@ -30,6 +31,9 @@ export const staffRoutes: Routes<'staff'> = {
   },
   memberCard: async ({ sessionId }, ctx) =>
     getMemberCard(ctx, await loadTillSession(ctx, await requireStaff(ctx, 'memberCard'), sessionId)),
+  listMemberTags: async ({ sessionId }, ctx) => listMemberTagsAtTill(ctx, await requireStaff(ctx, 'listMemberTags'), { sessionId }),
+  setMemberTag: async ({ sessionId, tagId, value }, ctx) =>
+    setMemberTagAtTill(ctx, await requireStaff(ctx, 'setMemberTag'), { sessionId, tagId, value }),
   quoteSale: async ({ action: _action, ...input }, ctx) => quoteSale(ctx, await requireStaff(ctx, 'quoteSale'), input),
   recordSale: async ({ action: _action, ...input }, ctx) => recordSale(ctx, await requireStaff(ctx, 'recordSale'), input),
   reverseSale: async ({ saleId, reason }, ctx) => reverseSale(ctx, await requireStaff(ctx, 'reverseSale'), { saleId, reason }),

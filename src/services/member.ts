@@ -38,6 +38,11 @@ export function setConsent(marketing: boolean): Promise<MemberProfile> {
   return callFunction('member', 'setConsent', { marketing });
 }
 
+/** Turns personalised marketing on or off. */
+export function setPersonalisation(personalised: boolean): Promise<MemberProfile> {
+  return callFunction('member', 'setPersonalisation', { personalised });
+}
+
 /** Deletes the account; `confirm` is the phrase the member typed. */
 export function deleteAccount(confirm: '注销账号'): Promise<{ deleted: true }> {
   return callFunction('member', 'deleteAccount', { confirm });

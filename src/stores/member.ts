@@ -50,6 +50,7 @@ export interface MemberState {
   /** Sets the birthday (once); answers the completion bonus, if this completed the profile. */
   setBirthday: (birthday: string) => Promise<Outcome<Points>>;
   setConsent: (marketing: boolean) => Promise<Outcome<true>>;
+  setPersonalisation: (personalised: boolean) => Promise<Outcome<true>>;
   /** Records the topics accepted in one prompt; `clientKey` is made once per prompt. */
   recordSubscriptions: (accepted: SubscriptionTopic[], clientKey: string) => Promise<Outcome<true>>;
   /** Deletes the account and forgets the profile: the visitor is a guest again. */
@@ -168,6 +169,12 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
   setConsent: (marketing) =>
     saving(set, async () => {
       set({ profile: await memberService.setConsent(marketing) });
+      return true as const;
+    }),
+
+  setPersonalisation: (personalised) =>
+    saving(set, async () => {
+      set({ profile: await memberService.setPersonalisation(personalised) });
       return true as const;
     }),
 

@@ -12,6 +12,7 @@ export function memberProfile(overrides: Partial<MemberProfile> = {}): MemberPro
     birthday: null,
     birthdayEditable: true,
     marketingConsent: false,
+    personalisedConsent: true,
     tier: { id: 'normal', name: '普通会员' },
     points: { available: 120, pending: 30 },
     joinedAt: Date.UTC(2025, 10, 21, 16, 30),

@@ -175,6 +175,13 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   getCampaignResults: () => ({ campaignId: 'ghost-campaign' }),
   // Marketing: profiles.
   getMemberProfile: () => ({ memberId: 'ghost-member' }),
+  // Marketing: tags.
+  listTagDefinitions: () => ({ includeArchived: true }),
+  saveTagDefinition: () => ({ mode: 'create', tagId: `matrix-${next()}`, name: '矩阵标签', values: ['甲', '乙'], staffCanSet: false }),
+  archiveTagDefinition: () => ({ tagId: 'ghost-tag' }),
+  getMemberTags: () => ({ memberId: 'ghost-member' }),
+  setMemberTag: () => ({ memberId: 'ghost-member', tagId: 'ghost-tag', value: '甲', reason: '矩阵测试' }),
+  importMemberTags: () => ({ tagId: 'ghost-tag', text: '9999999999,甲', mode: 'allOrNothing' }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

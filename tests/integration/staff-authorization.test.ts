@@ -22,6 +22,8 @@ const EXPECTED: Record<StaffAction, Record<Caller, string>> = {
   redeemInvite: row({ member: 'ok', cashier: 'CONFLICT', manager: 'CONFLICT', otherStoreCashier: 'CONFLICT' }),
   scan: row({}),
   memberCard: row({ otherStoreCashier: 'NOT_FOUND' }),
+  listMemberTags: row({ otherStoreCashier: 'NOT_FOUND' }),
+  setMemberTag: row({ otherStoreCashier: 'NOT_FOUND' }),
   quoteSale: row({ otherStoreCashier: 'NOT_FOUND' }),
   recordSale: row({ otherStoreCashier: 'NOT_FOUND' }),
   reverseSale: row({ cashier: 'FORBIDDEN', otherStoreCashier: 'FORBIDDEN' }),
@@ -57,6 +59,7 @@ const WATCHED: CollectionName[] = [
   'coupon_instances',
   'redemptions',
   'throttles',
+  'member_profiles',
 ];
 
 describe('who may call each staff action (one matrix through the built bundles)', () => {
@@ -70,6 +73,17 @@ describe('who may call each staff action (one matrix through the built bundles)'
     cloud = await startTestCloud({ functionEnv: { admin: ADMIN_ENV } });
     addStore(cloud, 'store-a');
     addStore(cloud, 'store-b');
+    putStored(cloud, 'tag_definitions', {
+      _id: 'skin',
+      name: '肤质',
+      values: ['油性', '干性'],
+      staffCanSet: true,
+      counts: {},
+      status: 'active',
+      createdBy: 'admin',
+      createdAt: 0,
+      updatedAt: 0,
+    });
     people = await tillPeople(cloud, PASSWORD);
     const disabled = await people.staff('store-a', 'cashier');
     dataOf((await people.admin<Envelope<unknown>>('setStaffStatus', { staffId: disabled.openid, status: 'disabled' })).body);
@@ -137,6 +151,8 @@ describe('who may call each staff action (one matrix through the built bundles)'
     redeemInvite: async () => ({ code: await people.invite('store-a', 'cashier') }),
     scan: async () => ({ code: await (await people.member()).memberCode() }),
     memberCard: async () => ({ sessionId: (await session()).sessionId }),
+    listMemberTags: async () => ({ sessionId: (await session()).sessionId }),
+    setMemberTag: async () => ({ sessionId: (await session()).sessionId, tagId: 'skin', value: '油性' }),
     quoteSale: async () => ({ sessionId: (await session()).sessionId, amountFen: 5_000 }),
     recordSale: async () => {
       receiptNo += 1;

@@ -52,6 +52,8 @@ export const memberRequests = {
     .refine((input) => Object.keys(input).length > 1, 'nothing to update'),
   setBirthday: z.strictObject({ action: z.literal('setBirthday'), birthday: birthdaySchema }),
   setConsent: z.strictObject({ action: z.literal('setConsent'), marketing: z.boolean() }),
+  /** Turns personalised marketing (offers chosen by the member's tags, 猜你喜欢 by their shopping) on or off. */
+  setPersonalisation: z.strictObject({ action: z.literal('setPersonalisation'), personalised: z.boolean() }),
   deleteAccount: z.strictObject({
     action: z.literal('deleteAccount'),
     /** The member typed the confirmation; the client sends this exact phrase. */
@@ -107,6 +109,8 @@ export interface MemberProfile {
   /** Whether the birthday can still be set by the member (it can be set once). */
   birthdayEditable: boolean;
   marketingConsent: boolean;
+  /** Whether offers and recommendations may be personalised (on unless the member turned it off). */
+  personalisedConsent: boolean;
   tier: { id: string; name: string };
   points: { available: Points; pending: Points };
   joinedAt: EpochMs;
@@ -174,6 +178,7 @@ export interface MemberResponses {
   updateProfile: MemberProfile & { bonusPoints: Points };
   setBirthday: MemberProfile & { bonusPoints: Points };
   setConsent: MemberProfile;
+  setPersonalisation: MemberProfile;
   deleteAccount: { deleted: true };
   tierProgress: TierProgressView;
   recordSubscriptions: { quota: Record<SubscriptionTopic, number> };

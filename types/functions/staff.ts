@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { StaffRole, StoreSaleDoc } from '../staff';
 import type { EpochMs, Fen, Points } from '../units';
 import type { MyCoupon } from './coupons';
+import type { MemberTagView } from './marketing-tags';
 
 const sessionId = z.string().regex(/^\d{20}$/, 'must be a till session id');
 const id = z.string().min(1).max(128);
@@ -24,6 +25,15 @@ export const staffRequests = {
   scan: z.strictObject({ action: z.literal('scan'), code: z.string().max(64) }),
   /** The member card of an open till session. */
   memberCard: z.strictObject({ action: z.literal('memberCard'), sessionId }),
+  /** The special tags staff may set (肤质 found in store …) with the session member's values. */
+  listMemberTags: z.strictObject({ action: z.literal('listMemberTags'), sessionId }),
+  /** Sets or clears (null) one staff-settable special tag of the session member. */
+  setMemberTag: z.strictObject({
+    action: z.literal('setMemberTag'),
+    sessionId,
+    tagId: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a tag id'),
+    value: z.string().trim().min(1).max(32).nullable(),
+  }),
   /** What a purchase would come to: the coupon's discount, points as payment, cash to collect, points to earn. */
   quoteSale: z.strictObject({
     action: z.literal('quoteSale'),
@@ -189,6 +199,8 @@ export interface StaffResponses {
   redeemInvite: StaffMe;
   scan: MemberCard;
   memberCard: MemberCard;
+  listMemberTags: { tags: MemberTagView[] };
+  setMemberTag: { tags: MemberTagView[]; changed: boolean };
   quoteSale: SaleQuote;
   recordSale: SaleView & { duplicate: boolean };
   reverseSale: SaleView;
