@@ -69,3 +69,13 @@ export function handOverRedemption(sessionId: string, redemptionId: string): Pro
 export function getSummary(): Promise<DaySummary> {
   return callFunction('staff', 'summary', {});
 }
+
+/** The special tags staff may set, with the session member's values. */
+export function listMemberTags(sessionId: string): Promise<StaffResponses['listMemberTags']> {
+  return callFunction('staff', 'listMemberTags', { sessionId });
+}
+
+/** Sets (or clears, null) one staff-settable special tag of the session member. */
+export function setMemberTag(sessionId: string, tagId: string, value: string | null): Promise<StaffResponses['setMemberTag']> {
+  return callFunction('staff', 'setMemberTag', { sessionId, tagId, value });
+}

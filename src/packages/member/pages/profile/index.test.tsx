@@ -136,6 +136,21 @@ describe('settings', () => {
     await waitFor(() => expect(container.querySelector('.consent-switch')?.getAttribute('aria-checked')).toBe('true'));
   });
 
+  test('personalised marketing is on by default, explained, and turning it off saves the choice', async () => {
+    service.getSummary.mockResolvedValue(memberSummary(memberProfile()));
+    service.setPersonalisation.mockResolvedValue(memberProfile({ personalisedConsent: false }));
+    const { container } = render(<ProfilePage />);
+    await waitFor(() => expect(container.querySelector('.personalised-switch')?.getAttribute('aria-checked')).toBe('true'));
+    expect(container.querySelector('.profile-personalised-note')?.textContent).toContain('会员等级权益和面向所有会员的优惠券不受影响');
+
+    await act(async () => {
+      fireEvent.click(container.querySelector('.personalised-switch')!);
+    });
+
+    expect(service.setPersonalisation).toHaveBeenCalledWith(false);
+    await waitFor(() => expect(container.querySelector('.personalised-switch')?.getAttribute('aria-checked')).toBe('false'));
+  });
+
   test('in H5 the chosen subscription topics are recorded directly, once per prompt', async () => {
     service.getSummary.mockResolvedValue(memberSummary(memberProfile()));
     service.recordSubscriptions.mockResolvedValue({ quota: { ...quota, pointsExpiring: 1 } });

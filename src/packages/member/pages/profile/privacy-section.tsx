@@ -25,6 +25,7 @@ async function askForTopics(topics: SubscriptionTopic[]): Promise<SubscriptionTo
 /** Marketing consent and the subscription-message opt-in. */
 export function PrivacySection({ profile }: { profile: MemberProfile }) {
   const setConsent = useMemberStore((s) => s.setConsent);
+  const setPersonalisation = useMemberStore((s) => s.setPersonalisation);
   const quota = useMemberStore((s) => s.subscriptionQuota);
   const loadQuota = useMemberStore((s) => s.loadSubscriptionQuota);
   const recordSubscriptions = useMemberStore((s) => s.recordSubscriptions);
@@ -39,6 +40,11 @@ export function PrivacySection({ profile }: { profile: MemberProfile }) {
 
   const onConsent = async (marketing: boolean) => {
     const saved = await setConsent(marketing);
+    if (!saved.ok) void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
+  };
+
+  const onPersonalisation = async (personalised: boolean) => {
+    const saved = await setPersonalisation(personalised);
     if (!saved.ok) void Taro.showToast({ title: actionErrorText(saved), icon: 'none' });
   };
 
@@ -71,6 +77,20 @@ export function PrivacySection({ profile }: { profile: MemberProfile }) {
           className="profile-consent"
           value={<Switch className="consent-switch" checked={profile.marketingConsent} onChange={(value) => void onConsent(value)} />}
         />
+        <SettingsRow
+          label="个性化推荐与优惠"
+          className="profile-personalised"
+          value={
+            <Switch
+              className="personalised-switch"
+              checked={profile.personalisedConsent}
+              onChange={(value) => void onPersonalisation(value)}
+            />
+          }
+        />
+        <Text className="profile-row-note profile-personalised-note">
+          开启时，我们会根据你的消费记录和会员标签（如肤质、尺码）为你挑选商品推荐和专属优惠。关闭后，不再根据你的个人特征推荐或发放定向优惠，「猜你喜欢」只显示热销商品；会员等级权益和面向所有会员的优惠券不受影响。
+        </Text>
         {topics.length > 0 ? (
           <SettingsRow
             label="订阅消息提醒"

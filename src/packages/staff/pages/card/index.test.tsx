@@ -105,3 +105,30 @@ test('once the countdown runs out, recording is replaced by scanning again', asy
   await tap(container.querySelector('.till-card-bar .rescan-button'));
   expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/staff/pages/index/index' });
 });
+
+test('staff pick a special tag value for the member on the card, and tap it again to clear it', async () => {
+  service.getMemberCard.mockResolvedValue(memberCard());
+  const skin = { tagId: 'skin', name: '肤质', values: ['油性', '干性'], staffCanSet: true, value: null };
+  service.listMemberTags.mockResolvedValue({ tags: [skin] });
+  service.setMemberTag.mockResolvedValueOnce({ tags: [{ ...skin, value: '干性' }], changed: true });
+  service.setMemberTag.mockResolvedValueOnce({ tags: [skin], changed: true });
+  const { container } = render(<TillCardPage />);
+
+  await waitFor(() => expect(container.querySelectorAll('.card-tag-value')).toHaveLength(2));
+  expect(service.listMemberTags).toHaveBeenCalledWith(SESSION_ID);
+  expect(container.querySelector('.card-tag')?.textContent).toContain('肤质');
+  await tap(container.querySelectorAll('.card-tag-value')[1]!);
+  expect(service.setMemberTag).toHaveBeenLastCalledWith(SESSION_ID, 'skin', '干性');
+  await waitFor(() => expect(container.querySelector('.till-tag__value--on')?.textContent).toBe('干性'));
+  await tap(container.querySelector('.till-tag__value--on'));
+  expect(service.setMemberTag).toHaveBeenLastCalledWith(SESSION_ID, 'skin', null);
+  await waitFor(() => expect(container.querySelector('.till-tag__value--on')).toBeNull());
+});
+
+test('without tags staff may set, the card shows no tag section', async () => {
+  service.getMemberCard.mockResolvedValue(memberCard());
+  service.listMemberTags.mockResolvedValue({ tags: [] });
+  const { container } = render(<TillCardPage />);
+  await screen.findByText('小悦');
+  expect(container.querySelector('.card-tags')).toBeNull();
+});

@@ -18,6 +18,7 @@ import { minutesSeconds, saleStatusText } from '~/src/packages/staff/staff-text'
 import { useNow } from '~/src/packages/staff/use-now';
 import { useSessionCard } from '~/src/packages/staff/use-session-card';
 import { SessionCardState } from '~/src/packages/staff/components/session-card-state';
+import { MemberTagsPanel } from '~/src/packages/staff/components/member-tags-panel';
 import './index.scss';
 
 type Pickup = MemberCard['pickups'][number];
@@ -153,6 +154,7 @@ export default function TillCardPage() {
             <>
               <SessionNotice expiresAt={data.expiresAt} expired={expired} />
               <MemberHeader card={data} now={now} />
+              {over ? null : <MemberTagsPanel sessionId={sessionId} />}
 
               <Panel title={`优惠券（${data.coupons.length}）`} className="card-coupons">
                 {data.coupons.length === 0 ? <Text className="till-empty card-coupons-empty">暂无可用优惠券</Text> : null}
