@@ -83,6 +83,7 @@ function fillPasswords(container: HTMLElement, { old, next, confirm }: { old: st
 const OWNER_MENU = [
   '数据看板',
   '会员',
+  '标签',
   '积分审批',
   '积分对账',
   '商品',
@@ -123,7 +124,7 @@ describe('App', () => {
   it.each<[AdminRole, string[], AdminAction]>([
     ['operator', PROGRAMME_MENU, 'getDashboard'],
     ['analyst', PROGRAMME_MENU, 'getDashboard'],
-    ['support', ['会员', '积分审批', '积分商城', '订单', '退款'], 'listMembers'],
+    ['support', ['会员', '标签', '积分审批', '积分商城', '订单', '退款'], 'listMembers'],
     ['storeManager', ['订单', '门店与店员'], 'listOrders'],
   ])('shows %s only the pages the role may list, and opens the first', async (role, labels, firstList) => {
     storeSession(asRole(role, role === 'storeManager' ? 'jingan' : null));

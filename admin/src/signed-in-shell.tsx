@@ -13,6 +13,7 @@ import {
   ExportOutlined,
   ShopOutlined,
   ShoppingOutlined,
+  TagOutlined,
   TagsOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -46,8 +47,9 @@ const AuditLogPage = lazy(() => import('./pages/audit-log/audit-log-page').then(
 // The dashboard's chart library is the largest part of the admin page; it loads with the dashboard.
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })));
 const ProgrammePage = lazy(() => import('./pages/programme/programme-page').then((module) => ({ default: module.ProgrammePage })));
-// The points mall's forms carry date pickers too.
 const CampaignsPage = lazy(() => import('./pages/campaigns/campaigns-page').then((module) => ({ default: module.CampaignsPage })));
+const TagsPage = lazy(() => import('./pages/tags/tags-page').then((module) => ({ default: module.TagsPage })));
+// The points mall's forms carry date pickers too.
 const RewardsPage = lazy(() => import('./pages/rewards/rewards-page').then((module) => ({ default: module.RewardsPage })));
 
 interface PageEntry {
@@ -62,6 +64,7 @@ interface PageEntry {
 const PAGES: readonly PageEntry[] = [
   { key: 'dashboard', label: '数据看板', icon: <DashboardOutlined />, Page: DashboardPage, action: 'getDashboard' },
   { key: 'members', label: '会员', icon: <TeamOutlined />, Page: MembersPage, action: 'listMembers' },
+  { key: 'tags', label: '标签', icon: <TagOutlined />, Page: TagsPage, action: 'listTagDefinitions' },
   { key: 'approvals', label: '积分审批', icon: <CheckSquareOutlined />, Page: ApprovalsPage, action: 'listApprovals' },
   { key: 'reconcile', label: '积分对账', icon: <ReconciliationOutlined />, Page: ReconcilePage, action: 'reconcile' },
   { key: 'products', label: '商品', icon: <AppstoreOutlined />, Page: ProductsPage, action: 'listProducts' },

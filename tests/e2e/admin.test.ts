@@ -14,6 +14,7 @@ const VIEWPORT = { width: 1440, height: 900 };
 const OWNER_MENU = [
   '数据看板',
   '会员',
+  '标签',
   '积分审批',
   '积分对账',
   '商品',

@@ -59,6 +59,12 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   saveCampaign: '保存营销活动',
   launchCampaign: '启动营销活动',
   stopCampaign: '停止营销活动',
+  // Special tags.
+  saveTagDefinition: '保存标签',
+  archiveTagDefinition: '归档标签',
+  setMemberTag: '设置会员标签',
+  importMemberTags: '导入会员标签',
+  setMemberTagAtTill: '门店设置会员标签',
 };
 
 /** What an entry changed, by type. */
@@ -82,6 +88,7 @@ export const AUDIT_TARGET_TEXT: Record<string, string> = {
   store: '门店',
   file: '云存储文件',
   category: '商品分类',
+  tagDefinition: '特殊标签',
   banner: '首页横幅',
 };
 

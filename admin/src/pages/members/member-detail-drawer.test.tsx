@@ -13,7 +13,10 @@ import { MORE_PAGE_SIZE } from './member-records';
 jest.setTimeout(60_000);
 
 function detailClient(actions: ActionHandlers = {}, detail: MemberDetail = memberDetail()) {
-  return pageClient({ getMemberDetail: async () => detail }, actions);
+  return pageClient(
+    { getMemberDetail: async () => detail, getMemberTags: async () => ({ memberId: detail.member.memberId, tags: [] }) },
+    actions,
+  );
 }
 
 function renderDrawer(client: AdminClient, onChanged = jest.fn()) {

@@ -31,6 +31,7 @@ import type { RecordColumns } from './member-records';
 import { signedPoints } from './member-labels';
 import { TierOverrideModal } from './tier-override-modal';
 import { VoidCouponModal } from './void-coupon-modal';
+import { MemberTagsSection } from './member-tags-section';
 
 const GENDER_TEXT: Record<Gender, string> = { unknown: '未填写', male: '男', female: '女' };
 
@@ -316,6 +317,7 @@ export function MemberDetailDrawer({ memberId, onClose, onChanged }: MemberDetai
           <Card size="small" title="等级">
             <Descriptions className="member-tier-info" size="small" column={3} items={tierItems(detail.tier)} />
           </Card>
+          <MemberTagsSection memberId={detail.member.memberId} />
           <Card size="small" title="积分">
             <Flex gap="large" wrap style={{ marginBottom: 16 }}>
               <Statistic className="member-points-available" title="可用积分" value={formatPoints(detail.points.available)} />
