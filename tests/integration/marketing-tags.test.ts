@@ -185,11 +185,12 @@ describe('special tags', () => {
         { line: 4, message: '「未知」不是该标签的可选值' },
         { line: 5, message: '会员号 9999999999 不存在或已注销' },
       ],
+      done: true,
     });
     expect(JSON.stringify([allStored(cloud, 'member_profiles'), def('skin')])).toBe(before);
 
     const applied = dataOf(await tags('importMemberTags', { tagId: 'skin', text, mode: 'validOnly' }));
-    expect(applied).toMatchObject({ applied: 3, unchanged: 0, errors: [{ line: 4 }, { line: 5 }] });
+    expect(applied).toMatchObject({ applied: 3, unchanged: 0, errors: [{ line: 4 }, { line: 5 }], done: true });
     expect([profile('m10')?.special.skin, profile('m11')?.special.skin, profile('m13')?.special.skin]).toEqual(['油性', '干性', '混合']);
     expect(dataOf(await tags('importMemberTags', { tagId: 'skin', text, mode: 'validOnly' }))).toMatchObject({ applied: 0, unchanged: 3 });
     expect(audits('importMemberTags')).toHaveLength(3);

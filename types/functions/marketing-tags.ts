@@ -80,6 +80,10 @@ export interface MarketingTagsResponses {
   archiveTagDefinition: { tag: TagDefinitionView };
   getMemberTags: { memberId: string; tags: MemberTagView[] };
   setMemberTag: { tagId: string; value: string | null; changed: boolean };
-  /** `applied`: rows that changed a member; `unchanged`: rows already as asked; `errors`: bad rows (nothing applied in allOrNothing mode when any). */
-  importMemberTags: { applied: number; unchanged: number; errors: TagImportRowError[] };
+  /**
+   * `applied`: rows that changed a member in this call; `unchanged`: rows already as asked;
+   * `errors`: bad rows (nothing applied in allOrNothing mode when any); `done` false: time ran
+   * out part-way, send the same text again to apply the rest.
+   */
+  importMemberTags: { applied: number; unchanged: number; errors: TagImportRowError[]; done: boolean };
 }

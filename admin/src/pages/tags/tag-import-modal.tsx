@@ -19,11 +19,19 @@ export function TagImportModal({ tag, onClose, onImported }: { tag: TagDefinitio
 
   const submit = async () => {
     setResult(null);
-    const outcome = await run(() => client.call('importMemberTags', { token, tagId: tag._id, text, mode }));
+    // A long import answers part-way (done: false); sending the same text again goes on where it stopped.
+    let applied = 0;
+    for (;;) {
+      const outcome = await run(() => client.call('importMemberTags', { token, tagId: tag._id, text, mode }));
+      if (!outcome.ok) break;
+      applied += outcome.value.applied;
+      if (!outcome.value.done) continue;
+      const last = outcome.value;
+      setResult({ ...last, applied, unchanged: last.applied + last.unchanged - applied });
+      break;
+    }
     setBusy(false);
-    if (!outcome.ok) return;
-    setResult(outcome.value);
-    if (outcome.value.applied > 0) onImported();
+    if (applied > 0) onImported();
   };
 
   const refused = result !== null && mode === 'allOrNothing' && result.errors.length > 0;

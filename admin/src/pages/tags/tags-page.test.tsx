@@ -76,6 +76,7 @@ describe('标签', () => {
       applied: 0,
       unchanged: 0,
       errors: [{ line: 3, message: '「未知」不是该标签的可选值' }],
+      done: true,
     }));
     renderSignedIn(<TagsPage />, tagsClient({ importMemberTags }).client);
     await screen.findByText('肤质');
