@@ -53,7 +53,7 @@ export async function assignMemberTags(
       tagId,
       assignments.map((a) => a.value),
     );
-    let counts = def.counts;
+    let counts = def.counts ?? {};
     let changed = 0;
     for (const { member, value } of assignments) {
       const { profile, exists } = await readProfileInTx(tx, member);

@@ -60,7 +60,7 @@ export async function saveTagDefinition(
 
     if (!found) throw new CodedError('NOT_FOUND', `标签 ${tagId} 不存在`);
     if (same(found)) return { value: { tag: found, created: false }, audit: null };
-    const held = heldValuesRemoved(found.counts, fields.values);
+    const held = heldValuesRemoved(found.counts ?? {}, fields.values);
     if (held.length > 0) {
       const list = held.map(({ value, members }) => `「${value}」${members} 人`).join('、');
       throw new CodedError('CONFLICT', `values: 不能删除仍有会员持有的值：${list}；请先清除这些会员的标签`, {

@@ -63,7 +63,7 @@ export function TagsPage() {
         <Flex wrap gap={4} className="tag-value-counts">
           {tag.values.map((value) => (
             <Tag key={value}>
-              {value} · {tag.counts[value] ?? 0}
+              {value} · {tag.counts?.[value] ?? 0}
             </Tag>
           ))}
         </Flex>
