@@ -19,6 +19,7 @@ const HOUR_MS = 60 * 60 * 1000;
 const OWNER_PAGES: ReadonlyArray<[key: string, label: string]> = [
   ['dashboard', '数据看板'],
   ['members', '会员'],
+  ['tags', '标签'],
   ['approvals', '积分审批'],
   ['reconcile', '积分对账'],
   ['products', '商品'],

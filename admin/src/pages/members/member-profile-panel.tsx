@@ -106,7 +106,6 @@ function RfmTable({ view, profile }: { view: MemberProfileView; profile: MemberP
 function ProfileView({ view }: { view: MemberProfileView }): ReactElement {
   const { profile } = view;
   if (!profile) return <Empty className="member-profile-empty" description="画像尚未生成，每日刷新后可见" />;
-  const specials = Object.entries(profile.special ?? {});
   return (
     <Flex vertical gap="middle" className="member-profile-view">
       <Flex gap="large" wrap align="center">
@@ -139,13 +138,6 @@ function ProfileView({ view }: { view: MemberProfileView }): ReactElement {
           </Tag>
         ))}
       </div>
-      <Card size="small" title="特殊标签" className="member-special-tags">
-        {specials.length ? (
-          specials.map(([tagId, value]) => <Tag key={tagId}>{`${tagId}：${value}`}</Tag>)
-        ) : (
-          <Typography.Text type="secondary">暂无</Typography.Text>
-        )}
-      </Card>
     </Flex>
   );
 }
