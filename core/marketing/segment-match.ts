@@ -20,11 +20,14 @@ export function rangeValue(profile: MemberProfileDoc, field: Extract<SegmentCond
 /** Whether one condition holds for a profile, as of `now`. */
 export function conditionHolds(condition: SegmentCondition, profile: MemberProfileDoc, now: number): boolean {
   switch (condition.kind) {
-    case 'list':
+    case 'list': {
       if (condition.field === 'preferredCategory') return profile.preferredCategoryIds.some((id) => condition.values.includes(id));
-      return condition.values.includes(String(profile[condition.field]));
+      // A field without a value (no age band, address or home store) is in no list, whatever its values say.
+      const value = profile[condition.field];
+      return value !== null && condition.values.includes(value);
+    }
     case 'special': {
-      const value = profile.special[condition.tagId];
+      const value = Object.hasOwn(profile.special, condition.tagId) ? profile.special[condition.tagId] : undefined;
       return value !== undefined && condition.values.includes(value);
     }
     case 'birthdayMonth':
