@@ -220,6 +220,27 @@ describe('database protocol through the real wx-server-sdk', () => {
       ).toBe(30);
     });
 
+    it('_.eq(null) takes null and missing fields, inside _.or with a range, and _.and of two bounds on one indexed path', async () => {
+      local.store.sql.exec(`DELETE FROM "items"`);
+      const ranks: unknown[] = [null, 1, 2, 3, 4];
+      for (const [i, rank] of ranks.entries())
+        await db.collection('items').add({ data: { _id: `n${i}`, sku: `n${i}`, rank, meta: { group: i % 2 } } });
+      await db.collection('items').add({ data: { _id: 'nmissing', sku: 'nmissing', meta: { group: 1 } } });
+      const ids = async (where: unknown) =>
+        (await db.collection('items').where(where).orderBy('_id', 'asc').get()).data.map((d: { _id: string }) => d._id);
+      expect(await ids({ rank: _.eq(null) })).toEqual(['n0', 'nmissing']);
+      expect(await ids(_.or([{ rank: _.eq(null) }, { rank: _.lte(2) }]))).toEqual(['n0', 'n1', 'n2', 'nmissing']);
+      expect(await ids(_.and([{ rank: _.gt(1) }, { rank: _.lte(3) }, { 'meta.group': _.in([0]) }]))).toEqual(['n2']);
+      expect(
+        await ids(_.and([{ rank: _.gte(2) }, _.or([{ 'meta.group': 1 }, { rank: 4 }]), { _id: _.gt('n1') }, { _id: _.lte('n4') }])),
+      ).toEqual(['n3', 'n4']);
+      const counted = await db
+        .collection('items')
+        .where(_.or([{ rank: _.eq(null) }, { rank: _.gte(4) }]))
+        .count();
+      expect(counted.total).toBe(3);
+    });
+
     it('comparisons on an indexed field keep MongoDB type brackets', async () => {
       local.store.sql.exec(`DELETE FROM "items"`);
       const ranks: unknown[] = [1, 5, 7.5, '5', '9', true, false, null];
