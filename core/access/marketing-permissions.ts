@@ -21,6 +21,11 @@ export const MARKETING_PERMISSIONS: Readonly<Record<ActionOf<'marketing'>, reado
   // Profiles.
   getMemberProfile: SEE_MEMBERS,
   // Segments.
+  listSegments: ANALYSE,
+  previewSegment: ANALYSE,
+  countSegment: ANALYSE,
+  saveSegment: RUN_PROGRAMME,
+  archiveSegment: RUN_PROGRAMME,
   // Campaigns.
   listCampaigns: ANALYSE,
   getCampaign: ANALYSE,

@@ -167,7 +167,7 @@ function reference(rule: SegmentRule, p: MemberProfileDoc, now: number): boolean
       else while (days * DAY_MS > elapsed) days -= 1;
       return inRange(days, c);
     }
-    const numbers: Record<typeof c.field, number> = {
+    const numbers: Record<Exclude<typeof c.field, 'lastPurchaseDays'>, number> = {
       rfmR: p.rfm.r,
       rfmF: p.rfm.f,
       rfmM: p.rfm.m,
@@ -175,7 +175,6 @@ function reference(rule: SegmentRule, p: MemberProfileDoc, now: number): boolean
       spend90Fen: p.spend90Fen,
       spend365Fen: p.spend365Fen,
       purchases: p.purchases,
-      lastPurchaseDays: NaN,
       checkIns30: p.checkIns30,
       couponUseRate: p.couponUseRate,
     };

@@ -12,7 +12,8 @@ export type QueryValue = string | number | boolean | null;
  * profile; `or` of nothing for none.
  */
 export type SegmentQuery =
-  | { op: 'and' | 'or'; of: SegmentQuery[] }
+  | { op: 'and'; of: SegmentQuery[] }
+  | { op: 'or'; of: SegmentQuery[] }
   | { op: 'in'; path: string; values: (string | number)[] }
   | { op: 'eq'; path: string; value: QueryValue }
   | { op: 'gt' | 'gte' | 'lte'; path: string; value: number };

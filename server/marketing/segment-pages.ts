@@ -1,12 +1,18 @@
-import { matchesSegment } from '~/core/marketing/segment-match';
 import type { SegmentRule } from '~/types/marketing';
 import type { EpochMs } from '~/types/units';
 import type { RequestContext } from '../runtime/wx';
+import { segmentWhere } from './segment-where';
+
+/** The most profiles one page examines: the server's cap on documents per get. */
+export const SEGMENT_PAGE_MAX = 1000;
 
 /**
- * One page of the members a rule matches as of `asOf`: member_profiles read in `_id` order after
- * `cursor`, `limit` at a time, and matched in memory. A page may hold fewer than `limit` members
- * (or none) while `next` is not null; `next` is null once the profiles are read to the end.
+ * One page of a segment's members as of `asOf`, for freezing a campaign's snapshot: the next
+ * `limit` profiles (at most 1,000) after `cursor` in `_id` order, and which of them the rule
+ * takes. Each page reads a window of `_id`s first and then the matching profiles inside it, so a
+ * page costs at most two bounded reads however rare the segment: a page may hold fewer than
+ * `limit` ids, even none, while `next` is not null. Follow `next` (the window's last `_id`)
+ * until it is null; the pages then hold every matching member exactly once, in `_id` order.
  */
 export async function segmentPage(
   ctx: RequestContext,
@@ -16,12 +22,18 @@ export async function segmentPage(
   limit: number,
 ): Promise<{ memberIds: string[]; next: string | null }> {
   const _ = ctx.db.command;
-  const profiles = await ctx.db
-    .collection('member_profiles')
-    .find(cursor === null ? {} : { _id: _.gt(cursor) }, { orderBy: [['_id', 'asc']], limit });
-  const last = profiles.at(-1);
-  return {
-    memberIds: profiles.filter((profile) => matchesSegment(rule, profile, asOf)).map((profile) => profile._id),
-    next: profiles.length === limit && last ? last._id : null,
-  };
+  const profiles = ctx.db.collection('member_profiles');
+  const size = Math.min(Math.max(1, Math.floor(limit)), SEGMENT_PAGE_MAX);
+  const after = cursor === null ? null : { _id: _.gt(cursor) };
+  const window = await profiles.find(after ?? {}, { orderBy: [['_id', 'asc']], limit: size, fields: ['_id'] });
+  const last = window.at(-1)?._id;
+  if (last === undefined) return { memberIds: [], next: null };
+  const next = window.length < size ? null : last;
+  if (rule.groups.length === 0) return { memberIds: window.map((profile) => profile._id), next };
+  const matching = await profiles.find(_.and([segmentWhere(_, rule, asOf), ...(after ? [after] : []), { _id: _.lte(last) }]), {
+    orderBy: [['_id', 'asc']],
+    limit: size,
+    fields: ['_id'],
+  });
+  return { memberIds: matching.map((profile) => profile._id), next };
 }

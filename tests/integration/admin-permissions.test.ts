@@ -35,6 +35,8 @@ const REFUSED_AT_THE_DOOR = ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 
 let serial = 0;
 const next = () => (serial += 1);
 
+const MATRIX_RULE = { join: 'and', groups: [{ join: 'or', conditions: [{ kind: 'list', field: 'tierId', values: ['gold'] }] }] };
+
 /** A valid payload for every admin action, made fresh for each call; ids that name nothing make an allowed call refuse on its own terms. */
 const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   listMembers: () => ({}),
@@ -182,6 +184,11 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   getMemberTags: () => ({ memberId: 'ghost-member' }),
   setMemberTag: () => ({ memberId: 'ghost-member', tagId: 'ghost-tag', value: '甲', reason: '矩阵测试' }),
   importMemberTags: () => ({ tagId: 'ghost-tag', text: '9999999999,甲', mode: 'allOrNothing' }),
+  listSegments: () => ({}),
+  saveSegment: () => ({ requestKey: `matrix-${next()}-key`, name: `矩阵分群${next()}`, description: '', rule: MATRIX_RULE }),
+  archiveSegment: () => ({ segmentId: 'seg-ghost-segment' }),
+  previewSegment: () => ({ rule: MATRIX_RULE }),
+  countSegment: () => ({ segmentId: 'seg-ghost-segment' }),
 };
 
 describe('who may take each admin action (one matrix through the built bundles)', () => {

@@ -65,6 +65,10 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   setMemberTag: '设置会员标签',
   importMemberTags: '导入会员标签',
   setMemberTagAtTill: '门店设置会员标签',
+  createSegment: '新建分群',
+  updateSegment: '修改分群',
+  archiveSegment: '归档分群',
+  countSegment: '统计分群人数',
 };
 
 /** What an entry changed, by type. */
@@ -90,6 +94,7 @@ export const AUDIT_TARGET_TEXT: Record<string, string> = {
   category: '商品分类',
   tagDefinition: '特殊标签',
   banner: '首页横幅',
+  segment: '会员分群',
 };
 
 /** An action or target type in Chinese, or its name as stored when the page does not know it. */
