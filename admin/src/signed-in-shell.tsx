@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   CheckSquareOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   NotificationOutlined,
   GiftOutlined,
@@ -50,6 +51,8 @@ const ProgrammePage = lazy(() => import('./pages/programme/programme-page').then
 const CampaignsPage = lazy(() => import('./pages/campaigns/campaigns-page').then((module) => ({ default: module.CampaignsPage })));
 const TagsPage = lazy(() => import('./pages/tags/tags-page').then((module) => ({ default: module.TagsPage })));
 // The points mall's forms carry date pickers too.
+// The rule builder's many inputs load with the segments page.
+const SegmentsPage = lazy(() => import('./pages/segments/segments-page').then((module) => ({ default: module.SegmentsPage })));
 const RewardsPage = lazy(() => import('./pages/rewards/rewards-page').then((module) => ({ default: module.RewardsPage })));
 
 interface PageEntry {
@@ -65,6 +68,7 @@ const PAGES: readonly PageEntry[] = [
   { key: 'dashboard', label: '数据看板', icon: <DashboardOutlined />, Page: DashboardPage, action: 'getDashboard' },
   { key: 'members', label: '会员', icon: <TeamOutlined />, Page: MembersPage, action: 'listMembers' },
   { key: 'tags', label: '标签', icon: <TagOutlined />, Page: TagsPage, action: 'listTagDefinitions' },
+  { key: 'segments', label: '分群', icon: <ClusterOutlined />, Page: SegmentsPage, action: 'listSegments' },
   { key: 'approvals', label: '积分审批', icon: <CheckSquareOutlined />, Page: ApprovalsPage, action: 'listApprovals' },
   { key: 'reconcile', label: '积分对账', icon: <ReconciliationOutlined />, Page: ReconcilePage, action: 'reconcile' },
   { key: 'products', label: '商品', icon: <AppstoreOutlined />, Page: ProductsPage, action: 'listProducts' },

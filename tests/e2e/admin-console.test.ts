@@ -20,6 +20,7 @@ const OWNER_PAGES: ReadonlyArray<[key: string, label: string]> = [
   ['dashboard', '数据看板'],
   ['members', '会员'],
   ['tags', '标签'],
+  ['segments', '分群'],
   ['approvals', '积分审批'],
   ['reconcile', '积分对账'],
   ['products', '商品'],

@@ -65,6 +65,7 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   setMemberTag: '设置会员标签',
   importMemberTags: '导入会员标签',
   setMemberTagAtTill: '门店设置会员标签',
+  // Segments.
   createSegment: '新建分群',
   updateSegment: '修改分群',
   archiveSegment: '归档分群',
