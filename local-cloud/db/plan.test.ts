@@ -77,3 +77,58 @@ describe('query plans over expression indexes', () => {
     expect(ids).toEqual(['lot00001']);
   });
 });
+
+describe('query plans of $or and null over indexed paths', () => {
+  let dir: string;
+  let store: DocStore;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lm-plan-or-'));
+    store = new DocStore(join(dir, 'plan.db'), {
+      profiles: {
+        indexes: [
+          { name: 'tier', fields: [{ path: 'tierId', order: 1 }] },
+          { name: 'last', fields: [{ path: 'lastPurchaseAt', order: 1 }] },
+        ],
+      },
+    });
+    store.atomically(() => {
+      for (let i = 0; i < 2_000; i += 1) {
+        const doc: Record<string, unknown> = { _id: `p${String(i).padStart(5, '0')}`, tierId: ['gold', 'silver'][i % 2], spend: i % 7 };
+        if (i % 5) doc.lastPurchaseAt = i % 5 === 1 ? null : i;
+        store.insert('profiles', doc);
+      }
+    });
+  });
+  afterAll(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const run = (query: Record<string, unknown>) => {
+    const prefilter = planPrefilter(query, store.indexedPaths('profiles'));
+    const where = prefilter.where.length ? `WHERE ${prefilter.where.join(' AND ')}` : '';
+    const text = `SELECT _id FROM "profiles" ${where}`;
+    const plan = (store.sql.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...prefilter.params) as { detail: string }[]).map((s) => s.detail);
+    return { exact: prefilter.exact, count: (store.sql.prepare(text).all(...prefilter.params) as unknown[]).length, plan };
+  };
+
+  it('$eq null takes a null or missing indexed field, exactly', () => {
+    // i % 5 === 0: missing; i % 5 === 1: null.
+    expect(run({ lastPurchaseAt: { $eq: null } })).toMatchObject({ exact: true, count: 800 });
+  });
+
+  it('an $or of indexed branches is one exact OR that SQLite reads through the indexes', () => {
+    const dormant = run({ $or: [{ lastPurchaseAt: { $eq: null } }, { lastPurchaseAt: { $lte: 100 } }] });
+    // 800 without a purchase; of the rest (i % 5 in 2..4), those with i ≤ 100: 60.
+    expect(dormant).toMatchObject({ exact: true, count: 860 });
+    expect(dormant.plan.join(' ')).toMatch(/INDEX/);
+    // Gold is even i: 400 without a purchase, and 1992, 1994 and 1998 from 1,990 on.
+    const both = run({ tierId: 'gold', $or: [{ lastPurchaseAt: { $eq: null } }, { lastPurchaseAt: { $gte: 1_990 } }] });
+    expect(both).toMatchObject({ exact: true, count: 400 + 3 });
+  });
+
+  it('an $or with a branch off the indexes is left to the JS check', () => {
+    expect(run({ tierId: 'gold', $or: [{ spend: 3 }, { lastPurchaseAt: { $eq: null } }] })).toMatchObject({ exact: false, count: 1_000 });
+  });
+});

@@ -63,6 +63,8 @@ function addConditions(query: Doc, indexed: Set<string>, plan: Prefilter): void 
   for (const [key, condition] of Object.entries(query)) {
     if (key === '$and' && Array.isArray(condition)) {
       for (const part of condition) addConditions(part as Doc, indexed, plan);
+    } else if (key === '$or' && Array.isArray(condition) && condition.length > 0) {
+      addAlternatives(condition as Doc[], indexed, plan);
     } else if (key.startsWith('$') || !indexed.has(key)) {
       plan.exact = false;
     } else if (
@@ -85,6 +87,25 @@ function addConditions(query: Doc, indexed: Set<string>, plan: Prefilter): void 
   }
 }
 
+/**
+ * An `$or` whose every branch SQL expresses exactly (indexed paths only) becomes one
+ * parenthesised OR, so SQLite may read each branch through its index; any other `$or` is left
+ * to the JS check. A branch's equalities pin nothing for the whole query.
+ */
+function addAlternatives(branches: Doc[], indexed: Set<string>, plan: Prefilter): void {
+  const planned = branches.map((branch) => {
+    const sub: Prefilter = { where: [], params: [], exact: true, fixed: [] };
+    addConditions(branch, indexed, sub);
+    return sub;
+  });
+  if (!planned.every((sub) => sub.exact && sub.where.length > 0)) {
+    plan.exact = false;
+    return;
+  }
+  plan.where.push(`(${planned.map((sub) => `(${sub.where.join(' AND ')})`).join(' OR ')})`);
+  plan.params.push(...planned.flatMap((sub) => sub.params));
+}
+
 /** Adds one comparison; answers false when it cannot be expressed exactly in SQL. */
 function addComparison(path: string, op: string, operand: unknown, plan: Prefilter): boolean {
   const expr = fieldExpr(path);
@@ -93,6 +114,11 @@ function addComparison(path: string, op: string, operand: unknown, plan: Prefilt
     plan.where.push(typeGuard(path, value));
     return true;
   };
+  if (op === '$eq' && operand === null && path !== '_id') {
+    // An indexed path holds a scalar (the store refuses arrays there): null matches a null or missing field, as in MongoDB.
+    plan.where.push(`${expr} IS NULL`);
+    return true;
+  }
   if (op === '$eq' && isScalar(operand)) {
     plan.where.push(`${expr} = ?`);
     plan.params.push(sqlValue(operand));
