@@ -128,6 +128,13 @@ describe('query plans of $or and null over indexed paths', () => {
     expect(both).toMatchObject({ exact: true, count: 400 + 3 });
   });
 
+  it('a query that names its _ids inside a top-level $and still reads them by key', () => {
+    const ids = ['p00002', 'p00004', 'p00005'];
+    const pinned = run({ $and: [{ $or: [{ lastPurchaseAt: { $eq: null } }, { tierId: 'gold' }] }, { _id: { $in: ids } }] });
+    expect(pinned).toMatchObject({ exact: true, count: 3 });
+    expect(pinned.plan.join(' ')).toMatch(/PRIMARY KEY|sqlite_autoindex/);
+  });
+
   it('an $or with a branch off the indexes is left to the JS check', () => {
     expect(run({ tierId: 'gold', $or: [{ spend: 3 }, { lastPurchaseAt: { $eq: null } }] })).toMatchObject({ exact: false, count: 1_000 });
   });

@@ -47,16 +47,17 @@ export function planPrefilter(query: Doc, indexed: Set<string>): Prefilter {
     // A query naming its _ids (e.g. a guarded update of a page of documents) reads them by primary key. Without
     // statistics SQLite may prefer another index's range (state = 'open' AND expiresAt < t), reading every row in it
     // for a few hundred ids; a unary plus keeps the other terms off their indexes.
-    plan.where = plan.where.map((term) => term.replace(/^json_extract\(/, '+json_extract('));
+    plan.where = plan.where.map((term) => term.replace(/^json_extract\(/, '+json_extract(').replace(/^\(/, '+('));
   }
   return plan;
 }
 
-/** Whether the query pins `_id` to one value or a list at its top level. */
+/** Whether the query pins `_id` to one value or a list at its top level (or in a top-level `$and`). */
 function pinsIds(query: Doc): boolean {
   const id = query._id;
   if (isScalar(id)) return true;
-  return !!id && typeof id === 'object' && !Array.isArray(id) && ('$eq' in id || '$in' in id);
+  if (!!id && typeof id === 'object' && !Array.isArray(id) && ('$eq' in id || '$in' in id)) return true;
+  return Array.isArray(query.$and) && query.$and.some((part) => !!part && typeof part === 'object' && pinsIds(part as Doc));
 }
 
 function addConditions(query: Doc, indexed: Set<string>, plan: Prefilter): void {
