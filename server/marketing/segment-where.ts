@@ -22,16 +22,18 @@ function leafCommand(_: Raw, leaf: Leaf): Raw {
 }
 
 /**
- * A query tree as a `db.command` where. An `and` puts its field tests in plain objects (a new
+ * A query tree as a `db.command` where, with `also` merged into its top. An `and` puts its field tests in plain objects (a new
  * one where a path comes again, as a range's two bounds), so the database sees each indexed
  * field at the top of the query and narrows by its index; `or`s join them as they are.
  */
-export function queryWhere(_: Raw, query: SegmentQuery): Record<string, unknown> {
-  if (query.op === 'or') return _.or(query.of.map((part) => queryWhere(_, part)));
-  if (query.op !== 'and') return { [query.path]: leafCommand(_, query) };
-  const objects: Record<string, unknown>[] = [];
+export function queryWhere(_: Raw, query: SegmentQuery, also: Record<string, unknown> = {}): Record<string, unknown> {
+  if (query.op === 'or')
+    return Object.keys(also).length
+      ? _.and([_.or(query.of.map((part) => queryWhere(_, part))), also])
+      : _.or(query.of.map((part) => queryWhere(_, part)));
+  const objects: Record<string, unknown>[] = [{ ...also }];
   const others: Record<string, unknown>[] = [];
-  for (const part of query.of) {
+  for (const part of query.op === 'and' ? query.of : [query]) {
     if (part.op === 'and' || part.op === 'or') {
       others.push(queryWhere(_, part));
       continue;
@@ -40,12 +42,16 @@ export function queryWhere(_: Raw, query: SegmentQuery): Record<string, unknown>
     if (!target) objects.push((target = {}));
     target[part.path] = leafCommand(_, part);
   }
-  const parts = [...objects, ...others];
+  const parts = [...objects.filter((object) => Object.keys(object).length > 0), ...others];
   if (parts.length === 0) return {};
   return parts.length === 1 ? (parts[0] as Record<string, unknown>) : _.and(parts);
 }
 
-/** The where of `member_profiles` that takes a segment rule's members as of `asOf` (the same ones `matchesSegment` takes). */
-export function segmentWhere(_: Raw, rule: SegmentRule, asOf: EpochMs): Record<string, unknown> {
-  return queryWhere(_, segmentQuery(rule, asOf));
+/**
+ * The where of `member_profiles` that takes a segment rule's members as of `asOf` (the same ones
+ * `matchesSegment` takes); `also`: top-level field tests to add (e.g. `{ _id: _.in(ids) }`),
+ * kept at the top of the query where the rule allows, so the database reads by them.
+ */
+export function segmentWhere(_: Raw, rule: SegmentRule, asOf: EpochMs, also: Record<string, unknown> = {}): Record<string, unknown> {
+  return queryWhere(_, segmentQuery(rule, asOf), also);
 }
