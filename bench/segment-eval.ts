@@ -139,7 +139,7 @@ async function main(cleanups: Cleanups): Promise<void> {
     });
   }
   console.log(
-    `seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (indexes seg_tier, seg_stage, seg_rfm_r, seg_last_purchase, seg_birthday_month)`,
+    `seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (indexes seg_tier, seg_stage, seg_rfm_r, seg_last_purchase, seg_consent, seg_birthday_month)`,
   );
 
   const invoke = async <T>(fn: string, event: Record<string, unknown>) => {

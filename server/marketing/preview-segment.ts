@@ -33,7 +33,9 @@ export async function previewSegment(ctx: RequestContext, rule: SegmentRule): Pr
   const _ = ctx.db.command;
   const profiles = ctx.db.collection('member_profiles');
   const where = segmentWhere(_, rule, ctx.now);
-  const [count, ids] = await Promise.all([profiles.count(where), sampleIds(ctx, rule, ctx.now)]);
+  // One after the other: a broad count keeps the database busy for seconds, and the sample's reads behind it could time out.
+  const ids = await sampleIds(ctx, rule, ctx.now);
+  const count = await profiles.count(where);
   const found = ids.length
     ? await profiles.find(
         { _id: _.in(ids) },
