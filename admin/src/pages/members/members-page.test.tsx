@@ -152,7 +152,9 @@ describe('MembersPage', () => {
   });
 
   it('opens a member’s detail from the member number', async () => {
-    const { client, call } = mockClient(async (action) => (action === 'getMemberDetail' ? memberDetail() : firstPage));
+    const { client, call } = mockClient(async (action) =>
+      action === 'getMemberDetail' ? memberDetail() : action === 'getMemberTags' ? { tags: [] } : firstPage,
+    );
     renderSignedIn(<MembersPage />, client);
     fireEvent.click(await screen.findByText('LM00000001'));
     expect(await screen.findByText('会员 · 林小满')).toBeTruthy();
