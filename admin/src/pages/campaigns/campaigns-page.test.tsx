@@ -74,6 +74,34 @@ const appears = (selector: string) =>
 const defaults: ActionHandlers = {
   listCampaigns: async () => ({ items: [draft, sent], nextCursor: null }),
   listCouponTemplates: async () => ({ items: [{ _id: 'entry-39-5', title: '满39减5券' }], nextCursor: null }),
+  listSegments: async () => ({
+    items: [
+      {
+        _id: 'seg-gold',
+        name: '金卡会员',
+        description: '',
+        rule: { join: 'and', groups: [] },
+        lastCount: 1280,
+        countedAt: AT,
+        status: 'active',
+        createdBy: 'admin',
+        createdAt: AT,
+        updatedAt: AT,
+      },
+      {
+        _id: 'seg-new',
+        name: '新会员',
+        description: '',
+        rule: { join: 'and', groups: [] },
+        lastCount: null,
+        countedAt: null,
+        status: 'active',
+        createdBy: 'admin',
+        createdAt: AT,
+        updatedAt: AT,
+      },
+    ],
+  }),
   getCampaignResults: async () => results(),
   launchCampaign: async () => ({ ...draft, status: 'freezing' }),
   saveCampaign: async () => campaign('cmp-new'),
@@ -98,16 +126,19 @@ describe('营销活动', () => {
     expect(callsOf(call, 'launchCampaign')[0]?.[1]).toEqual({ token: TEST_TOKEN, campaignId: 'cmp-draft' });
   });
 
-  it('saves a draft from the drawer with the reason, holdout, variant and budget', async () => {
+  it('saves a draft from the drawer with the segment picked by name, the reason, holdout, variant and budget', async () => {
     const { client, call } = pageClient(defaults);
     renderSignedIn(<CampaignsPage />, client);
     await screen.findByText('好久不见');
     fireEvent.click(screen.getByRole('button', { name: /新建活动/ }));
     const drawer = await appears('.create-campaign-drawer');
     fireEvent.change(within(drawer).getByPlaceholderText('例如：金卡会员回馈'), { target: { value: '金卡春季回馈' } });
-    fireEvent.change(within(drawer).getByPlaceholderText('分群 ID'), { target: { value: 'seg-gold' } });
     fireEvent.change(within(drawer).getByPlaceholderText('例如：因为你是金卡会员'), { target: { value: '因为你是金卡会员' } });
     await waitFor(() => expect(callsOf(call, 'listCouponTemplates')).toHaveLength(1));
+    await waitFor(() => expect(callsOf(call, 'listSegments')).toHaveLength(1));
+    expect(callsOf(call, 'listSegments')[0]?.[1]).toEqual({ token: TEST_TOKEN });
+    await chooseOption(drawer.querySelector('.campaign-segment') as HTMLElement, '新会员（未统计）');
+    await chooseOption(drawer.querySelector('.campaign-segment') as HTMLElement, '金卡会员（1280 人）');
     await chooseOption(drawer.querySelector('.campaign-variant .ant-select') as HTMLElement, '满39减5券');
     fireEvent.click(within(drawer).getByRole('button', { name: /保存草稿/ }));
     await waitFor(() => expect(callsOf(call, 'saveCampaign')).toHaveLength(1));

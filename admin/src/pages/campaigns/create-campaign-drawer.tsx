@@ -2,6 +2,7 @@ import { Alert, Button, Drawer, Flex, Form, Input, InputNumber, Select, Space, S
 import { useEffect, useState } from 'react';
 import type { CampaignDoc } from '~/types/campaigns';
 import type { CouponTemplateRow } from '~/types/functions/admin-coupons';
+import type { SegmentView } from '~/types/functions/marketing-segments';
 import { useAdminApi } from '../../api/admin-api-context';
 import { useAdminAction } from '../../api/use-admin-action';
 
@@ -31,7 +32,7 @@ const INITIAL: Partial<DraftValues> = {
 };
 
 /**
- * The draft of a new campaign: who (a segment's id), why (the reason the member sees with the
+ * The draft of a new campaign: who (an active segment, picked by name with its last count), why (the reason the member sees with the
  * coupon), the holdout share, up to three coupon variants whose shares add up to 100 %, the
  * budget caps, whether to send a subscription message, and the days results are measured over.
  */
@@ -48,6 +49,7 @@ export function CreateCampaignDrawer({
   const action = useAdminAction();
   const [form] = Form.useForm<DraftValues>();
   const [templates, setTemplates] = useState<CouponTemplateRow[]>([]);
+  const [segments, setSegments] = useState<SegmentView[]>([]);
 
   useEffect(() => {
     if (!open) return;
@@ -58,6 +60,10 @@ export function CreateCampaignDrawer({
       .call('listCouponTemplates', { token, status: 'active', pageSize: 100 })
       .then((page) => setTemplates(page.items))
       .catch(() => setTemplates([]));
+    void client
+      .call('listSegments', { token })
+      .then((answer) => setSegments(answer.items))
+      .catch(() => setSegments([]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, client, token]);
 
@@ -66,7 +72,7 @@ export function CreateCampaignDrawer({
       client.call('saveCampaign', {
         token,
         name: values.name,
-        segmentId: values.segmentId.trim(),
+        segmentId: values.segmentId,
         reason: values.reason,
         holdoutPercent: values.holdoutPercent,
         variants: values.variants.map((variant, i) => ({
@@ -90,11 +96,19 @@ export function CreateCampaignDrawer({
         </Form.Item>
         <Form.Item
           name="segmentId"
-          label="目标分群 ID"
-          rules={[{ required: true, message: '请输入分群 ID' }]}
-          extra="在「分群」页复制分群 ID"
+          label="目标分群"
+          rules={[{ required: true, message: '请选择分群' }]}
+          extra="人数为分群最近一次统计的结果；启动时按当时的会员画像圈定"
         >
-          <Input placeholder="分群 ID" />
+          <Select
+            className="campaign-segment"
+            placeholder="选择分群"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={segments.map((segment) => ({
+              value: segment._id,
+              label: segment.lastCount === null ? `${segment.name}（未统计）` : `${segment.name}（${segment.lastCount} 人）`,
+            }))}
+          />
         </Form.Item>
         <Form.Item
           name="reason"
