@@ -43,19 +43,31 @@ async function addCounts(
 /**
  * One freezing step: the next page of the segment (as of launch) after the campaign's cursor,
  * each member given a group by holdout.ts and written once (`<campaignId>:<memberId>`); members
- * who turned personalisation off or deleted their account are left out. The cursor moves by a
+ * who turned personalisation off (on the member now, or on the profile) or deleted their account
+ * are left out. A page may hold few or no members while the segment goes on (segmentPage reads a
+ * window of profiles), so only a null `next` ends the freeze. The cursor moves by a
  * guarded update on the cursor read, so a step done twice counts nothing twice. Answers false
  * when the segment is read to the end (the campaign moves on to sending).
  */
 async function freezeStep(ctx: RequestContext, campaign: CampaignDoc): Promise<boolean> {
   const _ = ctx.db.command;
   const page = await segmentPage(ctx, campaign.rule, campaign.launchedAt ?? ctx.now, campaign.cursor, FREEZE_PAGE);
-  const members =
+  const [members, privateProfiles] =
     page.memberIds.length === 0
-      ? []
-      : await ctx.db.collection('members').find({ _id: _.in(page.memberIds) }, { limit: page.memberIds.length });
+      ? [[], []]
+      : await Promise.all([
+          ctx.db.collection('members').find({ _id: _.in(page.memberIds) }, { limit: page.memberIds.length }),
+          ctx.db
+            .collection('member_profiles')
+            .find({ _id: _.in(page.memberIds), personalised: false }, { limit: page.memberIds.length, fields: ['_id'] }),
+        ]);
+  // Personalisation off on either side keeps the member out: the member's consent now, or the profile's as last refreshed.
+  const privateIds = new Set(privateProfiles.map((profile) => profile._id));
   const docs: CampaignMemberDoc[] = members
-    .filter((member) => member.status !== 'deleted' && (member.consent as { personalised?: boolean }).personalised !== false)
+    .filter(
+      (member) =>
+        member.status !== 'deleted' && (member.consent as { personalised?: boolean }).personalised !== false && !privateIds.has(member._id),
+    )
     .map((member) => {
       const group = campaignGroup(campaign._id, member._id, campaign.holdoutPercent, campaign.variants);
       return {

@@ -1,10 +1,12 @@
 import { campaignKey } from '~/core/coupons/issue-keys';
+import { campaignGroup } from '~/core/marketing/holdout';
 import { ENTRY_CASH_TEMPLATE_ID, ENTRY_SHIPPING_TEMPLATE_ID } from '~/core/coupons/default-templates';
 import type { CampaignDoc, CampaignResults } from '~/types/campaigns';
 import type { MemberProfileDoc, SegmentDoc } from '~/types/marketing';
 import type { LedgerEntryDoc } from '~/types/points';
 import type { JobsCloud } from './jobs-support';
 import { all, read, seedMember, startJobsCloud, subscribe } from './jobs-support';
+import { profileId, randomProfile, seededRandom } from '../support/member-profiles';
 import { putStored } from '../support/stored';
 
 /**
@@ -161,7 +163,8 @@ describe('campaigns with a holdout, through the built bundles', () => {
   it('freezes and sends under concurrent invocations and a retried reservation: no cap is passed, the holdout gets nothing', async () => {
     const { cloud } = jobs;
     // A run that crashed after reserving the total budget for one member, before issuing: its retry must find the place.
-    const crashed = GOLD.find((id) => id !== 'gold-000') as string;
+    // Only a treated member can have held a reservation (the holdout is never sent), so the crash is one of theirs.
+    const crashed = GOLD.find((id) => campaignGroup(spring._id, id, spring.holdoutPercent, spring.variants) !== 'holdout') as string;
     putStored(cloud, 'campaign_counters', {
       _id: `total:${spring._id}`,
       count: 1,
@@ -233,6 +236,7 @@ describe('campaigns with a holdout, through the built bundles', () => {
     const launchedAt = campaign(spring._id).launchedAt as number;
     const frozen = members(spring._id);
     const issued = frozen.filter((row) => row.state === 'issued').slice(0, 4);
+    // Purchases a few milliseconds after launch: results count up to now, and the launch was seconds ago.
     const heldRows = frozen.filter((row) => row.group === 'holdout').slice(0, 2);
     const spends: { memberId: string; amountFen: number; at: number }[] = [];
     const spend = (memberId: string, id: string, amountFen: number, at: number) => {
@@ -243,7 +247,7 @@ describe('campaigns with a holdout, through the built bundles', () => {
     let points = 0;
     issued.forEach((row, i) => {
       const orderId = `ord-${row.memberId}`;
-      spend(row.memberId, orderId, 6_000 + i * 1_000, launchedAt + 1_000 + i);
+      spend(row.memberId, orderId, 6_000 + i * 1_000, launchedAt + 10 + i);
       const coupon = read(cloud, 'coupon_instances', row.couponId as string);
       if (!coupon) throw new Error('no coupon');
       const discount = coupon.terms.kind === 'cash' ? 500 : 0;
@@ -251,7 +255,7 @@ describe('campaigns with a holdout, through the built bundles', () => {
         ...coupon,
         status: 'used',
         usedBy: orderId,
-        usedAt: launchedAt + 1_000 + i,
+        usedAt: launchedAt + 10 + i,
         discountFen: discount,
       } as never);
       discountFen += discount;
@@ -267,16 +271,16 @@ describe('campaigns with a holdout, through the built bundles', () => {
         ref: { type: 'order', id: orderId },
         lots: [],
         balanceAfter: { available: 0, pending: earned },
-        createdAt: launchedAt + 2_000,
+        createdAt: launchedAt + 20,
       };
       putStored(cloud, 'ledger_entries', entry);
     });
     // A second purchase and a partial refund for the first treated member; a purchase before launch that does not count.
     const first = issued[0]?.memberId as string;
-    spend(first, 'ord-second', 2_500, launchedAt + 3_000);
-    spend(first, 'ord-second:refund', -1_000, launchedAt + 4_000);
+    spend(first, 'ord-second', 2_500, launchedAt + 30);
+    spend(first, 'ord-second:refund', -1_000, launchedAt + 40);
     spend(first, 'ord-before', 9_999, launchedAt - 1_000);
-    heldRows.forEach((row, i) => spend(row.memberId, `ord-held-${i}`, 4_000 + i * 500, launchedAt + 5_000));
+    heldRows.forEach((row, i) => spend(row.memberId, `ord-held-${i}`, 4_000 + i * 500, launchedAt + 50));
 
     const results = await call<CampaignResults>({ action: 'getCampaignResults', campaignId: spring._id, refresh: true });
     const inWindow = spends.filter((s) => s.at >= launchedAt);
@@ -329,4 +333,76 @@ describe('campaigns with a holdout, through the built bundles', () => {
     const list = await call<{ items: CampaignDoc[] }>({ action: 'listCampaigns' });
     expect(list.items.map((item) => item._id)).toEqual([draft._id, autumn._id, spring._id]);
   }, 60_000);
+  it('freezes a sparse segment, read in short and empty pages, to exactly its members without the private and the deleted', async () => {
+    const { cloud } = jobs;
+    const random = seededRandom(20261207);
+    const now = Date.now();
+    const matching: string[] = [];
+    const expected: string[] = [];
+    cloud.store.atomically(() => {
+      for (let i = 0; i < 1000; i += 1) {
+        const id = profileId(i);
+        // One member in 20, and none at all from 400 to 799: the freeze's pages of 200 come back short, two of them empty.
+        const diamond = i % 20 === 0 && (i < 400 || i >= 800);
+        // Among them: personalisation off on the profile only, off on the member only, and a deleted account.
+        const profilePrivate = diamond && i === 100;
+        const memberPrivate = diamond && i === 200;
+        const deleted = diamond && i === 860;
+        const doc = randomProfile(random, i, now);
+        putStored(cloud, 'member_profiles', {
+          ...doc,
+          tierId: diamond ? 'diamond' : doc.tierId === 'diamond' ? 'silver' : doc.tierId,
+          personalised: diamond ? !profilePrivate : doc.personalised,
+        });
+        seedMember(
+          cloud,
+          id,
+          0,
+          memberPrivate
+            ? { consent: { marketing: true, personalised: false, updatedAt: 0 } as never }
+            : deleted
+              ? { status: 'deleted' }
+              : {},
+        );
+        if (diamond) matching.push(id);
+        if (diamond && !profilePrivate && !memberPrivate && !deleted) expected.push(id);
+      }
+    });
+    const segment = await call<SegmentDoc>({
+      action: 'saveSegment',
+      requestKey: 'sparse-diamond',
+      name: '钻石会员',
+      description: '',
+      rule: { join: 'and', groups: [{ join: 'and', conditions: [{ kind: 'list', field: 'tierId', values: ['diamond'] }] }] },
+    });
+    const draft = await call<CampaignDoc>({
+      action: 'saveCampaign',
+      name: '钻石回馈',
+      segmentId: segment._id,
+      reason: '因为你是钻石会员',
+      holdoutPercent: 10,
+      variants: [{ key: 'A', templateId: ENTRY_CASH_TEMPLATE_ID, percent: 100 }],
+      sendMessage: false,
+      budget: { total: null, perDay: null, perMemberPerMonth: null },
+      resultDays: 30,
+    });
+    await call({ action: 'launchCampaign', campaignId: draft._id });
+    for (let round = 0; round < 20 && campaign(draft._id).status !== 'sent'; round += 1) {
+      expect(await cloud.runTimer('job-run-campaigns')).toMatchObject({ ok: true });
+    }
+    expect(campaign(draft._id).status).toBe('sent');
+
+    const frozen = members(draft._id);
+    expect(matching).toHaveLength(30);
+    expect(frozen.map((row) => row.memberId).sort()).toEqual(expected);
+    const holdout = frozen.filter((row) => row.group === 'holdout').length;
+    const counts = campaign(draft._id).counts;
+    expect(counts).toMatchObject({ members: expected.length, holdout, treated: expected.length - holdout });
+    expect(counts.issued + counts.capped + counts.failed).toBe(counts.treated);
+    // Nothing reached the members left out.
+    const left = new Set(matching.filter((id) => !expected.includes(id)));
+    const given = all(cloud, 'coupon_instances').filter((coupon) => coupon._id.startsWith(`campaign:${draft._id}:`));
+    expect(given.length).toBe(counts.issued);
+    expect(given.filter((coupon) => left.has(coupon.memberId))).toEqual([]);
+  }, 300_000);
 });
