@@ -46,6 +46,22 @@ test('shows the coupon, how much more the cart needs for it, and the products it
   expect(catalog.listProducts).toHaveBeenCalledWith({ sort: 'sales' }, undefined);
 });
 
+test('a campaign coupon shows why the member got it, as in the wallet; other coupons show no reason line', async () => {
+  useCartStore.setState({ lines: [], checks: {} });
+  coupons.getMine.mockResolvedValue(
+    myCoupon({ instanceId: 'campaign:c1:m_01', title: '满39减5', source: 'campaign', reason: '因为你是金卡会员' }),
+  );
+  const { container, unmount } = render(<CouponProductsPage />);
+  await screen.findByText('因为你是金卡会员');
+  expect([...container.querySelectorAll('.coupon-banner .coupon-reason')].map((node) => node.textContent)).toEqual(['因为你是金卡会员']);
+  unmount();
+
+  coupons.getMine.mockResolvedValue(myCoupon({ instanceId: 'welcome:m_01', title: '新人专享券' }));
+  const other = render(<CouponProductsPage />);
+  await screen.findByText('新人专享券');
+  expect(other.container.querySelector('.coupon-reason')).toBeNull();
+});
+
 test('a cart already over the threshold is told the coupon applies', async () => {
   useCartStore.setState({ lines: [line(12_000)], checks: {} });
   coupons.getMine.mockResolvedValue(myCoupon({ instanceId: 'welcome:m_01', title: '新人专享券' }));

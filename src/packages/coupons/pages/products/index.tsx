@@ -28,7 +28,8 @@ function thresholdText(coupon: MyCoupon, chosenFen: number): string {
 }
 
 /**
- * 去使用 from 我的优惠券: the coupon on top with how far the cart is from using it, and the
+ * 去使用 from 我的优惠券: the coupon on top (with why the member got it, for campaign coupons, as
+ * in the wallet) and how far the cart is from using it, and the
  * products it applies to. Coupons apply storewide (the engine has no product scope), so every
  * product on the shelf is listed.
  */
@@ -81,6 +82,7 @@ export default function CouponProductsPage() {
                 validityText={data.validityText}
                 rules={data.description}
                 tags={['全场商品可用']}
+                reason={data.reason}
               />
               <Text className="coupon-products-page__progress coupon-progress">{thresholdText(data, chosenFen)}</Text>
             </View>
