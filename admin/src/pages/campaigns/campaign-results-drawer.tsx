@@ -43,17 +43,24 @@ export function CampaignResultsDrawer({ campaign, onClose }: { campaign: Campaig
   }, [campaignId, client, token]);
 
   return (
-    <Drawer open={campaign !== null} onClose={onClose} title={campaign ? `活动效果：${campaign.name}` : ''} size={1100}>
+    <Drawer
+      open={campaign !== null}
+      onClose={onClose}
+      title={campaign ? `活动效果：${campaign.name}` : ''}
+      size={1100}
+      className="campaign-results-drawer"
+    >
       {action.error ? <Alert type="error" showIcon title={action.error} /> : null}
       {!results && !action.error ? <Spin /> : null}
       {results ? (
-        <Flex vertical gap={16} className="campaign-results">
+        <Flex vertical gap={16} className="campaign-results-body">
           <Typography.Text type="secondary">
             统计窗口：{formatDateTime(results.from)} 至 {formatDateTime(results.to)}，数据截至 {formatDateTime(results.asOf)}
           </Typography.Text>
           <Table<CampaignGroupResult>
             className="campaign-results-table"
             rowKey="group"
+            rowClassName={(row) => `campaign-results-row campaign-results-row--${row.group}`}
             size="small"
             pagination={false}
             columns={columns}
@@ -63,9 +70,11 @@ export function CampaignResultsDrawer({ campaign, onClose }: { campaign: Campaig
           <Typography.Paragraph type="secondary" className="campaign-results-method">
             括号内为 95% 置信区间。{results.method}
           </Typography.Paragraph>
-          <Suspense fallback={<Spin />}>
-            <CampaignChart series={results.series} />
-          </Suspense>
+          <div className="campaign-results-chart">
+            <Suspense fallback={<Spin />}>
+              <CampaignChart series={results.series} />
+            </Suspense>
+          </div>
         </Flex>
       ) : null}
     </Drawer>

@@ -117,11 +117,14 @@ describe('营销活动', () => {
     expect(screen.getByText('100（10/90）')).toBeTruthy();
     expect(screen.getByText('85/5')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: /启\s*动/ }));
+    // The row actions e2e tests use: 启动 on the draft only, 效果 on the launched campaign only.
+    expect(document.querySelectorAll('.campaign-launch')).toHaveLength(1);
+    expect(document.querySelectorAll('.campaign-results')).toHaveLength(1);
+    fireEvent.click(document.querySelector('.campaign-launch') as HTMLElement);
     expect(callsOf(call, 'launchCampaign')).toHaveLength(0);
     const confirm = await screen.findByText('启动后将圈定人群并发券，且不可再次启动，确定启动？');
     const popup = confirm.closest('.ant-popover') as HTMLElement;
-    fireEvent.click(within(popup).getByRole('button', { name: /启\s*动/ }));
+    fireEvent.click(popup.querySelector('.campaign-launch-confirm') as HTMLElement);
     await waitFor(() => expect(callsOf(call, 'launchCampaign')).toHaveLength(1));
     expect(callsOf(call, 'launchCampaign')[0]?.[1]).toEqual({ token: TEST_TOKEN, campaignId: 'cmp-draft' });
   });
@@ -132,14 +135,17 @@ describe('营销活动', () => {
     await screen.findByText('好久不见');
     fireEvent.click(screen.getByRole('button', { name: /新建活动/ }));
     const drawer = await appears('.create-campaign-drawer');
-    fireEvent.change(within(drawer).getByPlaceholderText('例如：金卡会员回馈'), { target: { value: '金卡春季回馈' } });
+    // By the class names e2e tests use.
+    fireEvent.change(drawer.querySelector('input.campaign-name') as HTMLElement, { target: { value: '金卡春季回馈' } });
+    fireEvent.change(drawer.querySelector('.campaign-holdout input') as HTMLElement, { target: { value: '20' } });
+    fireEvent.change(drawer.querySelector('.campaign-budget-total input') as HTMLElement, { target: { value: '500' } });
     fireEvent.change(within(drawer).getByPlaceholderText('例如：因为你是金卡会员'), { target: { value: '因为你是金卡会员' } });
     await waitFor(() => expect(callsOf(call, 'listCouponTemplates')).toHaveLength(1));
     await waitFor(() => expect(callsOf(call, 'listSegments')).toHaveLength(1));
     expect(callsOf(call, 'listSegments')[0]?.[1]).toEqual({ token: TEST_TOKEN });
     await chooseOption(drawer.querySelector('.campaign-segment') as HTMLElement, '新会员（未统计）');
     await chooseOption(drawer.querySelector('.campaign-segment') as HTMLElement, '金卡会员（1280 人）');
-    await chooseOption(drawer.querySelector('.campaign-variant .ant-select') as HTMLElement, '满39减5券');
+    await chooseOption(drawer.querySelector('.campaign-variant-template') as HTMLElement, '满39减5券');
     fireEvent.click(within(drawer).getByRole('button', { name: /保存草稿/ }));
     await waitFor(() => expect(callsOf(call, 'saveCampaign')).toHaveLength(1));
     expect(callsOf(call, 'saveCampaign')[0]?.[1]).toEqual({
@@ -147,10 +153,10 @@ describe('营销活动', () => {
       name: '金卡春季回馈',
       segmentId: 'seg-gold',
       reason: '因为你是金卡会员',
-      holdoutPercent: 10,
+      holdoutPercent: 20,
       variants: [{ key: 'A', templateId: 'entry-39-5', percent: 100 }],
       sendMessage: false,
-      budget: { total: null, perDay: null, perMemberPerMonth: 1 },
+      budget: { total: 500, perDay: null, perMemberPerMonth: 1 },
       resultDays: 30,
     });
   });
@@ -159,8 +165,9 @@ describe('营销活动', () => {
     const { client } = pageClient(defaults);
     renderSignedIn(<CampaignsPage />, client);
     await screen.findByText('好久不见');
-    fireEvent.click(screen.getByRole('button', { name: /效\s*果/ }));
-    const table = await appears('.campaign-results-table');
+    fireEvent.click(document.querySelector('.campaign-results') as HTMLElement);
+    const table = await appears('.campaign-results-drawer .campaign-results-table');
+    expect(table.querySelectorAll('.campaign-results-row--holdout, .campaign-results-row--A')).toHaveLength(2);
     expect(within(table).getByText('对照组')).toBeTruthy();
     expect(within(table).getByText('方案 A')).toBeTruthy();
     // 1 of 2 with its Wilson interval: the holdout's conversion, and variant A's coupon use and conversion.
@@ -168,7 +175,7 @@ describe('营销活动', () => {
     // The holdout's row has no coupon use.
     expect(within(table).getAllByText('—').length).toBeGreaterThan(0);
     expect(document.querySelector('.campaign-results-method')?.textContent).toMatch(/95% 置信区间.*Wilson/);
-    const chart = await appears('[data-chart="Line"]');
+    const chart = await appears('.campaign-results-drawer .campaign-results-chart [data-chart="Line"]');
     expect(chart.getAttribute('data-rows')).toBe('4');
   });
 

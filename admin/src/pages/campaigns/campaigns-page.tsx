@@ -76,8 +76,9 @@ export function CampaignsPage() {
               onConfirm={() => void act('launchCampaign', row)}
               okText="启动"
               cancelText="取消"
+              okButtonProps={{ className: 'campaign-launch-confirm' }}
             >
-              <Button size="small" type="primary" className="launch-campaign">
+              <Button size="small" type="primary" className="campaign-launch">
                 启动
               </Button>
             </Popconfirm>
@@ -88,14 +89,15 @@ export function CampaignsPage() {
               onConfirm={() => void act('stopCampaign', row)}
               okText="停止"
               cancelText="取消"
+              okButtonProps={{ className: 'campaign-stop-confirm' }}
             >
-              <Button size="small" danger className="stop-campaign">
+              <Button size="small" danger className="campaign-stop">
                 停止
               </Button>
             </Popconfirm>
           ) : null}
           {row.launchedAt !== null ? (
-            <Button size="small" onClick={() => setShowing(row)} className="campaign-results-button">
+            <Button size="small" onClick={() => setShowing(row)} className="campaign-results">
               效果
             </Button>
           ) : null}

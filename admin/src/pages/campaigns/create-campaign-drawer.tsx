@@ -92,7 +92,7 @@ export function CreateCampaignDrawer({
     <Drawer open={open} onClose={onClose} title="新建营销活动" size={640} className="create-campaign-drawer">
       <Form<DraftValues> form={form} layout="vertical" initialValues={INITIAL} onFinish={(values) => void submit(values)}>
         <Form.Item name="name" label="活动名称" rules={[{ required: true, message: '请输入活动名称' }, { max: 40 }]}>
-          <Input placeholder="例如：金卡会员回馈" />
+          <Input placeholder="例如：金卡会员回馈" className="campaign-name" />
         </Form.Item>
         <Form.Item
           name="segmentId"
@@ -118,10 +118,10 @@ export function CreateCampaignDrawer({
             { max: 30, message: '最多 30 个字' },
           ]}
         >
-          <Input placeholder="例如：因为你是金卡会员" maxLength={30} showCount />
+          <Input placeholder="例如：因为你是金卡会员" maxLength={30} showCount className="campaign-reason" />
         </Form.Item>
         <Form.Item name="holdoutPercent" label="对照组比例（%）" rules={[{ required: true }]} extra="对照组不发券，用于衡量活动带来的增量">
-          <InputNumber min={0} max={50} precision={0} />
+          <InputNumber min={0} max={50} precision={0} className="campaign-holdout" />
         </Form.Item>
         <Form.List
           name="variants"
@@ -142,13 +142,14 @@ export function CreateCampaignDrawer({
                   <Typography.Text>方案 {KEYS[i]}</Typography.Text>
                   <Form.Item name={[field.name, 'templateId']} rules={[{ required: true, message: '请选择优惠券' }]}>
                     <Select
+                      className="campaign-variant-template"
                       style={{ width: 240 }}
                       placeholder="选择优惠券"
                       options={templates.map((template) => ({ value: template._id, label: template.title }))}
                     />
                   </Form.Item>
                   <Form.Item name={[field.name, 'percent']} rules={[{ required: true, message: '比例' }]}>
-                    <InputNumber min={0} max={100} precision={0} />
+                    <InputNumber min={0} max={100} precision={0} className="campaign-variant-percent" />
                   </Form.Item>
                   {fields.length > 1 ? <Button onClick={() => remove(field.name)}>删除</Button> : null}
                 </Space>
@@ -165,20 +166,20 @@ export function CreateCampaignDrawer({
         <Typography.Text>预算（留空为不限）</Typography.Text>
         <Space wrap style={{ marginTop: 8 }}>
           <Form.Item name="total" label="总发放上限">
-            <InputNumber min={1} precision={0} />
+            <InputNumber min={1} precision={0} className="campaign-budget-total" />
           </Form.Item>
           <Form.Item name="perDay" label="每日上限">
-            <InputNumber min={1} precision={0} />
+            <InputNumber min={1} precision={0} className="campaign-budget-per-day" />
           </Form.Item>
           <Form.Item name="perMemberPerMonth" label="每人每月上限（跨活动）">
-            <InputNumber min={1} precision={0} />
+            <InputNumber min={1} precision={0} className="campaign-budget-per-member" />
           </Form.Item>
         </Space>
         <Form.Item name="sendMessage" label="发放后发送订阅消息" valuePropName="checked">
-          <Switch />
+          <Switch className="campaign-send-message" />
         </Form.Item>
         <Form.Item name="resultDays" label="效果统计天数" rules={[{ required: true }]}>
-          <InputNumber min={1} max={180} precision={0} />
+          <InputNumber min={1} max={180} precision={0} className="campaign-result-days" />
         </Form.Item>
         {action.error ? <Alert type="error" showIcon title={action.error} style={{ marginBottom: 16 }} /> : null}
         <Button type="primary" htmlType="submit" loading={action.busy} className="save-campaign">
