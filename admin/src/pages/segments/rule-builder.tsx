@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
+import { Button, Card, Flex, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
 import type { ConditionDraft, ConditionType, GroupDraft, RuleDraft } from './rule-draft';
 import { CONDITION_TYPES, FIXED_CHOICES, conditionOf, newCondition, newGroup } from './rule-draft';
 
@@ -8,6 +8,8 @@ export interface RuleChoices {
   tiers: { value: string; label: string }[];
   stores: { value: string; label: string }[];
   categories: { value: string; label: string }[];
+  /** Special tag definitions (archived ones too, so a saved rule still reads by name). */
+  tags: { tagId: string; name: string; values: string[]; archived: boolean }[];
 }
 
 const JOIN_TEXT = { and: '且（全部满足）', or: '或（满足其一）' } as const;
@@ -48,25 +50,41 @@ function ConditionRow({
       />
     );
   } else if (info.kind === 'special') {
-    editor = (
-      <Space>
-        <Input
-          className="condition-tag-id"
-          style={{ width: 140 }}
-          placeholder="标签编号"
-          value={draft.tagId}
-          onChange={(event) => onChange({ ...draft, tagId: event.target.value })}
-        />
-        <Select
-          className="condition-values"
-          mode="tags"
-          style={{ minWidth: 200 }}
-          placeholder="标签值，输入后回车"
-          value={draft.values}
-          onChange={(values: string[]) => onChange({ ...draft, values })}
-        />
-      </Space>
-    );
+    const picked = choices.tags.find((tag) => tag.tagId === draft.tagId);
+    const tagOptions = choices.tags
+      .filter((tag) => !tag.archived || tag.tagId === draft.tagId)
+      .map((tag) => ({ value: tag.tagId, label: tag.archived ? `${tag.name}（已归档）` : tag.name }));
+    // A saved rule naming a tag that is no longer defined still shows (and keeps) what it names.
+    if (draft.tagId && !picked) tagOptions.push({ value: draft.tagId, label: draft.tagId });
+    const valueOptions = (picked?.values ?? draft.values).map((value) => ({ value, label: value }));
+    editor =
+      tagOptions.length === 0 ? (
+        <Typography.Text className="condition-no-tags" type="secondary">
+          还没有特殊标签，请先在「标签」页创建
+        </Typography.Text>
+      ) : (
+        <Space>
+          <Select
+            className="condition-tag"
+            style={{ width: 160 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择标签"
+            options={tagOptions}
+            value={draft.tagId || undefined}
+            onChange={(tagId: string) => onChange({ ...draft, tagId, values: [] })}
+          />
+          <Select
+            className="condition-values"
+            mode="multiple"
+            style={{ minWidth: 200 }}
+            placeholder={draft.tagId ? '选择标签值，可多选' : '请先选择标签'}
+            disabled={!draft.tagId}
+            options={valueOptions}
+            value={draft.values}
+            onChange={(values: string[]) => onChange({ ...draft, values })}
+          />
+        </Space>
+      );
   } else if (info.kind === 'birthdayMonth') {
     editor = (
       <Select

@@ -50,7 +50,19 @@ const LISTS = {
   }),
   listStores: async () => ({ items: [] }),
   listCategories: async () => ({ items: [] }),
+  listTagDefinitions: async () => ({ tags: [] }),
 };
+
+const tagDef = (tagId: string, name: string, values: string[], status: 'active' | 'archived' = 'active') => ({
+  _id: tagId,
+  name,
+  values,
+  staffCanSet: false,
+  status,
+  counts: {},
+  createdAt: AT,
+  updatedAt: AT,
+});
 
 /** The editor's 保存 button. */
 const saveButton = () => document.querySelector('.ant-modal-footer .ant-btn-primary') as HTMLElement;
@@ -111,6 +123,71 @@ describe('SegmentsPage', () => {
     expect(payload).toMatchObject({ token: TEST_TOKEN, name: '高价值', description: '', rule: expected });
     expect(payload.segmentId).toBeUndefined();
     expect(String(payload.requestKey)).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+  });
+
+  it('picks a special tag by name and its values from the definitions, archived tags not offered', async () => {
+    const { client, call } = pageClient({
+      ...LISTS,
+      listTagDefinitions: async () => ({
+        tags: [tagDef('skin', '肤质', ['干性', '油性', '混合']), tagDef('old', '旧标签', ['a'], 'archived')],
+      }),
+      listSegments: async () => ({ items: [] }),
+      previewSegment: async () => preview(12),
+    });
+    const { container } = renderSignedIn(<SegmentsPage />, client);
+    expect(await screen.findByText('还没有分群')).toBeTruthy();
+    await waitFor(() => expect(callsOf(call, 'listTagDefinitions')).toHaveLength(1));
+    expect(callsOf(call, 'listTagDefinitions')[0]?.[1]).toMatchObject({ includeArchived: true });
+    fireEvent.click(container.querySelector('button.segment-create-button') as HTMLElement);
+    const editor = (await waitFor(() => document.querySelector('.segment-editor'))) as HTMLElement;
+    fireEvent.click(editor.querySelector('button.group-add') as HTMLElement);
+    const row = editor.querySelector('.condition-row') as HTMLElement;
+    await chooseOption(row.querySelector('.condition-type') as HTMLElement, '特殊标签', '特殊');
+    // Values wait for a tag; archived tags are not offered for a new condition.
+    expect(row.querySelector('.condition-values.ant-select-disabled')).toBeTruthy();
+    fireEvent.mouseDown(row.querySelector('.condition-tag .ant-select-content') as HTMLElement);
+    await waitFor(() => expect(document.body.textContent).toContain('肤质'));
+    expect(Array.from(document.querySelectorAll('.ant-select-item-option')).map((o) => o.textContent)).not.toContain('旧标签（已归档）');
+    await chooseOption(row.querySelector('.condition-tag') as HTMLElement, '肤质');
+    await chooseOption(row.querySelector('.condition-values') as HTMLElement, '油性');
+    await chooseOption(row.querySelector('.condition-values') as HTMLElement, '混合');
+    await waitFor(() =>
+      expect(lastPreviewRule(call)).toEqual({
+        join: 'and',
+        groups: [{ join: 'and', conditions: [{ kind: 'special', tagId: 'skin', values: ['油性', '混合'] }] }],
+      }),
+    );
+  });
+
+  it('shows a saved special-tag condition by the tag name, and a hint when no tags are defined', async () => {
+    const rule: SegmentRule = {
+      join: 'and',
+      groups: [{ join: 'and', conditions: [{ kind: 'special', tagId: 'old', values: ['a'] }] }],
+    };
+    const { client } = pageClient({
+      ...LISTS,
+      listTagDefinitions: async () => ({ tags: [tagDef('old', '旧标签', ['a'], 'archived')] }),
+      listSegments: async () => ({ items: [segment(rule)] }),
+      previewSegment: async () => preview(3),
+    });
+    const first = renderSignedIn(<SegmentsPage />, client);
+    const table = (await waitFor(() => first.container.querySelector('.segments-table'))) as HTMLElement;
+    expect(await within(table).findByText('1,234 人')).toBeTruthy();
+    fireEvent.click(first.container.querySelector('button.segment-edit') as HTMLElement);
+    const editor = (await waitFor(() => document.querySelector('.segment-editor'))) as HTMLElement;
+    await waitFor(() => expect(editor.querySelector('.condition-tag')?.textContent).toContain('旧标签（已归档）'));
+    expect(editor.querySelector('.condition-values')?.textContent).toContain('a');
+    first.unmount();
+
+    // A new special condition with no definitions: a hint instead of empty selects.
+    const empty = pageClient({ ...LISTS, listSegments: async () => ({ items: [] }), previewSegment: async () => preview(0) });
+    const { container } = renderSignedIn(<SegmentsPage />, empty.client);
+    expect(await screen.findByText('还没有分群')).toBeTruthy();
+    fireEvent.click(container.querySelector('button.segment-create-button') as HTMLElement);
+    const fresh = (await waitFor(() => document.querySelector('.segment-editor'))) as HTMLElement;
+    fireEvent.click(fresh.querySelector('button.group-add') as HTMLElement);
+    await chooseOption(fresh.querySelector('.condition-type') as HTMLElement, '特殊标签', '特殊');
+    expect(await within(fresh).findByText('还没有特殊标签，请先在「标签」页创建')).toBeTruthy();
   });
 
   it('lists segments with their last count, edits one keeping its rule, and recounts it', async () => {

@@ -15,9 +15,9 @@ import type { LoadWholeList } from '../../hooks/use-whole-list';
 import type { RuleChoices } from './rule-builder';
 import { SegmentEditor } from './segment-editor';
 
-const NO_CHOICES: RuleChoices = { tiers: [], stores: [], categories: [] };
+const NO_CHOICES: RuleChoices = { tiers: [], stores: [], categories: [], tags: [] };
 
-/** The tiers, stores and categories the rule builder offers, each loaded if the role may list it. */
+/** The tiers, stores, categories and special tags the rule builder offers, each loaded if the role may list it. */
 function useRuleChoices(): RuleChoices {
   const { client, token } = useAdminApi();
   const may = useMayTake();
@@ -37,8 +37,18 @@ function useRuleChoices(): RuleChoices {
             (await client.call('listCategories', { token })).items.map((category) => ({ value: category._id, label: category.name })),
           )
         : [],
-    ]).then(([tiers, stores, categories]) => {
-      if (live) setChoices({ tiers, stores, categories });
+      may('listTagDefinitions')
+        ? quietly(async () =>
+            (await client.call('listTagDefinitions', { token, includeArchived: true })).tags.map((tag) => ({
+              tagId: tag._id,
+              name: tag.name,
+              values: tag.values,
+              archived: tag.status !== 'active',
+            })),
+          )
+        : [],
+    ]).then(([tiers, stores, categories, tags]) => {
+      if (live) setChoices({ tiers, stores, categories, tags });
     });
     return () => {
       live = false;
