@@ -18,6 +18,7 @@ export const MARKETING_PERMISSIONS: Readonly<Record<ActionOf<'marketing'>, reado
   archiveTagDefinition: RUN_PROGRAMME,
   setMemberTag: RUN_PROGRAMME,
   importMemberTags: RUN_PROGRAMME,
+  applyTagToSegment: RUN_PROGRAMME,
   // Profiles.
   getMemberProfile: SEE_MEMBERS,
   // Segments.

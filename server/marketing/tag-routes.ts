@@ -2,6 +2,7 @@ import type { marketingTagsRequests } from '~/types/functions/marketing-tags';
 import { signedIn } from '~/server/admin/signed-in';
 import type { Routes } from '../runtime/wx';
 import { adminActor } from '../staff/admin-actor';
+import { applyTagToSegment } from './apply-tag-to-segment';
 import { assignMemberTag } from './assign-member-tag';
 import { importMemberTags } from './import-member-tags';
 import { getMemberTags } from './member-tags';
@@ -18,4 +19,5 @@ export const tagRoutes: Pick<Routes<'marketing'>, keyof typeof marketingTagsRequ
     return { tagId, value, changed };
   }),
   importMemberTags: signedIn((ctx, input, admin) => importMemberTags(ctx, input, admin)),
+  applyTagToSegment: signedIn((ctx, input, admin) => applyTagToSegment(ctx, input, admin)),
 };

@@ -184,6 +184,7 @@ const PAYLOADS: Record<AdminAction, () => Record<string, unknown>> = {
   getMemberTags: () => ({ memberId: 'ghost-member' }),
   setMemberTag: () => ({ memberId: 'ghost-member', tagId: 'ghost-tag', value: '甲', reason: '矩阵测试' }),
   importMemberTags: () => ({ tagId: 'ghost-tag', text: '9999999999,甲', mode: 'allOrNothing' }),
+  applyTagToSegment: () => ({ tagId: 'ghost-tag', value: '甲', segmentId: 'seg-ghost-segment', requestKey: `matrix-${next()}-key` }),
   listSegments: () => ({}),
   saveSegment: () => ({ requestKey: `matrix-${next()}-key`, name: `矩阵分群${next()}`, description: '', rule: MATRIX_RULE }),
   archiveSegment: () => ({ segmentId: 'seg-ghost-segment' }),

@@ -53,6 +53,21 @@ export const marketingTagsRequests = {
     text: z.string().min(1, '请粘贴或上传 CSV').max(400_000, 'CSV 过大，请分批导入'),
     mode: z.enum(['allOrNothing', 'validOnly']),
   }),
+  /**
+   * Sets one tag (one of its values, or null to clear it) for every member of a segment, as the
+   * segment's rule finds them now. A long run answers part-way (`done: false`) with `next`: send
+   * the same request with `cursor: next` to go on. Members already as asked change nothing, so a
+   * rerun is harmless; `requestKey` records the run once however often its start is retried.
+   */
+  applyTagToSegment: z.strictObject({
+    action: z.literal('applyTagToSegment'),
+    token: marketingToken,
+    tagId,
+    value: tagValue.nullable(),
+    segmentId: z.string().min(1, '请选择分群').max(80),
+    cursor: z.string().min(1).max(80).nullable().optional(),
+    requestKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'),
+  }),
 };
 
 /** A special tag definition as the admin page shows it. */
@@ -86,4 +101,9 @@ export interface MarketingTagsResponses {
    * out part-way, send the same text again to apply the rest.
    */
   importMemberTags: { applied: number; unchanged: number; errors: TagImportRowError[]; done: boolean };
+  /**
+   * This call's part of a run: `applied` members changed, `unchanged` already held the value;
+   * `done` false: time ran out, call again with `cursor: next`.
+   */
+  applyTagToSegment: { done: boolean; next: string | null; applied: number; unchanged: number };
 }

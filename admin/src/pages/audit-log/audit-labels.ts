@@ -64,6 +64,7 @@ export const AUDIT_ACTION_TEXT: Record<string, string> = {
   archiveTagDefinition: '归档标签',
   setMemberTag: '设置会员标签',
   importMemberTags: '导入会员标签',
+  applyTagToSegment: '按分群打标',
   setMemberTagAtTill: '门店设置会员标签',
   // Segments.
   createSegment: '新建分群',
