@@ -94,6 +94,100 @@ describe('标签', () => {
     });
   });
 
+  it('tags a segment: picks the segment and value, calls again from where it stopped until done, then refreshes the counts', async () => {
+    const segmentView = (id: string, name: string, status: 'active' | 'archived' = 'active') => ({
+      _id: id,
+      name,
+      description: '',
+      rule: { join: 'and', groups: [] },
+      lastCount: 1500,
+      countedAt: 0,
+      status,
+      createdBy: 'admin',
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    const answers = [
+      { done: false, next: 'm0999', applied: 900, unchanged: 100 },
+      { done: true, next: null, applied: 450, unchanged: 50 },
+    ];
+    const applyTagToSegment = jest.fn<ActionHandler>(async () => answers.shift());
+    const listTagDefinitions = jest.fn<ActionHandler>(async () => ({ tags: [skin] }));
+    const { client } = pageClient({
+      listTagDefinitions,
+      listSegments: async () => ({ items: [segmentView('seg-a', '高价值'), segmentView('seg-old', '旧分群', 'archived')] }),
+      applyTagToSegment,
+    });
+    renderSignedIn(<TagsPage />, client);
+    await screen.findByText('肤质');
+    fireEvent.click(screen.getByRole('button', { name: /按分群打标/ }));
+    const dialog = await screen.findByRole('dialog');
+    const submit = dialog.querySelector('.tag-segment-submit') as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    await waitFor(() => expect(dialog.querySelector('.tag-segment-select.ant-select-disabled')).toBeNull());
+    fireEvent.mouseDown(dialog.querySelector('.tag-segment-select .ant-select-content') as HTMLElement);
+    await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option').length).toBe(1));
+    await chooseOption(dialog.querySelector('.tag-segment-select') as HTMLElement, '高价值（约 1,500 人）');
+    await chooseOption(dialog.querySelector('.tag-segment-value') as HTMLElement, '干性');
+    fireEvent.click(submit);
+    expect(await within(dialog).findByText(/已完成：更新 1,350 位会员，\s*150 位无需修改/)).toBeTruthy();
+    expect(applyTagToSegment).toHaveBeenCalledTimes(2);
+    const [first, second] = applyTagToSegment.mock.calls.map((c) => c[1] as Record<string, unknown>);
+    expect(first).toMatchObject({ token: TEST_TOKEN, tagId: 'skin', value: '干性', segmentId: 'seg-a', cursor: null });
+    expect(second).toMatchObject({ cursor: 'm0999', requestKey: first?.requestKey });
+    expect(String(first?.requestKey)).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    // The counts are read again once the run is done.
+    await waitFor(() => expect(listTagDefinitions.mock.calls.length).toBeGreaterThanOrEqual(2));
+  });
+
+  it('clears a tag over a segment, and after a failure part-way goes on from where it stopped', async () => {
+    const applyTagToSegment = jest
+      .fn<ActionHandler>()
+      .mockResolvedValueOnce({ done: false, next: 'm0500', applied: 500, unchanged: 0 })
+      .mockRejectedValueOnce(new AdminApiError('INTERNAL', '服务暂时不可用'))
+      .mockResolvedValueOnce({ done: true, next: null, applied: 20, unchanged: 0 });
+    const { client } = pageClient({
+      listTagDefinitions: async () => ({ tags: [skin] }),
+      listSegments: async () => ({
+        items: [
+          {
+            _id: 'seg-a',
+            name: '高价值',
+            description: '',
+            rule: { join: 'and', groups: [] },
+            lastCount: null,
+            countedAt: null,
+            status: 'active',
+            createdBy: 'admin',
+            createdAt: 0,
+            updatedAt: 0,
+          },
+        ],
+      }),
+      applyTagToSegment,
+    });
+    renderSignedIn(<TagsPage />, client);
+    await screen.findByText('肤质');
+    fireEvent.click(screen.getByRole('button', { name: /按分群打标/ }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog.querySelector('.tag-segment-select.ant-select-disabled')).toBeNull());
+    await chooseOption(dialog.querySelector('.tag-segment-select') as HTMLElement, '高价值');
+    await chooseOption(dialog.querySelector('.tag-segment-value') as HTMLElement, '清除该标签');
+    fireEvent.click(dialog.querySelector('.tag-segment-submit') as HTMLElement);
+    expect(await within(dialog).findByText(/进行中：更新 500 位会员/)).toBeTruthy();
+    await waitFor(() => expect(dialog.querySelector('.tag-segment-error')).toBeTruthy());
+    const retry = await within(dialog).findByRole('button', { name: /继\s*续/ });
+    fireEvent.click(retry);
+    expect(await within(dialog).findByText(/已完成：更新 520 位会员/)).toBeTruthy();
+    const calls = applyTagToSegment.mock.calls.map((c) => c[1] as Record<string, unknown>);
+    expect(calls.map((c) => [c.value, c.cursor])).toEqual([
+      [null, null],
+      [null, 'm0500'],
+      [null, 'm0500'],
+    ]);
+    expect(new Set(calls.map((c) => c.requestKey)).size).toBe(1);
+  });
+
   it('shows an analyst the list without the buttons that change it', async () => {
     renderSignedIn(<TagsPage />, tagsClient().client, { role: 'analyst' });
     await screen.findByText('肤质');

@@ -13,10 +13,11 @@ import { useWholeList } from '../../hooks/use-whole-list';
 import type { LoadWholeList } from '../../hooks/use-whole-list';
 import { TagImportModal } from './tag-import-modal';
 import { TagModal } from './tag-modal';
+import { TagSegmentModal } from './tag-segment-modal';
 
-type Dialog = { kind: 'edit'; tag: TagDefinitionView | null } | { kind: 'import'; tag: TagDefinitionView } | null;
+type Dialog = { kind: 'edit'; tag: TagDefinitionView | null } | { kind: 'import' | 'segment'; tag: TagDefinitionView } | null;
 
-/** 标签: the special tags with how many members hold each value; 新建/编辑, 导入 and 归档 for the roles that may. */
+/** 标签: the special tags with how many members hold each value; 新建/编辑, 导入, 按分群打标 and 归档 for the roles that may. */
 export function TagsPage() {
   const { client, token, onSessionLost } = useAdminApi();
   const may = useMayTake();
@@ -78,7 +79,7 @@ export function TagsPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 200,
+      width: 300,
       render: (_, tag) => (
         <Flex gap={4}>
           <Button className="tag-edit" size="small" disabled={busyId !== null} onClick={() => setDialog({ kind: 'edit', tag })}>
@@ -87,6 +88,11 @@ export function TagsPage() {
           <Button className="tag-import" size="small" disabled={busyId !== null} onClick={() => setDialog({ kind: 'import', tag })}>
             导入
           </Button>
+          {may('applyTagToSegment') ? (
+            <Button className="tag-by-segment" size="small" disabled={busyId !== null} onClick={() => setDialog({ kind: 'segment', tag })}>
+              按分群打标
+            </Button>
+          ) : null}
           <Popconfirm
             title={`归档标签「${tag.name}」？`}
             description="归档后不再出现在会员详情和收银台，会员已有的标签值保留备查。"
@@ -143,6 +149,7 @@ export function TagsPage() {
         />
       ) : null}
       {dialog?.kind === 'import' ? <TagImportModal tag={dialog.tag} onClose={() => setDialog(null)} onImported={tags.reload} /> : null}
+      {dialog?.kind === 'segment' ? <TagSegmentModal tag={dialog.tag} onClose={() => setDialog(null)} onApplied={tags.reload} /> : null}
     </Card>
   );
 }
