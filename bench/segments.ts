@@ -4,12 +4,14 @@
  * through its built bundle as the timer would (one invocation at a time, each within its 45 s
  * budget, continuing on the next tick until the sweep is done), and prints the time and
  * database round trips per 1,000 members and the longest single invocation; then the figures
- * of segment evaluation (bench/support/segments-figures.ts). Prints figures only; it never
- * fails on a number.
+ * of segment evaluation over those profiles (bench/support/segments-figures.ts): the live count
+ * of typical rules through the built marketing bundle, and paging with segmentPage. Prints
+ * figures only; it never fails on a number.
  *
- *   npm run bench:segments -- [--members N]
+ *   npm run bench:segments -- [--members N] [--page-members M]
  *
- * `--members` defaults to 1,000,000.
+ * `--members` defaults to 1,000,000; `--page-members` (default 200,000) caps how many profiles
+ * each paging run walks (its figures are per 1,000 members).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ import type { Cleanups } from './support/bench-main';
 import { option, runBench } from './support/bench-main';
 import type { ActionCounts } from './support/round-trips';
 import { countKey, countsSince, totalOf } from './support/round-trips';
-import { segmentFigures } from './support/segments-figures';
+import { SEGMENT_BUNDLES, SEGMENT_FUNCTION_ENV, segmentFigures } from './support/segments-figures';
 
 const ROOT = resolve(__dirname, '..');
 const JOB = 'job-refresh-profiles';
@@ -45,7 +47,7 @@ function seededRandom(seed: number): () => number {
 }
 
 /**
- * Members, one in five without a purchase in the year; the others with 1–8 purchases spread over
+ * Members, three in five taking marketing messages, one in five without a purchase in the year; the others with 1–8 purchases spread over
  * the year, three in four online (1–2 lines) and the rest in store; addresses for half, check-ins
  * for a third. One SQLite transaction.
  */
@@ -64,6 +66,8 @@ function seedPopulation(store: DocStore, count: number): { members: number; orde
       const member = newMember({ _id: id, openid: `o-${id}`, memberNo: String(4_000_000_000 + i), now: joinedAt });
       if (random() < 0.6)
         member.birthday = `19${70 + Math.floor(random() * 30)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
+      // Three in five take marketing messages (by number, leaving the random sequence as it was).
+      if (i % 5 < 3) member.consent = { marketing: true, updatedAt: joinedAt };
       insert('members', member);
       seeded.members += 1;
       const purchases = random() < 0.2 ? 0 : 1 + Math.floor(random() * 8);
@@ -122,9 +126,16 @@ async function main(cleanups: Cleanups): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lm-bench-segments-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  process.stderr.write(`  building the ${JOB} bundle\n`);
-  await buildFunction(join(ROOT, 'cloudfunctions', JOB));
-  const cloud = await startLocalCloud({ root: ROOT, dataDir, timers: false, maxInstances: 1, log: () => undefined });
+  process.stderr.write(`  building the ${[JOB, ...SEGMENT_BUNDLES].join(', ')} bundles\n`);
+  await Promise.all([JOB, ...SEGMENT_BUNDLES].map((name) => buildFunction(join(ROOT, 'cloudfunctions', name))));
+  const cloud = await startLocalCloud({
+    root: ROOT,
+    dataDir,
+    timers: false,
+    maxInstances: 1,
+    log: () => undefined,
+    functionEnv: SEGMENT_FUNCTION_ENV,
+  });
   cleanups.push(() => cloud.stop());
   const counts: ActionCounts = {};
   const handle = cloud.engine.handle.bind(cloud.engine);
