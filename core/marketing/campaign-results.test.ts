@@ -1,3 +1,4 @@
+import { DAY_MS } from '~/core/calendar/durations';
 import type { CampaignTallies, MemberOutcome } from './campaign-results';
 import { addOutcome, campaignResults, meanDifference, pointsCostFen, wilson } from './campaign-results';
 import type { CampaignGroup } from '~/types/marketing';
@@ -59,7 +60,7 @@ describe('campaign results', () => {
   });
 
   it('adds up each group’s figures, the incremental GMV, cost and ROI, and the cumulative series', () => {
-    const results = campaignResults(tallies(), { from: 0, to: 3, asOf: 3, days: DAYS, pointsPerYuan: 100 });
+    const results = campaignResults(tallies(), { from: 0, to: 3 * DAY_MS, asOf: 3 * DAY_MS, days: DAYS, pointsPerYuan: 100 });
     const [holdout, a] = results.groups;
     expect(results.groups.map((g) => g.group)).toEqual(['holdout', 'A']);
     expect(holdout).toMatchObject({ members: 4, gmvFen: 400, couponUseRate: null, incrementalGmvFen: null, roi: null, costFen: 0 });
@@ -84,12 +85,15 @@ describe('campaign results', () => {
 
     expect(results.series.filter((row) => row.group === 'A').map((row) => row.gmvPerMemberFen)).toEqual([88, 200, 200]);
     expect(results.series.filter((row) => row.group === 'holdout').map((row) => row.gmvPerMemberFen)).toEqual([25, 25, 100]);
+    // Halfway through the second day, the chart has the days so far.
+    const sooner = campaignResults(tallies(), { from: 0, to: 3 * DAY_MS, asOf: 1.5 * DAY_MS, days: DAYS, pointsPerYuan: 100 });
+    expect(sooner.series.filter((row) => row.group === 'A').map((row) => row.day)).toEqual([1, 2]);
   });
 
   it('adds a treated row over several variants, and has no ROI without a cost', () => {
     const t = tallies();
     addOutcome(t, DAYS, member('B', [[0, 100]]));
-    const results = campaignResults(t, { from: 0, to: 3, asOf: 3, days: DAYS, pointsPerYuan: 100 });
+    const results = campaignResults(t, { from: 0, to: 3 * DAY_MS, asOf: 3 * DAY_MS, days: DAYS, pointsPerYuan: 100 });
     expect(results.groups.map((g) => g.group)).toEqual(['holdout', 'A', 'B', 'treated']);
     const b = results.groups[2]!;
     expect(b.roi).toBeNull();

@@ -1,3 +1,4 @@
+import { DAY_MS } from '~/core/calendar/durations';
 import type { CampaignGroupResult, CampaignResults, Estimate } from '~/types/campaigns';
 import type { CampaignGroup } from '~/types/marketing';
 import type { EpochMs } from '~/types/units';
@@ -7,7 +8,7 @@ const Z = 1.959964;
 
 /** What the results page states about the figures and their intervals. */
 export const RESULTS_METHOD =
-  '每组成员为活动启动时冻结的分群成员，按活动与会员编号的哈希分组；统计窗口为启动后 resultDays 天内。' +
+  '每组成员为活动启动时冻结的分群成员，按活动与会员编号的哈希分组；统计窗口为启动后设定的效果统计天数内（未到期时截至当前）。' +
   'GMV 为窗口内已支付线上订单与门店消费的实付金额（扣除优惠与积分抵扣、不含运费，减去退款），' +
   '购买次数为窗口内的支付笔数。核销率、转化率（≥1 次购买）、复购率（≥2 次购买）的 95% 置信区间用 Wilson 得分区间；' +
   '人均 GMV 用正态近似（均值 ± 1.96 × 标准误）；增量 GMV =（处理组人均 GMV − 对照组人均 GMV）× 处理组人数，' +
@@ -191,10 +192,12 @@ export function campaignResults(
     groups.push(groupResult('treated', treated, holdout, window.pointsPerYuan));
   }
   const series: CampaignResults['series'] = [];
+  // The chart runs to the day of the figures: days of the window still to come have no points yet.
+  const daysSoFar = Math.max(1, Math.ceil((window.asOf - window.from) / DAY_MS));
   for (const group of [...(holdout ? (['holdout'] as const) : []), ...variants]) {
     const tally = tallies[group] as GroupTally;
     let cumulative = 0;
-    tally.dailyGmvFen.forEach((fen, day) => {
+    tally.dailyGmvFen.slice(0, daysSoFar).forEach((fen, day) => {
       cumulative += fen;
       series.push({ day: day + 1, group, gmvPerMemberFen: tally.members === 0 ? 0 : Math.round(cumulative / tally.members) });
     });

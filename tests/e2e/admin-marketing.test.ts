@@ -109,7 +109,7 @@ describe('membership marketing in Chromium: a special tag, a segment with its li
       await openPage(page, '分群');
       await page.locator('.segment-create-button').click();
       await page.locator('.segment-editor .segment-name input').fill('干性肌肤会员');
-      await page.locator('.segment-editor .condition-add').first().click();
+      await page.locator('.segment-editor .group-add').click();
       await page.locator('.segment-editor .condition-type').last().click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '特殊标签' }).first().click();
       await page.locator('.segment-editor .condition-tag').last().click();
@@ -128,7 +128,7 @@ describe('membership marketing in Chromium: a special tag, a segment with its li
       await drawer.locator('input.campaign-name').fill('干性肌肤关怀');
       await drawer.locator('.campaign-segment').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '干性肌肤会员' }).first().click();
-      await drawer.locator('input.campaign-reason').fill('因为你是干性肌肤会员');
+      await drawer.locator('.campaign-reason input').fill('因为你是干性肌肤会员');
       await drawer.locator('.campaign-variant-template').first().click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '肤质关怀券' }).first().click();
       await screenshot(page, 'marketing-campaign-draft');
@@ -164,7 +164,10 @@ describe('membership marketing in Chromium: a special tag, a segment with its li
       );
       await cloud.runTimer('job-run-campaigns');
 
-      await page.reload();
+      // A week on, the admin signs in again (the session of a week ago has ended).
+      await page.evaluate(() => window.localStorage.clear());
+      await signIn(page);
+      await openPage(page, '营销活动');
       await page.locator('.ant-table-row', { hasText: '干性肌肤关怀' }).locator('button.campaign-results').click();
       const results = page.locator('.campaign-results-drawer');
       await results.locator('.campaign-results-row--holdout').waitFor();
