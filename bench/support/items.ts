@@ -1,5 +1,8 @@
 import type { Doc } from '../../local-cloud/db/ejson';
 import { toStored } from '../../local-cloud/db/ejson';
+import { seededRandom } from '../../tests/support/seeded-random';
+
+export { seededRandom };
 
 /** Documents seeded into every store the benchmark compares. */
 export const ITEM_COUNT = 10_000;
@@ -35,16 +38,4 @@ export function itemDoc(i: number): Doc {
 /** Item number `i` in the stored (and wire) text form: relaxed EJSON. */
 export function itemText(i: number): string {
   return toStored(itemDoc(i));
-}
-
-/** A small seeded pseudo-random generator (mulberry32), so runs pick the same ids. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

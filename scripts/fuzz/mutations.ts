@@ -1,3 +1,8 @@
+import { seededRandom } from '../../tests/support/seeded-random';
+
+/** The fuzzer's seeded generator: the same seed makes the same cases on every machine. */
+export const random = seededRandom;
+
 /** A JSON value as a request carries it. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -17,18 +22,6 @@ export const MUTATIONS = [
   'extraField',
 ] as const;
 export type Mutation = (typeof MUTATIONS)[number];
-
-/** A small seeded generator (mulberry32): the same seed makes the same cases on every machine. */
-export function random(seedValue: number): () => number {
-  let state = seedValue >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 

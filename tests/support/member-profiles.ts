@@ -1,18 +1,9 @@
 import { DAY_MS } from '~/core/calendar/durations';
 import type { MemberProfileDoc, SegmentCondition, SegmentRule } from '~/types/marketing';
 import { AGE_BANDS, LIFECYCLE_STAGES, RANGE_FIELDS } from '~/types/marketing';
+import { seededRandom } from './seeded-random';
 
-/** A small seeded pseudo-random generator (mulberry32), so a run seeds and asks the same every time. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export const PROFILE_TIERS = ['normal', 'silver', 'gold', 'diamond'];
 const PROVINCES = ['广东', '浙江', '上海', '四川'];
