@@ -144,6 +144,8 @@ describe('the coupon centre’s admin use-cases through the real SDK', () => {
         .sort(),
     );
     expect(holders.map((coupon) => coupon.memberId)).toEqual(expect.arrayContaining(gold.map((m) => m._id)));
+    // Each coupon tells its member why they got it.
+    expect(new Set(holders.map((coupon) => coupon.reason))).toEqual(new Set(['因为你是金卡会员']));
 
     const repeat = await send();
     expect(repeat.issued).toBe(0);

@@ -48,6 +48,7 @@ export async function issueTierCoupons(
     templateId: input.templateId,
     campaignId: input.campaignId,
     memberIds: batch.filter((member) => member.status !== 'deleted').map((member) => member._id),
+    reason: `因为你是${tier.name.endsWith('会员') ? tier.name : `${tier.name}会员`}`,
   });
   const last = batch[batch.length - 1];
   return {

@@ -15,7 +15,7 @@ const PARALLEL = 8;
  */
 export async function issueToMembers(
   ctx: RequestContext,
-  input: { templateId: string; campaignId: string; memberIds: string[] },
+  input: { templateId: string; campaignId: string; memberIds: string[]; reason?: string },
 ): Promise<CampaignMemberResult[]> {
   const results: CampaignMemberResult[] = [];
   await eachLimited(input.memberIds, PARALLEL, async (memberId, index) => {
@@ -25,6 +25,7 @@ export async function issueToMembers(
         memberId,
         source: 'campaign',
         issueKey: campaignKey(input.campaignId, memberId),
+        ...(input.reason ? { reason: input.reason } : {}),
       });
       results[index] = { memberId, outcome: created ? 'issued' : 'alreadyHad', code: null };
     } catch (error) {

@@ -43,6 +43,7 @@ async function giveBirthdayCoupon(ctx: RequestContext, member: MemberDoc, year: 
         source: 'birthday',
         issueKey: birthdayKey(member._id, year),
         window: windowAroundDay(birthday, BIRTHDAY_WINDOW.daysBefore, BIRTHDAY_WINDOW.daysAfter),
+        reason: '生日快乐，这是你的生日礼',
       });
     } catch (error) {
       // Left for a later sweep of the same window: the brand may resume the template or add stock.

@@ -53,6 +53,7 @@ async function welcomeBack(ctx: RequestContext, member: MemberDoc): Promise<'cha
       memberId: member._id,
       source: 'comeback',
       issueKey: comebackKey(member._id, dayOf(dueAt)),
+      reason: '好久不见，欢迎回来',
     });
   } catch (error) {
     if (hasCode(error) && NOTHING_TO_GIVE.has(error.code)) return 'skipped';

@@ -62,6 +62,8 @@ describe('job-birthday-coupons through the built bundle, day by day', () => {
       memberId: 'june',
       templateId: 'birthday-normal',
       source: 'birthday',
+      // The wallet says why the member got it.
+      reason: '生日快乐，这是你的生日礼',
       terms: { amountFen: 1000 },
       validFrom: startOf(2026, 6, 10),
       validTo: endOf(2026, 7, 10),

@@ -70,6 +70,7 @@ describe('job-comeback-coupons through the built bundle, day by day', () => {
     expect(read(jobs.cloud, 'coupon_instances', 'comeback:winter:2026-12-30')).toMatchObject({
       templateId: 'comeback',
       source: 'comeback',
+      reason: '好久不见，欢迎回来',
       terms: { thresholdFen: 9900, amountFen: 1500 },
       issuedAt: shanghai(2026, 12, 30, 10, 30),
       // Day 1 is the day of issue: 14 days end with 12 January.
