@@ -54,10 +54,28 @@ export interface ProgrammeSettings {
     comebackAfterDays: number;
     comebackCooldownDays: number;
   };
+  /** Member grouping: the RFM window and the lifecycle stages' day thresholds (absent in settings stored before they existed: the defaults). */
+  marketing?: MarketingSettings;
   /** Subscription messages (absent in settings stored before they existed: the defaults). */
   messages?: {
     /** The template chosen in the mini-program console for each topic; its keywords are listed in server/notify/messages.ts. */
     templateIds: Record<SubscriptionTopic, string>;
+  };
+}
+
+/** How members are grouped: the window of the RFM scores and the day thresholds of the lifecycle stages. */
+export interface MarketingSettings {
+  /** Purchases in the last this many days make the RFM scores. */
+  rfmWindowDays: number;
+  lifecycle: {
+    /** A member who joined less than this many days ago with at most one purchase is `new`. */
+    newDays: number;
+    /** A purchase within this many days keeps a member `active`. */
+    activeDays: number;
+    /** Past `activeDays` and up to this many days since the last purchase: `dormant`; beyond it: `churned`. */
+    dormantDays: number;
+    /** A member who buys again while dormant or churned is `wonBack` for this many days, then `active`. */
+    wonBackDays: number;
   };
 }
 

@@ -1,21 +1,10 @@
 import { DAY_MS } from '~/core/calendar/durations';
 import type { LifecycleStage } from '~/types/marketing';
+import type { MarketingSettings } from '~/types/programme';
 import type { EpochMs } from '~/types/units';
 
-/**
- * The day thresholds of the lifecycle stages. Constants for now (`LIFECYCLE_DEFAULTS`), passed
- * in by the refresh job, so a settings page can later hand in an admin's own.
- */
-export interface LifecycleThresholds {
-  /** A member who joined less than this many days ago with at most one purchase is `new`. */
-  newDays: number;
-  /** A purchase within this many days keeps a member `active`. */
-  activeDays: number;
-  /** Past `activeDays` and up to this many days since the last purchase: `dormant`; beyond it: `churned`. */
-  dormantDays: number;
-  /** A member who buys again while dormant or churned is `wonBack` for this many days, then `active`. */
-  wonBackDays: number;
-}
+/** The day thresholds of the lifecycle stages, as the programme sets them (规则设置). */
+export type LifecycleThresholds = MarketingSettings['lifecycle'];
 
 export const LIFECYCLE_DEFAULTS: LifecycleThresholds = { newDays: 30, activeDays: 90, dormantDays: 180, wonBackDays: 30 };
 

@@ -70,6 +70,24 @@ describe('draftProblems', () => {
     ]);
   });
 
+  it('wants an RFM window of a month to two years and lifecycle stages in order, and carries them into the snapshot', () => {
+    const draft = edited((d) => {
+      d.marketing = { rfmWindowDays: 10, lifecycle: { newDays: 30, activeDays: 120, dormantDays: 100, wonBackDays: 0 } };
+    });
+    expect(draftProblems(draft, context)).toEqual([
+      { field: 'marketing.rfmWindowDays', message: 'RFM统计周期须在30–730天之间' },
+      { field: 'marketing.lifecycle.dormantDays', message: '沉睡期须长于活跃期（超过沉睡期才算流失）' },
+      { field: 'marketing.lifecycle.wonBackDays', message: '回流期须在1–365天之间' },
+    ]);
+    const fine = edited((d) => {
+      d.marketing = { rfmWindowDays: 180, lifecycle: { newDays: 14, activeDays: 60, dormantDays: 150, wonBackDays: 20 } };
+    });
+    expect(draftProblems(fine, context)).toEqual([]);
+    expect(applyDraft(base, fine).programme.marketing).toEqual(fine.marketing);
+    // A draft without them keeps the base's.
+    expect(applyDraft(base, { ...fine, marketing: undefined }).programme.marketing).toEqual(base.programme.marketing);
+  });
+
   it('refuses a ladder with tiers added, removed or reordered', () => {
     const removed = edited((d) => void d.tiers.pop());
     const reordered = edited((d) => d.tiers.reverse());

@@ -94,5 +94,21 @@ export function draftProblems(draft: ProgrammeDraft, context: DraftContext): Dra
     ...templateProblems('coupons.comebackTemplateId', coupons.comebackTemplateId, '回归券', context),
     ...inRange('coupons.comebackAfterDays', coupons.comebackAfterDays, 7, 730, '回归券须在会员7–730天未下单后发放'),
     ...inRange('coupons.comebackCooldownDays', coupons.comebackCooldownDays, 0, 730, '回归券发放间隔须在0–730天之间'),
+    ...(draft.marketing ? marketingProblems(draft.marketing) : []),
+  ];
+}
+
+/** The grouping settings: an RFM window of a month to two years, and lifecycle thresholds in order. */
+function marketingProblems(marketing: NonNullable<ProgrammeDraft['marketing']>): DraftProblem[] {
+  const { rfmWindowDays, lifecycle } = marketing;
+  return [
+    ...inRange('marketing.rfmWindowDays', rfmWindowDays, 30, 730, 'RFM统计周期须在30–730天之间'),
+    ...inRange('marketing.lifecycle.newDays', lifecycle.newDays, 1, 365, '新会员期须在1–365天之间'),
+    ...inRange('marketing.lifecycle.activeDays', lifecycle.activeDays, 7, 730, '活跃期须在7–730天之间'),
+    ...inRange('marketing.lifecycle.dormantDays', lifecycle.dormantDays, 8, 1_095, '沉睡期须在8–1095天之间'),
+    ...(lifecycle.dormantDays <= lifecycle.activeDays
+      ? [{ field: 'marketing.lifecycle.dormantDays', message: '沉睡期须长于活跃期（超过沉睡期才算流失）' }]
+      : []),
+    ...inRange('marketing.lifecycle.wonBackDays', lifecycle.wonBackDays, 1, 365, '回流期须在1–365天之间'),
   ];
 }

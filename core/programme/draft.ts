@@ -1,6 +1,12 @@
 import type { ProgrammeDraft } from '~/types/functions/admin-programme';
-import type { ProgrammeSnapshot, TierDoc } from '~/types/programme';
+import type { MarketingSettings, ProgrammeSnapshot, TierDoc } from '~/types/programme';
+import { marketingOf } from '../marketing/marketing-settings';
 import { DEFAULT_EXPIRY_NOTICE_DAYS } from '../tiers/default-programme';
+
+const copyMarketing = ({ rfmWindowDays, lifecycle }: MarketingSettings): MarketingSettings => ({
+  rfmWindowDays,
+  lifecycle: { ...lifecycle },
+});
 
 /** The tiers lowest first. */
 export const ladderOf = (tiers: readonly TierDoc[]): TierDoc[] => [...tiers].sort((a, b) => a.rank - b.rank);
@@ -32,6 +38,7 @@ export function draftOf({ programme, tiers }: ProgrammeSnapshot): ProgrammeDraft
     profileBonusPoints: programme.profileBonusPoints,
     tierReview: { graceDays: tierReview.graceDays, noticeDays: tierReview.noticeDays },
     coupons: { ...coupons },
+    marketing: copyMarketing(marketingOf(programme)),
   };
 }
 
@@ -56,6 +63,7 @@ export function applyDraft(base: ProgrammeSnapshot, draft: ProgrammeDraft): Prog
       profileBonusPoints: draft.profileBonusPoints,
       tierReview: { ...programme.tierReview, ...draft.tierReview },
       coupons: { ...draft.coupons },
+      ...(draft.marketing ? { marketing: copyMarketing(draft.marketing) } : {}),
     },
     tiers,
   };

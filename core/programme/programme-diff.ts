@@ -2,6 +2,7 @@ import type { ProgrammeChange } from '~/types/functions/admin-programme';
 import type { ProgrammeSettings, ProgrammeSnapshot, TierDoc } from '~/types/programme';
 import { formatYuan } from '../money/format';
 import { DEFAULT_APPROVAL_THRESHOLD, DEFAULT_EXPIRY_NOTICE_DAYS } from '../tiers/default-programme';
+import { marketingOf } from '../marketing/marketing-settings';
 import { ladderOf } from './draft';
 
 /** How a rule's value reads. */
@@ -46,6 +47,15 @@ const RULES: readonly Rule[] = [
   { key: 'coupons.comebackTemplateId', label: '回归券', read: (p) => template(p.coupons.comebackTemplateId) },
   { key: 'coupons.comebackAfterDays', label: '回归券发放条件', read: (p) => `${p.coupons.comebackAfterDays}天未下单` },
   { key: 'coupons.comebackCooldownDays', label: '回归券发放间隔', read: (p) => days(p.coupons.comebackCooldownDays) },
+  { key: 'marketing.rfmWindowDays', label: 'RFM统计周期', read: (p) => days(marketingOf(p).rfmWindowDays) },
+  { key: 'marketing.lifecycle.newDays', label: '新会员期', read: (p) => days(marketingOf(p).lifecycle.newDays) },
+  { key: 'marketing.lifecycle.activeDays', label: '活跃期', read: (p) => `${marketingOf(p).lifecycle.activeDays}天内有消费` },
+  {
+    key: 'marketing.lifecycle.dormantDays',
+    label: '沉睡期',
+    read: (p) => `${marketingOf(p).lifecycle.dormantDays}天内未消费视为沉睡，超过为流失`,
+  },
+  { key: 'marketing.lifecycle.wonBackDays', label: '回流期', read: (p) => days(marketingOf(p).lifecycle.wonBackDays) },
 ];
 
 interface TierRule {

@@ -1,3 +1,4 @@
+import { MARKETING_DEFAULTS } from '../marketing/marketing-settings';
 import type { SubscriptionTopic } from '~/types/notify';
 import type { ProgrammeSettings, TierDoc } from '~/types/programme';
 
@@ -86,6 +87,7 @@ export const DEFAULT_PROGRAMME: ProgrammeSettings = {
   profileBonusPoints: 50,
   tierReview: { windowDays: 365, graceDays: 30, noticeDays: 14, maxDropPerReview: 1 },
   coupons: { welcomeTemplateId: 'welcome', comebackTemplateId: 'comeback', comebackAfterDays: 90, comebackCooldownDays: 180 },
+  marketing: { rfmWindowDays: MARKETING_DEFAULTS.rfmWindowDays, lifecycle: { ...MARKETING_DEFAULTS.lifecycle } },
   messages: { templateIds: { ...DEFAULT_MESSAGE_TEMPLATE_IDS } },
 };
 

@@ -1,5 +1,5 @@
 import { DAY_MS } from '~/core/calendar/durations';
-import { RFM_WINDOW_DAYS } from '~/core/marketing/profile-facts';
+import { marketingOf } from '~/core/marketing/marketing-settings';
 import type { RfmCuts } from '~/core/marketing/rfm';
 import { rfmCode, rfmScores } from '~/core/marketing/rfm';
 import type { MemberDoc } from '~/types/documents';
@@ -9,6 +9,7 @@ import { computeRfmCuts } from '../marketing/rfm-cuts';
 import { eachLimited } from '../runtime/each-limited';
 import type { RequestContext } from '../runtime/wx';
 import type { ItemOutcome, JobSpec } from './run-job';
+import { loadProgramme } from '../programme/load-programme';
 
 /** An item of the sweep: a member to refresh (first pass), or a refreshed profile to score against the cut points (second). */
 export type ProfileItem = { pass: 'gather'; member: MemberDoc } | { pass: 'score'; profile: MemberProfileDoc; cuts: RfmCuts | null };
@@ -73,7 +74,8 @@ export const refreshProfilesJob: JobSpec<ProfileItem> = {
       if (!more || !last) return { items, next: encode({ pass: 'score', after: null }), settle: true };
       return { items, next: encode({ pass: 'gather', after: last._id }) };
     }
-    const cuts = at.cuts !== undefined ? at.cuts : await computeRfmCuts(ctx, sweep.asOf - RFM_WINDOW_DAYS * DAY_MS, sweep.asOf);
+    const { rfmWindowDays } = marketingOf((await loadProgramme(ctx)).programme);
+    const cuts = at.cuts !== undefined ? at.cuts : await computeRfmCuts(ctx, sweep.asOf - rfmWindowDays * DAY_MS, sweep.asOf);
     const profiles = await ctx.db.collection('member_profiles').find(where, { orderBy: order, limit: limit + 1, fields: SCORE_FIELDS });
     const docs = profiles.slice(0, limit);
     const last = docs[docs.length - 1];
@@ -83,7 +85,10 @@ export const refreshProfilesJob: JobSpec<ProfileItem> = {
   estimate: async (ctx) => 2 * (await ctx.db.collection('members').count({})),
   handlePage: async (ctx: RequestContext, items, sweep): Promise<ItemOutcome[]> => {
     const members = items.flatMap((item) => (item.pass === 'gather' ? [item.member] : []));
-    if (members.length) return refreshProfiles(ctx, members, sweep.asOf);
+    if (members.length) {
+      const { rfmWindowDays, lifecycle } = marketingOf((await loadProgramme(ctx)).programme);
+      return refreshProfiles(ctx, members, sweep.asOf, { windowDays: rfmWindowDays, thresholds: lifecycle });
+    }
     const outcomes: ItemOutcome[] = [];
     await eachLimited(items, 16, async (item, index) => {
       if (item.pass !== 'score') return;

@@ -45,6 +45,13 @@ export const programmeDraftSchema = z.strictObject({
     comebackAfterDays: count,
     comebackCooldownDays: count,
   }),
+  /** Member grouping (absent: as in the version the draft is based on). */
+  marketing: z
+    .strictObject({
+      rfmWindowDays: count,
+      lifecycle: z.strictObject({ newDays: count, activeDays: count, dormantDays: count, wonBackDays: count }),
+    })
+    .optional(),
 });
 
 export type ProgrammeDraft = z.output<typeof programmeDraftSchema>;

@@ -1,6 +1,7 @@
 import { yuanText } from '~/core/money/format';
 import type { ProgrammeDraft } from '~/types/functions/admin-programme';
 import { parseYuan } from '../../format/parse-yuan';
+import { MARKETING_DEFAULTS } from '~/core/marketing/marketing-settings';
 
 /** One tier as the form edits it: thresholds in yuan as typed, percents and perks as they are. */
 export interface TierFormValues {
@@ -37,6 +38,11 @@ export interface ProgrammeFormValues {
   comebackTemplateId: string;
   comebackAfterDays: number | null;
   comebackCooldownDays: number | null;
+  rfmWindowDays: number | null;
+  newDays: number | null;
+  activeDays: number | null;
+  dormantDays: number | null;
+  wonBackDays: number | null;
 }
 
 /** The programme-wide number boxes: form name → the draft's dot path. */
@@ -55,6 +61,11 @@ export const NUMBER_FIELDS = {
   noticeDays: 'tierReview.noticeDays',
   comebackAfterDays: 'coupons.comebackAfterDays',
   comebackCooldownDays: 'coupons.comebackCooldownDays',
+  rfmWindowDays: 'marketing.rfmWindowDays',
+  newDays: 'marketing.lifecycle.newDays',
+  activeDays: 'marketing.lifecycle.activeDays',
+  dormantDays: 'marketing.lifecycle.dormantDays',
+  wonBackDays: 'marketing.lifecycle.wonBackDays',
 } as const satisfies Partial<Record<keyof ProgrammeFormValues, string>>;
 
 /** A tier field of the draft → the form's name for it. */
@@ -72,6 +83,7 @@ const TIER_FIELDS: Record<string, keyof TierFormValues> = {
 /** The form as it starts from a version's draft. */
 export function toFormValues(draft: ProgrammeDraft): ProgrammeFormValues {
   const { points, checkIn, tierReview, coupons } = draft;
+  const marketing = draft.marketing ?? MARKETING_DEFAULTS;
   return {
     tiers: draft.tiers.map((tier) => ({
       tierId: tier.tierId,
@@ -92,6 +104,8 @@ export function toFormValues(draft: ProgrammeDraft): ProgrammeFormValues {
     comebackTemplateId: coupons.comebackTemplateId ?? '',
     comebackAfterDays: coupons.comebackAfterDays,
     comebackCooldownDays: coupons.comebackCooldownDays,
+    rfmWindowDays: marketing.rfmWindowDays,
+    ...marketing.lifecycle,
   };
 }
 
@@ -140,6 +154,15 @@ export function toDraft(values: ProgrammeFormValues): ProgrammeDraft {
       comebackTemplateId: templateOrNull(values.comebackTemplateId),
       comebackAfterDays: whole(values.comebackAfterDays),
       comebackCooldownDays: whole(values.comebackCooldownDays),
+    },
+    marketing: {
+      rfmWindowDays: whole(values.rfmWindowDays),
+      lifecycle: {
+        newDays: whole(values.newDays),
+        activeDays: whole(values.activeDays),
+        dormantDays: whole(values.dormantDays),
+        wonBackDays: whole(values.wonBackDays),
+      },
     },
   };
 }

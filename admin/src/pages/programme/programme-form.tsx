@@ -177,6 +177,19 @@ export const ProgrammeFormFields = memo(function ProgrammeFormFields({
         </Row>
       ),
     },
+    {
+      key: 'grouping',
+      label: '会员分层',
+      children: (
+        <Row gutter={16}>
+          <NumberBox name="rfmWindowDays" label="RFM统计周期" unit="天" help="最近多少天的消费计入RFM评分" />
+          <NumberBox name="newDays" label="新会员期" unit="天" help="入会未满此天数且至多消费一次为新会员" />
+          <NumberBox name="activeDays" label="活跃期" unit="天" help="此天数内有消费为活跃" />
+          <NumberBox name="dormantDays" label="沉睡期" unit="天" help="超过活跃期、未超过此天数为沉睡，超过为流失" />
+          <NumberBox name="wonBackDays" label="回流期" unit="天" help="沉睡或流失后再次消费，此天数内为回流" />
+        </Row>
+      ),
+    },
   ];
   return (
     <Card title="规则" className="programme-rules">
