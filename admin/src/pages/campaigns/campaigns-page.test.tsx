@@ -60,7 +60,7 @@ function results() {
       couponDiscountFen: group === 'A' && fen ? 500 : 0,
       pointsEarned: 0,
     });
-  return campaignResults(tallies, { from: AT, to: AT + 2 * 86_400_000, asOf: AT + 86_400_000, days: 2, pointsPerYuan: 100 });
+  return campaignResults(tallies, { from: AT, to: AT + 2 * 86_400_000, asOf: AT + 2 * 86_400_000, days: 2, pointsPerYuan: 100 });
 }
 
 /** The element matching `selector`, once it is there. */
